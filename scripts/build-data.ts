@@ -1,0 +1,51 @@
+// npm run build:data [-- --sources DIR --out DIR]
+// Compiles the four JSON source files into a Parquet release for the browser.
+// With no --sources, builds the built-in synthetic sample (generating it on first use).
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { buildRelease } from './build/pipeline.ts';
+import { printReport, ReconciliationError } from './build/report.ts';
+import { SourceError } from './build/sources.ts';
+import { writeSample } from './generate-sample.ts';
+
+const DEFAULT_SOURCES = 'data/sources';
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      sources: { type: 'string' },
+      out: { type: 'string', default: 'public/data' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log('usage: npm run build:data -- [--sources DIR] [--out DIR]\n' +
+      `  --sources  folder with the four source JSON files (default: ${DEFAULT_SOURCES}, the generated sample)\n` +
+      '  --out      release folder, replaced only when the build succeeds (default: public/data)');
+    return 0;
+  }
+  const sourcesDir = values.sources ?? DEFAULT_SOURCES;
+  if (!values.sources && !existsSync(sourcesDir)) {
+    console.log(`No sources in ${sourcesDir}: generating the synthetic sample first.`);
+    writeSample(sourcesDir, 1, console.log);
+  }
+  console.log(`Building ${values.out} from ${sourcesDir}`);
+  try {
+    const { manifest, fates, seconds } = await buildRelease({ sourcesDir, outDir: values.out!, log: console.log });
+    printReport(fates, console.log);
+    const read = fates.reduce((s, f) => s + f.read, 0);
+    console.log(`${read.toLocaleString('en-US')} records in ${seconds.toFixed(2)} s ` +
+      `(${Math.round(read / seconds).toLocaleString('en-US')} records/s); ` +
+      `${(manifest.total_bytes / 1e6).toFixed(2)} MB Parquet; synthetic: ${manifest.synthetic}`);
+    console.log(`Rejects, merges and warnings: ${values.out}/${manifest.reports.rejects}, ${manifest.reports.merges}, ${manifest.reports.warnings}`);
+    return 0;
+  } catch (error) {
+    if (error instanceof SourceError || error instanceof ReconciliationError) {
+      console.error(`build failed: ${error.message}\nThe published release in ${values.out} was left as it was.`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = await main();

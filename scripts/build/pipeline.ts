@@ -1,0 +1,107 @@
+// sources → normalize → resolve → populate → publish, as one function the CLI, the
+// benchmark and the tests share.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDb, rows, runFile } from './db.ts';
+import { loadReference } from './reference.ts';
+import { loadSources, type SourceInfo } from './sources.ts';
+import { atomically, totalBytes, writeHashed, writeTables, type PublishedTable } from './publish.ts';
+import { countFates, writeDetails, type FileCounts } from './report.ts';
+
+export const SCHEMA_VERSION = 1;
+
+export interface BuildOptions {
+  sourcesDir: string;
+  outDir: string;
+  log?: (line: string) => void;
+}
+
+export interface BuildResult {
+  manifest: Manifest;
+  fates: FileCounts[];
+  seconds: number;
+}
+
+export interface Manifest {
+  schema_version: number;
+  built_at: string;
+  data_date: string | null;
+  synthetic: boolean;
+  engine: string;
+  sources: (Omit<SourceInfo, 'header'> & { extraction_date: unknown })[];
+  counts: FileCounts[];
+  reports: { report: string; rejects: string; merges: string; warnings: string };
+  tables: Record<string, PublishedTable>;
+  total_bytes: number;
+}
+
+export async function buildRelease({ sourcesDir, outDir, log = () => {} }: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
+  const step = (what: string) => log(`  ${((performance.now() - started) / 1000).toFixed(1).padStart(5)} s  ${what}`);
+  const db = await openDb();
+  try {
+    return await atomically(outDir, async (releaseDir) => {
+      await runFile(db, 'macros.sql');
+      await runFile(db, 'schema.sql');
+      await loadReference(db, releaseDir);
+      step('reference tables loaded (states, service codes, gazetteer)');
+      const sources = await loadSources(db, sourcesDir);
+      step(`read ${sources.reduce((s, f) => s + f.records, 0).toLocaleString('en-US')} source records`);
+      for (const file of ['stage.sql', 'resolve.sql', 'populate.sql', 'warnings.sql']) await runFile(db, file);
+      step('normalized, located, deduplicated and loaded');
+      await runFile(db, 'network.sql');
+      await runFile(db, 'views.sql');
+      step('network relationships and aggregates computed');
+      const fates = await countFates(db, sources);
+      const tables = await writeTables(db, releaseDir);
+      const details = await writeDetails(db, releaseDir);
+      step('Parquet written');
+
+      const manifest: Manifest = {
+        schema_version: SCHEMA_VERSION,
+        built_at: new Date().toISOString(),
+        data_date: latestDate(sources),
+        // Only the generator marks its files synthetic; real extracts never carry the key.
+        synthetic: sources.every((s) => s.header.synthetic === true),
+        engine: (await rows<{ v: string }>(db, 'SELECT version() AS v'))[0].v,
+        sources: sources.map(({ header, ...s }) => ({ ...s, extraction_date: header.extraction_date ?? null })),
+        counts: fates,
+        reports: { report: '', ...details },
+        tables,
+        total_bytes: totalBytes(tables),
+      };
+      const integrity = await referentialCheck(db);
+      manifest.reports.report = writeHashed(releaseDir, 'build-report', 'json', JSON.stringify({
+        counts: fates,
+        header_mismatches: sources.flatMap((s) => s.header_mismatches.map((m) => ({ file: s.file, ...m }))),
+        warnings_by_field: await rows(db, 'SELECT field, count(*) AS n FROM warnings GROUP BY field ORDER BY n DESC, field'),
+        rejects_by_reason: await rows(db, `SELECT rejection.field AS field, regexp_replace(rejection.reason, '"[^"]*"', '"…"', 'g') AS reason,
+          count(*) AS n FROM resolved WHERE status = 'rejected' GROUP BY ALL ORDER BY n DESC, reason`),
+        geo_precision: await rows(db, 'SELECT geo_precision, count(*) AS n FROM organizations GROUP BY ALL ORDER BY geo_precision'),
+        referential_integrity: integrity,
+      }, null, 2));
+      writeFileSync(join(releaseDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+      step(`release complete: ${(manifest.total_bytes / 1e6).toFixed(2)} MB of Parquet`);
+      return { manifest, fates, seconds: (performance.now() - started) / 1000 };
+    });
+  } finally {
+    db.closeSync();
+  }
+}
+
+function latestDate(sources: SourceInfo[]): string | null {
+  const dates = sources.map((s) => String(s.header.extraction_date ?? '')).filter((d) => /^\d{4}-\d{2}-\d{2}/.test(d));
+  return dates.length ? dates.sort().at(-1)!.slice(0, 10) : null;
+}
+
+/** Orphans per reference; all zero, or the build would already have failed on a constraint. */
+async function referentialCheck(db: Parameters<typeof runFile>[0]) {
+  return rows(db, `
+    SELECT 'organization_services.org_id' AS reference, count(*) AS orphans FROM organization_services WHERE org_id NOT IN (SELECT org_id FROM organizations)
+    UNION ALL SELECT 'organization_services.code', count(*) FROM organization_services WHERE code NOT IN (SELECT code FROM service_codes)
+    UNION ALL SELECT 'network_relationships.related_org_id', count(*) FROM network_relationships WHERE related_org_id NOT IN (SELECT org_id FROM organizations)
+    UNION ALL SELECT 'treatment_centers.org_id', count(*) FROM treatment_centers WHERE org_id NOT IN (SELECT org_id FROM organizations WHERE org_type = 'treatment_center')
+    UNION ALL SELECT 'narr_residences.org_id', count(*) FROM narr_residences WHERE org_id NOT IN (SELECT org_id FROM organizations WHERE org_type = 'narr_residence')
+    UNION ALL SELECT 'recovery_centers.org_id', count(*) FROM recovery_centers WHERE org_id NOT IN (SELECT org_id FROM organizations WHERE org_type = 'recovery_center')
+    UNION ALL SELECT 'recovery_organizations.org_id', count(*) FROM recovery_organizations WHERE org_id NOT IN (SELECT org_id FROM organizations WHERE org_type = 'recovery_organization')`);
+}

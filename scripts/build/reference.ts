@@ -1,0 +1,39 @@
+// Reference tables the ETL joins against: states, service codes and aliases, the gazetteer.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { literal, rows, type Db } from './db.ts';
+import { loadZipPlaces } from './gazetteer.ts';
+
+const dataFile = (name: string) => fileURLToPath(new URL(`../../data/${name}`, import.meta.url));
+
+export async function loadReference(db: Db, workDir: string): Promise<void> {
+  await db.run(`
+    INSERT INTO states SELECT code, name, fips, population_2020
+      FROM read_csv(${literal(dataFile('states.csv'))}, header = true, all_varchar = true);
+    INSERT INTO service_codes SELECT code, category_code, category_name, name, scheme
+      FROM read_csv(${literal(dataFile('service_codes.csv'))}, header = true, all_varchar = true);
+    CREATE TEMP TABLE service_code_aliases AS SELECT alias, code
+      FROM read_csv(${literal(dataFile('service_code_aliases.csv'))}, header = true, all_varchar = true);`);
+  // state_code(s): a two-letter code from a code or a full name, as one CASE (a lookup
+  // subquery per row was 40× slower).
+  const [{ sql }] = await rows<{ sql: string }>(db, `
+    SELECT 'CREATE OR REPLACE MACRO state_code(s) AS CASE lower(clean_text(s)) '
+      || string_agg(format('WHEN ''{}'' THEN ''{}'' WHEN ''{}'' THEN ''{}''', lower(code), code,
+                           replace(lower(name), '''', ''''''), code), ' ')
+      || ' END' AS sql FROM states`);
+  await db.run(sql);
+
+  const zipFile = join(workDir, 'zip-places.ndjson');
+  writeFileSync(zipFile, loadZipPlaces().map((p) => JSON.stringify(p)).join('\n'));
+  await db.run(`
+    CREATE TEMP TABLE zip_places AS SELECT * FROM read_json(${literal(zipFile)}, format = 'newline_delimited',
+      columns = {zip: 'VARCHAR', city: 'VARCHAR', state: 'VARCHAR', lat: 'DOUBLE', lon: 'DOUBLE', coord_source: 'VARCHAR'});
+    INSERT INTO gazetteer
+    SELECT 'zip', zip, city, state, lat, lon, coord_source
+    FROM zip_places
+    UNION ALL
+    -- A city's point is the mean of its ZIP centroids.
+    SELECT 'city', lower(city) || ', ' || lower(state), min(city), state, avg(lat), avg(lon), 'zip-average'
+    FROM zip_places WHERE city IS NOT NULL GROUP BY lower(city), state;`);
+}

@@ -1,0 +1,107 @@
+// Reading the four source files into raw_records, one JSON value per array element.
+// A file that is missing, not valid JSON, or lacks its array stops the build with a
+// message that names the file and where in it the fault is.
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { literal, rows, type Db } from './db.ts';
+
+export const SOURCE_FILES = [
+  { file: 'treatment_centers_master.json', key: 'all_facilities', orgType: 'treatment_center' },
+  { file: 'master_directory.json', key: 'all_organizations', orgType: 'narr_residence' },
+  { file: 'recovery_community_centers_master.json', key: 'all_centers', orgType: 'recovery_center' },
+  { file: 'recovery_organizations_master.json', key: 'all_organizations', orgType: 'recovery_organization' },
+] as const;
+
+export class SourceError extends Error {}
+
+export interface SourceInfo {
+  file: string;
+  bytes: number;
+  sha256: string;
+  records: number;
+  header: Record<string, unknown>;
+  /** Header `total_*` keys that disagree with the array's real length. */
+  header_mismatches: { key: string; says: number; actual: number }[];
+}
+
+export async function loadSources(db: Db, dir: string): Promise<SourceInfo[]> {
+  await db.run(`CREATE OR REPLACE TEMP TABLE raw_records (
+    src_file VARCHAR, file_order INTEGER, org_type VARCHAR, src_index INTEGER, rec JSON)`);
+  const infos: SourceInfo[] = [];
+  for (const [order, source] of SOURCE_FILES.entries()) {
+    const path = join(dir, source.file);
+    if (!existsSync(path)) throw new SourceError(`${path}: file not found (expected one of the four source files)`);
+    infos.push(await loadOne(db, path, source.file, source.key, source.orgType, order));
+  }
+  return infos;
+}
+
+async function loadOne(db: Db, path: string, file: string, key: string, orgType: string, order: number): Promise<SourceInfo> {
+  const bytes = statSync(path).size;
+  try {
+    await db.run(`CREATE OR REPLACE TEMP TABLE doc AS SELECT json FROM read_json_objects(${literal(path)},
+      format = 'unstructured', maximum_object_size = ${Math.max(bytes + 1, 16 << 20)})`);
+  } catch (error) {
+    throw new SourceError(describeJsonError(path, error as Error));
+  }
+  const path$ = `$."${key}"`;
+  const top = await rows<{ n: number; types: (string | null)[]; keys: string[] | null }>(db, `
+    SELECT count(*) OVER () AS n, json_type(json, ['$', $path]) AS types, json_keys(json) AS keys FROM doc LIMIT 1`,
+    { path: path$ });
+  if (top.length === 0) throw new SourceError(`${path}: empty file (expected a JSON object with an "${key}" array)`);
+  const [{ n, types: [kind, arrayKind], keys }] = top;
+  if (n !== 1) throw new SourceError(`${path}: ${n} JSON values at the top level (expected exactly one object)`);
+  if (kind !== 'OBJECT') throw new SourceError(`${path}: the top level is ${kind}, not an object with an "${key}" array`);
+  if (arrayKind === null) {
+    throw new SourceError(`${path}: no "${key}" key (found: ${(keys ?? []).slice(0, 12).join(', ') || 'none'})`);
+  }
+  if (arrayKind !== 'ARRAY') throw new SourceError(`${path}: "${key}" is ${arrayKind}, not an array`);
+
+  // Each json_* call parses the whole document, so header and records take one call each.
+  await db.run(`INSERT INTO raw_records
+    SELECT $file, $order, $orgType, unnest(range(len(list))) AS src_index, unnest(list) AS rec
+    FROM (SELECT json_extract(json, $records) AS list FROM doc)`, { file, order, orgType, records: `${path$}[*]` });
+  const records = (await rows<{ n: number }>(db, 'SELECT count(*) AS n FROM raw_records WHERE src_file = $file', { file }))[0].n;
+  const headerKeys = (keys ?? []).filter((k) => k !== key);
+  const headerValues = headerKeys.length === 0 ? [] : (await rows<{ v: string[] }>(db,
+    `SELECT CAST(json_extract(json, [${headerKeys.map((k) => literal(`$."${k.replaceAll('"', '\\"')}"`)).join(', ')}]) AS VARCHAR[]) AS v FROM doc`))[0].v;
+  const headerObj: Record<string, unknown> = Object.fromEntries(headerKeys.map((k, i) => [k, JSON.parse(headerValues[i])]));
+  const header_mismatches = Object.entries(headerObj)
+    .filter(([k, v]) => k.startsWith('total_') && typeof v === 'number' && v !== records)
+    .map(([k, v]) => ({ key: k, says: v as number, actual: records }));
+  await db.run('DROP TABLE doc');
+  return { file, bytes, sha256: sha256File(path), records, header: headerObj, header_mismatches };
+}
+
+/** DuckDB reports a byte offset; people want a line and column too. */
+export function describeJsonError(path: string, error: Error): string {
+  const match = /at byte (\d+)/.exec(error.message);
+  const detail = error.message.replace(/^.*?Error: /, '').split('\n')[0];
+  if (!match) return `${path}: not valid JSON: ${detail}`;
+  const offset = Number(match[1]);
+  const { line, column } = lineAndColumn(path, offset);
+  return `${path}: invalid JSON at line ${line}, column ${column} (byte ${offset}): ${detail}`;
+}
+
+function lineAndColumn(path: string, offset: number): { line: number; column: number } {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(1 << 20);
+    let line = 1;
+    let lineStart = 0;
+    for (let pos = 0; pos < offset; ) {
+      const n = readSync(fd, buffer, 0, Math.min(buffer.length, offset - pos), pos);
+      if (n === 0) break;
+      for (let i = 0; i < n; i++) if (buffer[i] === 10) { line++; lineStart = pos + i + 1; }
+      pos += n;
+    }
+    return { line, column: offset - lineStart + 1 };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function sha256File(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}

@@ -1,0 +1,90 @@
+-- Normalization rules, one macro each, so the ETL reads as a list of decisions and the
+-- unit tests can exercise every rule on its own against real DuckDB.
+
+-- Trimmed text with runs of white space folded; empty means unknown (NULL).
+CREATE OR REPLACE MACRO clean_text(s) AS
+  NULLIF(trim(regexp_replace(CAST(s AS VARCHAR), '[\s\x00-\x1f]+', ' ', 'g')), '');
+
+-- A JSON array of strings as a clean list (non-arrays and blanks dropped); NULL when empty.
+CREATE OR REPLACE MACRO clean_list(j) AS
+  NULLIF(list_filter(list_transform(
+    CASE WHEN json_type(j) = 'ARRAY' THEN CAST(j AS VARCHAR[]) ELSE [] END,
+    lambda x: clean_text(x)), lambda x: x IS NOT NULL), []);
+
+-- Flags arrive as true, "true", "yes", 1, ...; absent means false.
+CREATE OR REPLACE MACRO truthy(s) AS coalesce(lower(clean_text(s)) IN ('true', 'yes', 'y', '1', 't'), false);
+
+-- US phones as (617) 555-0123; anything that is not 10 digits (after a leading 1) is unknown.
+CREATE OR REPLACE MACRO phone_digits(s) AS regexp_replace(CAST(s AS VARCHAR), '[^0-9]', '', 'g');
+CREATE OR REPLACE MACRO format_phone10(v) AS
+  CASE WHEN length(v) = 10 THEN '(' || v[1:3] || ') ' || v[4:6] || '-' || v[7:10] END;
+CREATE OR REPLACE MACRO norm_phone(s) AS
+  format_phone10(CASE WHEN length(phone_digits(s)) = 11 AND phone_digits(s)[1] = '1'
+                      THEN phone_digits(s)[2:] ELSE phone_digits(s) END);
+
+-- Only http(s) websites survive; a bare host gets https://. Any other scheme
+-- (javascript:, ftp:, data:) or anything with spaces, quotes or angle brackets is dropped.
+CREATE OR REPLACE MACRO website_of(v) AS CASE
+    WHEN v IS NULL OR regexp_matches(v, '[\s"''<>\\`]') THEN NULL
+    WHEN regexp_matches(v, '^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:[0-9]+)?([/?#].*)?$', 'i') THEN
+      lower(regexp_extract(v, '^([A-Za-z]+)://', 1)) || substr(v, strpos(v, '://'))
+    WHEN regexp_matches(v, '^[A-Za-z0-9][A-Za-z0-9.-]*\.[A-Za-z]{2,}([/?#].*)?$') THEN 'https://' || v
+  END;
+CREATE OR REPLACE MACRO norm_website(s) AS website_of(clean_text(s));
+
+CREATE OR REPLACE MACRO email_of(v) AS
+  CASE WHEN regexp_matches(v, '^[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}$') THEN v END;
+CREATE OR REPLACE MACRO norm_email(s) AS email_of(lower(clean_text(s)));
+
+-- ZIP or ZIP+4 → the 5-digit ZIP; numeric ZIPs that lost their leading zeros are padded.
+CREATE OR REPLACE MACRO norm_zip(s) AS
+  lpad(NULLIF(regexp_extract(clean_text(s), '^(\d{3,5})(?:-?\d{4})?$', 1), ''), 5, '0');
+
+CREATE OR REPLACE MACRO zip_plus4(s) AS
+  NULLIF(regexp_extract(clean_text(s), '^\d{5}-?(\d{4})$', 1), '');
+
+-- The first whole number in free text: "8 beds" → 8, "5,000+" → 5000, "about 1200" → 1200.
+CREATE OR REPLACE MACRO parse_count(s) AS
+  TRY_CAST(NULLIF(regexp_extract(replace(CAST(s AS VARCHAR), ',', ''), '(\d{1,9})', 1), '') AS INTEGER);
+
+-- ISO 8601 (with or without a time) or US MM/DD/YYYY; anything else is unknown.
+CREATE OR REPLACE MACRO parse_date(s) AS CAST(COALESCE(
+  try_strptime(clean_text(s), '%Y-%m-%d'),
+  try_strptime(clean_text(s), '%m/%d/%Y'),
+  TRY_CAST(clean_text(s) AS TIMESTAMP)) AS DATE);
+
+-- Inside the area where US states and territories lie (Guam and the Marianas sit east of 180°).
+CREATE OR REPLACE MACRO in_us(lat, lon) AS
+  lat BETWEEN -15 AND 72 AND (lon BETWEEN -180 AND -64 OR lon BETWEEN 144 AND 146.5);
+
+-- Great-circle distance in statute miles.
+CREATE OR REPLACE MACRO haversine_miles(lat1, lon1, lat2, lon2) AS
+  2 * 3958.8 * asin(sqrt(
+    pow(sin(radians(lat2 - lat1) / 2), 2) +
+    cos(radians(lat1)) * cos(radians(lat2)) * pow(sin(radians(lon2 - lon1) / 2), 2)));
+
+-- Standard base-32 geohash, 12 characters. Quantizing to 30 bits per axis and interleaving
+-- (longitude first) is the same as the usual bisection, without a loop.
+CREATE OR REPLACE MACRO geohash_bits(latq, lonq) AS array_to_string(list_transform(range(12), lambda j:
+  substr('0123456789bcdefghjkmnpqrstuvwxyz', 1 + CAST(list_sum(list_transform(range(5), lambda b:
+    ((CASE WHEN (5 * j + b) % 2 = 0 THEN lonq ELSE latq END >> (29 - (5 * j + b) // 2)) & 1) << (4 - b))) AS INTEGER), 1)), '');
+CREATE OR REPLACE MACRO geohash(lat, lon) AS CASE WHEN lat IS NOT NULL AND lon IS NOT NULL THEN geohash_bits(
+  least(CAST(floor((lat + 90) / 180 * 1073741824) AS BIGINT), 1073741823),
+  least(CAST(floor((lon + 180) / 360 * 1073741824) AS BIGINT), 1073741823)) END;
+
+-- Keys for finding the same organization listed twice (see README, "Duplicates").
+CREATE OR REPLACE MACRO name_key(s) AS NULLIF(trim(regexp_replace(regexp_replace(regexp_replace(
+  lower(replace(CAST(s AS VARCHAR), '&', ' and ')),
+  '[^a-z0-9 ]', ' ', 'g'),
+  '\b(the|inc|llc|corp|corporation|co|ltd|pc|pllc)\b', ' ', 'g'),
+  '\s+', ' ', 'g')), '');
+
+-- Nested constant patterns: DuckDB compiles each once (a list of patterns would recompile per row).
+CREATE OR REPLACE MACRO street_key(s) AS NULLIF(trim(regexp_replace(
+  regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
+  regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
+    regexp_replace(lower(CAST(s AS VARCHAR)), '[^a-z0-9 ]', ' ', 'g'),
+    '\bstreet\b', 'st', 'g'), '\bavenue\b', 'ave', 'g'), '\broad\b', 'rd', 'g'), '\bboulevard\b', 'blvd', 'g'),
+    '\bdrive\b', 'dr', 'g'), '\blane\b', 'ln', 'g'), '\bcourt\b', 'ct', 'g'), '\bparkway\b', 'pkwy', 'g'),
+    '\bplace\b', 'pl', 'g'), '\bnorth\b', 'n', 'g'), '\bsouth\b', 's', 'g'), '\beast\b', 'e', 'g'), '\bwest\b', 'w', 'g'),
+  '\s+', ' ', 'g')), '');

@@ -1,0 +1,109 @@
+-- resolved (status = 'loaded') → the published tables.
+
+CREATE OR REPLACE TEMP TABLE loaded AS SELECT * FROM resolved WHERE status = 'loaded';
+
+INSERT INTO organizations
+SELECT org_id, org_type, name, other_names, address_line1, address_line2, city, state, zip, zip4, county,
+  latitude, longitude, geo_precision, geohash(latitude, longitude), phone, website, email,
+  data_source, last_updated, src_file, src_index, src_id
+FROM loaded ORDER BY org_id;
+
+-- Service codes: the record's own list (aliases resolved, case and spaces ignored), plus the
+-- codes its boolean flags imply (standard_outpatient → ORT, accepts_medicaid → MD, ...),
+-- plus what the organization type itself means (a NARR residence is HH, a center PEER).
+CREATE OR REPLACE TEMP TABLE listed_codes AS
+SELECT c.*, coalesce(a.code, upper(c.code_raw)) AS code
+FROM (SELECT org_id, src_file, src_index, src_id, unnest(clean_list(r.service_codes)) AS code_raw FROM loaded) c
+LEFT JOIN service_code_aliases a ON a.alias = upper(c.code_raw);
+
+INSERT INTO organization_services
+SELECT DISTINCT org_id, code FROM (
+  SELECT org_id, code FROM listed_codes WHERE code IN (SELECT code FROM service_codes)
+  UNION ALL
+  SELECT org_id, unnest(list_filter([
+    CASE WHEN truthy(r.standard_outpatient) THEN 'ORT' END, CASE WHEN truthy(r.intensive_outpatient) THEN 'OIT' END,
+    CASE WHEN truthy(r.partial_hospitalization) THEN 'ODT' END, CASE WHEN truthy(r.opioid_treatment_program) THEN 'OTP' END,
+    CASE WHEN truthy(r.individual_therapy) THEN 'ICO' END, CASE WHEN truthy(r.group_therapy) THEN 'GCO' END,
+    CASE WHEN truthy(r.family_therapy) THEN 'FCO' END, CASE WHEN truthy(r.cognitive_behavioral_therapy) THEN 'CBT' END,
+    CASE WHEN truthy(r.serves_adolescents) THEN 'CHLD' END, CASE WHEN truthy(r.serves_adults) THEN 'ADLT' END,
+    CASE WHEN truthy(r.serves_seniors) THEN 'SNR' END, CASE WHEN truthy(r.accepts_medicaid) THEN 'MD' END,
+    CASE WHEN truthy(r.accepts_medicare) THEN 'MC' END, CASE WHEN truthy(r.accepts_private_insurance) THEN 'PI' END,
+    CASE WHEN truthy(r.accepts_cash_self_payment) THEN 'SF' END, CASE WHEN truthy(r.sliding_fee_scale) THEN 'SS' END],
+    lambda c: c IS NOT NULL))
+  FROM loaded WHERE org_type = 'treatment_center'
+  UNION ALL
+  SELECT org_id, CASE org_type WHEN 'narr_residence' THEN 'HH' ELSE 'PEER' END
+  FROM loaded WHERE org_type IN ('narr_residence', 'recovery_center')
+) ORDER BY org_id, code;
+
+CREATE OR REPLACE TEMP TABLE codes_of AS
+SELECT org_id, list(code) AS codes FROM organization_services GROUP BY org_id;
+
+CREATE OR REPLACE MACRO has_any(codes, wanted) AS len(list_intersect(coalesce(codes, []), wanted)) > 0;
+
+INSERT INTO treatment_centers
+SELECT l.org_id, l.state, l.level_of_care,
+  CASE WHEN upper(clean_text(l.r.facility_type)) IN ('SU', 'MH', 'SUMH') THEN upper(clean_text(l.r.facility_type)) END,
+  has_any(c.codes, ['ORT']), has_any(c.codes, ['OIT']), has_any(c.codes, ['ODT']),
+  truthy(l.r.medication_assisted_treatment)
+    OR has_any(c.codes, ['MU', 'BU', 'NU', 'OTP', 'MM', 'BUM', 'UB', 'UN', 'METH', 'BWN', 'BWON', 'BERI', 'VTRL', 'NXN']),
+  has_any(c.codes, ['OTP']), has_any(c.codes, ['ICO']), has_any(c.codes, ['GCO']), has_any(c.codes, ['FCO']),
+  has_any(c.codes, ['CBT']), has_any(c.codes, ['CHLD']), has_any(c.codes, ['ADLT']), has_any(c.codes, ['SNR']),
+  has_any(c.codes, ['MD']), has_any(c.codes, ['MC']), has_any(c.codes, ['PI']), has_any(c.codes, ['SF']),
+  has_any(c.codes, ['SS']),
+  has_any(c.codes, ['MU', 'MM', 'MMW', 'DM', 'METH', 'OTP']),
+  has_any(c.codes, ['BU', 'BUM', 'BMW', 'DB', 'UB', 'BWN', 'BWON', 'BERI', 'BSDM']),
+  has_any(c.codes, ['NU', 'UN', 'RPN', 'NXN', 'VTRL']),
+  has_any(c.codes, ['DT', 'HID', 'OD', 'RD', 'ADTX', 'BDTX', 'CDTX', 'MDTX', 'ODTX']),
+  has_any(c.codes, ['SP']),
+  l.minimum_age, l.maximum_age,
+  TRY_CAST(clean_text(l.r.outpatient_capacity) AS INTEGER),
+  TRY_CAST(clean_text(l.r.residential_capacity) AS INTEGER),
+  TRY_CAST(clean_text(l.r.inpatient_capacity) AS INTEGER),
+  TRY_CAST(clean_text(l.r.current_outpatient_census) AS INTEGER),
+  CASE WHEN TRY_CAST(clean_text(l.r.quality_score) AS DOUBLE) BETWEEN 0 AND 5 THEN TRY_CAST(clean_text(l.r.quality_score) AS DOUBLE) END,
+  clean_list(l.r.license_numbers), clean_text(l.r.state_license), clean_text(l.r.federal_certification),
+  clean_list(l.r.accreditations), clean_text(l.r.accreditation_status), parse_date(clean_text(l.r.last_inspection_date))
+FROM loaded l LEFT JOIN codes_of c USING (org_id)
+WHERE l.org_type = 'treatment_center'
+ORDER BY l.org_id;
+
+INSERT INTO narr_residences
+SELECT org_id,
+  CASE regexp_extract(upper(clean_text(r.certification_level)), '\b(IV|III|II|I|[1-4])\b', 1)
+    WHEN 'I' THEN 1 WHEN '1' THEN 1 WHEN 'II' THEN 2 WHEN '2' THEN 2
+    WHEN 'III' THEN 3 WHEN '3' THEN 3 WHEN 'IV' THEN 4 WHEN '4' THEN 4 END,
+  parse_count(clean_text(r.capacity)),
+  CASE WHEN regexp_matches(lower(clean_text(r.gender_specific)), 'co-?ed|mixed|all genders') THEN 'coed'
+       WHEN regexp_matches(lower(clean_text(r.gender_specific)), '\b(women|female|woman)\b') THEN 'women'
+       WHEN regexp_matches(lower(clean_text(r.gender_specific)), '\b(men|male|man)\b') THEN 'men' END,
+  clean_text(r.gender_specific),
+  clean_list(r.specializations),
+  state_code(clean_text(r.state)),
+  CASE WHEN state_code(clean_text(r.state)) IS NOT NULL THEN 'NARR ' || clean_text(r.state) || ' affiliate' END,
+  norm_website(clean_text(r.affiliate_website))
+FROM loaded WHERE org_type = 'narr_residence' ORDER BY org_id;
+
+INSERT INTO recovery_centers
+SELECT org_id, clean_text(r.certification_status), clean_list(r.services),
+  NULLIF(list_distinct(list_concat(
+    CASE WHEN clean_text(r.funding_source) IS NOT NULL THEN [clean_text(r.funding_source)] ELSE [] END,
+    coalesce(clean_list(r.funding_sources), []))), []),
+  parse_count(clean_text(r.annual_reach)), clean_text(r.annual_reach),
+  clean_list(r.target_populations), clean_text(r.leadership),
+  CASE WHEN json_type(r.operating_hours) = 'OBJECT' THEN struct_pack(
+    monday := clean_text(r.operating_hours ->> 'monday'), tuesday := clean_text(r.operating_hours ->> 'tuesday'),
+    wednesday := clean_text(r.operating_hours ->> 'wednesday'), thursday := clean_text(r.operating_hours ->> 'thursday'),
+    friday := clean_text(r.operating_hours ->> 'friday'), saturday := clean_text(r.operating_hours ->> 'saturday'),
+    sunday := clean_text(r.operating_hours ->> 'sunday')) END,
+  CASE WHEN json_type(r.operating_hours) = 'VARCHAR' THEN clean_text(r.operating_hours ->> '$') END,
+  norm_website(clean_text(r.social_media.facebook)), clean_text(r.social_media.twitter),
+  clean_text(r.social_media.instagram), norm_website(clean_text(r.social_media.linkedin))
+FROM loaded WHERE org_type = 'recovery_center' ORDER BY org_id;
+
+INSERT INTO recovery_organizations
+SELECT org_id, clean_text(r."type"), clean_text(r.category), clean_text(r.focus), clean_text(r.mission),
+  clean_list(r.advocacy_priorities), clean_text(r.geographic_scope), clean_list(r.key_programs),
+  clean_text(r.membership_type), state_code(clean_text(r.primary_state)),
+  lower(coalesce(clean_text(r.primary_state), '')) = 'national' OR lower(coalesce(clean_text(r.geographic_scope), '')) = 'national'
+FROM loaded WHERE org_type = 'recovery_organization' ORDER BY org_id;

@@ -1,0 +1,32 @@
+-- Precomputed aggregates the dashboards read instead of scanning every partition.
+
+CREATE OR REPLACE TEMP TABLE mv_services_by_location AS
+SELECT o.state, s.code, c.category_code, count(*)::INTEGER AS organizations,
+  count(*) FILTER (WHERE o.org_type = 'treatment_center')::INTEGER AS treatment_centers
+FROM organization_services s
+JOIN organizations o USING (org_id)
+JOIN service_codes c USING (code)
+GROUP BY ALL ORDER BY o.state, s.code;
+
+CREATE OR REPLACE TEMP TABLE mv_treatment_capacity AS
+SELECT state, level_of_care,
+  count(*)::INTEGER AS facilities,
+  sum(outpatient_capacity)::BIGINT AS outpatient_capacity,
+  sum(residential_capacity)::BIGINT AS residential_capacity,
+  sum(inpatient_capacity)::BIGINT AS inpatient_capacity,
+  sum(current_census)::BIGINT AS current_census,
+  count(*) FILTER (WHERE coalesce(outpatient_capacity, residential_capacity, inpatient_capacity) IS NOT NULL)::INTEGER
+    AS facilities_reporting_capacity,
+  round(avg(quality_score), 2) AS avg_quality_score,
+  count(*) FILTER (WHERE accepts_medicaid)::INTEGER AS accepting_medicaid,
+  count(*) FILTER (WHERE medication_assisted_treatment)::INTEGER AS offering_mat
+FROM treatment_centers
+GROUP BY ALL ORDER BY state, level_of_care;
+
+CREATE OR REPLACE TEMP TABLE mv_organizations_by_state AS
+SELECT state, org_type, count(*)::INTEGER AS organizations,
+  count(*) FILTER (WHERE geo_precision = 'source')::INTEGER AS located_by_source,
+  count(*) FILTER (WHERE geo_precision IN ('zip', 'city'))::INTEGER AS located_by_centroid,
+  count(*) FILTER (WHERE geo_precision = 'none')::INTEGER AS not_located
+FROM organizations
+GROUP BY ALL ORDER BY state, org_type;
