@@ -8,8 +8,12 @@ CREATE OR REPLACE MACRO clean_text(s) AS
 -- A JSON array of strings as a clean list (non-arrays and blanks dropped); NULL when empty.
 CREATE OR REPLACE MACRO clean_list(j) AS
   NULLIF(list_filter(list_transform(
-    CASE WHEN json_type(j) = 'ARRAY' THEN CAST(j AS VARCHAR[]) ELSE [] END,
+    coalesce(TRY_CAST(j AS VARCHAR[]), []),
     lambda x: clean_text(x)), lambda x: x IS NOT NULL), []);
+
+-- Distinct elements in first-seen order (list_distinct does not keep order, and the build
+-- must write the same bytes every time).
+CREATE OR REPLACE MACRO list_unique(l) AS list_filter(l, lambda x, i: list_position(l, x) = i);
 
 -- Flags arrive as true, "true", "yes", 1, ...; absent means false.
 CREATE OR REPLACE MACRO truthy(s) AS coalesce(lower(clean_text(s)) IN ('true', 'yes', 'y', '1', 't'), false);
@@ -53,6 +57,11 @@ CREATE OR REPLACE MACRO parse_date(s) AS CAST(COALESCE(
   try_strptime(clean_text(s), '%m/%d/%Y'),
   TRY_CAST(clean_text(s) AS TIMESTAMP)) AS DATE);
 
+-- "street, city, ST 12345" with the street and the ZIP optional.
+CREATE OR REPLACE MACRO parse_address(s) AS regexp_extract(clean_text(s),
+  '^(?:(.+?),\s*)?([^,]+?),\s*([A-Za-z][A-Za-z .]*?)\.?\s*(\d{5}(?:-?\d{4})?)?$',
+  ['street', 'city', 'state', 'zip']);
+
 -- Inside the area where US states and territories lie (Guam and the Marianas sit east of 180°).
 CREATE OR REPLACE MACRO in_us(lat, lon) AS
   lat BETWEEN -15 AND 72 AND (lon BETWEEN -180 AND -64 OR lon BETWEEN 144 AND 146.5);
@@ -64,13 +73,15 @@ CREATE OR REPLACE MACRO haversine_miles(lat1, lon1, lat2, lon2) AS
     cos(radians(lat1)) * cos(radians(lat2)) * pow(sin(radians(lon2 - lon1) / 2), 2)));
 
 -- Standard base-32 geohash, 12 characters. Quantizing to 30 bits per axis and interleaving
--- (longitude first) is the same as the usual bisection, without a loop.
+-- (longitude first) gives the same bits as the usual bisection, without a loop.
 CREATE OR REPLACE MACRO geohash_bits(latq, lonq) AS array_to_string(list_transform(range(12), lambda j:
   substr('0123456789bcdefghjkmnpqrstuvwxyz', 1 + CAST(list_sum(list_transform(range(5), lambda b:
     ((CASE WHEN (5 * j + b) % 2 = 0 THEN lonq ELSE latq END >> (29 - (5 * j + b) // 2)) & 1) << (4 - b))) AS INTEGER), 1)), '');
+-- ceil(x) - 1 rather than floor(x): a point exactly on a cell edge goes to the lower cell,
+-- as the reference bisection (`value > mid`) puts it.
 CREATE OR REPLACE MACRO geohash(lat, lon) AS CASE WHEN lat IS NOT NULL AND lon IS NOT NULL THEN geohash_bits(
-  least(CAST(floor((lat + 90) / 180 * 1073741824) AS BIGINT), 1073741823),
-  least(CAST(floor((lon + 180) / 360 * 1073741824) AS BIGINT), 1073741823)) END;
+  greatest(CAST(ceil((lat + 90) / 180 * 1073741824) AS BIGINT) - 1, 0),
+  greatest(CAST(ceil((lon + 180) / 360 * 1073741824) AS BIGINT) - 1, 0)) END;
 
 -- Keys for finding the same organization listed twice (see README, "Duplicates").
 CREATE OR REPLACE MACRO name_key(s) AS NULLIF(trim(regexp_replace(regexp_replace(regexp_replace(

@@ -86,7 +86,7 @@ FROM loaded WHERE org_type = 'narr_residence' ORDER BY org_id;
 
 INSERT INTO recovery_centers
 SELECT org_id, clean_text(r.certification_status), clean_list(r.services),
-  NULLIF(list_distinct(list_concat(
+  NULLIF(list_unique(list_concat(
     CASE WHEN clean_text(r.funding_source) IS NOT NULL THEN [clean_text(r.funding_source)] ELSE [] END,
     coalesce(clean_list(r.funding_sources), []))), []),
   parse_count(clean_text(r.annual_reach)), clean_text(r.annual_reach),

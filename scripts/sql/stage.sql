@@ -1,11 +1,6 @@
 -- Source records (raw_records: one JSON value per array element) → one row each in
 -- `staged`, in a common shape, with the first reason it cannot be loaded, if any.
 
--- "street, city, ST 12345" with the street and the ZIP optional.
-CREATE OR REPLACE MACRO parse_address(s) AS regexp_extract(clean_text(s),
-  '^(?:(.+?),\s*)?([^,]+?),\s*([A-Za-z][A-Za-z .]*?)\.?\s*(\d{5}(?:-?\d{4})?)?$',
-  ['street', 'city', 'state', 'zip']);
-
 CREATE OR REPLACE TEMP TABLE staged AS
 WITH parsed AS (
   -- Every field of the four shapes, parsed once per record. Scalars arrive as text whatever

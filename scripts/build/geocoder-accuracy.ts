@@ -1,0 +1,43 @@
+// How far a ZIP centroid from the build's gazetteer lands from a facility's true position,
+// measured on SAMHSA's 14,034 geocoded facilities (shared/real-world, not in the project).
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { literal, openDb, rows, runFile } from './db.ts';
+import { loadReference } from './reference.ts';
+
+export const REAL_GEOCODED = fileURLToPath(new URL('../../../shared/real-world/samhsa_locator_su_facilities_2021_geocoded.csv', import.meta.url));
+
+export interface GeocoderAccuracy {
+  facilities: number;
+  located: number;
+  median_miles: number;
+  p90_miles: number;
+  p99_miles: number;
+}
+
+export async function measureGeocoder(csvPath = REAL_GEOCODED): Promise<GeocoderAccuracy | null> {
+  if (!existsSync(csvPath)) return null;
+  const db = await openDb();
+  try {
+    await runFile(db, 'macros.sql');
+    await runFile(db, 'schema.sql');
+    await loadReference(db, mkdtempSync(`${tmpdir()}/nrd-geo-`));
+    // The same ZIP normalization and gazetteer lookup as sql/resolve.sql.
+    const [r] = await rows<GeocoderAccuracy>(db, `
+      WITH truth AS (
+        SELECT norm_zip(zip) AS zip, TRY_CAST(latitude AS DOUBLE) AS lat, TRY_CAST(longitude AS DOUBLE) AS lon
+        FROM read_csv(${literal(csvPath)}, header = true, all_varchar = true)
+      ), errors AS (
+        SELECT haversine_miles(t.lat, t.lon, g.latitude, g.longitude) AS miles
+        FROM truth t JOIN gazetteer g ON g.kind = 'zip' AND g.key = t.zip
+      )
+      SELECT (SELECT count(*) FROM truth) AS facilities, count(*) AS located,
+        round(median(miles), 2) AS median_miles, round(quantile_cont(miles, 0.9), 2) AS p90_miles,
+        round(quantile_cont(miles, 0.99), 2) AS p99_miles
+      FROM errors`);
+    return r;
+  } finally {
+    db.closeSync();
+  }
+}
