@@ -29,7 +29,7 @@ beforeAll(async () => {
   conn = db.connect();
 });
 
-const query = (sql: string) => conn.query(sql).toArray().map((row) => row.toJSON());
+const query = (sql: string): Record<string, unknown>[] => conn.query(sql).toArray().map((row: { toJSON(): Record<string, unknown> }) => row.toJSON());
 
 describe('the browser engine', () => {
   it('is DuckDB 0.9.1', () => {
