@@ -1,0 +1,57 @@
+// The only module that imports duckdb-wasm. Pinned to 1.28.0: it has Parquet built in, so
+// nothing is fetched from a third party (later versions download the extension from a CDN).
+// The bundles are served from this origin; eh where the browser has wasm exceptions, mvp elsewhere.
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import { QueryError, type Engine, type Row } from './engine.ts';
+
+const BUNDLES: duckdb.DuckDBBundles = {
+  mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+  eh: { mainModule: ehWasm, mainWorker: ehWorker },
+};
+
+export async function startWasmEngine(): Promise<Engine> {
+  const bundle = await duckdb.selectBundle(BUNDLES);
+  const worker = new Worker(bundle.mainWorker!);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  const conn = await db.connect();
+
+  const run = async <T extends Row>(sql: string, params: readonly unknown[]): Promise<T[]> => {
+    try {
+      const table = params.length === 0 ? await conn.query(sql) : await withStatement(sql, params);
+      return table.toArray().map((row: { toJSON(): Row }) => plain(row.toJSON()) as T);
+    } catch (error) {
+      throw new QueryError((error as Error).message, sql, params);
+    }
+  };
+  const withStatement = async (sql: string, params: readonly unknown[]) => {
+    const statement = await conn.prepare(sql);
+    try {
+      return await statement.query(...params);
+    } finally {
+      await statement.close();
+    }
+  };
+
+  return {
+    query: (sql, params = []) => run(sql, params),
+    exec: async (sql) => {
+      await run(sql, []);
+    },
+    registerFile: (name, url) => db.registerFileURL(name, url, duckdb.DuckDBDataProtocol.HTTP, false),
+  };
+}
+
+/** Arrow values → plain JS: BigInt to number, nested vectors and structs to arrays and objects. */
+function plain(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  if (Array.isArray(value)) return value.map(plain);
+  if ('toArray' in value && typeof value.toArray === 'function') return Array.from(value.toArray() as Iterable<unknown>, plain);
+  if ('toJSON' in value && typeof value.toJSON === 'function') return plain(value.toJSON());
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
+}

@@ -1,0 +1,26 @@
+// Shared by every spec: a page that records each request it makes and, after the test,
+// fails if any went to an origin other than the app's own. Privacy is checked everywhere.
+import { test as base, expect } from '@playwright/test';
+
+export const test = base.extend<{ requests: string[] }>({
+  requests: [
+    async ({ page, baseURL }, use) => {
+      const requests: string[] = [];
+      page.on('request', (request) => requests.push(request.url()));
+      page.context().on('request', (request) => requests.push(request.url()));
+      await use(requests);
+      const own = new URL(baseURL!).origin;
+      const foreign = requests.filter((url) => !/^(data|blob):/.test(url) && new URL(url).origin !== own);
+      expect(foreign, 'requests to other origins').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Waits until the engine is up and the directory is open. */
+export async function openDirectory(page: import('@playwright/test').Page, path = './') {
+  await page.goto(path);
+  await expect(page.getByRole('status')).toBeHidden({ timeout: 30_000 });
+}

@@ -1,0 +1,26 @@
+// A cold visit: the engine starts in the browser, opens the Parquet release, and the page
+// says plainly that the data is the generated sample, with the helplines always shown.
+import { readFileSync } from 'node:fs';
+import { expect, openDirectory, test } from './fixtures.ts';
+
+const manifest = JSON.parse(readFileSync('dist/data/manifest.json', 'utf8'));
+
+test('opens the release and counts what it holds, from this origin only', async ({ page }) => {
+  await openDirectory(page);
+  await expect(page.getByRole('link', { name: '988' })).toHaveAttribute('href', 'tel:988');
+  await expect(page.getByRole('link', { name: '1-800-662-4357' })).toHaveAttribute('href', 'tel:+18006624357');
+  await expect(page.getByText('Sample data:')).toBeVisible();
+  await expect(page.getByText(`Data as of ${manifest.data_date}`)).toBeVisible();
+  const total = manifest.tables.organizations.rows as number;
+  const table = page.getByRole('table', { name: 'Organizations in this release' });
+  await expect(table).toBeVisible();
+  const counts = await table.locator('tbody td:first-of-type').allInnerTexts();
+  expect(counts.map((c) => Number(c.replace(/,/g, ''))).reduce((a, b) => a + b, 0)).toBe(total);
+});
+
+test('shows the helplines even when the engine cannot start', async ({ page }) => {
+  await page.route('**/manifest.json', (route) => route.fulfill({ status: 500, body: 'broken' }));
+  await page.goto('./');
+  await expect(page.getByRole('alert')).toContainText('could not start');
+  await expect(page.getByRole('link', { name: '988' })).toBeVisible();
+});
