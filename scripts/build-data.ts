@@ -2,10 +2,12 @@
 // Compiles the four JSON source files into a Parquet release for the browser.
 // With no --sources, builds the built-in synthetic sample (generating it on first use).
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildRelease } from './build/pipeline.ts';
 import { printReport, ReconciliationError } from './build/report.ts';
 import { SourceError } from './build/sources.ts';
+import { IntegrityError } from './build/integrity.ts';
 import { writeSample } from './generate-sample.ts';
 
 const DEFAULT_SOURCES = 'data/sources';
@@ -15,13 +17,19 @@ async function main(): Promise<number> {
     options: {
       sources: { type: 'string' },
       out: { type: 'string', default: 'public/data' },
+      reuse: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
     console.log('usage: npm run build:data -- [--sources DIR] [--out DIR]\n' +
       `  --sources  folder with the four source JSON files (default: ${DEFAULT_SOURCES}, the generated sample)\n` +
-      '  --out      release folder, replaced only when the build succeeds (default: public/data)');
+      '  --out      release folder, replaced only when the build succeeds (default: public/data)\n' +
+      '  --reuse    do nothing if the release folder already holds a build (npm start uses this)');
+    return 0;
+  }
+  if (values.reuse && existsSync(join(values.out!, 'manifest.json'))) {
+    console.log(`Using the release already in ${values.out} (npm run build:data rebuilds it).`);
     return 0;
   }
   const sourcesDir = values.sources ?? DEFAULT_SOURCES;
@@ -40,7 +48,7 @@ async function main(): Promise<number> {
     console.log(`Rejects, merges and warnings: ${values.out}/${manifest.reports.rejects}, ${manifest.reports.merges}, ${manifest.reports.warnings}`);
     return 0;
   } catch (error) {
-    if (error instanceof SourceError || error instanceof ReconciliationError) {
+    if (error instanceof SourceError || error instanceof ReconciliationError || error instanceof IntegrityError) {
       console.error(`build failed: ${error.message}\nThe published release in ${values.out} was left as it was.`);
       return 1;
     }

@@ -7,6 +7,7 @@ import { loadReference } from './reference.ts';
 import { loadSources, type SourceInfo } from './sources.ts';
 import { atomically, totalBytes, writeHashed, writeTables, type PublishedTable } from './publish.ts';
 import { countFates, writeDetails, type FileCounts } from './report.ts';
+import { checkReferences } from './integrity.ts';
 
 export const SCHEMA_VERSION = 1;
 
@@ -53,6 +54,7 @@ export async function buildRelease({ sourcesDir, outDir, log = () => {} }: Build
       await runFile(db, 'views.sql');
       step('network relationships and aggregates computed');
       const fates = await countFates(db, sources);
+      const integrity = await checkReferences(db);
       const tables = await writeTables(db, releaseDir);
       const details = await writeDetails(db, releaseDir);
       step('Parquet written');
@@ -70,7 +72,6 @@ export async function buildRelease({ sourcesDir, outDir, log = () => {} }: Build
         tables,
         total_bytes: totalBytes(tables),
       };
-      const integrity = await referentialCheck(db);
       manifest.reports.report = writeHashed(releaseDir, 'build-report', 'json', JSON.stringify({
         counts: fates,
         header_mismatches: sources.flatMap((s) => s.header_mismatches.map((m) => ({ file: s.file, ...m }))),
@@ -92,16 +93,4 @@ export async function buildRelease({ sourcesDir, outDir, log = () => {} }: Build
 function latestDate(sources: SourceInfo[]): string | null {
   const dates = sources.map((s) => String(s.header.extraction_date ?? '')).filter((d) => /^\d{4}-\d{2}-\d{2}/.test(d));
   return dates.length ? dates.sort().at(-1)!.slice(0, 10) : null;
-}
-
-/** Orphans per reference; all zero, or the build would already have failed on a constraint. */
-async function referentialCheck(db: Parameters<typeof runFile>[0]) {
-  return rows(db, `
-    SELECT 'organization_services.org_id' AS reference, count(*) AS orphans FROM organization_services WHERE org_id NOT IN (SELECT org_id FROM organizations)
-    UNION ALL SELECT 'organization_services.code', count(*) FROM organization_services WHERE code NOT IN (SELECT code FROM service_codes)
-    UNION ALL SELECT 'network_relationships.related_org_id', count(*) FROM network_relationships WHERE related_org_id NOT IN (SELECT org_id FROM organizations)
-    UNION ALL SELECT 'treatment_centers.org_id', count(*) FROM treatment_centers WHERE org_id NOT IN (SELECT org_id FROM organizations WHERE org_type = 'treatment_center')
-    UNION ALL SELECT 'narr_residences.org_id', count(*) FROM narr_residences WHERE org_id NOT IN (SELECT org_id FROM organizations WHERE org_type = 'narr_residence')
-    UNION ALL SELECT 'recovery_centers.org_id', count(*) FROM recovery_centers WHERE org_id NOT IN (SELECT org_id FROM organizations WHERE org_type = 'recovery_center')
-    UNION ALL SELECT 'recovery_organizations.org_id', count(*) FROM recovery_organizations WHERE org_id NOT IN (SELECT org_id FROM organizations WHERE org_type = 'recovery_organization')`);
 }

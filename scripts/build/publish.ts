@@ -60,9 +60,10 @@ export async function writeTables(db: Db, releaseDir: string): Promise<Record<st
     mkdirSync(rawDir, { recursive: true });
     const partition = spec.partitionBy ? `, PARTITION_BY (${spec.partitionBy.join(', ')})` : '';
     const target = spec.partitionBy ? rawDir : join(rawDir, 'data.parquet');
-    // Row groups of 8k rows: small enough for the geohash statistics to prune.
+    // Row groups of 8k rows: small enough for the geohash statistics to prune. zstd level 9:
+    // level 19 saved 6% of the bytes and cost 4 s more of the build.
     await db.run(`COPY (${spec.select ?? `SELECT * FROM ${spec.table}`} ORDER BY ${spec.order}) TO ${literal(target)}
-      (FORMAT PARQUET, COMPRESSION ZSTD, COMPRESSION_LEVEL 19, ROW_GROUP_SIZE 8192${partition})`);
+      (FORMAT PARQUET, COMPRESSION ZSTD, COMPRESSION_LEVEL 9, ROW_GROUP_SIZE 8192${partition})`);
     const files: PublishedFile[] = [];
     for (const file of listFiles(rawDir).sort()) {
       const parts = relative(rawDir, dirname(file)).split(sep).filter(Boolean);

@@ -132,15 +132,18 @@ CREATE TABLE recovery_organizations (
   national BOOLEAN NOT NULL
 );
 
+-- The two link tables have ~1M and ~200k rows: their references are checked in one pass
+-- after loading (build/integrity.ts, which fails the build on any orphan); per-row foreign
+-- keys made the insert three times slower.
 CREATE TABLE organization_services (
-  org_id VARCHAR NOT NULL REFERENCES organizations (org_id),
-  code VARCHAR NOT NULL REFERENCES service_codes (code),
+  org_id VARCHAR NOT NULL,          -- → organizations
+  code VARCHAR NOT NULL,            -- → service_codes
   PRIMARY KEY (org_id, code)
 );
 
 CREATE TABLE network_relationships (
-  org_id VARCHAR NOT NULL REFERENCES organizations (org_id),
-  related_org_id VARCHAR NOT NULL REFERENCES organizations (org_id),
+  org_id VARCHAR NOT NULL,          -- → organizations
+  related_org_id VARCHAR NOT NULL,  -- → organizations
   relationship VARCHAR NOT NULL,
   related_type VARCHAR NOT NULL,
   distance_miles FLOAT NOT NULL CHECK (distance_miles BETWEEN 0 AND 25),
