@@ -1,7 +1,7 @@
 // Writes the four sample source files (shared/sources-format.md shapes) from a fixed seed.
 //   npm run generate [-- --out data/sources --scale 10]
 // --scale N multiplies the treatment centers; the first 40,296 stay byte-identical.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadStates } from './build/gazetteer.ts';
@@ -96,12 +96,18 @@ export function writeSample(dir: string, scale: number, log: (line: string) => v
   mkdirSync(dir, { recursive: true });
   for (const [file, content] of Object.entries(generate(scale))) {
     const path = join(dir, file);
-    // One record per line keeps the files diffable and easy to stream.
+    // One record per line keeps the files diffable; written in pieces, since a ×10 file
+    // is larger than the longest string V8 can hold.
     const [key] = Object.keys(content).filter((k) => Array.isArray((content as Rec)[k]));
     const { [key]: records, ...header } = content as Rec;
-    const head = JSON.stringify(header).slice(0, -1);
-    const body = (records as Rec[]).map((r) => JSON.stringify(r)).join(',\n');
-    writeFileSync(`${path}.tmp`, `${head},"${key}":[\n${body}\n]}\n`);
+    const fd = openSync(`${path}.tmp`, 'w');
+    writeSync(fd, `${JSON.stringify(header).slice(0, -1)},"${key}":[\n`);
+    const list = records as Rec[];
+    for (let i = 0; i < list.length; i += 1000) {
+      writeSync(fd, list.slice(i, i + 1000).map((r) => JSON.stringify(r)).join(',\n') + (i + 1000 < list.length ? ',\n' : '\n'));
+    }
+    writeSync(fd, ']}\n');
+    closeSync(fd);
     renameSync(`${path}.tmp`, path);
     log(`${path}: ${(records as Rec[]).length.toLocaleString('en-US')} records`);
   }

@@ -7,6 +7,7 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { QueryError, type Engine, type Row } from './engine.ts';
+import { plain } from './plain-values.ts';
 
 const BUNDLES: duckdb.DuckDBBundles = {
   mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
@@ -44,14 +45,4 @@ export async function startWasmEngine(): Promise<Engine> {
     },
     registerFile: (name, url) => db.registerFileURL(name, url, duckdb.DuckDBDataProtocol.HTTP, false),
   };
-}
-
-/** Arrow values → plain JS: BigInt to number, nested vectors and structs to arrays and objects. */
-function plain(value: unknown): unknown {
-  if (typeof value === 'bigint') return Number(value);
-  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
-  if (Array.isArray(value)) return value.map(plain);
-  if ('toArray' in value && typeof value.toArray === 'function') return Array.from(value.toArray() as Iterable<unknown>, plain);
-  if ('toJSON' in value && typeof value.toJSON === 'function') return plain(value.toJSON());
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
 }

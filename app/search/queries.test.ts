@@ -1,0 +1,124 @@
+// The search SQL, run on the browser's own engine (duckdb-wasm in Node) over a release built
+// from the hostile fixtures, and checked against answers computed independently.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { attachRelease } from '../db/catalog.ts';
+import type { Engine } from '../db/engine.ts';
+import { startNodeWasmEngine } from '../db/node-wasm-engine.ts';
+import { buildRelease } from '../../scripts/build/pipeline.ts';
+import { scratchDir, scratchSources } from '../../scripts/build/test-release.ts';
+import { countQuery, facetKey, facetsQuery, locationQuery, networkQuery, pointsQuery, resultsQuery, servicesQuery, type ResolvedSearch } from './queries.ts';
+import type { Sql } from './sql.ts';
+import { EMPTY_SEARCH, type SearchState } from './state.ts';
+
+let engine: Engine;
+const BOSTON = { label: 'Boston, MA 02108', lat: 42.3572, lon: -71.0649 };
+
+beforeAll(async () => {
+  const outDir = join(scratchDir(), 'data');
+  const { manifest } = await buildRelease({ sourcesDir: scratchSources(), outDir });
+  engine = await startNodeWasmEngine((name) => join(outDir, name));
+  await attachRelease(engine, manifest as never, new URL('file:///data/'));
+});
+
+const run = <T extends Record<string, unknown>>(q: Sql) => engine.query<T>(q.text, q.params);
+const search = (state: Partial<SearchState>, near: ResolvedSearch['near'] = null): ResolvedSearch =>
+  ({ state: { ...EMPTY_SEARCH, ...state }, near });
+const ids = async (s: ResolvedSearch) =>
+  (await run<{ org_id: string }>(resultsQuery(s, { limit: 100, offset: 0 }))).map((r) => r.org_id);
+
+describe('results near a place', () => {
+  it('returns what lies within the radius, nearest first, with distances', async () => {
+    const rows = await run<{ org_id: string; distance_miles: number }>(resultsQuery(search({ radius: 5 }, BOSTON), { limit: 50, offset: 0 }));
+    expect(rows.map((r) => r.org_id).sort()).toEqual(['NARR_00001', 'RCC_0001', 'RCC_0002', 'RCO_0001', 'SAMHSA_OUT_000001']);
+    const distances = rows.map((r) => r.distance_miles);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    expect(distances.every((d) => d >= 0 && d <= 5)).toBe(true);
+  });
+
+  it('counts what it lists', async () => {
+    for (const s of [search({}), search({ radius: 5 }, BOSTON), search({ radius: 100, filters: { pay: ['medicaid'] } }, BOSTON)]) {
+      const [{ n }] = await run<{ n: number }>(countQuery(s));
+      expect(n).toBe((await ids(s)).length);
+      expect((await run(pointsQuery(s))).length).toBe(n);
+    }
+  });
+
+  it('combines choices in a group with OR and groups with AND', async () => {
+    expect(await ids(search({ filters: { pay: ['medicaid'] } }))).toEqual(['SAMHSA_OUT_000001']);
+    expect((await ids(search({ filters: { level: ['outpatient', 'residential'] } }))).length).toBe(4);
+    expect(await ids(search({ filters: { level: ['residential'], pay: ['medicaid'] } }))).toEqual([]);
+    expect(await ids(search({ filters: { gender: ['women'] } }))).toEqual(['NARR_00001']);
+    expect((await ids(search({ types: ['recovery_center'] }))).sort()).toEqual(['RCC_0001', 'RCC_0002']);
+  });
+});
+
+describe('facets', () => {
+  it('counts each choice as if it were added, leaving a group\'s own choices out', async () => {
+    const [facets] = await run<Record<string, number>>(facetsQuery(search({ filters: { pay: ['medicaid'] } })));
+    expect(facets[facetKey('pay', 'medicaid')]).toBe(1);
+    expect(facets[facetKey('pay', 'cash')]).toBe(1); // SAMHSA_OUT_000001 takes cash (CASH → SF)
+    expect(facets[facetKey('level', 'outpatient')]).toBe(1);
+    expect(facets[facetKey('level', 'residential')]).toBe(0);
+    expect(facets[facetKey('type', 'treatment_center')]).toBe(1);
+    expect(facets[facetKey('type', 'narr_residence')]).toBe(0);
+    const [open] = await run<Record<string, number>>(facetsQuery(search({})));
+    expect(open[facetKey('type', 'treatment_center')]).toBe(4);
+    expect(open[facetKey('type', 'narr_residence')]).toBe(2);
+  });
+});
+
+describe('text search', () => {
+  it('matches names, other names, streets and cities, exact and prefix matches first', async () => {
+    expect(await ids(search({ text: 'harbor' }))).toEqual(['SAMHSA_OUT_000001']);
+    expect(await ids(search({ text: 'CRCC' }))).toEqual(['RCC_0001']);
+    expect(await ids(search({ text: 'oak ave' }))).toEqual(['NARR_00001']);
+    // "Boston Peer Center" starts with the text; the others are only in Boston.
+    const boston = await ids(search({ text: 'boston' }));
+    expect(boston[0]).toBe('RCC_0002');
+    expect(boston.slice(1).sort()).toEqual(['RCO_0001', 'SAMHSA_OUT_000001']);
+  });
+
+  it.each(['%', '_', "'; DROP TABLE organizations; --", '\\', 'a'.repeat(500), '🌅', 'حديقة', '"', '%_%'])(
+    'treats %j as plain text', async (text) => {
+      const s = search({ text });
+      await expect(run(resultsQuery(s, { limit: 10, offset: 0 }))).resolves.toBeDefined();
+      await expect(run(facetsQuery(s))).resolves.toBeDefined();
+      if (['%', '_', '%_%', '"'].includes(text)) expect(await ids(s)).toEqual([]);
+    });
+
+  it('finds names with emoji and right-to-left text', async () => {
+    expect(await ids(search({ text: '🌅' }))).toHaveLength(1);
+    expect(await ids(search({ text: 'حديقة' }))).toEqual(['SAMHSA_OUT_000010']);
+  });
+});
+
+describe('location lookup', () => {
+  it.each([
+    ['02108', 'Boston, MA 02108'],
+    ['02108-1234', 'Boston, MA 02108'],
+    ['Cambridge, MA', 'Cambridge, MA'],
+    ['cambridge ma', 'Cambridge, MA'],
+    ['Cambridge, Massachusetts', 'Cambridge, MA'],
+  ])('finds %s', async (where, label) => {
+    const [place] = await run<{ label: string; latitude: number }>(locationQuery(where)!);
+    expect(place.label).toBe(label);
+    expect(place.latitude).toBeCloseTo(42.37, 0);
+  });
+
+  it('finds nothing for what is not a place', async () => {
+    expect(locationQuery('')).toBeNull();
+    expect(await run(locationQuery('Atlantis, ZZ')!)).toEqual([]);
+    expect(await run(locationQuery("x' OR 1=1 --, MA")!)).toEqual([]);
+  });
+});
+
+describe('detail', () => {
+  it('lists services with their categories and nearby supports by strength', async () => {
+    const services = await run<{ code: string; category_name: string }>(servicesQuery('SAMHSA_OUT_000001'));
+    expect(services.find((s) => s.code === 'MD')?.category_name).toBe('Payment/Insurance/Funding Accepted');
+    const network = await run<{ related_org_id: string; strength: number }>(networkQuery('SAMHSA_OUT_000001'));
+    expect(network.map((n) => n.related_org_id)).toContain('NARR_00001');
+    expect(network.map((n) => n.strength)).toEqual([...network.map((n) => n.strength)].sort((a, b) => b - a));
+  });
+});

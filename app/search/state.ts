@@ -1,0 +1,47 @@
+// The search as one plain value: what the URL holds and what the queries are built from.
+
+export const ORG_TYPES = ['treatment_center', 'narr_residence', 'recovery_center', 'recovery_organization'] as const;
+export type OrgType = (typeof ORG_TYPES)[number];
+
+export const ORG_TYPE_LABELS: Record<OrgType, string> = {
+  treatment_center: 'Treatment center',
+  narr_residence: 'Recovery residence',
+  recovery_center: 'Recovery community center',
+  recovery_organization: 'Recovery community organization',
+};
+
+export const RADII = [5, 10, 25, 50, 100] as const;
+export type Radius = (typeof RADII)[number];
+export const DEFAULT_RADIUS: Radius = 25;
+
+export interface Place {
+  label: string;
+  lat: number;
+  lon: number;
+}
+
+export interface SearchState {
+  /** What the person typed: a ZIP or "City, ST". Resolved to `near` with the gazetteer. */
+  where: string;
+  /** A point from the browser's location (rounded), when that was used instead of `where`. */
+  at: Place | null;
+  radius: Radius;
+  types: OrgType[];
+  text: string;
+  /** Chosen options per filter group id (see filters.ts): OR inside a group, AND across. */
+  filters: Record<string, string[]>;
+  selected: string | null;
+}
+
+export const EMPTY_SEARCH: SearchState = {
+  where: '',
+  at: null,
+  radius: DEFAULT_RADIUS,
+  types: [],
+  text: '',
+  filters: {},
+  selected: null,
+};
+
+/** Longest text accepted in any box: longer input is cut, not rejected. */
+export const MAX_TEXT = 100;
