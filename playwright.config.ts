@@ -5,7 +5,9 @@ const PORT = 4173;
 // Debian's Chromium, never Playwright's own download (it cannot be fetched here).
 export default defineConfig({
   testDir: 'e2e',
-  timeout: 60_000,
+  timeout: 90_000,
+  // Cold queries in duckdb-wasm over HTTP take seconds on a 2-core machine; see bench notes.
+  expect: { timeout: 20_000 },
   workers: 1,
   reporter: [['list']],
   use: {

@@ -1,13 +1,35 @@
-// The shell: notices that never depend on the engine, then the views once it is up.
-import { SafetyLines } from './components/safety-lines.tsx';
+// The shell: notices that never depend on the engine, then the search, its results as a
+// table and a map, and the selected organization. Views never import each other; they meet here.
+import { lazy, Suspense, useCallback, useState } from 'react';
+import { QueryFailed } from './components/query-failed.tsx';
 import { ReleaseNotice } from './components/release-notice.tsx';
+import { SafetyLines } from './components/safety-lines.tsx';
 import { useDatabase } from './db/use-database.ts';
-import { SummaryView } from './views/summary/summary-view.tsx';
+import { useQuery } from './db/use-query.ts';
+import { countQuery } from './search/queries.ts';
+import { ResultsSummary } from './shell/results-summary.tsx';
+import { useResolvedSearch } from './shell/use-resolved-search.ts';
+import { useSearchUrl } from './shell/use-search-url.ts';
+import { DetailPanel } from './views/detail/detail-panel.tsx';
+import { SearchForm } from './views/search-form/search-form.tsx';
+import { ResultsTable } from './views/table/results-table.tsx';
+
+// MapLibre is large: the table paints first while the map loads.
+const ResultsMap = lazy(() => import('./views/map/results-map.tsx'));
 
 const STAGES = { engine: 'Starting the search engine in your browser…', tables: 'Opening the directory…' };
 
 export function App() {
   const database = useDatabase();
+  const [state, navigate] = useSearchUrl();
+  const [hovered, setHovered] = useState<string | null>(null);
+  const resolution = useResolvedSearch(state, database.status === 'ready' ? database.db.manifest : null);
+  const search = resolution.status === 'resolved' ? resolution.search : null;
+  const count = useQuery<{ n: number }>(search ? countQuery(search) : null);
+  const total = count.status === 'done' ? count.rows[0].n : null;
+  const select = useCallback((orgId: string | null) => navigate({ ...state, selected: orgId }), [state, navigate]);
+  const onSelect = useCallback((orgId: string) => select(orgId), [select]);
+
   return (
     <>
       <header className="site-header">
@@ -16,9 +38,7 @@ export function App() {
       </header>
       <main>
         {database.status === 'starting' && (
-          <p role="status" className="starting">
-            <progress aria-label="Loading" /> {STAGES[database.stage]}
-          </p>
+          <p role="status" className="starting"><progress aria-label="Loading" /> {STAGES[database.stage]}</p>
         )}
         {database.status === 'failed' && (
           <div role="alert" className="query-failed">
@@ -29,7 +49,28 @@ export function App() {
         {database.status === 'ready' && (
           <>
             <ReleaseNotice manifest={database.db.manifest} />
-            <SummaryView />
+            <SearchForm state={state} search={search} onChange={(next) => navigate(next)} />
+            {resolution.status === 'not-found' && (
+              <p role="alert" className="hint">
+                “{resolution.where}” is not a ZIP code or city we know. Try a 5-digit ZIP code or “City, ST”.
+              </p>
+            )}
+            {resolution.status === 'failed' && <QueryFailed error={resolution.error} />}
+            {search && (
+              <div className="results">
+                <div className="results-list">
+                  {count.status === 'failed' ? <QueryFailed error={count.error} />
+                    : <ResultsSummary total={total} label={search.near?.label ?? null} state={state} onChange={navigate} />}
+                  <ResultsTable search={search} total={total} selectedId={state.selected} hoveredId={hovered}
+                    onSelect={onSelect} onHover={setHovered} />
+                </div>
+                <Suspense fallback={<p className="map-caption">Loading the map…</p>}>
+                  <ResultsMap search={search} selectedId={state.selected} hoveredId={hovered} onSelect={onSelect}
+                    onHover={setHovered} onSearchArea={(at, radius) => navigate({ ...state, at, where: '', radius, selected: null })} />
+                </Suspense>
+              </div>
+            )}
+            {state.selected && <DetailPanel orgId={state.selected} onSelect={onSelect} onClose={() => select(null)} />}
           </>
         )}
       </main>

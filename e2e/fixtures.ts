@@ -22,5 +22,5 @@ export { expect };
 /** Waits until the engine is up and the directory is open. */
 export async function openDirectory(page: import('@playwright/test').Page, path = './') {
   await page.goto(path);
-  await expect(page.getByRole('status')).toBeHidden({ timeout: 30_000 });
+  await expect(page.locator('.starting')).toHaveCount(0, { timeout: 30_000 });
 }

@@ -1,30 +1,31 @@
 // One query's life as one value. A failure stays with the panel that asked, SQL included.
 import { useEffect, useState } from 'react';
+import type { Sql } from '../search/sql.ts';
 import type { Row } from './engine.ts';
 import { useDatabase } from './use-database.ts';
 
 export type QueryState<T> =
   | { status: 'waiting' }
-  | { status: 'running' }
+  | { status: 'running'; previous?: T[] }
   | { status: 'done'; rows: T[] }
   | { status: 'failed'; error: Error & { sql?: string } };
 
-export function useQuery<T extends Row>(sql: string | null, params: readonly unknown[] = []): QueryState<T> {
+export function useQuery<T extends Row>(query: Sql | null): QueryState<T> {
   const database = useDatabase();
   const [state, setState] = useState<QueryState<T>>({ status: 'waiting' });
-  const key = JSON.stringify([sql, params]);
+  // Sql values are rebuilt on every render; their text and parameters say whether it changed.
+  const key = query ? JSON.stringify([query.text, query.params]) : null;
   useEffect(() => {
-    if (database.status !== 'ready' || sql === null) return;
+    if (database.status !== 'ready' || query === null) return;
     let current = true;
-    setState({ status: 'running' });
-    database.db.engine.query<T>(sql, params).then(
+    setState((s) => ({ status: 'running', previous: s.status === 'done' ? s.rows : undefined }));
+    database.db.engine.query<T>(query.text, query.params).then(
       (rows) => current && setState({ status: 'done', rows }),
       (error: Error) => current && setState({ status: 'failed', error }),
     );
     return () => {
       current = false;
     };
-    // `key` stands for sql and params by value.
-  }, [database, key]);
+  }, [database, key]); // `key` stands for `query` by value
   return state;
 }

@@ -4,21 +4,24 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { attachRelease } from '../db/catalog.ts';
 import type { Engine } from '../db/engine.ts';
+import type { Manifest } from '../db/manifest.ts';
 import { startNodeWasmEngine } from '../db/node-wasm-engine.ts';
+import { relationForStates } from '../db/partitions.ts';
 import { buildRelease } from '../../scripts/build/pipeline.ts';
 import { scratchDir, scratchSources } from '../../scripts/build/test-release.ts';
-import { countQuery, facetKey, facetsQuery, locationQuery, networkQuery, pointsQuery, resultsQuery, servicesQuery, type ResolvedSearch } from './queries.ts';
+import { countQuery, facetKey, facetsQuery, locationQuery, networkQuery, pointsQuery, resultsQuery, servicesQuery, statesNearQuery, type ResolvedSearch } from './queries.ts';
 import type { Sql } from './sql.ts';
 import { EMPTY_SEARCH, type SearchState } from './state.ts';
 
 let engine: Engine;
+let manifest: Manifest;
 const BOSTON = { label: 'Boston, MA 02108', lat: 42.3572, lon: -71.0649 };
 
 beforeAll(async () => {
   const outDir = join(scratchDir(), 'data');
-  const { manifest } = await buildRelease({ sourcesDir: scratchSources(), outDir });
+  ({ manifest } = await buildRelease({ sourcesDir: scratchSources(), outDir }) as unknown as { manifest: Manifest });
   engine = await startNodeWasmEngine((name) => join(outDir, name));
-  await attachRelease(engine, manifest as never, new URL('file:///data/'));
+  await attachRelease(engine, manifest, new URL('file:///data/'));
 });
 
 const run = <T extends Record<string, unknown>>(q: Sql) => engine.query<T>(q.text, q.params);
@@ -50,6 +53,25 @@ describe('results near a place', () => {
     expect(await ids(search({ filters: { level: ['residential'], pay: ['medicaid'] } }))).toEqual([]);
     expect(await ids(search({ filters: { gender: ['women'] } }))).toEqual(['NARR_00001']);
     expect((await ids(search({ types: ['recovery_center'] }))).sort()).toEqual(['RCC_0001', 'RCC_0002']);
+  });
+});
+
+describe('partition pruning by state', () => {
+  it('finds the states within reach, and limiting to them changes no result', async () => {
+    const [{ states }] = await run<{ states: string[] }>(statesNearQuery(BOSTON, 25));
+    expect(states).toContain('MA');
+    expect(states).not.toContain('IL');
+    for (const filters of [{}, { pay: ["medicaid"] }, { gender: ["women"] }] as Record<string, string[]>[]) {
+      const open = search({ radius: 25, filters }, BOSTON);
+      const pruned = { ...open, relations: {
+        organizations: relationForStates(manifest, 'organizations', states),
+        treatment_centers: relationForStates(manifest, 'treatment_centers', states),
+      } };
+      expect(await ids(pruned)).toEqual(await ids(open));
+      expect(await run(facetsQuery(pruned))).toEqual(await run(facetsQuery(open)));
+    }
+    const none = { organizations: relationForStates(manifest, 'organizations', []), treatment_centers: relationForStates(manifest, 'treatment_centers', []) };
+    expect(await ids({ ...search({ filters: { pay: ['medicaid'] } }, BOSTON), relations: none })).toEqual([]);
   });
 });
 

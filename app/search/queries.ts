@@ -10,6 +10,11 @@ const MILES_PER_DEGREE = 69.17;
 export interface ResolvedSearch {
   state: SearchState;
   near: Place | null;
+  /**
+   * What to read for each partitioned table when only some states can hold results (see
+   * statesNearQuery and db/partitions.ts); absent means the whole table.
+   */
+  relations?: { organizations: string; treatment_centers: string };
 }
 
 /** The types a search can return: the chosen ones, narrowed by any type-specific filter. */
@@ -84,13 +89,33 @@ function choices(state: SearchState, exceptGroup?: string): Sql[] {
   return parts;
 }
 
-const FROM = raw(`organizations o
-  LEFT JOIN treatment_centers t ON t.org_id = o.org_id
-  LEFT JOIN narr_residences n ON n.org_id = o.org_id`);
+function organizations({ relations }: ResolvedSearch): Sql {
+  return raw(`${relations?.organizations ?? 'organizations'} o`);
+}
 
-function from(state: SearchState): Sql {
+function joined(search: ResolvedSearch): Sql {
+  return sql`${organizations(search)}
+  LEFT JOIN ${raw(search.relations?.treatment_centers ?? 'treatment_centers')} t ON t.org_id = o.org_id
+  LEFT JOIN narr_residences n ON n.org_id = o.org_id`;
+}
+
+function from(search: ResolvedSearch): Sql {
   // Join the type tables only when a filter reads them.
-  return Object.keys(state.filters).length ? FROM : raw('organizations o');
+  return Object.keys(search.state.filters).length ? joined(search) : organizations(search);
+}
+
+/**
+ * The states whose organizations can lie within `miles` of a point: those of the ZIP
+ * centroids within that distance plus 30 miles (a ZIP's own area can reach that far).
+ */
+export function statesNearQuery(near: Place, miles: number): Sql {
+  const reach = miles + 30;
+  const dLat = reach / MILES_PER_DEGREE;
+  const dLon = reach / (MILES_PER_DEGREE * Math.max(Math.cos((near.lat * Math.PI) / 180), 0.01));
+  return sql`SELECT list(DISTINCT state ORDER BY state) AS states FROM gazetteer
+    WHERE kind = 'zip' AND state IS NOT NULL
+      AND latitude BETWEEN ${near.lat - dLat} AND ${near.lat + dLat}
+      AND longitude BETWEEN ${near.lon - dLon} AND ${near.lon + dLon}`;
 }
 
 export type SortKey = 'relevance' | 'name' | 'distance' | 'city' | 'type';
@@ -109,20 +134,20 @@ export function resultsQuery(search: ResolvedSearch, page: { limit: number; offs
   }[page.sort ?? 'relevance'];
   return sql`SELECT o.org_id, o.name, o.org_type, o.address_line1, o.city, o.state, o.zip, o.phone,
       o.latitude, o.longitude, o.geo_precision, ${dist} AS distance_miles
-    FROM ${from(state)}
+    FROM ${from(search)}
     WHERE ${and([...scope(search), ...choices(state)])}
     ORDER BY ${order}
     LIMIT ${page.limit} OFFSET ${page.offset}`;
 }
 
 export function countQuery(search: ResolvedSearch): Sql {
-  return sql`SELECT count(*)::INTEGER AS n FROM ${from(search.state)}
+  return sql`SELECT count(*)::INTEGER AS n FROM ${from(search)}
     WHERE ${and([...scope(search), ...choices(search.state)])}`;
 }
 
 /** Every result's position and type, for the map. */
 export function pointsQuery(search: ResolvedSearch): Sql {
-  return sql`SELECT o.org_id, o.org_type, o.name, o.latitude, o.longitude FROM ${from(search.state)}
+  return sql`SELECT o.org_id, o.org_type, o.name, o.latitude, o.longitude FROM ${from(search)}
     WHERE o.latitude IS NOT NULL AND ${and([...scope(search), ...choices(search.state)])}`;
 }
 
@@ -142,7 +167,7 @@ export function facetsQuery(search: ResolvedSearch): Sql {
         AS ${raw(`"${facetKey(group.id, option.value)}"`)}`);
     }
   }
-  return sql`SELECT ${join(counts, ',\n  ')} FROM ${FROM} WHERE ${and(scope(search))}`;
+  return sql`SELECT ${join(counts, ',\n  ')} FROM ${joined(search)} WHERE ${and(scope(search))}`;
 }
 
 /** A ZIP, or "City, ST" / "City, State" / "City ST", looked up in the gazetteer. */

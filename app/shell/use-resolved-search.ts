@@ -1,0 +1,38 @@
+// Turns what the person typed into a point, offline, with the release's gazetteer, and
+// finds the states within reach so queries open only those states' files.
+import type { Manifest } from '../db/manifest.ts';
+import { relationForStates } from '../db/partitions.ts';
+import { useQuery } from '../db/use-query.ts';
+import { locationQuery, statesNearQuery, type ResolvedSearch } from '../search/queries.ts';
+import type { Place, SearchState } from '../search/state.ts';
+
+export type Resolution =
+  | { status: 'resolving' }
+  | { status: 'resolved'; search: ResolvedSearch }
+  | { status: 'not-found'; where: string }
+  | { status: 'failed'; error: Error & { sql?: string } };
+
+export function useResolvedSearch(state: SearchState, manifest: Manifest | null): Resolution {
+  const query = !state.at && state.where ? locationQuery(state.where) : null;
+  const lookup = useQuery<{ label: string; latitude: number; longitude: number }>(query);
+  const found = lookup.status === 'done' ? lookup.rows[0] : undefined;
+  const near: Place | null = state.at ?? (found ? { label: found.label, lat: found.latitude, lon: found.longitude } : null);
+  const reach = useQuery<{ states: string[] | null }>(near ? statesNearQuery(near, state.radius) : null);
+
+  if (!state.at && state.where) {
+    if (!query) return { status: 'not-found', where: state.where };
+    if (lookup.status === 'failed') return { status: 'failed', error: lookup.error };
+    if (lookup.status !== 'done') return { status: 'resolving' };
+    if (!found) return { status: 'not-found', where: state.where };
+  }
+  if (!near) return { status: 'resolved', search: { state, near: null } };
+  if (reach.status === 'failed') return { status: 'failed', error: reach.error };
+  if (reach.status !== 'done') return { status: 'resolving' };
+  const states = reach.rows[0].states ?? [];
+  if (!manifest) return { status: 'resolving' };
+  const relations = {
+    organizations: relationForStates(manifest, 'organizations', states),
+    treatment_centers: relationForStates(manifest, 'treatment_centers', states),
+  };
+  return { status: 'resolved', search: { state, near, relations } };
+}

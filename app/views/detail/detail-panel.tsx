@@ -1,0 +1,74 @@
+// Everything known about one organization: contact, where it is and how precisely, its
+// type's own fields, services by category, and nearby complementary supports.
+import { QueryFailed } from '../../components/query-failed.tsx';
+import { useQuery } from '../../db/use-query.ts';
+import { networkQuery, organizationQuery, servicesQuery, typeDetailQuery } from '../../search/queries.ts';
+import { ORG_TYPE_LABELS, type OrgType } from '../../search/state.ts';
+import { FieldValue, isPresent, SafeLink } from './field-value.tsx';
+import { PRECISION_TEXT, TYPE_FIELDS } from './fields.ts';
+import { NearbySupports } from './nearby-supports.tsx';
+
+interface Props {
+  orgId: string;
+  onSelect: (orgId: string) => void;
+  onClose: () => void;
+}
+
+type Org = Record<string, unknown> & { org_type: OrgType; name: string };
+
+export function DetailPanel({ orgId, onSelect, onClose }: Props) {
+  const org = useQuery<Org>(organizationQuery(orgId));
+  const row = org.status === 'done' ? org.rows[0] : undefined;
+  const detail = useQuery(row ? typeDetailQuery(row.org_type, orgId) : null);
+  const services = useQuery<{ category_name: string; code: string; name: string }>(servicesQuery(orgId));
+  const network = useQuery<Parameters<typeof NearbySupports>[0]['rows'][number]>(networkQuery(orgId));
+
+  if (org.status === 'failed') return <QueryFailed error={org.error} />;
+  if (org.status !== 'done') return <aside className="detail" aria-busy="true">Loading…</aside>;
+  if (!row) {
+    return (
+      <aside className="detail" aria-label="Organization">
+        <p>This organization is not in the current data release.</p>
+        <button type="button" onClick={onClose}>Close</button>
+      </aside>
+    );
+  }
+  const address = [row.address_line1, row.address_line2, [row.city, row.state].filter(Boolean).join(', '), row.zip].filter(isPresent).join(', ');
+  const typeRow = detail.status === 'done' ? detail.rows[0] : undefined;
+  const byCategory = new Map<string, string[]>();
+  if (services.status === 'done') {
+    for (const s of services.rows) byCategory.set(s.category_name, [...(byCategory.get(s.category_name) ?? []), s.name]);
+  }
+
+  return (
+    <aside className="detail" aria-labelledby="detail-title">
+      <button type="button" className="close" onClick={onClose} aria-label="Close details">×</button>
+      <p className="detail-type">{ORG_TYPE_LABELS[row.org_type]}</p>
+      <h2 id="detail-title">{row.name}</h2>
+      {isPresent(row.other_names) && <p>Also known as {(row.other_names as string[]).join(', ')}</p>}
+      <dl>
+        {address && <><dt>Address</dt><dd>{address}</dd></>}
+        <dt>Location</dt><dd>{PRECISION_TEXT[String(row.geo_precision)]}</dd>
+        {isPresent(row.phone) && <><dt>Phone</dt><dd><a href={`tel:${String(row.phone).replace(/\D/g, '')}`}>{String(row.phone)}</a></dd></>}
+        {isPresent(row.website) && <><dt>Website</dt><dd><SafeLink href={String(row.website)} /></dd></>}
+        {isPresent(row.email) && <><dt>Email</dt><dd>{String(row.email)}</dd></>}
+        {typeRow && TYPE_FIELDS[row.org_type].filter(([col]) => isPresent(typeRow[col])).map(([col, label, kind]) => (
+          <div key={col} className="field"><dt>{label}</dt><dd><FieldValue kind={kind} value={typeRow[col]} /></dd></div>
+        ))}
+        {isPresent(row.last_updated) && <><dt>Listing updated</dt><dd><FieldValue kind="date" value={row.last_updated} /></dd></>}
+      </dl>
+      {detail.status === 'failed' && <QueryFailed error={detail.error} />}
+      {byCategory.size > 0 && (
+        <section aria-label="Services">
+          <h3>Services</h3>
+          {[...byCategory].map(([category, names]) => (
+            <div key={category} className="service-group"><h4>{category}</h4><p>{names.join(' · ')}</p></div>
+          ))}
+        </section>
+      )}
+      {services.status === 'failed' && <QueryFailed error={services.error} />}
+      {network.status === 'done' && <NearbySupports rows={network.rows} onSelect={onSelect} />}
+      {network.status === 'failed' && <QueryFailed error={network.error} />}
+    </aside>
+  );
+}

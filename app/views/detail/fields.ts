@@ -1,0 +1,63 @@
+// Which of a type's columns the detail panel shows, in order, with their labels.
+import type { OrgType } from '../../search/state.ts';
+
+export type FieldKind = 'text' | 'list' | 'yesno' | 'number' | 'date' | 'hours' | 'url';
+
+export const TYPE_FIELDS: Record<OrgType, [column: string, label: string, kind: FieldKind][]> = {
+  treatment_center: [
+    ['level_of_care', 'Level of care', 'text'],
+    ['facility_type', 'Treats', 'text'],
+    ['minimum_age', 'Minimum age', 'number'],
+    ['maximum_age', 'Maximum age', 'number'],
+    ['outpatient_capacity', 'Outpatient capacity', 'number'],
+    ['residential_capacity', 'Residential beds', 'number'],
+    ['inpatient_capacity', 'Inpatient beds', 'number'],
+    ['current_census', 'Current outpatient census', 'number'],
+    ['quality_score', 'Quality score (0–5)', 'number'],
+    ['accreditations', 'Accreditations', 'list'],
+    ['accreditation_status', 'Accreditation status', 'text'],
+    ['license_numbers', 'License numbers', 'list'],
+    ['state_license', 'State license', 'text'],
+    ['federal_certification', 'Federal certification', 'text'],
+    ['last_inspection_date', 'Last inspection', 'date'],
+  ],
+  narr_residence: [
+    ['certification_level', 'NARR certification level', 'number'],
+    ['capacity', 'Beds', 'number'],
+    ['gender_specific', 'Residents', 'text'],
+    ['specializations', 'Specializations', 'list'],
+    ['affiliate_organization', 'Certified by', 'text'],
+    ['affiliate_website', 'Affiliate website', 'url'],
+  ],
+  recovery_center: [
+    ['certification_status', 'Accreditation', 'text'],
+    ['services', 'Services', 'list'],
+    ['operating_hours', 'Hours', 'hours'],
+    ['operating_hours_text', 'Hours', 'text'],
+    ['target_populations', 'Serves', 'list'],
+    ['annual_reach_text', 'People reached each year', 'text'],
+    ['funding_sources', 'Funding', 'list'],
+    ['leadership', 'Leadership', 'text'],
+    ['facebook', 'Facebook', 'url'],
+    ['twitter', 'Twitter', 'text'],
+    ['instagram', 'Instagram', 'text'],
+    ['linkedin', 'LinkedIn', 'url'],
+  ],
+  recovery_organization: [
+    ['organization_kind', 'Kind', 'text'],
+    ['category', 'Category', 'text'],
+    ['focus', 'Focus', 'text'],
+    ['mission', 'Mission', 'text'],
+    ['geographic_scope', 'Scope', 'text'],
+    ['advocacy_priorities', 'Advocacy priorities', 'list'],
+    ['key_programs', 'Key programs', 'list'],
+    ['membership_type', 'Membership', 'text'],
+  ],
+};
+
+export const PRECISION_TEXT: Record<string, string> = {
+  source: 'Exact position from the source listing.',
+  zip: 'Approximate: placed at the center of its ZIP code.',
+  city: 'Approximate: placed at the center of its city.',
+  none: 'Location unknown: not shown on the map.',
+};

@@ -1,0 +1,25 @@
+// A map style that needs no tile server: US state outlines from us-atlas, drawn locally.
+// A hosted deployment may point VITE_MAP_STYLE_URL at a tile style instead.
+import type { StyleSpecification } from 'maplibre-gl';
+import { feature, mesh } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import statesTopology from 'us-atlas/states-10m.json';
+
+const topology = statesTopology as unknown as Topology<{ states: GeometryCollection }>;
+
+export function baseStyle(): StyleSpecification | string {
+  const hosted = import.meta.env.VITE_MAP_STYLE_URL as string | undefined;
+  if (hosted) return hosted;
+  return {
+    version: 8,
+    sources: {
+      land: { type: 'geojson', data: feature(topology, topology.objects.states) },
+      borders: { type: 'geojson', data: mesh(topology, topology.objects.states, (a, b) => a !== b) },
+    },
+    layers: [
+      { id: 'water', type: 'background', paint: { 'background-color': '#dbe8f1' } },
+      { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': '#f7f6f2' } },
+      { id: 'borders', type: 'line', source: 'borders', paint: { 'line-color': '#9aa5b1', 'line-width': 0.8 } },
+    ],
+  };
+}

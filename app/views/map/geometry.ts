@@ -1,0 +1,45 @@
+import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
+import type { Place } from '../../search/state.ts';
+
+const MILES_PER_DEGREE = 69.17;
+
+/** The search radius as a 64-sided polygon (good to a fraction of a percent at 100 miles). */
+export function circle(center: Place, miles: number): Feature<Polygon> {
+  const ring = Array.from({ length: 65 }, (_, i) => {
+    const a = (i / 64) * 2 * Math.PI;
+    const dLat = (miles / MILES_PER_DEGREE) * Math.sin(a);
+    const dLon = (miles / (MILES_PER_DEGREE * Math.cos((center.lat * Math.PI) / 180))) * Math.cos(a);
+    return [center.lon + dLon, center.lat + dLat];
+  });
+  return { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } };
+}
+
+export interface MapPoint extends Record<string, unknown> {
+  org_id: string;
+  org_type: string;
+  name: string;
+  latitude: number;
+  longitude: number;
+}
+
+export function pointsCollection(rows: MapPoint[]): FeatureCollection<Point> {
+  return {
+    type: 'FeatureCollection',
+    features: rows.map((r) => ({
+      type: 'Feature',
+      properties: { org_id: r.org_id, org_type: r.org_type, name: r.name },
+      geometry: { type: 'Point', coordinates: [r.longitude, r.latitude] },
+    })),
+  };
+}
+
+/** [[west, south], [east, north]] of the points, or null when there are none. */
+export function bounds(rows: MapPoint[]): [[number, number], [number, number]] | null {
+  if (!rows.length) return null;
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const r of rows) {
+    w = Math.min(w, r.longitude); e = Math.max(e, r.longitude);
+    s = Math.min(s, r.latitude); n = Math.max(n, r.latitude);
+  }
+  return [[w, s], [e, n]];
+}

@@ -1,0 +1,36 @@
+// Result layers as typed data: clusters sized by count, points coloured by type, and rings
+// for the selected and hovered organization.
+import type { LayerSpecification } from 'maplibre-gl';
+
+export const TYPE_COLORS: Record<string, string> = {
+  treatment_center: '#1f6fb2',
+  narr_residence: '#b3541e',
+  recovery_center: '#2e8540',
+  recovery_organization: '#7a3e9d',
+};
+
+const typeColor = ['match', ['get', 'org_type'], ...Object.entries(TYPE_COLORS).flat(), '#555'] as unknown as string;
+
+export const RESULT_LAYERS: LayerSpecification[] = [
+  { id: 'radius-fill', type: 'fill', source: 'radius', paint: { 'fill-color': '#1f6fb2', 'fill-opacity': 0.06 } },
+  { id: 'radius-line', type: 'line', source: 'radius', paint: { 'line-color': '#1f6fb2', 'line-width': 1.5, 'line-dasharray': [3, 2] } },
+  {
+    id: 'clusters', type: 'circle', source: 'results', filter: ['has', 'point_count'],
+    paint: {
+      'circle-color': '#35556e', 'circle-opacity': 0.75, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1.5,
+      'circle-radius': ['step', ['get', 'point_count'], 10, 10, 14, 100, 19, 1000, 25],
+    },
+  },
+  {
+    id: 'points', type: 'circle', source: 'results', filter: ['!', ['has', 'point_count']],
+    paint: { 'circle-color': typeColor, 'circle-radius': 6, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1.5 },
+  },
+  {
+    id: 'hovered', type: 'circle', source: 'results', filter: ['==', ['get', 'org_id'], ''],
+    paint: { 'circle-radius': 10, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#f5a623', 'circle-stroke-width': 3 },
+  },
+  {
+    id: 'selected', type: 'circle', source: 'results', filter: ['==', ['get', 'org_id'], ''],
+    paint: { 'circle-radius': 11, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#d7263d', 'circle-stroke-width': 4 },
+  },
+];

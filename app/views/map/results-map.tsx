@@ -1,0 +1,106 @@
+// The results on a map that works with no tile server: clustered points coloured by type,
+// the search radius, fitted to the results; hover and selection shared with the table;
+// "Search this area" after the map is moved by hand.
+import { Map as MapLibre, setWorkerUrl, type GeoJSONSource, type MapLayerMouseEvent } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { useEffect, useRef, useState } from 'react';
+import { QueryFailed } from '../../components/query-failed.tsx';
+import { useQuery } from '../../db/use-query.ts';
+import { pointsQuery, type ResolvedSearch } from '../../search/queries.ts';
+import { ORG_TYPE_LABELS, RADII, type OrgType, type Place, type Radius } from '../../search/state.ts';
+import { roundedPlace } from '../../search/url.ts';
+import { baseStyle } from './base-style.ts';
+import { bounds, circle, pointsCollection, type MapPoint } from './geometry.ts';
+import { RESULT_LAYERS, TYPE_COLORS } from './layers.ts';
+
+setWorkerUrl(workerUrl);
+
+interface Props {
+  search: ResolvedSearch;
+  selectedId: string | null;
+  hoveredId: string | null;
+  onSelect: (orgId: string) => void;
+  onHover: (orgId: string | null) => void;
+  onSearchArea: (at: Place, radius: Radius) => void;
+}
+
+const EMPTY = pointsCollection([]);
+const US_BOUNDS: [[number, number], [number, number]] = [[-125, 24], [-66, 50]];
+
+export default function ResultsMap({ search, selectedId, hoveredId, onSelect, onHover, onSearchArea }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const [map, setMap] = useState<MapLibre | null>(null);
+  const [moved, setMoved] = useState(false);
+  const points = useQuery<MapPoint>(pointsQuery(search));
+  const handlers = useRef({ onSelect, onHover });
+  handlers.current = { onSelect, onHover };
+
+  useEffect(() => {
+    const m = new MapLibre({ container: container.current!, style: baseStyle(), bounds: US_BOUNDS, attributionControl: false });
+    m.on('load', () => {
+      m.addSource('results', { type: 'geojson', data: EMPTY, cluster: true, clusterMaxZoom: 11, clusterRadius: 40 });
+      m.addSource('radius', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+      RESULT_LAYERS.forEach((layer) => m.addLayer(layer));
+      setMap(m);
+    });
+    m.on('click', 'points', (e: MapLayerMouseEvent) => handlers.current.onSelect(String(e.features![0].properties.org_id)));
+    m.on('mousemove', 'points', (e: MapLayerMouseEvent) => {
+      m.getCanvas().style.cursor = 'pointer';
+      handlers.current.onHover(String(e.features![0].properties.org_id));
+    });
+    m.on('mouseleave', 'points', () => {
+      m.getCanvas().style.cursor = '';
+      handlers.current.onHover(null);
+    });
+    m.on('click', 'clusters', async (e: MapLayerMouseEvent) => {
+      const feature = e.features![0];
+      const zoom = await (m.getSource('results') as GeoJSONSource).getClusterExpansionZoom(feature.properties.cluster_id);
+      m.easeTo({ center: (feature.geometry as GeoJSON.Point).coordinates as [number, number], zoom });
+    });
+    // Only a move made by the person offers a new search; fitting to results does not.
+    m.on('moveend', (e) => { if ((e as { originalEvent?: unknown }).originalEvent) setMoved(true); });
+    return () => m.remove();
+  }, []);
+
+  const rows = points.status === 'done' ? points.rows : null;
+  useEffect(() => {
+    if (!map || !rows) return;
+    (map.getSource('results') as GeoJSONSource).setData(pointsCollection(rows));
+    const ring = search.near ? circle(search.near, search.state.radius) : null;
+    (map.getSource('radius') as GeoJSONSource).setData({ type: 'FeatureCollection', features: ring ? [ring] : [] });
+    const box = ring ? bounds(ring.geometry.coordinates[0].map(([lon, lat]) => ({ latitude: lat, longitude: lon }) as MapPoint)) : bounds(rows);
+    map.fitBounds(box ?? US_BOUNDS, { padding: 24, maxZoom: 13, duration: 0 });
+    setMoved(false);
+  }, [map, rows, search.near, search.state.radius]);
+
+  useEffect(() => {
+    map?.setFilter('selected', ['==', ['get', 'org_id'], selectedId ?? '']);
+    map?.setFilter('hovered', ['==', ['get', 'org_id'], hoveredId ?? '']);
+  }, [map, selectedId, hoveredId]);
+
+  const searchThisArea = () => {
+    if (!map) return;
+    const c = map.getCenter();
+    const b = map.getBounds();
+    const halfHeightMiles = ((b.getNorth() - b.getSouth()) / 2) * 69.17;
+    const radius = RADII.find((r) => r >= halfHeightMiles) ?? RADII[RADII.length - 1];
+    onSearchArea(roundedPlace(c.lat, c.lng), radius);
+  };
+
+  return (
+    <section className="results-map" aria-label="Map of results">
+      <div ref={container} className="map-canvas" data-point-count={rows?.length ?? ''} />
+      <p className="map-caption" aria-live="polite">
+        {rows ? `${rows.length.toLocaleString('en-US')} locations on the map` : 'Loading the map…'}
+      </p>
+      {moved && <button type="button" className="search-area" onClick={searchThisArea}>Search this area</button>}
+      <ul className="legend" aria-label="Legend">
+        {Object.entries(TYPE_COLORS).map(([type, color]) => (
+          <li key={type}><span style={{ background: color }} aria-hidden="true" /> {ORG_TYPE_LABELS[type as OrgType]}</li>
+        ))}
+      </ul>
+      {points.status === 'failed' && <QueryFailed error={points.error} />}
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+// Where, what and which: location and radius, text, type and the filters, each choice
+// with the number of results it would give.
+import { useEffect, useState, type FormEvent } from 'react';
+import { FILTER_GROUPS } from '../../search/filters.ts';
+import type { ResolvedSearch } from '../../search/queries.ts';
+import { MAX_TEXT, ORG_TYPE_LABELS, ORG_TYPES, RADII, type Radius, type SearchState } from '../../search/state.ts';
+import { roundedPlace } from '../../search/url.ts';
+import { FilterGroupFieldset } from './filter-group.tsx';
+import { useFacets } from './use-facets.ts';
+
+interface Props {
+  state: SearchState;
+  search: ResolvedSearch | null;
+  onChange: (next: SearchState) => void;
+}
+
+export function SearchForm({ state, search, onChange }: Props) {
+  const [where, setWhere] = useState(state.where);
+  const [text, setText] = useState(state.text);
+  const [locating, setLocating] = useState<string | null>(null);
+  // Back/forward and shared links replace the state: the boxes follow.
+  useEffect(() => setWhere(state.where), [state.where]);
+  useEffect(() => setText(state.text), [state.text]);
+  const facets = useFacets(search);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const whereChanged = where.trim() !== state.where;
+    onChange({ ...state, where: where.trim(), at: whereChanged ? null : state.at, text: text.trim(), selected: null });
+  };
+
+  const useMyLocation = () => {
+    if (!navigator.geolocation) return setLocating('This browser cannot share its location.');
+    setLocating('Finding your location…');
+    navigator.geolocation.getCurrentPosition(
+      (p) => {
+        setLocating(null);
+        onChange({ ...state, where: '', at: roundedPlace(p.coords.latitude, p.coords.longitude), selected: null });
+      },
+      () => setLocating('Your location is not available. Enter a ZIP code or a city instead.'),
+      { maximumAge: 600_000, timeout: 15_000 },
+    );
+  };
+
+  const toggle = (list: string[], value: string) => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
+
+  return (
+    <form className="search-form" onSubmit={submit} role="search" aria-label="Find support">
+      <div className="search-row">
+        <label>
+          Near (ZIP code or City, ST)
+          <input name="where" value={where} maxLength={MAX_TEXT} autoComplete="postal-code" placeholder="e.g. 02139 or Boston, MA"
+            onChange={(e) => setWhere(e.target.value)} />
+        </label>
+        <label>
+          Within
+          <select name="radius" value={state.radius}
+            onChange={(e) => onChange({ ...state, radius: Number(e.target.value) as Radius, selected: null })}>
+            {RADII.map((r) => <option key={r} value={r}>{r} miles</option>)}
+          </select>
+        </label>
+        <label>
+          Name or keyword
+          <input name="q" type="search" value={text} maxLength={MAX_TEXT} onChange={(e) => setText(e.target.value)} />
+        </label>
+        <button type="submit">Search</button>
+        <button type="button" onClick={useMyLocation}>Use my location</button>
+      </div>
+      {locating && <p role="status" className="hint">{locating}</p>}
+      <details className="filters" open>
+        <summary>Filters</summary>
+        <fieldset>
+          <legend>Type of support</legend>
+          {ORG_TYPES.map((t) => (
+            <label key={t} className="choice">
+              <input type="checkbox" checked={state.types.includes(t)}
+                onChange={() => onChange({ ...state, types: ORG_TYPES.filter((x) => toggle(state.types, t).includes(x)), selected: null })} />
+              {ORG_TYPE_LABELS[t]} <span className="facet-count">{facets.count('type', t)}</span>
+            </label>
+          ))}
+        </fieldset>
+        {FILTER_GROUPS.map((group) => (
+          <FilterGroupFieldset key={group.id} group={group} chosen={state.filters[group.id] ?? []} count={facets.count}
+            onToggle={(value) => {
+              const next = toggle(state.filters[group.id] ?? [], value);
+              const filters = { ...state.filters, [group.id]: next };
+              if (!next.length) delete filters[group.id];
+              onChange({ ...state, filters, selected: null });
+            }} />
+        ))}
+        {facets.error && <p className="hint" role="alert">Counts are unavailable right now: {facets.error.message}</p>}
+      </details>
+    </form>
+  );
+}

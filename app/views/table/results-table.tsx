@@ -1,0 +1,124 @@
+// The results as a sortable, resizable, virtualized table: only the rows on screen exist in
+// the DOM, pages of rows are fetched as they scroll into view, sorting happens in SQL.
+import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef, useState } from 'react';
+import { QueryFailed } from '../../components/query-failed.tsx';
+import type { ResolvedSearch, SortKey } from '../../search/queries.ts';
+import { ORG_TYPE_LABELS, type OrgType } from '../../search/state.ts';
+import { PAGE_SIZE, usePagedRows, type ResultRow } from './use-paged-rows.ts';
+
+interface Props {
+  search: ResolvedSearch;
+  total: number | null;
+  selectedId: string | null;
+  hoveredId: string | null;
+  onSelect: (orgId: string) => void;
+  onHover: (orgId: string | null) => void;
+}
+
+const ROW_HEIGHT = 44;
+
+export function ResultsTable({ search, total, selectedId, hoveredId, onSelect, onHover }: Props) {
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const sort = { key: (sorting[0]?.id ?? 'relevance') as SortKey, desc: sorting[0]?.desc ?? false };
+  const { rowAt, ensurePage, firstPage, error } = usePagedRows(search, sort);
+  const scroller = useRef<HTMLDivElement>(null);
+  // Until the count arrives, the first page stands for the results.
+  const count = total ?? firstPage?.length ?? 0;
+
+  const columns = useMemo<ColumnDef<ResultRow>[]>(() => [
+    {
+      id: 'name', header: 'Name', size: 320,
+      cell: ({ row }) => (
+        <button type="button" className="link-button" onClick={() => onSelect(row.original.org_id)}>{row.original.name}</button>
+      ),
+    },
+    { id: 'type', header: 'Type', size: 190, cell: ({ row }) => ORG_TYPE_LABELS[row.original.org_type as OrgType] },
+    {
+      id: 'city', header: 'Where', size: 200,
+      cell: ({ row }) => [row.original.city, row.original.state].filter(Boolean).join(', '),
+    },
+    ...(search.near ? [{
+      id: 'distance', header: 'Distance', size: 110,
+      cell: ({ row }: { row: { original: ResultRow } }) =>
+        row.original.distance_miles === null ? '' : `${row.original.distance_miles.toFixed(1)} mi`,
+    }] : []),
+    { id: 'phone', header: 'Phone', size: 150, enableSorting: false, cell: ({ row }) => row.original.phone ?? '' },
+  ], [search.near, onSelect]);
+
+  const placeholders = useMemo(() => Array.from({ length: count }, (_, i) => ({ index: i }) as unknown as ResultRow), [count]);
+  const table = useReactTable({
+    data: placeholders,
+    columns,
+    state: { sorting },
+    onSortingChange: setSorting,
+    manualSorting: true,
+    enableSortingRemoval: true,
+    columnResizeMode: 'onChange',
+    getCoreRowModel: getCoreRowModel(),
+  });
+
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
+  const items = virtualizer.getVirtualItems();
+  for (const item of items) ensurePage(Math.floor(item.index / PAGE_SIZE));
+  const padTop = items[0]?.start ?? 0;
+  const padBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
+  const widths = table.getVisibleLeafColumns().map((c) => c.getSize());
+
+  if (error) return <QueryFailed error={error} />;
+  return (
+    <div className="results-table" ref={scroller} role="region" aria-label="Results table" tabIndex={0}>
+      <table style={{ width: widths.reduce((a, b) => a + b, 0) }}>
+        <colgroup>{widths.map((w, i) => <col key={i} style={{ width: w }} />)}</colgroup>
+        <thead>
+          {table.getHeaderGroups().map((hg) => (
+            <tr key={hg.id}>
+              {hg.headers.map((header) => {
+                const sorted = header.column.getIsSorted();
+                return (
+                  <th key={header.id} scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
+                    {header.column.getCanSort() ? (
+                      <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
+                        {flexRender(header.column.columnDef.header, header.getContext())}
+                        <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
+                      </button>
+                    ) : flexRender(header.column.columnDef.header, header.getContext())}
+                    <span className="resizer" onMouseDown={header.getResizeHandler()} onTouchStart={header.getResizeHandler()}
+                      aria-hidden="true" />
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {padTop > 0 && <tr aria-hidden="true"><td colSpan={columns.length} style={{ height: padTop, padding: 0 }} /></tr>}
+          {items.map((item) => {
+            const data = rowAt(item.index);
+            const row = table.getRowModel().rows[item.index];
+            if (!data || !row) {
+              return <tr key={item.key} style={{ height: ROW_HEIGHT }}><td colSpan={columns.length} className="loading-row">Loading…</td></tr>;
+            }
+            row.original = data;
+            return (
+              <tr key={data.org_id} style={{ height: ROW_HEIGHT }} data-org-id={data.org_id}
+                className={data.org_id === selectedId ? 'selected' : data.org_id === hoveredId ? 'hovered' : undefined}
+                aria-selected={data.org_id === selectedId}
+                onClick={() => onSelect(data.org_id)}
+                onMouseEnter={() => onHover(data.org_id)} onMouseLeave={() => onHover(null)}>
+                {row.getVisibleCells().map((cell) => <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>)}
+              </tr>
+            );
+          })}
+          {padBottom > 0 && <tr aria-hidden="true"><td colSpan={columns.length} style={{ height: padBottom, padding: 0 }} /></tr>}
+        </tbody>
+      </table>
+    </div>
+  );
+}

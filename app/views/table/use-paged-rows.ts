@@ -1,0 +1,54 @@
+// Result rows fetched a page at a time as the table scrolls; the first page arrives on its
+// own, before the count, so something is on screen as soon as possible.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useDatabase } from '../../db/use-database.ts';
+import { resultsQuery, type ResolvedSearch, type SortKey } from '../../search/queries.ts';
+
+export const PAGE_SIZE = 100;
+
+export interface ResultRow extends Record<string, unknown> {
+  org_id: string;
+  name: string;
+  org_type: string;
+  address_line1: string | null;
+  city: string | null;
+  state: string;
+  zip: string | null;
+  phone: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  distance_miles: number | null;
+}
+
+export function usePagedRows(search: ResolvedSearch, sort: { key: SortKey; desc: boolean }) {
+  const database = useDatabase();
+  const [pages, setPages] = useState<Map<number, ResultRow[]>>(new Map());
+  const [error, setError] = useState<(Error & { sql?: string }) | null>(null);
+  const requested = useRef(new Set<number>());
+  const generation = useRef(0);
+  const key = JSON.stringify([search, sort]);
+
+  useEffect(() => {
+    generation.current++;
+    requested.current = new Set();
+    setPages(new Map());
+    setError(null);
+  }, [key]);
+
+  const ensurePage = useCallback((page: number) => {
+    if (database.status !== 'ready' || requested.current.has(page)) return;
+    requested.current.add(page);
+    const mine = generation.current;
+    const q = resultsQuery(search, { limit: PAGE_SIZE, offset: page * PAGE_SIZE, sort: sort.key, desc: sort.desc });
+    database.db.engine.query<ResultRow>(q.text, q.params).then(
+      (rows) => mine === generation.current && setPages((p) => new Map(p).set(page, rows)),
+      (e: Error) => mine === generation.current && setError(e),
+    );
+    // `key` identifies search and sort by value.
+  }, [database, key]);
+
+  useEffect(() => ensurePage(0), [ensurePage]);
+
+  const rowAt = (index: number): ResultRow | undefined => pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
+  return { rowAt, ensurePage, firstPage: pages.get(0), error };
+}

@@ -1,0 +1,33 @@
+// Hostile input in every box and URL parameter: sane results, no error, nothing executed.
+import { expect, openDirectory, test } from './fixtures.ts';
+
+const NASTY = ["'; DROP TABLE organizations; --", '%', '_', '%_%', '"><img src=x onerror=alert(1)>', 'x'.repeat(5000),
+  'مرحبا بالعالم', '🌅🧪', '\\', 'javascript:alert(1)'];
+
+test('nasty text in the boxes', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  await openDirectory(page);
+  for (const text of NASTY) {
+    await page.getByLabel('Name or keyword').fill(text);
+    await page.getByLabel('Near (ZIP code or City, ST)').fill(text);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect(page.getByRole('alert').filter({ hasText: /could not|not be loaded/ })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: '988' })).toBeVisible();
+  }
+  expect(dialogs).toEqual([]);
+});
+
+test('nasty URL parameters', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  // Long values stay within what a web server accepts in a request line.
+  for (const text of NASTY.map((t) => t.slice(0, 300))) {
+    const q = encodeURIComponent(text);
+    await openDirectory(page, `./?q=${q}&where=${q}&r=${q}&type=${q}&pay=${q}&org=${q}&at=${q}`);
+    await expect(page.getByRole('alert').filter({ hasText: /could not|not be loaded/ })).toHaveCount(0);
+  }
+  await openDirectory(page, './?q=%25&where=02139');
+  await expect(page.locator('[data-total]')).toHaveAttribute('data-total', '0', { timeout: 30_000 });
+  expect(dialogs).toEqual([]);
+});

@@ -1,0 +1,27 @@
+// An independent answer to "how many organizations match?": native DuckDB in Node over the
+// same Parquet the app reads, with SQL written here, not by the app's query builder.
+import { DuckDBInstance } from '@duckdb/node-api';
+
+const DATA = 'dist/data';
+
+export async function oracleCount(opts: { zip: string; miles: number; treatmentWhere?: string }): Promise<number> {
+  const db = await (await DuckDBInstance.create(':memory:')).connect();
+  try {
+    const reader = await db.runAndReadAll(`
+      WITH here AS (
+        SELECT latitude AS lat, longitude AS lon FROM read_parquet('${DATA}/gazetteer/*.parquet')
+        WHERE kind = 'zip' AND key = $zip
+      )
+      SELECT count(*)::INTEGER AS n
+      FROM read_parquet('${DATA}/organizations/*/*.parquet', hive_partitioning = true) o
+      ${opts.treatmentWhere ? `JOIN read_parquet('${DATA}/treatment_centers/*/*/*.parquet', hive_partitioning = true) t USING (org_id)` : ''}
+      , here
+      WHERE o.latitude IS NOT NULL
+        AND 2 * 3958.8 * asin(sqrt(pow(sin(radians(o.latitude - here.lat) / 2), 2)
+          + cos(radians(here.lat)) * cos(radians(o.latitude)) * pow(sin(radians(o.longitude - here.lon) / 2), 2))) <= $miles
+        ${opts.treatmentWhere ? `AND (${opts.treatmentWhere})` : ''}`, { zip: opts.zip, miles: opts.miles });
+    return Number(reader.getRowObjectsJS()[0].n);
+  } finally {
+    db.closeSync();
+  }
+}

@@ -1,0 +1,76 @@
+// A person's search, end to end in the production build: a ZIP and a radius, filters,
+// a shared link, the back button, and the details of one organization.
+import { expect, openDirectory, test } from './fixtures.ts';
+import { oracleCount } from './oracle.ts';
+
+const total = (page: import('@playwright/test').Page) => page.locator('[data-total]');
+async function countOf(page: import('@playwright/test').Page) {
+  await expect(total(page)).toBeVisible({ timeout: 30_000 });
+  return Number(await total(page).getAttribute('data-total'));
+}
+async function mapCount(page: import('@playwright/test').Page) {
+  const canvas = page.locator('.map-canvas');
+  await expect(canvas).not.toHaveAttribute('data-point-count', '', { timeout: 30_000 });
+  return Number(await canvas.getAttribute('data-point-count'));
+}
+
+test('a ZIP and a radius: table, map and an independent count agree', async ({ page }) => {
+  await openDirectory(page);
+  await page.getByLabel('Near (ZIP code or City, ST)').fill('02139');
+  await page.getByLabel('Within').selectOption('10');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'within 10 miles of' })).toContainText('Cambridge, MA 02139');
+  const expected = await oracleCount({ zip: '02139', miles: 10 });
+  expect(expected).toBeGreaterThan(20);
+  expect(await countOf(page)).toBe(expected);
+  expect(await mapCount(page)).toBe(expected);
+  await expect(page.locator('tr[data-org-id]').first()).toBeVisible();
+  const distances = await page.locator('tr[data-org-id] td:nth-child(4)').allInnerTexts();
+  const miles = distances.map((d) => Number.parseFloat(d));
+  expect(miles).toEqual([...miles].sort((a, b) => a - b));
+});
+
+test('filters change the count to the oracle\'s; a shared link and the back button restore searches', async ({ page }) => {
+  await openDirectory(page, './?where=02139&r=10');
+  const before = await countOf(page);
+  await page.getByRole('checkbox', { name: /Medicaid/ }).check();
+  await page.getByRole('checkbox', { name: /Buprenorphine/ }).check();
+  const expected = await oracleCount({ zip: '02139', miles: 10, treatmentWhere: 't.accepts_medicaid AND t.offers_buprenorphine' });
+  await expect(total(page)).toHaveAttribute('data-total', String(expected), { timeout: 30_000 });
+  expect(expected).toBeLessThan(before);
+  expect(page.url()).toMatch(/pay=medicaid/);
+  expect(page.url()).toMatch(/service=buprenorphine/);
+
+  await page.reload();
+  await expect(total(page)).toHaveAttribute('data-total', String(expected), { timeout: 30_000 });
+  await expect(page.getByRole('checkbox', { name: /Medicaid/ })).toBeChecked();
+
+  await page.goBack();
+  await expect(total(page)).not.toHaveAttribute('data-total', String(expected), { timeout: 30_000 });
+  await page.goBack();
+  await expect(total(page)).toHaveAttribute('data-total', String(before), { timeout: 30_000 });
+});
+
+test('a result opens its details, linked by URL, with a phone link and only http(s) websites', async ({ page }) => {
+  await openDirectory(page, './?where=02139&r=5&type=treatment_center');
+  const first = page.locator('tr[data-org-id]').first();
+  const orgId = await first.getAttribute('data-org-id');
+  await first.getByRole('button').click();
+  const panel = page.getByRole('complementary', { name: /./ }).filter({ has: page.locator('#detail-title') });
+  await expect(panel.locator('#detail-title')).toBeVisible();
+  expect(page.url()).toContain(`org=${orgId}`);
+  await expect(panel.getByRole('link', { name: /\(\d{3}\) \d{3}-\d{4}/ })).toHaveAttribute('href', /^tel:\d{10}$/);
+  for (const href of await panel.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')))) {
+    expect(href).toMatch(/^(tel:|https?:\/\/)/);
+  }
+  await expect(panel.getByText(/Exact position|Approximate/)).toBeVisible();
+  await expect(panel.getByRole('heading', { name: 'Services', exact: true })).toBeVisible();
+  await expect(first).toHaveAttribute('aria-selected', 'true');
+});
+
+test('an empty search suggests a wider radius or fewer filters', async ({ page }) => {
+  await openDirectory(page, './?where=02139&r=5&q=zzzzqqqq');
+  await expect(page.getByText('Nothing matches this search')).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Remove the filters' }).click();
+  await expect(total(page)).not.toHaveAttribute('data-total', '0', { timeout: 30_000 });
+});
