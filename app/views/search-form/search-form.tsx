@@ -18,6 +18,7 @@ export function SearchForm({ state, search, onChange }: Props) {
   const [where, setWhere] = useState(state.where);
   const [text, setText] = useState(state.text);
   const [locating, setLocating] = useState<string | null>(null);
+  const [wide] = useState(() => window.matchMedia('(min-width: 801px)').matches);
   // Back/forward and shared links replace the state: the boxes follow.
   useEffect(() => setWhere(state.where), [state.where]);
   useEffect(() => setText(state.text), [state.text]);
@@ -67,7 +68,8 @@ export function SearchForm({ state, search, onChange }: Props) {
         <button type="button" onClick={useMyLocation}>Use my location</button>
       </div>
       {locating && <p role="status" className="hint">{locating}</p>}
-      <details className="filters" open>
+      {/* Open beside the results on wide screens; one tap away on a phone. */}
+      <details className="filters" open={wide}>
         <summary>Filters</summary>
         <fieldset>
           <legend>Type of support</legend>

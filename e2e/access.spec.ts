@@ -1,0 +1,51 @@
+// On a 375 px phone and by keyboard alone, and no serious or critical axe-core findings.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, openDirectory, test } from './fixtures.ts';
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+
+  test('the search, results and details fit the screen', async ({ page }) => {
+    await openDirectory(page, './?where=02139&r=5');
+    await expect(page.locator('tr[data-org-id]').first()).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.locator('tr[data-org-id]').first().getByRole('button').click();
+    const detail = page.locator('.detail');
+    await expect(detail.locator('#detail-title')).toBeVisible();
+    expect((await detail.boundingBox())!.width).toBeLessThanOrEqual(375);
+  });
+});
+
+test('works by keyboard alone', async ({ page }) => {
+  await openDirectory(page);
+  await page.getByLabel('Near (ZIP code or City, ST)').focus();
+  await page.keyboard.type('02139');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-total]')).toContainText('within 25 miles of Cambridge, MA 02139');
+  // Tab to the first result's name and open it.
+  const first = page.locator('tr[data-org-id]').first().getByRole('button');
+  await expect(first).toBeVisible();
+  for (let i = 0; i < 80 && !(await first.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(first).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#detail-title')).toBeVisible();
+  await page.getByRole('button', { name: 'Close details' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#detail-title')).toHaveCount(0);
+});
+
+for (const [name, path] of [['the search page', './?where=02139&r=10&pay=medicaid'], ['a detail panel', './?where=02139&r=5&org=']]) {
+  test(`axe finds nothing serious on ${name}`, async ({ page }) => {
+    await openDirectory(page, path);
+    await expect(page.locator('tr[data-org-id]').first()).toBeVisible();
+    if (path.endsWith('org=')) {
+      await page.locator('tr[data-org-id]').first().getByRole('button').click();
+      await expect(page.locator('#detail-title')).toBeVisible();
+      await expect(page.locator('.service-group').first()).toBeVisible();
+    }
+    const results = await new AxeBuilder({ page }).exclude('.maplibregl-canvas').analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+  });
+}
