@@ -3,6 +3,7 @@
 import { attachRelease, fetchManifest } from './catalog.ts';
 import type { Engine } from './engine.ts';
 import type { Manifest } from './manifest.ts';
+import { withLanes } from './lanes.ts';
 import { startWasmEngine } from './wasm-engine.ts';
 
 export interface Database {
@@ -29,10 +30,8 @@ function set(next: DatabaseState) {
 export function openDatabase(dataUrl = new URL('data/', document.baseURI)): Promise<Database> {
   pending ??= (async () => {
     try {
-      const [engine, manifest] = await Promise.all([
-        startWasmEngine(),
-        fetchManifest(dataUrl),
-      ]);
+      const [wasm, manifest] = await Promise.all([startWasmEngine(), fetchManifest(dataUrl)]);
+      const engine = withLanes(wasm);
       set({ status: 'starting', stage: 'tables' });
       await attachRelease(engine, manifest, dataUrl);
       const db = { engine, manifest };

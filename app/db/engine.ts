@@ -4,8 +4,11 @@
 export type Row = Record<string, unknown>;
 
 export interface Engine {
-  /** Runs SQL with positional `?` parameters bound as values, never spliced into the text. */
-  query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /**
+   * Runs SQL with positional `?` parameters bound as values, never spliced into the text.
+   * A `background` query waits until no other query is pending (see lanes.ts).
+   */
+  query<T extends Row = Row>(sql: string, params?: readonly unknown[], options?: { background?: boolean }): Promise<T[]>;
   /** Makes a file reachable by `name` in SQL, read by HTTP range requests from `url`. */
   registerFile(name: string, url: string): Promise<void>;
   /** Runs statements that return nothing (views, settings). */

@@ -10,7 +10,7 @@ export type QueryState<T> =
   | { status: 'done'; rows: T[] }
   | { status: 'failed'; error: Error & { sql?: string } };
 
-export function useQuery<T extends Row>(query: Sql | null): QueryState<T> {
+export function useQuery<T extends Row>(query: Sql | null, options?: { background?: boolean }): QueryState<T> {
   const database = useDatabase();
   const [state, setState] = useState<QueryState<T>>({ status: 'waiting' });
   // Sql values are rebuilt on every render; their text and parameters say whether it changed.
@@ -19,7 +19,7 @@ export function useQuery<T extends Row>(query: Sql | null): QueryState<T> {
     if (database.status !== 'ready' || query === null) return;
     let current = true;
     setState((s) => ({ status: 'running', previous: s.status === 'done' ? s.rows : undefined }));
-    database.db.engine.query<T>(query.text, query.params).then(
+    database.db.engine.query<T>(query.text, query.params, options).then(
       (rows) => current && setState({ status: 'done', rows }),
       (error: Error) => current && setState({ status: 'failed', error }),
     );

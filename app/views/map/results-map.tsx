@@ -32,7 +32,7 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibre | null>(null);
   const [moved, setMoved] = useState(false);
-  const points = useQuery<MapPoint>(pointsQuery(search));
+  const points = useQuery<MapPoint>(pointsQuery(search), { background: true });
   const handlers = useRef({ onSelect, onHover });
   handlers.current = { onSelect, onHover };
 

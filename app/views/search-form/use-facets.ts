@@ -3,7 +3,7 @@ import { useQuery } from '../../db/use-query.ts';
 import { facetKey, facetsQuery, type ResolvedSearch } from '../../search/queries.ts';
 
 export function useFacets(search: ResolvedSearch | null) {
-  const result = useQuery<Record<string, number>>(search ? facetsQuery(search) : null);
+  const result = useQuery<Record<string, number>>(search ? facetsQuery(search) : null, { background: true });
   const row = result.status === 'done' ? result.rows[0] : result.status === 'running' ? result.previous?.[0] : undefined;
   return {
     count: (group: string, value: string) => (row ? `(${(row[facetKey(group, value)] ?? 0).toLocaleString('en-US')})` : ''),
