@@ -31,3 +31,19 @@ test('nasty URL parameters', async ({ page }) => {
   await expect(page.locator('[data-total]')).toHaveAttribute('data-total', '0', { timeout: 30_000 });
   expect(dialogs).toEqual([]);
 });
+
+test('markup and javascript: links from scraped sources render inert', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  await openDirectory(page, `./?q=${encodeURIComponent('<script>')}`);
+  const rows = page.locator('tr[data-org-id]');
+  await expect(rows.first()).toBeVisible();
+  await expect(rows.first()).toContainText('<script>alert(1)</script>');
+  expect(await page.locator('.results-table script, .results-table b').count()).toBe(0);
+  await rows.first().getByRole('button').click();
+  await expect(page.locator('#detail-title')).toContainText('<script>alert(1)</script>');
+  expect(await page.locator('.detail script').count()).toBe(0);
+  const hrefs = await page.locator('.detail a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  expect(hrefs.every((h) => /^(tel:|https?:\/\/)/.test(h ?? ''))).toBe(true);
+  expect(dialogs).toEqual([]);
+});

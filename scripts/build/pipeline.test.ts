@@ -31,7 +31,7 @@ const csv = (kind: keyof typeof reports) => reports[kind];
 describe('reconciliation', () => {
   it('accounts for every source record as loaded, merged or rejected', () => {
     expect(result.fates).toEqual([
-      { file: 'treatment_centers_master.json', read: 11, loaded: 4, merged: 1, rejected: 6, warnings: expect.any(Number) },
+      { file: 'treatment_centers_master.json', read: 12, loaded: 4, merged: 1, rejected: 7, warnings: expect.any(Number) },
       { file: 'master_directory.json', read: 4, loaded: 2, merged: 1, rejected: 1, warnings: expect.any(Number) },
       { file: 'recovery_community_centers_master.json', read: 2, loaded: 2, merged: 0, rejected: 0, warnings: expect.any(Number) },
       { file: 'recovery_organizations_master.json', read: 2, loaded: 1, merged: 1, rejected: 0, warnings: expect.any(Number) },
@@ -48,6 +48,7 @@ describe('reconciliation', () => {
       ['7', 'id', 'duplicate id "SAMHSA_OUT_000001" (first used by treatment_centers_master.json record 0)'],
       ['8', '(record)', 'record is not a JSON object'],
       ['9', 'level_of_care', 'unknown level_of_care "day spa"'],
+      ['11', 'facility_name', 'name is 5999 characters (limit 200)'],
     ]);
     expect(rejects.find((r) => r.file === 'master_directory.json')).toMatchObject({ record: '3', id: 'NARR_00004', reason: 'missing name' });
   });
@@ -64,7 +65,7 @@ describe('reconciliation', () => {
   it('reports header totals that disagree with the array', () => {
     const report = JSON.parse(readFileSync(join(outDir, result.manifest.reports.report), 'utf8'));
     expect(report.header_mismatches).toEqual([
-      { file: 'treatment_centers_master.json', key: 'total_facilities', says: 99, actual: 11 },
+      { file: 'treatment_centers_master.json', key: 'total_facilities', says: 99, actual: 12 },
       { file: 'master_directory.json', key: 'total_organizations', says: 4, actual: 4 },
     ].filter((m) => m.says !== m.actual));
     expect(report.referential_integrity.every((r: { orphans: number }) => r.orphans === 0)).toBe(true);

@@ -86,9 +86,10 @@ export function treatmentCenter(seed: number, index: number, place: Place): Reco
   const presentFlags = Object.fromEntries(Object.entries(flags).filter(([, v]) => v || rng.chance(0.5)));
 
   const siteSlug = slug(name) + (rng.chance(0.5) ? slug(place.city) : '');
+  const scraped = scraperArtifacts(seed, index);
   return {
     id: rng.chance(0.01) ? undefined : `SAMHSA_${LEVEL_PREFIX[level]}_${String(index + 1).padStart(6, '0')}`,
-    facility_name: scruff(rng, name),
+    facility_name: scruff(rng, name) + scraped.nameSuffix,
     dba_names: rng.chance(0.1) ? [`${name.split(' ')[0]} ${rng.pick(['Clinic', 'Program', 'Services'])}`] : [],
     address_line1: scruff(rng, streetLine(rng)),
     address_line2: rng.chance(0.2) ? suite(rng) : rng.chance(0.5) ? '' : null,
@@ -99,7 +100,7 @@ export function treatmentCenter(seed: number, index: number, place: Place): Reco
     ...coordinates(rng, place),
     phone: phone(rng, areaCode(place.state.code)),
     fax: rng.chance(0.3) ? phone(rng, areaCode(place.state.code)) : null,
-    website: website(rng, siteSlug),
+    website: scraped.website ?? website(rng, siteSlug),
     email: rng.chance(0.6) ? `info@${siteSlug.slice(0, 40)}.example.org` : null,
     level_of_care: rng.pick([level, level, level, level, level[0].toUpperCase() + level.slice(1), level.toUpperCase()]),
     facility_type: facilityType,
@@ -121,6 +122,18 @@ export function treatmentCenter(seed: number, index: number, place: Place): Reco
     data_source: 'SAMHSA treatment locator (synthetic sample)',
     extraction_date: '2024-11-01',
     last_updated: messyDate(rng, 2022, 2024),
+  };
+}
+
+/**
+ * What web scrapers leave behind, now and then: markup in a name, an empty link's
+ * `javascript:` target. Drawn from their own stream so the other fields stay as they were.
+ */
+function scraperArtifacts(seed: number, index: number): { nameSuffix: string; website: string | null } {
+  const rng = rngFor(seed, 'treatment-scraped', index);
+  return {
+    nameSuffix: rng.chance(0.0003) ? rng.pick([' <br>', ' <b>New</b>', ' &amp; Family', ' <script>alert(1)</script>']) : '',
+    website: rng.chance(0.0003) ? rng.pick(['javascript:void(0)', 'javascript:alert(document.cookie)']) : null,
   };
 }
 
