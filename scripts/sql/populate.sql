@@ -1,6 +1,7 @@
 -- resolved (status = 'loaded') → the published tables.
 
-CREATE OR REPLACE TEMP TABLE loaded AS SELECT * FROM resolved WHERE status = 'loaded';
+CREATE OR REPLACE TEMP TABLE loaded AS
+SELECT res.*, s.r FROM resolved res JOIN staged s USING (file_order, src_index) WHERE res.status = 'loaded';
 
 INSERT INTO organizations
 SELECT org_id, org_type, name, other_names, address_line1, address_line2, city, state, zip, zip4, county,

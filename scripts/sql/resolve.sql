@@ -3,8 +3,10 @@
 
 -- 1. Location. Source coordinates when they fall in the US (swapped pairs are put back);
 --    otherwise the ZIP's centroid (if the ZIP is in the record's state), then the city's.
+-- The parsed record `r` (80-odd fields) stays in `staged`; populate.sql joins it back for
+-- the loaded rows only, instead of copying it through every step here.
 CREATE OR REPLACE TEMP TABLE located AS
-SELECT s.*,
+SELECT s.* EXCLUDE (r),
   CASE WHEN s.coord_status IN ('ok', 'swapped') THEN 'source'
        WHEN z.key IS NOT NULL AND coalesce(z.state = s.state, true) THEN 'zip'
        WHEN c.key IS NOT NULL THEN 'city'
