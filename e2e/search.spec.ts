@@ -65,6 +65,8 @@ test('a result opens its details, linked by URL, with a phone link and only http
   }
   await expect(panel.getByText(/Exact position|Approximate/)).toBeVisible();
   await expect(panel.getByRole('heading', { name: 'Services', exact: true })).toBeVisible();
+  await expect(panel.getByText('Level of care', { exact: true })).toBeVisible();
+  await expect(panel.getByRole('heading', { name: 'Nearby supports' })).toBeVisible();
   await expect(first).toHaveAttribute('aria-selected', 'true');
 });
 

@@ -199,8 +199,9 @@ const TYPE_TABLES: Record<OrgType, string> = {
   recovery_organization: 'recovery_organizations',
 };
 
-export function typeDetailQuery(orgType: OrgType, orgId: string): Sql {
-  return sql`SELECT * FROM ${raw(TYPE_TABLES[orgType])} WHERE org_id = ${orgId}`;
+/** `relation`: what to read for the type's table, e.g. only the organization's state's files. */
+export function typeDetailQuery(orgType: OrgType, orgId: string, relation = TYPE_TABLES[orgType]): Sql {
+  return sql`SELECT * FROM ${raw(relation)} WHERE org_id = ${orgId}`;
 }
 
 export function servicesQuery(orgId: string): Sql {

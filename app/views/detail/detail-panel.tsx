@@ -1,6 +1,8 @@
 // Everything known about one organization: contact, where it is and how precisely, its
 // type's own fields, services by category, and nearby complementary supports.
 import { QueryFailed } from '../../components/query-failed.tsx';
+import { relationForStates } from '../../db/partitions.ts';
+import { useDatabase } from '../../db/use-database.ts';
 import { useQuery } from '../../db/use-query.ts';
 import { networkQuery, organizationQuery, servicesQuery, typeDetailQuery } from '../../search/queries.ts';
 import { ORG_TYPE_LABELS, type OrgType } from '../../search/state.ts';
@@ -17,9 +19,13 @@ interface Props {
 type Org = Record<string, unknown> & { org_type: OrgType; name: string };
 
 export function DetailPanel({ orgId, onSelect, onClose }: Props) {
+  const database = useDatabase();
   const org = useQuery<Org>(organizationQuery(orgId));
   const row = org.status === 'done' ? org.rows[0] : undefined;
-  const detail = useQuery(row ? typeDetailQuery(row.org_type, orgId) : null);
+  // Treatment centers are partitioned by state: read only this one's state.
+  const relation = row?.org_type === 'treatment_center' && database.status === 'ready'
+    ? relationForStates(database.db.manifest, 'treatment_centers', [String(row.state)]) : undefined;
+  const detail = useQuery(row ? typeDetailQuery(row.org_type, orgId, relation) : null);
   const services = useQuery<{ category_name: string; code: string; name: string }>(servicesQuery(orgId));
   const network = useQuery<Parameters<typeof NearbySupports>[0]['rows'][number]>(networkQuery(orgId));
 
