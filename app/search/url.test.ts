@@ -15,7 +15,7 @@ describe('search ⇄ URL', () => {
 
   it('keeps the browser location only to about a kilometre', () => {
     const s = searchFromUrl('at=42.36012,-71.05891');
-    expect(s.at).toEqual({ label: 'your location', lat: 42.36, lon: -71.06 });
+    expect(s.at).toEqual({ label: 'the chosen point', lat: 42.36, lon: -71.06 });
     expect(searchToUrl({ ...EMPTY_SEARCH, at: { label: 'x', lat: 42.36012, lon: -71.05891 } })).toBe('at=42.36%2C-71.06');
   });
 

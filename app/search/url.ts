@@ -41,9 +41,9 @@ export function searchToUrl(s: SearchState): string {
   return p.toString();
 }
 
-/** The browser's position, rounded to about a kilometre: a shared link should not pinpoint anyone. */
-export function roundedPlace(lat: number, lon: number): { label: string; lat: number; lon: number } {
-  return { label: 'your location', lat: Math.round(lat * 100) / 100, lon: Math.round(lon * 100) / 100 };
+/** A point rounded to about a kilometre: a shared link should not pinpoint anyone. */
+export function roundedPlace(lat: number, lon: number, label = 'the chosen point'): { label: string; lat: number; lon: number } {
+  return { label, lat: Math.round(lat * 100) / 100, lon: Math.round(lon * 100) / 100 };
 }
 
 function parseAt(v: string | null) {

@@ -85,7 +85,7 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
     const b = map.getBounds();
     const halfHeightMiles = ((b.getNorth() - b.getSouth()) / 2) * 69.17;
     const radius = RADII.find((r) => r >= halfHeightMiles) ?? RADII[RADII.length - 1];
-    onSearchArea(roundedPlace(c.lat, c.lng), radius);
+    onSearchArea(roundedPlace(c.lat, c.lng, 'the map area'), radius);
   };
 
   return (

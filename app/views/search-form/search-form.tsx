@@ -36,7 +36,7 @@ export function SearchForm({ state, search, onChange }: Props) {
     navigator.geolocation.getCurrentPosition(
       (p) => {
         setLocating(null);
-        onChange({ ...state, where: '', at: roundedPlace(p.coords.latitude, p.coords.longitude), selected: null });
+        onChange({ ...state, where: '', at: roundedPlace(p.coords.latitude, p.coords.longitude, 'your location'), selected: null });
       },
       () => setLocating('Your location is not available. Enter a ZIP code or a city instead.'),
       { maximumAge: 600_000, timeout: 15_000 },

@@ -22,34 +22,36 @@ const ROW_HEIGHT = 44;
 export function ResultsTable({ search, total, selectedId, hoveredId, onSelect, onHover }: Props) {
   const [sorting, setSorting] = useState<SortingState>([]);
   const sort = { key: (sorting[0]?.id ?? 'relevance') as SortKey, desc: sorting[0]?.desc ?? false };
-  const { rowAt, ensurePage, firstPage, error } = usePagedRows(search, sort);
+  const { pages, ensurePage, firstPage, error } = usePagedRows(search, sort);
   const scroller = useRef<HTMLDivElement>(null);
   // Until the count arrives, the first page stands for the results.
   const count = total ?? firstPage?.length ?? 0;
 
-  const columns = useMemo<ColumnDef<ResultRow>[]>(() => [
+  const columns = useMemo<ColumnDef<ResultRow | null>[]>(() => [
     {
       id: 'name', header: 'Name', size: 320,
       cell: ({ row }) => (
-        <button type="button" className="link-button" onClick={() => onSelect(row.original.org_id)}>{row.original.name}</button>
+        <button type="button" className="link-button" onClick={() => onSelect(row.original!.org_id)}>{row.original!.name}</button>
       ),
     },
-    { id: 'type', header: 'Type', size: 190, cell: ({ row }) => ORG_TYPE_LABELS[row.original.org_type as OrgType] },
+    { id: 'type', header: 'Type', size: 190, cell: ({ row }) => ORG_TYPE_LABELS[row.original!.org_type as OrgType] },
     {
       id: 'city', header: 'Where', size: 200,
-      cell: ({ row }) => [row.original.city, row.original.state].filter(Boolean).join(', '),
+      cell: ({ row }) => [row.original!.city, row.original!.state].filter(Boolean).join(', '),
     },
     ...(search.near ? [{
       id: 'distance', header: 'Distance', size: 110,
-      cell: ({ row }: { row: { original: ResultRow } }) =>
-        row.original.distance_miles === null ? '' : `${row.original.distance_miles.toFixed(1)} mi`,
+      cell: ({ row }: { row: { original: ResultRow | null } }) =>
+        row.original!.distance_miles === null ? '' : `${row.original!.distance_miles.toFixed(1)} mi`,
     }] : []),
-    { id: 'phone', header: 'Phone', size: 150, enableSorting: false, cell: ({ row }) => row.original.phone ?? '' },
+    { id: 'phone', header: 'Phone', size: 150, enableSorting: false, cell: ({ row }) => row.original!.phone ?? '' },
   ], [search.near, onSelect]);
 
-  const placeholders = useMemo(() => Array.from({ length: count }, (_, i) => ({ index: i }) as unknown as ResultRow), [count]);
-  const table = useReactTable({
-    data: placeholders,
+  // Every result has a row; those whose page has not arrived yet are null.
+  const data = useMemo(() => Array.from({ length: count },
+    (_, i) => pages.get(Math.floor(i / PAGE_SIZE))?.[i % PAGE_SIZE] ?? null), [count, pages]);
+  const table = useReactTable<ResultRow | null>({
+    data,
     columns,
     state: { sorting },
     onSortingChange: setSorting,
@@ -100,12 +102,11 @@ export function ResultsTable({ search, total, selectedId, hoveredId, onSelect, o
         <tbody>
           {padTop > 0 && <tr aria-hidden="true"><td colSpan={columns.length} style={{ height: padTop, padding: 0 }} /></tr>}
           {items.map((item) => {
-            const data = rowAt(item.index);
             const row = table.getRowModel().rows[item.index];
-            if (!data || !row) {
+            const data = row?.original;
+            if (!data) {
               return <tr key={item.key} style={{ height: ROW_HEIGHT }}><td colSpan={columns.length} className="loading-row">Loading…</td></tr>;
             }
-            row.original = data;
             return (
               <tr key={data.org_id} style={{ height: ROW_HEIGHT }} data-org-id={data.org_id}
                 className={data.org_id === selectedId ? 'selected' : data.org_id === hoveredId ? 'hovered' : undefined}

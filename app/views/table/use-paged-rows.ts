@@ -49,6 +49,5 @@ export function usePagedRows(search: ResolvedSearch, sort: { key: SortKey; desc:
 
   useEffect(() => ensurePage(0), [ensurePage]);
 
-  const rowAt = (index: number): ResultRow | undefined => pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
-  return { rowAt, ensurePage, firstPage: pages.get(0), error };
+  return { pages, ensurePage, firstPage: pages.get(0), error };
 }
