@@ -105,17 +105,15 @@ function from(search: ResolvedSearch): Sql {
 }
 
 /**
- * The states whose organizations can lie within `miles` of a point: those of the ZIP
- * centroids within that distance plus 30 miles (a ZIP's own area can reach that far).
+ * The states whose organizations can lie within `miles` of a point: those whose extent
+ * (the box around their located organizations) meets the search's bounding box.
  */
 export function statesNearQuery(near: Place, miles: number): Sql {
-  const reach = miles + 30;
-  const dLat = reach / MILES_PER_DEGREE;
-  const dLon = reach / (MILES_PER_DEGREE * Math.max(Math.cos((near.lat * Math.PI) / 180), 0.01));
-  return sql`SELECT list(DISTINCT state ORDER BY state) AS states FROM gazetteer
-    WHERE kind = 'zip' AND state IS NOT NULL
-      AND latitude BETWEEN ${near.lat - dLat} AND ${near.lat + dLat}
-      AND longitude BETWEEN ${near.lon - dLon} AND ${near.lon + dLon}`;
+  const dLat = miles / MILES_PER_DEGREE;
+  const dLon = miles / (MILES_PER_DEGREE * Math.max(Math.cos((near.lat * Math.PI) / 180), 0.01));
+  return sql`SELECT list(state ORDER BY state) AS states FROM mv_state_extents
+    WHERE min_lat <= ${near.lat + dLat} AND max_lat >= ${near.lat - dLat}
+      AND min_lon <= ${near.lon + dLon} AND max_lon >= ${near.lon - dLon}`;
 }
 
 export type SortKey = 'relevance' | 'name' | 'distance' | 'city' | 'type';

@@ -30,3 +30,11 @@ SELECT state, org_type, count(*)::INTEGER AS organizations,
   count(*) FILTER (WHERE geo_precision = 'none')::INTEGER AS not_located
 FROM organizations
 GROUP BY ALL ORDER BY state, org_type;
+
+-- Where each state's located organizations lie: the app asks this 56-row table which
+-- states a search circle can reach, then reads only those states' partitions.
+CREATE OR REPLACE TEMP TABLE mv_state_extents AS
+SELECT state, min(latitude) AS min_lat, max(latitude) AS max_lat,
+  min(longitude) AS min_lon, max(longitude) AS max_lon, count(*)::INTEGER AS located
+FROM organizations WHERE latitude IS NOT NULL
+GROUP BY state ORDER BY state;
