@@ -76,3 +76,19 @@ test('an empty search suggests a wider radius or fewer filters', async ({ page }
   await page.getByRole('button', { name: 'Remove the filters' }).click();
   await expect(total(page)).not.toHaveAttribute('data-total', '0', { timeout: 30_000 });
 });
+
+test('after the map is moved by hand, "Search this area" searches around its center', async ({ page }) => {
+  await openDirectory(page, './?where=02139&r=10');
+  const canvas = page.locator('.maplibregl-canvas');
+  await expect(page.locator('.map-canvas')).not.toHaveAttribute('data-point-count', '');
+  await expect(page.getByRole('button', { name: 'Search this area' })).toHaveCount(0);
+  await canvas.scrollIntoViewIfNeeded();
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 - 150, box.y + box.height / 2 + 40, { steps: 10 });
+  await page.mouse.up();
+  await page.getByRole('button', { name: 'Search this area' }).click();
+  await expect(page).toHaveURL(/[?&]at=4\d\.\d{1,2}%2C-7\d\.\d{1,2}/);
+  await expect(page.locator('[data-total]')).toContainText('of the map area');
+});

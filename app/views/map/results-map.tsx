@@ -58,8 +58,10 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
       const zoom = await (m.getSource('results') as GeoJSONSource).getClusterExpansionZoom(feature.properties.cluster_id);
       m.easeTo({ center: (feature.geometry as GeoJSON.Point).coordinates as [number, number], zoom });
     });
-    // Only a move made by the person offers a new search; fitting to results does not.
-    m.on('moveend', (e) => { if ((e as { originalEvent?: unknown }).originalEvent) setMoved(true); });
+    // Only a move the person started offers a new search; fitting to results does not.
+    let byHand = false;
+    m.on('movestart', (e) => { byHand = Boolean((e as { originalEvent?: unknown }).originalEvent); });
+    m.on('moveend', () => { if (byHand) setMoved(true); });
     return () => m.remove();
   }, []);
 
