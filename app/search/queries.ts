@@ -122,13 +122,15 @@ export function resultsQuery(search: ResolvedSearch, page: { limit: number; offs
   const { state, near } = search;
   const dist = near ? distance(near) : raw('NULL');
   const dir = raw(page.desc ? 'DESC' : 'ASC');
+  // Sources write some names in capitals: order without regard to case.
+  const byName = raw('lower(o.name), o.org_id');
   const order = {
-    relevance: near ? sql`distance_miles ${dir}, o.name, o.org_id`
-      : words(state.text).length ? sql`${textRank(state.text)} ${dir}, o.name, o.org_id` : sql`o.name ${dir}, o.org_id`,
-    distance: near ? sql`distance_miles ${dir}, o.org_id` : sql`o.name ${dir}, o.org_id`,
-    name: sql`o.name ${dir}, o.org_id`,
-    city: sql`o.state ${dir}, o.city ${dir}, o.name, o.org_id`,
-    type: sql`o.org_type ${dir}, o.name, o.org_id`,
+    relevance: near ? sql`distance_miles ${dir}, ${byName}`
+      : words(state.text).length ? sql`${textRank(state.text)} ${dir}, ${byName}` : sql`lower(o.name) ${dir}, o.org_id`,
+    distance: near ? sql`distance_miles ${dir}, o.org_id` : sql`lower(o.name) ${dir}, o.org_id`,
+    name: sql`lower(o.name) ${dir}, o.org_id`,
+    city: sql`o.state ${dir}, lower(o.city) ${dir}, ${byName}`,
+    type: sql`o.org_type ${dir}, ${byName}`,
   }[page.sort ?? 'relevance'];
   return sql`SELECT o.org_id, o.name, o.org_type, o.address_line1, o.city, o.state, o.zip, o.phone,
       o.latitude, o.longitude, o.geo_precision, ${dist} AS distance_miles
