@@ -19,9 +19,9 @@ export async function fetchManifest(dataUrl: URL): Promise<Manifest> {
 }
 
 export async function attachRelease(engine: Engine, manifest: Manifest, dataUrl: URL): Promise<void> {
-  for (const table of Object.values(manifest.tables)) {
-    for (const file of table.files) await engine.registerFile(file.path, new URL(file.path, dataUrl).href);
-  }
+  // Registering only records a name in the worker: all at once, not one round trip each.
+  await Promise.all(Object.values(manifest.tables).flatMap((table) =>
+    table.files.map((file) => engine.registerFile(file.path, new URL(file.path, dataUrl).href))));
   for (const [name, table] of Object.entries(manifest.tables)) {
     const files = table.files.map((f) => quoteString(f.path)).join(', ');
     const hive = table.partitioned_by.length > 0 ? ', hive_partitioning = true' : '';
