@@ -39,7 +39,8 @@ export function DetailPanel({ orgId, onSelect, onClose }: Props) {
       </aside>
     );
   }
-  const address = [row.address_line1, row.address_line2, [row.city, row.state].filter(Boolean).join(', '), row.zip].filter(isPresent).join(', ');
+  const place = [[row.city, row.state].filter(isPresent).join(', '), row.zip].filter(isPresent).join(' ');
+  const address = [row.address_line1, row.address_line2, place].filter(isPresent).join(', ');
   const typeRow = detail.status === 'done' ? detail.rows[0] : undefined;
   const byCategory = new Map<string, string[]>();
   if (services.status === 'done') {

@@ -14,6 +14,7 @@ export function FieldValue({ kind, value }: { kind: FieldKind; value: unknown })
     case 'yesno': return <>{value ? 'Yes' : 'No'}</>;
     case 'date': return <>{value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10)}</>;
     case 'url': return <SafeLink href={String(value)} />;
+    case 'level': return <>Level {['I', 'II', 'III', 'IV'][Number(value) - 1] ?? String(value)}</>;
     case 'hours': {
       const hours = value as Record<string, string | null>;
       return <>{DAYS.filter((d) => hours[d]).map((d) => `${d[0].toUpperCase()}${d.slice(1, 3)} ${hours[d]}`).join(' · ') || 'Closed'}</>;

@@ -1,7 +1,7 @@
 // Which of a type's columns the detail panel shows, in order, with their labels.
 import type { OrgType } from '../../search/state.ts';
 
-export type FieldKind = 'text' | 'list' | 'yesno' | 'number' | 'date' | 'hours' | 'url';
+export type FieldKind = 'text' | 'list' | 'yesno' | 'number' | 'date' | 'hours' | 'url' | 'level';
 
 export const TYPE_FIELDS: Record<OrgType, [column: string, label: string, kind: FieldKind][]> = {
   treatment_center: [
@@ -22,7 +22,7 @@ export const TYPE_FIELDS: Record<OrgType, [column: string, label: string, kind: 
     ['last_inspection_date', 'Last inspection', 'date'],
   ],
   narr_residence: [
-    ['certification_level', 'NARR certification level', 'number'],
+    ['certification_level', 'NARR certification', 'level'],
     ['capacity', 'Beds', 'number'],
     ['gender_specific', 'Residents', 'text'],
     ['specializations', 'Specializations', 'list'],
@@ -31,7 +31,7 @@ export const TYPE_FIELDS: Record<OrgType, [column: string, label: string, kind: 
   ],
   recovery_center: [
     ['certification_status', 'Accreditation', 'text'],
-    ['services', 'Services', 'list'],
+    ['services', 'Programs', 'list'],
     ['operating_hours', 'Hours', 'hours'],
     ['operating_hours_text', 'Hours', 'text'],
     ['target_populations', 'Serves', 'list'],
