@@ -25,42 +25,71 @@ SELECT * FROM (VALUES
   ('recovery_organization', NULL,     'recovery_center',       'peer_support',     0.5)
 ) t(org_type, level_of_care, related_type, relationship, fit);
 
--- A grid of 0.4° latitude by 0.5° longitude. Each organization scans its own row of cells
--- and the rows above and below, as many cells east and west as 25 miles spans at its
--- latitude (one in the south, two in Alaska), so no pair within 25 miles is missed.
 CREATE OR REPLACE TEMP TABLE placed AS
-SELECT o.org_id, o.org_type, t.level_of_care, o.latitude, o.longitude,
-  cos(radians(o.latitude)) AS coslat,
-  CAST(floor(o.latitude / 0.4) AS INTEGER) AS cy, CAST(floor(o.longitude / 0.5) AS INTEGER) AS cx,
-  CAST(ceil(25 / (69.17 * cos(radians(o.latitude))) / 0.5) AS INTEGER) AS reach_x
+SELECT o.org_id, o.org_type, t.level_of_care, o.latitude, o.longitude, cos(radians(o.latitude)) AS coslat
 FROM organizations o LEFT JOIN treatment_centers t USING (org_id)
 WHERE o.latitude IS NOT NULL;
 
-INSERT INTO network_relationships
-WITH reach AS (
-  SELECT p.*, p.cy + dy AS ny, p.cx + dx AS nx
-  FROM placed p, range(-1, 2) r1(dy), LATERAL range(-p.reach_x, p.reach_x + 1) r2(dx)
+-- The organizations to search from: all of them in the first pass (below), the unsettled
+-- ones in the second.
+CREATE OR REPLACE TEMP TABLE origins AS SELECT * FROM placed;
+
+-- For each organization in `origins`, its 3 nearest of each related kind within `miles`.
+-- Both sides sit on a grid of cell_lat × cell_lon degrees; each origin scans as many cells
+-- as `miles` spans at its latitude, so no pair within `miles` is missed. The flat-earth
+-- distance ranks candidates (within 0.1% of the great circle at 25 miles); the exact
+-- distance is computed for the few that are kept.
+CREATE OR REPLACE MACRO nearest_within(miles, cell_lat, cell_lon) AS TABLE
+WITH a AS (
+  SELECT o.*, CAST(floor(o.latitude / cell_lat) AS INTEGER) + dy AS ny, CAST(floor(o.longitude / cell_lon) AS INTEGER) + dx AS nx
+  FROM origins o,
+    LATERAL range(-CAST(ceil(miles / 69.17 / cell_lat) AS INTEGER), CAST(ceil(miles / 69.17 / cell_lat) AS INTEGER) + 1) r1(dy),
+    LATERAL range(-CAST(ceil(miles / (69.17 * o.coslat) / cell_lon) AS INTEGER),
+                  CAST(ceil(miles / (69.17 * o.coslat) / cell_lon) AS INTEGER) + 1) r2(dx)
+), b AS (
+  SELECT *, CAST(floor(latitude / cell_lat) AS INTEGER) AS cy, CAST(floor(longitude / cell_lon) AS INTEGER) AS cx FROM placed
 ), pairs AS (
-  -- Flat-earth distance to rank candidates (within 0.1% of the great circle at 25 miles);
-  -- the exact distance is computed for the few that are kept.
   SELECT a.org_id, b.org_id AS related_org_id, f.relationship, b.org_type AS related_type, f.fit,
     a.latitude AS lat1, a.longitude AS lon1, b.latitude AS lat2, b.longitude AS lon2,
     pow((b.latitude - a.latitude) * 69.17, 2) + pow((b.longitude - a.longitude) * 69.17 * a.coslat, 2) AS d2
-  FROM reach a
-  JOIN placed b ON b.cy = a.ny AND b.cx = a.nx
+  FROM a
+  JOIN b ON b.cy = a.ny AND b.cx = a.nx
   JOIN fits f ON f.org_type = a.org_type AND f.related_type = b.org_type
   WHERE b.org_id <> a.org_id
     AND (f.level_of_care IS NULL OR f.level_of_care = a.level_of_care)
     -- A different level of care only: the same level next door is a competitor, not a referral.
     AND NOT (a.org_type = 'treatment_center' AND b.org_type = 'treatment_center' AND a.level_of_care = b.level_of_care)
-), nearest AS (
-  SELECT org_id, related_type,
-    unnest(min_by({related_org_id: related_org_id, relationship: relationship, fit: fit,
-                   lat1: lat1, lon1: lon1, lat2: lat2, lon2: lon2}, (d2, related_org_id), 3)) AS n
-  FROM pairs WHERE d2 <= 25.1 * 25.1
-  GROUP BY org_id, related_type
+)
+SELECT org_id, related_type,
+  unnest(min_by({related_org_id: related_org_id, relationship: relationship, fit: fit,
+                 lat1: lat1, lon1: lon1, lat2: lat2, lon2: lon2}, (d2, related_org_id), 3)) AS n
+FROM pairs WHERE d2 <= (miles + 0.1) * (miles + 0.1)
+GROUP BY org_id, related_type;
+
+-- Two passes keep the work near-linear where organizations are dense: first within 5 miles
+-- on a fine grid; a kind with 3 found there is settled (nothing nearer lies beyond 5 miles);
+-- only the organizations with a kind still short are searched again out to 25 miles.
+CREATE OR REPLACE TEMP TABLE near_pass AS SELECT * FROM nearest_within(5, 0.1, 0.1);
+
+CREATE OR REPLACE TEMP TABLE origins AS
+WITH wanted AS (
+  SELECT p.org_id, count(DISTINCT f.related_type) AS kinds
+  FROM placed p JOIN fits f ON f.org_type = p.org_type AND (f.level_of_care IS NULL OR f.level_of_care = p.level_of_care)
+  GROUP BY p.org_id
+), settled AS (
+  SELECT org_id, count(*) AS kinds FROM (
+    SELECT org_id, related_type FROM near_pass GROUP BY ALL HAVING count(*) = 3) GROUP BY org_id
+)
+SELECT p.* FROM placed p JOIN wanted w USING (org_id) LEFT JOIN settled s USING (org_id)
+WHERE coalesce(s.kinds, 0) < w.kinds;
+
+INSERT INTO network_relationships
+WITH chosen AS (
+  SELECT * FROM near_pass WHERE org_id NOT IN (SELECT org_id FROM origins)
+  UNION ALL
+  SELECT * FROM nearest_within(25, 0.4, 0.5)
 ), measured AS (
-  SELECT org_id, related_type, n.*, haversine_miles(n.lat1, n.lon1, n.lat2, n.lon2) AS miles FROM nearest
+  SELECT org_id, related_type, n.*, haversine_miles(n.lat1, n.lon1, n.lat2, n.lon2) AS miles FROM chosen
 )
 SELECT org_id, related_org_id, relationship, related_type,
   round(miles, 2),
