@@ -1,10 +1,9 @@
 // How far a ZIP centroid from the build's gazetteer lands from a facility's true position,
 // measured on SAMHSA's 14,034 geocoded facilities (shared/real-world, not in the project).
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { literal, openDb, rows, runFile } from './db.ts';
-import { loadReference } from './reference.ts';
+import { literal, openDb, rows } from './db.ts';
+import { prepareDatabase } from './reference.ts';
 
 export const REAL_GEOCODED = fileURLToPath(new URL('../../../shared/real-world/samhsa_locator_su_facilities_2021_geocoded.csv', import.meta.url));
 
@@ -20,9 +19,7 @@ export async function measureGeocoder(csvPath = REAL_GEOCODED): Promise<Geocoder
   if (!existsSync(csvPath)) return null;
   const db = await openDb();
   try {
-    await runFile(db, 'macros.sql');
-    await runFile(db, 'schema.sql');
-    await loadReference(db, mkdtempSync(`${tmpdir()}/nrd-geo-`));
+    await prepareDatabase(db);
     // The same ZIP normalization and gazetteer lookup as sql/resolve.sql.
     const [r] = await rows<GeocoderAccuracy>(db, `
       WITH truth AS (

@@ -2,7 +2,7 @@
 // rejected with its reason, and what is published is exactly what the manifest says.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildRelease, type BuildResult } from './pipeline.ts';
 import { openRelease, rows, scratchDir, scratchSources } from './test-release.ts';
@@ -164,6 +164,14 @@ describe('publishing', () => {
     }
     expect(tables.organizations.files.map((f) => f.partition.state).sort()).toEqual(['CO', 'IL', 'MA', 'OR']);
     expect(tables.organizations.rows).toBe(9);
+  });
+
+  it('publishes nothing the manifest does not name', () => {
+    const listed = new Set(['manifest.json', ...Object.values(result.manifest.reports),
+      ...Object.values(result.manifest.tables).flatMap((t) => t.files.map((f) => f.path))]);
+    const walk = (dir: string, prefix = ''): string[] => readdirSync(join(dir, prefix), { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? walk(dir, `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
+    expect(walk(outDir).filter((f) => !listed.has(f))).toEqual([]);
   });
 
   it('marks only generated sample data as synthetic', () => {

@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDb, rows, runFile } from './db.ts';
-import { loadReference } from './reference.ts';
+import { prepareDatabase } from './reference.ts';
 import { loadSources, type SourceInfo } from './sources.ts';
 import { atomically, totalBytes, writeHashed, writeTables, type PublishedTable } from './publish.ts';
 import { countFates, writeDetails, type FileCounts } from './report.ts';
@@ -42,9 +42,7 @@ export async function buildRelease({ sourcesDir, outDir, log = () => {} }: Build
   const db = await openDb();
   try {
     return await atomically(outDir, async (releaseDir) => {
-      await runFile(db, 'macros.sql');
-      await runFile(db, 'schema.sql');
-      await loadReference(db, releaseDir);
+      await prepareDatabase(db);
       step('reference tables loaded (states, service codes, gazetteer)');
       const sources = await loadSources(db, sourcesDir);
       step(`read ${sources.reduce((s, f) => s + f.records, 0).toLocaleString('en-US')} source records`);

@@ -1,13 +1,22 @@
-// Reference tables the ETL joins against: states, service codes and aliases, the gazetteer.
-import { writeFileSync } from 'node:fs';
+// The schema, the normalization macros, and the reference tables the ETL joins against:
+// states, service codes and aliases, the gazetteer.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { literal, rows, type Db } from './db.ts';
+import { literal, rows, runFile, type Db } from './db.ts';
 import { loadZipPlaces } from './gazetteer.ts';
 
 const dataFile = (name: string) => fileURLToPath(new URL(`../../data/${name}`, import.meta.url));
 
-export async function loadReference(db: Db, workDir: string): Promise<void> {
+/** Everything the ETL (and the geocoder measurement) needs before any source is read. */
+export async function prepareDatabase(db: Db): Promise<void> {
+  await runFile(db, 'macros.sql');
+  await runFile(db, 'schema.sql');
+  await loadReference(db);
+}
+
+async function loadReference(db: Db): Promise<void> {
   await db.run(`
     INSERT INTO states SELECT code, name, fips, population_2020
       FROM read_csv(${literal(dataFile('states.csv'))}, header = true, all_varchar = true);
@@ -24,11 +33,17 @@ export async function loadReference(db: Db, workDir: string): Promise<void> {
       || ' END' AS sql FROM states`);
   await db.run(sql);
 
-  const zipFile = join(workDir, 'zip-places.ndjson');
+  // A scratch file outside the release: it must never be published with it.
+  const scratch = mkdtempSync(join(tmpdir(), 'nrd-gazetteer-'));
+  const zipFile = join(scratch, 'zip-places.ndjson');
   writeFileSync(zipFile, loadZipPlaces().map((p) => JSON.stringify(p)).join('\n'));
+  try {
+    await db.run(`CREATE TEMP TABLE zip_places AS SELECT * FROM read_json(${literal(zipFile)}, format = 'newline_delimited',
+      columns = {zip: 'VARCHAR', city: 'VARCHAR', state: 'VARCHAR', lat: 'DOUBLE', lon: 'DOUBLE', coord_source: 'VARCHAR'})`);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
   await db.run(`
-    CREATE TEMP TABLE zip_places AS SELECT * FROM read_json(${literal(zipFile)}, format = 'newline_delimited',
-      columns = {zip: 'VARCHAR', city: 'VARCHAR', state: 'VARCHAR', lat: 'DOUBLE', lon: 'DOUBLE', coord_source: 'VARCHAR'});
     INSERT INTO gazetteer
     SELECT 'zip', zip, city, state, lat, lon, coord_source
     FROM zip_places
