@@ -27,8 +27,7 @@ export function App() {
   const search = resolution.status === 'resolved' ? resolution.search : null;
   const count = useQuery<{ n: number }>(search ? countQuery(search) : null);
   const total = count.status === 'done' ? count.rows[0].n : null;
-  const select = useCallback((orgId: string | null) => navigate({ ...state, selected: orgId }), [state, navigate]);
-  const onSelect = useCallback((orgId: string) => select(orgId), [select]);
+  const onSelect = useCallback((orgId: string | null) => navigate({ ...state, selected: orgId }), [state, navigate]);
 
   return (
     <>
@@ -70,7 +69,7 @@ export function App() {
                 </Suspense>
               </div>
             )}
-            {state.selected && <DetailPanel orgId={state.selected} onSelect={onSelect} onClose={() => select(null)} />}
+            {state.selected && <DetailPanel orgId={state.selected} onSelect={onSelect} onClose={() => onSelect(null)} />}
           </>
         )}
       </main>

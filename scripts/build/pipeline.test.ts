@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildRelease, type BuildResult } from './pipeline.ts';
-import { openRelease, rows, scratchDir, scratchSources } from './test-release.ts';
+import { rows } from './db.ts';
+import { openRelease, scratchDir, scratchSources } from './test-release.ts';
 import type { Db } from './db.ts';
 
 let outDir: string;

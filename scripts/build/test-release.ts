@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { literal, openDb, rows, type Db } from './db.ts';
+import { literal, openDb, type Db } from './db.ts';
 import type { Manifest } from './pipeline.ts';
 
 export const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
@@ -29,4 +29,3 @@ export async function openRelease(outDir: string, manifest: Manifest): Promise<D
   return db;
 }
 
-export { rows };

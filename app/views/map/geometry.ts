@@ -33,13 +33,13 @@ export function pointsCollection(rows: MapPoint[]): FeatureCollection<Point> {
   };
 }
 
-/** [[west, south], [east, north]] of the points, or null when there are none. */
-export function bounds(rows: MapPoint[]): [[number, number], [number, number]] | null {
-  if (!rows.length) return null;
+/** [[west, south], [east, north]] of [longitude, latitude] positions, or null when there are none. */
+export function bounds(positions: number[][]): [[number, number], [number, number]] | null {
+  if (!positions.length) return null;
   let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const r of rows) {
-    w = Math.min(w, r.longitude); e = Math.max(e, r.longitude);
-    s = Math.min(s, r.latitude); n = Math.max(n, r.latitude);
+  for (const [lon, lat] of positions) {
+    w = Math.min(w, lon); e = Math.max(e, lon);
+    s = Math.min(s, lat); n = Math.max(n, lat);
   }
   return [[w, s], [e, n]];
 }

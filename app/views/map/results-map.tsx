@@ -71,7 +71,7 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
     (map.getSource('results') as GeoJSONSource).setData(pointsCollection(rows));
     const ring = search.near ? circle(search.near, search.state.radius) : null;
     (map.getSource('radius') as GeoJSONSource).setData({ type: 'FeatureCollection', features: ring ? [ring] : [] });
-    const box = ring ? bounds(ring.geometry.coordinates[0].map(([lon, lat]) => ({ latitude: lat, longitude: lon }) as MapPoint)) : bounds(rows);
+    const box = bounds(ring ? ring.geometry.coordinates[0] : rows.map((r) => [r.longitude, r.latitude]));
     map.fitBounds(box ?? US_BOUNDS, { padding: 24, maxZoom: 13, duration: 0 });
     setMoved(false);
   }, [map, rows, search.near, search.state.radius]);
