@@ -13,3 +13,11 @@ export function relationForStates(manifest: Manifest, table: PartitionedTable, s
   if (!files.length) return `(SELECT * FROM ${quoteIdent(table)} WHERE FALSE)`;
   return `read_parquet([${files.map((f) => `'${f.path.replaceAll("'", "''")}'`).join(', ')}], hive_partitioning = true)`;
 }
+
+/** Both partitioned tables read from the given states' files (a ResolvedSearch's `relations`). */
+export function relationsForStates(manifest: Manifest, states: string[]) {
+  return {
+    organizations: relationForStates(manifest, 'organizations', states),
+    treatment_centers: relationForStates(manifest, 'treatment_centers', states),
+  };
+}

@@ -1,7 +1,7 @@
 // Turns what the person typed into a point, offline, with the release's gazetteer, and
 // finds the states within reach so queries open only those states' files.
 import type { Manifest } from '../db/manifest.ts';
-import { relationForStates } from '../db/partitions.ts';
+import { relationsForStates } from '../db/partitions.ts';
 import { useQuery } from '../db/use-query.ts';
 import { locationQuery, statesNearQuery, type ResolvedSearch } from '../search/queries.ts';
 import type { Place, SearchState } from '../search/state.ts';
@@ -30,9 +30,5 @@ export function useResolvedSearch(state: SearchState, manifest: Manifest | null)
   if (reach.status !== 'done') return { status: 'resolving' };
   const states = reach.rows[0].states ?? [];
   if (!manifest) return { status: 'resolving' };
-  const relations = {
-    organizations: relationForStates(manifest, 'organizations', states),
-    treatment_centers: relationForStates(manifest, 'treatment_centers', states),
-  };
-  return { status: 'resolved', search: { state, near, relations } };
+  return { status: 'resolved', search: { state, near, relations: relationsForStates(manifest, states) } };
 }

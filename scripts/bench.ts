@@ -1,0 +1,250 @@
+// npm run bench [-- --scales 1,10,100 --runs 5 --smoke]
+// The production build served on loopback (scripts/serve.ts, as a good static host would),
+// measured in fresh headless Chromium browsers: cold start, the warm query mix, bytes by kind,
+// memory, beside the two alternatives a team would otherwise build. Prints tables and writes
+// bench/results.json. No figure is asserted: `--smoke` (CI) only proves the harness still runs.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildAlternatives } from './bench/alternatives.ts';
+import { coldRun, warmRun, type ColdRun, type Transfer, type WarmRun } from './bench/browser.ts';
+import { benchMix, percentile, type BenchCase, type Kind } from './bench/mix.ts';
+import { literal, openDb, rows } from './build/db.ts';
+import { writeSample } from './generate-sample.ts';
+import { createStaticServer } from './serve/static-server.ts';
+
+const { values } = parseArgs({
+  options: {
+    scales: { type: 'string', default: '1,10,100' },
+    runs: { type: 'string', default: '5' },
+    smoke: { type: 'boolean', default: false },
+  },
+});
+const smoke = values.smoke!;
+const runs = smoke ? 1 : Number(values.runs);
+const scales = smoke ? [1] : values.scales!.split(',').map(Number);
+// The data build's peak memory grows with the data: 1.2 GB at ×1, 7.9 GB at ×10 (bench:build).
+const BUILD_BYTES_PER_SCALE = 0.8e9;
+
+const TARGETS = {
+  directory: { page: '/', row: '.results-table tbody button.link-button', warm: '/bench/ours.html' },
+  json: { page: '/bench/json.html', row: '[data-bench-row]', warm: '/bench/json.html' },
+  sqljs: { page: '/bench/sqljs.html', row: '[data-bench-row]', warm: '/bench/sqljs.html' },
+} as const;
+type Target = keyof typeof TARGETS;
+const VIEWS = { national: '', 'zip 02139, 10 mi': '?where=02139&r=10' };
+
+const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(n < 10 ? 1 : 0)} ms` : '—');
+const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+const stats = (xs: number[]) => ({ median: percentile(xs, 50), p95: percentile(xs, 95), min: Math.min(...xs), max: Math.max(...xs) });
+
+function table(head: string[], body: (string | number)[][]) {
+  const cells = [head, ...body.map((r) => r.map(String))];
+  const widths = head.map((_, i) => Math.max(...cells.map((r) => r[i]?.length ?? 0)));
+  for (const r of cells) console.log(r.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  '));
+  console.log();
+}
+
+async function listen(options: Parameters<typeof createStaticServer>[0]) {
+  const server = createStaticServer(options);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+/** The release for a scale: ×1 is the one `npm run build` put in dist/; others are built once into bench/. */
+function releaseFor(scale: number): string | { skipped: string } {
+  if (scale === 1) return resolve('dist/data');
+  const need = scale * BUILD_BYTES_PER_SCALE;
+  if (need > totalmem() * 0.8) {
+    return { skipped: `the data build would need about ${(need / 1e9).toFixed(0)} GB of memory ` +
+      `(it peaks at 7.9 GB for ×10); this machine has ${(totalmem() / 1e9).toFixed(0)} GB` };
+  }
+  const dir = resolve(`bench/x${scale}`);
+  if (!existsSync(join(dir, 'sources'))) writeSample(join(dir, 'sources'), scale, console.log);
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-data.ts', '--sources', join(dir, 'sources'), '--out', join(dir, 'data'), '--reuse'],
+    { stdio: 'inherit' });
+  return join(dir, 'data');
+}
+
+async function alternativesFor(release: string, scale: number): Promise<string> {
+  const out = resolve(`bench/x${scale}/alt`);
+  const stamp = join(out, 'built-from');
+  const manifest = readFileSync(join(release, 'manifest.json'), 'utf8');
+  const id = JSON.parse(manifest).built_at as string;
+  if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== id) {
+    console.log(`Building the JSON and SQLite alternatives for ×${scale}…`);
+    await buildAlternatives(release, out);
+    writeFileSync(stamp, id);
+  }
+  return out;
+}
+
+/** A few organizations with services and relationships, the same ones for every engine. */
+async function sampleOrgIds(release: string): Promise<string[]> {
+  const db = await openDb();
+  const found = await rows<{ org_id: string }>(db, `SELECT org_id FROM read_parquet(${literal(`${release}/network_relationships/*.parquet`)})
+    GROUP BY org_id ORDER BY hash(org_id) LIMIT 3`);
+  return found.map((r) => r.org_id);
+}
+
+async function attempt<T>(what: string, fn: () => Promise<T>): Promise<T | { failed: string }> {
+  try {
+    return await fn();
+  } catch (error) {
+    const message = (error as Error).message.split('\n')[0];
+    console.log(`  ${what}: did not complete (${message})`);
+    return { failed: message };
+  }
+}
+const failed = (x: unknown): x is { failed: string } => typeof x === 'object' && x !== null && 'failed' in x;
+
+interface ScaleResult {
+  scale: number;
+  skipped?: string;
+  cold?: Record<string, Record<string, ColdRun[] | { failed: string }>>;
+  coldUncompressed?: Record<string, Record<string, ColdRun | { failed: string }>>;
+  warm?: Record<string, WarmRun | { failed: string }>;
+  mismatches?: string[];
+}
+
+async function benchScale(scale: number, cases: (ids: string[]) => BenchCase[]): Promise<ScaleResult> {
+  const release = releaseFor(scale);
+  if (typeof release !== 'string') {
+    console.log(`×${scale}: not run: ${release.skipped}.\n`);
+    return { scale, skipped: release.skipped };
+  }
+  const alt = await alternativesFor(release, scale);
+  const mix = cases(await sampleOrgIds(release));
+  const mounts = { '/data': release, '/bench': resolve('bench/pages'), '/alt': alt };
+  const compressed = await listen({ root: 'dist', mounts });
+  const plain = await listen({ root: 'dist', mounts, compression: false });
+  const result: ScaleResult = { scale, cold: {}, coldUncompressed: {}, warm: {} };
+  try {
+    console.log(`×${scale}: cold start (${runs} fresh browser${runs > 1 ? 's' : ''} per figure)…`);
+    for (const [target, t] of Object.entries(TARGETS) as [Target, (typeof TARGETS)[Target]][]) {
+      result.cold![target] = {};
+      result.coldUncompressed![target] = {};
+      for (const [view, query] of Object.entries(VIEWS)) {
+        result.cold![target][view] = await attempt(`${target} ${view}`, async () => {
+          const out: ColdRun[] = [];
+          for (let i = 0; i < runs; i++) out.push(await coldRun(`${compressed.base}${t.page}${query}`, t.row));
+          return out;
+        });
+        result.coldUncompressed![target][view] = await attempt(`${target} ${view} uncompressed`,
+          () => coldRun(`${plain.base}${t.page}${query}`, t.row));
+      }
+    }
+    console.log(`×${scale}: warm query mix (${mix.length} cases, ${runs + 1} passes, the first is each query's first touch)…`);
+    for (const [target, t] of Object.entries(TARGETS) as [Target, (typeof TARGETS)[Target]][]) {
+      const single = target === 'directory' ? { kind: 'radius' as const, zip: '59301', miles: 10 } : undefined;
+      result.warm![target] = await attempt(`${target} warm`, () => warmRun(`${compressed.base}${t.warm}`, mix, runs + 1, single));
+    }
+  } finally {
+    compressed.server.close();
+    plain.server.close();
+  }
+  result.mismatches = compareResults(mix, result.warm!);
+  report(result);
+  return result;
+}
+
+/** The alternatives must find what the directory finds, or the comparison means nothing. */
+function compareResults(mix: BenchCase[], warm: Record<string, WarmRun | { failed: string }>): string[] {
+  const ours = warm.directory;
+  if (failed(ours)) return [];
+  const out: string[] = [];
+  for (const [target, run] of Object.entries(warm)) {
+    if (target === 'directory' || failed(run)) continue;
+    run.passes[0].forEach((t, i) => {
+      if (t.rows !== ours.passes[0][i].rows) out.push(`${target}: ${JSON.stringify(mix[i])} gave ${t.rows}, the directory ${ours.passes[0][i].rows}`);
+    });
+  }
+  return out;
+}
+
+function firstRow(runs: ColdRun[] | { failed: string }) {
+  return failed(runs) ? [] : runs.map((r) => r.marks['bench:first-row']);
+}
+
+function report(r: ScaleResult) {
+  console.log(`\n## ×${r.scale}: cold start, navigation → first result row painted (loopback, brotli)`);
+  const rowsOut: (string | number)[][] = [];
+  for (const [target, views] of Object.entries(r.cold!)) {
+    for (const [view, runs] of Object.entries(views)) {
+      if (failed(runs)) {
+        rowsOut.push([`${target}, ${view}`, `did not complete: ${runs.failed}`, '', '', '', '', '']);
+        continue;
+      }
+      const s = stats(firstRow(runs));
+      const engine = runs.map((x) => x.marks['nrd:engine-ready']).filter((x) => x !== undefined);
+      rowsOut.push([`${target}, ${view}`, ms(s.median), ms(s.p95), ms(s.min), ms(s.max),
+        engine.length ? ms(percentile(engine, 50)) : '', runs[0].transfer.requests]);
+    }
+  }
+  table(['page', 'median', 'p95', 'min', 'max', 'engine ready', 'requests'], rowsOut);
+
+  console.log(`## ×${r.scale}: bytes on the wire to first results, by kind (brotli / uncompressed)`);
+  const bytes = (t: Transfer) => t.bytes.wasm + t.bytes.js + t.bytes.data + t.bytes.other;
+  const byteRows: (string | number)[][] = [];
+  for (const [target, views] of Object.entries(r.cold!)) {
+    for (const [view, runs] of Object.entries(views)) {
+      const plain = r.coldUncompressed![target][view];
+      if (failed(runs) || failed(plain)) continue;
+      const t = runs[0].transfer;
+      byteRows.push([`${target}, ${view}`, kb(t.bytes.wasm), kb(t.bytes.js), kb(t.bytes.data), kb(t.bytes.other),
+        kb(bytes(t)), kb(bytes(plain.transfer))]);
+    }
+  }
+  table(['page', 'wasm', 'js', 'data', 'other', 'total', 'uncompressed'], byteRows);
+
+  console.log(`## ×${r.scale}: warm queries inside the page, per interaction (passes after the first)`);
+  const warm = r.warm!;
+  const kinds = [...new Set(Object.values(warm).flatMap((w) => (failed(w) ? [] : w.passes[0].map((t) => t.kind))))] as Kind[];
+  const times = (target: string, kind?: Kind) => {
+    const w = warm[target];
+    if (!w || failed(w)) return [];
+    const passes = w.passes.length > 1 ? w.passes.slice(1) : w.passes;
+    return passes.flat().filter((t) => !kind || t.kind === kind).map((t) => t.ms);
+  };
+  const warmRows = [...kinds, undefined].map((kind) => {
+    const cells: (string | number)[] = [kind ?? 'all', times('directory', kind).length / Math.max(1, (warm.directory as WarmRun).passes?.length - 1 || 1)];
+    for (const target of Object.keys(TARGETS)) {
+      const xs = times(target, kind);
+      cells.push(xs.length ? `${ms(percentile(xs, 50))} / ${ms(percentile(xs, 95))}` : '—');
+    }
+    const ours = percentile(times('directory', kind), 95);
+    for (const target of ['json', 'sqljs']) {
+      const theirs = percentile(times(target, kind), 95);
+      cells.push(Number.isFinite(ours / theirs) ? `${(ours / theirs).toFixed(2)}×` : '—');
+    }
+    return cells;
+  });
+  table(['kind', 'cases', 'directory p50 / p95', 'json p50 / p95', 'sqljs p50 / p95', 'p95 vs json', 'p95 vs sqljs'], warmRows);
+
+  const memRows = Object.entries(warm).map(([target, w]) => failed(w) ? [target, `did not complete: ${w.failed}`, '']
+    : [target, ms(w.startMs), `${(w.memoryBytes / 2 ** 20).toFixed(0)} MB`]);
+  table(['page', 'ready to query', 'browser memory (PSS)'], memRows);
+  const ours = warm.directory;
+  if (!failed(ours) && ours.singleState) {
+    console.log(`Single-state search (10 mi around 59301, Montana) once the engine is up: ` +
+      `${kb(ours.singleState.bytes.data)} of data in ${ours.singleState.requests} requests.`);
+  }
+  console.log(r.mismatches!.length ? `RESULT MISMATCHES:\n  ${r.mismatches!.join('\n  ')}` : 'Every alternative found the same results as the directory.');
+  console.log();
+}
+
+execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '-c', 'scripts/bench/vite.config.ts'], { stdio: 'inherit' });
+if (!existsSync('dist/data/manifest.json')) throw new Error('No production build in dist/: run `npm run build` first (npm run bench does).');
+const results: ScaleResult[] = [];
+for (const scale of scales) results.push(await benchScale(scale, benchMix));
+mkdirSync('bench', { recursive: true });
+const chromium = execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+writeFileSync('bench/results.json', JSON.stringify({
+  date: new Date().toISOString(), smoke, runs,
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memory_bytes: totalmem(), node: process.version, chromium },
+  results,
+}, null, 2));
+console.log('Wrote bench/results.json');

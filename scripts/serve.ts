@@ -1,0 +1,23 @@
+// `npm run serve -- [dist] [--port 8080] [--data DIR] [--no-range] [--no-compression]`:
+// serves the built site the way a good static host does (see README, "Hosting"). Analysts can
+// run the directory from their own laptop with it; the benchmark and browser tests use it too.
+import { parseArgs } from 'node:util';
+import { createStaticServer } from './serve/static-server.ts';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    port: { type: 'string', default: '8080' },
+    host: { type: 'string', default: '127.0.0.1' },
+    data: { type: 'string' },
+    'no-range': { type: 'boolean', default: false },
+    'no-compression': { type: 'boolean', default: false },
+  },
+});
+const root = positionals[0] ?? 'dist';
+const server = createStaticServer({
+  root, mounts: values.data ? { '/data': values.data } : {}, ranges: !values['no-range'], compression: !values['no-compression'],
+});
+server.listen(Number(values.port), values.host, () => {
+  console.log(`Serving ${root} at http://${values.host}:${values.port}/`);
+});
