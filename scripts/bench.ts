@@ -1,4 +1,4 @@
-// npm run bench [-- --scales 1,10,100 --runs 5 --smoke]
+// npm run bench [-- --scales 1,10,100 --runs 5 --targets directory,json,sqljs --smoke]
 // The production build served on loopback (scripts/serve.ts, as a good static host would),
 // measured in fresh headless Chromium browsers: cold start, the warm query mix, bytes by kind,
 // memory, beside the two alternatives a team would otherwise build. Prints tables and writes
@@ -20,6 +20,7 @@ const { values } = parseArgs({
   options: {
     scales: { type: 'string', default: '1,10,100' },
     runs: { type: 'string', default: '5' },
+    targets: { type: 'string', default: 'directory,json,sqljs' },
     smoke: { type: 'boolean', default: false },
   },
 });
@@ -35,6 +36,7 @@ const TARGETS = {
   sqljs: { page: '/bench/sqljs.html', row: '[data-bench-row]', warm: '/bench/sqljs.html' },
 } as const;
 type Target = keyof typeof TARGETS;
+const chosen = Object.entries(TARGETS).filter(([name]) => values.targets!.split(',').includes(name)) as [Target, (typeof TARGETS)[Target]][];
 const VIEWS = { national: '', 'zip 02139, 10 mi': '?where=02139&r=10' };
 
 const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(n < 10 ? 1 : 0)} ms` : '—');
@@ -124,7 +126,7 @@ async function benchScale(scale: number, cases: (ids: string[]) => BenchCase[]):
   const result: ScaleResult = { scale, cold: {}, coldUncompressed: {}, warm: {} };
   try {
     console.log(`×${scale}: cold start (${runs} fresh browser${runs > 1 ? 's' : ''} per figure)…`);
-    for (const [target, t] of Object.entries(TARGETS) as [Target, (typeof TARGETS)[Target]][]) {
+    for (const [target, t] of chosen) {
       result.cold![target] = {};
       result.coldUncompressed![target] = {};
       for (const [view, query] of Object.entries(VIEWS)) {
@@ -138,7 +140,7 @@ async function benchScale(scale: number, cases: (ids: string[]) => BenchCase[]):
       }
     }
     console.log(`×${scale}: warm query mix (${mix.length} cases, ${runs + 1} passes, the first is each query's first touch)…`);
-    for (const [target, t] of Object.entries(TARGETS) as [Target, (typeof TARGETS)[Target]][]) {
+    for (const [target, t] of chosen) {
       const single = target === 'directory' ? { kind: 'radius' as const, zip: '59301', miles: 10 } : undefined;
       result.warm![target] = await attempt(`${target} warm`, () => warmRun(`${compressed.base}${t.warm}`, mix, runs + 1, single));
     }
@@ -211,7 +213,7 @@ function report(r: ScaleResult) {
   };
   const warmRows = [...kinds, undefined].map((kind) => {
     const cells: (string | number)[] = [kind ?? 'all', times('directory', kind).length / Math.max(1, (warm.directory as WarmRun).passes?.length - 1 || 1)];
-    for (const target of Object.keys(TARGETS)) {
+    for (const [target] of chosen) {
       const xs = times(target, kind);
       cells.push(xs.length ? `${ms(percentile(xs, 50))} / ${ms(percentile(xs, 95))}` : '—');
     }

@@ -1,0 +1,107 @@
+// Alternative (a): the whole directory as one JSON file, filtered with plain JavaScript.
+import { FLAT_FILTERS, PAGE, type BenchCase, type Filters } from '../mix.ts';
+import { exposeMix } from './expose.ts';
+import { paintFirstPage, searchFromLocation } from './first-page.ts';
+
+interface Org {
+  org_id: string; name: string; other_names: string | null; org_type: string; address_line1: string | null;
+  city: string | null; state: string; zip: string | null; phone: string | null;
+  latitude: number | null; longitude: number | null; level_of_care: string | null;
+  residential_capacity: number | null; accepts_medicaid: boolean | null; medication_assisted_treatment: boolean | null;
+  services: string[] | null; network: [string, string, string, string, string, string][] | null;
+  [column: string]: unknown;
+}
+interface Directory {
+  zips: Record<string, [string, number, number]>;
+  codes: { code: string; name: string; category_name: string }[];
+  organizations: Org[];
+}
+
+const dir = (await (await fetch('/alt/directory.json')).json()) as Directory;
+const byId = new Map(dir.organizations.map((o) => [o.org_id, o]));
+const codes = new Map(dir.codes.map((c) => [c.code, c]));
+
+function miles(lat1: number, lon1: number, lat2: number, lon2: number) {
+  const r = Math.PI / 180;
+  const a = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
+  return 2 * 3958.8 * Math.asin(Math.sqrt(a));
+}
+
+const matches = (o: Org, filters: Filters) => Object.entries(filters).every(([group, values]) =>
+  values.some((v) => o[FLAT_FILTERS[group][v].column] === FLAT_FILTERS[group][v].equals));
+
+const byName = (a: Org, b: Org) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || (a.org_id < b.org_id ? -1 : 1);
+
+function within(zip: string, radius: number, filters: Filters = {}) {
+  const [, lat, lon] = dir.zips[zip];
+  const found: { o: Org; d: number }[] = [];
+  for (const o of dir.organizations) {
+    if (o.latitude === null || o.longitude === null) continue;
+    const d = miles(lat, lon, o.latitude, o.longitude);
+    if (d <= radius && matches(o, filters)) found.push({ o, d });
+  }
+  return found;
+}
+
+function nearest(zip: string, radius: number, filters?: Filters) {
+  const found = within(zip, radius, filters);
+  found.sort((a, b) => a.d - b.d || byName(a.o, b.o));
+  return { page: found.slice(0, PAGE).map((f) => f.o), total: found.length };
+}
+
+function text(query: string) {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const phrase = query.trim().toLowerCase();
+  const found = dir.organizations.filter((o) => {
+    const hay = [o.name, o.other_names, o.address_line1, o.city].map((v) => (v ?? '').toLowerCase());
+    return words.every((w) => hay.some((h) => h.includes(w)));
+  });
+  const rank = (o: Org) => {
+    const name = o.name.toLowerCase();
+    return name === phrase ? 0 : name.startsWith(phrase) ? 1 : name.includes(` ${phrase}`) ? 2 : 3;
+  };
+  found.sort((a, b) => rank(a) - rank(b) || byName(a, b));
+  return { page: found.slice(0, PAGE), total: found.length };
+}
+
+function groupCount<T>(items: T[], key: (item: T) => string, add: (item: T) => number = () => 1) {
+  const out = new Map<string, number>();
+  for (const item of items) out.set(key(item), (out.get(key(item)) ?? 0) + add(item));
+  return out;
+}
+
+function runCase(c: BenchCase): number {
+  switch (c.kind) {
+    case 'radius':
+      return nearest(c.zip, c.miles).total;
+    case 'filter':
+      return nearest(c.zip, c.miles, c.filters).total;
+    case 'text':
+      return text(c.text).total;
+    case 'facets': {
+      const found = within(c.zip, c.miles).map((f) => f.o);
+      const counts = [...groupCount(found, (o) => o.org_type).values()];
+      for (const [group, options] of Object.entries(FLAT_FILTERS)) {
+        for (const value of Object.keys(options)) counts.push(found.filter((o) => matches(o, { [group]: [value] })).length);
+      }
+      // The type counts add up to the results, as in the directory's own facet row.
+      return counts.slice(0, counts.length - Object.values(FLAT_FILTERS).flatMap(Object.keys).length).reduce((a, b) => a + b, 0);
+    }
+    case 'detail':
+      return (byId.get(c.orgId)!.services ?? []).map((code) => codes.get(code)).length;
+    case 'network':
+      return (byId.get(c.orgId)!.network ?? []).map(([id]) => byId.get(id)!.name).length;
+    case 'dashboard': {
+      const orgs = dir.organizations;
+      const centers = orgs.filter((o) => o.org_type === 'treatment_center');
+      if (c.name === 'by-state') return groupCount(orgs, (o) => `${o.state}|${o.org_type}`).size;
+      if (c.name === 'capacity') return groupCount(centers, (o) => o.state, (o) => o.residential_capacity ?? 0).size;
+      return groupCount(centers, (o) => o.state, (o) => Number(!!o.accepts_medicaid) + Number(!!o.medication_assisted_treatment)).size;
+    }
+  }
+}
+
+const cold = searchFromLocation();
+const first = cold ? nearest(cold.zip, cold.miles) : { page: [...dir.organizations].sort(byName).slice(0, PAGE), total: dir.organizations.length };
+paintFirstPage(first.page, first.total);
+exposeMix(async (c) => runCase(c));
