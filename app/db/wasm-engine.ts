@@ -20,6 +20,7 @@ export async function startWasmEngine(): Promise<Engine> {
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
   const conn = await db.connect();
+  await conn.query('SET enable_object_cache = true');
 
   const run = async <T extends Row>(sql: string, params: readonly unknown[]): Promise<T[]> => {
     try {

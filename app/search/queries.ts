@@ -90,7 +90,7 @@ function choices(state: SearchState, exceptGroup?: string): Sql[] {
 }
 
 function organizations({ relations }: ResolvedSearch): Sql {
-  return raw(`${relations?.organizations ?? 'organizations'} o`);
+  return raw(`${relations?.organizations ?? 'organizations_by_id'} o`);
 }
 
 function joined(search: ResolvedSearch): Sql {
@@ -189,7 +189,7 @@ export function locationQuery(where: string): Sql | null {
 }
 
 export function organizationQuery(orgId: string): Sql {
-  return sql`SELECT * FROM organizations WHERE org_id = ${orgId}`;
+  return sql`SELECT * FROM organizations_by_id WHERE org_id = ${orgId}`;
 }
 
 const TYPE_TABLES: Record<OrgType, string> = {
@@ -213,6 +213,6 @@ export function servicesQuery(orgId: string): Sql {
 export function networkQuery(orgId: string): Sql {
   return sql`SELECT r.related_org_id, r.relationship, r.related_type, r.distance_miles, r.travel_minutes, r.strength,
       o.name, o.city, o.state, o.phone
-    FROM network_relationships r JOIN organizations o ON o.org_id = r.related_org_id
+    FROM network_relationships r JOIN organizations_by_id o ON o.org_id = r.related_org_id
     WHERE r.org_id = ${orgId} ORDER BY r.strength DESC, r.distance_miles`;
 }
