@@ -17,6 +17,8 @@ import { ResultsTable } from './views/table/results-table.tsx';
 // MapLibre is large: the table paints first while the map loads.
 const ResultsMap = lazy(() => import('./views/map/results-map.tsx'));
 
+const MAP_LOADING = <p className="map-caption">Loading the map…</p>;
+
 const STAGES = { engine: 'Starting the search engine in your browser…', tables: 'Opening the directory…' };
 
 export function App() {
@@ -27,6 +29,10 @@ export function App() {
   const search = resolution.status === 'resolved' ? resolution.search : null;
   const count = useQuery<{ n: number }>(search ? countQuery(search) : null);
   const total = count.status === 'done' ? count.rows[0].n : null;
+  // The map's megabyte of JS and its WebGL start compete with the first rows for the main
+  // thread, so it loads once the first results are in (and then stays).
+  const [mapWanted, setMapWanted] = useState(false);
+  if (total !== null && !mapWanted) setMapWanted(true);
   const onSelect = useCallback((orgId: string | null) => navigate({ ...state, selected: orgId }), [state, navigate]);
 
   return (
@@ -63,10 +69,12 @@ export function App() {
                   <ResultsTable search={search} total={total} selectedId={state.selected} hoveredId={hovered}
                     onSelect={onSelect} onHover={setHovered} />
                 </div>
-                <Suspense fallback={<p className="map-caption">Loading the map…</p>}>
-                  <ResultsMap search={search} selectedId={state.selected} hoveredId={hovered} onSelect={onSelect}
-                    onHover={setHovered} onSearchArea={(at, radius) => navigate({ ...state, at, where: '', radius, selected: null })} />
-                </Suspense>
+                {mapWanted ? (
+                  <Suspense fallback={MAP_LOADING}>
+                    <ResultsMap search={search} selectedId={state.selected} hoveredId={hovered} onSelect={onSelect}
+                      onHover={setHovered} onSearchArea={(at, radius) => navigate({ ...state, at, where: '', radius, selected: null })} />
+                  </Suspense>
+                ) : MAP_LOADING}
               </div>
             )}
             {state.selected && <DetailPanel orgId={state.selected} onSelect={onSelect} onClose={() => onSelect(null)} />}

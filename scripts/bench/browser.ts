@@ -73,8 +73,9 @@ export async function coldRun(url: string, rowSelector: string): Promise<ColdRun
     const transfer = recordTransfer(page);
     await page.goto(url);
     await page.waitForFunction(() => performance.getEntriesByName('bench:first-row').length > 0, null, { timeout: 180_000 });
+    // The first of each mark: a later search marks again.
     const marks = await page.evaluate(() =>
-      Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
+      Object.fromEntries(performance.getEntriesByType('mark').reverse().map((m) => [m.name, m.startTime])));
     return { marks, transfer: await transfer.stop() };
   });
 }
