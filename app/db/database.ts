@@ -33,9 +33,8 @@ export function openDatabase(dataUrl = new URL('data/', document.baseURI)): Prom
       const [wasm, manifest] = await Promise.all([startWasmEngine(), fetchManifest(dataUrl)]);
       // Marks show in a browser profile's timeline; `npm run bench` reads them.
       performance.mark('nrd:engine-ready');
-      const engine = withLanes(wasm);
       set({ status: 'starting', stage: 'tables' });
-      await attachRelease(engine, manifest, dataUrl);
+      const engine = withLanes(await attachRelease(wasm, manifest, dataUrl));
       performance.mark('nrd:tables-ready');
       const db = { engine, manifest };
       set({ status: 'ready', db });

@@ -20,8 +20,7 @@ const BOSTON = { label: 'Boston, MA 02108', lat: 42.3572, lon: -71.0649 };
 beforeAll(async () => {
   const outDir = join(scratchDir(), 'data');
   ({ manifest } = await buildRelease({ sourcesDir: scratchSources(), outDir }) as unknown as { manifest: Manifest });
-  engine = await startNodeWasmEngine((name) => join(outDir, name));
-  await attachRelease(engine, manifest, new URL('file:///data/'));
+  engine = await attachRelease(await startNodeWasmEngine((name) => join(outDir, name)), manifest, new URL('file:///data/'));
 });
 
 const run = <T extends Record<string, unknown>>(q: Sql) => engine.query<T>(q.text, q.params);

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { attachRelease } from './catalog.ts';
+import type { Engine } from './engine.ts';
+import type { Manifest } from './manifest.ts';
+
+function table(paths: string[], partitioned_by: string[] = []) {
+  return { partitioned_by, rows: 1, columns: [], files: paths.map((path) => ({ path, partition: {}, rows: 1, bytes: 1, sha256: '' })) };
+}
+
+const manifest = {
+  tables: {
+    organizations: table(['organizations/state=MA/a.parquet', 'organizations/state=RI/b.parquet'], ['state']),
+    organizations_by_id: table(['organizations_by_id/c.parquet']),
+    gazetteer: table(['gazetteer/d.parquet']),
+  },
+} as unknown as Manifest;
+
+function recorder() {
+  const log: string[] = [];
+  const engine: Engine = {
+    async query(sql) {
+      log.push(sql);
+      return [];
+    },
+    async exec(sql) {
+      log.push(sql);
+    },
+    async registerFile(name) {
+      log.push(`register ${name}`);
+    },
+  };
+  return { engine, log };
+}
+
+describe('attachRelease', () => {
+  it('registers every file at once but creates a view only when a query first names it', async () => {
+    const { engine, log } = recorder();
+    const attached = await attachRelease(engine, manifest, new URL('https://example.org/data/'));
+    expect(log).toEqual(['register organizations/state=MA/a.parquet', 'register organizations/state=RI/b.parquet',
+      'register organizations_by_id/c.parquet', 'register gazetteer/d.parquet']);
+    log.length = 0;
+
+    await attached.query('SELECT * FROM organizations_by_id WHERE org_id = ?', ['x']);
+    await attached.query('SELECT count(*) FROM organizations_by_id');
+    expect(log).toEqual([
+      `CREATE OR REPLACE VIEW "organizations_by_id" AS SELECT * FROM read_parquet(['organizations_by_id/c.parquet'])`,
+      'SELECT * FROM organizations_by_id WHERE org_id = ?',
+      'SELECT count(*) FROM organizations_by_id',
+    ]);
+  });
+
+  it('reads file paths in string literals as paths, not as names of views', async () => {
+    const { engine, log } = recorder();
+    const attached = await attachRelease(engine, manifest, new URL('https://example.org/data/'));
+    log.length = 0;
+    await attached.query(`SELECT * FROM read_parquet(['organizations/state=MA/a.parquet'], hive_partitioning = true) o
+      JOIN gazetteer g ON true`);
+    expect(log[0]).toBe(`CREATE OR REPLACE VIEW "gazetteer" AS SELECT * FROM read_parquet(['gazetteer/d.parquet'])`);
+    expect(log.filter((l) => l.startsWith('CREATE'))).toHaveLength(1);
+  });
+
+  it('creates a partitioned view over hive paths, and tries again after a failure', async () => {
+    const { engine, log } = recorder();
+    let fail = true;
+    const flaky: Engine = {
+      ...engine,
+      async exec(sql) {
+        if (fail) throw new Error('HTTP 404');
+        return engine.exec(sql);
+      },
+    };
+    const attached = await attachRelease(flaky, manifest, new URL('https://example.org/data/'));
+    await expect(attached.query('SELECT * FROM organizations')).rejects.toThrow('HTTP 404');
+    fail = false;
+    log.length = 0;
+    await attached.query('SELECT * FROM organizations');
+    expect(log[0]).toBe(`CREATE OR REPLACE VIEW "organizations" AS SELECT * FROM read_parquet(` +
+      `['organizations/state=MA/a.parquet', 'organizations/state=RI/b.parquet'], hive_partitioning = true)`);
+  });
+});
