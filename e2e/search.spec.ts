@@ -10,7 +10,8 @@ async function countOf(page: import('@playwright/test').Page) {
 }
 async function mapCount(page: import('@playwright/test').Page) {
   const canvas = page.locator('.map-canvas');
-  await expect(canvas).not.toHaveAttribute('data-point-count', '', { timeout: 30_000 });
+  // The map mounts after the first results: wait for it to hold its points, not just to be absent.
+  await expect(canvas).toHaveAttribute('data-point-count', /^\d+$/, { timeout: 30_000 });
   return Number(await canvas.getAttribute('data-point-count'));
 }
 
@@ -80,7 +81,7 @@ test('an empty search suggests a wider radius or fewer filters', async ({ page }
 test('after the map is moved by hand, "Search this area" searches around its center', async ({ page }) => {
   await openDirectory(page, './?where=02139&r=10');
   const canvas = page.locator('.maplibregl-canvas');
-  await expect(page.locator('.map-canvas')).not.toHaveAttribute('data-point-count', '');
+  await expect(page.locator('.map-canvas')).toHaveAttribute('data-point-count', /^\d+$/);
   await expect(page.getByRole('button', { name: 'Search this area' })).toHaveCount(0);
   await canvas.scrollIntoViewIfNeeded();
   const box = (await canvas.boundingBox())!;

@@ -57,7 +57,12 @@ export function ResultsTable({ search, total, selectedId, hoveredId, onSelect, o
   for (const item of items) ensurePage(Math.floor(item.index / PAGE_SIZE));
   // Only the rows on screen go through the table model (null until their page arrives):
   // building it for all 40,964 results held the first paint back by ~0.4 s.
-  const data = items.map((item) => pages.get(Math.floor(item.index / PAGE_SIZE))?.[item.index % PAGE_SIZE] ?? null);
+  // The window is contiguous; a new array only when it moves or a page arrives: every new
+  // `data` rebuilds TanStack's row model, and a new array on every render hung the page.
+  const first = items[0]?.index ?? 0;
+  const last = items.length ? items[items.length - 1].index : -1;
+  const data = useMemo(() => Array.from({ length: last - first + 1 },
+    (_, k) => pages.get(Math.floor((first + k) / PAGE_SIZE))?.[(first + k) % PAGE_SIZE] ?? null), [first, last, pages]);
   const table = useReactTable<ResultRow | null>({
     data,
     columns,
@@ -67,6 +72,8 @@ export function ResultsTable({ search, total, selectedId, hoveredId, onSelect, o
     enableSortingRemoval: true,
     columnResizeMode: 'onChange',
     getCoreRowModel: getCoreRowModel(),
+    // No pagination or expansion here, so nothing to reset when the window of rows moves.
+    autoResetAll: false,
   });
 
   const padTop = items[0]?.start ?? 0;
