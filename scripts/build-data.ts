@@ -1,10 +1,10 @@
 // npm run build:data [-- --sources DIR --out DIR]
 // Compiles the four JSON source files into a Parquet release for the browser.
 // With no --sources, builds the built-in synthetic sample (generating it on first use).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildRelease } from './build/pipeline.ts';
+import { buildRelease, SCHEMA_VERSION } from './build/pipeline.ts';
 import { printReport, ReconciliationError } from './build/report.ts';
 import { SourceError } from './build/sources.ts';
 import { IntegrityError } from './build/integrity.ts';
@@ -25,10 +25,10 @@ async function main(): Promise<number> {
     console.log('usage: npm run build:data -- [--sources DIR] [--out DIR]\n' +
       `  --sources  folder with the four source JSON files (default: ${DEFAULT_SOURCES}, the generated sample)\n` +
       '  --out      release folder, replaced only when the build succeeds (default: public/data)\n' +
-      '  --reuse    do nothing if the release folder already holds a build (npm start uses this)');
+      '  --reuse    do nothing if the release folder already holds a build of this schema (npm start uses this)');
     return 0;
   }
-  if (values.reuse && existsSync(join(values.out!, 'manifest.json'))) {
+  if (values.reuse && currentRelease(join(values.out!, 'manifest.json'))) {
     console.log(`Using the release already in ${values.out} (npm run build:data rebuilds it).`);
     return 0;
   }
@@ -54,6 +54,12 @@ async function main(): Promise<number> {
     }
     throw error;
   }
+}
+
+/** A release this version of the build would have written (older schemas are rebuilt). */
+function currentRelease(manifestPath: string): boolean {
+  if (!existsSync(manifestPath)) return false;
+  return (JSON.parse(readFileSync(manifestPath, 'utf8')) as { schema_version?: number }).schema_version === SCHEMA_VERSION;
 }
 
 process.exitCode = await main();

@@ -16,7 +16,9 @@ export interface Manifest {
   counts: { file: string; read: number; loaded: number; merged: number; rejected: number }[];
   reports: { report: string; rejects: string; merges: string; warnings: string };
   tables: Record<string, { partitioned_by: string[]; rows: number; columns: { name: string; type: string }[]; files: ManifestFile[] }>;
+  /** Each state's box around its located organizations (see partitions.ts). */
+  state_extents: Record<string, { min_lat: number; max_lat: number; min_lon: number; max_lon: number }>;
   total_bytes: number;
 }
 
-export const SUPPORTED_SCHEMA = 1;
+export const SUPPORTED_SCHEMA = 2;

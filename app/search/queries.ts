@@ -1,10 +1,9 @@
 // Search state → SQL with bound parameters, for every panel: results, count, facets, map,
 // location lookup, detail. Views run these through the engine; none writes SQL of its own.
+import { boundingBox } from '../db/partitions.ts';
 import { FILTER_GROUP_BY_ID, FILTER_GROUPS, type FilterGroup } from './filters.ts';
 import { and, join, likeLiteral, or, raw, sql, type Sql } from './sql.ts';
 import { ORG_TYPES, type OrgType, type Place, type SearchState } from './state.ts';
-
-const MILES_PER_DEGREE = 69.17;
 
 /** A search with its location resolved (from the gazetteer or the browser). */
 export interface ResolvedSearch {
@@ -12,7 +11,7 @@ export interface ResolvedSearch {
   near: Place | null;
   /**
    * What to read for each partitioned table when only some states can hold results (see
-   * statesNearQuery and db/partitions.ts); absent means the whole table.
+   * db/partitions.ts); absent means every organization.
    */
   relations?: { organizations: string; treatment_centers: string };
 }
@@ -33,10 +32,9 @@ function distance(near: Place): Sql {
 
 function within(near: Place, miles: number): Sql {
   // The bounding box lets Parquet statistics skip row groups before any distance is computed.
-  const dLat = miles / MILES_PER_DEGREE;
-  const dLon = miles / (MILES_PER_DEGREE * Math.max(Math.cos((near.lat * Math.PI) / 180), 0.01));
-  return sql`o.latitude BETWEEN ${near.lat - dLat} AND ${near.lat + dLat}
-    AND o.longitude BETWEEN ${near.lon - dLon} AND ${near.lon + dLon}
+  const box = boundingBox(near.lat, near.lon, miles);
+  return sql`o.latitude BETWEEN ${box.minLat} AND ${box.maxLat}
+    AND o.longitude BETWEEN ${box.minLon} AND ${box.maxLon}
     AND ${distance(near)} <= ${miles}`;
 }
 
@@ -102,18 +100,6 @@ function joined(search: ResolvedSearch): Sql {
 function from(search: ResolvedSearch): Sql {
   // Join the type tables only when a filter reads them.
   return Object.keys(search.state.filters).length ? joined(search) : organizations(search);
-}
-
-/**
- * The states whose organizations can lie within `miles` of a point: those whose extent
- * (the box around their located organizations) meets the search's bounding box.
- */
-export function statesNearQuery(near: Place, miles: number): Sql {
-  const dLat = miles / MILES_PER_DEGREE;
-  const dLon = miles / (MILES_PER_DEGREE * Math.max(Math.cos((near.lat * Math.PI) / 180), 0.01));
-  return sql`SELECT list(state ORDER BY state) AS states FROM mv_state_extents
-    WHERE min_lat <= ${near.lat + dLat} AND max_lat >= ${near.lat - dLat}
-      AND min_lon <= ${near.lon + dLon} AND max_lon >= ${near.lon - dLon}`;
 }
 
 export type SortKey = 'relevance' | 'name' | 'distance' | 'city' | 'type';

@@ -1,9 +1,9 @@
 // Turns what the person typed into a point, offline, with the release's gazetteer, and
 // finds the states within reach so queries open only those states' files.
 import type { Manifest } from '../db/manifest.ts';
-import { relationsForStates } from '../db/partitions.ts';
+import { relationsForStates, statesNear } from '../db/partitions.ts';
 import { useQuery } from '../db/use-query.ts';
-import { locationQuery, statesNearQuery, type ResolvedSearch } from '../search/queries.ts';
+import { locationQuery, type ResolvedSearch } from '../search/queries.ts';
 import type { Place, SearchState } from '../search/state.ts';
 
 export type Resolution =
@@ -17,7 +17,6 @@ export function useResolvedSearch(state: SearchState, manifest: Manifest | null)
   const lookup = useQuery<{ label: string; latitude: number; longitude: number }>(query);
   const found = lookup.status === 'done' ? lookup.rows[0] : undefined;
   const near: Place | null = state.at ?? (found ? { label: found.label, lat: found.latitude, lon: found.longitude } : null);
-  const reach = useQuery<{ states: string[] | null }>(near ? statesNearQuery(near, state.radius) : null);
 
   if (!state.at && state.where) {
     if (!query) return { status: 'not-found', where: state.where };
@@ -26,9 +25,7 @@ export function useResolvedSearch(state: SearchState, manifest: Manifest | null)
     if (!found) return { status: 'not-found', where: state.where };
   }
   if (!near) return { status: 'resolved', search: { state, near: null } };
-  if (reach.status === 'failed') return { status: 'failed', error: reach.error };
-  if (reach.status !== 'done') return { status: 'resolving' };
-  const states = reach.rows[0].states ?? [];
   if (!manifest) return { status: 'resolving' };
+  const states = statesNear(manifest, near.lat, near.lon, state.radius);
   return { status: 'resolved', search: { state, near, relations: relationsForStates(manifest, states) } };
 }

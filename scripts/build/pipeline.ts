@@ -9,7 +9,7 @@ import { atomically, totalBytes, writeHashed, writeTables, type PublishedTable }
 import { countFates, writeDetails, type FileCounts } from './report.ts';
 import { checkReferences } from './integrity.ts';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2; // 2: state_extents; organizations_by_id
 
 export interface BuildOptions {
   sourcesDir: string;
@@ -33,7 +33,16 @@ export interface Manifest {
   counts: FileCounts[];
   reports: { report: string; rejects: string; merges: string; warnings: string };
   tables: Record<string, PublishedTable>;
+  /** Each state's box around its located organizations: the app prunes partitions with it. */
+  state_extents: Record<string, Extent>;
   total_bytes: number;
+}
+
+export interface Extent {
+  min_lat: number;
+  max_lat: number;
+  min_lon: number;
+  max_lon: number;
 }
 
 export async function buildRelease({ sourcesDir, outDir, log = () => {} }: BuildOptions): Promise<BuildResult> {
@@ -68,6 +77,9 @@ export async function buildRelease({ sourcesDir, outDir, log = () => {} }: Build
         counts: fates,
         reports: { report: '', ...details },
         tables,
+        state_extents: Object.fromEntries((await rows<Extent & { state: string }>(db,
+          'SELECT state, min_lat, max_lat, min_lon, max_lon FROM mv_state_extents ORDER BY state'))
+          .map(({ state, ...extent }) => [state, extent])),
         total_bytes: totalBytes(tables),
       };
       manifest.reports.report = writeHashed(releaseDir, 'build-report', 'json', JSON.stringify({

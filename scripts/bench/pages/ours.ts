@@ -1,10 +1,10 @@
 // The directory's side of the warm mix: each case issues the SQL the UI issues for that
 // interaction (app/search/queries.ts), through the app's own engine and catalog.
 import { openDatabase, type Database } from '../../../app/db/database.ts';
-import { relationForStates, relationsForStates } from '../../../app/db/partitions.ts';
+import { relationForStates, relationsForStates, statesNear } from '../../../app/db/partitions.ts';
 import {
   countQuery, facetsQuery, locationQuery, networkQuery, organizationQuery, resultsQuery, servicesQuery,
-  statesNearQuery, typeDetailQuery, type ResolvedSearch,
+  typeDetailQuery, type ResolvedSearch,
 } from '../../../app/search/queries.ts';
 import type { Sql } from '../../../app/search/sql.ts';
 import { EMPTY_SEARCH, type OrgType, type Radius } from '../../../app/search/state.ts';
@@ -26,9 +26,8 @@ async function run(db: Database, q: Sql) {
 async function resolve(db: Database, zip: string, miles: number, filters = {}): Promise<ResolvedSearch> {
   const [place] = await run(db, locationQuery(zip)!);
   const near = { label: String(place.label), lat: Number(place.latitude), lon: Number(place.longitude) };
-  const [{ states }] = await run(db, statesNearQuery(near, miles));
   const state = { ...EMPTY_SEARCH, where: zip, radius: miles as Radius, filters };
-  return { state, near, relations: relationsForStates(db.manifest, (states as string[] | null) ?? []) };
+  return { state, near, relations: relationsForStates(db.manifest, statesNear(db.manifest, near.lat, near.lon, miles)) };
 }
 
 async function search(db: Database, s: ResolvedSearch): Promise<number> {
