@@ -254,3 +254,15 @@ writeFileSync('bench/results.json', JSON.stringify({
   results,
 }, null, 2));
 console.log('Wrote bench/results.json');
+// No timing is judged, but an alternative that finds something else than the directory must
+// not pass quietly, nor (in the CI smoke, at x1) a measurement that stopped working. At larger
+// scales a page that does not fit the browser is a finding, reported above.
+const broken = results.flatMap((r) => [
+  ...(r.mismatches ?? []),
+  ...(smoke ? Object.values(r.cold ?? {}).flatMap((views) => Object.values(views).filter(failed).map((f) => f.failed)) : []),
+  ...(smoke ? Object.values(r.warm ?? {}).filter(failed).map((f) => f.failed) : []),
+]);
+if (broken.length) {
+  console.error(`bench: ${broken.length} measurement(s) failed or disagreed`);
+  process.exitCode = 1;
+}
