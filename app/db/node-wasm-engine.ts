@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { QueryError, type Engine, type Row } from './engine.ts';
+import { inlineParams } from './literals.ts';
 import { plain } from './plain-values.ts';
 
 const require = createRequire(import.meta.url);
@@ -18,7 +19,7 @@ export async function startNodeWasmEngine(files: (name: string) => string): Prom
   const conn = db.connect();
   const run = (sql: string, params: readonly unknown[]): Row[] => {
     try {
-      const table = params.length ? conn.prepare(sql).query(...params) : conn.query(sql);
+      const table = conn.query(inlineParams(sql, params));
       return table.toArray().map((row: { toJSON(): Row }) => plain(row.toJSON()) as Row);
     } catch (error) {
       throw new QueryError((error as Error).message, sql, params);

@@ -7,6 +7,7 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { QueryError, type Engine, type Row } from './engine.ts';
+import { inlineParams } from './literals.ts';
 import { plain } from './plain-values.ts';
 
 const BUNDLES: duckdb.DuckDBBundles = {
@@ -19,23 +20,17 @@ export async function startWasmEngine(): Promise<Engine> {
   const worker = new Worker(bundle.mainWorker!);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  // A host that ignores Range headers still works: each file is then read whole, once.
+  await db.open({ filesystem: { allowFullHTTPReads: true } });
   const conn = await db.connect();
   await conn.query('SET enable_object_cache = true');
 
   const run = async <T extends Row>(sql: string, params: readonly unknown[]): Promise<T[]> => {
     try {
-      const table = params.length === 0 ? await conn.query(sql) : await withStatement(sql, params);
+      const table = await conn.query(inlineParams(sql, params));
       return table.toArray().map((row: { toJSON(): Row }) => plain(row.toJSON()) as T);
     } catch (error) {
       throw new QueryError((error as Error).message, sql, params);
-    }
-  };
-  const withStatement = async (sql: string, params: readonly unknown[]) => {
-    const statement = await conn.prepare(sql);
-    try {
-      return await statement.query(...params);
-    } finally {
-      await statement.close();
     }
   };
 
