@@ -1,6 +1,7 @@
 // The shell: notices that never depend on the engine, then the search, its results as a
 // table and a map, and the selected organization. Views never import each other; they meet here.
 import { lazy, Suspense, useCallback, useState } from 'react';
+import { PanelBoundary } from './components/panel-boundary.tsx';
 import { QueryFailed } from './components/query-failed.tsx';
 import { ReleaseNotice } from './components/release-notice.tsx';
 import { SafetyLines } from './components/safety-lines.tsx';
@@ -70,10 +71,12 @@ export function App() {
                     onSelect={onSelect} onHover={setHovered} />
                 </div>
                 {mapWanted ? (
-                  <Suspense fallback={MAP_LOADING}>
-                    <ResultsMap search={search} selectedId={state.selected} hoveredId={hovered} onSelect={onSelect}
-                      onHover={setHovered} onSearchArea={(at, radius) => navigate({ ...state, at, where: '', radius, selected: null })} />
-                  </Suspense>
+                  <PanelBoundary what="The map" instead="the list has every result">
+                    <Suspense fallback={MAP_LOADING}>
+                      <ResultsMap search={search} selectedId={state.selected} hoveredId={hovered} onSelect={onSelect}
+                        onHover={setHovered} onSearchArea={(at, radius) => navigate({ ...state, at, where: '', radius, selected: null })} />
+                    </Suspense>
+                  </PanelBoundary>
                 ) : MAP_LOADING}
               </div>
             )}

@@ -1,11 +1,12 @@
 /** A panel's own error: what failed, with the SQL behind it, while the rest of the page works. */
-export function QueryFailed({ error }: { error: Error & { sql?: string } }) {
+export function QueryFailed({ error }: { error: Error & { sql?: string; detail?: string } }) {
   return (
     <div role="alert" className="query-failed">
-      <p>This part of the page could not be loaded: {error.message}</p>
+      <p>This part of the page could not be loaded: {error.message}. The rest of the directory still works.</p>
       {error.sql && (
         <details>
-          <summary>SQL</summary>
+          <summary>Details</summary>
+          {error.detail && error.detail !== error.message && <p>{error.detail}</p>}
           <pre>{error.sql}</pre>
         </details>
       )}

@@ -15,14 +15,30 @@ export interface Engine {
   exec(sql: string): Promise<void>;
 }
 
-/** A failed query keeps the SQL that failed, so its panel can show what went wrong. */
+/**
+ * A failed query keeps the SQL that failed and the engine's own words, so its panel can show
+ * what went wrong; the message says it plainly when a data file could not be read.
+ */
 export class QueryError extends Error {
+  readonly detail: string;
+
   constructor(
-    message: string,
+    engineMessage: string,
     readonly sql: string,
     readonly params: readonly unknown[] = [],
   ) {
-    super(message);
+    super(plainMessage(engineMessage));
     this.name = 'QueryError';
+    this.detail = engineMessage;
   }
+}
+
+// Release files are `table/key=value/…/<16 hex>.parquet` (scripts/build/publish.ts).
+const DATA_FILE = /([a-z_]+)\/((?:[a-z_]+=[^/'"\s]+\/)*)[0-9a-f]{16}\.parquet/;
+
+function plainMessage(engineMessage: string): string {
+  const file = DATA_FILE.exec(engineMessage);
+  if (!file) return engineMessage;
+  const partition = file[2].split('/').filter(Boolean).map((p) => p.replace('=', ' ')).join(', ');
+  return `the data file ${file[0]} (${file[1].replaceAll('_', ' ')}${partition ? `, ${partition}` : ''}) could not be read from the server`;
 }

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { QueryError } from './engine.ts';
+
+describe('QueryError', () => {
+  it('names an unreadable data file plainly and keeps the engine’s words', () => {
+    const raw = `IO Error: No files found that match the pattern "organizations/state=RI/d2c24d00944ff50e.parquet"`;
+    const error = new QueryError(raw, 'SELECT 1');
+    expect(error.message).toBe('the data file organizations/state=RI/d2c24d00944ff50e.parquet (organizations, state RI) could not be read from the server');
+    expect(error.detail).toBe(raw);
+    expect(new QueryError(`Opening file 'gazetteer/e4b73253bf399347.parquet' failed`, '').message)
+      .toBe('the data file gazetteer/e4b73253bf399347.parquet (gazetteer) could not be read from the server');
+  });
+
+  it('leaves other messages as the engine wrote them', () => {
+    expect(new QueryError('Parser Error: syntax error at or near "FORM"', 'SELECT * FORM x').message)
+      .toBe('Parser Error: syntax error at or near "FORM"');
+  });
+});
