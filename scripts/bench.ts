@@ -161,7 +161,11 @@ function compareResults(mix: BenchCase[], warm: Record<string, WarmRun | { faile
   for (const [target, run] of Object.entries(warm)) {
     if (target === 'directory' || failed(run)) continue;
     run.passes[0].forEach((t, i) => {
-      if (t.rows !== ours.passes[0][i].rows) out.push(`${target}: ${JSON.stringify(mix[i])} gave ${t.rows}, the directory ${ours.passes[0][i].rows}`);
+      const mine = ours.passes[0][i].rows;
+      // A point on the circle's edge can fall either side when another libm computes the
+      // distance (seen: 1 of 8,896 at x10); a real disagreement is far larger.
+      const slack = ['radius', 'filter', 'facets'].includes(t.kind) ? Math.max(1, Math.round(mine * 2e-4)) : 0;
+      if (Math.abs(t.rows - mine) > slack) out.push(`${target}: ${JSON.stringify(mix[i])} gave ${t.rows}, the directory ${mine}`);
     });
   }
   return out;
