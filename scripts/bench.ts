@@ -195,6 +195,18 @@ function report(r: ScaleResult) {
     }
   }
   table(['page', 'median', 'p95', 'min', 'max', 'engine ready', 'tables ready', 'rows fetched', 'requests'], rowsOut);
+  const coldOurs = r.cold!.directory;
+  if (coldOurs) {
+    for (const view of Object.keys(VIEWS)) {
+      const mine = percentile(firstRow(coldOurs[view]), 50);
+      const vs = ['json', 'sqljs'].filter((t) => r.cold![t]).map((t) => {
+        const theirs = percentile(firstRow(r.cold![t][view]), 50);
+        return `${t} ${ms(theirs)} (directory/${t} = ${Number.isFinite(mine / theirs) ? (mine / theirs).toFixed(2) : '—'})`;
+      });
+      if (vs.length) console.log(`First row, ${view}: directory ${ms(mine)}; ${vs.join('; ')}`);
+    }
+    console.log();
+  }
 
   console.log(`## ×${r.scale}: bytes on the wire to first results, by kind (brotli / uncompressed)`);
   const bytes = (t: Transfer) => t.bytes.wasm + t.bytes.js + t.bytes.data + t.bytes.other;
