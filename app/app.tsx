@@ -1,14 +1,18 @@
 // The shell: notices that never depend on the engine, then the search, its results as a
 // table and a map, and the selected organization. Views never import each other; they meet here.
 import { lazy, Suspense, useCallback, useState } from 'react';
+import { EmbedThisSearch } from './components/embed-this-search.tsx';
 import { PanelBoundary } from './components/panel-boundary.tsx';
 import { QueryFailed } from './components/query-failed.tsx';
 import { ReleaseNotice } from './components/release-notice.tsx';
 import { SafetyLines } from './components/safety-lines.tsx';
 import { useDatabase } from './db/use-database.ts';
 import { useQuery } from './db/use-query.ts';
+import { applyLocks, embedFromUrl, embedParams } from './search/embed.ts';
 import { countQuery } from './search/queries.ts';
+import type { SearchState } from './search/state.ts';
 import { ResultsSummary } from './shell/results-summary.tsx';
+import { useEmbedMessages } from './shell/use-embed-messages.ts';
 import { useResolvedSearch } from './shell/use-resolved-search.ts';
 import { useSearchUrl } from './shell/use-search-url.ts';
 import { DetailPanel } from './views/detail/detail-panel.tsx';
@@ -22,9 +26,16 @@ const MAP_LOADING = <p className="map-caption">Loading the map…</p>;
 
 const STAGES = { engine: 'Starting the search engine in your browser…', tables: 'Opening the directory…' };
 
+// Embedded (`?embed=1`): the host's choices hold for the page's life.
+const EMBED = embedFromUrl(window.location.search);
+
 export function App() {
   const database = useDatabase();
-  const [state, navigate] = useSearchUrl();
+  const [state, go] = useSearchUrl(embedParams(EMBED));
+  // What the host locked stays as its link set it, whatever the visitor or a message asks.
+  const [preset] = useState(state);
+  const navigate = useCallback((next: SearchState) => go(applyLocks(preset, next, EMBED.locked)), [go, preset]);
+  useEmbedMessages(EMBED, state, navigate);
   const [hovered, setHovered] = useState<string | null>(null);
   const resolution = useResolvedSearch(state, database.status === 'ready' ? database.db.manifest : null);
   const search = resolution.status === 'resolved' ? resolution.search : null;
@@ -38,11 +49,11 @@ export function App() {
 
   return (
     <>
-      <header className="site-header">
-        <h1>National Recovery Directory</h1>
+      <header className={EMBED.embed ? 'site-header embedded' : 'site-header'}>
+        {EMBED.embed ? <p className="embed-title">National Recovery Directory</p> : <h1>National Recovery Directory</h1>}
         <SafetyLines />
       </header>
-      <main>
+      <main className={EMBED.embed ? 'embedded' : undefined}>
         {database.status === 'starting' && (
           <p role="status" className="starting"><progress aria-label="Loading" /> {STAGES[database.stage]}</p>
         )}
@@ -55,7 +66,7 @@ export function App() {
         {database.status === 'ready' && (
           <>
             <ReleaseNotice manifest={database.db.manifest} />
-            <SearchForm state={state} search={search} onChange={(next) => navigate(next)} />
+            <SearchForm state={state} search={search} locked={EMBED.locked} onChange={navigate} />
             {resolution.status === 'not-found' && (
               <p role="alert" className="hint">
                 “{resolution.where}” is not a ZIP code or city we know. Try a 5-digit ZIP code or “City, ST”.
@@ -74,13 +85,15 @@ export function App() {
                   <PanelBoundary what="The map" instead="the list has every result">
                     <Suspense fallback={MAP_LOADING}>
                       <ResultsMap search={search} selectedId={state.selected} hoveredId={hovered} onSelect={onSelect}
-                        onHover={setHovered} onSearchArea={(at, radius) => navigate({ ...state, at, where: '', radius, selected: null })} />
+                        onHover={setHovered} onSearchArea={EMBED.locked.has('where') ? undefined
+                          : (at, radius) => navigate({ ...state, at, where: '', radius, selected: null })} />
                     </Suspense>
                   </PanelBoundary>
                 ) : MAP_LOADING}
               </div>
             )}
             {state.selected && <DetailPanel orgId={state.selected} onSelect={onSelect} onClose={() => onSelect(null)} />}
+            {!EMBED.embed && search && <EmbedThisSearch state={state} />}
           </>
         )}
       </main>

@@ -2,15 +2,18 @@
 // fails if any went to an origin other than the app's own. Privacy is checked everywhere.
 import { test as base, expect } from '@playwright/test';
 
-export const test = base.extend<{ requests: string[] }>({
+export const test = base.extend<{ requests: string[]; otherOrigins: string[] }>({
+  /** Origins a spec serves itself besides the app's (an embedding host page). */
+  otherOrigins: [[], { option: true }],
   requests: [
-    async ({ page, baseURL }, use) => {
+    async ({ page, baseURL, otherOrigins }, use) => {
       const requests: string[] = [];
       page.on('request', (request) => requests.push(request.url()));
       page.context().on('request', (request) => requests.push(request.url()));
       await use(requests);
       const own = new URL(baseURL!).origin;
-      const foreign = requests.filter((url) => !/^(data|blob):/.test(url) && new URL(url).origin !== own);
+      const foreign = requests.filter((url) => !/^(data|blob):/.test(url) && new URL(url).origin !== own
+        && !otherOrigins.includes(new URL(url).origin));
       expect(foreign, 'requests to other origins').toEqual([]);
     },
     { auto: true },

@@ -4,7 +4,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { SearchState } from '../search/state.ts';
 import { searchFromUrl, searchToUrl } from '../search/url.ts';
 
-export function useSearchUrl(): [SearchState, (next: SearchState, how?: 'push' | 'replace') => void] {
+/** `keep`: parameters that stay on every URL (an embed's own, see search/embed.ts). */
+export function useSearchUrl(keep = ''): [SearchState, (next: SearchState, how?: 'push' | 'replace') => void] {
   const [state, setState] = useState(() => searchFromUrl(window.location.search));
   useEffect(() => {
     const onPop = () => setState(searchFromUrl(window.location.search));
@@ -12,11 +13,11 @@ export function useSearchUrl(): [SearchState, (next: SearchState, how?: 'push' |
     return () => window.removeEventListener('popstate', onPop);
   }, []);
   const navigate = useCallback((next: SearchState, how: 'push' | 'replace' = 'push') => {
-    const query = searchToUrl(next);
+    const query = [searchToUrl(next), keep].filter(Boolean).join('&');
     const url = `${window.location.pathname}${query ? `?${query}` : ''}`;
     if (how === 'push') window.history.pushState(null, '', url);
     else window.history.replaceState(null, '', url);
     setState(next);
-  }, []);
+  }, [keep]);
   return [state, navigate];
 }

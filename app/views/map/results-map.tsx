@@ -22,7 +22,8 @@ interface Props {
   hoveredId: string | null;
   onSelect: (orgId: string) => void;
   onHover: (orgId: string | null) => void;
-  onSearchArea: (at: Place, radius: Radius) => void;
+  /** Absent when the place cannot change (an embed with its place locked). */
+  onSearchArea?: (at: Place, radius: Radius) => void;
 }
 
 const EMPTY = pointsCollection([]);
@@ -82,7 +83,7 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
   }, [map, selectedId, hoveredId]);
 
   const searchThisArea = () => {
-    if (!map) return;
+    if (!map || !onSearchArea) return;
     const c = map.getCenter();
     const b = map.getBounds();
     const halfHeightMiles = ((b.getNorth() - b.getSouth()) / 2) * 69.17;
@@ -96,7 +97,7 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
       <p className="map-caption" aria-live="polite">
         {rows ? `${rows.length.toLocaleString('en-US')} locations on the map` : 'Loading the map…'}
       </p>
-      {moved && <button type="button" className="search-area" onClick={searchThisArea}>Search this area</button>}
+      {moved && onSearchArea && <button type="button" className="search-area" onClick={searchThisArea}>Search this area</button>}
       <ul className="legend" aria-label="Legend">
         {Object.entries(TYPE_COLORS).map(([type, color]) => (
           <li key={type}><span style={{ background: color }} aria-hidden="true" /> {ORG_TYPE_LABELS[type as OrgType]}</li>

@@ -5,11 +5,12 @@ interface Props {
   chosen: string[];
   count: (group: string, value: string) => string;
   onToggle: (value: string) => void;
+  locked?: boolean;
 }
 
-export function FilterGroupFieldset({ group, chosen, count, onToggle }: Props) {
+export function FilterGroupFieldset({ group, chosen, count, onToggle, locked = false }: Props) {
   return (
-    <fieldset>
+    <fieldset disabled={locked}>
       <legend>{group.label}</legend>
       {group.options.map((option) => (
         <label key={option.value} className="choice">

@@ -12,9 +12,11 @@ interface Props {
   state: SearchState;
   search: ResolvedSearch | null;
   onChange: (next: SearchState) => void;
+  /** Parts an embedding page fixed (see search/embed.ts): shown, not changeable. */
+  locked?: ReadonlySet<string>;
 }
 
-export function SearchForm({ state, search, onChange }: Props) {
+export function SearchForm({ state, search, onChange, locked = new Set() }: Props) {
   const [where, setWhere] = useState(state.where);
   const [text, setText] = useState(state.text);
   const [locating, setLocating] = useState<string | null>(null);
@@ -50,12 +52,12 @@ export function SearchForm({ state, search, onChange }: Props) {
       <div className="search-row">
         <label>
           Near (ZIP code or City, ST)
-          <input name="where" value={where} maxLength={MAX_TEXT} autoComplete="postal-code" placeholder="e.g. 02139 or Boston, MA"
+          <input name="where" value={where} disabled={locked.has('where')} maxLength={MAX_TEXT} autoComplete="postal-code" placeholder="e.g. 02139 or Boston, MA"
             onChange={(e) => setWhere(e.target.value)} />
         </label>
         <label>
           Within
-          <select name="radius" value={state.radius}
+          <select name="radius" value={state.radius} disabled={locked.has('where')}
             onChange={(e) => onChange({ ...state, radius: Number(e.target.value) as Radius, selected: null })}>
             {RADII.map((r) => <option key={r} value={r}>{r} miles</option>)}
           </select>
@@ -65,13 +67,13 @@ export function SearchForm({ state, search, onChange }: Props) {
           <input name="q" type="search" value={text} maxLength={MAX_TEXT} onChange={(e) => setText(e.target.value)} />
         </label>
         <button type="submit">Search</button>
-        <button type="button" onClick={useMyLocation}>Use my location</button>
+        {!locked.has('where') && <button type="button" onClick={useMyLocation}>Use my location</button>}
       </div>
       {locating && <p role="status" className="hint">{locating}</p>}
       {/* Open beside the results on wide screens; one tap away on a phone. */}
       <details className="filters" open={wide}>
         <summary>Filters</summary>
-        <fieldset>
+        <fieldset disabled={locked.has('type')}>
           <legend>Type of support</legend>
           {ORG_TYPES.map((t) => (
             <label key={t} className="choice">
@@ -83,6 +85,7 @@ export function SearchForm({ state, search, onChange }: Props) {
         </fieldset>
         {FILTER_GROUPS.map((group) => (
           <FilterGroupFieldset key={group.id} group={group} chosen={state.filters[group.id] ?? []} count={facets.count}
+            locked={locked.has(group.id)}
             onToggle={(value) => {
               const next = toggle(state.filters[group.id] ?? [], value);
               const filters = { ...state.filters, [group.id]: next };

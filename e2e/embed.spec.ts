@@ -1,0 +1,65 @@
+// A host page on another origin embeds the directory in an iframe, sets a search through
+// postMessage, hears the embed's height and the organization the visitor selects.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createStaticServer } from '../scripts/serve/static-server.ts';
+import { expect, test } from './fixtures.ts';
+
+const HOST = 'http://127.0.0.1:4183';
+const APP = 'http://127.0.0.1:4173';
+let server: Server;
+
+test.use({ baseURL: `${HOST}/`, otherOrigins: [APP] });
+
+test.beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nrd-host-'));
+  const src = `${APP}/?where=02139&r=10&type=narr_residence&embed=1&lock=type&origins=${encodeURIComponent(HOST)}`;
+  writeFileSync(join(dir, 'index.html'), `<!doctype html><title>A recovery community's page</title>
+<h1>Find a recovery residence</h1>
+<iframe src="${src.replaceAll('&', '&amp;')}" title="Recovery support near you" width="100%" height="600"></iframe>
+<script>
+  window.received = [];
+  addEventListener('message', (e) => { if (e.origin === '${APP}') window.received.push(e.data); });
+  window.search = (query) => document.querySelector('iframe').contentWindow.postMessage({ type: 'nrd:search', query }, '${APP}');
+</script>`);
+  server = createStaticServer({ root: dir });
+  await new Promise<void>((done) => server.listen(4183, '127.0.0.1', done));
+});
+test.afterAll(() => server.close());
+
+test('a host page sets the search, hears the height and the selection', async ({ page }) => {
+  await page.goto('./');
+  const embed = page.frameLocator('iframe');
+  await expect(embed.locator('tr[data-org-id]').first()).toBeVisible({ timeout: 30_000 });
+  // Minimal chrome, the helplines and the sample-data notice still there.
+  await expect(embed.getByRole('heading', { name: 'National Recovery Directory' })).toHaveCount(0);
+  await expect(embed.getByRole('link', { name: '988' })).toBeVisible();
+  await expect(embed.getByText('Sample data:')).toBeVisible();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { received: { type: string; height?: number }[] }).received
+    .some((m) => m.type === 'nrd:height' && m.height! > 200))).toBe(true);
+
+  // The host asks for Chicago treatment centers; the locked type stays residences.
+  await page.evaluate(() => (window as unknown as { search: (q: string) => void }).search('where=60601&r=25&type=treatment_center'));
+  const frame = page.frame({ url: /embed=1/ })!;
+  await expect.poll(() => frame.url()).toContain('where=60601');
+  expect(frame.url()).toContain('type=narr_residence');
+  expect(frame.url()).toContain('embed=1');
+  await expect(embed.getByRole('checkbox', { name: /Recovery residence/ })).toBeDisabled();
+  await expect(embed.locator('[data-total]')).toContainText('60601');
+
+  const first = embed.locator('tr[data-org-id]').first();
+  const orgId = await first.getAttribute('data-org-id');
+  await first.getByRole('button').click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { received: { type: string; orgId?: string }[] }).received
+    .filter((m) => m.type === 'nrd:select').at(-1)?.orgId)).toBe(orgId);
+});
+
+test('the directory offers the snippet for the search on screen', async ({ page }) => {
+  await page.goto(`${APP}/?where=02139&r=10&type=narr_residence`);
+  await page.getByText('Embed this search on your site').click();
+  await page.getByRole('checkbox', { name: 'the types' }).check();
+  const code = await page.getByRole('textbox', { name: 'Embed code' }).inputValue();
+  expect(code).toContain(`<iframe src="${APP}/?where=02139&amp;r=10&amp;type=narr_residence&amp;embed=1&amp;lock=type"`);
+});
