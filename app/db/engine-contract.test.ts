@@ -1,0 +1,71 @@
+// One contract, two engines: the browser's (duckdb-wasm 1.28 run in Node) and native DuckDB.
+// The same release, catalog and app queries must give the same rows and the same failures,
+// so the views can rely on the Engine interface whichever engine stands behind it.
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildRelease } from '../../scripts/build/pipeline.ts';
+import { scratchDir, scratchSources } from '../../scripts/build/test-release.ts';
+import { countQuery, facetsQuery, locationQuery, networkQuery, organizationQuery, resultsQuery, servicesQuery } from '../search/queries.ts';
+import type { Sql } from '../search/sql.ts';
+import { EMPTY_SEARCH } from '../search/state.ts';
+import { attachRelease } from './catalog.ts';
+import { QueryError, type Engine } from './engine.ts';
+import type { Manifest } from './manifest.ts';
+import { startNativeEngine } from './native-engine.ts';
+import { startNodeWasmEngine } from './node-wasm-engine.ts';
+import { relationsForStates, statesNear } from './partitions.ts';
+
+let manifest: Manifest;
+const engines: Record<string, Engine> = {};
+const BOSTON = { label: 'Boston, MA 02108', lat: 42.3572, lon: -71.0649 };
+
+beforeAll(async () => {
+  const outDir = join(scratchDir(), 'data');
+  ({ manifest } = await buildRelease({ sourcesDir: scratchSources(), outDir }) as unknown as { manifest: Manifest });
+  const base = new URL('file:///data/');
+  engines.wasm = await attachRelease(await startNodeWasmEngine((name) => join(outDir, name)), manifest, base);
+  engines.native = await attachRelease(await startNativeEngine(outDir), manifest, base);
+});
+
+const both = async (q: Sql) => Promise.all([engines.wasm.query(q.text, q.params), engines.native.query(q.text, q.params)]);
+
+describe.each(['wasm', 'native'])('the %s engine', (name) => {
+  it('binds parameters as values and returns plain JavaScript values', async () => {
+    const [row] = await engines[name].query('SELECT ? AS s, ? AS i, ? AS d, ? AS b, ? AS n, 12345678901::BIGINT AS big, [1, 2] AS l',
+      ["it's", 7, 2.5, true, null]);
+    expect(row).toEqual({ s: "it's", i: 7, d: 2.5, b: true, n: null, big: 12345678901, l: [1, 2] });
+  });
+
+  it('fails with a QueryError that keeps the SQL and parameters', async () => {
+    const failure = await engines[name].query('SELECT * FROM no_such_table WHERE x = ?', [1]).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(QueryError);
+    expect(failure).toMatchObject({ sql: 'SELECT * FROM no_such_table WHERE x = ?', params: [1] });
+    expect((failure as Error).message).toMatch(/no_such_table/);
+  });
+
+  it('reads every published table through the catalog, row counts as in the manifest', async () => {
+    for (const [table, { rows }] of Object.entries(manifest.tables)) {
+      const [{ n }] = await engines[name].query(`SELECT count(*) AS n FROM ${table}`);
+      expect([table, n]).toEqual([table, rows]);
+    }
+  });
+});
+
+describe('both engines', () => {
+  it('answer every query the search issues with the same rows', async () => {
+    const near = { state: { ...EMPTY_SEARCH, radius: 25 as const }, near: BOSTON,
+      relations: relationsForStates(manifest, statesNear(manifest, BOSTON.lat, BOSTON.lon, 25)) };
+    const filtered = { ...near, state: { ...near.state, filters: { pay: ['medicaid'] } } };
+    const national = { state: { ...EMPTY_SEARCH, text: 'recovery' }, near: null };
+    const [first] = await engines.native.query<{ org_id: string }>('SELECT org_id FROM network_relationships ORDER BY org_id LIMIT 1');
+    const queries = [
+      resultsQuery(near, { limit: 50, offset: 0 }), countQuery(near), facetsQuery(near), resultsQuery(filtered, { limit: 50, offset: 0 }),
+      resultsQuery(national, { limit: 50, offset: 0 }), countQuery(national), locationQuery('02139')!, locationQuery('Boston, MA')!,
+      organizationQuery(first.org_id), servicesQuery(first.org_id), networkQuery(first.org_id),
+    ];
+    for (const q of queries) {
+      const [wasm, native] = await both(q);
+      expect(native, q.text).toEqual(wasm);
+    }
+  });
+});

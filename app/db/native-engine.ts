@@ -1,0 +1,41 @@
+// The Engine interface over native DuckDB (@duckdb/node-api) in Node: the second
+// implementation the engine contract tests hold to the same behaviour as the browser's.
+// Release files are read from a local folder; `registerFile` only checks they are there.
+import { DuckDBInstance } from '@duckdb/node-api';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { QueryError, type Engine, type Row } from './engine.ts';
+import { inlineParams } from './literals.ts';
+
+export async function startNativeEngine(releaseDir: string): Promise<Engine & { close(): void }> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const conn = await instance.connect();
+  // Relative file names resolve in the release folder, as they do against the page's data URL.
+  await conn.run(`SET file_search_path = '${releaseDir.replaceAll("'", "''")}'`);
+  const run = async (sql: string, params: readonly unknown[]): Promise<Row[]> => {
+    try {
+      const reader = await conn.runAndReadAll(inlineParams(sql, params));
+      return reader.getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(v)])));
+    } catch (error) {
+      throw new QueryError((error as Error).message, sql, params);
+    }
+  };
+  return {
+    query: async <T extends Row>(sql: string, params: readonly unknown[] = []) => (await run(sql, params)) as T[],
+    exec: async (sql) => void (await run(sql, [])),
+    registerFile: async (name) => {
+      if (!existsSync(join(releaseDir, name))) throw new Error(`No file ${name} in ${releaseDir}`);
+    },
+    close: () => conn.closeSync(),
+  };
+}
+
+/** As the browser engine gives them (plain-values.ts): numbers, not BigInts; nested values plain. */
+function plain(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  if (Array.isArray(value)) return value.map(plain);
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
+  }
+  return value;
+}
