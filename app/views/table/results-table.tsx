@@ -6,6 +6,7 @@ import { useMemo, useRef, useState } from 'react';
 import { QueryFailed } from '../../components/query-failed.tsx';
 import type { ResolvedSearch, SortKey } from '../../search/queries.ts';
 import { ORG_TYPE_LABELS, type OrgType } from '../../search/state.ts';
+import { ExportButtons } from './export-buttons.tsx';
 import { PAGE_SIZE, usePagedRows, type ResultRow } from './use-paged-rows.ts';
 
 interface Props {
@@ -29,18 +30,19 @@ export function ResultsTable({ search, total, selectedId, hoveredId, onSelect, o
 
   const columns = useMemo<ColumnDef<ResultRow | null>[]>(() => [
     {
-      id: 'name', header: 'Name', size: 320,
+      // An accessor makes a column sortable in TanStack; the sorting itself happens in SQL.
+      id: 'name', header: 'Name', size: 320, accessorFn: (r) => r?.name,
       cell: ({ row }) => (
         <button type="button" className="link-button" onClick={() => onSelect(row.original!.org_id)}>{row.original!.name}</button>
       ),
     },
-    { id: 'type', header: 'Type', size: 190, cell: ({ row }) => ORG_TYPE_LABELS[row.original!.org_type as OrgType] },
+    { id: 'type', header: 'Type', size: 190, accessorFn: (r) => r?.org_type, cell: ({ row }) => ORG_TYPE_LABELS[row.original!.org_type as OrgType] },
     {
-      id: 'city', header: 'Where', size: 200,
+      id: 'city', header: 'Where', size: 200, accessorFn: (r) => r?.city,
       cell: ({ row }) => [row.original!.city, row.original!.state].filter(Boolean).join(', '),
     },
     ...(search.near ? [{
-      id: 'distance', header: 'Distance', size: 110,
+      id: 'distance', header: 'Distance', size: 110, accessorFn: (r: ResultRow | null) => r?.distance_miles,
       cell: ({ row }: { row: { original: ResultRow | null } }) =>
         row.original!.distance_miles === null ? '' : `${row.original!.distance_miles.toFixed(1)} mi`,
     }] : []),
@@ -82,51 +84,54 @@ export function ResultsTable({ search, total, selectedId, hoveredId, onSelect, o
 
   if (error) return <QueryFailed error={error} />;
   return (
-    <div className="results-table" ref={scroller} role="region" aria-label="Results table" tabIndex={0}>
-      <table style={{ width: widths.reduce((a, b) => a + b, 0) }}>
-        <colgroup>{widths.map((w, i) => <col key={i} style={{ width: w }} />)}</colgroup>
-        <thead>
-          {table.getHeaderGroups().map((hg) => (
-            <tr key={hg.id}>
-              {hg.headers.map((header) => {
-                const sorted = header.column.getIsSorted();
-                return (
-                  <th key={header.id} scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
-                    {header.column.getCanSort() ? (
-                      <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
-                        {flexRender(header.column.columnDef.header, header.getContext())}
-                        <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
-                      </button>
-                    ) : flexRender(header.column.columnDef.header, header.getContext())}
-                    <span className="resizer" onMouseDown={header.getResizeHandler()} onTouchStart={header.getResizeHandler()}
-                      aria-hidden="true" />
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {padTop > 0 && <tr aria-hidden="true"><td colSpan={columns.length} style={{ height: padTop, padding: 0 }} /></tr>}
-          {items.map((item, k) => {
-            const row = table.getRowModel().rows[k];
-            const data = row?.original;
-            if (!data) {
-              return <tr key={item.key} style={{ height: ROW_HEIGHT }}><td colSpan={columns.length} className="loading-row">Loading…</td></tr>;
-            }
-            return (
-              <tr key={data.org_id} style={{ height: ROW_HEIGHT }} data-org-id={data.org_id}
-                className={data.org_id === selectedId ? 'selected' : data.org_id === hoveredId ? 'hovered' : undefined}
-                aria-selected={data.org_id === selectedId}
-                onClick={() => onSelect(data.org_id)}
-                onMouseEnter={() => onHover(data.org_id)} onMouseLeave={() => onHover(null)}>
-                {row.getVisibleCells().map((cell) => <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>)}
+    <>
+      {count > 0 && <ExportButtons search={search} sort={sort} />}
+      <div className="results-table" ref={scroller} role="region" aria-label="Results table" tabIndex={0}>
+        <table style={{ width: widths.reduce((a, b) => a + b, 0) }}>
+          <colgroup>{widths.map((w, i) => <col key={i} style={{ width: w }} />)}</colgroup>
+          <thead>
+            {table.getHeaderGroups().map((hg) => (
+              <tr key={hg.id}>
+                {hg.headers.map((header) => {
+                  const sorted = header.column.getIsSorted();
+                  return (
+                    <th key={header.id} scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
+                      {header.column.getCanSort() ? (
+                        <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
+                          {flexRender(header.column.columnDef.header, header.getContext())}
+                          <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
+                        </button>
+                      ) : flexRender(header.column.columnDef.header, header.getContext())}
+                      <span className="resizer" onMouseDown={header.getResizeHandler()} onTouchStart={header.getResizeHandler()}
+                        aria-hidden="true" />
+                    </th>
+                  );
+                })}
               </tr>
-            );
-          })}
-          {padBottom > 0 && <tr aria-hidden="true"><td colSpan={columns.length} style={{ height: padBottom, padding: 0 }} /></tr>}
-        </tbody>
-      </table>
-    </div>
+            ))}
+          </thead>
+          <tbody>
+            {padTop > 0 && <tr aria-hidden="true"><td colSpan={columns.length} style={{ height: padTop, padding: 0 }} /></tr>}
+            {items.map((item, k) => {
+              const row = table.getRowModel().rows[k];
+              const data = row?.original;
+              if (!data) {
+                return <tr key={item.key} style={{ height: ROW_HEIGHT }}><td colSpan={columns.length} className="loading-row">Loading…</td></tr>;
+              }
+              return (
+                <tr key={data.org_id} style={{ height: ROW_HEIGHT }} data-org-id={data.org_id}
+                  className={data.org_id === selectedId ? 'selected' : data.org_id === hoveredId ? 'hovered' : undefined}
+                  aria-selected={data.org_id === selectedId}
+                  onClick={() => onSelect(data.org_id)}
+                  onMouseEnter={() => onHover(data.org_id)} onMouseLeave={() => onHover(null)}>
+                  {row.getVisibleCells().map((cell) => <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>)}
+                </tr>
+              );
+            })}
+            {padBottom > 0 && <tr aria-hidden="true"><td colSpan={columns.length} style={{ height: padBottom, padding: 0 }} /></tr>}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
