@@ -25,3 +25,35 @@ export async function oracleCount(opts: { zip: string; miles: number; treatmentW
     db.closeSync();
   }
 }
+
+/** Organizations within `miles` of a ZIP, nearest first, then by name: the results' own order. */
+export async function oracleIds(opts: { zip: string; miles: number }): Promise<string[]> {
+  const db = await (await DuckDBInstance.create(':memory:')).connect();
+  try {
+    const reader = await db.runAndReadAll(`
+      WITH here AS (
+        SELECT latitude AS lat, longitude AS lon FROM read_parquet('${DATA}/gazetteer/*.parquet')
+        WHERE kind = 'zip' AND key = $zip
+      ), located AS (
+        SELECT o.org_id, o.name, 2 * 3958.8 * asin(sqrt(pow(sin(radians(o.latitude - here.lat) / 2), 2)
+          + cos(radians(here.lat)) * cos(radians(o.latitude)) * pow(sin(radians(o.longitude - here.lon) / 2), 2))) AS miles
+        FROM read_parquet('${DATA}/organizations/*/*.parquet', hive_partitioning = true) o, here
+        WHERE o.latitude IS NOT NULL
+      )
+      SELECT org_id FROM located WHERE miles <= $miles ORDER BY miles, lower(name), org_id`, { zip: opts.zip, miles: opts.miles });
+    return reader.getRowObjectsJS().map((r) => String(r.org_id));
+  } finally {
+    db.closeSync();
+  }
+}
+
+/** The org_id column of a Parquet file, in file order. */
+export async function parquetIds(path: string): Promise<string[]> {
+  const db = await (await DuckDBInstance.create(':memory:')).connect();
+  try {
+    const reader = await db.runAndReadAll(`SELECT org_id FROM read_parquet('${path.replaceAll("'", "''")}')`);
+    return reader.getRowObjectsJS().map((r) => String(r.org_id));
+  } finally {
+    db.closeSync();
+  }
+}

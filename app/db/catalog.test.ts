@@ -28,6 +28,10 @@ function recorder() {
     async registerFile(name) {
       log.push(`register ${name}`);
     },
+    async copyTo(sql) {
+      log.push(`copy ${sql}`);
+      return new Uint8Array();
+    },
   };
   return { engine, log };
 }
@@ -57,6 +61,14 @@ describe('attachRelease', () => {
       JOIN gazetteer g ON true`);
     expect(log[0]).toBe(`CREATE OR REPLACE VIEW "gazetteer" AS SELECT * FROM read_parquet(['gazetteer/d.parquet'])`);
     expect(log.filter((l) => l.startsWith('CREATE'))).toHaveLength(1);
+  });
+
+  it('creates the views an export needs before it runs', async () => {
+    const { engine, log } = recorder();
+    const attached = await attachRelease(engine, manifest, new URL('https://example.org/data/'));
+    log.length = 0;
+    await attached.copyTo('SELECT * FROM gazetteer', [], 'csv');
+    expect(log).toEqual([`CREATE OR REPLACE VIEW "gazetteer" AS SELECT * FROM read_parquet(['gazetteer/d.parquet'])`, 'copy SELECT * FROM gazetteer']);
   });
 
   it('creates a partitioned view over hive paths, and tries again after a failure', async () => {

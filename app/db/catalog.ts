@@ -58,6 +58,10 @@ export async function attachRelease(engine: Engine, manifest: Manifest, dataUrl:
       await viewsFor(text);
       return engine.exec(text);
     },
+    async copyTo(text, params, format) {
+      await viewsFor(text);
+      return engine.copyTo(text, params, format);
+    },
   };
 }
 

@@ -52,6 +52,21 @@ describe.each(['wasm', 'native'])('the %s engine', (name) => {
 });
 
 describe('both engines', () => {
+  it('export the same rows as CSV, JSON and Parquet', async () => {
+    const q = resultsQuery({ state: { ...EMPTY_SEARCH, radius: 25 }, near: BOSTON }, {});
+    const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+    const [wasmCsv, nativeCsv] = await Promise.all([engines.wasm.copyTo(q.text, q.params, 'csv'), engines.native.copyTo(q.text, q.params, 'csv')]);
+    const rows = await engines.native.query<{ org_id: string }>(q.text, q.params);
+    const csvIds = (csv: string) => csv.trim().split('\n').slice(1).map((line) => line.split(',')[0]);
+    expect(csvIds(decode(wasmCsv))).toEqual(rows.map((r) => r.org_id));
+    expect(decode(wasmCsv).split('\n')[0]).toBe(decode(nativeCsv).split('\n')[0]);
+    expect(csvIds(decode(nativeCsv))).toEqual(rows.map((r) => r.org_id));
+    const json = JSON.parse(decode(await engines.wasm.copyTo(q.text, q.params, 'json'))) as { org_id: string }[];
+    expect(json.map((r) => r.org_id)).toEqual(rows.map((r) => r.org_id));
+    const parquet = await engines.wasm.copyTo(q.text, q.params, 'parquet');
+    expect(decode(parquet.slice(0, 4))).toBe('PAR1');
+  });
+
   it('answer every query the search issues with the same rows', async () => {
     const near = { state: { ...EMPTY_SEARCH, radius: 25 as const }, near: BOSTON,
       relations: relationsForStates(manifest, statesNear(manifest, BOSTON.lat, BOSTON.lon, 25)) };

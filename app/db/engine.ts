@@ -13,6 +13,24 @@ export interface Engine {
   registerFile(name: string, url: string): Promise<void>;
   /** Runs statements that return nothing (views, settings). */
   exec(sql: string): Promise<void>;
+  /** The rows of a query written by the engine as a file (DuckDB `COPY … TO`), for download. */
+  copyTo(sql: string, params: readonly unknown[], format: ExportFormat): Promise<Uint8Array>;
+}
+
+export type ExportFormat = 'csv' | 'json' | 'parquet';
+
+/**
+ * JSON written from the rows: duckdb-wasm 1.28 has no json extension built in (COPY … FORMAT
+ * JSON fails) and can fetch none.
+ */
+export function jsonBytes(rows: Row[]): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify(rows));
+}
+
+/** The COPY options for each format: CSV with a header, JSON as one array, Parquet with zstd. */
+export function copyStatement(sql: string, file: string, format: ExportFormat): string {
+  const options = { csv: 'FORMAT CSV, HEADER', json: 'FORMAT JSON, ARRAY true', parquet: 'FORMAT PARQUET, COMPRESSION ZSTD' }[format];
+  return `COPY (${sql}) TO '${file.replaceAll("'", "''")}' (${options})`;
 }
 
 /**

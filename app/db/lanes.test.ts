@@ -13,6 +13,7 @@ function controlledEngine() {
     },
     exec: async () => {},
     registerFile: async () => {},
+    copyTo: async () => new Uint8Array(),
   };
   return { engine, started, finish: (sql: string) => finish.get(sql)!() };
 }

@@ -2,9 +2,10 @@
 // implementation the engine contract tests hold to the same behaviour as the browser's.
 // Release files are read from a local folder; `registerFile` only checks they are there.
 import { DuckDBInstance } from '@duckdb/node-api';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { QueryError, type Engine, type Row } from './engine.ts';
+import { copyStatement, QueryError, type Engine, type Row } from './engine.ts';
 import { inlineParams } from './literals.ts';
 
 export async function startNativeEngine(releaseDir: string): Promise<Engine & { close(): void }> {
@@ -25,6 +26,15 @@ export async function startNativeEngine(releaseDir: string): Promise<Engine & { 
     exec: async (sql) => void (await run(sql, [])),
     registerFile: async (name) => {
       if (!existsSync(join(releaseDir, name))) throw new Error(`No file ${name} in ${releaseDir}`);
+    },
+    copyTo: async (sql, params, format) => {
+      const dir = mkdtempSync(join(tmpdir(), 'nrd-export-'));
+      try {
+        await run(copyStatement(inlineParams(sql, params), join(dir, `export.${format}`), format), []);
+        return new Uint8Array(readFileSync(join(dir, `export.${format}`)));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     },
     close: () => conn.closeSync(),
   };

@@ -104,7 +104,8 @@ function from(search: ResolvedSearch): Sql {
 
 export type SortKey = 'relevance' | 'name' | 'distance' | 'city' | 'type';
 
-export function resultsQuery(search: ResolvedSearch, page: { limit: number; offset: number; sort?: SortKey; desc?: boolean }): Sql {
+/** A page of results in the table's order; without `limit`, all of them (for an export). */
+export function resultsQuery(search: ResolvedSearch, page: { limit?: number; offset?: number; sort?: SortKey; desc?: boolean }): Sql {
   const { state, near } = search;
   const dist = near ? distance(near) : raw('NULL');
   const dir = raw(page.desc ? 'DESC' : 'ASC');
@@ -122,8 +123,8 @@ export function resultsQuery(search: ResolvedSearch, page: { limit: number; offs
       o.latitude, o.longitude, o.geo_precision, ${dist} AS distance_miles
     FROM ${from(search)}
     WHERE ${and([...scope(search), ...choices(state)])}
-    ORDER BY ${order}
-    LIMIT ${page.limit} OFFSET ${page.offset}`;
+    ORDER BY ${order}${page.limit === undefined ? raw('') : sql`
+    LIMIT ${page.limit} OFFSET ${page.offset ?? 0}`}`;
 }
 
 export function countQuery(search: ResolvedSearch): Sql {
