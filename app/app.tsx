@@ -1,6 +1,7 @@
 // The shell: notices that never depend on the engine, then the search, its results as a
 // table and a map, and the selected organization. Views never import each other; they meet here.
 import { lazy, Suspense, useCallback, useState } from 'react';
+import { DatasetDownload } from './components/dataset-download.tsx';
 import { EmbedThisSearch } from './components/embed-this-search.tsx';
 import { PanelBoundary } from './components/panel-boundary.tsx';
 import { QueryFailed } from './components/query-failed.tsx';
@@ -94,6 +95,7 @@ export function App() {
             )}
             {state.selected && <DetailPanel orgId={state.selected} onSelect={onSelect} onClose={() => onSelect(null)} />}
             {!EMBED.embed && search && <EmbedThisSearch state={state} />}
+            {!EMBED.embed && <DatasetDownload manifest={database.db.manifest} />}
           </>
         )}
       </main>

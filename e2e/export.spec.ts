@@ -39,11 +39,28 @@ test('an export follows the sort of the table', async ({ page }) => {
   await expect(page.locator('tr[data-org-id]').first()).toBeVisible({ timeout: 30_000 });
   const nearest = await onScreen(page);
   // Names Z to A: clearly another order than nearest first.
+  const header = page.getByRole('columnheader', { name: /Name/ });
   await page.getByRole('button', { name: 'Name' }).click();
+  await expect(header).toHaveAttribute('aria-sort', 'ascending');
   await page.getByRole('button', { name: 'Name' }).click();
-  await expect(page.getByRole('columnheader', { name: /Name/ })).toHaveAttribute('aria-sort', 'descending');
+  await expect(header).toHaveAttribute('aria-sort', 'descending');
   await expect.poll(async () => (await onScreen(page))[0]).not.toBe(nearest[0]);
   const screen = await onScreen(page);
   const ids = csvIds(readFileSync((await (await download(page, 'CSV')).path())!, 'utf8'));
   expect(ids.slice(0, screen.length)).toEqual(screen);
+});
+
+test('the dataset download links to the release as published', async ({ page, request }) => {
+  const manifest = JSON.parse(readFileSync('dist/data/manifest.json', 'utf8'));
+  await openDirectory(page);
+  await page.getByText(/^Download the dataset/).click();
+  const links = page.locator('.dataset-download a');
+  const hrefs = await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+  expect(hrefs.some((h) => h.endsWith('data/manifest.json'))).toBe(true);
+  const single = Object.values(manifest.tables as Record<string, { files: { path: string; bytes: number }[] }>).filter((t) => t.files.length === 1);
+  for (const table of single) expect(hrefs).toContain(new URL(`data/${table.files[0].path}`, page.url()).href);
+  // Every link answers with the file itself.
+  for (const href of hrefs) expect((await request.head(href)).status(), href).toBe(200);
+  const gazetteer = single.find((t) => t.files[0].path.startsWith('gazetteer/'))!.files[0];
+  expect(Number((await request.head(new URL(`data/${gazetteer.path}`, page.url()).href)).headers()['content-length'])).toBe(gazetteer.bytes);
 });

@@ -71,6 +71,8 @@ export function ResultsTable({ search, total, selectedId, hoveredId, onSelect, o
     state: { sorting },
     onSortingChange: setSorting,
     manualSorting: true,
+    // A to Z and nearest first on the first click, whatever rows happen to be loaded.
+    sortDescFirst: false,
     enableSortingRemoval: true,
     columnResizeMode: 'onChange',
     getCoreRowModel: getCoreRowModel(),
