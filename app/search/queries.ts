@@ -199,7 +199,7 @@ export function servicesQuery(orgId: string): Sql {
 
 export function networkQuery(orgId: string): Sql {
   return sql`SELECT r.related_org_id, r.relationship, r.related_type, r.distance_miles, r.travel_minutes, r.strength,
-      o.name, o.city, o.state, o.phone
+      o.name, o.city, o.state, o.phone, o.latitude, o.longitude
     FROM network_relationships r JOIN organizations_by_id o ON o.org_id = r.related_org_id
     WHERE r.org_id = ${orgId} ORDER BY r.strength DESC, r.distance_miles`;
 }

@@ -1,4 +1,4 @@
-import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, LineString, Point, Polygon } from 'geojson';
 import type { Place } from '../../search/state.ts';
 
 const MILES_PER_DEGREE = 69.17;
@@ -42,4 +42,25 @@ export function bounds(positions: number[][]): [[number, number], [number, numbe
     s = Math.min(s, lat); n = Math.max(n, lat);
   }
   return [[w, s], [e, n]];
+}
+
+export interface NetworkLink extends Record<string, unknown> {
+  related_org_id: string;
+  related_type: string;
+  strength: number;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+/** A line from the organization to each related one that has a position. */
+export function linksCollection(from: { latitude: number; longitude: number } | null, links: NetworkLink[]): FeatureCollection<LineString> {
+  if (!from) return { type: 'FeatureCollection', features: [] };
+  return {
+    type: 'FeatureCollection',
+    features: links.filter((l) => l.latitude !== null && l.longitude !== null).map((l) => ({
+      type: 'Feature',
+      properties: { org_type: l.related_type, strength: l.strength },
+      geometry: { type: 'LineString', coordinates: [[from.longitude, from.latitude], [l.longitude!, l.latitude!]] },
+    })),
+  };
 }

@@ -12,6 +12,11 @@ export const TYPE_COLORS: Record<string, string> = {
 const typeColor = ['match', ['get', 'org_type'], ...Object.entries(TYPE_COLORS).flat(), '#555'] as unknown as string;
 
 export const RESULT_LAYERS: LayerSpecification[] = [
+  // The selected organization's network: a line to each related one, thicker when stronger.
+  {
+    id: 'network-links', type: 'line', source: 'network',
+    paint: { 'line-color': typeColor, 'line-opacity': 0.8, 'line-width': ['interpolate', ['linear'], ['get', 'strength'], 0, 1, 1, 5] },
+  },
   { id: 'radius-fill', type: 'fill', source: 'radius', paint: { 'fill-color': '#1f6fb2', 'fill-opacity': 0.06 } },
   { id: 'radius-line', type: 'line', source: 'radius', paint: { 'line-color': '#1f6fb2', 'line-width': 1.5, 'line-dasharray': [3, 2] } },
   {

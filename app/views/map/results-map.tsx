@@ -7,11 +7,11 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
 import { QueryFailed } from '../../components/query-failed.tsx';
 import { useQuery } from '../../db/use-query.ts';
-import { pointsQuery, type ResolvedSearch } from '../../search/queries.ts';
+import { networkQuery, organizationQuery, pointsQuery, type ResolvedSearch } from '../../search/queries.ts';
 import { ORG_TYPE_LABELS, RADII, type OrgType, type Place, type Radius } from '../../search/state.ts';
 import { roundedPlace } from '../../search/url.ts';
 import { baseStyle } from './base-style.ts';
-import { bounds, circle, pointsCollection, type MapPoint } from './geometry.ts';
+import { bounds, circle, linksCollection, pointsCollection, type MapPoint, type NetworkLink } from './geometry.ts';
 import { RESULT_LAYERS, TYPE_COLORS } from './layers.ts';
 
 setWorkerUrl(workerUrl);
@@ -34,6 +34,8 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
   const [map, setMap] = useState<MapLibre | null>(null);
   const [moved, setMoved] = useState(false);
   const points = useQuery<MapPoint>(pointsQuery(search), { background: true });
+  const origin = useQuery<{ latitude: number | null; longitude: number | null }>(selectedId ? organizationQuery(selectedId) : null, { background: true });
+  const links = useQuery<NetworkLink>(selectedId ? networkQuery(selectedId) : null, { background: true });
   const handlers = useRef({ onSelect, onHover });
   handlers.current = { onSelect, onHover };
 
@@ -42,6 +44,7 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
     m.on('load', () => {
       m.addSource('results', { type: 'geojson', data: EMPTY, cluster: true, clusterMaxZoom: 11, clusterRadius: 40 });
       m.addSource('radius', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+      m.addSource('network', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       RESULT_LAYERS.forEach((layer) => m.addLayer(layer));
       setMap(m);
     });
@@ -77,6 +80,14 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
     setMoved(false);
   }, [map, rows, search.near, search.state.radius]);
 
+  const from = selectedId && origin.status === 'done' && origin.rows[0]?.latitude != null
+    ? { latitude: origin.rows[0].latitude!, longitude: origin.rows[0].longitude! } : null;
+  const linkRows = selectedId && links.status === 'done' ? links.rows : [];
+  const network = linksCollection(from, linkRows);
+  useEffect(() => {
+    (map?.getSource('network') as GeoJSONSource | undefined)?.setData(network);
+  }, [map, JSON.stringify(network)]); // by value: a new collection each render
+
   useEffect(() => {
     map?.setFilter('selected', ['==', ['get', 'org_id'], selectedId ?? '']);
     map?.setFilter('hovered', ['==', ['get', 'org_id'], hoveredId ?? '']);
@@ -93,7 +104,7 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
 
   return (
     <section className="results-map" aria-label="Map of results">
-      <div ref={container} className="map-canvas" data-point-count={rows?.length ?? ''} />
+      <div ref={container} className="map-canvas" data-point-count={rows?.length ?? ''} data-link-count={network.features.length} />
       <p className="map-caption" aria-live="polite">
         {rows ? `${rows.length.toLocaleString('en-US')} locations on the map` : 'Loading the map…'}
       </p>
