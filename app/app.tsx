@@ -9,19 +9,24 @@ import { ReleaseNotice } from './components/release-notice.tsx';
 import { SafetyLines } from './components/safety-lines.tsx';
 import { useDatabase } from './db/use-database.ts';
 import { useQuery } from './db/use-query.ts';
+import { consoleSqlFromUrl, consoleUrl } from './search/console.ts';
 import { applyLocks, embedFromUrl, embedParams } from './search/embed.ts';
 import { countQuery } from './search/queries.ts';
 import type { SearchState } from './search/state.ts';
+import { searchToUrl } from './search/url.ts';
 import { ResultsSummary } from './shell/results-summary.tsx';
 import { useEmbedMessages } from './shell/use-embed-messages.ts';
 import { useResolvedSearch } from './shell/use-resolved-search.ts';
 import { useSearchUrl } from './shell/use-search-url.ts';
+import { useView } from './shell/use-view.ts';
 import { DetailPanel } from './views/detail/detail-panel.tsx';
 import { SearchForm } from './views/search-form/search-form.tsx';
 import { ResultsTable } from './views/table/results-table.tsx';
 
 // MapLibre is large: the table paints first while the map loads.
 const ResultsMap = lazy(() => import('./views/map/results-map.tsx'));
+// CodeMirror too, and only analysts open the console.
+const SqlConsole = lazy(() => import('./views/console/sql-console.tsx'));
 
 const MAP_LOADING = <p className="map-caption">Loading the map…</p>;
 
@@ -37,6 +42,7 @@ export function App() {
   const [preset] = useState(state);
   const navigate = useCallback((next: SearchState) => go(applyLocks(preset, next, EMBED.locked)), [go, preset]);
   useEmbedMessages(EMBED, state, navigate);
+  const [view, openView] = useView();
   const [hovered, setHovered] = useState<string | null>(null);
   const resolution = useResolvedSearch(state, database.status === 'ready' ? database.db.manifest : null);
   const search = resolution.status === 'resolved' ? resolution.search : null;
@@ -53,6 +59,13 @@ export function App() {
       <header className={EMBED.embed ? 'site-header embedded' : 'site-header'}>
         {EMBED.embed ? <p className="embed-title">National Recovery Directory</p> : <h1>National Recovery Directory</h1>}
         <SafetyLines />
+        {!EMBED.embed && (
+          <nav className="views" aria-label="Views">
+            <button type="button" aria-current={view === 'search' ? 'page' : undefined}
+              onClick={() => openView('search', searchToUrl(state))}>Directory</button>
+            <button type="button" aria-current={view === 'sql' ? 'page' : undefined} onClick={() => openView('sql')}>SQL console</button>
+          </nav>
+        )}
       </header>
       <main className={EMBED.embed ? 'embedded' : undefined}>
         {database.status === 'starting' && (
@@ -64,7 +77,16 @@ export function App() {
             <p>The helplines above work regardless. Reloading the page may help.</p>
           </div>
         )}
-        {database.status === 'ready' && (
+        {database.status === 'ready' && view === 'sql' && (
+          <>
+            <ReleaseNotice manifest={database.db.manifest} />
+            <Suspense fallback={<p role="status">Loading the console…</p>}>
+              <SqlConsole initialSql={consoleSqlFromUrl(window.location.search)}
+                onSqlChange={(sql) => window.history.replaceState(null, '', `${window.location.pathname}?${consoleUrl(sql)}`)} />
+            </Suspense>
+          </>
+        )}
+        {database.status === 'ready' && view === 'search' && (
           <>
             <ReleaseNotice manifest={database.db.manifest} />
             <SearchForm state={state} search={search} locked={EMBED.locked} onChange={navigate} />

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildRelease } from '../../scripts/build/pipeline.ts';
 import { scratchDir, scratchSources } from '../../scripts/build/test-release.ts';
+import { SAMPLE_QUERIES } from '../search/console.ts';
 import { countQuery, facetsQuery, locationQuery, networkQuery, organizationQuery, resultsQuery, servicesQuery } from '../search/queries.ts';
 import type { Sql } from '../search/sql.ts';
 import { EMPTY_SEARCH } from '../search/state.ts';
@@ -52,6 +53,11 @@ describe.each(['wasm', 'native'])('the %s engine', (name) => {
 });
 
 describe('both engines', () => {
+  it.each(SAMPLE_QUERIES.map((q) => [q.title, q.sql]))('run the console sample "%s"', async (_, text) => {
+    const [wasm, native] = await Promise.all([engines.wasm.query(text), engines.native.query(text)]);
+    if (!text.includes('duckdb_settings')) expect(native).toEqual(wasm); // the engines' versions and settings differ
+  });
+
   it('export the same rows as CSV, JSON and Parquet', async () => {
     const q = resultsQuery({ state: { ...EMPTY_SEARCH, radius: 25 }, near: BOSTON }, {});
     const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);

@@ -30,7 +30,8 @@ export function jsonBytes(rows: Row[]): Uint8Array {
 /** The COPY options for each format: CSV with a header, JSON as one array, Parquet with zstd. */
 export function copyStatement(sql: string, file: string, format: ExportFormat): string {
   const options = { csv: 'FORMAT CSV, HEADER', json: 'FORMAT JSON, ARRAY true', parquet: 'FORMAT PARQUET, COMPRESSION ZSTD' }[format];
-  return `COPY (${sql}) TO '${file.replaceAll("'", "''")}' (${options})`;
+  // A console query may end with a semicolon; inside COPY ( … ) it may not.
+  return `COPY (${sql.trim().replace(/;+$/, '')}) TO '${file.replaceAll("'", "''")}' (${options})`;
 }
 
 /**

@@ -1,0 +1,54 @@
+// CSV / JSON / Parquet buttons: the engine writes the file in the browser (Engine.copyTo) and
+// the browser saves it; nothing leaves the machine but the download.
+import { useState } from 'react';
+import type { ExportFormat } from '../db/engine.ts';
+import { QueryFailed } from './query-failed.tsx';
+
+const TYPES: Record<ExportFormat, string> = { csv: 'text/csv', json: 'application/json', parquet: 'application/vnd.apache.parquet' };
+
+interface Props {
+  label: string;
+  /** Without the extension. */
+  fileName: string;
+  write: (format: ExportFormat) => Promise<Uint8Array>;
+}
+
+export function DownloadButtons({ label, fileName, write }: Props) {
+  const [busy, setBusy] = useState<ExportFormat | null>(null);
+  const [error, setError] = useState<(Error & { sql?: string }) | null>(null);
+
+  const download = async (format: ExportFormat) => {
+    setBusy(format);
+    setError(null);
+    try {
+      const bytes = await write(format);
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([bytes as BlobPart], { type: TYPES[format] }));
+      link.download = `${fileName}.${format}`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+    } catch (e) {
+      setError(e as Error);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <div className="export-buttons">
+      <span>{label}</span>
+      {(['csv', 'json', 'parquet'] as const).map((format) => (
+        <button key={format} type="button" disabled={busy !== null} onClick={() => download(format)}>
+          {busy === format ? 'Preparing…' : format.toUpperCase()}
+        </button>
+      ))}
+      {error && <QueryFailed error={error} />}
+    </div>
+  );
+}
+
+/** `slug-2026-11-25`: lower case, dashes, no more than 80 characters before the date. */
+export function datedName(words: string): string {
+  const slug = words.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
+  return `${slug}-${new Date().toISOString().slice(0, 10)}`;
+}

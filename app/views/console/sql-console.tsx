@@ -1,0 +1,114 @@
+// The analyst's SQL console: any SQL on the release, in the browser. Ctrl/Cmd+Enter runs it;
+// a query from a shared link is shown and waits for Run; results, elapsed time and row count
+// below, errors as DuckDB words them (with the position it points at); history in this browser.
+import { sql as sqlLanguage } from '@codemirror/lang-sql';
+import CodeMirror, { keymap, Prec, type EditorView } from '@uiw/react-codemirror';
+import { useMemo, useRef, useState } from 'react';
+import { DataTable } from '../../components/data-table.tsx';
+import { datedName, DownloadButtons } from '../../components/download-buttons.tsx';
+import { QueryFailed } from '../../components/query-failed.tsx';
+import type { Row } from '../../db/engine.ts';
+import { useDatabase } from '../../db/use-database.ts';
+import { parseHistory, remember, SAMPLE_QUERIES } from '../../search/console.ts';
+import { SchemaBrowser } from './schema-browser.tsx';
+
+const HISTORY_KEY = 'nrd:sql-history';
+
+type Run =
+  | { status: 'idle' }
+  | { status: 'running' }
+  | { status: 'done'; rows: Row[]; ms: number; sql: string }
+  | { status: 'failed'; error: Error & { sql?: string }; ms: number };
+
+export default function SqlConsole({ initialSql, onSqlChange }: { initialSql: string; onSqlChange: (sql: string) => void }) {
+  const database = useDatabase();
+  const [text, setText] = useState(initialSql || SAMPLE_QUERIES[0].sql);
+  const [run, setRun] = useState<Run>({ status: 'idle' });
+  const [history, setHistory] = useState(() => parseHistory(localStorage.getItem(HISTORY_KEY)));
+  const editor = useRef<EditorView | null>(null);
+  const current = useRef(text);
+  current.current = text;
+
+  const execute = async () => {
+    if (database.status !== 'ready' || run.status === 'running') return;
+    const sql = current.current;
+    onSqlChange(sql);
+    const next = remember(history, sql);
+    setHistory(next);
+    localStorage.setItem(HISTORY_KEY, JSON.stringify(next));
+    setRun({ status: 'running' });
+    const started = performance.now();
+    try {
+      const rows = await database.db.engine.query(sql);
+      setRun({ status: 'done', rows, ms: performance.now() - started, sql });
+    } catch (error) {
+      setRun({ status: 'failed', error: error as Error, ms: performance.now() - started });
+    }
+  };
+  const executeRef = useRef(execute);
+  executeRef.current = execute;
+
+  const manifest = database.status === 'ready' ? database.db.manifest : null;
+  const extensions = useMemo(() => [
+    sqlLanguage({ schema: Object.fromEntries(Object.entries(manifest?.tables ?? {}).map(([n, t]) => [n, t.columns.map((c) => c.name)])), upperCaseKeywords: true }),
+    Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => (executeRef.current(), true) }])),
+  ], [manifest]);
+
+  const insert = (snippet: string) => {
+    const view = editor.current;
+    if (!view) return setText((t) => `${t}${snippet}`);
+    view.dispatch(view.state.replaceSelection(snippet));
+    view.focus();
+  };
+
+  return (
+    <div className="sql-console">
+      {manifest && <SchemaBrowser manifest={manifest} onInsert={insert} />}
+      <section className="console-main" aria-label="SQL console">
+        <div className="console-tools">
+          <label>
+            Start from
+            <select value="" onChange={(e) => e.target.value && setText(e.target.value)}>
+              <option value="">a sample query…</option>
+              {SAMPLE_QUERIES.map((q) => <option key={q.title} value={q.sql}>{q.title}</option>)}
+            </select>
+          </label>
+          {history.length > 0 && (
+            <label>
+              History
+              <select value="" onChange={(e) => e.target.value && setText(e.target.value)}>
+                <option value="">earlier queries…</option>
+                {history.map((h) => <option key={h} value={h}>{h.replace(/\s+/g, ' ').slice(0, 90)}</option>)}
+              </select>
+            </label>
+          )}
+        </div>
+        <CodeMirror value={text} onChange={setText} extensions={extensions} minHeight="9rem" maxHeight="22rem"
+          aria-label="SQL" onCreateEditor={(view) => { editor.current = view; }} basicSetup={{ lineNumbers: true, foldGutter: false }} />
+        <div className="console-run">
+          <button type="button" onClick={execute} disabled={database.status !== 'ready' || run.status === 'running'}>
+            {run.status === 'running' ? 'Running…' : 'Run'}
+          </button>
+          <span className="muted">Ctrl+Enter (⌘+Enter on a Mac)</span>
+          {run.status === 'done' && (
+            <span role="status" data-rows={run.rows.length}>
+              {run.rows.length.toLocaleString('en-US')} {run.rows.length === 1 ? 'row' : 'rows'} in {run.ms.toFixed(0)} ms
+            </span>
+          )}
+        </div>
+        {run.status === 'failed' && (
+          <div role="alert" className="query-failed">
+            <p>The query failed after {run.ms.toFixed(0)} ms:</p>
+            <pre>{(run.error as { detail?: string }).detail ?? run.error.message}</pre>
+          </div>
+        )}
+        {run.status === 'done' && database.status === 'ready' && run.rows.length > 0 && (
+          <DownloadButtons label="Download:" fileName={datedName('recovery-directory-query')}
+            write={(format) => database.db.engine.copyTo(run.sql, [], format)} />
+        )}
+        {run.status === 'done' && (run.rows.length ? <DataTable rows={run.rows} label="Query results" /> : <p>No rows.</p>)}
+        {database.status === 'failed' && <QueryFailed error={database.error} />}
+      </section>
+    </div>
+  );
+}
