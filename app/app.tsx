@@ -27,6 +27,8 @@ import { ResultsTable } from './views/table/results-table.tsx';
 const ResultsMap = lazy(() => import('./views/map/results-map.tsx'));
 // CodeMirror too, and only analysts open the console.
 const SqlConsole = lazy(() => import('./views/console/sql-console.tsx'));
+// Observable Plot with it.
+const Dashboards = lazy(() => import('./views/dashboards/dashboards.tsx'));
 
 const MAP_LOADING = <p className="map-caption">Loading the map…</p>;
 
@@ -63,7 +65,10 @@ export function App() {
           <nav className="views" aria-label="Views">
             <button type="button" aria-current={view === 'search' ? 'page' : undefined}
               onClick={() => openView('search', searchToUrl(state))}>Directory</button>
-            <button type="button" aria-current={view === 'sql' ? 'page' : undefined} onClick={() => openView('sql')}>SQL console</button>
+            <button type="button" aria-current={view === 'dashboards' ? 'page' : undefined}
+              onClick={() => openView('dashboards', 'view=dashboards')}>Dashboards</button>
+            <button type="button" aria-current={view === 'sql' ? 'page' : undefined}
+              onClick={() => openView('sql', consoleUrl(''))}>SQL console</button>
           </nav>
         )}
       </header>
@@ -83,6 +88,14 @@ export function App() {
             <Suspense fallback={<p role="status">Loading the console…</p>}>
               <SqlConsole initialSql={consoleSqlFromUrl(window.location.search)}
                 onSqlChange={(sql) => window.history.replaceState(null, '', `${window.location.pathname}?${consoleUrl(sql)}`)} />
+            </Suspense>
+          </>
+        )}
+        {database.status === 'ready' && view === 'dashboards' && (
+          <>
+            <ReleaseNotice manifest={database.db.manifest} />
+            <Suspense fallback={<p role="status">Loading the dashboards…</p>}>
+              <Dashboards onOpenConsole={(sql) => openView('sql', consoleUrl(sql))} />
             </Suspense>
           </>
         )}

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildRelease } from '../../scripts/build/pipeline.ts';
 import { scratchDir, scratchSources } from '../../scripts/build/test-release.ts';
 import { SAMPLE_QUERIES } from '../search/console.ts';
+import { capacityQuery, organizationsByStateQuery, serviceByStateQuery, serviceCodesQuery } from '../search/dashboards.ts';
 import { countQuery, facetsQuery, locationQuery, networkQuery, organizationQuery, resultsQuery, servicesQuery } from '../search/queries.ts';
 import type { Sql } from '../search/sql.ts';
 import { EMPTY_SEARCH } from '../search/state.ts';
@@ -83,6 +84,7 @@ describe('both engines', () => {
       resultsQuery(near, { limit: 50, offset: 0 }), countQuery(near), facetsQuery(near), resultsQuery(filtered, { limit: 50, offset: 0 }),
       resultsQuery(national, { limit: 50, offset: 0 }), countQuery(national), locationQuery('02139')!, locationQuery('Boston, MA')!,
       organizationQuery(first.org_id), servicesQuery(first.org_id), networkQuery(first.org_id),
+      organizationsByStateQuery(null), organizationsByStateQuery('narr_residence'), capacityQuery(), serviceByStateQuery('MD'), serviceCodesQuery(),
     ];
     for (const q of queries) {
       const [wasm, native] = await both(q);

@@ -1,23 +1,25 @@
-// Which part of the app the URL shows: the search (the default) or the SQL console
-// (`?view=sql`). Switching pushes history, so back and forward move between them.
+// Which part of the app the URL shows: the search (the default), the SQL console
+// (`?view=sql`) or the dashboards (`?view=dashboards`). Switching pushes history, so back and
+// forward move between them.
 import { useCallback, useEffect, useState } from 'react';
-import { consoleUrl } from '../search/console.ts';
 
-export type View = 'search' | 'sql';
+export type View = 'search' | 'sql' | 'dashboards';
 
-const fromUrl = (): View => (new URLSearchParams(window.location.search).get('view') === 'sql' ? 'sql' : 'search');
+const fromUrl = (): View => {
+  const view = new URLSearchParams(window.location.search).get('view');
+  return view === 'sql' || view === 'dashboards' ? view : 'search';
+};
 
-export function useView(): [View, (view: View, query?: string) => void] {
+/** `open(view, query)`: `query` is the URL query the view starts from (a search, a console query). */
+export function useView(): [View, (view: View, query: string) => void] {
   const [view, setView] = useState(fromUrl);
   useEffect(() => {
     const onPop = () => setView(fromUrl());
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
-  /** `query`: the search's own URL query when going back to it. */
-  const open = useCallback((next: View, query = '') => {
-    const search = next === 'sql' ? consoleUrl('') : query;
-    window.history.pushState(null, '', `${window.location.pathname}${search ? `?${search}` : ''}`);
+  const open = useCallback((next: View, query: string) => {
+    window.history.pushState(null, '', `${window.location.pathname}${query ? `?${query}` : ''}`);
     setView(next);
   }, []);
   return [view, open];

@@ -1,0 +1,64 @@
+// The data's quality, from the release itself: what happened to every source record, how
+// each organization was located, whether every reference holds, and how old the data is.
+import { useEffect, useState } from 'react';
+import type { Manifest } from '../../db/manifest.ts';
+
+interface BuildReport {
+  geo_precision: { geo_precision: string; n: number }[];
+  referential_integrity: { reference: string; orphans: number }[];
+}
+
+const PRECISION: Record<string, string> = {
+  source: 'the source gave a position', zip: 'ZIP centroid', city: 'city centroid', none: 'not located',
+};
+
+export function DataQuality({ manifest }: { manifest: Manifest }) {
+  const [report, setReport] = useState<BuildReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const url = new URL(`data/${manifest.reports.report}`, document.baseURI);
+    fetch(url).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${url.pathname}: HTTP ${r.status}`))))
+      .then(setReport, (e: Error) => setError(e.message));
+  }, [manifest]);
+  const located = report?.geo_precision.reduce((sum, p) => sum + p.n, 0) ?? 0;
+
+  return (
+    <section className="chart-panel" aria-label="Data quality">
+      <h3>Data quality</h3>
+      <p>Data as of {manifest.data_date ?? 'unknown'}; release built {manifest.built_at.slice(0, 10)}{manifest.synthetic ? ' from the generated sample' : ''}.</p>
+      <table className="quality">
+        <caption>Every source record, and where it went</caption>
+        <thead><tr><th scope="col">source file</th><th scope="col">read</th><th scope="col">loaded</th><th scope="col">merged</th><th scope="col">rejected</th></tr></thead>
+        <tbody>
+          {manifest.counts.map((c) => (
+            <tr key={c.file}><th scope="row">{c.file}</th><td>{c.read}</td><td>{c.loaded}</td><td>{c.merged}</td><td>{c.rejected}</td></tr>
+          ))}
+        </tbody>
+      </table>
+      {error && <p role="alert">The build report could not be read ({error}).</p>}
+      {report && (
+        <>
+          <table className="quality">
+            <caption>How organizations were located</caption>
+            <tbody>
+              {report.geo_precision.map((p) => (
+                <tr key={p.geo_precision}>
+                  <th scope="row">{PRECISION[p.geo_precision] ?? p.geo_precision}</th>
+                  <td>{p.n.toLocaleString('en-US')}</td><td>{((100 * p.n) / located).toFixed(1)}%</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <table className="quality">
+            <caption>References between tables</caption>
+            <tbody>
+              {report.referential_integrity.map((r) => (
+                <tr key={r.reference}><th scope="row">{r.reference}</th><td>{r.orphans === 0 ? 'all hold' : `${r.orphans} orphans`}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+// Dashboards: the aggregates drawn (a US choropleth among them), each with its data and SQL,
+// the SQL one click from the console, and the data-quality figures from the release itself.
+import { readFileSync } from 'node:fs';
+import { expect, openDirectory, test } from './fixtures.ts';
+
+const manifest = JSON.parse(readFileSync('dist/data/manifest.json', 'utf8'));
+
+test('charts with their data and SQL, and the data quality of the release', async ({ page }) => {
+  await openDirectory(page, './?view=dashboards');
+  const byState = page.getByRole('region', { name: 'Organizations by state' });
+  // Every state and territory with organizations is a row; the map draws the states.
+  await expect(byState.locator('.chart')).toHaveAttribute('data-rows', /^\d+$/, { timeout: 30_000 });
+  expect(Number(await byState.locator('.chart').getAttribute('data-rows'))).toBeGreaterThan(45);
+  expect(await byState.locator('.chart svg path').count()).toBeGreaterThan(45);
+  await expect(page.getByRole('region', { name: 'Treatment capacity by state and level of care' }).locator('.chart svg').last()).toBeVisible();
+  await expect(page.locator('.chart-panel').filter({ hasText: /^Where / }).locator('.chart svg').last()).toBeVisible();
+
+  await byState.getByText('Data and SQL').click();
+  const data = byState.getByRole('region', { name: 'Organizations by state: data' });
+  await expect(data).toContainText('organizations');
+  await byState.getByRole('button', { name: 'Open in the SQL console' }).click();
+  await expect(page).toHaveURL(/view=sql&sql=.*mv_organizations_by_state/);
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(page.locator('[data-rows]')).toHaveAttribute('data-rows', /^\d+$/, { timeout: 30_000 });
+  const total = await page.getByRole('region', { name: 'Query results' }).locator('tbody tr td:nth-child(3)').allInnerTexts();
+  expect(total.length).toBeGreaterThan(0);
+  await page.goBack();
+
+  const quality = page.getByRole('region', { name: 'Data quality' });
+  for (const c of manifest.counts) {
+    await expect(quality.getByRole('row', { name: new RegExp(c.file) })).toContainText(String(c.read));
+  }
+  await expect(quality).toContainText('all hold');
+  await expect(quality).toContainText('ZIP centroid');
+});
