@@ -9,8 +9,11 @@ export default defineConfig({
   // Cold queries in duckdb-wasm over HTTP take seconds on a 2-core machine; see bench notes.
   expect: { timeout: 20_000 },
   workers: 1,
+  // One retry in CI, reported as flaky (not hidden), with a trace of the failed try to read.
+  retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   use: {
+    trace: 'retain-on-failure',
     baseURL: `http://127.0.0.1:${PORT}/`,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

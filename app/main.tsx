@@ -7,6 +7,11 @@ import './styles.css';
 // Start the engine before React renders: its download and compile overlap with the first paint.
 openDatabase().catch(() => {}); // the failure is shown by the app from the shared state
 
+// Keeps the app's files as they are fetched, and a whole release when asked (public/sw.js).
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => navigator.serviceWorker.register('./sw.js').catch(() => {}));
+}
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

@@ -57,9 +57,14 @@ test.describe('with one data file missing', () => {
   });
 });
 
-test('without the map, the list still has every result', async ({ page }) => {
-  await page.route(/results-map-.*\.js$/, (route) => route.abort());
-  await openDirectory(page, './?where=02139&r=10');
-  await expect(page.locator('tr[data-org-id]').first()).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByRole('alert')).toContainText('The map could not be loaded');
+test.describe('when the map cannot load', () => {
+  // The page's routes do not see what a service worker fetches for it.
+  test.use({ serviceWorkers: 'block' });
+
+  test('the list still has every result', async ({ page }) => {
+    await page.route(/results-map-.*\.js$/, (route) => route.abort());
+    await openDirectory(page, './?where=02139&r=10');
+    await expect(page.locator('tr[data-org-id]').first()).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('alert')).toContainText('The map could not be loaded');
+  });
 });
