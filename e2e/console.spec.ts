@@ -45,3 +45,16 @@ test('errors keep DuckDB\'s words and position; the schema browser inserts names
   await expect(alert).toContainText('syntax error at or near "gazetteer"');
   await expect(alert).toContainText('LINE 1');
 });
+
+test('a long query can be cancelled, and the console goes on working', async ({ page }) => {
+  await openDirectory(page, `./?view=sql&sql=${encodeURIComponent('SELECT count(*) AS n FROM range(100000000000) a')}`);
+  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText(/^Cancelled after \d+ ms\.$/)).toBeVisible({ timeout: 30_000 });
+  await editor(page).click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('SELECT 42 AS answer');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.locator('[data-rows]')).toHaveAttribute('data-rows', '1', { timeout: 30_000 });
+  await expect(page.getByRole('region', { name: 'Query results' })).toContainText('42');
+});

@@ -32,6 +32,9 @@ function recorder() {
       log.push(`copy ${sql}`);
       return new Uint8Array();
     },
+    async cancel() {
+      return false;
+    },
   };
   return { engine, log };
 }

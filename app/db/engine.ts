@@ -6,15 +6,23 @@ export type Row = Record<string, unknown>;
 export interface Engine {
   /**
    * Runs SQL with positional `?` parameters bound as values, never spliced into the text.
-   * A `background` query waits until no other query is pending (see lanes.ts).
+   * A `background` query waits until no other query is pending (see lanes.ts); a `cancellable`
+   * one (the console's) can be stopped with `cancel`.
    */
-  query<T extends Row = Row>(sql: string, params?: readonly unknown[], options?: { background?: boolean }): Promise<T[]>;
+  query<T extends Row = Row>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<T[]>;
+  /** Stops the cancellable query running now; false when there is none. */
+  cancel(): Promise<boolean>;
   /** Makes a file reachable by `name` in SQL, read by HTTP range requests from `url`. */
   registerFile(name: string, url: string): Promise<void>;
   /** Runs statements that return nothing (views, settings). */
   exec(sql: string): Promise<void>;
   /** The rows of a query written by the engine as a file (DuckDB `COPY … TO`), for download. */
   copyTo(sql: string, params: readonly unknown[], format: ExportFormat): Promise<Uint8Array>;
+}
+
+export interface QueryOptions {
+  background?: boolean;
+  cancellable?: boolean;
 }
 
 export type ExportFormat = 'csv' | 'json' | 'parquet';

@@ -14,6 +14,7 @@ function controlledEngine() {
     exec: async () => {},
     registerFile: async () => {},
     copyTo: async () => new Uint8Array(),
+    cancel: async () => false,
   };
   return { engine, started, finish: (sql: string) => finish.get(sql)!() };
 }

@@ -21,11 +21,11 @@ export function withLanes(engine: Engine): Engine {
         // Let the foreground queries of the same render be issued first.
         await new Promise((resolve) => setTimeout(resolve, 0));
         while (foreground > 0) await new Promise<void>((resolve) => waiting.push(resolve));
-        return engine.query(sql, params);
+        return engine.query(sql, params, options);
       }
       foreground++;
       try {
-        return await engine.query(sql, params);
+        return await engine.query(sql, params, options);
       } finally {
         settle();
       }

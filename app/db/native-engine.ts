@@ -24,6 +24,10 @@ export async function startNativeEngine(releaseDir: string): Promise<Engine & { 
   return {
     query: async <T extends Row>(sql: string, params: readonly unknown[] = []) => (await run(sql, params)) as T[],
     exec: async (sql) => void (await run(sql, [])),
+    cancel: async () => {
+      conn.interrupt();
+      return true;
+    },
     registerFile: async (name) => {
       if (!existsSync(join(releaseDir, name))) throw new Error(`No file ${name} in ${releaseDir}`);
     },

@@ -28,6 +28,8 @@ export async function startNodeWasmEngine(files: (name: string) => string): Prom
   return {
     query: async <T extends Row>(sql: string, params: readonly unknown[] = []) => run(sql, params) as T[],
     exec: async (sql) => void run(sql, []),
+    // The blocking Node build runs each query to its end before anything else can happen.
+    cancel: async () => false,
     // The app passes URLs; here each name maps to a local file.
     registerFile: async (name) => db.registerFileURL(name, files(name), duckdb.DuckDBDataProtocol.NODE_FS, false),
     copyTo: async (sql, params, format) => {

@@ -25,17 +25,25 @@ export async function startWasmEngine(): Promise<Engine> {
   const conn = await db.connect();
   await conn.query('SET enable_object_cache = true');
 
-  const run = async <T extends Row>(sql: string, params: readonly unknown[]): Promise<T[]> => {
+  const run = async <T extends Row>(sql: string, params: readonly unknown[], cancellable = false): Promise<T[]> => {
     try {
-      const table = await conn.query(inlineParams(sql, params));
-      return table.toArray().map((row: { toJSON(): Row }) => plain(row.toJSON()) as T);
+      const rows = cancellable ? await streamed(inlineParams(sql, params)) : (await conn.query(inlineParams(sql, params))).toArray();
+      return rows.map((row: { toJSON(): Row }) => plain(row.toJSON()) as T);
     } catch (error) {
       throw new QueryError((error as Error).message, sql, params);
     }
   };
+  // Only a query started with send() can be cancelled in duckdb-wasm 1.28; it is polled, so
+  // the search's own queries keep the quicker query().
+  const streamed = async (sql: string) => {
+    const rows: { toJSON(): Row }[] = [];
+    for await (const batch of await conn.send(sql)) rows.push(...batch.toArray());
+    return rows;
+  };
 
   return {
-    query: (sql, params = []) => run(sql, params),
+    query: (sql, params = [], options) => run(sql, params, options?.cancellable),
+    cancel: () => conn.cancelSent(),
     exec: async (sql) => {
       await run(sql, []);
     },

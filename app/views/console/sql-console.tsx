@@ -18,7 +18,8 @@ type Run =
   | { status: 'idle' }
   | { status: 'running' }
   | { status: 'done'; rows: Row[]; ms: number; sql: string }
-  | { status: 'failed'; error: Error & { sql?: string }; ms: number };
+  | { status: 'failed'; error: Error & { sql?: string }; ms: number }
+  | { status: 'cancelled'; ms: number };
 
 export default function SqlConsole({ initialSql, onSqlChange }: { initialSql: string; onSqlChange: (sql: string) => void }) {
   const database = useDatabase();
@@ -26,6 +27,7 @@ export default function SqlConsole({ initialSql, onSqlChange }: { initialSql: st
   const [run, setRun] = useState<Run>({ status: 'idle' });
   const [history, setHistory] = useState(() => parseHistory(localStorage.getItem(HISTORY_KEY)));
   const editor = useRef<EditorView | null>(null);
+  const cancelled = useRef(false);
   const current = useRef(text);
   current.current = text;
 
@@ -37,13 +39,20 @@ export default function SqlConsole({ initialSql, onSqlChange }: { initialSql: st
     setHistory(next);
     localStorage.setItem(HISTORY_KEY, JSON.stringify(next));
     setRun({ status: 'running' });
+    cancelled.current = false;
     const started = performance.now();
     try {
-      const rows = await database.db.engine.query(sql);
+      const rows = await database.db.engine.query(sql, [], { cancellable: true });
       setRun({ status: 'done', rows, ms: performance.now() - started, sql });
     } catch (error) {
-      setRun({ status: 'failed', error: error as Error, ms: performance.now() - started });
+      const ms = performance.now() - started;
+      setRun(cancelled.current ? { status: 'cancelled', ms } : { status: 'failed', error: error as Error, ms });
     }
+  };
+  const cancel = () => {
+    if (database.status !== 'ready') return;
+    cancelled.current = true;
+    void database.db.engine.cancel();
   };
   const executeRef = useRef(execute);
   executeRef.current = execute;
@@ -89,7 +98,9 @@ export default function SqlConsole({ initialSql, onSqlChange }: { initialSql: st
           <button type="button" onClick={execute} disabled={database.status !== 'ready' || run.status === 'running'}>
             {run.status === 'running' ? 'Running…' : 'Run'}
           </button>
+          {run.status === 'running' && <button type="button" onClick={cancel}>Cancel</button>}
           <span className="muted">Ctrl+Enter (⌘+Enter on a Mac)</span>
+          {run.status === 'cancelled' && <span role="status">Cancelled after {run.ms.toFixed(0)} ms.</span>}
           {run.status === 'done' && (
             <span role="status" data-rows={run.rows.length}>
               {run.rows.length.toLocaleString('en-US')} {run.rows.length === 1 ? 'row' : 'rows'} in {run.ms.toFixed(0)} ms
