@@ -28,3 +28,61 @@ test('works with the network cut once the directory is kept on this device', asy
   const manifest = JSON.parse(readFileSync('dist/data/manifest.json', 'utf8'));
   await expect(page.getByRole('region', { name: 'Query results' })).toContainText(String(manifest.tables.organizations.rows), { timeout: 60_000 });
 });
+
+test.describe('a new release', () => {
+  // The app on its own server, so the release behind /data/ can change during the test.
+  test.use({ baseURL: 'http://127.0.0.1:4184/' });
+
+  test('replaces the kept copy whole, and a failed copy leaves the previous one as it was', async ({ page, context }) => {
+    test.setTimeout(300_000);
+    const { cpSync, mkdtempSync, readFileSync: read, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { createStaticServer } = await import('../scripts/serve/static-server.ts');
+    const release = (date: string, drop?: string) => {
+      const dir = mkdtempSync(join(tmpdir(), 'nrd-release-'));
+      cpSync('dist/data', dir, { recursive: true });
+      const manifest = JSON.parse(read(join(dir, 'manifest.json'), 'utf8'));
+      Object.assign(manifest, { data_date: date, built_at: `${date}T00:00:00.000Z` });
+      writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+      for (const sibling of ['manifest.json.br', 'manifest.json.gz']) rmSync(join(dir, sibling), { force: true }); // stale now
+      if (drop) rmSync(join(dir, manifest.tables[drop].files[0].path));
+      return dir;
+    };
+    const mounts: Record<string, string> = { '/data': release('2031-01-01') };
+    const server = createStaticServer({ root: 'dist', mounts });
+    await new Promise<void>((done) => server.listen(4184, '127.0.0.1', done));
+    const keep = async (outcome: RegExp) => {
+      await page.getByText(/^Download the dataset/).click();
+      await page.getByRole('button', { name: 'Keep the directory on this device for offline use' }).click();
+      await expect(page.locator('.offline-copy')).toContainText(outcome, { timeout: 120_000 });
+    };
+    const offlineDate = async () => {
+      await context.setOffline(true);
+      await page.reload();
+      await expect(page.getByText(/Data as of/)).toBeVisible({ timeout: 60_000 });
+      await expect(page.locator('tr[data-org-id]').first()).toBeVisible({ timeout: 60_000 });
+      const text = await page.getByText(/Data as of/).innerText();
+      await context.setOffline(false);
+      return text;
+    };
+    try {
+      await openDirectory(page, './?where=02139&r=10');
+      await keep(/Ready offline/);
+      expect(await offlineDate()).toContain('2031-01-01');
+
+      mounts['/data'] = release('2032-02-02');
+      await page.reload();
+      await keep(/Ready offline/);
+      expect(await offlineDate()).toContain('2032-02-02');
+
+      // A release with a file missing: the copy fails and the 2032 copy stays whole.
+      mounts['/data'] = release('2033-03-03', 'gazetteer');
+      await page.reload();
+      await keep(/copy failed/);
+      expect(await offlineDate()).toContain('2032-02-02');
+    } finally {
+      server.close();
+    }
+  });
+});
