@@ -1,59 +1,45 @@
-// An independent answer to "how many organizations match?": native DuckDB in Node over the
+// An independent answer to "which organizations match?": native DuckDB in Node over the
 // same Parquet the app reads, with SQL written here, not by the app's query builder.
 import { DuckDBInstance } from '@duckdb/node-api';
 
 const DATA = 'dist/data';
 
-export async function oracleCount(opts: { zip: string; miles: number; treatmentWhere?: string }): Promise<number> {
+/** The ZIP's point, and each organization's distance from it in miles (haversine). */
+const NEAR = `here AS (
+    SELECT latitude AS lat, longitude AS lon FROM read_parquet('${DATA}/gazetteer/*.parquet')
+    WHERE kind = 'zip' AND key = $zip
+  ), located AS (
+    SELECT o.*, 2 * 3958.8 * asin(sqrt(pow(sin(radians(o.latitude - here.lat) / 2), 2)
+      + cos(radians(here.lat)) * cos(radians(o.latitude)) * pow(sin(radians(o.longitude - here.lon) / 2), 2))) AS miles
+    FROM read_parquet('${DATA}/organizations/*/*.parquet', hive_partitioning = true) o, here
+    WHERE o.latitude IS NOT NULL
+  )`;
+
+async function rows(sql: string, params: Record<string, string | number> = {}): Promise<Record<string, unknown>[]> {
   const db = await (await DuckDBInstance.create(':memory:')).connect();
   try {
-    const reader = await db.runAndReadAll(`
-      WITH here AS (
-        SELECT latitude AS lat, longitude AS lon FROM read_parquet('${DATA}/gazetteer/*.parquet')
-        WHERE kind = 'zip' AND key = $zip
-      )
-      SELECT count(*)::INTEGER AS n
-      FROM read_parquet('${DATA}/organizations/*/*.parquet', hive_partitioning = true) o
-      ${opts.treatmentWhere ? `JOIN read_parquet('${DATA}/treatment_centers/*/*/*.parquet', hive_partitioning = true) t USING (org_id)` : ''}
-      , here
-      WHERE o.latitude IS NOT NULL
-        AND 2 * 3958.8 * asin(sqrt(pow(sin(radians(o.latitude - here.lat) / 2), 2)
-          + cos(radians(here.lat)) * cos(radians(o.latitude)) * pow(sin(radians(o.longitude - here.lon) / 2), 2))) <= $miles
-        ${opts.treatmentWhere ? `AND (${opts.treatmentWhere})` : ''}`, { zip: opts.zip, miles: opts.miles });
-    return Number(reader.getRowObjectsJS()[0].n);
+    return (await db.runAndReadAll(sql, params)).getRowObjectsJS();
   } finally {
     db.closeSync();
   }
+}
+
+export async function oracleCount(opts: { zip: string; miles: number; treatmentWhere?: string }): Promise<number> {
+  const [{ n }] = await rows(`WITH ${NEAR}
+    SELECT count(*)::INTEGER AS n FROM located o
+    ${opts.treatmentWhere ? `JOIN read_parquet('${DATA}/treatment_centers/*/*/*.parquet', hive_partitioning = true) t USING (org_id)` : ''}
+    WHERE o.miles <= $miles ${opts.treatmentWhere ? `AND (${opts.treatmentWhere})` : ''}`, { zip: opts.zip, miles: opts.miles });
+  return Number(n);
 }
 
 /** Organizations within `miles` of a ZIP, nearest first, then by name: the results' own order. */
 export async function oracleIds(opts: { zip: string; miles: number }): Promise<string[]> {
-  const db = await (await DuckDBInstance.create(':memory:')).connect();
-  try {
-    const reader = await db.runAndReadAll(`
-      WITH here AS (
-        SELECT latitude AS lat, longitude AS lon FROM read_parquet('${DATA}/gazetteer/*.parquet')
-        WHERE kind = 'zip' AND key = $zip
-      ), located AS (
-        SELECT o.org_id, o.name, 2 * 3958.8 * asin(sqrt(pow(sin(radians(o.latitude - here.lat) / 2), 2)
-          + cos(radians(here.lat)) * cos(radians(o.latitude)) * pow(sin(radians(o.longitude - here.lon) / 2), 2))) AS miles
-        FROM read_parquet('${DATA}/organizations/*/*.parquet', hive_partitioning = true) o, here
-        WHERE o.latitude IS NOT NULL
-      )
-      SELECT org_id FROM located WHERE miles <= $miles ORDER BY miles, lower(name), org_id`, { zip: opts.zip, miles: opts.miles });
-    return reader.getRowObjectsJS().map((r) => String(r.org_id));
-  } finally {
-    db.closeSync();
-  }
+  const found = await rows(`WITH ${NEAR}
+    SELECT org_id FROM located WHERE miles <= $miles ORDER BY miles, lower(name), org_id`, { zip: opts.zip, miles: opts.miles });
+  return found.map((r) => String(r.org_id));
 }
 
 /** The org_id column of a Parquet file, in file order. */
 export async function parquetIds(path: string): Promise<string[]> {
-  const db = await (await DuckDBInstance.create(':memory:')).connect();
-  try {
-    const reader = await db.runAndReadAll(`SELECT org_id FROM read_parquet('${path.replaceAll("'", "''")}')`);
-    return reader.getRowObjectsJS().map((r) => String(r.org_id));
-  } finally {
-    db.closeSync();
-  }
+  return (await rows(`SELECT org_id FROM read_parquet('${path.replaceAll("'", "''")}')`)).map((r) => String(r.org_id));
 }
