@@ -33,6 +33,8 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibre | null>(null);
   const [moved, setMoved] = useState(false);
+  // The rows the map has drawn and fitted its view to (the point count is only shown for them).
+  const [drawn, setDrawn] = useState<MapPoint[] | null>(null);
   const points = useQuery<MapPoint>(pointsQuery(search), { background: true });
   const origin = useQuery<{ latitude: number | null; longitude: number | null }>(selectedId ? organizationQuery(selectedId) : null, { background: true });
   const links = useQuery<NetworkLink>(selectedId ? networkQuery(selectedId) : null, { background: true });
@@ -78,6 +80,7 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
     const box = bounds(ring ? ring.geometry.coordinates[0] : rows.map((r) => [r.longitude, r.latitude]));
     map.fitBounds(box ?? US_BOUNDS, { padding: 24, maxZoom: 13, duration: 0 });
     setMoved(false);
+    setDrawn(rows);
   }, [map, rows, search.near, search.state.radius]);
 
   const from = selectedId && origin.status === 'done' && origin.rows[0]?.latitude != null
@@ -104,7 +107,7 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
 
   return (
     <section className="results-map" aria-label="Map of results">
-      <div ref={container} className="map-canvas" data-point-count={rows?.length ?? ''} data-link-count={network.features.length} />
+      <div ref={container} className="map-canvas" data-point-count={rows && drawn === rows ? rows.length : ''} data-link-count={network.features.length} />
       <p className="map-caption" aria-live="polite">
         {rows ? `${rows.length.toLocaleString('en-US')} locations on the map` : 'Loading the map…'}
       </p>
