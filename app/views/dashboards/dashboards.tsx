@@ -2,7 +2,7 @@
 // treatment capacity by state and level of care, where a service is offered, and the data's
 // quality from the build report. Each chart keeps its data and SQL a click away.
 import * as Plot from '@observablehq/plot';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import statesTopology from 'us-atlas/states-10m.json';
@@ -63,7 +63,6 @@ export default function Dashboards({ onOpenConsole }: { onOpenConsole: (sql: str
       Plot.ruleX([0]),
     ],
   }), []);
-  const sortedCodes = useMemo(() => (codes.status === 'done' ? codes.rows : []), [codes]);
 
   return (
     <div className="dashboards">
@@ -82,7 +81,7 @@ export default function Dashboards({ onOpenConsole }: { onOpenConsole: (sql: str
         <label>
           Service{' '}
           <select value={code} onChange={(e) => setCode(e.target.value)}>
-            {sortedCodes.map((c) => <option key={c.code} value={c.code}>{c.category_name}: {c.name} ({c.code})</option>)}
+            {(codes.status === 'done' ? codes.rows : []).map((c) => <option key={c.code} value={c.code}>{c.category_name}: {c.name} ({c.code})</option>)}
           </select>
         </label>
       </ChartPanel>

@@ -1,6 +1,6 @@
 // Alternative (a): the whole directory as one JSON file, filtered with plain JavaScript.
-import { FLAT_FILTERS, PAGE, type BenchCase, type Filters } from '../mix.ts';
-import { exposeMix } from './expose.ts';
+import { FLAT_FILTERS, PAGE, type Filters } from '../mix.ts';
+import { exposeMix, type Answers } from './expose.ts';
 import { paintFirstPage, searchFromLocation } from './first-page.ts';
 
 interface Org {
@@ -70,38 +70,29 @@ function groupCount<T>(items: T[], key: (item: T) => string, add: (item: T) => n
   return out;
 }
 
-function runCase(c: BenchCase): number {
-  switch (c.kind) {
-    case 'radius':
-      return nearest(c.zip, c.miles).total;
-    case 'filter':
-      return nearest(c.zip, c.miles, c.filters).total;
-    case 'text':
-      return text(c.text).total;
-    case 'facets': {
-      const found = within(c.zip, c.miles).map((f) => f.o);
-      const counts = [...groupCount(found, (o) => o.org_type).values()];
-      for (const [group, options] of Object.entries(FLAT_FILTERS)) {
-        for (const value of Object.keys(options)) counts.push(found.filter((o) => matches(o, { [group]: [value] })).length);
-      }
-      // The type counts add up to the results, as in the directory's own facet row.
-      return counts.slice(0, counts.length - Object.values(FLAT_FILTERS).flatMap(Object.keys).length).reduce((a, b) => a + b, 0);
-    }
-    case 'detail':
-      return (byId.get(c.orgId)!.services ?? []).map((code) => codes.get(code)).length;
-    case 'network':
-      return (byId.get(c.orgId)!.network ?? []).map(([id]) => byId.get(id)!.name).length;
-    case 'dashboard': {
-      const orgs = dir.organizations;
-      const centers = orgs.filter((o) => o.org_type === 'treatment_center');
-      if (c.name === 'by-state') return groupCount(orgs, (o) => `${o.state}|${o.org_type}`).size;
-      if (c.name === 'capacity') return groupCount(centers, (o) => o.state, (o) => o.residential_capacity ?? 0).size;
-      return groupCount(centers, (o) => o.state, (o) => Number(!!o.accepts_medicaid) + Number(!!o.medication_assisted_treatment)).size;
-    }
-  }
-}
+const answers: Answers = {
+  near: (zip, miles, filters) => nearest(zip, miles, filters).total,
+  text: (query) => text(query).total,
+  facets: (zip, miles) => {
+    const found = within(zip, miles).map((f) => f.o);
+    // Every option is counted, as in the directory's facet row; the type counts add up to the results.
+    const options = Object.entries(FLAT_FILTERS).flatMap(([group, values]) =>
+      Object.keys(values).map((value) => found.filter((o) => matches(o, { [group]: [value] })).length));
+    if (options.some((n) => n > found.length)) throw new Error('an option counted more than the results');
+    return [...groupCount(found, (o) => o.org_type).values()].reduce((a, b) => a + b, 0);
+  },
+  detail: (orgId) => (byId.get(orgId)!.services ?? []).map((code) => codes.get(code)).length,
+  network: (orgId) => (byId.get(orgId)!.network ?? []).map(([id]) => byId.get(id)!.name).length,
+  dashboard: (name) => {
+    const orgs = dir.organizations;
+    const centers = orgs.filter((o) => o.org_type === 'treatment_center');
+    if (name === 'by-state') return groupCount(orgs, (o) => `${o.state}|${o.org_type}`).size;
+    if (name === 'capacity') return groupCount(centers, (o) => o.state, (o) => o.residential_capacity ?? 0).size;
+    return groupCount(centers, (o) => o.state, (o) => Number(!!o.accepts_medicaid) + Number(!!o.medication_assisted_treatment)).size;
+  },
+};
 
 const cold = searchFromLocation();
 const first = cold ? nearest(cold.zip, cold.miles) : { page: [...dir.organizations].sort(byName).slice(0, PAGE), total: dir.organizations.length };
 paintFirstPage(first.page, first.total);
-exposeMix(async (c) => runCase(c));
+exposeMix(answers);

@@ -8,8 +8,8 @@ import {
 } from '../../../app/search/queries.ts';
 import type { Sql } from '../../../app/search/sql.ts';
 import { EMPTY_SEARCH, type OrgType, type Radius } from '../../../app/search/state.ts';
-import { PAGE, type BenchCase } from '../mix.ts';
-import { exposeMix } from './expose.ts';
+import { PAGE } from '../mix.ts';
+import { exposeMix, type Answers } from './expose.ts';
 
 const DASHBOARDS: Record<string, string> = {
   'by-state': 'SELECT state, org_type, organizations FROM mv_organizations_by_state ORDER BY state, org_type',
@@ -36,32 +36,26 @@ async function search(db: Database, s: ResolvedSearch): Promise<number> {
   return Number(n);
 }
 
-async function runCase(db: Database, c: BenchCase): Promise<number> {
-  switch (c.kind) {
-    case 'radius':
-      return search(db, await resolve(db, c.zip, c.miles));
-    case 'filter':
-      return search(db, await resolve(db, c.zip, c.miles, c.filters));
-    case 'text':
-      return search(db, { state: { ...EMPTY_SEARCH, text: c.text }, near: null });
-    case 'facets': {
-      const [row] = await run(db, facetsQuery(await resolve(db, c.zip, c.miles)));
+function answers(db: Database): Answers {
+  return {
+    near: async (zip, miles, filters) => search(db, await resolve(db, zip, miles, filters)),
+    text: (text) => search(db, { state: { ...EMPTY_SEARCH, text }, near: null }),
+    facets: async (zip, miles) => {
+      const [row] = await run(db, facetsQuery(await resolve(db, zip, miles)));
       return Object.entries(row).filter(([k]) => k.startsWith('type:')).reduce((a, [, v]) => a + Number(v), 0);
-    }
-    case 'detail': {
-      const [org] = await run(db, organizationQuery(c.orgId));
+    },
+    detail: async (orgId) => {
+      const [org] = await run(db, organizationQuery(orgId));
       // As the detail panel does: a treatment center's row is read from its state's files only.
       const relation = org.org_type === 'treatment_center'
         ? relationForStates(db.manifest, 'treatment_centers', [String(org.state)]) : undefined;
-      await run(db, typeDetailQuery(org.org_type as OrgType, c.orgId, relation));
-      return (await run(db, servicesQuery(c.orgId))).length;
-    }
-    case 'network':
-      return (await run(db, networkQuery(c.orgId))).length;
-    case 'dashboard':
-      return (await db.engine.query(DASHBOARDS[c.name])).length;
-  }
+      await run(db, typeDetailQuery(org.org_type as OrgType, orgId, relation));
+      return (await run(db, servicesQuery(orgId))).length;
+    },
+    network: async (orgId) => (await run(db, networkQuery(orgId))).length,
+    dashboard: async (name) => (await db.engine.query(DASHBOARDS[name])).length,
+  };
 }
 
 const db = await openDatabase(new URL('/data/', location.href));
-exposeMix((c) => runCase(db, c));
+exposeMix(answers(db));

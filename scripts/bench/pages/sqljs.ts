@@ -2,8 +2,8 @@
 // opened in memory, with the same tables and indexes (see ../alternatives.ts).
 import initSqlJs, { type Database, type SqlValue } from 'sql.js';
 import sqlWasm from 'sql.js/dist/sql-wasm.wasm?url';
-import { FLAT_FILTERS, PAGE, type BenchCase, type Filters } from '../mix.ts';
-import { exposeMix } from './expose.ts';
+import { FLAT_FILTERS, PAGE, type Filters } from '../mix.ts';
+import { exposeMix, type Answers } from './expose.ts';
 import { MILES_PER_DEGREE, paintFirstPage, searchFromLocation, type ListedRow } from './first-page.ts';
 
 const [SQL, file] = await Promise.all([
@@ -73,35 +73,28 @@ const DASHBOARDS: Record<string, string> = {
     WHERE org_type = 'treatment_center' GROUP BY state`,
 };
 
-function runCase(c: BenchCase): number {
-  switch (c.kind) {
-    case 'radius':
-      return nearest(c.zip, c.miles).total;
-    case 'filter':
-      return nearest(c.zip, c.miles, c.filters).total;
-    case 'text':
-      return text(c.text);
-    case 'facets': {
-      const w = within(c.zip, c.miles);
-      const options = Object.entries(FLAT_FILTERS).flatMap(([, values]) => Object.values(values));
-      const counts = options.map(({ column, equals }) => `sum(${column} = ${typeof equals === 'string' ? `'${equals}'` : Number(equals)})`);
-      all(`SELECT ${counts.join(', ')} FROM ${w.from}`, w.params);
-      return all(`SELECT org_type, count(*) AS n FROM ${w.from} GROUP BY org_type`, w.params).reduce((a, r) => a + Number(r.n), 0);
-    }
-    case 'detail':
-      all('SELECT * FROM organizations WHERE org_id = ?', [c.orgId]);
-      return all(`SELECT c.category_name, c.code, c.name FROM organization_services s JOIN service_codes c ON c.code = s.code
-        WHERE s.org_id = ?`, [c.orgId]).length;
-    case 'network':
-      return all(`SELECT r.*, o.name, o.city, o.state, o.phone FROM network_relationships r
-        JOIN organizations o ON o.org_id = r.related_org_id WHERE r.org_id = ? ORDER BY r.strength DESC`, [c.orgId]).length;
-    case 'dashboard':
-      return all(DASHBOARDS[c.name]).length;
-  }
-}
+const answers: Answers = {
+  near: (zip, miles, filters) => nearest(zip, miles, filters).total,
+  text,
+  facets: (zip, miles) => {
+    const w = within(zip, miles);
+    const options = Object.entries(FLAT_FILTERS).flatMap(([, values]) => Object.values(values));
+    const counts = options.map(({ column, equals }) => `sum(${column} = ${typeof equals === 'string' ? `'${equals}'` : Number(equals)})`);
+    all(`SELECT ${counts.join(', ')} FROM ${w.from}`, w.params);
+    return all(`SELECT org_type, count(*) AS n FROM ${w.from} GROUP BY org_type`, w.params).reduce((a, r) => a + Number(r.n), 0);
+  },
+  detail: (orgId) => {
+    all('SELECT * FROM organizations WHERE org_id = ?', [orgId]);
+    return all(`SELECT c.category_name, c.code, c.name FROM organization_services s JOIN service_codes c ON c.code = s.code
+      WHERE s.org_id = ?`, [orgId]).length;
+  },
+  network: (orgId) => all(`SELECT r.*, o.name, o.city, o.state, o.phone FROM network_relationships r
+    JOIN organizations o ON o.org_id = r.related_org_id WHERE r.org_id = ? ORDER BY r.strength DESC`, [orgId]).length,
+  dashboard: (name) => all(DASHBOARDS[name]).length,
+};
 
 const cold = searchFromLocation();
 const first = cold ? nearest(cold.zip, cold.miles)
   : { page: all(`SELECT * FROM organizations ORDER BY lower(name), org_id LIMIT ${PAGE}`) as unknown as ListedRow[], total: Number(all('SELECT count(*) AS n FROM organizations')[0].n) };
 paintFirstPage(first.page, first.total);
-exposeMix(async (c) => runCase(c));
+exposeMix(answers);
