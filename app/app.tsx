@@ -3,6 +3,7 @@
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { DatasetDownload } from './components/dataset-download.tsx';
 import { EmbedThisSearch } from './components/embed-this-search.tsx';
+import { OfflineCopy } from './components/offline-copy.tsx';
 import { PanelBoundary } from './components/panel-boundary.tsx';
 import { QueryFailed } from './components/query-failed.tsx';
 import { ReleaseNotice } from './components/release-notice.tsx';
@@ -134,6 +135,8 @@ export function App() {
           </>
         )}
       </main>
+      {/* An embedding host's visitors did not come for a copy of the directory. */}
+      {!EMBED.embed && database.status === 'ready' && <footer className="site-footer"><OfflineCopy /></footer>}
     </>
   );
 }

@@ -44,6 +44,13 @@ test('errors keep DuckDB\'s words and position; the schema browser inserts names
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('syntax error at or near "gazetteer"');
   await expect(alert).toContainText('LINE 1');
+
+  // Opening a table shows its columns as the engine describes them, partition column included.
+  const tables = page.getByRole('navigation', { name: 'Tables' });
+  await tables.locator('summary', { hasText: 'treatment_centers' }).click({ position: { x: 2, y: 8 } });
+  const described = tables.locator('ul[data-described]');
+  await expect(described).toContainText('state VARCHAR');
+  await expect(described).toContainText('org_id VARCHAR');
 });
 
 test('a long query can be cancelled, and the console goes on working', async ({ page }) => {

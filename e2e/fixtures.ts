@@ -2,9 +2,22 @@
 // fails if any went to an origin other than the app's own. Privacy is checked everywhere.
 import { test as base, expect } from '@playwright/test';
 
-export const test = base.extend<{ requests: string[]; otherOrigins: string[] }>({
+export const test = base.extend<{ requests: string[]; otherOrigins: string[]; offlineCopy: boolean }>({
   /** Origins a spec serves itself besides the app's (an embedding host page). */
   otherOrigins: [[], { option: true }],
+  /**
+   * Whether the app may copy the whole release for offline use by itself, as on a first visit.
+   * Off except in the offline spec: 55 MB per test would only slow the others down.
+   */
+  offlineCopy: [false, { option: true }],
+  page: async ({ page, offlineCopy }, use) => {
+    if (!offlineCopy) {
+      await page.addInitScript(() => {
+        if (localStorage.getItem('nrd:offline-copy') === null) localStorage.setItem('nrd:offline-copy', 'off');
+      });
+    }
+    await use(page);
+  },
   requests: [
     async ({ page, baseURL, otherOrigins }, use) => {
       const requests: string[] = [];

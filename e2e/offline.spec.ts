@@ -1,15 +1,19 @@
-// Offline: after one visit and "Keep the directory on this device", the network is cut, the
+// Offline: after one visit the app keeps the whole release by itself; the network is cut, the
 // page reloads, and a search, a console query and an export all work from the kept copy.
 import { readFileSync } from 'node:fs';
 import { expect, openDirectory, test } from './fixtures.ts';
 import { oracleIds } from './oracle.ts';
 
-test('works with the network cut once the directory is kept on this device', async ({ page, context }) => {
+// As on a first visit: the app may copy the release by itself (the other specs turn that off).
+test.use({ offlineCopy: true });
+
+const READY = /Works offline on this device: the release of \d{4}-\d\d-\d\d is kept \(\d+ files, [\d.]+ MB\)/;
+
+test('after one visit, works with the network cut', async ({ page, context }) => {
   test.setTimeout(240_000); // the copy is 55 MB through a service worker
   await openDirectory(page, './?where=02139&r=10');
-  await page.getByText(/^Download the dataset/).click();
-  await page.getByRole('button', { name: 'Keep the directory on this device for offline use' }).click();
-  await expect(page.locator('.offline-copy')).toContainText('Ready offline', { timeout: 120_000 });
+  // Nobody clicks: the copy starts by itself once the directory is open.
+  await expect(page.locator('.offline-copy')).toContainText(READY, { timeout: 120_000 });
 
   await context.setOffline(true);
   await page.reload();
@@ -52,9 +56,8 @@ test.describe('a new release', () => {
     const mounts: Record<string, string> = { '/data': release('2031-01-01') };
     const server = createStaticServer({ root: 'dist', mounts });
     await new Promise<void>((done) => server.listen(4184, '127.0.0.1', done));
-    const keep = async (outcome: RegExp) => {
-      await page.getByText(/^Download the dataset/).click();
-      await page.getByRole('button', { name: 'Keep the directory on this device for offline use' }).click();
+    // Each visit copies the release it finds, by itself.
+    const kept = async (outcome: RegExp) => {
       await expect(page.locator('.offline-copy')).toContainText(outcome, { timeout: 120_000 });
     };
     const offlineDate = async () => {
@@ -68,21 +71,38 @@ test.describe('a new release', () => {
     };
     try {
       await openDirectory(page, './?where=02139&r=10');
-      await keep(/Ready offline/);
+      await kept(/the release of 2031-01-01 is kept/);
       expect(await offlineDate()).toContain('2031-01-01');
 
       mounts['/data'] = release('2032-02-02');
       await page.reload();
-      await keep(/Ready offline/);
+      await kept(/the release of 2032-02-02 is kept/);
       expect(await offlineDate()).toContain('2032-02-02');
 
       // A release with a file missing: the copy fails and the 2032 copy stays whole.
       mounts['/data'] = release('2033-03-03', 'gazetteer');
       await page.reload();
-      await keep(/copy failed/);
+      await kept(/copy failed/);
       expect(await offlineDate()).toContain('2032-02-02');
     } finally {
       server.close();
     }
   });
+});
+
+test('removing the copy is one click, and the app then copies only when asked', async ({ page }) => {
+  test.setTimeout(240_000);
+  await openDirectory(page, './?where=02139&r=10');
+  await expect(page.locator('.offline-copy')).toContainText(READY, { timeout: 120_000 });
+  await page.getByRole('button', { name: 'Remove the copy' }).click();
+  const keep = page.getByRole('button', { name: 'Keep the directory on this device for offline use' });
+  await expect(keep).toBeVisible();
+  const copies = () => page.evaluate('caches.keys().then((keys) => keys.filter((k) => k.startsWith("nrd-offline-")))');
+  expect(await copies()).toEqual([]);
+
+  await page.reload();
+  await expect(page.locator('[data-total]')).toBeVisible({ timeout: 60_000 });
+  await page.waitForTimeout(7_000); // past the moment a copy would have started by itself
+  await expect(keep).toBeVisible();
+  expect(await copies()).toEqual([]);
 });

@@ -1,8 +1,9 @@
 // The service worker: the app's own files are kept as they are fetched (hashed assets
-// cache-first, pages network-first), and on request ("Keep for offline use") a complete copy
-// of one release, made in a new cache and made current only when every file is in, so a page
-// offline never mixes two releases. Data files are answered from that copy with the byte
-// ranges DuckDB-WASM asks for. Nothing here talks to any origin but the app's own.
+// cache-first, pages network-first), and, when the page asks (by itself after a first visit on
+// a connection that allows it, or on a click), a complete copy of one release, made in a new
+// cache and made current only when every file is in, so a page offline never mixes two
+// releases. Data files are answered from that copy with the byte ranges DuckDB-WASM asks for.
+// Nothing here talks to any origin but the app's own.
 const SHELL = 'nrd-shell-v1';
 const COPY = 'nrd-offline-';
 
@@ -59,39 +60,79 @@ async function fromCopyOrNetwork(request) {
   return new Response(request.method === 'HEAD' ? null : blob.slice(start, end + 1), { status: 206, headers: part });
 }
 
+// One copy at a time, whichever pages ask; `dropped` stops one under way.
+let copying = null;
+let dropped = false;
+
 self.addEventListener('message', (event) => {
-  if (event.data?.type === 'nrd:keep-offline') event.waitUntil(keepOffline(event.source, event.data.base));
+  const { type, base } = event.data ?? {};
+  if (type === 'nrd:keep-offline') {
+    dropped = false;
+    copying ??= keepOffline(base).finally(() => { copying = null; });
+    event.waitUntil(copying.then((reply) => event.source.postMessage(reply)));
+  }
+  if (type === 'nrd:offline-status') event.waitUntil(keptCopy(base).then((reply) => reply && event.source.postMessage(reply)));
+  if (type === 'nrd:drop-offline') {
+    dropped = true;
+    event.waitUntil(dropCopies().then(() => event.source.postMessage({ type: 'nrd:offline-dropped' })));
+  }
 });
 
-async function keepOffline(client, base) {
+/** The complete copy kept now, if any (found without the network). */
+async function keptCopy(base) {
+  for (const key of await caches.keys()) {
+    if (!key.startsWith(COPY)) continue;
+    const cache = await caches.open(key);
+    // Its manifest is stored last, so a copy that has it is complete.
+    const summary = (await cache.match(`${base}data/manifest.json`)) && (await cache.match(`${base}offline-copy.json`));
+    if (summary) return { type: 'nrd:offline-ready', ...(await summary.json()) };
+  }
+  return null;
+}
+
+async function dropCopies(except) {
+  for (const key of await caches.keys()) if (key.startsWith(COPY) && key !== except) await caches.delete(key);
+}
+
+/** Copies the release at `base`, or finds it already copied; answers with the message for the page. */
+async function keepOffline(base) {
   let name = null;
   try {
-    const manifest = await (await fetch(`${base}data/manifest.json`, { cache: 'no-cache' })).json();
+    // This manifest, stored last, is the one that named the files copied.
+    const release = await fetch(`${base}data/manifest.json`, { cache: 'no-store' });
+    if (!release.ok) throw new Error(`data/manifest.json: HTTP ${release.status}`);
+    const manifest = await release.clone().json();
+    name = `${COPY}${manifest.built_at}`;
+    const kept = await keptCopy(base);
+    if (kept?.release === manifest.built_at) return kept;
+    const cache = await caches.open(name);
+
     const assets = await (await fetch(`${base}asset-manifest.json`, { cache: 'no-cache' })).json();
     const files = [
       '', 'sw.js',
       ...new Set(Object.values(assets).flatMap((entry) => [entry.file, ...(entry.css ?? []), ...(entry.assets ?? [])])),
       ...Object.values(manifest.reports).map((file) => `data/${file}`),
       ...Object.values(manifest.tables).flatMap((table) => table.files.map((file) => `data/${file.path}`)),
-      // Last: a copy without its manifest is never read as a release.
-      'data/manifest.json',
     ];
-    name = `${COPY}${manifest.built_at}`;
-    const cache = await caches.open(name);
     let bytes = 0;
     for (const [i, file] of files.entries()) {
+      if (dropped) throw new Error('stopped');
       // no-store: a whole fresh file, never a partial one the HTTP cache kept from a range read.
       const response = await fetch(`${base}${file}`, { cache: 'no-store' });
       if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
       bytes += (await response.clone().blob()).size;
       await cache.put(`${base}${file}`, response);
-      client.postMessage({ type: 'nrd:offline-progress', done: i + 1, total: files.length });
+      for (const client of await self.clients.matchAll()) client.postMessage({ type: 'nrd:offline-progress', done: i + 1, total: files.length });
     }
+    const summary = { release: manifest.built_at, files: files.length + 1, bytes };
+    await cache.put(`${base}offline-copy.json`, new Response(JSON.stringify(summary)));
+    // Last: a copy without its manifest is never read as a release.
+    await cache.put(`${base}data/manifest.json`, release);
     // Complete: this copy is now the only one, so no page can read half of two releases.
-    for (const key of await caches.keys()) if (key.startsWith(COPY) && key !== name) await caches.delete(key);
-    client.postMessage({ type: 'nrd:offline-ready', release: manifest.built_at, files: files.length, bytes });
+    await dropCopies(name);
+    return { type: 'nrd:offline-ready', ...summary };
   } catch (error) {
     if (name) await caches.delete(name);
-    client.postMessage({ type: 'nrd:offline-failed', message: String(error.message ?? error) });
+    return { type: 'nrd:offline-failed', message: String(error.message ?? error) };
   }
 }

@@ -1,7 +1,6 @@
 // "Download the dataset": the release's own Parquet files and manifest, as published, with
 // the few lines that open them in DuckDB, Python or R. Links only; nothing is fetched until clicked.
 import type { Manifest } from '../db/manifest.ts';
-import { OfflineCopy } from './offline-copy.tsx';
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e6 ? 2 : 1)} MB`;
 
@@ -12,7 +11,6 @@ export function DatasetDownload({ manifest }: { manifest: Manifest }) {
     <details className="dataset-download">
       <summary>Download the dataset ({mb(manifest.total_bytes)} of Parquet, {tables.length} tables)</summary>
       {manifest.synthetic && <p><strong>This release is the generated sample, not real organizations.</strong></p>}
-      <OfflineCopy />
       <p>
         Start with <a href={`${data}manifest.json`} download>manifest.json</a>: every table, its columns, and every file
         with its partition, rows, size and SHA-256. Also: the <a href={`${data}${manifest.reports.report}`} download>build

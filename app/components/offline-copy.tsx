@@ -1,43 +1,94 @@
-// "Keep the directory on this device": asks the service worker (public/sw.js) for a complete
-// copy of this release, then the whole app works with the network cut.
+// The directory kept on this device: after a first visit the service worker (public/sw.js)
+// copies the whole release, so the app works with the network cut. It starts by itself a few
+// seconds after the directory opened (never competing with the first search), unless the
+// browser asks to save data or says it is on a cellular or slow connection, or the visitor
+// said no; then it is a click. Stopping or removing the copy is always one click.
 import { useEffect, useState } from 'react';
 
 type Progress =
   | { status: 'idle' }
   | { status: 'copying'; done: number; total: number }
-  | { status: 'ready'; files: number; bytes: number }
+  | { status: 'ready'; release: string; files: number; bytes: number }
   | { status: 'failed'; message: string };
+
+/** localStorage: 'off' once the visitor stopped or removed a copy; only a click copies then. */
+export const OFFLINE_PREFERENCE = 'nrd:offline-copy';
+const START_AFTER_MS = 5_000;
+
+interface Connection { saveData?: boolean; type?: string; effectiveType?: string }
+
+/** Whether this visit may copy the release without being asked (exported for its test). */
+export function copiesByItself(preference: string | null, connection: Connection | undefined): boolean {
+  if (preference === 'off' || connection?.saveData) return false;
+  return connection?.type !== 'cellular' && !['slow-2g', '2g', '3g'].includes(connection?.effectiveType ?? '');
+}
 
 export function OfflineCopy() {
   const [progress, setProgress] = useState<Progress>({ status: 'idle' });
   const available = 'serviceWorker' in navigator && import.meta.env.PROD;
+
   useEffect(() => {
     if (!available) return;
     const onMessage = (event: MessageEvent) => {
-      const m = event.data as { type?: string; done: number; total: number; files: number; bytes: number; message: string };
+      const m = event.data as { type?: string; done: number; total: number; release: string; files: number; bytes: number; message: string };
       if (m?.type === 'nrd:offline-progress') setProgress({ status: 'copying', done: m.done, total: m.total });
-      if (m?.type === 'nrd:offline-ready') setProgress({ status: 'ready', files: m.files, bytes: m.bytes });
+      if (m?.type === 'nrd:offline-ready') setProgress({ status: 'ready', release: m.release, files: m.files, bytes: m.bytes });
       if (m?.type === 'nrd:offline-failed') setProgress({ status: 'failed', message: m.message });
+      if (m?.type === 'nrd:offline-dropped') setProgress({ status: 'idle' });
     };
     navigator.serviceWorker.addEventListener('message', onMessage);
-    return () => navigator.serviceWorker.removeEventListener('message', onMessage);
+    ask('nrd:offline-status'); // a copy kept on an earlier visit
+    const connection = (navigator as { connection?: Connection }).connection;
+    const timer = copiesByItself(localStorage.getItem(OFFLINE_PREFERENCE), connection)
+      ? setTimeout(() => ask('nrd:keep-offline'), START_AFTER_MS) : undefined;
+    return () => {
+      clearTimeout(timer);
+      navigator.serviceWorker.removeEventListener('message', onMessage);
+    };
   }, [available]);
   if (!available) return null;
 
-  const keep = async () => {
+  const keep = () => {
+    localStorage.removeItem(OFFLINE_PREFERENCE);
     setProgress({ status: 'copying', done: 0, total: 0 });
-    const registration = await navigator.serviceWorker.ready;
-    registration.active?.postMessage({ type: 'nrd:keep-offline', base: new URL('./', document.baseURI).href });
+    ask('nrd:keep-offline');
+  };
+  const drop = () => {
+    localStorage.setItem(OFFLINE_PREFERENCE, 'off');
+    ask('nrd:drop-offline');
   };
 
   return (
     <div className="offline-copy">
-      <button type="button" onClick={keep} disabled={progress.status === 'copying'}>Keep the directory on this device for offline use</button>
-      <span role="status">
-        {progress.status === 'copying' && (progress.total ? ` Copying ${progress.done} of ${progress.total} files…` : ' Starting…')}
-        {progress.status === 'ready' && ` Ready offline: ${progress.files} files, ${(progress.bytes / 1e6).toFixed(1)} MB.`}
-        {progress.status === 'failed' && ` The copy failed (${progress.message}); the previous copy, if any, is unchanged.`}
-      </span>
+      {progress.status === 'copying' ? (
+        <>
+          <span role="status">
+            Saving the directory on this device for offline use
+            {progress.total ? `: ${progress.done} of ${progress.total} files…` : '…'}
+          </span>{' '}
+          <button type="button" className="link-button" onClick={drop}>Stop</button>
+        </>
+      ) : progress.status === 'ready' ? (
+        <>
+          <span role="status">
+            Works offline on this device: the release of {progress.release.slice(0, 10)} is kept
+            ({progress.files} files, {(progress.bytes / 1e6).toFixed(1)} MB).
+          </span>{' '}
+          <button type="button" className="link-button" onClick={drop}>Remove the copy</button>
+        </>
+      ) : (
+        <>
+          <button type="button" onClick={keep}>Keep the directory on this device for offline use</button>
+          {progress.status === 'failed' && (
+            <span role="status"> The copy failed ({progress.message}); the previous copy, if any, is unchanged.</span>
+          )}
+        </>
+      )}
     </div>
   );
+}
+
+async function ask(type: 'nrd:offline-status' | 'nrd:keep-offline' | 'nrd:drop-offline') {
+  const registration = await navigator.serviceWorker.ready;
+  registration.active?.postMessage({ type, base: new URL('./', document.baseURI).href });
 }
