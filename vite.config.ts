@@ -1,11 +1,40 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { isolationHeaders } from './scripts/serve/isolation.ts';
+
+const markCloud = (html: string) => html
+  .replace('<body>', '<body data-page="cloud">')
+  .replace('<title>National Recovery Directory</title>', '<title>National Recovery Directory: cloud mode</title>');
+
+/**
+ * cloud.html: index.html marked as the cloud page (app/app.tsx reads the mark). Its own path
+ * lets a host send it the isolation headers while the public and embedded pages go without.
+ */
+function cloudPage(): Plugin {
+  return {
+    name: 'nrd-cloud-page',
+    configureServer(server) {
+      server.middlewares.use(async (req, res, next) => {
+        const path = req.url?.split('?')[0] ?? '';
+        for (const [name, value] of Object.entries(isolationHeaders(path))) res.setHeader(name, value);
+        if (path !== '/cloud.html') return next();
+        const html = await server.transformIndexHtml('/cloud.html', markCloud(readFileSync('index.html', 'utf8')));
+        res.writeHead(200, { 'content-type': 'text/html' }).end(html);
+      });
+    },
+    writeBundle({ dir }) {
+      writeFileSync(join(dir!, 'cloud.html'), markCloud(readFileSync(join(dir!, 'index.html'), 'utf8')));
+    },
+  };
+}
 
 export default defineConfig({
   // Relative base: the build runs from any sub-path of any static host.
   base: './',
-  plugins: [react()],
+  plugins: [react(), cloudPage()],
   // The service worker (public/sw.js) reads this list to keep every file for offline use.
   build: { manifest: 'asset-manifest.json' },
   test: {

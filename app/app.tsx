@@ -1,6 +1,7 @@
 // The shell: notices that never depend on the engine, then the search, its results as a
 // table and a map, and the selected organization. Views never import each other; they meet here.
 import { lazy, Suspense, useCallback, useState } from 'react';
+import { CloudConnect } from './components/cloud-connect.tsx';
 import { DatasetDownload } from './components/dataset-download.tsx';
 import { EmbedThisSearch } from './components/embed-this-search.tsx';
 import { OfflineCopy } from './components/offline-copy.tsx';
@@ -37,6 +38,8 @@ const STAGES = { engine: 'Starting the search engine in your browser…', tables
 
 // Embedded (`?embed=1`): the host's choices hold for the page's life.
 const EMBED = embedFromUrl(window.location.search);
+// cloud.html: the same app, served cross-origin isolated so it can connect to MotherDuck.
+const CLOUD_PAGE = document.body.dataset.page === 'cloud';
 
 export function App() {
   const database = useDatabase();
@@ -47,7 +50,7 @@ export function App() {
   useEmbedMessages(EMBED, state, navigate);
   const [view, openView] = useView();
   const [hovered, setHovered] = useState<string | null>(null);
-  const resolution = useResolvedSearch(state, database.status === 'ready' ? database.db.manifest : null);
+  const resolution = useResolvedSearch(state, database.status === 'ready' ? database.db : null);
   const search = resolution.status === 'resolved' ? resolution.search : null;
   const count = useQuery<{ n: number }>(search ? countQuery(search) : null);
   const total = count.status === 'done' ? count.rows[0].n : null;
@@ -83,6 +86,7 @@ export function App() {
             <p>The helplines above work regardless. Reloading the page may help.</p>
           </div>
         )}
+        {CLOUD_PAGE && database.status === 'ready' && <CloudConnect />}
         {database.status === 'ready' && view === 'sql' && (
           <>
             <ReleaseNotice manifest={database.db.manifest} />
@@ -136,7 +140,12 @@ export function App() {
         )}
       </main>
       {/* An embedding host's visitors did not come for a copy of the directory. */}
-      {!EMBED.embed && database.status === 'ready' && <footer className="site-footer"><OfflineCopy /></footer>}
+      {!EMBED.embed && (
+        <footer className="site-footer">
+          {database.status === 'ready' && <OfflineCopy />}
+          {!CLOUD_PAGE && <p><a href={`cloud.html${window.location.search}`}>Cloud mode</a>: analysts with a MotherDuck account can run every view there.</p>}
+        </footer>
+      )}
     </>
   );
 }

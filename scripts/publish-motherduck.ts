@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Manifest } from '../app/db/manifest.ts';
 import { quoteIdent } from '../app/db/catalog.ts';
-import { literal } from './build/db.ts';
+import { loadTableSql } from './publish/load-table.ts';
+import { redact } from '../app/cloud/session.ts';
 
 class PublishError extends Error {}
 
@@ -19,7 +20,6 @@ const { values } = parseArgs({
   },
 });
 const token = process.env.MOTHERDUCK_TOKEN ?? '';
-const scrub = (text: string) => (token ? text.replaceAll(token, '***') : text);
 
 async function step<T>(what: string, fn: () => Promise<T>): Promise<T> {
   try {
@@ -48,10 +48,9 @@ async function publish(): Promise<void> {
   await step('Could not connect to MotherDuck (check the token and the network)', () => conn.run("ATTACH 'md:'"));
   const db = quoteIdent(values.database!);
   await step(`Could not create the database ${values.database}`, () => conn.run(`CREATE OR REPLACE DATABASE ${db}`));
-  for (const [table, { files, partitioned_by, rows }] of Object.entries(manifest.tables)) {
-    const list = files.map((f) => literal(join(release, f.path))).join(', ');
-    await step(`Could not load ${table}`, () => conn.run(`CREATE OR REPLACE TABLE ${db}.main.${quoteIdent(table)} AS
-      SELECT * FROM read_parquet([${list}], hive_partitioning = ${partitioned_by.length > 0})`));
+  for (const [table, entry] of Object.entries(manifest.tables)) {
+    const { rows } = entry;
+    await step(`Could not load ${table}`, () => conn.run(loadTableSql(release, `${db}.main`, table, entry)));
     const reader = await conn.runAndReadAll(`SELECT count(*) AS n FROM ${db}.main.${quoteIdent(table)}`);
     const n = Number(reader.getRowObjectsJS()[0].n);
     if (n !== rows) throw new PublishError(`${table}: MotherDuck holds ${n} rows, the manifest says ${rows}.`);
@@ -63,6 +62,6 @@ async function publish(): Promise<void> {
 try {
   await publish();
 } catch (error) {
-  console.error(scrub(`publish:motherduck: ${error instanceof PublishError ? error.message : (error as Error).stack}`));
+  console.error(redact(`publish:motherduck: ${error instanceof PublishError ? error.message : (error as Error).stack}`, token));
   process.exitCode = 1;
 }

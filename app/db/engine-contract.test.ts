@@ -1,9 +1,13 @@
-// One contract, two engines: the browser's (duckdb-wasm 1.28 run in Node) and native DuckDB.
-// The same release, catalog and app queries must give the same rows and the same failures,
-// so the views can rely on the Engine interface whichever engine stands behind it.
+// One contract, three engines: the browser's (duckdb-wasm 1.28 run in Node), native DuckDB,
+// and the cloud engine (MotherDuck's) with native DuckDB standing in for the connection to
+// tables loaded as publish:motherduck loads them. The same release and app queries must give
+// the same rows and the same failures, so the views can rely on the Engine interface
+// whichever engine stands behind it.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildRelease } from '../../scripts/build/pipeline.ts';
+import { cloudEngine } from '../cloud/cloud-engine.ts';
+import { nativeCloudConnection } from '../cloud/native-connection.ts';
 import { scratchDir, scratchSources } from '../../scripts/build/test-release.ts';
 import { SAMPLE_QUERIES } from '../search/console.ts';
 import { capacityQuery, organizationsByStateQuery, serviceByStateQuery, serviceCodesQuery } from '../search/dashboards.ts';
@@ -15,7 +19,7 @@ import { QueryError, type Engine } from './engine.ts';
 import type { Manifest } from './manifest.ts';
 import { startNativeEngine } from './native-engine.ts';
 import { startNodeWasmEngine } from './node-wasm-engine.ts';
-import { relationsForStates, statesNear } from './partitions.ts';
+import { relationsForStates, statesNear, type Source } from './partitions.ts';
 
 let manifest: Manifest;
 const engines: Record<string, Engine> = {};
@@ -27,11 +31,13 @@ beforeAll(async () => {
   const base = new URL('file:///data/');
   engines.wasm = await attachRelease(await startNodeWasmEngine((name) => join(outDir, name)), manifest, base);
   engines.native = await attachRelease(await startNativeEngine(outDir), manifest, base);
+  const { connection, files } = await nativeCloudConnection(outDir, manifest);
+  engines.cloud = cloudEngine(connection, files, (text) => text);
 });
 
 const both = async (q: Sql) => Promise.all([engines.wasm.query(q.text, q.params), engines.native.query(q.text, q.params)]);
 
-describe.each(['wasm', 'native'])('the %s engine', (name) => {
+describe.each(['wasm', 'native', 'cloud'])('the %s engine', (name) => {
   it('binds parameters as values and returns plain JavaScript values', async () => {
     const [row] = await engines[name].query('SELECT ? AS s, ? AS i, ? AS d, ? AS b, ? AS n, 12345678901::BIGINT AS big, [1, 2] AS l',
       ["it's", 7, 2.5, true, null]);
@@ -55,40 +61,49 @@ describe.each(['wasm', 'native'])('the %s engine', (name) => {
 
 describe('both engines', () => {
   it.each(SAMPLE_QUERIES.map((q) => [q.title, q.sql]))('run the console sample "%s"', async (_, text) => {
-    const [wasm, native] = await Promise.all([engines.wasm.query(text), engines.native.query(text)]);
-    if (!text.includes('duckdb_settings')) expect(native).toEqual(wasm); // the engines' versions and settings differ
+    const [wasm, native, cloud] = await Promise.all([engines.wasm.query(text), engines.native.query(text), engines.cloud.query(text)]);
+    if (text.includes('duckdb_settings')) return; // the engines' versions and settings differ
+    expect(native).toEqual(wasm);
+    expect(cloud).toEqual(wasm);
   });
 
   it('export the same rows as CSV, JSON and Parquet', async () => {
     const q = resultsQuery({ state: { ...EMPTY_SEARCH, radius: 25 }, near: BOSTON }, {});
     const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
-    const [wasmCsv, nativeCsv] = await Promise.all([engines.wasm.copyTo(q.text, q.params, 'csv'), engines.native.copyTo(q.text, q.params, 'csv')]);
+    const [wasmCsv, nativeCsv, cloudCsv] = await Promise.all(['wasm', 'native', 'cloud'].map((name) => engines[name].copyTo(q.text, q.params, 'csv')));
     const rows = await engines.native.query<{ org_id: string }>(q.text, q.params);
     const csvIds = (csv: string) => csv.trim().split('\n').slice(1).map((line) => line.split(',')[0]);
     expect(csvIds(decode(wasmCsv))).toEqual(rows.map((r) => r.org_id));
     expect(decode(wasmCsv).split('\n')[0]).toBe(decode(nativeCsv).split('\n')[0]);
     expect(csvIds(decode(nativeCsv))).toEqual(rows.map((r) => r.org_id));
-    const json = JSON.parse(decode(await engines.wasm.copyTo(q.text, q.params, 'json'))) as { org_id: string }[];
-    expect(json.map((r) => r.org_id)).toEqual(rows.map((r) => r.org_id));
-    const parquet = await engines.wasm.copyTo(q.text, q.params, 'parquet');
-    expect(decode(parquet.slice(0, 4))).toBe('PAR1');
+    expect(decode(cloudCsv)).toBe(decode(nativeCsv));
+    for (const name of ['wasm', 'cloud']) {
+      const json = JSON.parse(decode(await engines[name].copyTo(q.text, q.params, 'json'))) as { org_id: string }[];
+      expect(json.map((r) => r.org_id)).toEqual(rows.map((r) => r.org_id));
+      const parquet = await engines[name].copyTo(q.text, q.params, 'parquet');
+      expect(decode(parquet.slice(0, 4))).toBe('PAR1');
+    }
   });
 
-  it('answer every query the search issues with the same rows', async () => {
-    const near = { state: { ...EMPTY_SEARCH, radius: 25 as const }, near: BOSTON,
-      relations: relationsForStates(manifest, statesNear(manifest, BOSTON.lat, BOSTON.lon, 25)) };
-    const filtered = { ...near, state: { ...near.state, filters: { pay: ['medicaid'] } } };
-    const national = { state: { ...EMPTY_SEARCH, text: 'recovery' }, near: null };
+  it('answer every query the search issues with the same rows (the cloud engine reading whole tables by state)', async () => {
     const [first] = await engines.native.query<{ org_id: string }>('SELECT org_id FROM network_relationships ORDER BY org_id LIMIT 1');
-    const queries = [
-      resultsQuery(near, { limit: 50, offset: 0 }), countQuery(near), facetsQuery(near), resultsQuery(filtered, { limit: 50, offset: 0 }),
-      resultsQuery(national, { limit: 50, offset: 0 }), countQuery(national), locationQuery('02139')!, locationQuery('Boston, MA')!,
-      organizationQuery(first.org_id), servicesQuery(first.org_id), networkQuery(first.org_id),
-      organizationsByStateQuery(null), organizationsByStateQuery('narr_residence'), capacityQuery(), serviceByStateQuery('MD'), serviceCodesQuery(),
-    ];
-    for (const q of queries) {
+    const queries = (source: Source) => {
+      const near = { state: { ...EMPTY_SEARCH, radius: 25 as const }, near: BOSTON,
+        relations: relationsForStates(manifest, statesNear(manifest, BOSTON.lat, BOSTON.lon, 25), source) };
+      const filtered = { ...near, state: { ...near.state, filters: { pay: ['medicaid'] } } };
+      const national = { state: { ...EMPTY_SEARCH, text: 'recovery' }, near: null };
+      return [
+        resultsQuery(near, { limit: 50, offset: 0 }), countQuery(near), facetsQuery(near), resultsQuery(filtered, { limit: 50, offset: 0 }),
+        resultsQuery(national, { limit: 50, offset: 0 }), countQuery(national), locationQuery('02139')!, locationQuery('Boston, MA')!,
+        organizationQuery(first.org_id), servicesQuery(first.org_id), networkQuery(first.org_id),
+        organizationsByStateQuery(null), organizationsByStateQuery('narr_residence'), capacityQuery(), serviceByStateQuery('MD'), serviceCodesQuery(),
+      ];
+    };
+    const onTables = queries('tables');
+    for (const [i, q] of queries('files').entries()) {
       const [wasm, native] = await both(q);
       expect(native, q.text).toEqual(wasm);
+      expect(await engines.cloud.query(onTables[i].text, onTables[i].params), onTables[i].text).toEqual(wasm);
     }
   });
 });

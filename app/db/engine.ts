@@ -35,6 +35,30 @@ export function jsonBytes(rows: Row[]): Uint8Array {
   return new TextEncoder().encode(JSON.stringify(rows));
 }
 
+/** The in-memory files of a duckdb-wasm instance (the app's own, or the one inside MotherDuck's client). */
+export interface VirtualFiles {
+  registerEmptyFileBuffer(name: string): Promise<void>;
+  copyFileToBuffer(name: string): Promise<Uint8Array>;
+  dropFile(name: string): Promise<unknown>;
+}
+
+/**
+ * An export written by the engine into an in-memory file, copied out and dropped; JSON is
+ * written from the rows (see jsonBytes). `run` takes SQL with the parameters already inlined.
+ */
+export async function copyThroughFile(files: VirtualFiles, run: (sql: string) => Promise<Row[]>,
+  sql: string, format: ExportFormat): Promise<Uint8Array> {
+  if (format === 'json') return jsonBytes(await run(sql));
+  const file = `export-${crypto.randomUUID()}.${format}`;
+  await files.registerEmptyFileBuffer(file);
+  try {
+    await run(copyStatement(sql, file, format));
+    return await files.copyFileToBuffer(file);
+  } finally {
+    await files.dropFile(file);
+  }
+}
+
 /** The COPY options for each format: CSV with a header, JSON as one array, Parquet with zstd. */
 export function copyStatement(sql: string, file: string, format: ExportFormat): string {
   const options = { csv: 'FORMAT CSV, HEADER', json: 'FORMAT JSON, ARRAY true', parquet: 'FORMAT PARQUET, COMPRESSION ZSTD' }[format];

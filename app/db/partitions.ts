@@ -6,6 +6,7 @@ import { quoteIdent } from './catalog.ts';
 import type { Manifest } from './manifest.ts';
 
 export type PartitionedTable = 'organizations' | 'treatment_centers';
+export type Source = 'files' | 'tables';
 
 const MILES_PER_DEGREE = 69.17;
 
@@ -29,17 +30,24 @@ export function statesNear(manifest: Manifest, lat: number, lon: number, miles: 
     .sort();
 }
 
-export function relationForStates(manifest: Manifest, table: PartitionedTable, states: string[] | null): string {
+/**
+ * Where a partitioned table's rows for `states` are read from: the states' own files, or, on
+ * MotherDuck (`tables`), the whole uploaded table filtered by state.
+ */
+export function relationForStates(manifest: Manifest, table: PartitionedTable, states: string[] | null, source: Source = 'files'): string {
   if (!states) return quoteIdent(table);
+  if (source === 'tables') {
+    return `(SELECT * FROM ${quoteIdent(table)} WHERE state IN (${states.map((s) => `'${s.replaceAll("'", "''")}'`).join(', ') || 'NULL'}))`;
+  }
   const files = manifest.tables[table].files.filter((f) => states.includes(f.partition.state));
   if (!files.length) return `(SELECT * FROM ${quoteIdent(table)} WHERE FALSE)`;
   return `read_parquet([${files.map((f) => `'${f.path.replaceAll("'", "''")}'`).join(', ')}], hive_partitioning = true)`;
 }
 
 /** Both partitioned tables read from the given states' files (a ResolvedSearch's `relations`). */
-export function relationsForStates(manifest: Manifest, states: string[]) {
+export function relationsForStates(manifest: Manifest, states: string[], source: Source = 'files') {
   return {
-    organizations: relationForStates(manifest, 'organizations', states),
-    treatment_centers: relationForStates(manifest, 'treatment_centers', states),
+    organizations: relationForStates(manifest, 'organizations', states, source),
+    treatment_centers: relationForStates(manifest, 'treatment_centers', states, source),
   };
 }

@@ -6,7 +6,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import { copyStatement, jsonBytes, QueryError, type Engine, type Row } from './engine.ts';
+import { copyThroughFile, QueryError, type Engine, type Row } from './engine.ts';
 import { inlineParams } from './literals.ts';
 import { plain } from './plain-values.ts';
 
@@ -48,17 +48,6 @@ export async function startWasmEngine(): Promise<Engine> {
       await run(sql, []);
     },
     registerFile: (name, url) => db.registerFileURL(name, url, duckdb.DuckDBDataProtocol.HTTP, false),
-    copyTo: async (sql, params, format) => {
-      if (format === 'json') return jsonBytes(await run(sql, params));
-      // An in-memory file in the worker, copied out and dropped.
-      const file = `export-${crypto.randomUUID()}.${format}`;
-      await db.registerEmptyFileBuffer(file);
-      try {
-        await run(copyStatement(inlineParams(sql, params), file, format), []);
-        return await db.copyFileToBuffer(file);
-      } finally {
-        await db.dropFile(file);
-      }
-    },
+    copyTo: (sql, params, format) => copyThroughFile(db, (text) => run(text, []), inlineParams(sql, params), format),
   };
 }

@@ -1,6 +1,6 @@
 // Turns what the person typed into a point, offline, with the release's gazetteer, and
 // finds the states within reach so queries open only those states' files.
-import type { Manifest } from '../db/manifest.ts';
+import type { Database } from '../db/database.ts';
 import { relationsForStates, statesNear } from '../db/partitions.ts';
 import { useQuery } from '../db/use-query.ts';
 import { locationQuery, type ResolvedSearch } from '../search/queries.ts';
@@ -12,7 +12,7 @@ export type Resolution =
   | { status: 'not-found'; where: string }
   | { status: 'failed'; error: Error & { sql?: string } };
 
-export function useResolvedSearch(state: SearchState, manifest: Manifest | null): Resolution {
+export function useResolvedSearch(state: SearchState, db: Database | null): Resolution {
   const query = !state.at && state.where ? locationQuery(state.where) : null;
   const lookup = useQuery<{ label: string; latitude: number; longitude: number }>(query);
   const found = lookup.status === 'done' ? lookup.rows[0] : undefined;
@@ -25,7 +25,7 @@ export function useResolvedSearch(state: SearchState, manifest: Manifest | null)
     if (!found) return { status: 'not-found', where: state.where };
   }
   if (!near) return { status: 'resolved', search: { state, near: null } };
-  if (!manifest) return { status: 'resolving' };
-  const states = statesNear(manifest, near.lat, near.lon, state.radius);
-  return { status: 'resolved', search: { state, near, relations: relationsForStates(manifest, states) } };
+  if (!db) return { status: 'resolving' };
+  const states = statesNear(db.manifest, near.lat, near.lon, state.radius);
+  return { status: 'resolved', search: { state, near, relations: relationsForStates(db.manifest, states, db.cloud ? 'tables' : 'files') } };
 }

@@ -16,7 +16,9 @@ beforeAll(async () => {
   release = await mkdtemp(join(tmpdir(), 'nrd-release-'));
   await mkdir(join(site, 'assets'));
   await writeFile(join(site, 'index.html'), `<!doctype html><title>${body}</title>`);
+  await writeFile(join(site, 'cloud.html'), `<!doctype html><title>${body}</title>`);
   await writeFile(join(site, 'assets', 'engine.wasm'), body);
+  await writeFile(join(site, 'assets', 'worker.js'), body);
   await writeFile(join(release, 'organizations.parquet'), body);
   await precompress(site);
 });
@@ -41,6 +43,19 @@ describe('static server', () => {
       const suffix = await fetch(`${base}/assets/engine.wasm`, { headers: { range: 'bytes=-3' } });
       expect(await suffix.text()).toBe('END');
       expect((await fetch(`${base}/assets/engine.wasm`, { headers: { range: 'bytes=9000-' } })).status).toBe(416);
+    });
+  });
+
+  it('isolates the cloud page only (COOP and COEP), so other pages stay embeddable; scripts may start workers there', async () => {
+    await serve({}, async (base) => {
+      const cloud = await fetch(`${base}/cloud.html`);
+      expect(cloud.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+      expect(cloud.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
+      expect((await fetch(`${base}/assets/worker.js`)).headers.get('cross-origin-embedder-policy')).toBe('require-corp');
+      for (const path of ['/', '/index.html', '/assets/engine.wasm']) {
+        const r = await fetch(`${base}${path}`);
+        expect([path, r.headers.get('cross-origin-opener-policy'), r.headers.get('cross-origin-embedder-policy')]).toEqual([path, null, null]);
+      }
     });
   });
 

@@ -6,6 +6,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { isolationHeaders } from './isolation.ts';
 
 export interface ServeOptions {
   /** The built site (`dist/`). */
@@ -52,6 +53,7 @@ export function createStaticServer(options: ServeOptions): Server {
       // Hashed assets never change; everything else (pages, the manifest) is revalidated.
       'cache-control': /\/assets\/|\/data\/.*-[0-9a-f]{8,}\./.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
       'last-modified': file.mtime.toUTCString(),
+      ...isolationHeaders(path),
     };
     if (ranges) headers['accept-ranges'] = 'bytes';
 

@@ -1,6 +1,7 @@
 // The analyst's SQL console: any SQL on the release, in the browser. Ctrl/Cmd+Enter runs it;
 // a query from a shared link is shown and waits for Run; results, elapsed time and row count
 // below, errors as DuckDB words them (with the position it points at); history in this browser.
+// Connected to MotherDuck, it only reads until the analyst allows changes for this visit.
 import { sql as sqlLanguage } from '@codemirror/lang-sql';
 import CodeMirror, { keymap, Prec, type EditorView } from '@uiw/react-codemirror';
 import { useMemo, useRef, useState } from 'react';
@@ -10,6 +11,7 @@ import { QueryFailed } from '../../components/query-failed.tsx';
 import type { Row } from '../../db/engine.ts';
 import { useDatabase } from '../../db/use-database.ts';
 import { parseHistory, remember, SAMPLE_QUERIES } from '../../search/console.ts';
+import { whyNotReadOnly } from '../../search/read-only.ts';
 import { SchemaBrowser } from './schema-browser.tsx';
 
 const HISTORY_KEY = 'nrd:sql-history';
@@ -19,13 +21,16 @@ type Run =
   | { status: 'running' }
   | { status: 'done'; rows: Row[]; ms: number; sql: string }
   | { status: 'failed'; error: Error & { sql?: string }; ms: number }
-  | { status: 'cancelled'; ms: number };
+  | { status: 'cancelled'; ms: number }
+  | { status: 'refused'; reason: string };
 
 export default function SqlConsole({ initialSql, onSqlChange }: { initialSql: string; onSqlChange: (sql: string) => void }) {
   const database = useDatabase();
   const [text, setText] = useState(initialSql || SAMPLE_QUERIES[0].sql);
   const [run, setRun] = useState<Run>({ status: 'idle' });
   const [history, setHistory] = useState(() => parseHistory(localStorage.getItem(HISTORY_KEY)));
+  const cloud = database.status === 'ready' ? database.db.cloud : null;
+  const [writes, setWrites] = useState(false);
   const editor = useRef<EditorView | null>(null);
   const cancelled = useRef(false);
   const current = useRef(text);
@@ -38,6 +43,8 @@ export default function SqlConsole({ initialSql, onSqlChange }: { initialSql: st
     const next = remember(history, sql);
     setHistory(next);
     localStorage.setItem(HISTORY_KEY, JSON.stringify(next));
+    const refused = cloud && !writes ? whyNotReadOnly(sql) : null;
+    if (refused) return setRun({ status: 'refused', reason: refused });
     setRun({ status: 'running' });
     cancelled.current = false;
     const started = performance.now();
@@ -91,6 +98,12 @@ export default function SqlConsole({ initialSql, onSqlChange }: { initialSql: st
               </select>
             </label>
           )}
+          {cloud && (
+            <label>
+              <input type="checkbox" checked={writes} onChange={(e) => setWrites(e.target.checked)} />
+              {' '}Allow statements that change data in md:{cloud}
+            </label>
+          )}
         </div>
         <CodeMirror value={text} onChange={setText} extensions={extensions} minHeight="9rem" maxHeight="22rem"
           aria-label="SQL" onCreateEditor={(view) => { editor.current = view; }} basicSetup={{ lineNumbers: true, foldGutter: false }} />
@@ -107,6 +120,11 @@ export default function SqlConsole({ initialSql, onSqlChange }: { initialSql: st
             </span>
           )}
         </div>
+        {run.status === 'refused' && (
+          <div role="alert" className="query-failed">
+            <p>Not run: connected to MotherDuck, the console only reads unless you allow changes. {run.reason}</p>
+          </div>
+        )}
         {run.status === 'failed' && (
           <div role="alert" className="query-failed">
             <p>The query failed after {run.ms.toFixed(0)} ms:</p>

@@ -24,7 +24,7 @@ export function DetailPanel({ orgId, onSelect, onClose }: Props) {
   const row = org.status === 'done' ? org.rows[0] : undefined;
   // Treatment centers are partitioned by state: read only this one's state.
   const relation = row?.org_type === 'treatment_center' && database.status === 'ready'
-    ? relationForStates(database.db.manifest, 'treatment_centers', [String(row.state)]) : undefined;
+    ? relationForStates(database.db.manifest, 'treatment_centers', [String(row.state)], database.db.cloud ? 'tables' : 'files') : undefined;
   const detail = useQuery(row ? typeDetailQuery(row.org_type, orgId, relation) : null);
   const services = useQuery<{ category_name: string; code: string; name: string }>(servicesQuery(orgId));
   const network = useQuery<Parameters<typeof NearbySupports>[0]['rows'][number]>(networkQuery(orgId));

@@ -1,0 +1,70 @@
+// The read-only check agrees with DuckDB's parser: what it lets through, DuckDB parses as a
+// query (json_serialize_sql serializes SELECT statements only), and what DuckDB parses as
+// something else, it stops.
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_QUERIES } from './console.ts';
+import { whyNotReadOnly } from './read-only.ts';
+
+let conn: DuckDBConnection;
+beforeAll(async () => {
+  conn = await (await DuckDBInstance.create(':memory:')).connect();
+});
+
+/** Whether DuckDB parses `sql` as one SELECT statement. */
+async function duckdbSaysSelect(sql: string): Promise<boolean> {
+  const reader = await conn.runAndReadAll(`SELECT json_extract(json_serialize_sql(${`'${sql.replaceAll("'", "''")}'`}), '$.error')::BOOLEAN AS failed`);
+  return !reader.getRowObjectsJS()[0].failed;
+}
+
+const QUERIES = [
+  'SELECT 1',
+  'select * from organizations where state = \'MA\';',
+  'WITH t AS (SELECT 1 AS x) SELECT x FROM t',
+  'FROM organizations_by_id LIMIT 5',
+  "SELECT 'insert into x values (1); drop table y' AS s",
+  'SELECT "update", "delete" FROM (SELECT 1 AS "update", 2 AS "delete")',
+  '-- drop table organizations\nSELECT 1 /* delete everything */',
+  'SELECT $$ ; create table t $$ AS s',
+  'VALUES (1, 2)',
+];
+const WRITES = [
+  'DROP TABLE organizations',
+  'INSERT INTO organizations SELECT * FROM organizations',
+  'UPDATE organizations SET name = \'x\'',
+  'DELETE FROM organizations',
+  'CREATE OR REPLACE TABLE organizations AS SELECT 1',
+  'WITH t AS (SELECT 1) INSERT INTO x SELECT * FROM t',
+  "COPY organizations TO 'out.csv'",
+  "ATTACH 'md:other'",
+  'SET threads = 1',
+  'CREATE TABLE t AS WITH x AS (SELECT 1) SELECT * FROM x',
+];
+
+describe('whyNotReadOnly', () => {
+  it.each(QUERIES)('lets a query through, as DuckDB parses it: %s', async (sql) => {
+    expect(whyNotReadOnly(sql)).toBeNull();
+    expect(await duckdbSaysSelect(sql.replace(/;$/, ''))).toBe(true);
+  });
+
+  it.each(WRITES)('stops a statement DuckDB does not parse as a query: %s', async (sql) => {
+    expect(whyNotReadOnly(sql)).not.toBeNull();
+    expect(await duckdbSaysSelect(sql)).toBe(false);
+  });
+
+  it('stops a second statement after a query, and says why', () => {
+    expect(whyNotReadOnly('SELECT 1; DROP TABLE organizations')).toBe('Run one statement at a time while writes are locked.');
+    expect(whyNotReadOnly('SELECT 1; -- just a comment')).toBeNull();
+  });
+
+  it('reads the describing statements as reads, and names the word it stops on', () => {
+    for (const sql of ['DESCRIBE organizations', 'SHOW TABLES', 'SUMMARIZE gazetteer', 'EXPLAIN SELECT 1']) expect(whyNotReadOnly(sql)).toBeNull();
+    expect(whyNotReadOnly('DROP TABLE t')).toBe('“DROP” is not a query that only reads.');
+    expect(whyNotReadOnly('SELECT * FROM t; ')).toBeNull();
+    expect(whyNotReadOnly('EXPLAIN ANALYZE DELETE FROM t')).toMatch(/“DELETE” can change data/);
+  });
+
+  it('lets every sample query of the console through', () => {
+    for (const { title, sql } of SAMPLE_QUERIES) expect([title, whyNotReadOnly(sql)]).toEqual([title, null]);
+  });
+});

@@ -1,0 +1,35 @@
+// Whether console SQL only reads. In cloud mode the console runs against the analyst's own
+// MotherDuck account, where a pasted or shared statement could drop or overwrite tables, so
+// only reading is allowed until writes are unlocked. The check is deliberately strict: one
+// statement, starting with a reading keyword, and no writing keyword anywhere outside strings,
+// comments and quoted names (a column named like one can be quoted). Its verdicts are checked
+// against DuckDB's own parser in read-only.test.ts.
+
+const READS = new Set(['select', 'with', 'from', 'values', 'table', 'describe', 'desc', 'show', 'summarize', 'explain', 'pivot', 'unpivot']);
+const WRITES = new Set([
+  'insert', 'update', 'delete', 'create', 'drop', 'alter', 'truncate', 'merge', 'upsert', 'copy', 'export', 'import',
+  'attach', 'detach', 'use', 'install', 'load', 'set', 'reset', 'pragma', 'call', 'checkpoint', 'vacuum',
+  'begin', 'commit', 'rollback', 'grant', 'revoke',
+]);
+
+/** Null when `sql` only reads; otherwise why it is refused, in plain words. */
+export function whyNotReadOnly(sql: string): string | null {
+  const statements = words(sql);
+  if (statements.length === 0) return 'There is no statement to run.';
+  if (statements.length > 1) return 'Run one statement at a time while writes are locked.';
+  const [first, ...rest] = statements[0];
+  if (!READS.has(first)) return `“${first.toUpperCase()}” is not a query that only reads.`;
+  const write = rest.find((word) => WRITES.has(word));
+  return write ? `“${write.toUpperCase()}” can change data (quote a column of that name: "${write}").` : null;
+}
+
+/** The bare words of each non-empty statement, lower-cased; strings, comments and quoted names skipped. */
+function words(sql: string): string[][] {
+  const statements: string[][] = [[]];
+  const token = /--[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|'(?:[^']|'')*'?|"(?:[^"]|"")*"?|\$([A-Za-z_]*)\$[\s\S]*?(?:\$\1\$|$)|;|[A-Za-z_][A-Za-z0-9_$]*/g;
+  for (const [match] of sql.matchAll(token)) {
+    if (match === ';') statements.push([]);
+    else if (/^[A-Za-z_]/.test(match)) statements.at(-1)!.push(match.toLowerCase());
+  }
+  return statements.filter((s) => s.length > 0);
+}
