@@ -65,10 +65,10 @@ let copying = null;
 let dropped = false;
 
 self.addEventListener('message', (event) => {
-  const { type, base } = event.data ?? {};
+  const { type, base, skip } = event.data ?? {};
   if (type === 'nrd:keep-offline') {
     dropped = false;
-    copying ??= keepOffline(base).finally(() => { copying = null; });
+    copying ??= keepOffline(base, new Set(skip)).finally(() => { copying = null; });
     event.waitUntil(copying.then((reply) => event.source.postMessage(reply)));
   }
   if (type === 'nrd:offline-status') event.waitUntil(keptCopy(base).then((reply) => reply && event.source.postMessage(reply)));
@@ -94,8 +94,12 @@ async function dropCopies(except) {
   for (const key of await caches.keys()) if (key.startsWith(COPY) && key !== except) await caches.delete(key);
 }
 
-/** Copies the release at `base`, or finds it already copied; answers with the message for the page. */
-async function keepOffline(base) {
+/**
+ * Copies the release at `base`, or finds it already copied; answers with the message for the
+ * page. Left out: the URLs in `skip` (the engine bundle this browser does not use) and the
+ * MotherDuck client (app/cloud/), which is of no use without the network.
+ */
+async function keepOffline(base, skip) {
   let name = null;
   try {
     // This manifest, stored last, is the one that named the files copied.
@@ -110,15 +114,18 @@ async function keepOffline(base) {
     const assets = await (await fetch(`${base}asset-manifest.json`, { cache: 'no-cache' })).json();
     const files = [
       '', 'sw.js',
-      ...new Set(Object.values(assets).flatMap((entry) => [entry.file, ...(entry.css ?? []), ...(entry.assets ?? [])])),
+      ...new Set(Object.values(assets).filter((entry) => !entry.src?.startsWith('app/cloud/'))
+        .flatMap((entry) => [entry.file, ...(entry.css ?? []), ...(entry.assets ?? [])])
+        .filter((file) => !skip.has(`${base}${file}`))),
       ...Object.values(manifest.reports).map((file) => `data/${file}`),
       ...Object.values(manifest.tables).flatMap((table) => table.files.map((file) => `data/${file.path}`)),
     ];
     let bytes = 0;
     for (const [i, file] of files.entries()) {
       if (dropped) throw new Error('stopped');
-      // no-store: a whole fresh file, never a partial one the HTTP cache kept from a range read.
-      const response = await fetch(`${base}${file}`, { cache: 'no-store' });
+      // Data: no-store, a whole fresh file, never a partial one the HTTP cache kept from a range
+      // read. Assets: their names are content hashes, so the copy the visit fetched will do.
+      const response = await fetch(`${base}${file}`, { cache: file.startsWith('assets/') ? 'force-cache' : 'no-store' });
       if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
       bytes += (await response.clone().blob()).size;
       await cache.put(`${base}${file}`, response);

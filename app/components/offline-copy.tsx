@@ -4,6 +4,7 @@
 // browser asks to save data or says it is on a cellular or slow connection, or the visitor
 // said no; then it is a click. Stopping or removing the copy is always one click.
 import { useEffect, useState } from 'react';
+import { unusedEngineFiles } from '../db/wasm-engine.ts';
 
 type Progress =
   | { status: 'idle' }
@@ -90,5 +91,7 @@ export function OfflineCopy() {
 
 async function ask(type: 'nrd:offline-status' | 'nrd:keep-offline' | 'nrd:drop-offline') {
   const registration = await navigator.serviceWorker.ready;
-  registration.active?.postMessage({ type, base: new URL('./', document.baseURI).href });
+  // The other engine bundle is 22 MB this browser will never run: the copy leaves it out.
+  const skip = type === 'nrd:keep-offline' ? await unusedEngineFiles() : [];
+  registration.active?.postMessage({ type, base: new URL('./', document.baseURI).href, skip });
 }

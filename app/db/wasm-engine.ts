@@ -15,6 +15,13 @@ const BUNDLES: duckdb.DuckDBBundles = {
   eh: { mainModule: ehWasm, mainWorker: ehWorker },
 };
 
+/** The engine files this browser never loads (the other bundle's), which an offline copy can leave out. */
+export async function unusedEngineFiles(): Promise<string[]> {
+  const used = await duckdb.selectBundle(BUNDLES);
+  return Object.values(BUNDLES).filter((b) => b.mainModule !== used.mainModule)
+    .flatMap((b) => [b.mainModule, b.mainWorker!]).map((url) => new URL(url, document.baseURI).href);
+}
+
 export async function startWasmEngine(): Promise<Engine> {
   const bundle = await duckdb.selectBundle(BUNDLES);
   const worker = new Worker(bundle.mainWorker!);
