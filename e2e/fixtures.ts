@@ -7,7 +7,7 @@ export const test = base.extend<{ requests: string[]; otherOrigins: string[]; of
   otherOrigins: [[], { option: true }],
   /**
    * Whether the app may copy the whole release for offline use by itself, as on a first visit.
-   * Off except in the offline spec: 55 MB per test would only slow the others down.
+   * Off except in the offline spec: a 33 MB copy per test would only slow the others down.
    */
   offlineCopy: [false, { option: true }],
   page: async ({ page, offlineCopy }, use) => {

@@ -10,7 +10,7 @@ test.use({ offlineCopy: true });
 const READY = /Works offline on this device: the release of \d{4}-\d\d-\d\d is kept \(\d+ files, [\d.]+ MB\)/;
 
 test('after one visit, works with the network cut', async ({ page, context }) => {
-  test.setTimeout(240_000); // the copy is 55 MB through a service worker
+  test.setTimeout(240_000); // the copy is 33 MB through a service worker
   await openDirectory(page, './?where=02139&r=10');
   // Nobody clicks: the copy starts by itself once the directory is open.
   await expect(page.locator('.offline-copy')).toContainText(READY, { timeout: 120_000 });
