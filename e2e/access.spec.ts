@@ -35,7 +35,8 @@ test('works by keyboard alone', async ({ page }) => {
   await expect(page.locator('#detail-title')).toHaveCount(0);
 });
 
-for (const [name, path] of [['the search page', './?where=02139&r=10&pay=medicaid'], ['a detail panel', './?where=02139&r=5&org=']]) {
+for (const [name, path] of [['the search page', './?where=02139&r=10&pay=medicaid'], ['a detail panel', './?where=02139&r=5&org='],
+  ['the cloud page', './cloud.html?where=02139&r=10']]) {
   test(`axe finds nothing serious on ${name}`, async ({ page }) => {
     await openDirectory(page, path);
     await expect(page.locator('tr[data-org-id]').first()).toBeVisible();

@@ -8,7 +8,7 @@ import type { Engine } from '../db/engine.ts';
 import { cloudEngine } from './cloud-engine.ts';
 import { redact, type CloudSession } from './session.ts';
 
-export class CloudError extends Error {}
+class CloudError extends Error {}
 
 const START_TIMEOUT_MS = 45_000;
 
