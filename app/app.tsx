@@ -142,7 +142,7 @@ export function App() {
       {/* An embedding host's visitors did not come for a copy of the directory. */}
       {!EMBED.embed && (
         <footer className="site-footer">
-          {database.status === 'ready' && <OfflineCopy />}
+          {database.status === 'ready' && <OfflineCopy releaseBytes={database.db.manifest.total_bytes} />}
           {!CLOUD_PAGE && <p><a href={`cloud.html${window.location.search}`}>Cloud mode</a>: analysts with a MotherDuck account can run every view there.</p>}
         </footer>
       )}

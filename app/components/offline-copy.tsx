@@ -1,8 +1,8 @@
 // The directory kept on this device: after a first visit the service worker (public/sw.js)
 // copies the whole release, so the app works with the network cut. It starts by itself a few
 // seconds after the directory opened (never competing with the first search), unless the
-// browser asks to save data or says it is on a cellular or slow connection, or the visitor
-// said no; then it is a click. Stopping or removing the copy is always one click.
+// browser asks to save data, says it is on a cellular or slow connection or lacks the room,
+// or the visitor said no; then it is a click. Stopping or removing the copy is one click.
 import { useEffect, useState } from 'react';
 import { unusedEngineFiles } from '../db/wasm-engine.ts';
 
@@ -16,15 +16,21 @@ type Progress =
 export const OFFLINE_PREFERENCE = 'nrd:offline-copy';
 const START_AFTER_MS = 5_000;
 
+// What a copy adds to the release's Parquet: the engine (18 MB of wasm) and the app's scripts.
+const APP_BYTES = 20e6;
+
 interface Connection { saveData?: boolean; type?: string; effectiveType?: string }
 
-/** Whether this visit may copy the release without being asked (exported for its test). */
-export function copiesByItself(preference: string | null, connection: Connection | undefined): boolean {
+/** Whether this visit may copy `bytes` without being asked (exported for its test). */
+export function copiesByItself(preference: string | null, connection: Connection | undefined,
+  storage: StorageEstimate | undefined, bytes: number): boolean {
   if (preference === 'off' || connection?.saveData) return false;
-  return connection?.type !== 'cellular' && !['slow-2g', '2g', '3g'].includes(connection?.effectiveType ?? '');
+  if (connection?.type === 'cellular' || ['slow-2g', '2g', '3g'].includes(connection?.effectiveType ?? '')) return false;
+  // Twice the room: a new release is copied beside the old one before the old one goes.
+  return !storage?.quota || storage.quota - (storage.usage ?? 0) > 2 * bytes;
 }
 
-export function OfflineCopy() {
+export function OfflineCopy({ releaseBytes }: { releaseBytes: number }) {
   const [progress, setProgress] = useState<Progress>({ status: 'idle' });
   const available = 'serviceWorker' in navigator && import.meta.env.PROD;
 
@@ -40,13 +46,15 @@ export function OfflineCopy() {
     navigator.serviceWorker.addEventListener('message', onMessage);
     ask('nrd:offline-status'); // a copy kept on an earlier visit
     const connection = (navigator as { connection?: Connection }).connection;
-    const timer = copiesByItself(localStorage.getItem(OFFLINE_PREFERENCE), connection)
-      ? setTimeout(() => ask('nrd:keep-offline'), START_AFTER_MS) : undefined;
+    const timer = setTimeout(async () => {
+      const storage = await navigator.storage?.estimate?.().catch(() => undefined);
+      if (copiesByItself(localStorage.getItem(OFFLINE_PREFERENCE), connection, storage, releaseBytes + APP_BYTES)) ask('nrd:keep-offline');
+    }, START_AFTER_MS);
     return () => {
       clearTimeout(timer);
       navigator.serviceWorker.removeEventListener('message', onMessage);
     };
-  }, [available]);
+  }, [available, releaseBytes]);
   if (!available) return null;
 
   const keep = () => {
