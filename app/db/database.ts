@@ -58,7 +58,9 @@ export function openDatabase(dataUrl = new URL('data/', document.baseURI)): Prom
  */
 export async function connectCloud(session: CloudSession): Promise<void> {
   const local = await openDatabase();
-  const { connectMotherDuck } = await import('../cloud/motherduck.ts');
+  const { connectMotherDuck } = await import('../cloud/motherduck.ts').catch(() => {
+    throw new Error('Could not load the MotherDuck client from this site: is this browser offline?');
+  });
   const engine = await connectMotherDuck(session, Object.keys(local.manifest.tables));
   await disconnectCloud();
   cloudEngine = engine;
