@@ -2,6 +2,7 @@
 // registered under their plain relative names and read with HTTP range requests; partitioned
 // tables are views over hive paths.
 import type { Engine } from './engine.ts';
+import { literal } from './literals.ts';
 import { SUPPORTED_SCHEMA, type Manifest } from './manifest.ts';
 
 export class CatalogError extends Error {}
@@ -30,7 +31,7 @@ export async function attachRelease(engine: Engine, manifest: Manifest, dataUrl:
   const created = new Map<string, Promise<void>>();
   const createView = (name: string) => {
     const table = manifest.tables[name];
-    const files = table.files.map((f) => quoteString(f.path)).join(', ');
+    const files = table.files.map((f) => literal(f.path)).join(', ');
     const hive = table.partitioned_by.length > 0 ? ', hive_partitioning = true' : '';
     return engine.exec(`CREATE OR REPLACE VIEW ${quoteIdent(name)} AS SELECT * FROM read_parquet([${files}]${hive})`);
   };
@@ -67,8 +68,4 @@ export async function attachRelease(engine: Engine, manifest: Manifest, dataUrl:
 
 export function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
-}
-
-function quoteString(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
 }

@@ -1,5 +1,6 @@
-// The one interface every view talks to. The local DuckDB-WASM engine implements it today;
-// another engine (the cloud mode) can stand behind it without the views noticing.
+// The one interface every view talks to: the local DuckDB-WASM engine implements it, and the
+// cloud engine (app/cloud) stands behind it without the views noticing.
+import { literal } from './literals.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -63,7 +64,7 @@ export async function copyThroughFile(files: VirtualFiles, run: (sql: string) =>
 export function copyStatement(sql: string, file: string, format: ExportFormat): string {
   const options = { csv: 'FORMAT CSV, HEADER', json: 'FORMAT JSON, ARRAY true', parquet: 'FORMAT PARQUET, COMPRESSION ZSTD' }[format];
   // A console query may end with a semicolon; inside COPY ( … ) it may not.
-  return `COPY (${sql.trim().replace(/;+$/, '')}) TO '${file.replaceAll("'", "''")}' (${options})`;
+  return `COPY (${sql.trim().replace(/;+$/, '')}) TO ${literal(file)} (${options})`;
 }
 
 /**

@@ -6,13 +6,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { copyStatement, QueryError, type Engine, type Row } from './engine.ts';
-import { inlineParams } from './literals.ts';
+import { inlineParams, literal } from './literals.ts';
 
 export async function startNativeEngine(releaseDir: string): Promise<Engine & { close(): void }> {
   const instance = await DuckDBInstance.create(':memory:');
   const conn = await instance.connect();
   // Relative file names resolve in the release folder, as they do against the page's data URL.
-  await conn.run(`SET file_search_path = '${releaseDir.replaceAll("'", "''")}'`);
+  await conn.run(`SET file_search_path = ${literal(releaseDir)}`);
   const run = async (sql: string, params: readonly unknown[]): Promise<Row[]> => {
     try {
       const reader = await conn.runAndReadAll(inlineParams(sql, params));

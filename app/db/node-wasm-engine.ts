@@ -2,7 +2,7 @@
 // interface, so tests exercise the app's SQL and catalog on the exact engine the app ships.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { copyStatement, jsonBytes, QueryError, type Engine, type Row } from './engine.ts';
+import { copyThroughFile, QueryError, type Engine, type Row } from './engine.ts';
 import { inlineParams } from './literals.ts';
 import { plain } from './plain-values.ts';
 
@@ -32,16 +32,10 @@ export async function startNodeWasmEngine(files: (name: string) => string): Prom
     cancel: async () => false,
     // The app passes URLs; here each name maps to a local file.
     registerFile: async (name) => db.registerFileURL(name, files(name), duckdb.DuckDBDataProtocol.NODE_FS, false),
-    copyTo: async (sql, params, format) => {
-      if (format === 'json') return jsonBytes(run(sql, params));
-      const file = `export-${crypto.randomUUID()}.${format}`;
-      db.registerFileBuffer(file, new Uint8Array());
-      try {
-        run(copyStatement(inlineParams(sql, params), file, format), []);
-        return db.copyFileToBuffer(file);
-      } finally {
-        db.dropFile(file);
-      }
-    },
+    copyTo: (sql, params, format) => copyThroughFile({
+      registerEmptyFileBuffer: async (name) => db.registerFileBuffer(name, new Uint8Array()),
+      copyFileToBuffer: async (name) => db.copyFileToBuffer(name),
+      dropFile: async (name) => db.dropFile(name),
+    }, async (text) => run(text, []), inlineParams(sql, params), format),
   };
 }

@@ -3,6 +3,7 @@
 // partitions itself, but binding a view over every file costs 40–70 ms per query; a list of
 // the few files needed binds in under 10 ms (measured in duckdb-wasm 1.28 on the sample).
 import { quoteIdent } from './catalog.ts';
+import { literal } from './literals.ts';
 import type { Manifest } from './manifest.ts';
 
 export type PartitionedTable = 'organizations' | 'treatment_centers';
@@ -37,11 +38,11 @@ export function statesNear(manifest: Manifest, lat: number, lon: number, miles: 
 export function relationForStates(manifest: Manifest, table: PartitionedTable, states: string[] | null, source: Source = 'files'): string {
   if (!states) return quoteIdent(table);
   if (source === 'tables') {
-    return `(SELECT * FROM ${quoteIdent(table)} WHERE state IN (${states.map((s) => `'${s.replaceAll("'", "''")}'`).join(', ') || 'NULL'}))`;
+    return `(SELECT * FROM ${quoteIdent(table)} WHERE state IN (${states.map(literal).join(', ') || 'NULL'}))`;
   }
   const files = manifest.tables[table].files.filter((f) => states.includes(f.partition.state));
   if (!files.length) return `(SELECT * FROM ${quoteIdent(table)} WHERE FALSE)`;
-  return `read_parquet([${files.map((f) => `'${f.path.replaceAll("'", "''")}'`).join(', ')}], hive_partitioning = true)`;
+  return `read_parquet([${files.map((f) => literal(f.path)).join(', ')}], hive_partitioning = true)`;
 }
 
 /** Both partitioned tables read from the given states' files (a ResolvedSearch's `relations`). */

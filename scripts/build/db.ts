@@ -25,7 +25,6 @@ export async function rows<T = Record<string, unknown>>(db: Db, sql: string, par
   ) as T[];
 }
 
-/** A string literal for the few places DuckDB takes no parameter (file paths in COPY and table functions). */
-export function literal(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
+// String literals for the few places DuckDB takes no parameter (file paths in COPY and table
+// functions): the app's own, so the build and the browser quote values one way.
+export { literal } from '../../app/db/literals.ts';
