@@ -1,5 +1,5 @@
 // The SQL console: a shared query waits for Run, Ctrl+Enter runs it, errors keep DuckDB's
-// words and position, the schema browser inserts names, history survives a reload, and the
+// words and position, names complete, the schema browser inserts names, history survives a reload, and the
 // results download as the engine wrote them.
 import { readFileSync } from 'node:fs';
 import { expect, openDirectory, test } from './fixtures.ts';
@@ -64,4 +64,20 @@ test('a long query can be cancelled, and the console goes on working', async ({ 
   await page.keyboard.press('Control+Enter');
   await expect(page.locator('[data-rows]')).toHaveAttribute('data-rows', '1', { timeout: 30_000 });
   await expect(page.getByRole('region', { name: 'Query results' })).toContainText('42');
+});
+
+test('the editor completes table and column names from the release', async ({ page }) => {
+  await openDirectory(page, './?view=sql');
+  await editor(page).click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('SELECT * FROM organizations_b');
+  const completions = page.locator('.cm-tooltip-autocomplete');
+  await completions.getByRole('option', { name: /organizations_by_id/ }).click();
+  await expect(editor(page)).toHaveText('SELECT * FROM organizations_by_id');
+  // A bare column, from the tables the query names; and one after an alias.
+  await page.keyboard.type(' o WHERE geo_prec');
+  await expect(completions).toContainText('geo_precision');
+  await page.keyboard.press('Escape');
+  await page.keyboard.type('ision IS NULL AND o.zi');
+  await expect(completions).toContainText('zip4');
 });

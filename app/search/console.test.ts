@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consoleSqlFromUrl, consoleUrl, parseHistory, remember } from './console.ts';
+import { columnsInScope, consoleSqlFromUrl, consoleUrl, parseHistory, remember } from './console.ts';
 
 describe('console URL', () => {
   it('round-trips the query and caps its length', () => {
@@ -18,5 +18,20 @@ describe('history', () => {
     expect(parseHistory('not json')).toEqual([]);
     expect(parseHistory('[1, "SELECT 1", null]')).toEqual(['SELECT 1']);
     expect(parseHistory(null)).toEqual([]);
+  });
+});
+
+describe('columnsInScope', () => {
+  const tables = { organizations: ['org_id', 'name'], treatment_centers: ['org_id', 'accepts_medicaid'], states: ['code'] };
+
+  it('offers the columns of the tables the query names, each once', () => {
+    expect(columnsInScope('SELECT  FROM treatment_centers t JOIN Organizations o USING (org_id)', tables)).toEqual([
+      { column: 'org_id', table: 'organizations' }, { column: 'name', table: 'organizations' },
+      { column: 'accepts_medicaid', table: 'treatment_centers' },
+    ]);
+  });
+
+  it('ignores names inside strings and parts of longer names', () => {
+    expect(columnsInScope("SELECT 'states' FROM organizations_by_id", tables)).toEqual([]);
   });
 });

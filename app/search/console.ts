@@ -30,6 +30,20 @@ export function parseHistory(stored: string | null): string[] {
   }
 }
 
+/**
+ * The columns of the tables a query names, each once, for completing a bare column name
+ * (the editor's SQL mode completes a column only after `table.` or `alias.`).
+ */
+export function columnsInScope(sql: string, tables: Record<string, string[]>): { column: string; table: string }[] {
+  const code = sql.replace(/'(?:[^']|'')*'?/g, "''"); // a name inside a string is not a table
+  const seen = new Map<string, string>();
+  for (const [table, columns] of Object.entries(tables)) {
+    if (!new RegExp(`\\b${table}\\b`, 'i').test(code)) continue;
+    for (const column of columns) if (!seen.has(column)) seen.set(column, table);
+  }
+  return [...seen].map(([column, table]) => ({ column, table }));
+}
+
 export interface SampleQuery {
   title: string;
   sql: string;

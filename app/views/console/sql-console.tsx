@@ -3,18 +3,24 @@
 // below, errors as DuckDB words them (with the position it points at); history in this browser.
 // Connected to MotherDuck, it only reads until the analyst allows changes for this visit.
 import { sql as sqlLanguage } from '@codemirror/lang-sql';
-import CodeMirror, { keymap, Prec, type EditorView } from '@uiw/react-codemirror';
+import CodeMirror, { keymap, Prec, type EditorState, type EditorView } from '@uiw/react-codemirror';
 import { useMemo, useRef, useState } from 'react';
 import { DataTable } from '../../components/data-table.tsx';
 import { datedName, DownloadButtons } from '../../components/download-buttons.tsx';
 import { QueryFailed } from '../../components/query-failed.tsx';
 import type { Row } from '../../db/engine.ts';
 import { useDatabase } from '../../db/use-database.ts';
-import { parseHistory, remember, SAMPLE_QUERIES } from '../../search/console.ts';
+import { columnsInScope, parseHistory, remember, SAMPLE_QUERIES } from '../../search/console.ts';
 import { whyNotReadOnly } from '../../search/read-only.ts';
 import { SchemaBrowser } from './schema-browser.tsx';
 
 const HISTORY_KEY = 'nrd:sql-history';
+
+/** What a completion source is given (@codemirror/autocomplete's CompletionContext, the part used here). */
+interface CompletionContext {
+  state: EditorState;
+  matchBefore(pattern: RegExp): { from: number; text: string } | null;
+}
 
 type Run =
   | { status: 'idle' }
@@ -65,10 +71,22 @@ export default function SqlConsole({ initialSql, onSqlChange }: { initialSql: st
   executeRef.current = execute;
 
   const manifest = database.status === 'ready' ? database.db.manifest : null;
-  const extensions = useMemo(() => [
-    sqlLanguage({ schema: Object.fromEntries(Object.entries(manifest?.tables ?? {}).map(([n, t]) => [n, t.columns.map((c) => c.name)])), upperCaseKeywords: true }),
-    Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => (executeRef.current(), true) }])),
-  ], [manifest]);
+  const extensions = useMemo(() => {
+    const schema = Object.fromEntries(Object.entries(manifest?.tables ?? {}).map(([n, t]) => [n, t.columns.map((c) => c.name)]));
+    const language = sqlLanguage({ schema, upperCaseKeywords: true });
+    // A bare column name completes from the tables the query names (`table.` and aliases are the SQL mode's).
+    const bareColumns = (context: CompletionContext) => {
+      const word = context.matchBefore(/[\w.]+/);
+      if (!word || word.text.includes('.')) return null;
+      const options = columnsInScope(context.state.doc.toString(), schema).map(({ column, table }) => ({ label: column, type: 'property', detail: table }));
+      return options.length ? { from: word.from, options } : null;
+    };
+    return [
+      language,
+      language.language.data.of({ autocomplete: bareColumns }),
+      Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => (executeRef.current(), true) }])),
+    ];
+  }, [manifest]);
 
   const insert = (snippet: string) => {
     const view = editor.current;
