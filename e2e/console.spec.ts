@@ -47,7 +47,9 @@ test('errors keep DuckDB\'s words and position; the schema browser inserts names
 
   // Opening a table shows its columns as the engine describes them, partition column included.
   const tables = page.getByRole('navigation', { name: 'Tables' });
-  await tables.locator('summary', { hasText: 'treatment_centers' }).click({ position: { x: 2, y: 8 } });
+  const summary = tables.locator('summary', { hasText: 'treatment_centers' });
+  await expect(summary).toContainText(`${manifest.tables.treatment_centers.rows.toLocaleString('en-US')} rows`);
+  await summary.click({ position: { x: 2, y: 8 } });
   const described = tables.locator('ul[data-described]');
   await expect(described).toContainText('state VARCHAR');
   await expect(described).toContainText('org_id VARCHAR');
