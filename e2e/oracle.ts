@@ -39,6 +39,13 @@ export async function oracleIds(opts: { zip: string; miles: number }): Promise<s
   return found.map((r) => String(r.org_id));
 }
 
+/** The ZIP a "City, ST" search starts from (the gazetteer's central ZIP of that city). */
+export async function centralZip(where: string): Promise<string> {
+  const [row] = await rows(`SELECT central_zip FROM read_parquet('${DATA}/gazetteer/*.parquet')
+    WHERE kind = 'city' AND key = lower($where)`, { where });
+  return String(row.central_zip);
+}
+
 /** The org_id column of a Parquet file, in file order. */
 export async function parquetIds(path: string): Promise<string[]> {
   return (await rows(`SELECT org_id FROM read_parquet('${path.replaceAll("'", "''")}')`)).map((r) => String(r.org_id));

@@ -1,7 +1,7 @@
 // A person's search, end to end in the production build: a ZIP and a radius, filters,
 // a shared link, the back button, and the details of one organization.
 import { expect, openDirectory, test } from './fixtures.ts';
-import { oracleCount } from './oracle.ts';
+import { centralZip, oracleCount } from './oracle.ts';
 
 const total = (page: import('@playwright/test').Page) => page.locator('[data-total]');
 async function countOf(page: import('@playwright/test').Page) {
@@ -30,6 +30,21 @@ test('a ZIP and a radius: table, map and an independent count agree', async ({ p
   const miles = distances.map((d) => Number.parseFloat(d));
   expect(miles).toEqual([...miles].sort((a, b) => a - b));
 });
+
+// Issue 11: a city's point was the mean of its ZIPs, and one bad ZIP put "New York, NY" 49.5 mi out.
+for (const where of ['New York, NY', 'Anchorage, AK', 'Fairbanks, AK']) {
+  test(`"${where}" finds what its central ZIP finds`, async ({ page }) => {
+    const zip = await centralZip(where);
+    const expected = await oracleCount({ zip, miles: 10 });
+    expect(expected).toBeGreaterThan(0);
+    await openDirectory(page, `./?where=${encodeURIComponent(where)}&r=10`);
+    await expect(page.getByRole('status').filter({ hasText: 'within 10 miles of' })).toContainText(where);
+    expect(await countOf(page)).toBe(expected);
+    await openDirectory(page, `./?where=${zip}&r=10`);
+    await expect(page.getByRole('status').filter({ hasText: 'within 10 miles of' })).toContainText(zip);
+    expect(await countOf(page)).toBe(expected);
+  });
+}
 
 test('filters change the count to the oracle\'s; a shared link and the back button restore searches', async ({ page }) => {
   await openDirectory(page, './?where=02139&r=10');
