@@ -13,7 +13,7 @@ export function ReleaseNotice({ manifest }: { manifest: Manifest }) {
       <p className="data-date">
         Data as of {manifest.data_date ?? manifest.built_at.slice(0, 10)}.
         {' '}Sources: SAMHSA treatment locator, NARR affiliates, recovery community listings.
-        {' '}ZIP locations: U.S. Census ZCTA centroids; city names: GeoNames (CC BY).
+        {' '}ZIP and city locations: GeoNames postal codes and places (CC BY), checked against U.S. Census ZCTA centroids.
       </p>
     </div>
   );
