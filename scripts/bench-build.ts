@@ -34,7 +34,8 @@ if (values.child) {
   rmSync(work, { recursive: true, force: true });
   const accuracy = await measureGeocoder();
   console.log(accuracy
-    ? `geocoder (ZIP centroid vs true position, ${accuracy.located}/${accuracy.facilities} real facilities): ` +
-      `median ${accuracy.median_miles} mi, p90 ${accuracy.p90_miles} mi, p99 ${accuracy.p99_miles} mi`
+    ? `geocoder (gazetteer point vs true position, ${accuracy.located}/${accuracy.facilities} real facilities): ` +
+      `by ZIP median ${accuracy.median_miles} mi, p90 ${accuracy.p90_miles} mi, p99 ${accuracy.p99_miles} mi; ` +
+      `by "City, ST" median ${accuracy.city_median_miles} mi, p90 ${accuracy.city_p90_miles} mi`
     : 'geocoder accuracy: ../shared/real-world not found; skipped');
 }
