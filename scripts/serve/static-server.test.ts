@@ -197,7 +197,6 @@ describe('static server', () => {
       expect((await fetch(`${base}/data/organizations.parquet`)).status).toBe(200);
       expect((await fetch(`${base}/data/../../etc/passwd`)).status).toBe(404);
       expect((await fetch(`${base}/%2e%2e/%2e%2e/etc/passwd`)).status).toBe(404);
-      expect((await fetch(`${base}/`)).headers.get('cache-control')).toBe('no-cache');
     });
   });
 
@@ -206,6 +205,64 @@ describe('static server', () => {
       for (const path of ['/%', '/%E0%A4%A', '/assets/%zz.wasm', '/index.html%00.txt']) {
         expect([path, (await fetch(`${base}${path}`)).status]).toEqual([path, 400]);
       }
+    });
+  });
+
+  it('caches what the README promises: hashed assets and Parquet for a year, pages, manifest and service worker revalidated', async () => {
+    const year = 'public, max-age=31536000, immutable';
+    await serve({ mounts: { '/data': release } }, async (base) => {
+      const expected: Record<string, string> = {
+        '/assets/engine.wasm': year,
+        '/data/organizations/state=MA/0123456789abcdef.parquet': year,
+        '/data/organizations.parquet': year,
+        '/data/warnings-0123456789abcdef.csv': year,
+        '/': 'no-cache',
+        '/index.html': 'no-cache',
+        '/cloud.html': 'no-cache',
+        '/sw.js': 'no-cache',
+        '/data/manifest.json': 'no-cache',
+      };
+      for (const [path, cache] of Object.entries(expected)) {
+        expect([path, (await fetch(`${base}${path}`)).headers.get('cache-control')]).toEqual([path, cache]);
+      }
+    });
+  });
+
+  it('answers revalidation with 304: If-None-Match by ETag, If-Modified-Since by date', async () => {
+    await serve({}, async (base) => {
+      const first = await fetch(`${base}/index.html`, { headers: { 'accept-encoding': 'identity' } });
+      const etag = first.headers.get('etag')!;
+      const modified = first.headers.get('last-modified')!;
+      expect(etag).toMatch(/^"[^"]+"$/);
+      const again = (headers: Record<string, string>) => fetch(`${base}/index.html`, { headers: { 'accept-encoding': 'identity', ...headers } });
+
+      const unchanged = await again({ 'if-none-match': etag });
+      expect(unchanged.status).toBe(304);
+      expect(unchanged.headers.get('etag')).toBe(etag);
+      expect(unchanged.headers.get('cache-control')).toBe('no-cache');
+      expect(await unchanged.text()).toBe('');
+      expect((await again({ 'if-none-match': `"other", W/${etag}` })).status).toBe(304);
+      expect((await again({ 'if-none-match': '*' })).status).toBe(304);
+      expect((await again({ 'if-none-match': '"other"' })).status).toBe(200);
+      expect((await again({ 'if-modified-since': modified })).status).toBe(304);
+      expect((await again({ 'if-modified-since': new Date(Date.parse(modified) - 60_000).toUTCString() })).status).toBe(200);
+      // If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2).
+      expect((await again({ 'if-none-match': '"other"', 'if-modified-since': modified })).status).toBe(200);
+
+      // Each encoding is its own representation, with its own tag.
+      const gzip = await fetch(`${base}/index.html`, { headers: { 'accept-encoding': 'gzip' } });
+      expect(gzip.headers.get('etag')).not.toBe(etag);
+      expect((await fetch(`${base}/index.html`, { headers: { 'accept-encoding': 'gzip', 'if-none-match': etag } })).status).toBe(200);
+    });
+  });
+
+  it('sends the whole file when If-Range names an older version', async () => {
+    await serve({}, async (base) => {
+      const etag = (await fetch(`${base}/assets/engine.wasm`, { headers: { 'accept-encoding': 'identity' } })).headers.get('etag')!;
+      expect((await fetch(`${base}/assets/engine.wasm`, { headers: { range: 'bytes=0-2', 'if-range': etag } })).status).toBe(206);
+      const stale = await fetch(`${base}/assets/engine.wasm`, { headers: { range: 'bytes=0-2', 'if-range': '"older"', 'accept-encoding': 'identity' } });
+      expect(stale.status).toBe(200);
+      expect((await stale.text()).length).toBe(5003);
     });
   });
 

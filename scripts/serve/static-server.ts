@@ -1,6 +1,6 @@
 // A static file server with what the directory needs from any host: HEAD, single byte ranges
 // answered with 206, the wasm MIME type, precompressed `.br`/`.gz` siblings chosen by
-// Accept-Encoding. `ranges: false`
+// Accept-Encoding, and revalidation answered with 304. `ranges: false`
 // behaves like a host that ignores Range headers, so the app's whole-file fallback can be
 // tested and measured. Nothing a client or the disk does can stop it: every file is opened
 // before its headers (so a failure is still a status code) and closed however its response ends.
@@ -8,6 +8,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { cacheControl, etag, notModified, rangeStillValid } from './caching.ts';
 import { isolationHeaders } from './isolation.ts';
 import { openFile, type OpenFile } from './open-file.ts';
 import { requestedRange, type ByteRange } from './range.ts';
@@ -71,23 +72,28 @@ export function createStaticServer(options: ServeOptions): Server {
     let sent = file;
     try {
       const wanted = ranges ? requestedRange(req.headers.range, file.size) : 'whole';
-      const partial = wanted !== 'whole' ? wanted : null;
+      const partial = wanted !== 'whole' && rangeStillValid(req.headers, etag(file), file.mtime.toUTCString()) ? wanted : null;
       const sibling = compression && !partial ? await precompressed(file.path, req.headers['accept-encoding'] ?? '') : null;
       if (sibling) {
         await file.handle.close();
         sent = sibling.file;
       }
+      const tag = etag(sent, sibling?.name);
       const headers: Record<string, string | number> = {
         ...isolationHeaders(path),
         'content-type': TYPES[extname(file.path)] ?? 'application/octet-stream',
-        // Hashed assets never change; everything else (pages, the manifest) is revalidated.
-        'cache-control': /\/assets\/|\/data\/.*-[0-9a-f]{8,}\./.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        'cache-control': cacheControl(path),
         'last-modified': sent.mtime.toUTCString(),
+        etag: tag,
       };
       if (ranges) headers['accept-ranges'] = 'bytes';
       if (compression) headers.vary = 'accept-encoding';
       if (sibling) headers['content-encoding'] = sibling.name;
 
+      if (notModified(req.headers, tag, sent.mtime)) {
+        res.writeHead(304, headers).end();
+        return;
+      }
       if (partial === 'unsatisfiable') {
         res.writeHead(416, { 'content-range': `bytes */${file.size}` }).end();
         return;
