@@ -266,6 +266,55 @@ describe('static server', () => {
     });
   });
 
+  describe('security headers', () => {
+    const csp = (r: Response) => Object.fromEntries((r.headers.get('content-security-policy') ?? '').split(';')
+      .map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name, values.join(' ')]));
+
+    it('sends a strict policy with every response, the public page embeddable by any site', async () => {
+      await serve({}, async (base) => {
+        for (const path of ['/', '/index.html', '/assets/worker.js', '/assets/engine.wasm', '/sw.js', '/missing', '/%']) {
+          const r = await fetch(`${base}${path}`);
+          expect([path, r.headers.get('x-content-type-options')]).toEqual([path, 'nosniff']);
+          expect([path, r.headers.get('referrer-policy')]).toEqual([path, 'no-referrer']);
+          expect(r.headers.get('permissions-policy')).toContain('geolocation=(self)');
+          expect(r.headers.get('permissions-policy')).toContain('camera=()');
+          expect(r.headers.get('x-frame-options')).toBeNull();
+          expect([path, csp(r)]).toEqual([path, {
+            'default-src': "'self'",
+            'script-src': "'self' 'wasm-unsafe-eval'",
+            'worker-src': "'self' blob:",
+            'connect-src': "'self'",
+            'style-src': "'self' 'unsafe-inline'",
+            'img-src': "'self' data: blob:",
+            'font-src': "'self'",
+            'object-src': "'none'",
+            'base-uri': "'self'",
+            'form-action': "'self'",
+          }]);
+        }
+      });
+    });
+
+    it('lets the cloud page reach MotherDuck and no site frame it', async () => {
+      await serve({ mounts: { '/directory': site } }, async (base) => {
+        for (const path of ['/cloud.html', '/directory/cloud.html']) {
+          const r = await fetch(`${base}${path}`);
+          const policy = csp(r);
+          expect(policy['frame-ancestors']).toBe("'none'");
+          expect(r.headers.get('x-frame-options')).toBe('DENY');
+          expect(policy['connect-src'].split(' ')).toEqual(["'self'", 'https://app.motherduck.com', 'https://api.motherduck.com', 'https://ext.motherduck.com']);
+          expect(policy['script-src'].split(' ')).toEqual(["'self'", "'wasm-unsafe-eval'", 'https://app.motherduck.com']);
+          expect(policy['object-src']).toBe("'none'");
+        }
+        // The 304 of a revalidated page keeps its policy.
+        const etag = (await fetch(`${base}/cloud.html`)).headers.get('etag')!;
+        const revalidated = await fetch(`${base}/cloud.html`, { headers: { 'if-none-match': etag } });
+        expect(revalidated.status).toBe(304);
+        expect(csp(revalidated)['frame-ancestors']).toBe("'none'");
+      });
+    });
+  });
+
   describe('faults from outside never stop it', () => {
     it('closes the file of every aborted download: no descriptor growth over 1,000', async () => {
       await serve({}, async (base) => {

@@ -1,6 +1,6 @@
 // A static file server with what the directory needs from any host: HEAD, single byte ranges
 // answered with 206, the wasm MIME type, precompressed `.br`/`.gz` siblings chosen by
-// Accept-Encoding, and revalidation answered with 304. `ranges: false`
+// Accept-Encoding, revalidation answered with 304, and the security headers. `ranges: false`
 // behaves like a host that ignores Range headers, so the app's whole-file fallback can be
 // tested and measured. Nothing a client or the disk does can stop it: every file is opened
 // before its headers (so a failure is still a status code) and closed however its response ends.
@@ -12,6 +12,7 @@ import { cacheControl, etag, notModified, rangeStillValid } from './caching.ts';
 import { isolationHeaders } from './isolation.ts';
 import { openFile, type OpenFile } from './open-file.ts';
 import { requestedRange, type ByteRange } from './range.ts';
+import { securityHeaders } from './security-headers.ts';
 
 export interface ServeOptions {
   /** The built site (`dist/`). */
@@ -55,18 +56,18 @@ export function createStaticServer(options: ServeOptions): Server {
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      res.writeHead(405, { ...securityHeaders('/'), allow: 'GET, HEAD' }).end();
       return;
     }
     const path = decodedPath(req.url);
     if (path === null) {
-      res.writeHead(400, { 'content-type': 'text/plain' }).end('Bad request: malformed path');
+      res.writeHead(400, { ...securityHeaders('/'), 'content-type': 'text/plain' }).end('Bad request: malformed path');
       return;
     }
     const found = locate(path);
     const file = found && await openFile(found);
     if (!file) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end(`Not found: ${path}`);
+      res.writeHead(404, { ...securityHeaders(path), 'content-type': 'text/plain' }).end(`Not found: ${path}`);
       return;
     }
     let sent = file;
@@ -80,6 +81,7 @@ export function createStaticServer(options: ServeOptions): Server {
       }
       const tag = etag(sent, sibling?.name);
       const headers: Record<string, string | number> = {
+        ...securityHeaders(path),
         ...isolationHeaders(path),
         'content-type': TYPES[extname(file.path)] ?? 'application/octet-stream',
         'cache-control': cacheControl(path),
@@ -95,7 +97,7 @@ export function createStaticServer(options: ServeOptions): Server {
         return;
       }
       if (partial === 'unsatisfiable') {
-        res.writeHead(416, { 'content-range': `bytes */${file.size}` }).end();
+        res.writeHead(416, { ...securityHeaders(path), 'content-range': `bytes */${file.size}` }).end();
         return;
       }
       const span = partial ?? { start: 0, end: sent.size - 1 };
@@ -160,6 +162,6 @@ function failed(req: IncomingMessage, res: ServerResponse, error: NodeJS.ErrnoEx
   const [status, text] = FAILURES[error.code ?? ''] ?? [500, 'Internal error'];
   // The cause goes to the log only: its message holds the path on disk.
   console.error(`static server: ${status} for ${req.url}: ${error.code ?? error.message}`);
-  const headers = { 'content-type': 'text/plain' };
+  const headers = { ...securityHeaders('/'), 'content-type': 'text/plain' };
   res.writeHead(status, status === 503 ? { ...headers, 'retry-after': '1' } : headers).end(text);
 }
