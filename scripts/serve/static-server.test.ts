@@ -6,7 +6,7 @@ import { connect, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { precompress } from './precompress.ts';
 import { createStaticServer, type ServeOptions } from './static-server.ts';
 
@@ -37,6 +37,8 @@ beforeAll(async () => {
   // A server run as another user (below) must be able to reach the files.
   for (const dir of [site, release, join(site, 'assets')]) chmodSync(dir, 0o755);
 });
+
+afterAll(() => Promise.all([site, release].map((dir) => rm(dir, { recursive: true, force: true }))));
 
 async function serve(options: Partial<ServeOptions>, fn: (base: string) => Promise<void>) {
   const server = createStaticServer({ root: site, ...options });
@@ -376,6 +378,7 @@ describe('static server', () => {
       expect(await drain(refused)).toBeLessThan(100); // a short message, not the path on disk
       const res = await get(`${server.base}/index.html`, { 'accept-encoding': 'identity' });
       expect([res.statusCode, await drain(res), server.alive()]).toEqual([200, 5003, true]);
+      await rm(dir, { recursive: true });
     });
 
     it('a release removed mid-download: the download completes from the open file, then 404', async () => {
