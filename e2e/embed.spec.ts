@@ -1,30 +1,26 @@
 // A host page on another origin embeds the directory in an iframe, sets a search through
 // postMessage, hears the embed's height and the organization the visitor selects.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createStaticServer } from '../scripts/serve/static-server.ts';
+import { createServer, type Server } from 'node:http';
 import { expect, test } from './fixtures.ts';
 
 const HOST = 'http://127.0.0.1:4183';
-const APP = 'http://127.0.0.1:4173';
+const APP = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
 let server: Server;
 
 test.use({ baseURL: `${HOST}/`, otherOrigins: [APP] });
 
 test.beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'nrd-host-'));
   const src = `${APP}/?where=02139&r=10&type=narr_residence&embed=1&lock=type&origins=${encodeURIComponent(HOST)}`;
-  writeFileSync(join(dir, 'index.html'), `<!doctype html><title>A recovery community's page</title>
+  const page = `<!doctype html><title>A recovery community's page</title>
 <h1>Find a recovery residence</h1>
 <iframe src="${src.replaceAll('&', '&amp;')}" title="Recovery support near you" width="100%" height="600"></iframe>
 <script>
   window.received = [];
   addEventListener('message', (e) => { if (e.origin === '${APP}') window.received.push(e.data); });
   window.search = (query) => document.querySelector('iframe').contentWindow.postMessage({ type: 'nrd:search', query }, '${APP}');
-</script>`);
-  server = createStaticServer({ root: dir });
+</script>`;
+  // Another site's page, served without our server's policy (its inline script, its frame of the directory).
+  server = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(page));
   await new Promise<void>((done) => server.listen(4183, '127.0.0.1', done));
 });
 test.afterAll(() => server.close());

@@ -1,8 +1,9 @@
 // Shared by every spec: a page that records each request it makes and, after the test,
-// fails if any went to an origin other than the app's own. Privacy is checked everywhere.
-import { test as base, expect } from '@playwright/test';
+// fails if any went to an origin other than the app's own. Privacy is checked everywhere, and
+// so is the servers' Content-Security-Policy: anything it refuses fails the test.
+import { test as base, expect, type ConsoleMessage } from '@playwright/test';
 
-export const test = base.extend<{ requests: string[]; otherOrigins: string[]; offlineCopy: boolean }>({
+export const test = base.extend<{ requests: string[]; otherOrigins: string[]; offlineCopy: boolean; cspViolations: string[] }>({
   /** Origins a spec serves itself besides the app's (an embedding host page). */
   otherOrigins: [[], { option: true }],
   /**
@@ -28,6 +29,29 @@ export const test = base.extend<{ requests: string[]; otherOrigins: string[]; of
       const foreign = requests.filter((url) => !/^(data|blob):/.test(url) && new URL(url).origin !== own
         && !otherOrigins.includes(new URL(url).origin));
       expect(foreign, 'requests to other origins').toEqual([]);
+    },
+    { auto: true },
+  ],
+  /**
+   * What the page's policy refused, in any frame or worker: requests the browser blocked
+   * (a worker's refusals reach no console Playwright hears), and everything else, such as an
+   * inline script, as the console message or `securitypolicyviolation` event of its frame. A
+   * spec that provokes a refusal on purpose checks this list and empties it.
+   */
+  cspViolations: [
+    async ({ page }, use) => {
+      const violations: string[] = [];
+      page.context().on('requestfailed', (request) => {
+        if (request.failure()?.errorText === 'csp') violations.push(`refused request: ${request.url()}`);
+      });
+      page.on('console', (message: ConsoleMessage) => {
+        if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text());
+      });
+      await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (event) => {
+        console.error(`Content-Security-Policy violation: ${event.effectiveDirective} refused ${event.blockedURI}`);
+      }));
+      await use(violations);
+      expect(violations, 'Content-Security-Policy violations').toEqual([]);
     },
     { auto: true },
   ],

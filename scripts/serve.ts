@@ -1,6 +1,7 @@
 // `npm run serve -- [dist] [--port 8080] [--data DIR] [--no-range] [--no-compression]`:
 // serves the built site the way a good static host does (see README, "Hosting"). Analysts can
 // run the directory from their own laptop with it; the benchmark and browser tests use it too.
+import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { createStaticServer } from './serve/static-server.ts';
 
@@ -18,6 +19,7 @@ const root = positionals[0] ?? 'dist';
 const server = createStaticServer({
   root, mounts: values.data ? { '/data': values.data } : {}, ranges: !values['no-range'], compression: !values['no-compression'],
 });
+// `--port 0` takes a free port; the line below says which (the tests read it).
 server.listen(Number(values.port), values.host, () => {
-  console.log(`Serving ${root} at http://${values.host}:${values.port}/`);
+  console.log(`Serving ${root} at http://${values.host}:${(server.address() as AddressInfo).port}/`);
 });

@@ -6,7 +6,10 @@
 const PAGE = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
 const SCRIPT = { 'cross-origin-embedder-policy': 'require-corp' };
 
+/** The cloud page, under whatever sub-path the site is served. */
+export const CLOUD_PAGE = /\/cloud\.html$/;
+
 export function isolationHeaders(path: string): Record<string, string> {
-  if (/\/cloud\.html$/.test(path)) return PAGE;
+  if (CLOUD_PAGE.test(path)) return PAGE;
   return /\.m?js$/.test(path) ? SCRIPT : {};
 }
