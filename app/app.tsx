@@ -14,6 +14,7 @@ import { useQuery } from './db/use-query.ts';
 import { consoleSqlFromUrl, consoleUrl } from './search/console.ts';
 import { applyLocks, embedFromUrl, embedParams } from './search/embed.ts';
 import { countQuery } from './search/queries.ts';
+import { releaseTypes } from './search/release.ts';
 import type { SearchState } from './search/state.ts';
 import { searchToUrl } from './search/url.ts';
 import { ResultsSummary } from './shell/results-summary.tsx';
@@ -59,6 +60,7 @@ export function App() {
   const [mapWanted, setMapWanted] = useState(false);
   if (total !== null && !mapWanted) setMapWanted(true);
   const onSelect = useCallback((orgId: string | null) => navigate({ ...state, selected: orgId }), [state, navigate]);
+  const types = database.status === 'ready' ? releaseTypes(database.db.manifest) : [];
 
   return (
     <>
@@ -107,7 +109,7 @@ export function App() {
         {database.status === 'ready' && view === 'search' && (
           <>
             <ReleaseNotice manifest={database.db.manifest} />
-            <SearchForm state={state} search={search} locked={EMBED.locked} onChange={navigate} />
+            <SearchForm state={state} search={search} types={types} locked={EMBED.locked} onChange={navigate} />
             {resolution.status === 'not-found' && (
               <p role="alert" className="hint">
                 “{resolution.where}” is not a ZIP code or city we know. Try a 5-digit ZIP code or “City, ST”.
@@ -126,7 +128,7 @@ export function App() {
                   <PanelBoundary what="The map" instead="the list has every result">
                     <Suspense fallback={MAP_LOADING}>
                       <ResultsMap search={search} selectedId={state.selected} hoveredId={hovered} onSelect={onSelect}
-                        onHover={setHovered} onSearchArea={EMBED.locked.has('where') ? undefined
+                        onHover={setHovered} types={types} onSearchArea={EMBED.locked.has('where') ? undefined
                           : (at, radius) => navigate({ ...state, at, where: '', radius, selected: null })} />
                     </Suspense>
                   </PanelBoundary>

@@ -15,6 +15,26 @@ test.describe('on a phone', () => {
     await expect(detail.locator('#detail-title')).toBeVisible();
     expect((await detail.boundingBox())!.width).toBeLessThanOrEqual(375);
   });
+
+  test('no view of the page scrolls sideways at 375 px, nor does the results table', async ({ page }) => {
+    const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
+    await openDirectory(page, './?where=02139&r=10');
+    await expect(page.locator('tr[data-org-id]').first()).toBeVisible();
+    const table = page.getByRole('region', { name: 'Results table' });
+    expect(await table.evaluate((el) => el.scrollWidth - el.clientWidth), 'the results table').toBeLessThanOrEqual(0);
+    for (const part of ['Filters', 'Embed this search on your site', /^Download the dataset/]) {
+      await page.locator('summary', { hasText: part }).click();
+      expect(await pageWidth(), `with ${part} open`).toBeLessThanOrEqual(375);
+    }
+    await page.locator('tr[data-org-id]').first().getByRole('button').click();
+    await expect(page.locator('.service-group').first()).toBeVisible();
+    expect(await pageWidth(), 'with the details open').toBeLessThanOrEqual(375);
+    for (const view of ['dashboards', 'sql']) {
+      await openDirectory(page, `./?view=${view}`);
+      await expect(page.locator('.chart svg, .cm-editor').first()).toBeVisible();
+      expect(await pageWidth(), `the ${view} view`).toBeLessThanOrEqual(375);
+    }
+  });
 });
 
 test('works by keyboard alone', async ({ page }) => {

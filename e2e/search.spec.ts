@@ -75,11 +75,14 @@ test('a result opens its details, linked by URL, with a phone link and only http
   const panel = page.getByRole('complementary', { name: /./ }).filter({ has: page.locator('#detail-title') });
   await expect(panel.locator('#detail-title')).toBeVisible();
   expect(page.url()).toContain(`org=${orgId}`);
-  await expect(panel.getByRole('link', { name: /\(\d{3}\) \d{3}-\d{4}/ })).toHaveAttribute('href', /^tel:\d{10}$/);
+  await expect(panel.getByRole('link', { name: /\(\d{3}\) \d{3}-\d{4}/ })).toHaveAttribute('href', /^tel:\+1\d{10}$/);
   for (const href of await panel.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')))) {
     expect(href).toMatch(/^(tel:|https?:\/\/)/);
   }
   await expect(panel.getByText(/Exact position|Approximate/)).toBeVisible();
+  // Names, not the codes the release stores.
+  await expect(panel.locator('dt', { hasText: 'Type of treatment' }).locator('+ dd'))
+    .toHaveText(/^(Substance use|Mental health|Substance use and mental health) treatment$/);
   await expect(panel.getByRole('heading', { name: 'Services', exact: true })).toBeVisible();
   await expect(panel.getByText('Level of care', { exact: true })).toBeVisible();
   await expect(panel.getByRole('heading', { name: 'Nearby supports' })).toBeVisible();
@@ -107,4 +110,16 @@ test('after the map is moved by hand, "Search this area" searches around its cen
   await page.getByRole('button', { name: 'Search this area' }).click();
   await expect(page).toHaveURL(/[?&]at=4\d\.\d{1,2}%2C-7\d\.\d{1,2}/);
   await expect(page.locator('[data-total]')).toContainText('of the map area');
+});
+
+test('a plain visit asks for nothing that is missing, and the page has its icon', async ({ page }) => {
+  const missing: string[] = [];
+  page.on('response', (r) => r.status() >= 400 && missing.push(`${r.status()} ${r.url()}`));
+  await openDirectory(page, './?where=02139&r=10');
+  await expect(page.locator('tr[data-org-id]').first()).toBeVisible();
+  const icon = await page.locator('link[rel=icon]').evaluate((link: HTMLLinkElement) => link.href);
+  const response = await page.request.get(icon);
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toContain('image/svg+xml');
+  expect(missing).toEqual([]);
 });

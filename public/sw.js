@@ -113,7 +113,7 @@ async function keepOffline(base, skip) {
 
     const assets = await (await fetch(`${base}asset-manifest.json`, { cache: 'no-cache' })).json();
     const files = [
-      '', 'sw.js',
+      '', 'sw.js', 'favicon.svg',
       ...new Set(Object.values(assets).filter((entry) => !entry.src?.startsWith('app/cloud/'))
         .flatMap((entry) => [entry.file, ...(entry.css ?? []), ...(entry.assets ?? [])])
         .filter((file) => !skip.has(`${base}${file}`))),

@@ -1,18 +1,27 @@
 import type { Manifest } from '../db/manifest.ts';
+import { releaseTypes, sampleNotice } from '../search/release.ts';
+import type { OrgType } from '../search/state.ts';
 
-/** The data's date, and a plain warning whenever the data is the generated sample. */
+/** Whom each type's listings come from: a release credits only the ones it holds. */
+const CREDITS: Record<OrgType, string> = {
+  treatment_center: 'SAMHSA treatment locator',
+  narr_residence: 'NARR affiliates',
+  recovery_center: 'recovery community listings',
+  recovery_organization: 'recovery community listings',
+};
+
+/** The data's date and sources, and a plain warning whenever listings are generated samples. */
 export function ReleaseNotice({ manifest }: { manifest: Manifest }) {
+  const warning = sampleNotice(manifest);
+  const credits = [...new Set(releaseTypes(manifest).map((t) => CREDITS[t]))];
   return (
     <div className="release-notice">
-      {manifest.synthetic && (
-        <p className="sample-warning" role="note">
-          <strong>Sample data:</strong> every organization shown here is generated for testing. None of them is real.
-          Do not use these listings to seek help.
-        </p>
+      {warning && (
+        <p className="sample-warning" role="note"><strong>Sample data:</strong> {warning}</p>
       )}
       <p className="data-date">
         Data as of {manifest.data_date ?? manifest.built_at.slice(0, 10)}.
-        {' '}Sources: SAMHSA treatment locator, NARR affiliates, recovery community listings.
+        {credits.length > 0 && ` Sources: ${credits.join(', ')}.`}
         {' '}ZIP and city locations: GeoNames postal codes and places (CC BY), checked against U.S. Census ZCTA centroids.
       </p>
     </div>

@@ -1,6 +1,7 @@
 // The filters people actually use, as data: each option is a predicate on a published
 // column. Options inside a group combine with OR, groups with AND. Treatment-center groups
 // read `t` (treatment_centers), residence groups `n` (narr_residences).
+import { LEVEL_OF_CARE_NAMES } from './names.ts';
 import { raw, sql, type Sql } from './sql.ts';
 import type { OrgType } from './state.ts';
 
@@ -24,7 +25,7 @@ export const FILTER_GROUPS: FilterGroup[] = [
   {
     id: 'level', label: 'Level of care', appliesTo: 'treatment_center',
     options: (['outpatient', 'residential', 'inpatient'] as const).map((v) => ({
-      value: v, label: v[0].toUpperCase() + v.slice(1), where: sql`t.level_of_care = ${v}`,
+      value: v, label: LEVEL_OF_CARE_NAMES[v], where: sql`t.level_of_care = ${v}`,
     })),
   },
   {

@@ -10,7 +10,7 @@ import { relationForStates, statesNear } from '../db/partitions.ts';
 import { buildRelease } from '../../scripts/build/pipeline.ts';
 import { scratchDir, scratchSources } from '../../scripts/build/test-release.ts';
 import { countQuery, facetKey, facetsQuery, locationQuery, networkQuery, pointsQuery, resultsQuery, servicesQuery, type ResolvedSearch } from './queries.ts';
-import type { Sql } from './sql.ts';
+import { sql, type Sql } from './sql.ts';
 import { EMPTY_SEARCH, type SearchState } from './state.ts';
 
 let engine: Engine;
@@ -138,6 +138,12 @@ describe('detail', () => {
   it('lists services with their categories and nearby supports by strength', async () => {
     const services = await run<{ code: string; category_name: string }>(servicesQuery('SAMHSA_OUT_000001'));
     expect(services.find((s) => s.code === 'MD')?.category_name).toBe('Payment/Insurance/Funding Accepted');
+    // By category in SAMHSA's order (Service Setting before Payment), not by category code.
+    const categories = [...new Set(services.map((s) => s.category_name))];
+    const order = await run<{ category_name: string }>(sql`SELECT category_name FROM service_codes GROUP BY ALL ORDER BY min(category_order)`);
+    expect(categories).toEqual(order.map((r) => r.category_name).filter((c) => categories.includes(c)));
+    expect(categories[0]).toMatch(/^Service Setting/);
+    expect(categories.indexOf('Payment/Insurance/Funding Accepted')).toBeGreaterThan(1);
     const network = await run<{ related_org_id: string; strength: number }>(networkQuery('SAMHSA_OUT_000001'));
     expect(network.map((n) => n.related_org_id)).toContain('NARR_00001');
     expect(network.map((n) => n.strength)).toEqual([...network.map((n) => n.strength)].sort((a, b) => b - a));

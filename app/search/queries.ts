@@ -3,7 +3,7 @@
 import { boundingBox } from '../db/partitions.ts';
 import { FILTER_GROUP_BY_ID, FILTER_GROUPS, type FilterGroup } from './filters.ts';
 import { and, join, likeLiteral, or, raw, sql, type Sql } from './sql.ts';
-import { ORG_TYPES, type OrgType, type Place, type SearchState } from './state.ts';
+import { ORG_TYPES, TYPE_TABLES, type OrgType, type Place, type SearchState } from './state.ts';
 
 /** A search with its location resolved (from the gazetteer or the browser). */
 export interface ResolvedSearch {
@@ -179,13 +179,6 @@ export function organizationQuery(orgId: string): Sql {
   return sql`SELECT * FROM organizations_by_id WHERE org_id = ${orgId}`;
 }
 
-const TYPE_TABLES: Record<OrgType, string> = {
-  treatment_center: 'treatment_centers',
-  narr_residence: 'narr_residences',
-  recovery_center: 'recovery_centers',
-  recovery_organization: 'recovery_organizations',
-};
-
 /** `relation`: what to read for the type's table, e.g. only the organization's state's files. */
 export function typeDetailQuery(orgType: OrgType, orgId: string, relation = TYPE_TABLES[orgType]): Sql {
   return sql`SELECT * FROM ${raw(relation)} WHERE org_id = ${orgId}`;
@@ -194,7 +187,7 @@ export function typeDetailQuery(orgType: OrgType, orgId: string, relation = TYPE
 export function servicesQuery(orgId: string): Sql {
   return sql`SELECT c.category_name, c.code, c.name FROM organization_services s
     JOIN service_codes c ON c.code = s.code WHERE s.org_id = ${orgId}
-    ORDER BY c.category_code, c.name`;
+    ORDER BY c.category_order, c.name`;
 }
 
 export function networkQuery(orgId: string): Sql {

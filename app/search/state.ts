@@ -10,6 +10,14 @@ export const ORG_TYPE_LABELS: Record<OrgType, string> = {
   recovery_organization: 'Recovery community organization',
 };
 
+/** Each type's own table, beside `organizations`. */
+export const TYPE_TABLES: Record<OrgType, string> = {
+  treatment_center: 'treatment_centers',
+  narr_residence: 'narr_residences',
+  recovery_center: 'recovery_centers',
+  recovery_organization: 'recovery_organizations',
+};
+
 export const RADII = [5, 10, 25, 50, 100] as const;
 export type Radius = (typeof RADII)[number];
 export const DEFAULT_RADIUS: Radius = 25;

@@ -1,5 +1,6 @@
 // The schema, the normalization macros, and the reference tables the ETL joins against:
 // states, service codes and aliases, the gazetteer.
+import { listValue } from '@duckdb/node-api';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,14 +21,26 @@ export async function prepareDatabase(db: Db): Promise<ZipCheck[]> {
   return loadReference(db);
 }
 
+/**
+ * Category codes in the order a code reference first lists them (data/service_codes.csv keeps
+ * SAMHSA's: Type of Care, Service Setting, …). A plain scan returns a file's rows in order.
+ */
+export async function categoryOrder(db: Db, file: string): Promise<string[]> {
+  const listed = await rows<{ category_code: string }>(db,
+    `SELECT trim(category_code) AS category_code FROM read_csv(${literal(file)}, header = true, all_varchar = true)`);
+  return [...new Set(listed.map((r) => r.category_code))];
+}
+
 async function loadReference(db: Db): Promise<ZipCheck[]> {
   await db.run(`
     INSERT INTO states SELECT code, name, fips, population_2020
       FROM read_csv(${literal(dataFile('states.csv'))}, header = true, all_varchar = true);
-    INSERT INTO service_codes SELECT code, category_code, category_name, name, scheme
-      FROM read_csv(${literal(dataFile('service_codes.csv'))}, header = true, all_varchar = true);
     CREATE TEMP TABLE service_code_aliases AS SELECT alias, code
       FROM read_csv(${literal(dataFile('service_code_aliases.csv'))}, header = true, all_varchar = true);`);
+  // A table's rows have no order: the build publishes the categories' own.
+  const codes = dataFile('service_codes.csv');
+  await db.run(`INSERT INTO service_codes SELECT code, category_code, category_name, name, scheme, list_position($order, category_code)
+    FROM read_csv(${literal(codes)}, header = true, all_varchar = true)`, { order: listValue(await categoryOrder(db, codes)) });
   // state_code(s): a two-letter code from a code or a full name, as one CASE (a lookup
   // subquery per row was 40× slower).
   const [{ sql }] = await rows<{ sql: string }>(db, `

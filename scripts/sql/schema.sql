@@ -13,7 +13,8 @@ CREATE TABLE service_codes (
   category_code VARCHAR NOT NULL,
   category_name VARCHAR NOT NULL,
   name VARCHAR NOT NULL,
-  scheme VARCHAR NOT NULL           -- samhsa_su_2022 | samhsa_locator_mh
+  scheme VARCHAR NOT NULL,          -- samhsa_su_2022 | samhsa_locator_mh
+  category_order SMALLINT NOT NULL  -- the category's place in SAMHSA's code reference (1: Type of Care)
 );
 
 CREATE TABLE organizations (

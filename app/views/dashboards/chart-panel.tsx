@@ -1,5 +1,7 @@
 // One chart with its data and SQL a click away: the figure is drawn by Observable Plot from
-// the query's rows; "Data and SQL" shows both, and the SQL can go to the console.
+// the query's rows; "Data and SQL" shows both, and the SQL can go to the console. With nothing
+// to draw (a release without capacities, a service no one lists) it says so instead of
+// drawing empty axes.
 import { useEffect, useRef } from 'react';
 import { DataTable } from '../../components/data-table.tsx';
 import { QueryFailed } from '../../components/query-failed.tsx';
@@ -13,26 +15,33 @@ interface Props<T extends Row> {
   query: Sql;
   result: QueryState<T>;
   draw: (rows: T[]) => Element;
+  /** Whether the rows hold anything to draw (default: any row). */
+  drawable?: (rows: T[]) => boolean;
+  /** What to say when they do not. */
+  empty: string;
   onOpenConsole: (sql: string) => void;
   children?: React.ReactNode;
 }
 
-export function ChartPanel<T extends Row>({ title, query, result, draw, onOpenConsole, children }: Props<T>) {
+export function ChartPanel<T extends Row>({ title, query, result, draw, drawable = (rows) => rows.length > 0, empty, onOpenConsole, children }: Props<T>) {
   const figure = useRef<HTMLDivElement>(null);
   const rows = result.status === 'done' ? result.rows : null;
+  const nothing = rows !== null && !drawable(rows);
   useEffect(() => {
-    if (!rows || !figure.current) return;
+    if (!rows || nothing || !figure.current) return;
     const chart = draw(rows);
     figure.current.replaceChildren(chart);
     return () => chart.remove();
-  }, [rows, draw]);
+  }, [rows, nothing, draw]);
   // The console runs SQL as typed: the parameters go in as the engine would write them.
   const text = inlineParams(query.text, query.params);
   return (
     <section className="chart-panel" aria-label={title}>
       <h3>{title}</h3>
       {children}
-      {result.status === 'failed' ? <QueryFailed error={result.error} /> : <div ref={figure} className="chart" data-rows={rows?.length ?? ''} />}
+      {result.status === 'failed' ? <QueryFailed error={result.error} />
+        : nothing ? <p className="chart-empty" role="note">{empty}</p>
+        : <div ref={figure} className="chart" data-rows={rows?.length ?? ''} />}
       {rows && (
         <details>
           <summary>Data and SQL</summary>

@@ -9,7 +9,9 @@ import statesTopology from 'us-atlas/states-10m.json';
 import { useDatabase } from '../../db/use-database.ts';
 import { useQuery } from '../../db/use-query.ts';
 import { capacityQuery, organizationsByStateQuery, serviceByStateQuery, serviceCodesQuery } from '../../search/dashboards.ts';
-import { ORG_TYPE_LABELS, ORG_TYPES, type OrgType } from '../../search/state.ts';
+import { LEVEL_OF_CARE_NAMES, nameOf } from '../../search/names.ts';
+import { releaseTypes } from '../../search/release.ts';
+import { ORG_TYPE_LABELS, type OrgType } from '../../search/state.ts';
 import { ChartPanel } from './chart-panel.tsx';
 import { DataQuality } from './data-quality.tsx';
 
@@ -19,6 +21,8 @@ const BORDERS = mesh(topology, topology.objects.states, (a, b) => a !== b);
 
 interface StateCount extends Record<string, unknown> { state: string; state_name: string; organizations: number }
 interface Capacity extends Record<string, unknown> { state: string; level_of_care: string; residential_capacity: number | null }
+
+const hasBeds = (r: Capacity) => Boolean(r.residential_capacity);
 
 /** A choropleth of a count per state name. */
 function choropleth(rows: StateCount[], label: string): Element {
@@ -50,14 +54,17 @@ export default function Dashboards({ onOpenConsole }: { onOpenConsole: (sql: str
   const codes = useQuery<{ code: string; name: string; category_name: string }>(serviceCodesQuery());
   const codeName = codes.status === 'done' ? codes.rows.find((c) => c.code === code)?.name ?? code : code;
 
+  const types = database.status === 'ready' ? releaseTypes(database.db.manifest) : [];
+
   const drawByState = useCallback((rows: StateCount[]) => choropleth(rows, 'Organizations'), []);
-  const drawService = useCallback((rows: StateCount[]) => choropleth(rows, `Listing ${code}`), [code]);
+  const drawService = useCallback((rows: StateCount[]) => choropleth(rows, `Organizations listing ${codeName}`), [codeName]);
   const drawCapacity = useCallback((rows: Capacity[]) => Plot.plot({
     width: 760, height: 900, marginLeft: 40, x: { label: 'Residential beds', grid: true }, y: { label: null },
     color: { legend: true },
     marks: [
-      Plot.barX(rows.filter((r) => r.residential_capacity), Plot.stackX({
-        x: 'residential_capacity', y: 'state', fill: 'level_of_care', title: (r: Capacity) => `${r.state} ${r.level_of_care}: ${r.residential_capacity}`,
+      Plot.barX(rows.filter(hasBeds), Plot.stackX({
+        x: 'residential_capacity', y: 'state', fill: (r: Capacity) => nameOf(LEVEL_OF_CARE_NAMES, r.level_of_care),
+        title: (r: Capacity) => `${r.state} ${nameOf(LEVEL_OF_CARE_NAMES, r.level_of_care).toLowerCase()}: ${r.residential_capacity}`,
         sort: { y: '-x' },
       })),
       Plot.ruleX([0]),
@@ -66,18 +73,24 @@ export default function Dashboards({ onOpenConsole }: { onOpenConsole: (sql: str
 
   return (
     <div className="dashboards">
-      <ChartPanel title="Organizations by state" query={byStateSql} result={byState} draw={drawByState} onOpenConsole={onOpenConsole}>
-        <label>
-          Type{' '}
-          <select value={type ?? ''} onChange={(e) => setType((e.target.value || null) as OrgType | null)}>
-            <option value="">All types</option>
-            {ORG_TYPES.map((t) => <option key={t} value={t}>{ORG_TYPE_LABELS[t]}</option>)}
-          </select>
-        </label>
+      <ChartPanel title="Organizations by state" query={byStateSql} result={byState} draw={drawByState}
+        empty="This release holds no organizations." onOpenConsole={onOpenConsole}>
+        {types.length > 1 && (
+          <label>
+            Type{' '}
+            <select value={type ?? ''} onChange={(e) => setType((e.target.value || null) as OrgType | null)}>
+              <option value="">All types</option>
+              {types.map((t) => <option key={t} value={t}>{ORG_TYPE_LABELS[t]}</option>)}
+            </select>
+          </label>
+        )}
       </ChartPanel>
       <ChartPanel title="Treatment capacity by state and level of care" query={capacitySql} result={capacity} draw={drawCapacity}
+        drawable={(rows) => rows.some(hasBeds)}
+        empty="No treatment center in this release reports its residential capacity (SAMHSA's National Directory publishes no capacities)."
         onOpenConsole={onOpenConsole} />
-      <ChartPanel title={`Where ${codeName} is offered`} query={serviceSql} result={service} draw={drawService} onOpenConsole={onOpenConsole}>
+      <ChartPanel title={`Where ${codeName} is offered`} query={serviceSql} result={service} draw={drawService}
+        empty={`No organization in this release lists ${codeName}.`} onOpenConsole={onOpenConsole}>
         <label>
           Service{' '}
           <select value={code} onChange={(e) => setCode(e.target.value)}>

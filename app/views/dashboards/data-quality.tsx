@@ -26,15 +26,29 @@ export function DataQuality({ manifest }: { manifest: Manifest }) {
     <section className="chart-panel" aria-label="Data quality">
       <h3>Data quality</h3>
       <p>Data as of {manifest.data_date ?? 'unknown'}; release built {manifest.built_at.slice(0, 10)}{manifest.synthetic ? ' from the generated sample' : ''}.</p>
-      <table className="quality">
-        <caption>Every source record, and where it went</caption>
-        <thead><tr><th scope="col">source file</th><th scope="col">read</th><th scope="col">loaded</th><th scope="col">merged</th><th scope="col">rejected</th></tr></thead>
-        <tbody>
-          {manifest.counts.map((c) => (
-            <tr key={c.file}><th scope="row">{c.file}</th><td>{c.read}</td><td>{c.loaded}</td><td>{c.merged}</td><td>{c.rejected}</td></tr>
-          ))}
-        </tbody>
-      </table>
+      {/* Six columns: on a phone they scroll in their box, not the page. */}
+      <div className="table-scroll" role="region" aria-label="Source records" tabIndex={0}>
+        <table className="quality">
+          <caption>Every source record, and where it went</caption>
+          <thead>
+            <tr><th scope="col">source file</th><th scope="col">data date</th><th scope="col">read</th><th scope="col">loaded</th>
+              <th scope="col">merged</th><th scope="col">rejected</th></tr>
+          </thead>
+          <tbody>
+            {manifest.counts.map((c) => {
+              // Each source keeps its own date, and says whether it is generated (newer manifests).
+              const source = manifest.sources?.find((s) => s.file === c.file);
+              return (
+                <tr key={c.file}>
+                  <th scope="row">{c.file}</th>
+                  <td>{source?.extraction_date ?? ''}{source?.synthetic ? ' (generated sample)' : ''}</td>
+                  <td>{c.read}</td><td>{c.loaded}</td><td>{c.merged}</td><td>{c.rejected}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       {error && <p role="alert">The build report could not be read ({error}).</p>}
       {report && (
         <>

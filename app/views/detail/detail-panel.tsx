@@ -1,5 +1,6 @@
 // Everything known about one organization: contact, where it is and how precisely, its
 // type's own fields, services by category, and nearby complementary supports.
+import { PhoneLink } from '../../components/phone-link.tsx';
 import { QueryFailed } from '../../components/query-failed.tsx';
 import { relationForStates } from '../../db/partitions.ts';
 import { useDatabase } from '../../db/use-database.ts';
@@ -52,15 +53,20 @@ export function DetailPanel({ orgId, onSelect, onClose }: Props) {
       <button type="button" className="close" onClick={onClose} aria-label="Close details">×</button>
       <p className="detail-type">{ORG_TYPE_LABELS[row.org_type]}</p>
       <h2 id="detail-title">{row.name}</h2>
+      {isPresent(row.program_name) && <p className="program-name">{String(row.program_name)}</p>}
+      {row.generated === true && (
+        <p className="sample-warning" role="note">A generated sample listing, not a real organization. Do not use it to seek help.</p>
+      )}
       {isPresent(row.other_names) && <p>Also known as {(row.other_names as string[]).join(', ')}</p>}
       <dl>
         {address && <><dt>Address</dt><dd>{address}</dd></>}
-        <dt>Location</dt><dd>{PRECISION_TEXT[String(row.geo_precision)]}</dd>
-        {isPresent(row.phone) && <><dt>Phone</dt><dd><a href={`tel:${String(row.phone).replace(/\D/g, '')}`}>{String(row.phone)}</a></dd></>}
+        <dt>Location</dt>
+        <dd>{PRECISION_TEXT[String(row.geo_precision)]}{isPresent(row.location_source) && ` Source: ${String(row.location_source)}.`}</dd>
+        {isPresent(row.phone) && <><dt>Phone</dt><dd><PhoneLink phone={String(row.phone)} /></dd></>}
         {isPresent(row.website) && <><dt>Website</dt><dd><SafeLink href={String(row.website)} /></dd></>}
         {isPresent(row.email) && <><dt>Email</dt><dd>{String(row.email)}</dd></>}
-        {typeRow && TYPE_FIELDS[row.org_type].filter(([col]) => isPresent(typeRow[col])).map(([col, label, kind]) => (
-          <div key={col} className="field"><dt>{label}</dt><dd><FieldValue kind={kind} value={typeRow[col]} /></dd></div>
+        {typeRow && TYPE_FIELDS[row.org_type].filter(([col]) => isPresent(typeRow[col])).map(([col, label, kind, names]) => (
+          <div key={col} className="field"><dt>{label}</dt><dd><FieldValue kind={kind} value={typeRow[col]} names={names} /></dd></div>
         ))}
         {isPresent(row.last_updated) && <><dt>Listing updated</dt><dd><FieldValue kind="date" value={row.last_updated} /></dd></>}
       </dl>

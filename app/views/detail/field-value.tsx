@@ -1,3 +1,5 @@
+import { PhoneLink } from '../../components/phone-link.tsx';
+import { nameOf } from '../../search/names.ts';
 import type { FieldKind } from './fields.ts';
 
 /** Only http(s) links are ever rendered as links; anything else stays inert text. */
@@ -8,9 +10,10 @@ export function SafeLink({ href, children }: { href: string; children?: React.Re
 
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
-export function FieldValue({ kind, value }: { kind: FieldKind; value: unknown }) {
+export function FieldValue({ kind, value, names }: { kind: FieldKind; value: unknown; names?: Record<string, string> }) {
   switch (kind) {
     case 'list': return <>{(value as string[]).join(', ')}</>;
+    case 'phones': return <>{(value as string[]).map((p, i) => <span key={p}>{i > 0 && ', '}<PhoneLink phone={p} /></span>)}</>;
     case 'yesno': return <>{value ? 'Yes' : 'No'}</>;
     case 'date': return <>{value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10)}</>;
     case 'url': return <SafeLink href={String(value)} />;
@@ -19,7 +22,7 @@ export function FieldValue({ kind, value }: { kind: FieldKind; value: unknown })
       const hours = value as Record<string, string | null>;
       return <>{DAYS.filter((d) => hours[d]).map((d) => `${d[0].toUpperCase()}${d.slice(1, 3)} ${hours[d]}`).join(' · ') || 'Closed'}</>;
     }
-    default: return <>{String(value)}</>;
+    default: return <>{names ? nameOf(names, value) : String(value)}</>;
   }
 }
 

@@ -1,12 +1,18 @@
-// Which of a type's columns the detail panel shows, in order, with their labels.
+// Which of a type's columns the detail panel shows, in order, with their labels; a stored
+// code is shown by its name.
+import { FACILITY_TYPE_NAMES, LEVEL_OF_CARE_NAMES } from '../../search/names.ts';
 import type { OrgType } from '../../search/state.ts';
 
-export type FieldKind = 'text' | 'list' | 'yesno' | 'number' | 'date' | 'hours' | 'url' | 'level';
+export type FieldKind = 'text' | 'list' | 'yesno' | 'number' | 'date' | 'hours' | 'url' | 'level' | 'phones';
 
-export const TYPE_FIELDS: Record<OrgType, [column: string, label: string, kind: FieldKind][]> = {
+type Field = [column: string, label: string, kind: FieldKind, names?: Record<string, string>];
+
+export const TYPE_FIELDS: Record<OrgType, Field[]> = {
   treatment_center: [
-    ['level_of_care', 'Level of care', 'text'],
-    ['facility_type', 'Treats', 'text'],
+    ['level_of_care', 'Level of care', 'text', LEVEL_OF_CARE_NAMES],
+    ['facility_type', 'Type of treatment', 'text', FACILITY_TYPE_NAMES],
+    ['intake_phones', 'Intake', 'phones'],
+    ['hotline_phones', 'Hotline', 'phones'],
     ['minimum_age', 'Minimum age', 'number'],
     ['maximum_age', 'Maximum age', 'number'],
     ['outpatient_capacity', 'Outpatient capacity', 'number'],

@@ -1,8 +1,9 @@
 // Result layers as typed data: clusters sized by count, points coloured by type, and rings
 // for the selected and hovered organization.
 import type { LayerSpecification } from 'maplibre-gl';
+import type { OrgType } from '../../search/state.ts';
 
-export const TYPE_COLORS: Record<string, string> = {
+export const TYPE_COLORS: Record<OrgType, string> = {
   treatment_center: '#1f6fb2',
   narr_residence: '#b3541e',
   recovery_center: '#2e8540',

@@ -22,6 +22,8 @@ interface Props {
   hoveredId: string | null;
   onSelect: (orgId: string) => void;
   onHover: (orgId: string | null) => void;
+  /** The types the release holds: the legend names only those. */
+  types: readonly OrgType[];
   /** Absent when the place cannot change (an embed with its place locked). */
   onSearchArea?: (at: Place, radius: Radius) => void;
 }
@@ -29,7 +31,7 @@ interface Props {
 const EMPTY = pointsCollection([]);
 const US_BOUNDS: [[number, number], [number, number]] = [[-125, 24], [-66, 50]];
 
-export default function ResultsMap({ search, selectedId, hoveredId, onSelect, onHover, onSearchArea }: Props) {
+export default function ResultsMap({ search, selectedId, hoveredId, onSelect, onHover, types, onSearchArea }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibre | null>(null);
   const [moved, setMoved] = useState(false);
@@ -113,8 +115,8 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
       </p>
       {moved && onSearchArea && <button type="button" className="search-area" onClick={searchThisArea}>Search this area</button>}
       <ul className="legend" aria-label="Legend">
-        {Object.entries(TYPE_COLORS).map(([type, color]) => (
-          <li key={type}><span style={{ background: color }} aria-hidden="true" /> {ORG_TYPE_LABELS[type as OrgType]}</li>
+        {types.map((type) => (
+          <li key={type}><span style={{ background: TYPE_COLORS[type] }} aria-hidden="true" /> {ORG_TYPE_LABELS[type]}</li>
         ))}
       </ul>
       {points.status === 'failed' && <QueryFailed error={points.error} />}

@@ -3,7 +3,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { FILTER_GROUPS } from '../../search/filters.ts';
 import type { ResolvedSearch } from '../../search/queries.ts';
-import { MAX_TEXT, ORG_TYPE_LABELS, ORG_TYPES, RADII, type Radius, type SearchState } from '../../search/state.ts';
+import { MAX_TEXT, ORG_TYPE_LABELS, ORG_TYPES, RADII, type OrgType, type Radius, type SearchState } from '../../search/state.ts';
 import { roundedPlace } from '../../search/url.ts';
 import { FilterGroupFieldset } from './filter-group.tsx';
 import { useFacets } from './use-facets.ts';
@@ -12,11 +12,13 @@ interface Props {
   state: SearchState;
   search: ResolvedSearch | null;
   onChange: (next: SearchState) => void;
+  /** The types the release holds: only their checkboxes and filters are offered. */
+  types: readonly OrgType[];
   /** Parts an embedding page fixed (see search/embed.ts): shown, not changeable. */
   locked?: ReadonlySet<string>;
 }
 
-export function SearchForm({ state, search, onChange, locked = new Set() }: Props) {
+export function SearchForm({ state, search, onChange, types, locked = new Set() }: Props) {
   const [where, setWhere] = useState(state.where);
   const [text, setText] = useState(state.text);
   const [locating, setLocating] = useState<string | null>(null);
@@ -73,17 +75,20 @@ export function SearchForm({ state, search, onChange, locked = new Set() }: Prop
       {/* Open beside the results on wide screens; one tap away on a phone. */}
       <details className="filters" open={wide}>
         <summary>Filters</summary>
-        <fieldset disabled={locked.has('type')}>
-          <legend>Type of support</legend>
-          {ORG_TYPES.map((t) => (
-            <label key={t} className="choice">
-              <input type="checkbox" checked={state.types.includes(t)}
-                onChange={() => onChange({ ...state, types: ORG_TYPES.filter((x) => toggle(state.types, t).includes(x)), selected: null })} />
-              {ORG_TYPE_LABELS[t]} <span className="facet-count">{facets.count('type', t)}</span>
-            </label>
-          ))}
-        </fieldset>
-        {FILTER_GROUPS.map((group) => (
+        {/* One type is no choice. */}
+        {types.length > 1 && (
+          <fieldset disabled={locked.has('type')}>
+            <legend>Type of support</legend>
+            {types.map((t) => (
+              <label key={t} className="choice">
+                <input type="checkbox" checked={state.types.includes(t)}
+                  onChange={() => onChange({ ...state, types: ORG_TYPES.filter((x) => toggle(state.types, t).includes(x)), selected: null })} />
+                {ORG_TYPE_LABELS[t]} <span className="facet-count">{facets.count('type', t)}</span>
+              </label>
+            ))}
+          </fieldset>
+        )}
+        {FILTER_GROUPS.filter((group) => types.includes(group.appliesTo)).map((group) => (
           <FilterGroupFieldset key={group.id} group={group} chosen={state.filters[group.id] ?? []} count={facets.count}
             locked={locked.has(group.id)}
             onToggle={(value) => {

@@ -1,11 +1,13 @@
 // The results as a sortable, resizable, virtualized table: only the rows on screen exist in
-// the DOM, pages of rows are fetched as they scroll into view, sorting happens in SQL.
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
+// the DOM, pages of rows are fetched as they scroll into view, sorting happens in SQL. On a
+// phone the columns fold into two (see columns.tsx).
+import { flexRender, getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { QueryFailed } from '../../components/query-failed.tsx';
+import { useMediaQuery } from '../../components/use-media-query.ts';
 import type { ResolvedSearch, SortKey } from '../../search/queries.ts';
-import { ORG_TYPE_LABELS, type OrgType } from '../../search/state.ts';
+import { resultColumns } from './columns.tsx';
 import { ExportButtons } from './export-buttons.tsx';
 import { PAGE_SIZE, usePagedRows, type ResultRow } from './use-paged-rows.ts';
 
@@ -18,7 +20,9 @@ interface Props {
   onHover: (orgId: string | null) => void;
 }
 
-const ROW_HEIGHT = 44;
+// Two lines a row on a phone.
+const ROW_HEIGHT = { wide: 44, narrow: 60 };
+const NARROW = '(max-width: 600px)';
 
 export function ResultsTable({ search, total, selectedId, hoveredId, onSelect, onHover }: Props) {
   const [sorting, setSorting] = useState<SortingState>([]);
@@ -28,33 +32,17 @@ export function ResultsTable({ search, total, selectedId, hoveredId, onSelect, o
   // Until the count arrives, the first page stands for the results.
   const count = total ?? firstPage?.length ?? 0;
 
-  const columns = useMemo<ColumnDef<ResultRow | null>[]>(() => [
-    {
-      // An accessor makes a column sortable in TanStack; the sorting itself happens in SQL.
-      id: 'name', header: 'Name', size: 320, accessorFn: (r) => r?.name,
-      cell: ({ row }) => (
-        <button type="button" className="link-button" onClick={() => onSelect(row.original!.org_id)}>{row.original!.name}</button>
-      ),
-    },
-    { id: 'type', header: 'Type', size: 190, accessorFn: (r) => r?.org_type, cell: ({ row }) => ORG_TYPE_LABELS[row.original!.org_type as OrgType] },
-    {
-      id: 'city', header: 'Where', size: 200, accessorFn: (r) => r?.city,
-      cell: ({ row }) => [row.original!.city, row.original!.state].filter(Boolean).join(', '),
-    },
-    ...(search.near ? [{
-      id: 'distance', header: 'Distance', size: 110, accessorFn: (r: ResultRow | null) => r?.distance_miles,
-      cell: ({ row }: { row: { original: ResultRow | null } }) =>
-        row.original!.distance_miles === null ? '' : `${row.original!.distance_miles.toFixed(1)} mi`,
-    }] : []),
-    { id: 'phone', header: 'Phone', size: 150, enableSorting: false, cell: ({ row }) => row.original!.phone ?? '' },
-  ], [search.near, onSelect]);
+  const narrow = useMediaQuery(NARROW);
+  const rowHeight = ROW_HEIGHT[narrow ? 'narrow' : 'wide'];
+  const columns = useMemo(() => resultColumns(search.near !== null, narrow, onSelect), [search.near, narrow, onSelect]);
 
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 10,
   });
+  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
   const items = virtualizer.getVirtualItems();
   for (const item of items) ensurePage(Math.floor(item.index / PAGE_SIZE));
   // Only the rows on screen go through the table model (null until their page arrives):
@@ -82,14 +70,15 @@ export function ResultsTable({ search, total, selectedId, hoveredId, onSelect, o
 
   const padTop = items[0]?.start ?? 0;
   const padBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
-  const widths = table.getVisibleLeafColumns().map((c) => c.getSize());
+  // Narrow: the table fills the screen and the name takes what the other column leaves.
+  const widths = table.getVisibleLeafColumns().map((c) => (narrow && c.id === 'name' ? undefined : c.getSize()));
 
   if (error) return <QueryFailed error={error} />;
   return (
     <>
       {count > 0 && <ExportButtons search={search} sort={sort} />}
-      <div className="results-table" ref={scroller} role="region" aria-label="Results table" tabIndex={0}>
-        <table style={{ width: widths.reduce((a, b) => a + b, 0) }}>
+      <div className={narrow ? 'results-table narrow' : 'results-table'} ref={scroller} role="region" aria-label="Results table" tabIndex={0}>
+        <table style={{ width: narrow ? '100%' : widths.reduce<number>((a, b) => a + (b ?? 0), 0) }}>
           <colgroup>{widths.map((w, i) => <col key={i} style={{ width: w }} />)}</colgroup>
           <thead>
             {table.getHeaderGroups().map((hg) => (
@@ -118,10 +107,10 @@ export function ResultsTable({ search, total, selectedId, hoveredId, onSelect, o
               const row = table.getRowModel().rows[k];
               const data = row?.original;
               if (!data) {
-                return <tr key={item.key} style={{ height: ROW_HEIGHT }}><td colSpan={columns.length} className="loading-row">Loading…</td></tr>;
+                return <tr key={item.key} style={{ height: rowHeight }}><td colSpan={columns.length} className="loading-row">Loading…</td></tr>;
               }
               return (
-                <tr key={data.org_id} style={{ height: ROW_HEIGHT }} data-org-id={data.org_id}
+                <tr key={data.org_id} style={{ height: rowHeight }} data-org-id={data.org_id}
                   className={data.org_id === selectedId ? 'selected' : data.org_id === hoveredId ? 'hovered' : undefined}
                   aria-selected={data.org_id === selectedId}
                   onClick={() => onSelect(data.org_id)}

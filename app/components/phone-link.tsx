@@ -1,0 +1,8 @@
+import { telHref } from './tel-href.ts';
+
+/** A phone as published, a link that dials it when it can be dialled. */
+export function PhoneLink({ phone, label }: { phone: string; label?: string }) {
+  const href = telHref(phone);
+  if (!href) return <>{phone}</>;
+  return <a href={href} aria-label={label ? `${label} ${phone}` : undefined}>{label ?? phone}</a>;
+}

@@ -1,0 +1,13 @@
+// A published phone as a link that dials it, extension included (RFC 3966): the build writes
+// "(256) 734-4688 ext. 3971", and a caller must not land on a switchboard with no way on.
+
+const EXTENSION = /\s*(?:ext\.?|extension|x|#)\s*(\d{1,6})\s*$/i;
+
+/** `tel:+12567344688;ext=3971`, or null when the text is not a US number one can dial. */
+export function telHref(phone: string): string | null {
+  const ext = EXTENSION.exec(phone);
+  const digits = (ext ? phone.slice(0, ext.index) : phone).replace(/\D/g, '');
+  const national = digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
+  if (national.length !== 10) return null;
+  return `tel:+1${national}${ext ? `;ext=${ext[1]}` : ''}`;
+}

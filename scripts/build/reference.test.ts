@@ -1,0 +1,19 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { openDb, rows } from './db.ts';
+import { categoryOrder, prepareDatabase } from './reference.ts';
+
+// SAMHSA's own code reference (shared/real-world, beside the project; not copied into it).
+const SAMHSA_CODES = fileURLToPath(new URL('../../../shared/real-world/samhsa_national_directory_su_2022_service_codes.csv', import.meta.url));
+
+describe('service codes', () => {
+  it('publish each category with its place in SAMHSA\'s code reference', async () => {
+    const db = await openDb();
+    await prepareDatabase(db);
+    const published = await rows<{ category_code: string; category_order: number }>(db,
+      'SELECT DISTINCT category_code, category_order FROM service_codes ORDER BY category_order');
+    expect(published.map((r) => r.category_order)).toEqual(published.map((_, i) => i + 1));
+    expect(published.map((r) => r.category_code)).toEqual(await categoryOrder(db, SAMHSA_CODES));
+    expect(published.slice(0, 2).map((r) => r.category_code)).toEqual(['TC', 'SET']);
+  });
+});
