@@ -2,16 +2,17 @@
 // same Parquet the app reads, with SQL written here, not by the app's query builder.
 import { DuckDBInstance } from '@duckdb/node-api';
 
+/** The release the page serves by default; specs with a release of their own pass its folder. */
 const DATA = 'dist/data';
 
 /** The ZIP's point, and each organization's distance from it in miles (haversine). */
-const NEAR = `here AS (
-    SELECT latitude AS lat, longitude AS lon FROM read_parquet('${DATA}/gazetteer/*.parquet')
+const near = (data: string) => `here AS (
+    SELECT latitude AS lat, longitude AS lon FROM read_parquet('${data}/gazetteer/*.parquet')
     WHERE kind = 'zip' AND key = $zip
   ), located AS (
     SELECT o.*, 2 * 3958.8 * asin(sqrt(pow(sin(radians(o.latitude - here.lat) / 2), 2)
       + cos(radians(here.lat)) * cos(radians(o.latitude)) * pow(sin(radians(o.longitude - here.lon) / 2), 2))) AS miles
-    FROM read_parquet('${DATA}/organizations/*/*.parquet', hive_partitioning = true) o, here
+    FROM read_parquet('${data}/organizations/*/*.parquet', hive_partitioning = true) o, here
     WHERE o.latitude IS NOT NULL
   )`;
 
@@ -24,24 +25,25 @@ async function rows(sql: string, params: Record<string, string | number> = {}): 
   }
 }
 
-export async function oracleCount(opts: { zip: string; miles: number; treatmentWhere?: string }): Promise<number> {
-  const [{ n }] = await rows(`WITH ${NEAR}
+export async function oracleCount(opts: { zip: string; miles: number; treatmentWhere?: string; data?: string }): Promise<number> {
+  const data = opts.data ?? DATA;
+  const [{ n }] = await rows(`WITH ${near(data)}
     SELECT count(*)::INTEGER AS n FROM located o
-    ${opts.treatmentWhere ? `JOIN read_parquet('${DATA}/treatment_centers/*/*/*.parquet', hive_partitioning = true) t USING (org_id)` : ''}
+    ${opts.treatmentWhere ? `JOIN read_parquet('${data}/treatment_centers/*/*/*.parquet', hive_partitioning = true) t USING (org_id)` : ''}
     WHERE o.miles <= $miles ${opts.treatmentWhere ? `AND (${opts.treatmentWhere})` : ''}`, { zip: opts.zip, miles: opts.miles });
   return Number(n);
 }
 
 /** Organizations within `miles` of a ZIP, nearest first, then by name: the results' own order. */
 export async function oracleIds(opts: { zip: string; miles: number }): Promise<string[]> {
-  const found = await rows(`WITH ${NEAR}
+  const found = await rows(`WITH ${near(DATA)}
     SELECT org_id FROM located WHERE miles <= $miles ORDER BY miles, lower(name), org_id`, { zip: opts.zip, miles: opts.miles });
   return found.map((r) => String(r.org_id));
 }
 
 /** The ZIP a "City, ST" search starts from (the gazetteer's central ZIP of that city). */
-export async function centralZip(where: string): Promise<string> {
-  const [row] = await rows(`SELECT central_zip FROM read_parquet('${DATA}/gazetteer/*.parquet')
+export async function centralZip(where: string, data = DATA): Promise<string> {
+  const [row] = await rows(`SELECT central_zip FROM read_parquet('${data}/gazetteer/*.parquet')
     WHERE kind = 'city' AND key = lower($where)`, { where });
   return String(row.central_zip);
 }

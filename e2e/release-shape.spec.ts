@@ -3,16 +3,14 @@
 // no recovery community organizations, and two generated recovery community centers beside
 // them. Every view must follow what the release holds. Built here, served on a port of its own.
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { telHref } from '../app/components/tel-href.ts';
 import type { Manifest } from '../app/db/manifest.ts';
-import { buildRelease } from '../scripts/build/pipeline.ts';
-import { createStaticServer } from '../scripts/serve/static-server.ts';
 import { expect, openDirectory, test } from './fixtures.ts';
+import { releasePort, serveRelease, type ServedRelease } from './release-server.ts';
 
-const PORT = Number(process.env.E2E_PORT ?? 4173) + 30;
+const PORT = releasePort(30);
 
 // Two Alabama facilities as the 2022 National Directory lists them (codes from five categories).
 const treatment = (name: string, city: string, zip: string, phone: string, codes: string[], level: string) => ({
@@ -37,17 +35,15 @@ const SOURCES = {
   'recovery_organizations_master.json': { extraction_date: '2022-06-01', all_organizations: [] },
 };
 
-let server: Server;
+let release: ServedRelease;
 let manifest: Manifest;
 test.beforeAll(async () => {
   const sources = mkdtempSync(join(tmpdir(), 'nrd-shape-sources-'));
   for (const [file, body] of Object.entries(SOURCES)) writeFileSync(join(sources, file), JSON.stringify(body));
-  const data = join(mkdtempSync(join(tmpdir(), 'nrd-shape-')), 'data');
-  ({ manifest } = await buildRelease({ sourcesDir: sources, outDir: data }) as unknown as { manifest: Manifest });
-  server = createStaticServer({ root: 'dist', mounts: { '/data': data } });
-  await new Promise<void>((done) => server.listen(PORT, '127.0.0.1', done));
+  release = await serveRelease(sources, PORT);
+  manifest = release.manifest;
 });
-test.afterAll(() => server?.close());
+test.afterAll(() => release?.server.close());
 test.use({ baseURL: `http://127.0.0.1:${PORT}/` });
 
 const SEARCH = './?where=35007&r=100';

@@ -1,0 +1,85 @@
+// SAMHSA's real 2022 National Directory, as a user would bring it: imported with
+// `npm run import:samhsa` (positions joined from the 2021 geocoded locator file), built with the
+// data build, and searched in the production page. Counts are checked against native DuckDB
+// reading the same Parquet. The files sit beside the project (../shared/real-world), in CI too.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { importSamhsa } from '../scripts/import/run-import.ts';
+import { writeSourceFile } from '../scripts/import/write-source.ts';
+import { expect, openDirectory, test } from './fixtures.ts';
+import { centralZip, oracleCount } from './oracle.ts';
+import { releasePort, serveRelease, type ServedRelease } from './release-server.ts';
+
+const REAL = '../shared/real-world';
+const PORT = releasePort(31);
+
+let release: ServedRelease;
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  const { document } = await importSamhsa([
+    join(REAL, 'samhsa_national_directory_su_2022_facilities.csv'),
+    join(REAL, 'samhsa_locator_su_facilities_2021_geocoded.csv'),
+  ]);
+  const sources = mkdtempSync(join(tmpdir(), 'nrd-real-sources-'));
+  writeSourceFile(join(sources, 'treatment_centers_master.json'), document.header, document.records);
+  release = await serveRelease(sources, PORT);
+});
+test.afterAll(() => release?.server.close());
+test.use({ baseURL: `http://127.0.0.1:${PORT}/` });
+
+const total = (page: import('@playwright/test').Page) => page.locator('[data-total]');
+async function countAt(page: import('@playwright/test').Page, where: string, miles: number): Promise<number> {
+  await openDirectory(page, `./?where=${encodeURIComponent(where)}&r=${miles}`);
+  await expect(page.getByRole('status').filter({ hasText: `within ${miles} miles of` })).toContainText(where);
+  await expect(total(page)).toBeVisible({ timeout: 30_000 });
+  return Number(await total(page).getAttribute('data-total'));
+}
+
+test('the release is real: every listing from SAMHSA, dated as SAMHSA dated it, no sample notice', async ({ page }) => {
+  expect(release.manifest.synthetic).toBe(false);
+  expect(release.manifest.generated_records).toBe(0);
+  expect(release.manifest.data_date).toBe('2022-06-01');
+  await openDirectory(page, './?where=35007&r=10');
+  await expect(page.locator('.data-date')).toContainText('2022-06-01');
+  await expect(page.getByText(/generated sample/i)).toHaveCount(0);
+});
+
+for (const zip of ['35007', '10001', '60601', '59301', '99501']) {
+  test(`ZIP ${zip} at 10 and 25 miles: the page counts what DuckDB counts`, async ({ page }) => {
+    for (const miles of [10, 25]) {
+      const expected = await oracleCount({ zip, miles, data: release.data });
+      expect(await countAt(page, zip, miles), `${zip} within ${miles} mi`).toBe(expected);
+    }
+  });
+}
+
+for (const where of ['New York, NY', 'Anchorage, AK', 'Fairbanks, AK']) {
+  test(`"${where}" finds what its central ZIP finds`, async ({ page }) => {
+    const zip = await centralZip(where, release.data);
+    const expected = await oracleCount({ zip, miles: 10, data: release.data });
+    expect(expected).toBeGreaterThan(0);
+    expect(await countAt(page, where, 10)).toBe(expected);
+    expect(await countAt(page, zip, 10)).toBe(expected);
+  });
+}
+
+test('a known facility opens with its services by category, in SAMHSA\'s order', async ({ page }) => {
+  await openDirectory(page, './?where=35007&r=5');
+  const row = page.locator('tr[data-org-id]').filter({ hasText: 'Shelby County Treatment Center' });
+  await row.getByRole('button', { name: 'Shelby County Treatment Center' }).click();
+  const panel = page.locator('aside.detail');
+  await expect(panel.locator('#detail-title')).toHaveText('Shelby County Treatment Center');
+  await expect(panel.locator('.service-group h4').first()).toHaveText('Type of Care');
+  await expect(panel.locator('.service-group h4').nth(1)).toHaveText(/^Service Setting/);
+  await expect(panel.locator('.service-group').filter({ hasText: 'Opioid Medications used in Treatment' })).toContainText('Buprenorphine used in Treatment');
+  await expect(panel.getByRole('link', { name: '(205) 216-0200' })).toHaveAttribute('href', 'tel:+12052160200');
+});
+
+test('a phone with an extension shows it and dials it', async ({ page }) => {
+  await openDirectory(page, './?where=35055&r=5');
+  const row = page.locator('tr[data-org-id]').filter({ hasText: 'WellStone Inc' }).first();
+  await row.getByRole('button', { name: /WellStone Inc/ }).click();
+  const phone = page.locator('aside.detail').getByRole('link', { name: '(256) 734-4688 ext. 3971' });
+  await expect(phone).toHaveAttribute('href', 'tel:+12567344688;ext=3971');
+});
