@@ -11,8 +11,17 @@ export interface ManifestFile {
 export interface Manifest {
   schema_version: number;
   built_at: string;
+  /** The latest extraction date among the real sources (among all when every one is generated). */
   data_date: string | null;
+  /** Every source is the generator's sample. */
   synthetic: boolean;
+  /** Organizations from generated files (a release may mix them with real ones). */
+  generated_records: number;
+  /** Organizations by type, every type named; 0 for a type the release lacks. */
+  org_type_counts: Record<'treatment_center' | 'narr_residence' | 'recovery_center' | 'recovery_organization', number>;
+  sources: { file: string; synthetic: boolean; records: number; extraction_date: unknown }[];
+  /** Source files the build was not given; their types' tables are published empty. */
+  not_provided: string[];
   counts: { file: string; read: number; loaded: number; merged: number; rejected: number }[];
   reports: { report: string; rejects: string; merges: string; warnings: string };
   tables: Record<string, { partitioned_by: string[]; rows: number; columns: { name: string; type: string }[]; files: ManifestFile[] }>;
@@ -21,4 +30,4 @@ export interface Manifest {
   total_bytes: number;
 }
 
-export const SUPPORTED_SCHEMA = 2;
+export const SUPPORTED_SCHEMA = 3;

@@ -21,17 +21,21 @@ async function loadReference(db: Db): Promise<void> {
     INSERT INTO states SELECT code, name, fips, population_2020
       FROM read_csv(${literal(dataFile('states.csv'))}, header = true, all_varchar = true);
     INSERT INTO service_codes SELECT code, category_code, category_name, name, scheme
-      FROM read_csv(${literal(dataFile('service_codes.csv'))}, header = true, all_varchar = true);
-    CREATE TEMP TABLE service_code_aliases AS SELECT alias, code
-      FROM read_csv(${literal(dataFile('service_code_aliases.csv'))}, header = true, all_varchar = true);`);
-  // state_code(s): a two-letter code from a code or a full name, as one CASE (a lookup
-  // subquery per row was 40× slower).
-  const [{ sql }] = await rows<{ sql: string }>(db, `
+      FROM read_csv(${literal(dataFile('service_codes.csv'))}, header = true, all_varchar = true);`);
+  // Lookups as one CASE each (a lookup subquery per row was 40× slower).
+  // state_code(s): a two-letter code from a code or a full name.
+  await runGenerated(db, `
     SELECT 'CREATE OR REPLACE MACRO state_code(s) AS CASE lower(clean_text(s)) '
       || string_agg(format('WHEN ''{}'' THEN ''{}'' WHEN ''{}'' THEN ''{}''', lower(code), code,
                            replace(lower(name), '''', ''''''), code), ' ')
       || ' END' AS sql FROM states`);
-  await db.run(sql);
+  // service_code(s): a listed code (clean_list's, already trimmed), upper-cased, with the
+  // extracts' shorthands resolved (IOP → OIT).
+  await runGenerated(db, `
+    SELECT 'CREATE OR REPLACE MACRO service_code(s) AS CASE upper(s) '
+      || string_agg(format('WHEN ''{}'' THEN ''{}''', upper(alias), code), ' ' ORDER BY alias)
+      || ' ELSE upper(s) END' AS sql
+    FROM read_csv(${literal(dataFile('service_code_aliases.csv'))}, header = true, all_varchar = true)`);
 
   // A scratch file outside the release: it must never be published with it.
   const scratch = mkdtempSync(join(tmpdir(), 'nrd-gazetteer-'));
@@ -51,4 +55,10 @@ async function loadReference(db: Db): Promise<void> {
     -- A city's point is the mean of its ZIP centroids.
     SELECT 'city', lower(city) || ', ' || lower(state), min(city), state, avg(lat), avg(lon), 'zip-average'
     FROM zip_places WHERE city IS NOT NULL GROUP BY lower(city), state;`);
+}
+
+/** Runs the statement that `query` writes (one row, column `sql`). */
+async function runGenerated(db: Db, query: string): Promise<void> {
+  const [{ sql }] = await rows<{ sql: string }>(db, query);
+  await db.run(sql);
 }
