@@ -1,5 +1,5 @@
 // npm run build:data [-- --sources DIR --out DIR]
-// Compiles the four JSON source files into a Parquet release for the browser.
+// Compiles the JSON source files (any of the four) into a Parquet release for the browser.
 // With no --sources, builds the built-in synthetic sample (generating it on first use).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,7 +23,7 @@ async function main(): Promise<number> {
   });
   if (values.help) {
     console.log('usage: npm run build:data -- [--sources DIR] [--out DIR]\n' +
-      `  --sources  folder with the four source JSON files (default: ${DEFAULT_SOURCES}, the generated sample)\n` +
+      `  --sources  folder with one or more of the four source JSON files (default: ${DEFAULT_SOURCES}, the generated sample)\n` +
       '  --out      release folder, replaced only when the build succeeds (default: public/data)\n' +
       '  --reuse    do nothing if the release folder already holds a build of this schema (npm start uses this)');
     return 0;
@@ -44,7 +44,8 @@ async function main(): Promise<number> {
     const read = fates.reduce((s, f) => s + f.read, 0);
     console.log(`${read.toLocaleString('en-US')} records in ${seconds.toFixed(2)} s ` +
       `(${Math.round(read / seconds).toLocaleString('en-US')} records/s); ` +
-      `${(manifest.total_bytes / 1e6).toFixed(2)} MB Parquet; synthetic: ${manifest.synthetic}`);
+      `${(manifest.total_bytes / 1e6).toFixed(2)} MB Parquet; synthetic: ${manifest.synthetic}; ` +
+      `generated records: ${manifest.generated_records.toLocaleString('en-US')}; data date: ${manifest.data_date ?? 'unknown'}`);
     console.log(`Rejects, merges and warnings: ${values.out}/${manifest.reports.rejects}, ${manifest.reports.merges}, ${manifest.reports.warnings}`);
     return 0;
   } catch (error) {

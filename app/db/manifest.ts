@@ -12,21 +12,24 @@ export interface ManifestSource {
   file: string;
   records: number;
   extraction_date: string | null;
-  /** Whether the file's header says it is generated (older releases: absent). */
-  synthetic?: boolean;
+  /** The file's header says it is generated. */
+  synthetic: boolean;
 }
 
 export interface Manifest {
   schema_version: number;
   built_at: string;
+  /** The latest extraction date among the real sources (among all when every one is generated). */
   data_date: string | null;
-  /** True only when every record is generated. */
+  /** Every source is the generator's sample. */
   synthetic: boolean;
-  /** Loaded organizations that came from generated files (older releases: absent). */
-  generated_records?: number;
-  /** Loaded organizations per org_type (older releases: absent; the type tables' rows say the same). */
-  org_type_counts?: Record<string, number>;
-  sources?: ManifestSource[];
+  /** Organizations from generated files (a release may mix them with real ones). */
+  generated_records: number;
+  /** Organizations by type, every type named; 0 for a type the release lacks. */
+  org_type_counts: Record<'treatment_center' | 'narr_residence' | 'recovery_center' | 'recovery_organization', number>;
+  sources: ManifestSource[];
+  /** Source files the build was not given; their types' tables are published empty. */
+  not_provided: string[];
   counts: { file: string; read: number; loaded: number; merged: number; rejected: number }[];
   reports: { report: string; rejects: string; merges: string; warnings: string };
   tables: Record<string, { partitioned_by: string[]; rows: number; columns: { name: string; type: string }[]; files: ManifestFile[] }>;
@@ -35,4 +38,4 @@ export interface Manifest {
   total_bytes: number;
 }
 
-export const SUPPORTED_SCHEMA = 2;
+export const SUPPORTED_SCHEMA = 3;

@@ -1,5 +1,6 @@
-// A bad source stops the build with its file and position and leaves the published release
-// as it was; the same sources always give byte-identical Parquet under the same names.
+// A bad source stops the build with its file and position (a folder with no source, naming
+// what it expected) and leaves the published release as it was; the same sources always give
+// byte-identical Parquet under the same names.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -45,9 +46,9 @@ describe('a bad source file', () => {
     );
   });
 
-  it('that is missing stops the build', async () => {
-    await expectFailure((dir) => rmSync(join(dir, 'recovery_organizations_master.json')),
-      /recovery_organizations_master\.json: file not found/);
+  it('when none of the four is there stops the build, naming them', async () => {
+    await expectFailure((dir) => { for (const f of readdirSync(dir)) rmSync(join(dir, f)); },
+      /: no source files \(expected one or more of treatment_centers_master\.json, master_directory\.json, .*\)/);
   });
 });
 

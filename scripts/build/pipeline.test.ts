@@ -63,6 +63,26 @@ describe('reconciliation', () => {
     ]);
   });
 
+  it('lists each merge\'s evidence: the keys that matched, and what differed in text only', () => {
+    const [harbor, hope, crcc] = csv('merges');
+    expect(harbor).toMatchObject({
+      name_key: 'harbor light counseling', state: 'MA', zip: '02108', city: 'boston', street: '12 main st', suite: '(none)',
+      program: '(none)', level: 'outpatient', phone: '(617) 555-0101', services: 'BU MD OIT OP OTP SF SP XYZ',
+      differed_in_text: 'name: "HARBOR LIGHT COUNSELING" / "Harbor Light Counseling"; street: "12 Main St" / "12 Main Street"; ' +
+        'city: "boston" / "Boston"; state: "Massachusetts" / "MA"; zip: "02108" / "02108-1234"; phone: "617-555-0101" / "+1 617 555 0101"',
+    });
+    // A value the merging record lacks may match: its survivor keeps it.
+    expect(hope).toMatchObject({ phone: '(617) 555-0103 (the merged record has none)', street: '40 oak ave' });
+    expect(crcc).toMatchObject({ street: '100 river st (the merged record has none)', phone: '(617) 555-0104' });
+    const report = JSON.parse(readFileSync(join(outDir, result.manifest.reports.report), 'utf8'));
+    expect(report.merges).toHaveLength(3);
+    expect(report.merges[0]).toMatchObject({
+      file: 'treatment_centers_master.json', record: 1, merged_into: 'SAMHSA_OUT_000001', survivor_record: 0,
+      matched: { name_key: 'harbor light counseling', phone: '(617) 555-0101' },
+    });
+    expect(report.merges[0].differed_in_text[0]).toEqual({ field: 'name', text: 'HARBOR LIGHT COUNSELING', survivor_text: 'Harbor Light Counseling' });
+  });
+
   it('reports header totals that disagree with the array', () => {
     const report = JSON.parse(readFileSync(join(outDir, result.manifest.reports.report), 'utf8'));
     expect(report.header_mismatches).toEqual([
@@ -183,8 +203,14 @@ describe('publishing', () => {
     expect(walk(outDir).filter((f) => !listed.has(f))).toEqual([]);
   });
 
-  it('marks only generated sample data as synthetic', () => {
-    expect(result.manifest.synthetic).toBe(false);
-    expect(result.manifest.data_date).toBe('2024-10-15');
+  it('marks only generated sample data as synthetic, and counts what it loaded by type', () => {
+    expect(result.manifest).toMatchObject({
+      synthetic: false, generated_records: 0, data_date: '2024-10-15', not_provided: [],
+      org_type_counts: { treatment_center: 4, narr_residence: 2, recovery_center: 2, recovery_organization: 1 },
+    });
+    expect(result.manifest.sources.map((s) => [s.file, s.synthetic, s.extraction_date])).toEqual([
+      ['treatment_centers_master.json', false, '2024-10-15'], ['master_directory.json', false, '2024-10-01'],
+      ['recovery_community_centers_master.json', false, '2024-10-01'], ['recovery_organizations_master.json', false, '2024-10-01'],
+    ]);
   });
 });

@@ -2,15 +2,17 @@
 // benchmark and the tests share.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDb, rows, runFile } from './db.ts';
+import { openDb, rows, runFile, type Db } from './db.ts';
 import { prepareDatabase } from './reference.ts';
 import { describeChecks } from './zip-crosscheck.ts';
-import { loadSources, type SourceInfo } from './sources.ts';
+import { loadSources, SOURCE_FILES, type OrgType, type SourceInfo } from './sources.ts';
 import { atomically, totalBytes, writeHashed, writeTables, type PublishedTable } from './publish.ts';
-import { countFates, writeDetails, type FileCounts } from './report.ts';
+import { countFates, mergeEvidence, writeDetails, type FileCounts } from './report.ts';
 import { checkReferences } from './integrity.ts';
 
-export const SCHEMA_VERSION = 2; // 2: state_extents; organizations_by_id
+// 2: state_extents; organizations_by_id. 3: program_name, location_source, generated, phones with
+// extensions, intake and hotline phones; generated_records, org_type_counts, not_provided.
+export const SCHEMA_VERSION = 3;
 
 export interface BuildOptions {
   sourcesDir: string;
@@ -27,10 +29,18 @@ export interface BuildResult {
 export interface Manifest {
   schema_version: number;
   built_at: string;
+  /** The latest extraction date among the real sources; among all only when every one is generated. */
   data_date: string | null;
+  /** Every source is the generator's: the release is the sample. */
   synthetic: boolean;
+  /** Loaded organizations from generated (synthetic) files. */
+  generated_records: number;
+  /** Loaded organizations by type, every type named (0 when none). */
+  org_type_counts: Record<OrgType, number>;
   engine: string;
   sources: (Omit<SourceInfo, 'header'> & { extraction_date: unknown })[];
+  /** The source files the folder did not hold (their types' tables are published empty). */
+  not_provided: string[];
   counts: FileCounts[];
   reports: { report: string; rejects: string; merges: string; warnings: string };
   tables: Record<string, PublishedTable>;
@@ -54,9 +64,9 @@ export async function buildRelease({ sourcesDir, outDir, log = () => {} }: Build
     return await atomically(outDir, async (releaseDir) => {
       const zipChecks = await prepareDatabase(db);
       step(`reference tables loaded (states, service codes, gazetteer: ${describeChecks(zipChecks)})`);
-      const sources = await loadSources(db, sourcesDir);
+      const { sources, notProvided } = await loadSources(db, sourcesDir);
       step(`read ${sources.reduce((s, f) => s + f.records, 0).toLocaleString('en-US')} source records`);
-      for (const file of ['stage.sql', 'resolve.sql', 'populate.sql', 'warnings.sql']) await runFile(db, file);
+      for (const file of ['stage.sql', 'resolve.sql', 'merges.sql', 'populate.sql', 'warnings.sql']) await runFile(db, file);
       step('normalized, located, deduplicated and loaded');
       await runFile(db, 'network.sql');
       await runFile(db, 'views.sql');
@@ -70,11 +80,14 @@ export async function buildRelease({ sourcesDir, outDir, log = () => {} }: Build
       const manifest: Manifest = {
         schema_version: SCHEMA_VERSION,
         built_at: new Date().toISOString(),
-        data_date: latestDate(sources),
+        data_date: dataDate(sources),
         // Only the generator marks its files synthetic; real extracts never carry the key.
-        synthetic: sources.every((s) => s.header.synthetic === true),
+        synthetic: sources.every((s) => s.synthetic),
+        generated_records: (await rows<{ n: number }>(db, 'SELECT count(*) AS n FROM organizations WHERE generated'))[0].n,
+        org_type_counts: await orgTypeCounts(db),
         engine: (await rows<{ v: string }>(db, 'SELECT version() AS v'))[0].v,
         sources: sources.map(({ header, ...s }) => ({ ...s, extraction_date: header.extraction_date ?? null })),
+        not_provided: notProvided,
         counts: fates,
         reports: { report: '', ...details },
         tables,
@@ -85,6 +98,8 @@ export async function buildRelease({ sourcesDir, outDir, log = () => {} }: Build
       };
       manifest.reports.report = writeHashed(releaseDir, 'build-report', 'json', JSON.stringify({
         counts: fates,
+        not_provided: notProvided,
+        merges: await mergeEvidence(db),
         header_mismatches: sources.flatMap((s) => s.header_mismatches.map((m) => ({ file: s.file, ...m }))),
         warnings_by_field: await rows(db, 'SELECT field, count(*) AS n FROM warnings GROUP BY field ORDER BY n DESC, field'),
         rejects_by_reason: await rows(db, `SELECT rejection.field AS field, regexp_replace(rejection.reason, '"[^"]*"', '"…"', 'g') AS reason,
@@ -102,7 +117,19 @@ export async function buildRelease({ sourcesDir, outDir, log = () => {} }: Build
   }
 }
 
-function latestDate(sources: SourceInfo[]): string | null {
-  const dates = sources.map((s) => String(s.header.extraction_date ?? '')).filter((d) => /^\d{4}-\d{2}-\d{2}/.test(d));
+/**
+ * The data's own date: the latest extraction date among the real sources, so a generated
+ * file's newer header never dates real listings; among all sources when every one is generated.
+ */
+function dataDate(sources: SourceInfo[]): string | null {
+  const real = sources.filter((s) => !s.synthetic);
+  const dates = (real.length ? real : sources).map((s) => String(s.header.extraction_date ?? ''))
+    .filter((d) => /^\d{4}-\d{2}-\d{2}/.test(d));
   return dates.length ? dates.sort().at(-1)!.slice(0, 10) : null;
+}
+
+async function orgTypeCounts(db: Db): Promise<Record<OrgType, number>> {
+  const counted = await rows<{ org_type: OrgType; n: number }>(db, 'SELECT org_type, count(*) AS n FROM organizations GROUP BY org_type');
+  return Object.fromEntries(SOURCE_FILES.map(({ orgType }) =>
+    [orgType, counted.find((c) => c.org_type === orgType)?.n ?? 0])) as Record<OrgType, number>;
 }

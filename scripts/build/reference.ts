@@ -34,21 +34,25 @@ export async function categoryOrder(db: Db, file: string): Promise<string[]> {
 async function loadReference(db: Db): Promise<ZipCheck[]> {
   await db.run(`
     INSERT INTO states SELECT code, name, fips, population_2020
-      FROM read_csv(${literal(dataFile('states.csv'))}, header = true, all_varchar = true);
-    CREATE TEMP TABLE service_code_aliases AS SELECT alias, code
-      FROM read_csv(${literal(dataFile('service_code_aliases.csv'))}, header = true, all_varchar = true);`);
+      FROM read_csv(${literal(dataFile('states.csv'))}, header = true, all_varchar = true)`);
   // A table's rows have no order: the build publishes the categories' own.
   const codes = dataFile('service_codes.csv');
   await db.run(`INSERT INTO service_codes SELECT code, category_code, category_name, name, scheme, list_position($order, category_code)
     FROM read_csv(${literal(codes)}, header = true, all_varchar = true)`, { order: listValue(await categoryOrder(db, codes)) });
-  // state_code(s): a two-letter code from a code or a full name, as one CASE (a lookup
-  // subquery per row was 40× slower).
-  const [{ sql }] = await rows<{ sql: string }>(db, `
+  // Lookups as one CASE each (a lookup subquery per row was 40× slower).
+  // state_code(s): a two-letter code from a code or a full name.
+  await runGenerated(db, `
     SELECT 'CREATE OR REPLACE MACRO state_code(s) AS CASE lower(clean_text(s)) '
       || string_agg(format('WHEN ''{}'' THEN ''{}'' WHEN ''{}'' THEN ''{}''', lower(code), code,
                            replace(lower(name), '''', ''''''), code), ' ')
       || ' END' AS sql FROM states`);
-  await db.run(sql);
+  // service_code(s): a listed code (clean_list's, already trimmed), upper-cased, with the
+  // extracts' shorthands resolved (IOP → OIT).
+  await runGenerated(db, `
+    SELECT 'CREATE OR REPLACE MACRO service_code(s) AS CASE upper(s) '
+      || string_agg(format('WHEN ''{}'' THEN ''{}''', upper(alias), code), ' ' ORDER BY alias)
+      || ' ELSE upper(s) END' AS sql
+    FROM read_csv(${literal(dataFile('service_code_aliases.csv'))}, header = true, all_varchar = true)`);
 
   // A scratch file outside the release: it must never be published with it.
   const { zips, cities, checks } = loadGazetteer();
@@ -67,4 +71,10 @@ async function loadReference(db: Db): Promise<ZipCheck[]> {
     rmSync(scratch, { recursive: true, force: true });
   }
   return checks;
+}
+
+/** Runs the statement that `query` writes (one row, column `sql`). */
+async function runGenerated(db: Db, query: string): Promise<void> {
+  const [{ sql }] = await rows<{ sql: string }>(db, query);
+  await db.run(sql);
 }

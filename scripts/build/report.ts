@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { readFileSync, rmSync } from 'node:fs';
 import { literal, rows, type Db } from './db.ts';
 import { writeHashed } from './publish.ts';
-import type { SourceInfo } from './sources.ts';
+import { SOURCE_FILES, type SourceInfo } from './sources.ts';
 
 export interface FileCounts {
   file: string;
@@ -43,10 +43,11 @@ export async function countFates(db: Db, sources: SourceInfo[]): Promise<FileCou
 const DETAIL_QUERIES = {
   rejects: `SELECT src_file AS file, src_index AS record, src_id AS id, rejection.field AS field, rejection.reason AS reason
     FROM resolved WHERE status = 'rejected' ORDER BY file_order, src_index`,
-  merges: `SELECT r.src_file AS file, r.src_index AS record, r.src_id AS id, r.merged_into,
-      t.src_file AS survivor_file, t.src_index AS survivor_record
-    FROM resolved r JOIN resolved t ON t.rid = r.survivor_rid
-    WHERE r.status = 'merged' ORDER BY r.file_order, r.src_index`,
+  // One row per merge with its evidence (sql/merges.sql): the keys that matched, one column each.
+  merges: `SELECT * EXCLUDE (file_order, matched, differed_in_text), unnest(matched),
+      array_to_string(list_transform(differed_in_text, lambda d: format('{}: "{}" / "{}"', d.field, d.text, d.survivor_text)), '; ')
+        AS differed_in_text
+    FROM merge_evidence ORDER BY file_order, record`,
   warnings: `SELECT src_file AS file, src_index AS record, src_id AS id, field, message FROM warnings`,
 } as const;
 
@@ -62,11 +63,18 @@ export async function writeDetails(db: Db, releaseDir: string): Promise<Record<k
   return names;
 }
 
+/** The merges with their evidence, as the build report lists them. */
+export function mergeEvidence(db: Db): Promise<Record<string, unknown>[]> {
+  return rows(db, 'SELECT * EXCLUDE (file_order) FROM merge_evidence ORDER BY file_order, record');
+}
+
 export function printReport(fates: FileCounts[], log: (line: string) => void): void {
   const pad = (v: string | number, n: number) => String(v).padStart(n);
   log(`${'source file'.padEnd(40)}${pad('read', 8)}${pad('loaded', 8)}${pad('merged', 8)}${pad('rejected', 9)}${pad('warnings', 9)}`);
-  for (const f of fates) {
-    log(`${f.file.padEnd(40)}${pad(f.read, 8)}${pad(f.loaded, 8)}${pad(f.merged, 8)}${pad(f.rejected, 9)}${pad(f.warnings, 9)}`);
+  for (const { file } of SOURCE_FILES) {
+    const f = fates.find((c) => c.file === file);
+    log(f ? `${file.padEnd(40)}${pad(f.read, 8)}${pad(f.loaded, 8)}${pad(f.merged, 8)}${pad(f.rejected, 9)}${pad(f.warnings, 9)}`
+      : `${file.padEnd(40)}${pad('not provided', 16)}`);
   }
   const sum = (k: keyof FileCounts) => fates.reduce((s, f) => s + (f[k] as number), 0);
   log(`${'total'.padEnd(40)}${pad(sum('read'), 8)}${pad(sum('loaded'), 8)}${pad(sum('merged'), 8)}${pad(sum('rejected'), 9)}${pad(sum('warnings'), 9)}`);

@@ -1,6 +1,7 @@
-// Reading the four source files into raw_records, one JSON value per array element.
-// A file that is missing, not valid JSON, or lacks its array stops the build with a
-// message that names the file and where in it the fault is.
+// Reading the source files into raw_records, one JSON value per array element. Any of the
+// four may be absent (a folder of SAMHSA's treatment centers alone builds a directory of
+// them); a folder with none, a file that is not valid JSON, or one that lacks its array stops
+// the build with a message that names the file and where in it the fault is.
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,10 +14,14 @@ export const SOURCE_FILES = [
   { file: 'recovery_organizations_master.json', key: 'all_organizations', orgType: 'recovery_organization' },
 ] as const;
 
+export type OrgType = (typeof SOURCE_FILES)[number]['orgType'];
+
 export class SourceError extends Error {}
 
 export interface SourceInfo {
   file: string;
+  /** The header says `synthetic: true`: only the sample generator writes that. */
+  synthetic: boolean;
   bytes: number;
   sha256: string;
   records: number;
@@ -25,16 +30,23 @@ export interface SourceInfo {
   header_mismatches: { key: string; says: number; actual: number }[];
 }
 
-export async function loadSources(db: Db, dir: string): Promise<SourceInfo[]> {
+export interface LoadedSources {
+  sources: SourceInfo[];
+  /** The source files the folder does not hold. */
+  notProvided: string[];
+}
+
+export async function loadSources(db: Db, dir: string): Promise<LoadedSources> {
   await db.run(`CREATE OR REPLACE TEMP TABLE raw_records (
-    src_file VARCHAR, file_order INTEGER, org_type VARCHAR, src_index INTEGER, rec JSON)`);
-  const infos: SourceInfo[] = [];
-  for (const [order, source] of SOURCE_FILES.entries()) {
-    const path = join(dir, source.file);
-    if (!existsSync(path)) throw new SourceError(`${path}: file not found (expected one of the four source files)`);
-    infos.push(await loadOne(db, path, source.file, source.key, source.orgType, order));
+    src_file VARCHAR, file_order INTEGER, org_type VARCHAR, generated BOOLEAN, src_index INTEGER, rec JSON)`);
+  const present = SOURCE_FILES.map((source, order) => ({ ...source, order, path: join(dir, source.file) }))
+    .filter((source) => existsSync(source.path));
+  if (present.length === 0) {
+    throw new SourceError(`${dir}: no source files (expected one or more of ${SOURCE_FILES.map((s) => s.file).join(', ')})`);
   }
-  return infos;
+  const sources: SourceInfo[] = [];
+  for (const source of present) sources.push(await loadOne(db, source.path, source.file, source.key, source.orgType, source.order));
+  return { sources, notProvided: SOURCE_FILES.map((s) => s.file).filter((file) => !present.some((p) => p.file === file)) };
 }
 
 async function loadOne(db: Db, path: string, file: string, key: string, orgType: string, order: number): Promise<SourceInfo> {
@@ -59,19 +71,20 @@ async function loadOne(db: Db, path: string, file: string, key: string, orgType:
   if (arrayKind !== 'ARRAY') throw new SourceError(`${path}: "${key}" is ${arrayKind}, not an array`);
 
   // Each json_* call parses the whole document, so header and records take one call each.
-  await db.run(`INSERT INTO raw_records
-    SELECT $file, $order, $orgType, unnest(range(len(list))) AS src_index, unnest(list) AS rec
-    FROM (SELECT json_extract(json, $records) AS list FROM doc)`, { file, order, orgType, records: `${path$}[*]` });
-  const records = (await rows<{ n: number }>(db, 'SELECT count(*) AS n FROM raw_records WHERE src_file = $file', { file }))[0].n;
   const headerKeys = (keys ?? []).filter((k) => k !== key);
   const headerValues = headerKeys.length === 0 ? [] : (await rows<{ v: string[] }>(db,
     `SELECT CAST(json_extract(json, [${headerKeys.map((k) => literal(`$."${k.replaceAll('"', '\\"')}"`)).join(', ')}]) AS VARCHAR[]) AS v FROM doc`))[0].v;
   const headerObj: Record<string, unknown> = Object.fromEntries(headerKeys.map((k, i) => [k, JSON.parse(headerValues[i])]));
+  const synthetic = headerObj.synthetic === true;
+  await db.run(`INSERT INTO raw_records
+    SELECT $file, $order, $orgType, $synthetic, unnest(range(len(list))) AS src_index, unnest(list) AS rec
+    FROM (SELECT json_extract(json, $records) AS list FROM doc)`, { file, order, orgType, synthetic, records: `${path$}[*]` });
+  const records = (await rows<{ n: number }>(db, 'SELECT count(*) AS n FROM raw_records WHERE src_file = $file', { file }))[0].n;
   const header_mismatches = Object.entries(headerObj)
     .filter(([k, v]) => k.startsWith('total_') && typeof v === 'number' && v !== records)
     .map(([k, v]) => ({ key: k, says: v as number, actual: records }));
   await db.run('DROP TABLE doc');
-  return { file, bytes, sha256: sha256File(path), records, header: headerObj, header_mismatches };
+  return { file, synthetic, bytes, sha256: sha256File(path), records, header: headerObj, header_mismatches };
 }
 
 /** DuckDB reports a byte offset; people want a line and column too. */

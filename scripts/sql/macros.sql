@@ -18,13 +18,46 @@ CREATE OR REPLACE MACRO list_unique(l) AS list_filter(l, lambda x, i: list_posit
 -- Flags arrive as true, "true", "yes", 1, ...; absent means false.
 CREATE OR REPLACE MACRO truthy(s) AS coalesce(lower(clean_text(s)) IN ('true', 'yes', 'y', '1', 't'), false);
 
--- US phones as (617) 555-0123; anything that is not 10 digits (after a leading 1) is unknown.
+-- US phones as people dial them: (256) 734-4688, or (256) 734-4688 ext. 3971. The number is
+-- the first ten digits (after a leading 1 or +1), written in any of the usual ways; a vanity
+-- number's letters are read off the keypad (SAMHSA lists "888-PARNEXT" beside 888-727-6398).
+-- After the number may come an extension ("x3971" in SAMHSA's files; "ext. 12", "extension
+-- 12", "#12", ",12" and ";ext=12" elsewhere); anything else there is an unread tail: the
+-- number is kept and the build warns (warnings.sql). Fewer than ten digits is no phone.
 CREATE OR REPLACE MACRO phone_digits(s) AS regexp_replace(CAST(s AS VARCHAR), '[^0-9]', '', 'g');
-CREATE OR REPLACE MACRO format_phone10(v) AS
-  CASE WHEN length(v) = 10 THEN '(' || v[1:3] || ') ' || v[4:6] || '-' || v[7:10] END;
-CREATE OR REPLACE MACRO norm_phone(s) AS
-  format_phone10(CASE WHEN length(phone_digits(s)) = 11 AND phone_digits(s)[1] = '1'
-                      THEN phone_digits(s)[2:] ELSE phone_digits(s) END);
+CREATE OR REPLACE MACRO phone_numeric_parts(v) AS regexp_extract(v,
+  '^\D*?(?:\+?1[\s./-]*)?\(?(\d{3})\)?[\s./-]*(\d{3})[\s./-]*(\d{4})(.*)$', ['area', 'exchange', 'line', 'tail']);
+-- Letters only where the number ends or a separator follows: "555-0123 EXT12" is no vanity number.
+CREATE OR REPLACE MACRO phone_vanity_parts(v) AS regexp_extract(upper(v),
+  '^\D*?(?:\+?1[\s./-]*)?\(?(\d{3})\)?[\s./-]*([0-9A-Z]{3})[\s./-]*([0-9A-Z]{4})(\W.*)?$', ['area', 'exchange', 'line', 'tail']);
+CREATE OR REPLACE MACRO phone_extension(tail) AS NULLIF(regexp_extract(tail,
+  '(?i)^(?:\s*,+|[\s,;-]*(?:ext(?:ension|n)?|x)\s*[.:=]?|\s*#)\s*(\d{1,6})\s*$', 1), '');
+-- {number: ten digits, extension, tail: what follows the number that is neither an extension
+-- nor punctuation} or NULL.
+CREATE OR REPLACE MACRO phone_of_parts(p) AS CASE WHEN p.area <> '' THEN struct_pack(
+  number := p.area || translate(p.exchange || p.line, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', '22233344455566677778889999'),
+  extension := phone_extension(p.tail),
+  tail := CASE WHEN phone_extension(p.tail) IS NULL AND NOT regexp_matches(p.tail, '^[\s.,;:)-]*$') THEN trim(p.tail) END) END;
+CREATE OR REPLACE MACRO phone_read(s) AS phone_of_parts(CASE WHEN phone_numeric_parts(clean_text(s)).area <> ''
+  THEN phone_numeric_parts(clean_text(s)) ELSE phone_vanity_parts(clean_text(s)) END);
+CREATE OR REPLACE MACRO format_phone(p) AS
+  '(' || p.number[1:3] || ') ' || p.number[4:6] || '-' || p.number[7:10] || coalesce(' ext. ' || p.extension, '');
+CREATE OR REPLACE MACRO norm_phone(s) AS format_phone(phone_read(s));
+-- A JSON array of phones, each normalized; unusable ones and repeats left out; NULL when empty.
+CREATE OR REPLACE MACRO norm_phones(j) AS
+  NULLIF(list_unique(list_filter(list_transform(coalesce(clean_list(j), []), lambda p: norm_phone(p)), lambda p: p IS NOT NULL)), []);
+
+-- The service codes a treatment center's boolean flags stand for (standard_outpatient → ORT, ...).
+CREATE OR REPLACE MACRO flag_codes(r) AS list_filter([
+    CASE WHEN truthy(r.standard_outpatient) THEN 'ORT' END, CASE WHEN truthy(r.intensive_outpatient) THEN 'OIT' END,
+    CASE WHEN truthy(r.partial_hospitalization) THEN 'ODT' END, CASE WHEN truthy(r.opioid_treatment_program) THEN 'OTP' END,
+    CASE WHEN truthy(r.individual_therapy) THEN 'ICO' END, CASE WHEN truthy(r.group_therapy) THEN 'GCO' END,
+    CASE WHEN truthy(r.family_therapy) THEN 'FCO' END, CASE WHEN truthy(r.cognitive_behavioral_therapy) THEN 'CBT' END,
+    CASE WHEN truthy(r.serves_adolescents) THEN 'CHLD' END, CASE WHEN truthy(r.serves_adults) THEN 'ADLT' END,
+    CASE WHEN truthy(r.serves_seniors) THEN 'SNR' END, CASE WHEN truthy(r.accepts_medicaid) THEN 'MD' END,
+    CASE WHEN truthy(r.accepts_medicare) THEN 'MC' END, CASE WHEN truthy(r.accepts_private_insurance) THEN 'PI' END,
+    CASE WHEN truthy(r.accepts_cash_self_payment) THEN 'SF' END, CASE WHEN truthy(r.sliding_fee_scale) THEN 'SS' END],
+  lambda c: c IS NOT NULL);
 
 -- Only http(s) websites survive; a bare host gets https://. Any other scheme
 -- (javascript:, ftp:, data:) or anything with spaces, quotes or angle brackets is dropped.
@@ -98,4 +131,10 @@ CREATE OR REPLACE MACRO street_key(s) AS NULLIF(trim(regexp_replace(
     '\bstreet\b', 'st', 'g'), '\bavenue\b', 'ave', 'g'), '\broad\b', 'rd', 'g'), '\bboulevard\b', 'blvd', 'g'),
     '\bdrive\b', 'dr', 'g'), '\blane\b', 'ln', 'g'), '\bcourt\b', 'ct', 'g'), '\bparkway\b', 'pkwy', 'g'),
     '\bplace\b', 'pl', 'g'), '\bnorth\b', 'n', 'g'), '\bsouth\b', 's', 'g'), '\beast\b', 'e', 'g'), '\bwest\b', 'w', 'g'),
+  '\s+', ' ', 'g')), '');
+
+-- "Suite 210", "Ste. 210" and "STE 210" alike; "#210" stays apart (no merge rather than a wrong one).
+CREATE OR REPLACE MACRO suite_key(s) AS NULLIF(trim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
+  regexp_replace(regexp_replace(lower(CAST(s AS VARCHAR)), '[^a-z0-9 ]', ' ', 'g'),
+    '\bsuite\b', 'ste', 'g'), '\broom\b', 'rm', 'g'), '\bbuilding\b', 'bldg', 'g'), '\bfloor\b', 'fl', 'g'),
   '\s+', ' ', 'g')), '');

@@ -38,10 +38,48 @@ describe('contact details', () => {
     ['6175550123', '(617) 555-0123'],
     ['+1 617 555 0123', '(617) 555-0123'],
     ['1-617-555-0123', '(617) 555-0123'],
+    ['Phone: 617/555-0123', '(617) 555-0123'],
+    ['617-555-0123.', '(617) 555-0123'],
+    // Extensions as SAMHSA writes them, and the other usual ways.
+    ['256-734-4688 x3971', '(256) 734-4688 ext. 3971'],
+    ['256-734-4688 x1', '(256) 734-4688 ext. 1'],
+    ['213-555-0100 x23014', '(213) 555-0100 ext. 23014'],
+    ['617-555-0123x12', '(617) 555-0123 ext. 12'],
+    ['617-555-0123 ext. 12', '(617) 555-0123 ext. 12'],
+    ['617-555-0123 Ext 12', '(617) 555-0123 ext. 12'],
+    ['617-555-0123 extension 12', '(617) 555-0123 ext. 12'],
+    ['617-555-0123 #12', '(617) 555-0123 ext. 12'],
+    ['617-555-0123,12', '(617) 555-0123 ext. 12'],
+    ['617-555-0123;ext=12', '(617) 555-0123 ext. 12'],
+    // Vanity numbers from SAMHSA's intake columns, read off the keypad.
+    ['888-PARNEXT', '(888) 727-6398'],
+    ['813-630HOPE', '(813) 630-4673'],
+    ['618-6924DUI', '(618) 692-4384'],
+    ['1-800-662-HELP', '(800) 662-4357'],
+    // An unread tail keeps the number (and the build warns).
+    ['617-555-0123 (front desk)', '(617) 555-0123'],
+    ['617-555-0123 or 617-555-0124', '(617) 555-0123'],
     ['555-0123', null],
+    ['555-0123 EXT12', null],
+    ['+44 20 7946 0958', null],
     ['call us!', null],
   ])('phone %s → %s', async (input, expected) => {
     expect(await one(`norm_phone(?)`, [input])).toBe(expected);
+  });
+
+  it('reads a phone into its number, extension and the tail it could not read', async () => {
+    expect(await one(`phone_read(?)`, ['256-734-4688 x3971'])).toEqual({ number: '2567344688', extension: '3971', tail: null });
+    expect(await one(`phone_read(?)`, ['617-555-0123 or 617-555-0124'])).toEqual({ number: '6175550123', extension: null, tail: 'or 617-555-0124' });
+    expect(await one(`phone_read(?)`, ['6175550123456'])).toEqual({ number: '6175550123', extension: null, tail: '456' });
+    expect(await one(`phone_read(?)`, ['617-555-0123 )'])).toEqual({ number: '6175550123', extension: null, tail: null });
+    expect(await one(`phone_read(?)`, ['555-0123'])).toBeNull();
+  });
+
+  it('normalizes a list of phones, leaving out unusable ones and repeats', async () => {
+    expect(await one(`norm_phones(?::JSON)`, ['["888-727-6398", "888-PARNEXT", "closed", "617-555-0123 x2"]']))
+      .toEqual(['(888) 727-6398', '(617) 555-0123 ext. 2']);
+    expect(await one(`norm_phones(?::JSON)`, ['["closed"]'])).toBeNull();
+    expect(await one(`norm_phones(NULL)`)).toBeNull();
   });
 
   it.each([
@@ -86,6 +124,8 @@ describe('addresses', () => {
     expect(await one(`street_key(?) = street_key(?)`, ['40 North Oak Avenue', '40 N. Oak Ave'])).toBe(true);
     expect(await one(`name_key(?) = name_key(?)`, ['The Harbor Light, Inc.', 'HARBOR LIGHT'])).toBe(true);
     expect(await one(`name_key(?) = name_key(?)`, ['Harbor Light', 'Harbor Lights'])).toBe(false);
+    expect(await one(`suite_key(?) = suite_key(?)`, ['Suite 210', 'STE. 210'])).toBe(true);
+    expect(await one(`suite_key(?) = suite_key(?)`, ['Suite 210', 'Suite 200'])).toBe(false);
   });
 });
 

@@ -4,38 +4,24 @@ CREATE OR REPLACE TEMP TABLE loaded AS
 SELECT res.*, s.r FROM resolved res JOIN staged s USING (file_order, src_index) WHERE res.status = 'loaded';
 
 INSERT INTO organizations
-SELECT org_id, org_type, name, other_names, address_line1, address_line2, city, state, zip, zip4, county,
-  latitude, longitude, geo_precision, geohash(latitude, longitude), phone, website, email,
-  data_source, last_updated, src_file, src_index, src_id
+SELECT org_id, org_type, name, program_name, other_names, address_line1, address_line2, city, state, zip, zip4, county,
+  latitude, longitude, geo_precision,
+  -- The source's word on its coordinates, when those are the ones used (geo_precision tells the rest).
+  CASE WHEN geo_precision = 'source' THEN location_source END,
+  geohash(latitude, longitude), phone, website, email,
+  data_source, last_updated, src_file, src_index, src_id, generated
 FROM loaded ORDER BY org_id;
 
--- Service codes: the record's own list (aliases resolved, case and spaces ignored), plus the
--- codes its boolean flags imply (standard_outpatient → ORT, accepts_medicaid → MD, ...),
--- plus what the organization type itself means (a NARR residence is HH, a center PEER).
-CREATE OR REPLACE TEMP TABLE listed_codes AS
-SELECT c.*, coalesce(a.code, upper(c.code_raw)) AS code
-FROM (SELECT org_id, src_file, src_index, src_id, unnest(clean_list(r.service_codes)) AS code_raw FROM loaded) c
-LEFT JOIN service_code_aliases a ON a.alias = upper(c.code_raw);
-
+-- Service codes: the services the record claims (its own list, aliases resolved, and what its
+-- boolean flags imply, standard_outpatient → ORT, accepts_medicaid → MD: stage.sql) that the
+-- scheme knows, plus what the organization type itself means (a NARR residence is HH, a center PEER).
 INSERT INTO organization_services
 SELECT DISTINCT org_id, code FROM (
-  SELECT org_id, code FROM listed_codes WHERE code IN (SELECT code FROM service_codes)
-  UNION ALL
-  SELECT org_id, unnest(list_filter([
-    CASE WHEN truthy(r.standard_outpatient) THEN 'ORT' END, CASE WHEN truthy(r.intensive_outpatient) THEN 'OIT' END,
-    CASE WHEN truthy(r.partial_hospitalization) THEN 'ODT' END, CASE WHEN truthy(r.opioid_treatment_program) THEN 'OTP' END,
-    CASE WHEN truthy(r.individual_therapy) THEN 'ICO' END, CASE WHEN truthy(r.group_therapy) THEN 'GCO' END,
-    CASE WHEN truthy(r.family_therapy) THEN 'FCO' END, CASE WHEN truthy(r.cognitive_behavioral_therapy) THEN 'CBT' END,
-    CASE WHEN truthy(r.serves_adolescents) THEN 'CHLD' END, CASE WHEN truthy(r.serves_adults) THEN 'ADLT' END,
-    CASE WHEN truthy(r.serves_seniors) THEN 'SNR' END, CASE WHEN truthy(r.accepts_medicaid) THEN 'MD' END,
-    CASE WHEN truthy(r.accepts_medicare) THEN 'MC' END, CASE WHEN truthy(r.accepts_private_insurance) THEN 'PI' END,
-    CASE WHEN truthy(r.accepts_cash_self_payment) THEN 'SF' END, CASE WHEN truthy(r.sliding_fee_scale) THEN 'SS' END],
-    lambda c: c IS NOT NULL))
-  FROM loaded WHERE org_type = 'treatment_center'
+  SELECT l.org_id, c.code FROM loaded l JOIN claimed_codes c USING (file_order, src_index)
   UNION ALL
   SELECT org_id, CASE org_type WHEN 'narr_residence' THEN 'HH' ELSE 'PEER' END
   FROM loaded WHERE org_type IN ('narr_residence', 'recovery_center')
-) ORDER BY org_id, code;
+) WHERE code IN (SELECT code FROM service_codes) ORDER BY org_id, code;
 
 CREATE OR REPLACE TEMP TABLE codes_of AS
 SELECT org_id, list(code) AS codes FROM organization_services GROUP BY org_id;
@@ -64,7 +50,8 @@ SELECT l.org_id, l.state, l.level_of_care,
   TRY_CAST(clean_text(l.r.current_outpatient_census) AS INTEGER),
   CASE WHEN TRY_CAST(clean_text(l.r.quality_score) AS DOUBLE) BETWEEN 0 AND 5 THEN TRY_CAST(clean_text(l.r.quality_score) AS DOUBLE) END,
   clean_list(l.r.license_numbers), clean_text(l.r.state_license), clean_text(l.r.federal_certification),
-  clean_list(l.r.accreditations), clean_text(l.r.accreditation_status), parse_date(clean_text(l.r.last_inspection_date))
+  clean_list(l.r.accreditations), clean_text(l.r.accreditation_status), parse_date(clean_text(l.r.last_inspection_date)),
+  norm_phones(l.r.intake_phones), norm_phones(l.r.hotline_phones)
 FROM loaded l LEFT JOIN codes_of c USING (org_id)
 WHERE l.org_type = 'treatment_center'
 ORDER BY l.org_id;

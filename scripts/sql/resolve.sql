@@ -18,23 +18,46 @@ SELECT s.* EXCLUDE (r),
   name_key(s.name) AS nkey,
   street_key(s.address_line1) AS skey,
   lower(s.city) AS ckey,
+  suite_key(s.address_line2) AS suite_key,
+  name_key(s.program_name) AS program_key,
+  -- The number with its extension; a phone that could not be read, by its digits.
+  coalesce(s.phone, NULLIF(phone_digits(s.phone_raw), '')) AS phone_key,
   -- Earlier files win, then records with their own coordinates, then source order.
   row_number() OVER (ORDER BY s.file_order, s.coord_status IN ('ok', 'swapped') DESC, s.src_index) AS rid
 FROM staged s
 LEFT JOIN (SELECT * FROM gazetteer WHERE kind = 'zip') z ON z.key = s.zip
 LEFT JOIN (SELECT * FROM gazetteer WHERE kind = 'city') c ON c.key = lower(s.city) || ', ' || lower(s.state);
 
--- 2. Duplicates (README, "Duplicates"): same name key and state; same ZIP (or, when either
---    lacks one, same city); and the same street unless either lacks one. A duplicate merges
---    into the best-ranked record it matches, followed to the end of the chain.
-CREATE OR REPLACE TEMP TABLE dup_of AS
-SELECT a.rid, min(b.rid) AS better_rid
+-- 2. Duplicates (README, "Duplicates"). The same place: same name key and state; same ZIP
+--    (or, when either lacks one, same city); the same street unless either lacks one. The
+--    same listing: the same suite and program name (both absent counts as the same), and the
+--    same phone, level of care and services, which the merging record may lack but never
+--    its survivor (a merge must not take away a number or a service that was published).
+--    A duplicate merges into the best-ranked record it matches, followed to the end of the chain.
+CREATE OR REPLACE TEMP TABLE candidates AS
+SELECT a.rid, b.rid AS better_rid
 FROM located a
 JOIN located b ON a.nkey = b.nkey AND a.state = b.state AND b.rid < a.rid
 WHERE a.rejection IS NULL AND b.rejection IS NULL
   AND (a.zip = b.zip OR ((a.zip IS NULL OR b.zip IS NULL) AND a.ckey = b.ckey))
   AND (a.skey IS NULL OR b.skey IS NULL OR a.skey = b.skey)
-GROUP BY a.rid;
+  AND a.suite_key IS NOT DISTINCT FROM b.suite_key
+  AND a.program_key IS NOT DISTINCT FROM b.program_key
+  AND (a.phone_key IS NULL OR a.phone_key = b.phone_key)
+  AND (a.level_of_care IS NULL OR a.level_of_care = b.level_of_care);
+
+-- The services of the records in those pairs, as sorted lists (only these few are compared).
+CREATE OR REPLACE TEMP TABLE claimed AS
+SELECT l.rid, list(DISTINCT c.code ORDER BY c.code) AS services
+FROM located l JOIN claimed_codes c USING (file_order, src_index)
+WHERE l.rid IN (SELECT rid FROM candidates UNION ALL SELECT better_rid FROM candidates)
+GROUP BY l.rid;
+
+CREATE OR REPLACE TEMP TABLE dup_of AS
+SELECT p.rid, min(p.better_rid) AS better_rid
+FROM candidates p LEFT JOIN claimed a ON a.rid = p.rid LEFT JOIN claimed b ON b.rid = p.better_rid
+WHERE a.services IS NULL OR a.services = b.services
+GROUP BY p.rid;
 
 CREATE OR REPLACE TEMP TABLE survivor_of AS
 WITH RECURSIVE chain(rid, target) AS (
@@ -44,17 +67,28 @@ WITH RECURSIVE chain(rid, target) AS (
 )
 SELECT rid, target AS survivor_rid FROM chain WHERE target NOT IN (SELECT rid FROM dup_of);
 
--- 3. Ids: the source's when usable, else one derived from type, name and address, so the
---    same record gets the same id on every build.
+-- 3. Ids: the source's when usable, else one derived from type, name, address, suite and
+--    program name, so the same record gets the same id on every build. Listings that still
+--    hash alike (they differ only in phone, level of care or services) are numbered in rank
+--    order after the first: TC_…_2, TC_…_3.
 CREATE OR REPLACE TEMP TABLE identified AS
-SELECT l.*, so.survivor_rid,
-  regexp_matches(coalesce(l.src_id, ''), '^[A-Za-z0-9_.:-]{1,64}$') AS src_id_usable,
-  CASE WHEN regexp_matches(coalesce(l.src_id, ''), '^[A-Za-z0-9_.:-]{1,64}$') THEN l.src_id
-       ELSE CASE l.org_type WHEN 'treatment_center' THEN 'TC_' WHEN 'narr_residence' THEN 'NARR_'
-                            WHEN 'recovery_center' THEN 'RCC_' ELSE 'RCO_' END
-            || substr(md5(concat_ws('|', l.org_type, l.nkey, coalesce(l.skey, ''), coalesce(l.zip, l.ckey, ''), l.state)), 1, 12)
-  END AS org_id
-FROM located l LEFT JOIN survivor_of so USING (rid);
+WITH derived AS (
+  SELECT l.*, so.survivor_rid,
+    regexp_matches(coalesce(l.src_id, ''), '^[A-Za-z0-9_.:-]{1,64}$') AS src_id_usable,
+    CASE l.org_type WHEN 'treatment_center' THEN 'TC_' WHEN 'narr_residence' THEN 'NARR_'
+                    WHEN 'recovery_center' THEN 'RCC_' ELSE 'RCO_' END
+      -- concat_ws skips NULLs: a record without suite or program keeps the id it always had.
+      || substr(md5(concat_ws('|', l.org_type, l.nkey, coalesce(l.skey, ''), coalesce(l.zip, l.ckey, ''), l.state,
+                              l.suite_key, l.program_key)), 1, 12) AS derived_id
+  FROM located l LEFT JOIN survivor_of so USING (rid)
+)
+SELECT * EXCLUDE (derived_id),
+  CASE WHEN src_id_usable THEN src_id
+       WHEN rejection IS NULL AND survivor_rid IS NULL THEN derived_id || CASE
+         WHEN row_number() OVER sibling > 1 THEN '_' || row_number() OVER sibling ELSE '' END
+       ELSE derived_id END AS org_id
+FROM derived
+WINDOW sibling AS (PARTITION BY derived_id, src_id_usable, rejection IS NULL AND survivor_rid IS NULL ORDER BY rid);
 
 -- 4. Fate. Two different records claiming one id: the later is rejected, naming the first.
 CREATE OR REPLACE TEMP TABLE resolved AS

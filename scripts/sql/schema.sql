@@ -21,6 +21,7 @@ CREATE TABLE organizations (
   org_id VARCHAR PRIMARY KEY,
   org_type VARCHAR NOT NULL CHECK (org_type IN ('treatment_center', 'narr_residence', 'recovery_center', 'recovery_organization')),
   name VARCHAR NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+  program_name VARCHAR,             -- SAMHSA's name2 when it names a program or site
   other_names VARCHAR[],
   address_line1 VARCHAR,
   address_line2 VARCHAR,
@@ -32,8 +33,9 @@ CREATE TABLE organizations (
   latitude DOUBLE CHECK (latitude BETWEEN -90 AND 90),
   longitude DOUBLE CHECK (longitude BETWEEN -180 AND 180),
   geo_precision VARCHAR NOT NULL CHECK (geo_precision IN ('source', 'zip', 'city', 'none')),
+  location_source VARCHAR,          -- where the source's coordinates came from (geo_precision 'source' only)
   geohash VARCHAR CHECK (length(geohash) = 12),
-  phone VARCHAR CHECK (regexp_matches(phone, '^\(\d{3}\) \d{3}-\d{4}$')),
+  phone VARCHAR CHECK (regexp_matches(phone, '^\(\d{3}\) \d{3}-\d{4}( ext\. \d{1,6})?$')),
   website VARCHAR CHECK (regexp_matches(website, '^https?://')),
   email VARCHAR,
   data_source VARCHAR,
@@ -41,6 +43,7 @@ CREATE TABLE organizations (
   source_file VARCHAR NOT NULL,
   source_index INTEGER NOT NULL,
   source_id VARCHAR,
+  generated BOOLEAN NOT NULL,       -- from a file whose header says synthetic: true (the sample generator's)
   CHECK ((geo_precision = 'none') = (latitude IS NULL)),
   CHECK ((latitude IS NULL) = (longitude IS NULL) AND (latitude IS NULL) = (geohash IS NULL))
 );
@@ -86,6 +89,8 @@ CREATE TABLE treatment_centers (
   accreditations VARCHAR[],
   accreditation_status VARCHAR,
   last_inspection_date DATE,
+  intake_phones VARCHAR[],          -- formatted as organizations.phone
+  hotline_phones VARCHAR[],
   CHECK (minimum_age <= maximum_age)
 );
 

@@ -6,16 +6,16 @@ WITH parsed AS (
   -- Every field of the four shapes, parsed once per record. Scalars arrive as text whatever
   -- their JSON type (12.5 → '12.5'); lists and free-form objects stay JSON and are checked
   -- where they are used; a field of the wrong shape becomes NULL.
-  SELECT src_file, file_order, src_index, org_type,
+  SELECT src_file, file_order, src_index, org_type, generated,
     json_type(rec) = 'OBJECT' AS is_object,
     strlen(CAST(rec AS VARCHAR)) AS rec_bytes,
     json_transform(rec, '{
-      "id": "VARCHAR", "name": "VARCHAR", "facility_name": "VARCHAR", "organization_name": "VARCHAR",
+      "id": "VARCHAR", "name": "VARCHAR", "facility_name": "VARCHAR", "organization_name": "VARCHAR", "program_name": "VARCHAR",
       "dba_names": "JSON", "trade_names": "JSON",
       "address": "JSON", "address_line1": "VARCHAR", "address_line2": "VARCHAR", "city": "VARCHAR",
       "state": "VARCHAR", "zip_code": "VARCHAR", "county": "VARCHAR",
-      "latitude": "VARCHAR", "longitude": "VARCHAR",
-      "phone": "VARCHAR", "fax": "VARCHAR", "website": "VARCHAR", "email": "VARCHAR",
+      "latitude": "VARCHAR", "longitude": "VARCHAR", "location_source": "VARCHAR",
+      "phone": "VARCHAR", "intake_phones": "JSON", "hotline_phones": "JSON", "fax": "VARCHAR", "website": "VARCHAR", "email": "VARCHAR",
       "contact": {"phone": "VARCHAR", "website": "VARCHAR", "email": "VARCHAR"},
       "level_of_care": "VARCHAR", "facility_type": "VARCHAR",
       "license_numbers": "JSON", "state_license": "VARCHAR", "federal_certification": "VARCHAR",
@@ -54,10 +54,11 @@ WITH parsed AS (
       ELSE 'name' END AS name_field
   FROM parsed
 ), shaped AS (
-  SELECT src_file, file_order, src_index, org_type, r, is_object, rec_bytes, name_field,
+  SELECT src_file, file_order, src_index, org_type, generated, r, is_object, rec_bytes, name_field,
     clean_text(r.id) AS src_id,
     clean_text(CASE name_field WHEN 'facility_name' THEN r.facility_name WHEN 'organization_name' THEN r.organization_name
                                ELSE r.name END) AS name,
+    clean_text(r.program_name) AS program_name,
     CASE org_type WHEN 'treatment_center' THEN clean_list(r.dba_names)
                   WHEN 'recovery_center' THEN clean_list(r.trade_names) END AS other_names,
     clean_text(CASE WHEN org_type = 'treatment_center' THEN r.address_line1 ELSE a.street END) AS address_line1,
@@ -71,6 +72,7 @@ WITH parsed AS (
     clean_text(r.county) AS county,
     clean_text(r.latitude) AS lat_raw,
     clean_text(r.longitude) AS lon_raw,
+    clean_text(r.location_source) AS location_source,
     clean_text(coalesce(r.phone, r.contact.phone)) AS phone_raw,
     clean_text(coalesce(r.website, r.contact.website)) AS website_raw,
     clean_text(coalesce(r.email, r.contact.email)) AS email_raw,
@@ -87,13 +89,14 @@ WITH parsed AS (
     zip_plus4(zip_raw) AS zip4,
     TRY_CAST(lat_raw AS DOUBLE) AS lat0,
     TRY_CAST(lon_raw AS DOUBLE) AS lon0,
-    norm_phone(phone_raw) AS phone,
+    phone_read(phone_raw) AS phone_parsed,
     norm_website(website_raw) AS website,
     norm_email(email_raw) AS email,
     parse_date(updated_raw) AS last_updated
   FROM shaped
 )
 SELECT *,
+  format_phone(phone_parsed) AS phone,
   CASE
     WHEN lat0 IS NULL OR lon0 IS NULL THEN 'missing'
     WHEN lat0 = 0 AND lon0 = 0 THEN 'zero'
@@ -118,3 +121,13 @@ SELECT *,
       reason := format('age outside 0–120: {}–{}', minimum_age, maximum_age))
   END AS rejection
 FROM normalized;
+
+-- The services each record claims, one row per code: its own list (aliases resolved, IOP →
+-- OIT) and its boolean flags' codes (accepts_medicaid → MD). Unnested, not cleaned in a list
+-- lambda: DuckDB ran the regex inside a lambda about 7× slower.
+CREATE OR REPLACE TEMP TABLE claimed_codes AS
+SELECT file_order, src_index, code_raw, service_code(code_raw) AS code
+FROM (SELECT file_order, src_index, clean_text(unnest(TRY_CAST(r.service_codes AS VARCHAR[]))) AS code_raw FROM staged)
+WHERE code_raw IS NOT NULL
+UNION ALL
+SELECT file_order, src_index, NULL, unnest(flag_codes(r)) FROM staged;

@@ -5,8 +5,20 @@ SELECT * FROM (
     format('dropped "{}": not an http(s) URL', left(website_raw, 80)) AS message
   FROM resolved WHERE status <> 'rejected' AND website_raw IS NOT NULL AND website IS NULL
   UNION ALL
-  SELECT src_file, src_index, src_id, 'phone', format('dropped "{}": not a 10-digit US number', left(phone_raw, 40))
-  FROM resolved WHERE status <> 'rejected' AND phone_raw IS NOT NULL AND phone IS NULL
+  SELECT src_file, src_index, src_id, field, CASE WHEN p IS NULL
+      THEN format('dropped "{}": not a 10-digit US number', left(raw, 40))
+      ELSE format('kept {} of "{}": could not read "{}"', format_phone(p), left(raw, 60), left(p.tail, 40)) END
+  FROM (
+    SELECT src_file, src_index, src_id, 'phone' AS field, phone_raw AS raw, phone_parsed AS p
+    FROM resolved WHERE status <> 'rejected'
+    UNION ALL
+    SELECT *, phone_read(raw) FROM (
+      SELECT src_file, src_index, src_id, 'intake_phones', unnest(clean_list(r.intake_phones)) AS raw
+      FROM loaded WHERE org_type = 'treatment_center'
+      UNION ALL
+      SELECT src_file, src_index, src_id, 'hotline_phones', unnest(clean_list(r.hotline_phones))
+      FROM loaded WHERE org_type = 'treatment_center')
+  ) WHERE raw IS NOT NULL AND (p IS NULL OR p.tail IS NOT NULL)
   UNION ALL
   SELECT src_file, src_index, src_id, 'email', format('dropped "{}": not an email address', left(email_raw, 80))
   FROM resolved WHERE status <> 'rejected' AND email_raw IS NOT NULL AND email IS NULL
@@ -26,8 +38,8 @@ SELECT * FROM (
   SELECT src_file, src_index, src_id, 'id', format('id "{}" is not usable; derived {}', left(src_id, 40), org_id)
   FROM resolved WHERE status <> 'rejected' AND src_id IS NOT NULL AND NOT src_id_usable
   UNION ALL
-  SELECT src_file, src_index, src_id, 'service_codes', format('unknown service code "{}"', left(code_raw, 20))
-  FROM listed_codes WHERE code NOT IN (SELECT code FROM service_codes)
+  SELECT src_file, src_index, src_id, 'service_codes', format('unknown service code "{}"', left(c.code_raw, 20))
+  FROM loaded JOIN claimed_codes c USING (file_order, src_index) WHERE c.code NOT IN (SELECT code FROM service_codes)
   UNION ALL
   SELECT src_file, src_index, src_id, 'facility_type', format('unknown facility_type "{}"', left(clean_text(r.facility_type), 20))
   FROM loaded WHERE org_type = 'treatment_center' AND clean_text(r.facility_type) IS NOT NULL
