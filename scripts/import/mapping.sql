@@ -65,7 +65,7 @@ CREATE OR REPLACE MACRO facility_type_of(codes, hint, fallback) AS CASE
                                              WHEN 'SUMH' THEN 'SUMH' END, fallback)
 END;
 
--- The contract's flags, each the code the build maps it back to (scripts/sql/populate.sql).
+-- The contract's flags, each from the code the build maps it back to (macros.sql flag_codes).
 -- list_contains, not list_has_any of one code: 10× faster on 12k lists of ~75 codes.
 CREATE OR REPLACE MACRO service_flags(c) AS {
   'standard_outpatient': list_contains(c, 'ORT'),
