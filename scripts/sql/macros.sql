@@ -95,9 +95,10 @@ CREATE OR REPLACE MACRO parse_address(s) AS regexp_extract(clean_text(s),
   '^(?:(.+?),\s*)?([^,]+?),\s*([A-Za-z][A-Za-z .]*?)\.?\s*(\d{5}(?:-?\d{4})?)?$',
   ['street', 'city', 'state', 'zip']);
 
--- Inside the area where US states and territories lie (Guam and the Marianas sit east of 180°).
+-- Inside the area where US states and territories lie: the western Pacific box holds Guam, the
+-- Marianas and the freely associated states SAMHSA lists (Palau, Micronesia, the Marshall Islands).
 CREATE OR REPLACE MACRO in_us(lat, lon) AS
-  lat BETWEEN -15 AND 72 AND (lon BETWEEN -180 AND -64 OR lon BETWEEN 144 AND 146.5);
+  lat BETWEEN -15 AND 72 AND (lon BETWEEN -180 AND -64 OR (lon BETWEEN 130 AND 172 AND lat BETWEEN 0 AND 22));
 
 -- Great-circle distance in statute miles.
 CREATE OR REPLACE MACRO haversine_miles(lat1, lon1, lat2, lon2) AS

@@ -161,8 +161,9 @@ describe('geography', () => {
     expect(boston_nyc).toBeLessThan(191);
   });
 
-  it('knows which coordinates can be in the US, Guam included', async () => {
-    expect(await one(`[in_us(42.36, -71.06), in_us(13.44, 144.79), in_us(-71.06, 42.36), in_us(0, 0)]`))
-      .toEqual([true, true, false, false]);
+  it('knows which coordinates can be in the US, Guam, Palau and Micronesia included, Tokyo not', async () => {
+    expect(await one(`[in_us(42.36, -71.06), in_us(13.44, 144.79), in_us(7.34, 134.48), in_us(6.92, 158.16),
+      in_us(-71.06, 42.36), in_us(0, 0), in_us(35.68, 139.69)]`))
+      .toEqual([true, true, true, true, false, false, false]);
   });
 });
