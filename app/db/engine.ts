@@ -8,7 +8,8 @@ export interface Engine {
   /**
    * Runs SQL with positional `?` parameters bound as values, never spliced into the text.
    * A `background` query waits until no other query is pending (see lanes.ts); a `cancellable`
-   * one (the console's) can be stopped with `cancel`.
+   * one (the console's) can be stopped with `cancel`; only one with `otherSites` may read from
+   * other websites (the local engine refuses them otherwise, see guarded-reads.ts).
    */
   query<T extends Row = Row>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<T[]>;
   /** Stops the cancellable query running now; false when there is none. */
@@ -24,6 +25,7 @@ export interface Engine {
 export interface QueryOptions {
   background?: boolean;
   cancellable?: boolean;
+  otherSites?: boolean;
 }
 
 export type ExportFormat = 'csv' | 'json' | 'parquet';
