@@ -1,7 +1,5 @@
 // The one interface every view talks to: the local DuckDB-WASM engine implements it, and the
 // cloud engine (app/cloud) stands behind it without the views noticing.
-import { literal } from './literals.ts';
-
 export type Row = Record<string, unknown>;
 
 export interface Engine {
@@ -29,45 +27,6 @@ export interface QueryOptions {
 }
 
 export type ExportFormat = 'csv' | 'json' | 'parquet';
-
-/**
- * JSON written from the rows: duckdb-wasm 1.28 has no json extension built in (COPY … FORMAT
- * JSON fails) and can fetch none.
- */
-export function jsonBytes(rows: Row[]): Uint8Array {
-  return new TextEncoder().encode(JSON.stringify(rows));
-}
-
-/** The in-memory files of a duckdb-wasm instance (the app's own, or the one inside MotherDuck's client). */
-export interface VirtualFiles {
-  registerEmptyFileBuffer(name: string): Promise<void>;
-  copyFileToBuffer(name: string): Promise<Uint8Array>;
-  dropFile(name: string): Promise<unknown>;
-}
-
-/**
- * An export written by the engine into an in-memory file, copied out and dropped; JSON is
- * written from the rows (see jsonBytes). `run` takes SQL with the parameters already inlined.
- */
-export async function copyThroughFile(files: VirtualFiles, run: (sql: string) => Promise<Row[]>,
-  sql: string, format: ExportFormat): Promise<Uint8Array> {
-  if (format === 'json') return jsonBytes(await run(sql));
-  const file = `export-${crypto.randomUUID()}.${format}`;
-  await files.registerEmptyFileBuffer(file);
-  try {
-    await run(copyStatement(sql, file, format));
-    return await files.copyFileToBuffer(file);
-  } finally {
-    await files.dropFile(file);
-  }
-}
-
-/** The COPY options for each format: CSV with a header, JSON as one array, Parquet with zstd. */
-export function copyStatement(sql: string, file: string, format: ExportFormat): string {
-  const options = { csv: 'FORMAT CSV, HEADER', json: 'FORMAT JSON, ARRAY true', parquet: 'FORMAT PARQUET, COMPRESSION ZSTD' }[format];
-  // A console query may end with a semicolon; inside COPY ( … ) it may not.
-  return `COPY (${sql.trim().replace(/;+$/, '')}) TO ${literal(file)} (${options})`;
-}
 
 /**
  * A failed query keeps the SQL that failed and the engine's own words, so its panel can show
