@@ -100,10 +100,10 @@ export function App() {
           <>
             <ReleaseNotice manifest={database.db.manifest} />
             <SearchForm state={state} search={search} locked={EMBED.locked} onChange={navigate} />
-            {resolution.status === 'resolving' && <p role="status" className="hint">Looking up “{state.where}”…</p>}
+            {resolution.status === 'resolving' && <p role="status" className="hint">Looking up “<bdi>{state.where}</bdi>”…</p>}
             {resolution.status === 'not-found' && (
               <p role="alert" className="hint">
-                “{resolution.where}” is not a ZIP code or city we know. Try a 5-digit ZIP code or “City, ST”.
+                “<bdi>{resolution.where}</bdi>” is not a ZIP code or city we know. Try a 5-digit ZIP code or “City, ST”.
               </p>
             )}
             {resolution.status === 'failed' && <QueryFailed error={resolution.error} />}

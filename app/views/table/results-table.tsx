@@ -8,6 +8,7 @@ import type { ResolvedSearch, SortKey } from '../../search/queries.ts';
 import { ORG_TYPE_LABELS, type OrgType } from '../../search/state.ts';
 import { ExportButtons } from './export-buttons.tsx';
 import { PAGE_SIZE, usePagedRows, type ResultRow } from './use-paged-rows.ts';
+import { IsolatedParts } from '../../components/isolated-parts.tsx';
 
 interface Props {
   search: ResolvedSearch;
@@ -39,7 +40,7 @@ export function ResultsTable({ search, total, selectedId, hoveredId, onSelect, o
     { id: 'type', header: 'Type', size: 190, accessorFn: (r) => r?.org_type, cell: ({ row }) => ORG_TYPE_LABELS[row.original!.org_type as OrgType] },
     {
       id: 'city', header: 'Where', size: 200, accessorFn: (r) => r?.city,
-      cell: ({ row }) => [row.original!.city, row.original!.state].filter(Boolean).join(', '),
+      cell: ({ row }) => <IsolatedParts parts={[row.original!.city, row.original!.state]} />,
     },
     ...(search.near ? [{
       id: 'distance', header: 'Distance', size: 110, accessorFn: (r: ResultRow | null) => r?.distance_miles,
