@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QueryError, type Engine } from './engine.ts';
-import { brokenByRead, restartable, type Connections } from './restartable.ts';
+import { brokenByRead, RESTART_GAP_MS, restartable, type Connections } from './restartable.ts';
 
 const BROKEN = 'Invalid Error: TProtocolException: Invalid data';
 
@@ -56,15 +56,40 @@ describe('restartable', () => {
     release();
   });
 
-  it('leaves other failures alone, and gives up after one new engine', async () => {
-    const { start, log } = engines((_, sql) => (sql === 'typo' ? '!Parser Error: syntax error' : `!${BROKEN}`));
-    const { app } = await restartable(start, () => {});
+  it('leaves other failures alone; a file unreadable on a fresh engine fails without restarting it again', async () => {
+    let clock = 0;
+    const { start, log } = engines((_, sql) => (sql === 'typo' ? '!Parser Error: syntax error' : sql === 'RI' ? `!${BROKEN}` : 'ok'));
+    const restarts: boolean[] = [];
+    const { app } = await restartable(start, (on) => restarts.push(on), () => clock);
     await expect(app.query('typo')).rejects.toThrow('syntax error');
     expect(log).toEqual(['start 1']);
-    await expect(app.query('SELECT 1')).rejects.toThrow('TProtocolException');
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    // Tried on a second engine, then a third is made ready for the next query.
-    expect(log.filter((l) => l.startsWith('start'))).toEqual(['start 1', 'start 2', 'start 3']);
+    // Asked on a second engine, failed again: given up, and the second engine stays.
+    await expect(app.query('RI')).rejects.toThrow('TProtocolException');
+    await expect(app.query('RI')).rejects.toThrow('TProtocolException');
+    await expect(app.query('MA')).resolves.toEqual([{ value: 'ok' }]);
+    expect(log).toEqual(['start 1', 'close 1', 'start 2']);
+    // Later, a failure may restart it again.
+    clock += RESTART_GAP_MS;
+    await expect(app.query('RI')).rejects.toThrow('TProtocolException');
+    expect(log).toEqual(['start 1', 'close 1', 'start 2', 'close 2', 'start 3']);
+  });
+
+  it('asks a query a restart interrupted again, without counting it as its own failure', async () => {
+    let clock = 0;
+    const waiting: (() => void)[] = [];
+    const { start } = engines((generation, sql) => {
+      if (sql === 'RI') return `!${BROKEN}`;
+      // An innocent query still running on engines 1 and 2 when they are retired.
+      if (generation < 3) return new Promise<string>((resolve) => waiting.push(() => resolve('too late')));
+      return `${sql} on ${generation}`;
+    });
+    const { app } = await restartable(start, () => {}, () => clock);
+    const innocent = app.query('MA');
+    await expect(app.query('RI')).rejects.toThrow('TProtocolException'); // restarted to engine 2
+    clock += RESTART_GAP_MS;
+    await expect(app.query('RI')).rejects.toThrow('TProtocolException'); // and to engine 3
+    await expect(innocent).resolves.toEqual([{ value: 'MA on 3' }]);
+    waiting.forEach((w) => w());
   });
 
   it('starts again on the next query when a restart itself failed', async () => {

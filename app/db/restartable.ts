@@ -34,55 +34,66 @@ interface Generation extends Connections {
   /** Rejects when this engine is retired, so nothing waits on a terminated worker. */
   retired: Promise<never>;
   retire(): void;
+  /** When a restart started this engine (null for the first). */
+  restartedAt: number | null;
 }
 
-export async function restartable(start: () => Promise<Connections>,
-  onRestart: (restarting: boolean) => void): Promise<{ app: Engine; console: Engine }> {
-  const begin = async (): Promise<Generation> => {
+/**
+ * An engine started to recover from a failed read is not restarted again this soon: a file
+ * that is truly unreadable (gone from the host) then fails its queries instead of restarting
+ * the engine under every other query, over and over.
+ */
+export const RESTART_GAP_MS = 10_000;
+
+/** How often a query is asked again after a restart ended it midway through no fault of its own. */
+const INTERRUPTIONS = 3;
+
+export async function restartable(start: () => Promise<Connections>, onRestart: (restarting: boolean) => void,
+  now: () => number = Date.now): Promise<{ app: Engine; console: Engine }> {
+  const begin = async (restartedAt: number | null): Promise<Generation> => {
     const connections = await start();
     let retire = () => {};
     const retired = new Promise<never>((_, reject) => {
       retire = () => reject(new EngineRestarted());
     });
     retired.catch(() => {});
-    return { ...connections, retired, retire };
+    return { ...connections, retired, retire, restartedAt };
   };
-  let latest = await begin();
+  let latest = await begin(null);
   let next: Promise<Generation> | null = null;
 
-  /** A new engine in place of `from`, started once however many queries found `from` broken. */
-  const restart = (from: Generation): Promise<Generation> => {
+  /** A new engine in place of `from`, started once however many queries found `from` broken; null when too soon. */
+  const restart = (from: Generation): Promise<Generation> | null => {
     if (next) return next;
     if (latest !== from) return Promise.resolve(latest);
+    if (from.restartedAt !== null && now() - from.restartedAt < RESTART_GAP_MS) return null;
     onRestart(true);
     from.retire();
     void from.close().catch(() => {});
-    next = begin().then((fresh) => (latest = fresh)).finally(() => {
+    next = begin(now()).then((fresh) => (latest = fresh)).finally(() => {
       next = null;
       onRestart(false);
     });
     return next;
   };
 
-  const on = <T>(engine: Generation, call: (c: Connections) => Promise<T>) => Promise.race([call(engine), engine.retired]);
   const run = async <T>(call: (c: Connections) => Promise<T>): Promise<T> => {
-    const engine = await (next ?? latest);
-    try {
-      return await on(engine, call);
-    } catch (error) {
-      if (!brokenByRead(error)) throw error;
-      const fresh = await restart(engine);
+    let restarted = false;
+    for (let interrupted = 0; ; ) {
+      const engine = await (next ?? latest);
       try {
-        return await on(fresh, call);
-      } catch (again) {
-        // Asked twice, failed twice: the file is truly unreadable now. The next query still
-        // gets a clean engine.
-        if (brokenByRead(again)) restart(fresh).catch(() => {});
-        throw again;
+        return await Promise.race([call(engine), engine.retired]);
+      } catch (error) {
+        if (error instanceof EngineRestarted && interrupted++ < INTERRUPTIONS) continue;
+        // Asked on a new engine and failed again: the file is unreadable now, not the engine.
+        if (!brokenByRead(error) || restarted) throw error;
+        const fresh = restart(engine);
+        if (!fresh) throw error;
+        await fresh;
+        restarted = true;
       }
     }
   };
-
   const engine = (pick: (c: Connections) => Engine): Engine => ({
     query: <T extends Row>(sql: string, params?: readonly unknown[], options?: Parameters<Engine['query']>[2]) =>
       run((c) => pick(c).query<T>(sql, params, options)),
