@@ -1,4 +1,4 @@
-// The engine's worker: duckdb-wasm's own worker script (its URL follows `#`), loaded after
+// The engine's worker: duckdb-wasm's own worker script (its URL is the worker's name), loaded after
 // its network is guarded (guarded-reads.ts). Two additions around the script:
 // - a failure while starting (the .wasm missing, or not compiling) is an unhandled rejection
 //   inside duckdb-wasm 1.28, which leaves `instantiate()` pending for ever; it is reported as an
@@ -11,6 +11,7 @@ interface WorkerScope {
   XMLHttpRequest: typeof XMLHttpRequest;
   fetch: typeof fetch;
   location: Location;
+  name: string;
   onmessage: ((event: MessageEvent) => unknown) | null;
   importScripts(url: string): void;
   reportError(error: unknown): void;
@@ -24,7 +25,7 @@ scope.XMLHttpRequest = guardedXhr(scope.XMLHttpRequest, options);
 scope.fetch = guardedFetch(scope.fetch.bind(scope), options);
 scope.addEventListener('unhandledrejection', (event) => scope.reportError(event.reason));
 
-scope.importScripts(decodeURIComponent(scope.location.hash.slice(1)));
+scope.importScripts(scope.name);
 
 const engine = scope.onmessage!;
 scope.onmessage = (event) => {

@@ -47,7 +47,9 @@ export async function unusedEngineFiles(): Promise<string[]> {
 
 export async function startWasmDatabase(): Promise<WasmDatabase> {
   const bundle = await duckdb.selectBundle(BUNDLES);
-  const worker = new Worker(GUARDED ? `${new URL(guardedWorker, document.baseURI).href}#${encodeURIComponent(bundle.mainWorker!)}` : bundle.mainWorker!);
+  // The guard learns which engine script to load from its name (a URL's fragment does not
+  // survive a response served by the service worker).
+  const worker = GUARDED ? new Worker(guardedWorker, { name: bundle.mainWorker! }) : new Worker(bundle.mainWorker!);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   try {
     await startedInTime(worker, (progress) => db.instantiate(bundle.mainModule, bundle.pthreadWorker, progress));
