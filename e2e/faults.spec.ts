@@ -111,3 +111,12 @@ test('with every data response 5 s late, the page says what it is doing all alon
   await expect(page.getByRole('status').filter({ hasText: 'Looking up “02139”…' })).toBeVisible({ timeout: 2_000 });
   await expect(page.getByRole('status').filter({ hasText: 'Still working: the server is answering slowly.' })).toBeVisible({ timeout: 6_000 });
 });
+
+test('when the engine\'s download stalls, the page says it is slow, then that it could not start', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.context().route(/\.wasm$/, () => {}); // never answered
+  await page.goto('./');
+  await expect(page.getByRole('status')).toContainText('This is taking longer than usual', { timeout: 10_000 });
+  await expect(page.getByRole('alert')).toContainText('could not start', { timeout: 25_000 });
+  await expect(page.getByRole('alert')).toContainText('nothing arrived for 20 s');
+});
