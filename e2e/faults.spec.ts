@@ -120,3 +120,14 @@ test('when the engine\'s download stalls, the page says it is slow, then that it
   await expect(page.getByRole('alert')).toContainText('could not start', { timeout: 25_000 });
   await expect(page.getByRole('alert')).toContainText('nothing arrived for 20 s');
 });
+
+test('a read the server never answers is given up after 10 s and asked again', async ({ page }) => {
+  test.setTimeout(60_000);
+  const spoiled = await spoil(page, GAZETTEER, 1, async () => {}); // left hanging
+  await openDirectory(page, './?r=10');
+  const started = Date.now();
+  await search(page, '02139');
+  expect(spoiled()).toBe(1);
+  expect(Date.now() - started).toBeGreaterThan(9_000);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
