@@ -4,6 +4,7 @@ import { lazy, Suspense, useCallback, useState } from 'react';
 import { CloudConnect } from './components/cloud-connect.tsx';
 import { DatasetDownload } from './components/dataset-download.tsx';
 import { EmbedThisSearch } from './components/embed-this-search.tsx';
+import { EngineActivity, StartingNotice } from './components/engine-status.tsx';
 import { OfflineCopy } from './components/offline-copy.tsx';
 import { PanelBoundary } from './components/panel-boundary.tsx';
 import { QueryFailed } from './components/query-failed.tsx';
@@ -34,8 +35,6 @@ const SqlConsole = lazy(() => import('./views/console/sql-console.tsx'));
 const Dashboards = lazy(() => import('./views/dashboards/dashboards.tsx'));
 
 const MAP_LOADING = <p className="map-caption">Loading the map…</p>;
-
-const STAGES = { engine: 'Starting the search engine in your browser…', tables: 'Opening the directory…' };
 
 // Embedded (`?embed=1`): the host's choices hold for the page's life.
 const EMBED = embedFromUrl(window.location.search);
@@ -79,15 +78,8 @@ export function App() {
         )}
       </header>
       <main className={EMBED.embed ? 'embedded' : undefined}>
-        {database.status === 'starting' && (
-          <p role="status" className="starting"><progress aria-label="Loading" /> {STAGES[database.stage]}</p>
-        )}
-        {database.status === 'failed' && (
-          <div role="alert" className="query-failed">
-            <p>The directory could not start in this browser: {database.error.message}</p>
-            <p>The helplines above work regardless. Reloading the page may help.</p>
-          </div>
-        )}
+        <StartingNotice database={database} />
+        <EngineActivity />
         {CLOUD_PAGE && database.status === 'ready' && <CloudConnect />}
         {database.status === 'ready' && view === 'sql' && (
           <>
@@ -110,9 +102,10 @@ export function App() {
           <>
             <ReleaseNotice manifest={database.db.manifest} />
             <SearchForm state={state} search={search} types={types} locked={EMBED.locked} onChange={navigate} />
+            {resolution.status === 'resolving' && <p role="status" className="hint">Looking up “<bdi>{state.where}</bdi>”…</p>}
             {resolution.status === 'not-found' && (
               <p role="alert" className="hint">
-                “{resolution.where}” is not a ZIP code or city we know. Try a 5-digit ZIP code or “City, ST”.
+                “<bdi>{resolution.where}</bdi>” is not a ZIP code or city we know. Try a 5-digit ZIP code or “City, ST”.
               </p>
             )}
             {resolution.status === 'failed' && <QueryFailed error={resolution.error} />}

@@ -52,6 +52,9 @@ test.describe('the cloud page', () => {
     await expect(cloud.getByRole('alert')).toHaveText(/Could not (connect to|reach) MotherDuck/, { timeout: 90_000 });
     expect(requests.filter((url) => chunks.some((file) => url.endsWith(file))).length).toBeGreaterThan(0); // loaded on Connect
     expect(await cloud.getByRole('alert').innerText()).not.toContain(token);
+    // Nor in the field: neither its value nor the attribute React mirrors it to.
+    await expect(cloud.getByLabel('MotherDuck token')).toHaveValue('');
+    expect(await page.content()).not.toContain(token);
 
     // Still the site's own files, and the token is in no URL and no storage.
     await expect(page.locator('[data-total]')).toHaveAttribute('data-total', expected);

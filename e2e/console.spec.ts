@@ -83,3 +83,68 @@ test('the editor completes table and column names from the release', async ({ pa
   await page.keyboard.type('ision IS NULL AND o.zi');
   await expect(completions).toContainText('zip4');
 });
+
+test('a shared link cannot change what the directory shows, even once changes are allowed', async ({ page }) => {
+  const attack = "CREATE OR REPLACE VIEW organizations_by_id AS SELECT * REPLACE ('(555) 010-6666' AS phone) FROM organizations_by_id";
+  await openDirectory(page, `./?view=sql&sql=${encodeURIComponent(attack)}`);
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(page.getByRole('alert')).toContainText('The console only reads unless you allow changes. “CREATE” is not a query that only reads.');
+
+  // Allowed, it runs, on the console's own connection.
+  await page.getByRole('checkbox', { name: /Allow statements that change data/ }).check();
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(page.locator('[data-rows]')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  // The directory's detail panel still reads the release.
+  await page.getByRole('button', { name: 'Directory', exact: true }).click();
+  await page.getByLabel('Near (ZIP code or City, ST)').fill('02139');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  const first = page.locator('tr[data-org-id]').first();
+  await first.getByRole('button').click();
+  await expect(page.locator('.detail')).toContainText('Phone', { timeout: 30_000 });
+  await expect(page.locator('.detail')).not.toContainText('(555) 010-6666');
+});
+
+test('the console never runs inside another site\'s frame', async ({ page, baseURL }) => {
+  await page.setContent(`<iframe src="${new URL('./?view=sql', baseURL).href}" width="800" height="400"></iframe>`);
+  const frame = page.frameLocator('iframe');
+  await expect(frame.getByRole('alert')).toContainText('The SQL console does not run inside another website.', { timeout: 30_000 });
+  await expect(frame.getByRole('link', { name: 'Open the console in its own tab' })).toHaveAttribute('target', '_blank');
+  await expect(frame.locator('.cm-content')).toHaveCount(0);
+});
+
+test.describe('reading from other websites', () => {
+  const OTHER = 'http://other-site.example';
+  test.use({ otherOrigins: [OTHER] });
+
+  test('happens only for a query the visitor allowed, however its address is written', async ({ page, requests }) => {
+    const toOther = () => requests.filter((url) => url.startsWith(OTHER));
+    const run = async (sql: string) => {
+      await editor(page).click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(sql);
+      await page.getByRole('button', { name: 'Run' }).click();
+    };
+    await openDirectory(page, './?view=sql');
+    await expect(page.getByText(/SQL can read from other websites/)).toBeVisible();
+
+    await run(`SELECT * FROM read_csv_auto('${OTHER}/list.csv')`);
+    await expect(page.getByRole('alert')).toContainText(`This query would read from another website (${OTHER}/list.csv)`);
+    // An address the text only builds is refused by the engine itself.
+    await run(`SELECT * FROM read_csv_auto(concat('http', '://other-site.example/built.csv'))`);
+    await expect(page.getByRole('alert')).toContainText('reading from other websites is switched off', { timeout: 30_000 });
+    expect(toOther()).toEqual([]);
+
+    // Allowed for this query: the request goes out (and fails here, where no other site resolves).
+    await run(`SELECT * FROM read_csv_auto('${OTHER}/list.csv')`);
+    await page.getByRole('checkbox', { name: 'Allow this query to read from other websites' }).check();
+    await page.getByRole('button', { name: 'Run' }).click();
+    await expect(page.getByRole('alert')).toContainText('failed', { timeout: 30_000 });
+    expect(toOther().length).toBeGreaterThan(0);
+    // Editing the query takes the permission back.
+    await editor(page).click();
+    await page.keyboard.type(' ');
+    await expect(page.getByRole('checkbox', { name: 'Allow this query to read from other websites' })).not.toBeChecked();
+  });
+});

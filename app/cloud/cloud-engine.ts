@@ -2,7 +2,8 @@
 // local files, run by MotherDuck against the tables `npm run publish:motherduck` uploaded.
 // Kept apart from the client library (motherduck.ts) so the contract tests can hold it to the
 // local engine's behaviour with native DuckDB standing in for the connection.
-import { copyThroughFile, QueryError, type Engine, type Row, type VirtualFiles } from '../db/engine.ts';
+import { QueryError, type Engine, type Row } from '../db/engine.ts';
+import { copyThroughFile, type VirtualFiles } from '../db/exports.ts';
 import { inlineParams } from '../db/literals.ts';
 
 /** What this engine uses of @motherduck/wasm-client's MDConnection. */

@@ -6,7 +6,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { VirtualFiles } from '../db/engine.ts';
+import type { VirtualFiles } from '../db/exports.ts';
 import type { Manifest } from '../db/manifest.ts';
 import { loadTableSql } from '../../scripts/publish/load-table.ts';
 import type { CloudConnection } from './cloud-engine.ts';

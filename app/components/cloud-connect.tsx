@@ -1,7 +1,8 @@
 // "Connect to MotherDuck", on the cloud page only: the analyst's token and database; every
 // view then queries MotherDuck, and Disconnect returns to the release's own files. The token
 // is kept for this tab only (sessionStorage) and the inputs have no names, so no form
-// submission can ever put it in a URL.
+// submission can ever put it in a URL. The field is emptied as soon as the token is sent, so a
+// failed connection does not leave it in the page (React mirrors a field's value as an attribute).
 import { useEffect, useState, type FormEvent } from 'react';
 import { forgetSession, savedSession, saveSession, type CloudSession } from '../cloud/session.ts';
 import { connectCloud, disconnectCloud } from '../db/database.ts';
@@ -22,7 +23,6 @@ export function CloudConnect() {
     try {
       await connectCloud(session);
       saveSession(session);
-      setToken('');
       setStatus({ status: 'idle' });
     } catch (error) {
       setStatus({ status: 'failed', message: (error as Error).message });
@@ -37,6 +37,7 @@ export function CloudConnect() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!token.trim()) return setStatus({ status: 'failed', message: 'Enter a MotherDuck access token (MotherDuck → Settings → Access Tokens).' });
+    setToken('');
     void connect({ token: token.trim(), database: name.trim() || DEFAULT_DATABASE });
   };
   const disconnect = async () => {

@@ -50,7 +50,7 @@ describe('attachRelease', () => {
     await attached.query('SELECT * FROM organizations_by_id WHERE org_id = ?', ['x']);
     await attached.query('SELECT count(*) FROM organizations_by_id');
     expect(log).toEqual([
-      `CREATE OR REPLACE VIEW "organizations_by_id" AS SELECT * FROM read_parquet(['organizations_by_id/c.parquet'])`,
+      `CREATE OR REPLACE TEMP VIEW "organizations_by_id" AS SELECT * FROM read_parquet(['organizations_by_id/c.parquet'])`,
       'SELECT * FROM organizations_by_id WHERE org_id = ?',
       'SELECT count(*) FROM organizations_by_id',
     ]);
@@ -62,7 +62,7 @@ describe('attachRelease', () => {
     log.length = 0;
     await attached.query(`SELECT * FROM read_parquet(['organizations/state=MA/a.parquet'], hive_partitioning = true) o
       JOIN gazetteer g ON true`);
-    expect(log[0]).toBe(`CREATE OR REPLACE VIEW "gazetteer" AS SELECT * FROM read_parquet(['gazetteer/d.parquet'])`);
+    expect(log[0]).toBe(`CREATE OR REPLACE TEMP VIEW "gazetteer" AS SELECT * FROM read_parquet(['gazetteer/d.parquet'])`);
     expect(log.filter((l) => l.startsWith('CREATE'))).toHaveLength(1);
   });
 
@@ -71,7 +71,7 @@ describe('attachRelease', () => {
     const attached = await attachRelease(engine, manifest, new URL('https://example.org/data/'));
     log.length = 0;
     await attached.copyTo('SELECT * FROM gazetteer', [], 'csv');
-    expect(log).toEqual([`CREATE OR REPLACE VIEW "gazetteer" AS SELECT * FROM read_parquet(['gazetteer/d.parquet'])`, 'copy SELECT * FROM gazetteer']);
+    expect(log).toEqual([`CREATE OR REPLACE TEMP VIEW "gazetteer" AS SELECT * FROM read_parquet(['gazetteer/d.parquet'])`, 'copy SELECT * FROM gazetteer']);
   });
 
   it('creates a partitioned view over hive paths, and tries again after a failure', async () => {
@@ -89,7 +89,7 @@ describe('attachRelease', () => {
     fail = false;
     log.length = 0;
     await attached.query('SELECT * FROM organizations');
-    expect(log[0]).toBe(`CREATE OR REPLACE VIEW "organizations" AS SELECT * FROM read_parquet(` +
+    expect(log[0]).toBe(`CREATE OR REPLACE TEMP VIEW "organizations" AS SELECT * FROM read_parquet(` +
       `['organizations/state=MA/a.parquet', 'organizations/state=RI/b.parquet'], hive_partitioning = true)`);
   });
 });

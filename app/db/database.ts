@@ -1,28 +1,38 @@
 // Starts the engine and attaches the release once, as early as possible; every caller
 // shares the same pending promise. Progress is reported as one value with explicit stages.
+// A read that fails mid-visit restarts the engine behind the same Engine (restartable.ts).
 // On the cloud page the engine can be switched to MotherDuck and back; views follow the state.
 import type { CloudSession } from '../cloud/session.ts';
-import { attachRelease, fetchManifest } from './catalog.ts';
+import { setRestarting, withActivity } from './activity.ts';
+import { attachRelease, fetchManifest, withViews } from './catalog.ts';
 import type { Engine } from './engine.ts';
 import type { Manifest } from './manifest.ts';
 import { withLanes } from './lanes.ts';
-import { startWasmEngine } from './wasm-engine.ts';
+import { restartable } from './restartable.ts';
+import { startWasmDatabase } from './wasm-engine.ts';
 
 export interface Database {
   engine: Engine;
+  /**
+   * The SQL console's: its own connection, so what it creates or replaces never changes the
+   * views the directory reads (catalog.ts). The same engine as `engine` in cloud mode.
+   */
+  console: Engine;
   manifest: Manifest;
   /** The MotherDuck database queries go to, or null on the release's own files. */
   cloud: string | null;
 }
 
 export type DatabaseState =
-  | { status: 'starting'; stage: 'engine' | 'tables' }
+  /** `since`: when this start began (performance.now()). */
+  | { status: 'starting'; stage: 'engine' | 'tables'; since: number }
   | { status: 'ready'; db: Database }
   | { status: 'failed'; error: Error };
 
 type Listener = (state: DatabaseState) => void;
 
-let state: DatabaseState = { status: 'starting', stage: 'engine' };
+// The engine starts with the page (main.tsx).
+let state: DatabaseState = { status: 'starting', stage: 'engine', since: 0 };
 let pending: Promise<Database> | null = null;
 let cloudEngine: (Engine & { close(): Promise<void> }) | null = null;
 const listeners = new Set<Listener>();
@@ -35,13 +45,28 @@ function set(next: DatabaseState) {
 export function openDatabase(dataUrl = new URL('data/', document.baseURI)): Promise<Database> {
   pending ??= (async () => {
     try {
-      const [wasm, manifest] = await Promise.all([startWasmEngine(), fetchManifest(dataUrl)]);
-      // Marks show in a browser profile's timeline; `npm run bench` reads them.
-      performance.mark('nrd:engine-ready');
-      set({ status: 'starting', stage: 'tables' });
-      const engine = withLanes(await attachRelease(wasm, manifest, dataUrl));
+      const manifest = fetchManifest(dataUrl);
+      manifest.catch(() => {}); // reported below, once the engine has started
+      let first = true;
+      const engines = await restartable(async () => {
+        const wasm = await startWasmDatabase();
+        if (first) {
+          first = false;
+          // Marks show in a browser profile's timeline; `npm run bench` reads them.
+          performance.mark('nrd:engine-ready');
+          set({ status: 'starting', stage: 'tables', since: state.status === 'starting' ? state.since : performance.now() });
+        }
+        try {
+          const app = await attachRelease(await wasm.connect(), await manifest, dataUrl);
+          return { app, console: withViews(await wasm.connect(), await manifest), close: wasm.close };
+        } catch (error) {
+          await wasm.close();
+          throw error;
+        }
+      }, setRestarting);
       performance.mark('nrd:tables-ready');
-      const db = { engine, manifest, cloud: null };
+      // The console shows its own progress, and its long queries are the analyst's, not a slow server's.
+      const db = { engine: withLanes(withActivity(engines.app)), console: engines.console, manifest: await manifest, cloud: null };
       set({ status: 'ready', db });
       return db;
     } catch (error) {
@@ -50,6 +75,13 @@ export function openDatabase(dataUrl = new URL('data/', document.baseURI)): Prom
     }
   })();
   return pending;
+}
+
+/** After a failed start: start again from the beginning (a network that came back, a fixed host). */
+export function retryDatabase(): void {
+  pending = null;
+  set({ status: 'starting', stage: 'engine', since: performance.now() });
+  openDatabase().catch(() => {}); // shown from the state
 }
 
 /**
@@ -64,7 +96,7 @@ export async function connectCloud(session: CloudSession): Promise<void> {
   const engine = await connectMotherDuck(session, Object.keys(local.manifest.tables));
   await disconnectCloud();
   cloudEngine = engine;
-  set({ status: 'ready', db: { engine: withLanes(engine), manifest: local.manifest, cloud: session.database } });
+  set({ status: 'ready', db: { engine: withLanes(engine), console: engine, manifest: local.manifest, cloud: session.database } });
 }
 
 /** Back to the release's own files. */

@@ -16,6 +16,7 @@ import type { Sql } from '../search/sql.ts';
 import { EMPTY_SEARCH } from '../search/state.ts';
 import { attachRelease } from './catalog.ts';
 import { QueryError, type Engine } from './engine.ts';
+import { literal } from './literals.ts';
 import type { Manifest } from './manifest.ts';
 import { startNativeEngine } from './native-engine.ts';
 import { startNodeWasmEngine } from './node-wasm-engine.ts';
@@ -83,6 +84,31 @@ describe('both engines', () => {
       const parquet = await engines[name].copyTo(q.text, q.params, 'parquet');
       expect(decode(parquet.slice(0, 4))).toBe('PAR1');
     }
+  });
+
+  it('write CSV that no spreadsheet runs as a formula: text cells and names by OWASP\'s rule, numbers as they are', async () => {
+    const hostile = ['=HYPERLINK("http://evil.example","x")', "+cmd|' /C calc'!A0", '@SUM(1+1)', "-2+3+cmd|' /C calc'!A0",
+      '\t=1', '\r=1', '-2', '+1.5e3', ' =1', 'a=b', null];
+    const text = `SELECT unnest([${hostile.map(literal).join(', ')}]::VARCHAR[]) AS "=name", -2 AS n, -1.5::DOUBLE AS d`;
+    const [wasm, native, cloud] = await Promise.all(['wasm', 'native', 'cloud'].map(async (name) =>
+      new TextDecoder().decode(await engines[name].copyTo(text, [], 'csv'))));
+    expect(native.split('\n')).toEqual([
+      `'=name,n,d`,
+      `"'=HYPERLINK(""http://evil.example"",""x"")",-2,-1.5`,
+      `'+cmd|' /C calc'!A0,-2,-1.5`,
+      `'@SUM(1+1),-2,-1.5`,
+      `'-2+3+cmd|' /C calc'!A0,-2,-1.5`,
+      `'\t=1,-2,-1.5`,
+      `"'\r=1",-2,-1.5`,
+      '-2,-2,-1.5',
+      '+1.5e3,-2,-1.5',
+      ' =1,-2,-1.5',
+      'a=b,-2,-1.5',
+      ',-2,-1.5',
+      '',
+    ]);
+    expect(wasm).toBe(native);
+    expect(cloud).toBe(native);
   });
 
   it('answer every query the search issues with the same rows (the cloud engine reading whole tables by state)', async () => {

@@ -5,7 +5,8 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { copyStatement, QueryError, type Engine, type Row } from './engine.ts';
+import { QueryError, type Engine, type Row } from './engine.ts';
+import { copyStatement } from './exports.ts';
 import { inlineParams, literal } from './literals.ts';
 
 export async function startNativeEngine(releaseDir: string): Promise<Engine & { close(): void }> {
@@ -34,7 +35,8 @@ export async function startNativeEngine(releaseDir: string): Promise<Engine & { 
     copyTo: async (sql, params, format) => {
       const dir = mkdtempSync(join(tmpdir(), 'nrd-export-'));
       try {
-        await run(copyStatement(inlineParams(sql, params), join(dir, `export.${format}`), format), []);
+        const text = inlineParams(sql, params);
+        await run(await copyStatement((query) => run(query, []), text, join(dir, `export.${format}`), format), []);
         return new Uint8Array(readFileSync(join(dir, `export.${format}`)));
       } finally {
         rmSync(dir, { recursive: true, force: true });

@@ -2,7 +2,8 @@
 // interface, so tests exercise the app's SQL and catalog on the exact engine the app ships.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { copyThroughFile, QueryError, type Engine, type Row } from './engine.ts';
+import { QueryError, type Engine, type Row } from './engine.ts';
+import { copyThroughFile } from './exports.ts';
 import { inlineParams } from './literals.ts';
 import { plain } from './plain-values.ts';
 

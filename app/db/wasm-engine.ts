@@ -1,12 +1,15 @@
 // The only module that imports duckdb-wasm. Pinned to 1.28.0: it has Parquet built in, so
 // nothing is fetched from a third party (later versions download the extension from a CDN).
 // The bundles are served from this origin; eh where the browser has wasm exceptions, mvp elsewhere.
+// Each runs inside engine-worker.ts, which guards its reads (see read-guard.ts).
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import { copyThroughFile, QueryError, type Engine, type Row } from './engine.ts';
+import { QueryError, type Engine, type Row } from './engine.ts';
+import { copyThroughFile } from './exports.ts';
+import guardedWorker from './engine-worker.ts?worker&url';
 import { inlineParams } from './literals.ts';
 import { plain } from './plain-values.ts';
 
@@ -15,6 +18,26 @@ const BUNDLES: duckdb.DuckDBBundles = {
   eh: { mainModule: ehWasm, mainWorker: ehWorker },
 };
 
+/**
+ * Starting fails when the engine's download makes no progress for this long, or when it has
+ * arrived and does not start within it (a 3 MB download on a phone's slow link still moves).
+ */
+export const START_STALL_MS = 20_000;
+
+export class EngineStartError extends Error {}
+
+/**
+ * Vite's dev server serves a classic worker without bundling its imports, so `npm start` runs
+ * duckdb-wasm's worker as it is; every build (and so every browser test) runs it in the guard.
+ */
+const GUARDED = !import.meta.env.DEV;
+
+/** One engine in its worker; each connection is an Engine with its own views and settings. */
+export interface WasmDatabase {
+  connect(): Promise<Engine>;
+  close(): Promise<void>;
+}
+
 /** The engine files this browser never loads (the other bundle's), which an offline copy can leave out. */
 export async function unusedEngineFiles(): Promise<string[]> {
   const used = await duckdb.selectBundle(BUNDLES);
@@ -22,16 +45,52 @@ export async function unusedEngineFiles(): Promise<string[]> {
     .flatMap((b) => [b.mainModule, b.mainWorker!]).map((url) => new URL(url, document.baseURI).href);
 }
 
-export async function startWasmEngine(): Promise<Engine> {
+export async function startWasmDatabase(): Promise<WasmDatabase> {
   const bundle = await duckdb.selectBundle(BUNDLES);
-  const worker = new Worker(bundle.mainWorker!);
+  // The guard learns which engine script to load from its name (a URL's fragment does not
+  // survive a response served by the service worker).
+  const worker = GUARDED ? new Worker(guardedWorker, { name: bundle.mainWorker! }) : new Worker(bundle.mainWorker!);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
-  // A host that ignores Range headers still works: each file is then read whole, once.
-  await db.open({ filesystem: { allowFullHTTPReads: true } });
-  const conn = await db.connect();
-  await conn.query('SET enable_object_cache = true');
+  try {
+    await startedInTime(worker, (progress) => db.instantiate(bundle.mainModule, bundle.pthreadWorker, progress));
+    // A host that ignores Range headers still works: each file is then read whole, once.
+    await db.open({ filesystem: { allowFullHTTPReads: true } });
+    const conn = await db.connect();
+    await conn.query('SET enable_object_cache = true');
+    await conn.close();
+  } catch (error) {
+    await db.terminate();
+    throw error instanceof EngineStartError ? error : new EngineStartError(`the search engine could not start (${(error as Error).message})`);
+  }
+  return { connect: () => connect(db, worker), close: () => db.terminate() };
+}
 
+/** `instantiate`, failed as soon as the worker reports an error, or when it stalls. */
+function startedInTime(worker: Worker, instantiate: (progress: () => void) => Promise<unknown>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let timer = 0;
+    const fail = (why: string) => {
+      clearTimeout(timer);
+      worker.removeEventListener('error', onError);
+      reject(new EngineStartError(`the search engine could not be loaded: ${why}`));
+    };
+    const onError = (event: ErrorEvent) => fail(event.message || 'its worker failed');
+    const progress = () => {
+      clearTimeout(timer);
+      timer = window.setTimeout(() => fail(`nothing arrived for ${START_STALL_MS / 1000} s`), START_STALL_MS);
+    };
+    worker.addEventListener('error', onError);
+    progress();
+    instantiate(progress).then(() => {
+      clearTimeout(timer);
+      worker.removeEventListener('error', onError);
+      resolve();
+    }, (error: Error) => fail(error.message));
+  });
+}
+
+async function connect(db: duckdb.AsyncDuckDB, worker: Worker): Promise<Engine> {
+  const conn = await db.connect();
   const run = async <T extends Row>(sql: string, params: readonly unknown[], cancellable = false): Promise<T[]> => {
     try {
       const rows = cancellable ? await streamed(inlineParams(sql, params)) : (await conn.query(inlineParams(sql, params))).toArray();
@@ -47,9 +106,19 @@ export async function startWasmEngine(): Promise<Engine> {
     for await (const batch of await conn.send(sql)) rows.push(...batch.toArray());
     return rows;
   };
+  // Messages reach the worker in order with the engine's own (engine-worker.ts).
+  const otherSites = (allowed: boolean) => GUARDED && worker.postMessage({ nrd: 'other-sites', allowed });
 
   return {
-    query: (sql, params = [], options) => run(sql, params, options?.cancellable),
+    async query(sql, params = [], options) {
+      if (!options?.otherSites) return run(sql, params, options?.cancellable);
+      otherSites(true);
+      try {
+        return await run(sql, params, options.cancellable);
+      } finally {
+        otherSites(false);
+      }
+    },
     cancel: () => conn.cancelSent(),
     exec: async (sql) => {
       await run(sql, []);

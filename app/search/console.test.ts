@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { columnsInScope, consoleSqlFromUrl, consoleUrl, parseHistory, remember } from './console.ts';
+import { columnsInScope, consoleSqlFromUrl, consoleUrl, parseHistory, remember, SAMPLE_QUERIES } from './console.ts';
+import { otherSitesIn } from './other-sites.ts';
+import { whyNotReadOnly } from './read-only.ts';
 
 describe('console URL', () => {
   it('round-trips the query and caps its length', () => {
@@ -33,5 +35,11 @@ describe('columnsInScope', () => {
 
   it('ignores names inside strings and parts of longer names', () => {
     expect(columnsInScope("SELECT 'states' FROM organizations_by_id", tables)).toEqual([]);
+  });
+});
+
+describe('SAMPLE_QUERIES', () => {
+  it('run in the console as it opens: they only read, and from this site only', () => {
+    for (const { title, sql } of SAMPLE_QUERIES) expect([title, whyNotReadOnly(sql), otherSitesIn(sql)]).toEqual([title, null, []]);
   });
 });

@@ -1,6 +1,6 @@
-// Whether console SQL only reads. In cloud mode the console runs against the analyst's own
-// MotherDuck account, where a pasted or shared statement could drop or overwrite tables, so
-// only reading is allowed until writes are unlocked. The check is deliberately strict: one
+// Whether console SQL only reads. A pasted or shared statement could drop or overwrite tables
+// (in cloud mode, in the analyst's own MotherDuck account), so the console, local or cloud,
+// only reads until writes are unlocked. The check is deliberately strict: one
 // statement, starting with a reading keyword, and no writing keyword anywhere outside strings,
 // comments and quoted names (a column named like one can be quoted). Its verdicts are checked
 // against DuckDB's own parser in read-only.test.ts.

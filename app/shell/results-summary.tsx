@@ -16,7 +16,7 @@ export function ResultsSummary({ total, label, state, onChange }: Props) {
     <div className="results-summary">
       <p role="status" data-total={total}>
         <strong>{total.toLocaleString('en-US')}</strong> {total === 1 ? 'result' : 'results'}
-        {label ? ` within ${state.radius} miles of ${label}` : ' in the whole country'}
+        {label ? <> within {state.radius} miles of <bdi>{label}</bdi></> : ' in the whole country'}
       </p>
       {total === 0 && (
         <div className="empty-advice">

@@ -1,7 +1,9 @@
 // The analyst's SQL console: any SQL on the release, in the browser. Ctrl/Cmd+Enter runs it;
 // a query from a shared link is shown and waits for Run; results, elapsed time and row count
 // below, errors as DuckDB words them (with the position it points at); history in this browser.
-// Connected to MotherDuck, it only reads until the analyst allows changes for this visit.
+// It only reads until the analyst allows changes for this visit (a shared link must not be able
+// to rewrite anything), and reads from other websites only when allowed for the query at hand.
+// It runs on its own connection (Database.console), and never inside another site's frame.
 import { sql as sqlLanguage } from '@codemirror/lang-sql';
 import CodeMirror, { keymap, Prec, type EditorState, type EditorView } from '@uiw/react-codemirror';
 import { useMemo, useRef, useState } from 'react';
@@ -11,6 +13,7 @@ import { QueryFailed } from '../../components/query-failed.tsx';
 import type { Row } from '../../db/engine.ts';
 import { useDatabase } from '../../db/use-database.ts';
 import { columnsInScope, parseHistory, remember, SAMPLE_QUERIES } from '../../search/console.ts';
+import { otherSitesIn } from '../../search/other-sites.ts';
 import { whyNotReadOnly } from '../../search/read-only.ts';
 import { SchemaBrowser } from './schema-browser.tsx';
 
@@ -30,13 +33,35 @@ type Run =
   | { status: 'cancelled'; ms: number }
   | { status: 'refused'; reason: string };
 
-export default function SqlConsole({ initialSql, onSqlChange }: { initialSql: string; onSqlChange: (sql: string) => void }) {
+type Props = { initialSql: string; onSqlChange: (sql: string) => void };
+
+// The page may be framed for embeds (the search); a console in another site's frame could be
+// dressed up to make a visitor run its SQL, so it opens only in a tab of its own.
+export default function SqlConsole(props: Props) {
+  if (window.top !== window.self) {
+    return (
+      <p role="alert" className="query-failed">
+        The SQL console does not run inside another website.{' '}
+        <a href={window.location.href} target="_blank" rel="noopener noreferrer">Open the console in its own tab</a>.
+      </p>
+    );
+  }
+  return <Console {...props} />;
+}
+
+function Console({ initialSql, onSqlChange }: Props) {
   const database = useDatabase();
-  const [text, setText] = useState(initialSql || SAMPLE_QUERIES[0].sql);
+  const [text, setTextNow] = useState(initialSql || SAMPLE_QUERIES[0].sql);
   const [run, setRun] = useState<Run>({ status: 'idle' });
   const [history, setHistory] = useState(() => parseHistory(localStorage.getItem(HISTORY_KEY)));
   const cloud = database.status === 'ready' ? database.db.cloud : null;
   const [writes, setWrites] = useState(false);
+  // For the query in the editor only: changing it takes the permission back.
+  const [otherSites, setOtherSites] = useState(false);
+  const setText = (next: string | ((t: string) => string)) => {
+    setTextNow(next);
+    setOtherSites(false);
+  };
   const editor = useRef<EditorView | null>(null);
   const cancelled = useRef(false);
   const current = useRef(text);
@@ -49,13 +74,17 @@ export default function SqlConsole({ initialSql, onSqlChange }: { initialSql: st
     const next = remember(history, sql);
     setHistory(next);
     localStorage.setItem(HISTORY_KEY, JSON.stringify(next));
-    const refused = cloud && !writes ? whyNotReadOnly(sql) : null;
-    if (refused) return setRun({ status: 'refused', reason: refused });
+    const changes = writes ? null : whyNotReadOnly(sql);
+    if (changes) return setRun({ status: 'refused', reason: `The console only reads unless you allow changes. ${changes}` });
+    const sites = otherSitesIn(sql);
+    if (sites.length && !otherSites) {
+      return setRun({ status: 'refused', reason: `This query would read from another website (${sites.join(', ')}). Tick “Allow this query to read from other websites” to run it.` });
+    }
     setRun({ status: 'running' });
     cancelled.current = false;
     const started = performance.now();
     try {
-      const rows = await database.db.engine.query(sql, [], { cancellable: true });
+      const rows = await database.db.console.query(sql, [], { cancellable: true, otherSites });
       setRun({ status: 'done', rows, ms: performance.now() - started, sql });
     } catch (error) {
       const ms = performance.now() - started;
@@ -65,7 +94,7 @@ export default function SqlConsole({ initialSql, onSqlChange }: { initialSql: st
   const cancel = () => {
     if (database.status !== 'ready') return;
     cancelled.current = true;
-    void database.db.engine.cancel();
+    void database.db.console.cancel();
   };
   const executeRef = useRef(execute);
   executeRef.current = execute;
@@ -116,13 +145,19 @@ export default function SqlConsole({ initialSql, onSqlChange }: { initialSql: st
               </select>
             </label>
           )}
-          {cloud && (
-            <label>
-              <input type="checkbox" checked={writes} onChange={(e) => setWrites(e.target.checked)} />
-              {' '}Allow statements that change data in md:{cloud}
-            </label>
-          )}
+          <label>
+            <input type="checkbox" checked={writes} onChange={(e) => setWrites(e.target.checked)} />
+            {' '}Allow statements that change data{cloud ? ` in md:${cloud}` : ' (in this browser only; the directory’s own tables stay as they are)'}
+          </label>
+          <label>
+            <input type="checkbox" checked={otherSites} onChange={(e) => setOtherSites(e.target.checked)} />
+            {' '}Allow this query to read from other websites
+          </label>
         </div>
+        <p className="muted console-note">
+          SQL can read from other websites (<code>read_csv_auto('https://…')</code>, <code>ATTACH 'https://…'</code>): your
+          browser would then send them a request. The console refuses that unless you tick the box above for the query in the editor.
+        </p>
         <CodeMirror value={text} onChange={setText} extensions={extensions} minHeight="9rem" maxHeight="22rem"
           aria-label="SQL" onCreateEditor={(view) => { editor.current = view; }} basicSetup={{ lineNumbers: true, foldGutter: false }} />
         <div className="console-run">
@@ -140,7 +175,7 @@ export default function SqlConsole({ initialSql, onSqlChange }: { initialSql: st
         </div>
         {run.status === 'refused' && (
           <div role="alert" className="query-failed">
-            <p>Not run: connected to MotherDuck, the console only reads unless you allow changes. {run.reason}</p>
+            <p>Not run. {run.reason}</p>
           </div>
         )}
         {run.status === 'failed' && (
@@ -151,7 +186,7 @@ export default function SqlConsole({ initialSql, onSqlChange }: { initialSql: st
         )}
         {run.status === 'done' && database.status === 'ready' && run.rows.length > 0 && (
           <DownloadButtons label="Download:" fileName={datedName('recovery-directory-query')}
-            write={(format) => database.db.engine.copyTo(run.sql, [], format)} />
+            write={(format) => database.db.console.copyTo(run.sql, [], format)} />
         )}
         {run.status === 'done' && (run.rows.length ? <DataTable rows={run.rows} label="Query results" /> : <p>No rows.</p>)}
         {database.status === 'failed' && <QueryFailed error={database.error} />}

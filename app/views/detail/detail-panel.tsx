@@ -10,6 +10,7 @@ import { ORG_TYPE_LABELS, type OrgType } from '../../search/state.ts';
 import { FieldValue, isPresent, SafeLink } from './field-value.tsx';
 import { PRECISION_TEXT, TYPE_FIELDS } from './fields.ts';
 import { NearbySupports } from './nearby-supports.tsx';
+import { IsolatedParts } from '../../components/isolated-parts.tsx';
 
 interface Props {
   orgId: string;
@@ -40,8 +41,7 @@ export function DetailPanel({ orgId, onSelect, onClose }: Props) {
       </aside>
     );
   }
-  const place = [[row.city, row.state].filter(isPresent).join(', '), row.zip].filter(isPresent).join(' ');
-  const address = [row.address_line1, row.address_line2, place].filter(isPresent).join(', ');
+  const address = [row.address_line1, row.address_line2, row.city, [row.state, row.zip].filter(isPresent).join(' ')].filter(isPresent);
   const typeRow = detail.status === 'done' ? detail.rows[0] : undefined;
   const byCategory = new Map<string, string[]>();
   if (services.status === 'done') {
@@ -53,13 +53,13 @@ export function DetailPanel({ orgId, onSelect, onClose }: Props) {
       <button type="button" className="close" onClick={onClose} aria-label="Close details">×</button>
       <p className="detail-type">{ORG_TYPE_LABELS[row.org_type]}</p>
       <h2 id="detail-title">{row.name}</h2>
-      {isPresent(row.program_name) && <p className="program-name">{String(row.program_name)}</p>}
+      {isPresent(row.program_name) && <p className="program-name"><bdi>{String(row.program_name)}</bdi></p>}
       {row.generated === true && (
         <p className="sample-warning" role="note">A generated sample listing, not a real organization. Do not use it to seek help.</p>
       )}
-      {isPresent(row.other_names) && <p>Also known as {(row.other_names as string[]).join(', ')}</p>}
+      {isPresent(row.other_names) && <p>Also known as <IsolatedParts parts={row.other_names as string[]} /></p>}
       <dl>
-        {address && <><dt>Address</dt><dd>{address}</dd></>}
+        {address.length > 0 && <><dt>Address</dt><dd><IsolatedParts parts={address} /></dd></>}
         <dt>Location</dt>
         <dd>{PRECISION_TEXT[String(row.geo_precision)]}{isPresent(row.location_source) && ` Source: ${String(row.location_source)}.`}</dd>
         {isPresent(row.phone) && <><dt>Phone</dt><dd><PhoneLink phone={String(row.phone)} /></dd></>}

@@ -2,6 +2,7 @@
 // by scripts/sql/network.sql), as a table sortable by strength, distance and type.
 import { useState } from 'react';
 import { ORG_TYPE_LABELS, type OrgType } from '../../search/state.ts';
+import { IsolatedParts } from '../../components/isolated-parts.tsx';
 
 interface Related extends Record<string, unknown> {
   related_org_id: string;
@@ -43,7 +44,7 @@ export function NearbySupports({ rows, onSelect }: { rows: Related[]; onSelect: 
             <tr key={r.related_org_id} data-related-id={r.related_org_id}>
               <td>
                 <button type="button" className="link-button" onClick={() => onSelect(r.related_org_id)}>{r.name}</button>
-                <br /><span className="muted">{[r.city, r.state].filter(Boolean).join(', ')}</span>
+                <br /><span className="muted"><IsolatedParts parts={[r.city, r.state]} /></span>
               </td>
               <td>{ORG_TYPE_LABELS[r.related_type]}</td>
               <td data-miles={r.distance_miles}>{r.distance_miles.toFixed(1)} mi<br /><span className="muted">about {r.travel_minutes} min</span></td>

@@ -2,13 +2,14 @@
 // phone. Narrow (a phone): two columns that fit 375 px, the type and place under the name and a
 // Call link under the distance, so nothing scrolls sideways.
 import type { ColumnDef } from '@tanstack/react-table';
+import { IsolatedParts } from '../../components/isolated-parts.tsx';
 import { PhoneLink } from '../../components/phone-link.tsx';
 import { ORG_TYPE_LABELS, type OrgType } from '../../search/state.ts';
 import type { ResultRow } from './use-paged-rows.ts';
 
 type Column = ColumnDef<ResultRow | null>;
 
-const place = (r: ResultRow) => [r.city, r.state].filter(Boolean).join(', ');
+const place = (r: ResultRow) => <IsolatedParts parts={[r.city, r.state]} />;
 const miles = (r: ResultRow) => (r.distance_miles === null ? '' : `${r.distance_miles.toFixed(1)} mi`);
 // A call is not a click on the row: it must not open the details as well.
 const call = (r: ResultRow, label?: string) => r.phone

@@ -1,0 +1,62 @@
+// What the engine is doing whenever a person would otherwise wonder: starting (and that it is
+// slow when it is), that it could not start (with a way to try again; the helplines in the
+// header stay whatever happens), that a query waits on a slow server, or that the engine is
+// restarting after a failed download (issue 12, items 7, 9 and 10).
+import { useEffect, useState } from 'react';
+import { useActivity } from '../db/activity.ts';
+import { retryDatabase, type DatabaseState } from '../db/database.ts';
+
+/** Starting takes about a second on a good connection; past this the page says it is slow. */
+const SLOW_START_MS = 8_000;
+/** A query a person waits for takes well under this on a good connection. */
+const SLOW_QUERY_MS = 4_000;
+
+const STAGES = { engine: 'Starting the search engine in your browser…', tables: 'Opening the directory…' };
+
+/** Whether `ms` have passed since `since` (a performance.now() time); false while `since` is null. */
+function useAfter(since: number | null, ms: number): boolean {
+  const [, wake] = useState(0);
+  const passed = since !== null && performance.now() - since >= ms;
+  useEffect(() => {
+    if (since === null || passed) return;
+    const timer = setTimeout(() => wake((n) => n + 1), since + ms - performance.now());
+    return () => clearTimeout(timer);
+  }, [since, passed, ms]);
+  return passed;
+}
+
+export function StartingNotice({ database }: { database: DatabaseState }) {
+  const slow = useAfter(database.status === 'starting' ? database.since : null, SLOW_START_MS);
+  if (database.status === 'starting') {
+    return (
+      <p role="status" className="starting">
+        <progress aria-label="Loading" /> {STAGES[database.stage]}
+        {slow && ' This is taking longer than usual: on a slow connection it can take a minute.'}
+      </p>
+    );
+  }
+  if (database.status !== 'failed') return null;
+  return (
+    <div role="alert" className="query-failed">
+      <p>The directory could not start in this browser: {database.error.message.replace(/\.$/, '')}.</p>
+      <p>
+        The helplines above work regardless.{' '}
+        <button type="button" onClick={retryDatabase}>Try again</button>
+      </p>
+    </div>
+  );
+}
+
+export function EngineActivity() {
+  const { busySince, restarting } = useActivity();
+  const slow = useAfter(busySince, SLOW_QUERY_MS);
+  if (restarting) {
+    return <p role="status" className="engine-activity">A download failed: restarting the search engine and asking again…</p>;
+  }
+  if (!slow) return null;
+  return (
+    <p role="status" className="engine-activity">
+      <progress aria-label="Working" /> Still working: the server is answering slowly.
+    </p>
+  );
+}

@@ -1,0 +1,34 @@
+// The engine's worker: duckdb-wasm's own worker script (its URL is the worker's name), loaded after
+// its network is guarded (guarded-reads.ts). Two additions around the script:
+// - a failure while starting (the .wasm missing, or not compiling) is an unhandled rejection
+//   inside duckdb-wasm 1.28, which leaves `instantiate()` pending for ever; it is reported as an
+//   error, which reaches the page as the Worker's `error` event;
+// - the page's `{ nrd: 'other-sites', allowed }` messages come in order with the engine's
+//   own, so a console query the visitor allowed to read other websites is the only one that can.
+import { guardedFetch, guardedXhr, type GuardOptions } from './guarded-reads.ts';
+
+interface WorkerScope {
+  XMLHttpRequest: typeof XMLHttpRequest;
+  fetch: typeof fetch;
+  location: Location;
+  name: string;
+  onmessage: ((event: MessageEvent) => unknown) | null;
+  importScripts(url: string): void;
+  reportError(error: unknown): void;
+  addEventListener(type: 'unhandledrejection', listener: (event: PromiseRejectionEvent) => void): void;
+}
+
+const scope = self as unknown as WorkerScope;
+let otherSitesAllowed = false;
+const options: GuardOptions = { origin: scope.location.origin, otherSitesAllowed: () => otherSitesAllowed };
+scope.XMLHttpRequest = guardedXhr(scope.XMLHttpRequest, options);
+scope.fetch = guardedFetch(scope.fetch.bind(scope), options);
+scope.addEventListener('unhandledrejection', (event) => scope.reportError(event.reason));
+
+scope.importScripts(scope.name);
+
+const engine = scope.onmessage!;
+scope.onmessage = (event) => {
+  if (event.data?.nrd === 'other-sites') otherSitesAllowed = event.data.allowed === true;
+  else return engine.call(scope, event);
+};

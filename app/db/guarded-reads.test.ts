@@ -1,0 +1,111 @@
+// The guard around the engine's XMLHttpRequest, against a stand-in whose answers a test scripts.
+import { describe, expect, it } from 'vitest';
+import { guardedFetch, guardedXhr, OtherSiteError } from './guarded-reads.ts';
+
+type Scripted = { status: number; headers?: Record<string, string>; bytes?: number } | 'drop' | 'timeout';
+
+function server(answers: Scripted[]) {
+  const sent: string[] = [];
+  class FakeXhr {
+    status = 0;
+    response: ArrayBuffer | null = null;
+    timeout = 0;
+    private headers: Record<string, string> = {};
+    private request = '';
+    open(method: string, url: string) {
+      this.request = `${method} ${url}`;
+    }
+    setRequestHeader(name: string, value: string) {
+      this.request += ` ${name}: ${value}`;
+    }
+    send() {
+      sent.push(this.request);
+      const answer = answers.shift() ?? { status: 500 };
+      if (answer === 'drop') throw Object.assign(new Error('Failed to load'), { name: 'NetworkError' });
+      if (answer === 'timeout') throw Object.assign(new Error('timed out'), { name: 'TimeoutError' });
+      this.status = answer.status;
+      this.headers = answer.headers ?? {};
+      this.response = answer.bytes === undefined ? null : new ArrayBuffer(answer.bytes);
+    }
+    getResponseHeader(name: string) {
+      return this.headers[name.toLowerCase()] ?? null;
+    }
+  }
+  let allowed = false;
+  const Xhr = guardedXhr(FakeXhr as unknown as typeof XMLHttpRequest, { origin: 'https://site.example', otherSitesAllowed: () => allowed });
+  return { Xhr, sent, allow: (on: boolean) => (allowed = on) };
+}
+
+function read(Xhr: typeof XMLHttpRequest, range: string, method = 'GET', url = 'https://site.example/data/a.parquet') {
+  const xhr = new Xhr();
+  xhr.open(method, url, false);
+  xhr.setRequestHeader('Range', range);
+  xhr.send(null);
+  return xhr;
+}
+
+describe('guardedXhr', () => {
+  it('asks again after a dropped answer and hands the good one over', () => {
+    const { Xhr, sent } = server(['drop', { status: 206, headers: { 'content-range': 'bytes 0-9/100' }, bytes: 10 }]);
+    const xhr = read(Xhr, 'bytes=0-9');
+    expect(xhr.status).toBe(206);
+    expect((xhr.response as ArrayBuffer).byteLength).toBe(10);
+    expect(sent).toEqual(['GET https://site.example/data/a.parquet Range: bytes=0-9', 'GET https://site.example/data/a.parquet Range: bytes=0-9']);
+  });
+
+  it('fails a read that stays short instead of letting the engine ask for ever', () => {
+    const short = { status: 206, bytes: 0 };
+    const { Xhr, sent } = server([short, short, short, short]);
+    expect(() => read(Xhr, 'bytes=990747-990747')).toThrow('/data/a.parquet bytes 990747-990747: incomplete answer: 0 of 1 bytes (asked 3 times)');
+    expect(sent).toHaveLength(3);
+  });
+
+  it('knows the file size from the HEAD DuckDB opens a file with', () => {
+    const { Xhr } = server([{ status: 206, headers: { 'content-length': '100' } }, { status: 206, bytes: 10 }]);
+    read(Xhr, 'bytes=0-', 'HEAD');
+    expect(read(Xhr, 'bytes=90-199').status).toBe(206); // the last 10 bytes of 100: complete
+  });
+
+  it('says when the server never answered', () => {
+    const { Xhr } = server(['timeout', 'timeout', 'timeout']);
+    expect(() => read(Xhr, 'bytes=0-9')).toThrow('no answer within 10 s (asked 3 times)');
+  });
+
+  it('leaves a 404 to the engine, asked once', () => {
+    const { Xhr, sent } = server([{ status: 404, bytes: 9 }]);
+    expect(read(Xhr, 'bytes=0-9').status).toBe(404);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('stops a request loop even when each answer looks right', () => {
+    const good = () => ({ status: 206, headers: { 'content-range': 'bytes 0-0/5' }, bytes: 1 });
+    const { Xhr } = server(Array.from({ length: 40 }, good));
+    for (let i = 0; i < 25; i++) read(Xhr, 'bytes=0-0');
+    expect(() => read(Xhr, 'bytes=0-0')).toThrow('stopped a request loop');
+  });
+
+  it('refuses other websites unless allowed', () => {
+    const { Xhr, sent, allow } = server([{ status: 200, bytes: 3 }]);
+    expect(() => read(Xhr, 'bytes=0-9', 'GET', 'http://evil.example/x.csv')).toThrow(OtherSiteError);
+    expect(sent).toEqual([]);
+    allow(true);
+    expect(read(Xhr, 'bytes=0-9', 'GET', 'http://evil.example/x.csv').status).toBe(200);
+  });
+});
+
+describe('guardedFetch', () => {
+  it('refuses other websites unless allowed', async () => {
+    let allowed = false;
+    const seen: string[] = [];
+    const inner = (async (input: RequestInfo | URL) => {
+      seen.push(String(input));
+      return new Response('ok');
+    }) as typeof fetch;
+    const guarded = guardedFetch(inner, { origin: 'https://site.example', otherSitesAllowed: () => allowed });
+    await expect(guarded('https://site.example/assets/duckdb-eh.wasm')).resolves.toBeInstanceOf(Response);
+    await expect(guarded('https://extensions.example/x.wasm')).rejects.toThrow('reading from other websites is switched off');
+    allowed = true;
+    await guarded('https://extensions.example/x.wasm');
+    expect(seen).toEqual(['https://site.example/assets/duckdb-eh.wasm', 'https://extensions.example/x.wasm']);
+  });
+});

@@ -1,0 +1,103 @@
+// The engine worker's network, guarded (see read-guard.ts for the rules and why). DuckDB-WASM's
+// runtime makes every HTTP read with `new XMLHttpRequest()` opened synchronously, so a subclass
+// put in its place sees each one: it asks again when an answer is dropped, late or short,
+// fails the read when asking again does not help, refuses a request loop, and refuses other
+// websites unless the page allowed them for a console query.
+import { answerProblem, askedRange, READ_ATTEMPTS, READ_DEADLINE_MS, READ_TIMEOUT_MS, RepeatLimit, retryable, statedSize, type ByteRange } from './read-guard.ts';
+
+export interface GuardOptions {
+  /** The page's origin: the release lives there. */
+  origin: string;
+  /** Whether the query running now may read from other websites. */
+  otherSitesAllowed(): boolean;
+  now?: () => number;
+}
+
+export class OtherSiteError extends Error {
+  constructor(url: URL) {
+    super(`reading from other websites is switched off in this console (${url.origin})`);
+  }
+}
+
+function refuseOtherSite(url: URL, options: GuardOptions) {
+  if (url.origin !== options.origin && !options.otherSitesAllowed()) throw new OtherSiteError(url);
+}
+
+export function guardedXhr(Base: typeof XMLHttpRequest, options: GuardOptions): typeof XMLHttpRequest {
+  const now = options.now ?? Date.now;
+  const sizes = new Map<string, number>();
+  const repeats = new RepeatLimit();
+
+  return class GuardedXhr extends Base {
+    #method = '';
+    #url = '';
+    #sync = false;
+    #headers: [string, string][] = [];
+
+    open(method: string, url: string | URL, async = true, user?: string | null, password?: string | null): void {
+      this.#method = method.toUpperCase();
+      this.#url = new URL(url, options.origin).href;
+      this.#sync = !async;
+      this.#headers = [];
+      super.open(method, url, async, user, password);
+    }
+
+    setRequestHeader(name: string, value: string): void {
+      this.#headers.push([name, value]);
+      super.setRequestHeader(name, value);
+    }
+
+    send(body?: Document | XMLHttpRequestBodyInit | null): void {
+      refuseOtherSite(new URL(this.#url), options);
+      // Only the engine's own reads are synchronous; anything else goes as it came.
+      if (!this.#sync || (this.#method !== 'GET' && this.#method !== 'HEAD')) return super.send(body);
+      const range = askedRange(this.#headers.find(([name]) => name.toLowerCase() === 'range')?.[1] ?? null);
+      const where = `${new URL(this.#url).pathname}${range ? ` bytes ${range.start}-${range.end}` : ''}`;
+      if (range && !repeats.allow(`${this.#url} ${range.start}-${range.end}`, now())) {
+        throw new Error(`${where}: stopped a request loop (the same bytes asked for over and over)`);
+      }
+      const started = now();
+      for (let attempt = 1; ; attempt++) {
+        if (attempt > 1) {
+          super.open(this.#method, this.#url, false);
+          for (const [name, value] of this.#headers) super.setRequestHeader(name, value);
+        }
+        this.timeout = READ_TIMEOUT_MS;
+        let problem: string | null;
+        try {
+          super.send(body);
+          problem = this.#problem(range);
+        } catch (error) {
+          problem = (error as Error).name === 'TimeoutError' ? `no answer within ${READ_TIMEOUT_MS / 1000} s` : (error as Error).message;
+        }
+        if (problem === null) return;
+        if (attempt >= READ_ATTEMPTS || now() - started >= READ_DEADLINE_MS) {
+          throw new Error(`${where}: ${problem} (asked ${attempt} ${attempt === 1 ? 'time' : 'times'})`);
+        }
+      }
+    }
+
+    #problem(range: ByteRange | null): string | null {
+      const wholeFile = this.#method === 'HEAD' || this.status === 200;
+      const size = statedSize(this.getResponseHeader('Content-Range'), this.getResponseHeader('Content-Length'), wholeFile);
+      if (this.#method === 'HEAD' || !range) {
+        if (size !== null) sizes.set(this.#url, size);
+        return retryable(this.status) ? `HTTP ${this.status}` : null;
+      }
+      const answer = { status: this.status, contentRange: this.getResponseHeader('Content-Range'), bytes: (this.response as ArrayBuffer | null)?.byteLength ?? 0 };
+      return answerProblem(range, answer, sizes.get(this.#url) ?? null);
+    }
+  };
+}
+
+/** fetch in the engine worker (its wasm download; extensions, if a query asks): other websites only when allowed. */
+export function guardedFetch(inner: typeof fetch, options: GuardOptions): typeof fetch {
+  return (input, init) => {
+    try {
+      refuseOtherSite(new URL(input instanceof Request ? input.url : String(input), options.origin), options);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return inner(input, init);
+  };
+}
