@@ -5,6 +5,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { literal, rows, type Db } from './db.ts';
 import { writeHashed } from './publish.ts';
 import type { SourceInfo } from './sources.ts';
+import { BuildError } from './failure.ts';
 
 export interface FileCounts {
   file: string;
@@ -15,7 +16,7 @@ export interface FileCounts {
   warnings: number;
 }
 
-export class ReconciliationError extends Error {}
+export class ReconciliationError extends BuildError {}
 
 export async function countFates(db: Db, sources: SourceInfo[]): Promise<FileCounts[]> {
   const counted = await rows<Omit<FileCounts, 'read'>>(db, `

@@ -1,10 +1,13 @@
 // Reading the four source files into raw_records, one JSON value per array element.
-// A file that is missing, not valid JSON, or lacks its array stops the build with a
-// message that names the file and where in it the fault is.
+// A file that is missing, not a regular file, not valid JSON, holds a top-level key twice or
+// lacks its array stops the build with a message that names the file and where in it the
+// fault is.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { literal, rows, type Db } from './db.ts';
+import { scanJson } from './json-position.ts';
+import { BuildError } from './failure.ts';
 
 export const SOURCE_FILES = [
   { file: 'treatment_centers_master.json', key: 'all_facilities', orgType: 'treatment_center' },
@@ -13,7 +16,7 @@ export const SOURCE_FILES = [
   { file: 'recovery_organizations_master.json', key: 'all_organizations', orgType: 'recovery_organization' },
 ] as const;
 
-export class SourceError extends Error {}
+export class SourceError extends BuildError {}
 
 export interface SourceInfo {
   file: string;
@@ -31,7 +34,10 @@ export async function loadSources(db: Db, dir: string): Promise<SourceInfo[]> {
   const infos: SourceInfo[] = [];
   for (const [order, source] of SOURCE_FILES.entries()) {
     const path = join(dir, source.file);
-    if (!existsSync(path)) throw new SourceError(`${path}: file not found (expected one of the four source files)`);
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (!stat) throw new SourceError(`${path}: file not found (expected one of the four source files)`);
+    // DuckDB would wait forever on a named pipe that nobody writes to.
+    if (!stat.isFile()) throw new SourceError(`${path}: ${kindOf(stat)}, not a regular file`);
     infos.push(await loadOne(db, path, source.file, source.key, source.orgType, order));
   }
   return infos;
@@ -43,6 +49,7 @@ async function loadOne(db: Db, path: string, file: string, key: string, orgType:
     await db.run(`CREATE OR REPLACE TEMP TABLE doc AS SELECT json FROM read_json_objects(${literal(path)},
       format = 'unstructured', maximum_object_size = ${Math.max(bytes + 1, 16 << 20)})`);
   } catch (error) {
+    if (!/JSON/.test((error as Error).message)) throw error; // a read error, not the file's content
     throw new SourceError(describeJsonError(path, error as Error));
   }
   const path$ = `$."${key}"`;
@@ -53,6 +60,8 @@ async function loadOne(db: Db, path: string, file: string, key: string, orgType:
   const [{ n, types: [kind, arrayKind], keys }] = top;
   if (n !== 1) throw new SourceError(`${path}: ${n} JSON values at the top level (expected exactly one object)`);
   if (kind !== 'OBJECT') throw new SourceError(`${path}: the top level is ${kind}, not an object with an "${key}" array`);
+  const twice = (keys ?? []).find((k, i) => keys!.indexOf(k) !== i);
+  if (twice !== undefined) throw new SourceError(describeDuplicateKey(path, twice));
   if (arrayKind === null) {
     throw new SourceError(`${path}: no "${key}" key (found: ${(keys ?? []).slice(0, 12).join(', ') || 'none'})`);
   }
@@ -74,32 +83,31 @@ async function loadOne(db: Db, path: string, file: string, key: string, orgType:
   return { file, bytes, sha256: sha256File(path), records, header: headerObj, header_mismatches };
 }
 
-/** DuckDB reports a byte offset; people want a line and column too. */
-export function describeJsonError(path: string, error: Error): string {
-  const match = /at byte (\d+)/.exec(error.message);
-  const detail = error.message.replace(/^.*?Error: /, '').split('\n')[0];
-  if (!match) return `${path}: not valid JSON: ${detail}`;
-  const offset = Number(match[1]);
-  const { line, column } = lineAndColumn(path, offset);
-  return `${path}: invalid JSON at line ${line}, column ${column} (byte ${offset}): ${detail}`;
+/**
+ * DuckDB's byte offset counts from the start of the value it was reading, so the position
+ * comes from our own pass over the file; DuckDB's words remain when that pass finds no fault.
+ */
+function describeJsonError(path: string, error: Error): string {
+  const { fault } = scanJson(path);
+  if (!fault) return `${path}: not valid JSON: ${error.message.replace(/^.*?Error: /, '').split('\n')[0]}`;
+  return `${path}: invalid JSON at line ${fault.line}, column ${fault.column} (byte ${fault.byte}): ${fault.message}`;
 }
 
-function lineAndColumn(path: string, offset: number): { line: number; column: number } {
-  const fd = openSync(path, 'r');
-  try {
-    const buffer = Buffer.alloc(1 << 20);
-    let line = 1;
-    let lineStart = 0;
-    for (let pos = 0; pos < offset; ) {
-      const n = readSync(fd, buffer, 0, Math.min(buffer.length, offset - pos), pos);
-      if (n === 0) break;
-      for (let i = 0; i < n; i++) if (buffer[i] === 10) { line++; lineStart = pos + i + 1; }
-      pos += n;
-    }
-    return { line, column: offset - lineStart + 1 };
-  } finally {
-    closeSync(fd);
-  }
+/**
+ * DuckDB reads the first of two equal keys and Python, jq and JSON.parse the last: the
+ * records under the other would vanish, and the counts still add up.
+ */
+function describeDuplicateKey(path: string, key: string): string {
+  const [first, second] = scanJson(path).topKeys.filter((k) => k.key === key);
+  return `${path}: the key "${key}" appears twice at the top level (line ${first.line}, column ${first.column} ` +
+    `and line ${second.line}, column ${second.column}); readers disagree on which to keep, so keep one`;
+}
+
+function kindOf(stat: Stats): string {
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isDirectory()) return 'a folder';
+  if (stat.isSocket()) return 'a socket';
+  return 'a device';
 }
 
 function sha256File(path: string): string {
