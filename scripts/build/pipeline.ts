@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { openDb, rows, runFile } from './db.ts';
 import { prepareDatabase } from './reference.ts';
 import { loadSources, type SourceInfo } from './sources.ts';
-import { atomically, totalBytes, writeHashed, writeTables, type PublishedTable } from './publish.ts';
+import { totalBytes, writeHashed, writeTables, type PublishedTable } from './publish.ts';
+import { publishInto } from './release-folder.ts';
+import { releaseFolder } from './out-dir.ts';
 import { countFates, writeDetails, type FileCounts } from './report.ts';
 import { checkReferences } from './integrity.ts';
 
@@ -45,12 +47,13 @@ export interface Extent {
   max_lon: number;
 }
 
-export async function buildRelease({ sourcesDir, outDir, log = () => {} }: BuildOptions): Promise<BuildResult> {
+export async function buildRelease({ sourcesDir, outDir: out, log = () => {} }: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const step = (what: string) => log(`  ${((performance.now() - started) / 1000).toFixed(1).padStart(5)} s  ${what}`);
+  const outDir = releaseFolder(out, sourcesDir);
   const db = await openDb();
   try {
-    return await atomically(outDir, async (releaseDir) => {
+    return await publishInto(outDir, async (releaseDir) => {
       await prepareDatabase(db);
       step('reference tables loaded (states, service codes, gazetteer)');
       const sources = await loadSources(db, sourcesDir);
@@ -94,7 +97,7 @@ export async function buildRelease({ sourcesDir, outDir, log = () => {} }: Build
       writeFileSync(join(releaseDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
       step(`release complete: ${(manifest.total_bytes / 1e6).toFixed(2)} MB of Parquet`);
       return { manifest, fates, seconds: (performance.now() - started) / 1000 };
-    });
+    }, log);
   } finally {
     db.closeSync();
   }
