@@ -51,12 +51,16 @@ const DETAIL_QUERIES = {
   warnings: `SELECT src_file AS file, src_index AS record, src_id AS id, field, message FROM warnings`,
 } as const;
 
-/** Writes rejects, merges and warnings as CSV (content-hashed names); returns their names. */
+/**
+ * Writes rejects, merges and warnings as CSV (content-hashed names); returns their names. Every
+ * cell goes through formula_safe (macros.sql): these files quote the sources, and a spreadsheet
+ * would run a name like =HYPERLINK(…) as a formula.
+ */
 export async function writeDetails(db: Db, releaseDir: string): Promise<Record<keyof typeof DETAIL_QUERIES, string>> {
   const names = {} as Record<keyof typeof DETAIL_QUERIES, string>;
   for (const [kind, sql] of Object.entries(DETAIL_QUERIES) as [keyof typeof DETAIL_QUERIES, string][]) {
     const tmp = join(releaseDir, `${kind}.csv.tmp`);
-    await db.run(`COPY (${sql}) TO ${literal(tmp)} (HEADER, DELIMITER ',')`);
+    await db.run(`COPY (SELECT formula_safe(COLUMNS(*)) FROM (${sql})) TO ${literal(tmp)} (HEADER, DELIMITER ',')`);
     names[kind] = writeHashed(releaseDir, kind, 'csv', readFileSync(tmp));
     rmSync(tmp);
   }

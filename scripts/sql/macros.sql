@@ -99,3 +99,11 @@ CREATE OR REPLACE MACRO street_key(s) AS NULLIF(trim(regexp_replace(
     '\bdrive\b', 'dr', 'g'), '\blane\b', 'ln', 'g'), '\bcourt\b', 'ct', 'g'), '\bparkway\b', 'pkwy', 'g'),
     '\bplace\b', 'pl', 'g'), '\bnorth\b', 'n', 'g'), '\bsouth\b', 's', 'g'), '\beast\b', 'e', 'g'), '\bwest\b', 'w', 'g'),
   '\s+', ' ', 'g')), '');
+
+-- A CSV cell a spreadsheet would run as a formula (OWASP's rule: text starting with =, +, -,
+-- @, tab or carriage return) gets a leading apostrophe, so it shows as text. A plain number
+-- such as -2 stays as it is. Any type goes in; text comes out.
+CREATE OR REPLACE MACRO formula_safe_text(v) AS
+  CASE WHEN regexp_matches(v, '^[=+\-@\t\r]') AND NOT regexp_full_match(v, '[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?')
+       THEN '''' || v ELSE v END;
+CREATE OR REPLACE MACRO formula_safe(v) AS formula_safe_text(CAST(v AS VARCHAR));

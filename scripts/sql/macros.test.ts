@@ -31,6 +31,28 @@ describe('text', () => {
   });
 });
 
+describe('CSV cells', () => {
+  it.each([
+    ['=HYPERLINK("https://evil.example","click")', `'=HYPERLINK("https://evil.example","click")`],
+    ["+cmd|' /C calc'!A0", `'+cmd|' /C calc'!A0`],
+    ["@SUM(1+1)*cmd|' /C calc'!A0", `'@SUM(1+1)*cmd|' /C calc'!A0`],
+    ["-2+3+cmd|' /C calc'!A0", `'-2+3+cmd|' /C calc'!A0`],
+    ['\t=1+1', `'\t=1+1`],
+    ['\r=1+1', `'\r=1+1`],
+    ['-2', '-2'],
+    ['+3.5', '+3.5'],
+    ['-1e5', '-1e5'],
+    ['-', `'-`],
+    ['Harbor Light', 'Harbor Light'],
+    ['a=1', 'a=1'],
+  ])('%j is written as %j', async (input, expected) => {
+    expect(await one(`formula_safe(?)`, [input])).toBe(expected);
+  });
+  it('writes numbers and NULL as they are', async () => {
+    expect(await one(`[formula_safe(-2), formula_safe(3.5), formula_safe(NULL)]`)).toEqual(['-2', '3.5', null]);
+  });
+});
+
 describe('contact details', () => {
   it.each([
     ['(617) 555-0123', '(617) 555-0123'],
