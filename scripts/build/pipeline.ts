@@ -58,7 +58,7 @@ export async function buildRelease({ sourcesDir, outDir: out, log = () => {} }: 
       step('reference tables loaded (states, service codes, gazetteer)');
       const sources = await loadSources(db, sourcesDir);
       step(`read ${sources.reduce((s, f) => s + f.records, 0).toLocaleString('en-US')} source records`);
-      for (const file of ['stage.sql', 'resolve.sql', 'populate.sql', 'warnings.sql']) await runFile(db, file);
+      for (const file of ['bidi.sql', 'stage.sql', 'resolve.sql', 'populate.sql', 'warnings.sql']) await runFile(db, file);
       step('normalized, located, deduplicated and loaded');
       await runFile(db, 'network.sql');
       await runFile(db, 'views.sql');

@@ -15,8 +15,12 @@ CREATE OR REPLACE MACRO clean_list(j) AS
 -- must write the same bytes every time).
 CREATE OR REPLACE MACRO list_unique(l) AS list_filter(l, lambda x, i: list_position(l, x) = i);
 
--- Flags arrive as true, "true", "yes", 1, ...; absent means false.
-CREATE OR REPLACE MACRO truthy(s) AS coalesce(lower(clean_text(s)) IN ('true', 'yes', 'y', '1', 't'), false);
+-- Flags arrive as true, "true", "yes", 1, ...; absent means false, and so does a value that is
+-- neither yes nor no (flag_value is NULL for it, and warnings.sql reports it).
+CREATE OR REPLACE MACRO flag_value(s) AS CASE
+  WHEN lower(clean_text(s)) IN ('true', 'yes', 'y', '1', 't') THEN true
+  WHEN lower(clean_text(s)) IN ('false', 'no', 'n', '0', 'f') THEN false END;
+CREATE OR REPLACE MACRO truthy(s) AS coalesce(flag_value(s), false);
 
 -- US phones as (617) 555-0123; anything that is not 10 digits (after a leading 1) is unknown.
 CREATE OR REPLACE MACRO phone_digits(s) AS regexp_replace(CAST(s AS VARCHAR), '[^0-9]', '', 'g');
@@ -46,6 +50,15 @@ CREATE OR REPLACE MACRO norm_zip(s) AS
 
 CREATE OR REPLACE MACRO zip_plus4(s) AS
   NULLIF(regexp_extract(clean_text(s), '^\d{5}-?(\d{4})$', 1), '');
+
+-- A number field: "12", 12 or 12.0; anything else ("twelve", "42,3588") is unknown.
+CREATE OR REPLACE MACRO parse_int(s) AS TRY_CAST(clean_text(s) AS INTEGER);
+
+-- NARR certification levels I–IV, written "Level II", "2", "level iv", ...
+CREATE OR REPLACE MACRO narr_level(s) AS
+  CASE regexp_extract(upper(clean_text(s)), '\b(IV|III|II|I|[1-4])\b', 1)
+    WHEN 'I' THEN 1 WHEN '1' THEN 1 WHEN 'II' THEN 2 WHEN '2' THEN 2
+    WHEN 'III' THEN 3 WHEN '3' THEN 3 WHEN 'IV' THEN 4 WHEN '4' THEN 4 END;
 
 -- The first whole number in free text: "8 beds" → 8, "5,000+" → 5000, "about 1200" → 1200.
 CREATE OR REPLACE MACRO parse_count(s) AS

@@ -29,6 +29,10 @@ describe('text', () => {
     for (const no of ['false', 'no', '0', '']) expect(await one(`truthy(?)`, [no])).toBe(false);
     expect(await one(`truthy(NULL)`)).toBe(false);
   });
+  it('tells a flag that is neither yes nor no (read as no) from one that says no', async () => {
+    expect(await one(`[flag_value(?), flag_value(?), flag_value(?), flag_value(NULL)]`, ['N', 'maybe', ' '])).toEqual([false, null, null, null]);
+    expect(await one(`truthy(?)`, ['maybe'])).toBe(false);
+  });
 });
 
 describe('CSV cells', () => {
@@ -112,6 +116,14 @@ describe('addresses', () => {
 });
 
 describe('numbers and dates', () => {
+  it('reads whole numbers and nothing else', async () => {
+    expect(await one(`[parse_int(?), parse_int(?), parse_int(?), parse_int(?)]`, ['12', ' 12.0 ', 'twelve', '42,3588'])).toEqual([12, 12, null, null]);
+  });
+
+  it.each([['Level II', 2], ['level iv', 4], ['3', 3], ['Level V', null], ['', null]])('reads NARR level "%s" as %s', async (input, expected) => {
+    expect(await one(`narr_level(?)`, [input])).toBe(expected);
+  });
+
   it.each([['8 beds', 8], ['5,000+', 5000], ['about 1200', 1200], ['up to 12', 12], ['', null], ['none', null]])(
     'counts "%s" as %s', async (input, expected) => {
       expect(await one(`parse_count(?)`, [input])).toBe(expected);
