@@ -17,7 +17,10 @@ CREATE OR REPLACE MACRO list_unique(l) AS list_filter(l, lambda x, i: list_posit
 
 -- Flags arrive as true, "true", "yes", 1, ...; absent means false, and so does a value that is
 -- neither yes nor no (flag_value is NULL for it, and warnings.sql reports it).
+-- JSON booleans (nearly every flag) skip clean_text's regular expression: a third of the cost
+-- of reading 17 flags per record.
 CREATE OR REPLACE MACRO flag_value(s) AS CASE
+  WHEN s IN ('true', 'false') THEN s = 'true'
   WHEN lower(clean_text(s)) IN ('true', 'yes', 'y', '1', 't') THEN true
   WHEN lower(clean_text(s)) IN ('false', 'no', 'n', '0', 'f') THEN false END;
 CREATE OR REPLACE MACRO truthy(s) AS coalesce(flag_value(s), false);
