@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { isolationHeaders } from './scripts/serve/isolation.ts';
+import { releaseOnly } from './scripts/build/vite-release-only.ts';
 
 const markCloud = (html: string) => html
   .replace('<body>', '<body data-page="cloud">')
@@ -34,7 +35,7 @@ function cloudPage(): Plugin {
 export default defineConfig({
   // Relative base: the build runs from any sub-path of any static host.
   base: './',
-  plugins: [react(), cloudPage()],
+  plugins: [react(), cloudPage(), releaseOnly()],
   // The service worker (public/sw.js) reads this list to keep every file for offline use.
   build: { manifest: 'asset-manifest.json' },
   test: {

@@ -1,8 +1,9 @@
 // Every reference in the release resolves: checked in one pass per reference (the link
 // tables carry no per-row foreign keys, see sql/schema.sql). Any orphan fails the build.
 import { rows, type Db } from './db.ts';
+import { BuildError } from './failure.ts';
 
-export class IntegrityError extends Error {}
+export class IntegrityError extends BuildError {}
 
 const REFERENCES: [string, string, string][] = [
   ['organization_services.org_id', 'organization_services', 'org_id NOT IN (SELECT org_id FROM organizations)'],

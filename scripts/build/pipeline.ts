@@ -6,7 +6,9 @@ import { openDb, rows, runFile, type Db } from './db.ts';
 import { prepareDatabase } from './reference.ts';
 import { describeChecks } from './zip-crosscheck.ts';
 import { loadSources, SOURCE_FILES, type OrgType, type SourceInfo } from './sources.ts';
-import { atomically, totalBytes, writeHashed, writeTables, type PublishedTable } from './publish.ts';
+import { totalBytes, writeHashed, writeTables, type PublishedTable } from './publish.ts';
+import { publishInto } from './release-folder.ts';
+import { releaseFolder } from './out-dir.ts';
 import { countFates, mergeEvidence, writeDetails, type FileCounts } from './report.ts';
 import { checkReferences } from './integrity.ts';
 
@@ -56,17 +58,18 @@ export interface Extent {
   max_lon: number;
 }
 
-export async function buildRelease({ sourcesDir, outDir, log = () => {} }: BuildOptions): Promise<BuildResult> {
+export async function buildRelease({ sourcesDir, outDir: out, log = () => {} }: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const step = (what: string) => log(`  ${((performance.now() - started) / 1000).toFixed(1).padStart(5)} s  ${what}`);
+  const outDir = releaseFolder(out, sourcesDir);
   const db = await openDb();
   try {
-    return await atomically(outDir, async (releaseDir) => {
+    return await publishInto(outDir, async (releaseDir) => {
       const zipChecks = await prepareDatabase(db);
       step(`reference tables loaded (states, service codes, gazetteer: ${describeChecks(zipChecks)})`);
       const { sources, notProvided } = await loadSources(db, sourcesDir);
       step(`read ${sources.reduce((s, f) => s + f.records, 0).toLocaleString('en-US')} source records`);
-      for (const file of ['stage.sql', 'resolve.sql', 'merges.sql', 'populate.sql', 'warnings.sql']) await runFile(db, file);
+      for (const file of ['bidi.sql', 'stage.sql', 'resolve.sql', 'merges.sql', 'populate.sql', 'warnings.sql']) await runFile(db, file);
       step('normalized, located, deduplicated and loaded');
       await runFile(db, 'network.sql');
       await runFile(db, 'views.sql');
@@ -111,7 +114,7 @@ export async function buildRelease({ sourcesDir, outDir, log = () => {} }: Build
       writeFileSync(join(releaseDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
       step(`release complete: ${(manifest.total_bytes / 1e6).toFixed(2)} MB of Parquet`);
       return { manifest, fates, seconds: (performance.now() - started) / 1000 };
-    });
+    }, log);
   } finally {
     db.closeSync();
   }

@@ -1,47 +1,12 @@
 // Writing a release: Parquet per table (hive-partitioned where the app filters by the
-// partition), every file renamed to its content hash, a manifest, all into a staging folder
-// that replaces the published one only when everything succeeded.
+// partition), every file renamed to its content hash, all into the staging folder that
+// release-folder.ts publishes once everything succeeded.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, existsSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { literal, rows, type Db } from './db.ts';
-
-export interface TableSpec {
-  table: string;
-  /** The rows to write, when not simply the table. */
-  select?: string;
-  order: string;
-  partitionBy?: string[];
-  /** Rows per row group when not 8,192: smaller groups make point lookups read less. */
-  rowGroupSize?: number;
-}
-
-// Partitioned by what the app filters on; rows in geohash order so a spatial filter's
-// min/max statistics skip most row groups. Small tables are one file each.
-export const TABLES: TableSpec[] = [
-  { table: 'organizations', partitionBy: ['state'], order: 'state, geohash, org_id' },
-  {
-    table: 'treatment_centers',
-    partitionBy: ['state', 'level_of_care'],
-    // In the organizations' geohash order, so a join with them reads matching row groups.
-    select: 'SELECT t.* FROM treatment_centers t JOIN organizations o USING (org_id)',
-    order: 't.state, t.level_of_care, o.geohash, t.org_id',
-  },
-  { table: 'narr_residences', order: 'org_id' },
-  { table: 'recovery_centers', order: 'org_id' },
-  { table: 'recovery_organizations', order: 'org_id' },
-  { table: 'organization_services', order: 'org_id, code' },
-  { table: 'network_relationships', order: 'org_id, strength DESC, related_org_id' },
-  { table: 'service_codes', order: 'code' },
-  { table: 'states', order: 'code' },
-  { table: 'gazetteer', order: 'kind, key', rowGroupSize: 2048 },
-  { table: 'mv_services_by_location', order: 'state, code' },
-  { table: 'mv_treatment_capacity', order: 'state, level_of_care' },
-  { table: 'mv_organizations_by_state', order: 'state, org_type' },
-  { table: 'mv_state_extents', order: 'state' },
-  // 2k-row groups: a lookup by id reads ~2k rows of every column, not 8k.
-  { table: 'organizations_by_id', order: 'org_id', rowGroupSize: 2048 },
-];
+import { listFiles } from './release-folder.ts';
+import { TABLES } from './tables.ts';
 
 export interface PublishedFile {
   path: string;
@@ -114,29 +79,6 @@ export function writeHashed(releaseDir: string, stem: string, ext: string, conte
   const name = `${stem}-${sha}.${ext}`;
   writeFileSync(join(releaseDir, name), content);
   return name;
-}
-
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]);
-}
-
-/** Builds into a sibling staging folder; swaps it in only if `fill` succeeds. */
-export async function atomically<T>(outDir: string, fill: (stagingDir: string) => Promise<T>): Promise<T> {
-  const staging = `${outDir}.staging-${process.pid}`;
-  const retired = `${outDir}.retired-${process.pid}`;
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging, { recursive: true });
-  try {
-    const result = await fill(staging);
-    if (existsSync(outDir)) renameSync(outDir, retired);
-    renameSync(staging, outDir);
-    rmSync(retired, { recursive: true, force: true });
-    return result;
-  } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
-    throw error;
-  }
 }
 
 export function totalBytes(tables: Record<string, PublishedTable>): number {

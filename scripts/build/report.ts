@@ -5,6 +5,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { literal, rows, type Db } from './db.ts';
 import { writeHashed } from './publish.ts';
 import { SOURCE_FILES, type SourceInfo } from './sources.ts';
+import { BuildError } from './failure.ts';
 
 export interface FileCounts {
   file: string;
@@ -15,7 +16,7 @@ export interface FileCounts {
   warnings: number;
 }
 
-export class ReconciliationError extends Error {}
+export class ReconciliationError extends BuildError {}
 
 export async function countFates(db: Db, sources: SourceInfo[]): Promise<FileCounts[]> {
   const counted = await rows<Omit<FileCounts, 'read'>>(db, `
@@ -51,12 +52,16 @@ const DETAIL_QUERIES = {
   warnings: `SELECT src_file AS file, src_index AS record, src_id AS id, field, message FROM warnings`,
 } as const;
 
-/** Writes rejects, merges and warnings as CSV (content-hashed names); returns their names. */
+/**
+ * Writes rejects, merges and warnings as CSV (content-hashed names); returns their names. Every
+ * cell goes through formula_safe (macros.sql): these files quote the sources, and a spreadsheet
+ * would run a name like =HYPERLINK(…) as a formula.
+ */
 export async function writeDetails(db: Db, releaseDir: string): Promise<Record<keyof typeof DETAIL_QUERIES, string>> {
   const names = {} as Record<keyof typeof DETAIL_QUERIES, string>;
   for (const [kind, sql] of Object.entries(DETAIL_QUERIES) as [keyof typeof DETAIL_QUERIES, string][]) {
     const tmp = join(releaseDir, `${kind}.csv.tmp`);
-    await db.run(`COPY (${sql}) TO ${literal(tmp)} (HEADER, DELIMITER ',')`);
+    await db.run(`COPY (SELECT formula_safe(COLUMNS(*)) FROM (${sql})) TO ${literal(tmp)} (HEADER, DELIMITER ',')`);
     names[kind] = writeHashed(releaseDir, kind, 'csv', readFileSync(tmp));
     rmSync(tmp);
   }

@@ -1,11 +1,14 @@
 // Reading the source files into raw_records, one JSON value per array element. Any of the
 // four may be absent (a folder of SAMHSA's treatment centers alone builds a directory of
-// them); a folder with none, a file that is not valid JSON, or one that lacks its array stops
-// the build with a message that names the file and where in it the fault is.
+// them); a folder with none, a file that is not a regular file, not valid JSON, holds a
+// top-level key twice or lacks its array stops the build with a message that names the file
+// and where in it the fault is.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { literal, rows, type Db } from './db.ts';
+import { scanJson } from './json-position.ts';
+import { BuildError } from './failure.ts';
 
 export const SOURCE_FILES = [
   { file: 'treatment_centers_master.json', key: 'all_facilities', orgType: 'treatment_center' },
@@ -16,7 +19,7 @@ export const SOURCE_FILES = [
 
 export type OrgType = (typeof SOURCE_FILES)[number]['orgType'];
 
-export class SourceError extends Error {}
+export class SourceError extends BuildError {}
 
 export interface SourceInfo {
   file: string;
@@ -44,6 +47,11 @@ export async function loadSources(db: Db, dir: string): Promise<LoadedSources> {
   if (present.length === 0) {
     throw new SourceError(`${dir}: no source files (expected one or more of ${SOURCE_FILES.map((s) => s.file).join(', ')})`);
   }
+  for (const source of present) {
+    const stat = statSync(source.path);
+    // DuckDB would wait forever on a named pipe that nobody writes to.
+    if (!stat.isFile()) throw new SourceError(`${source.path}: ${kindOf(stat)}, not a regular file`);
+  }
   const sources: SourceInfo[] = [];
   for (const source of present) sources.push(await loadOne(db, source.path, source.file, source.key, source.orgType, source.order));
   return { sources, notProvided: SOURCE_FILES.map((s) => s.file).filter((file) => !present.some((p) => p.file === file)) };
@@ -55,6 +63,7 @@ async function loadOne(db: Db, path: string, file: string, key: string, orgType:
     await db.run(`CREATE OR REPLACE TEMP TABLE doc AS SELECT json FROM read_json_objects(${literal(path)},
       format = 'unstructured', maximum_object_size = ${Math.max(bytes + 1, 16 << 20)})`);
   } catch (error) {
+    if (!/JSON/.test((error as Error).message)) throw error; // a read error, not the file's content
     throw new SourceError(describeJsonError(path, error as Error));
   }
   const path$ = `$."${key}"`;
@@ -65,6 +74,8 @@ async function loadOne(db: Db, path: string, file: string, key: string, orgType:
   const [{ n, types: [kind, arrayKind], keys }] = top;
   if (n !== 1) throw new SourceError(`${path}: ${n} JSON values at the top level (expected exactly one object)`);
   if (kind !== 'OBJECT') throw new SourceError(`${path}: the top level is ${kind}, not an object with an "${key}" array`);
+  const twice = (keys ?? []).find((k, i) => keys!.indexOf(k) !== i);
+  if (twice !== undefined) throw new SourceError(describeDuplicateKey(path, twice));
   if (arrayKind === null) {
     throw new SourceError(`${path}: no "${key}" key (found: ${(keys ?? []).slice(0, 12).join(', ') || 'none'})`);
   }
@@ -87,32 +98,31 @@ async function loadOne(db: Db, path: string, file: string, key: string, orgType:
   return { file, synthetic, bytes, sha256: sha256File(path), records, header: headerObj, header_mismatches };
 }
 
-/** DuckDB reports a byte offset; people want a line and column too. */
-export function describeJsonError(path: string, error: Error): string {
-  const match = /at byte (\d+)/.exec(error.message);
-  const detail = error.message.replace(/^.*?Error: /, '').split('\n')[0];
-  if (!match) return `${path}: not valid JSON: ${detail}`;
-  const offset = Number(match[1]);
-  const { line, column } = lineAndColumn(path, offset);
-  return `${path}: invalid JSON at line ${line}, column ${column} (byte ${offset}): ${detail}`;
+/**
+ * DuckDB's byte offset counts from the start of the value it was reading, so the position
+ * comes from our own pass over the file; DuckDB's words remain when that pass finds no fault.
+ */
+function describeJsonError(path: string, error: Error): string {
+  const { fault } = scanJson(path);
+  if (!fault) return `${path}: not valid JSON: ${error.message.replace(/^.*?Error: /, '').split('\n')[0]}`;
+  return `${path}: invalid JSON at line ${fault.line}, column ${fault.column} (byte ${fault.byte}): ${fault.message}`;
 }
 
-function lineAndColumn(path: string, offset: number): { line: number; column: number } {
-  const fd = openSync(path, 'r');
-  try {
-    const buffer = Buffer.alloc(1 << 20);
-    let line = 1;
-    let lineStart = 0;
-    for (let pos = 0; pos < offset; ) {
-      const n = readSync(fd, buffer, 0, Math.min(buffer.length, offset - pos), pos);
-      if (n === 0) break;
-      for (let i = 0; i < n; i++) if (buffer[i] === 10) { line++; lineStart = pos + i + 1; }
-      pos += n;
-    }
-    return { line, column: offset - lineStart + 1 };
-  } finally {
-    closeSync(fd);
-  }
+/**
+ * DuckDB reads the first of two equal keys and Python, jq and JSON.parse the last: the
+ * records under the other would vanish, and the counts still add up.
+ */
+function describeDuplicateKey(path: string, key: string): string {
+  const [first, second] = scanJson(path).topKeys.filter((k) => k.key === key);
+  return `${path}: the key "${key}" appears twice at the top level (line ${first.line}, column ${first.column} ` +
+    `and line ${second.line}, column ${second.column}); readers disagree on which to keep, so keep one`;
+}
+
+function kindOf(stat: Stats): string {
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isDirectory()) return 'a folder';
+  if (stat.isSocket()) return 'a socket';
+  return 'a device';
 }
 
 function sha256File(path: string): string {

@@ -29,6 +29,32 @@ describe('text', () => {
     for (const no of ['false', 'no', '0', '']) expect(await one(`truthy(?)`, [no])).toBe(false);
     expect(await one(`truthy(NULL)`)).toBe(false);
   });
+  it('tells a flag that is neither yes nor no (read as no) from one that says no', async () => {
+    expect(await one(`[flag_value(?), flag_value(?), flag_value(?), flag_value(NULL)]`, ['N', 'maybe', ' '])).toEqual([false, null, null, null]);
+    expect(await one(`truthy(?)`, ['maybe'])).toBe(false);
+  });
+});
+
+describe('CSV cells', () => {
+  it.each([
+    ['=HYPERLINK("https://evil.example","click")', `'=HYPERLINK("https://evil.example","click")`],
+    ["+cmd|' /C calc'!A0", `'+cmd|' /C calc'!A0`],
+    ["@SUM(1+1)*cmd|' /C calc'!A0", `'@SUM(1+1)*cmd|' /C calc'!A0`],
+    ["-2+3+cmd|' /C calc'!A0", `'-2+3+cmd|' /C calc'!A0`],
+    ['\t=1+1', `'\t=1+1`],
+    ['\r=1+1', `'\r=1+1`],
+    ['-2', '-2'],
+    ['+3.5', '+3.5'],
+    ['-1e5', '-1e5'],
+    ['-', `'-`],
+    ['Harbor Light', 'Harbor Light'],
+    ['a=1', 'a=1'],
+  ])('%j is written as %j', async (input, expected) => {
+    expect(await one(`formula_safe(?)`, [input])).toBe(expected);
+  });
+  it('writes numbers and NULL as they are', async () => {
+    expect(await one(`[formula_safe(-2), formula_safe(3.5), formula_safe(NULL)]`)).toEqual(['-2', '3.5', null]);
+  });
 });
 
 describe('contact details', () => {
@@ -130,6 +156,14 @@ describe('addresses', () => {
 });
 
 describe('numbers and dates', () => {
+  it('reads whole numbers and nothing else', async () => {
+    expect(await one(`[parse_int(?), parse_int(?), parse_int(?), parse_int(?)]`, ['12', ' 12.0 ', 'twelve', '42,3588'])).toEqual([12, 12, null, null]);
+  });
+
+  it.each([['Level II', 2], ['level iv', 4], ['3', 3], ['Level V', null], ['', null]])('reads NARR level "%s" as %s', async (input, expected) => {
+    expect(await one(`narr_level(?)`, [input])).toBe(expected);
+  });
+
   it.each([['8 beds', 8], ['5,000+', 5000], ['about 1200', 1200], ['up to 12', 12], ['', null], ['none', null]])(
     'counts "%s" as %s', async (input, expected) => {
       expect(await one(`parse_count(?)`, [input])).toBe(expected);

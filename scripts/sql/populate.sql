@@ -44,10 +44,8 @@ SELECT l.org_id, l.state, l.level_of_care,
   has_any(c.codes, ['DT', 'HID', 'OD', 'RD', 'ADTX', 'BDTX', 'CDTX', 'MDTX', 'ODTX']),
   has_any(c.codes, ['SP']),
   l.minimum_age, l.maximum_age,
-  TRY_CAST(clean_text(l.r.outpatient_capacity) AS INTEGER),
-  TRY_CAST(clean_text(l.r.residential_capacity) AS INTEGER),
-  TRY_CAST(clean_text(l.r.inpatient_capacity) AS INTEGER),
-  TRY_CAST(clean_text(l.r.current_outpatient_census) AS INTEGER),
+  parse_int(l.r.outpatient_capacity), parse_int(l.r.residential_capacity),
+  parse_int(l.r.inpatient_capacity), parse_int(l.r.current_outpatient_census),
   CASE WHEN TRY_CAST(clean_text(l.r.quality_score) AS DOUBLE) BETWEEN 0 AND 5 THEN TRY_CAST(clean_text(l.r.quality_score) AS DOUBLE) END,
   clean_list(l.r.license_numbers), clean_text(l.r.state_license), clean_text(l.r.federal_certification),
   clean_list(l.r.accreditations), clean_text(l.r.accreditation_status), parse_date(clean_text(l.r.last_inspection_date)),
@@ -57,11 +55,7 @@ WHERE l.org_type = 'treatment_center'
 ORDER BY l.org_id;
 
 INSERT INTO narr_residences
-SELECT org_id,
-  CASE regexp_extract(upper(clean_text(r.certification_level)), '\b(IV|III|II|I|[1-4])\b', 1)
-    WHEN 'I' THEN 1 WHEN '1' THEN 1 WHEN 'II' THEN 2 WHEN '2' THEN 2
-    WHEN 'III' THEN 3 WHEN '3' THEN 3 WHEN 'IV' THEN 4 WHEN '4' THEN 4 END,
-  parse_count(clean_text(r.capacity)),
+SELECT org_id, narr_level(r.certification_level), parse_count(clean_text(r.capacity)),
   CASE WHEN regexp_matches(lower(clean_text(r.gender_specific)), 'co-?ed|mixed|all genders') THEN 'coed'
        WHEN regexp_matches(lower(clean_text(r.gender_specific)), '\b(women|female|woman)\b') THEN 'women'
        WHEN regexp_matches(lower(clean_text(r.gender_specific)), '\b(men|male|man)\b') THEN 'men' END,

@@ -1,4 +1,30 @@
 -- What the build repaired or dropped in records it loaded, one row per field, for the report.
+
+-- A value that is there but cannot be read: published as unknown, and said so here. Any present
+-- value that did not parse is a candidate; blanks ("" is absent, not unreadable) are dropped
+-- after the unnest, so clean_text meets only the few candidates (DuckDB evaluates a CASE
+-- condition for every row: inside the list it cost 4× the rest of the warnings at ×1).
+CREATE OR REPLACE TEMP MACRO unreadable(field, raw, value, expected) AS
+  CASE WHEN raw IS NOT NULL AND value IS NULL THEN {'field': field, 'raw': raw, 'expected': expected} END;
+
+-- Keys given twice in one record, or in an object the build reads inside it: DuckDB reads the
+-- first value, Python, jq and JSON.parse the last. Only objects whose key count exceeds their
+-- distinct key count are looked into (cost measured in README, "Building your own data").
+CREATE OR REPLACE TEMP TABLE duplicate_keys AS
+WITH objects AS (
+  SELECT file_order, src_index, ks FROM (
+    SELECT file_order, src_index, json_keys(rec, ['$', '$.address', '$.contact', '$.social_media', '$.operating_hours']) AS ks
+    FROM raw_records)
+  WHERE list_bool_or(list_transform(ks, lambda k: len(k) > array_unique(k)))
+), repeated AS (
+  SELECT file_order, src_index,
+    unnest(['', 'address.', 'contact.', 'social_media.', 'operating_hours.']) AS prefix, unnest(ks) AS keys
+  FROM objects
+)
+SELECT file_order, src_index, prefix || key AS field, count(*) AS n
+FROM (SELECT file_order, src_index, prefix, unnest(keys) AS key FROM repeated)
+GROUP BY ALL HAVING count(*) > 1;
+
 CREATE OR REPLACE TEMP TABLE warnings AS
 SELECT * FROM (
   SELECT src_file, src_index, src_id, 'website' AS field,
@@ -48,4 +74,47 @@ SELECT * FROM (
   SELECT src_file, src_index, src_id, 'quality_score', format('quality_score "{}" is not a number from 0 to 5', left(clean_text(r.quality_score), 20))
   FROM loaded WHERE clean_text(r.quality_score) IS NOT NULL
     AND coalesce(TRY_CAST(clean_text(r.quality_score) AS DOUBLE) BETWEEN 0 AND 5, false) = false
-) ORDER BY src_file, src_index, field;
+  UNION ALL
+  SELECT src_file, src_index, src_id, u.field, format('dropped "{}": {}', left(clean_text(u.raw), 40), u.expected) FROM (
+    SELECT src_file, src_index, src_id, unnest(list_filter([
+      unreadable('latitude', lat_raw, lat0, 'not a number'),
+      unreadable('longitude', lon_raw, lon0, 'not a number'),
+      unreadable('minimum_age', r.minimum_age, minimum_age, 'not a whole number'),
+      unreadable('maximum_age', r.maximum_age, maximum_age, 'not a whole number'),
+      unreadable('outpatient_capacity', r.outpatient_capacity, parse_int(r.outpatient_capacity), 'not a whole number'),
+      unreadable('residential_capacity', r.residential_capacity, parse_int(r.residential_capacity), 'not a whole number'),
+      unreadable('inpatient_capacity', r.inpatient_capacity, parse_int(r.inpatient_capacity), 'not a whole number'),
+      unreadable('current_outpatient_census', r.current_outpatient_census, parse_int(r.current_outpatient_census), 'not a whole number'),
+      unreadable('capacity', r.capacity, parse_count(clean_text(r.capacity)), 'no number in it'),
+      unreadable('certification_level', r.certification_level, narr_level(r.certification_level), 'not a level from I to IV'),
+      unreadable('last_inspection_date', r.last_inspection_date, parse_date(r.last_inspection_date), 'not a date'),
+      unreadable(CASE WHEN clean_text(r.last_updated) IS NOT NULL THEN 'last_updated'
+                      WHEN clean_text(r.last_update) IS NOT NULL THEN 'last_update' ELSE 'extraction_date' END,
+        updated_raw, last_updated, 'not a date'),
+      unreadable('standard_outpatient', r.standard_outpatient, flag_value(r.standard_outpatient), 'not yes or no; read as no'),
+      unreadable('intensive_outpatient', r.intensive_outpatient, flag_value(r.intensive_outpatient), 'not yes or no; read as no'),
+      unreadable('partial_hospitalization', r.partial_hospitalization, flag_value(r.partial_hospitalization), 'not yes or no; read as no'),
+      unreadable('medication_assisted_treatment', r.medication_assisted_treatment, flag_value(r.medication_assisted_treatment), 'not yes or no; read as no'),
+      unreadable('opioid_treatment_program', r.opioid_treatment_program, flag_value(r.opioid_treatment_program), 'not yes or no; read as no'),
+      unreadable('individual_therapy', r.individual_therapy, flag_value(r.individual_therapy), 'not yes or no; read as no'),
+      unreadable('group_therapy', r.group_therapy, flag_value(r.group_therapy), 'not yes or no; read as no'),
+      unreadable('family_therapy', r.family_therapy, flag_value(r.family_therapy), 'not yes or no; read as no'),
+      unreadable('cognitive_behavioral_therapy', r.cognitive_behavioral_therapy, flag_value(r.cognitive_behavioral_therapy), 'not yes or no; read as no'),
+      unreadable('serves_adolescents', r.serves_adolescents, flag_value(r.serves_adolescents), 'not yes or no; read as no'),
+      unreadable('serves_adults', r.serves_adults, flag_value(r.serves_adults), 'not yes or no; read as no'),
+      unreadable('serves_seniors', r.serves_seniors, flag_value(r.serves_seniors), 'not yes or no; read as no'),
+      unreadable('accepts_medicaid', r.accepts_medicaid, flag_value(r.accepts_medicaid), 'not yes or no; read as no'),
+      unreadable('accepts_medicare', r.accepts_medicare, flag_value(r.accepts_medicare), 'not yes or no; read as no'),
+      unreadable('accepts_private_insurance', r.accepts_private_insurance, flag_value(r.accepts_private_insurance), 'not yes or no; read as no'),
+      unreadable('accepts_cash_self_payment', r.accepts_cash_self_payment, flag_value(r.accepts_cash_self_payment), 'not yes or no; read as no'),
+      unreadable('sliding_fee_scale', r.sliding_fee_scale, flag_value(r.sliding_fee_scale), 'not yes or no; read as no')
+    ], lambda w: w IS NOT NULL)) AS u FROM loaded)
+  WHERE clean_text(u.raw) IS NOT NULL
+  UNION ALL
+  SELECT res.src_file, res.src_index, res.src_id, d.field, format('given {:d} times; the first value was read', d.n)
+  FROM duplicate_keys d JOIN resolved res USING (file_order, src_index) WHERE res.status <> 'rejected'
+  UNION ALL
+  SELECT res.src_file, res.src_index, res.src_id, b.field,
+    format('removed {:d} bidirectional control character(s), which reorder how text around them is shown', b.removed)
+  FROM bidi_fields b JOIN resolved res USING (file_order, src_index) WHERE res.status <> 'rejected'
+) ORDER BY src_file, src_index, field, message;
