@@ -1,10 +1,14 @@
 // The Engine interface over a MotherDuck connection: the same queries the views issue on
 // local files, run by MotherDuck against the tables `npm run publish:motherduck` uploaded.
 // Kept apart from the client library (motherduck.ts) so the contract tests can hold it to the
-// local engine's behaviour with native DuckDB standing in for the connection.
+// local engine's behaviour with native DuckDB standing in for the connection. A query's
+// Relation parameters read the uploaded tables filtered by state (release/relation.ts).
 import { QueryError, type Engine, type Row } from '../db/engine.ts';
 import { copyThroughFile, type VirtualFiles } from '../db/exports.ts';
-import { inlineParams } from '../db/literals.ts';
+import type { Manifest } from '../release/manifest.ts';
+import { plainRow } from '../release/plain-value.ts';
+import { Relation, tablesRelation } from '../release/relation.ts';
+import { inlineParams, literal } from '../release/sql-text.ts';
 
 /** What this engine uses of @motherduck/wasm-client's MDConnection. */
 export interface CloudConnection {
@@ -13,14 +17,16 @@ export interface CloudConnection {
   cancelQuery(queryId: string, message?: string): Promise<boolean>;
 }
 
-export function cloudEngine(connection: CloudConnection, files: VirtualFiles, scrub: (text: string) => string): Engine {
+export function cloudEngine(connection: CloudConnection, files: VirtualFiles, scrub: (text: string) => string, manifest: Pick<Manifest, 'tables'>): Engine {
   let cancellable: string | null = null;
+  const bind = (sql: string, params: readonly unknown[]) =>
+    inlineParams(sql, params, (value) => value instanceof Relation ? tablesRelation(manifest, value) : literal(value));
   const run = async (sql: string, params: readonly unknown[], isCancellable = false): Promise<Row[]> => {
-    const id = connection.enqueueQuery(inlineParams(sql, params));
+    const id = connection.enqueueQuery(bind(sql, params));
     if (isCancellable) cancellable = id;
     try {
       const result = await connection.evaluateQueuedQuery(id);
-      return result.data.toRows().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(v)])));
+      return result.data.toRows().map(plainRow);
     } catch (error) {
       throw new QueryError(scrub(String((error as Error).message ?? error)), sql, params);
     } finally {
@@ -35,19 +41,6 @@ export function cloudEngine(connection: CloudConnection, files: VirtualFiles, sc
     registerFile: async () => {
       throw new Error('The cloud engine reads tables in MotherDuck, not files from this site.');
     },
-    copyTo: (sql, params, format) => copyThroughFile(files, (text) => run(text, []), inlineParams(sql, params), format),
+    copyTo: (sql, params, format) => copyThroughFile(files, (text) => run(text, []), bind(sql, params), format),
   };
-}
-
-/**
- * MotherDuck's values as the local engine gives them: numbers (BIGINT too), strings and
- * booleans as they are, a DATE as a Date at midnight UTC; decimals, lists and structs through
- * their own JSON form.
- */
-function plain(value: unknown): unknown {
-  if (typeof value === 'bigint') return Number(value);
-  if (value === null || typeof value !== 'object') return value;
-  if ('days' in value && typeof value.days === 'number') return new Date(value.days * 86_400_000);
-  if ('toJson' in value && typeof value.toJson === 'function') return value.toJson();
-  return value;
 }

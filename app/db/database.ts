@@ -6,7 +6,7 @@ import type { CloudSession } from '../cloud/session.ts';
 import { setRestarting, withActivity } from './activity.ts';
 import { attachRelease, fetchManifest, withViews } from './catalog.ts';
 import type { Engine } from './engine.ts';
-import type { Manifest } from './manifest.ts';
+import type { Manifest } from '../release/manifest.ts';
 import { withLanes } from './lanes.ts';
 import { restartable } from './restartable.ts';
 import { startWasmDatabase } from './wasm-engine.ts';
@@ -93,7 +93,7 @@ export async function connectCloud(session: CloudSession): Promise<void> {
   const { connectMotherDuck } = await import('../cloud/motherduck.ts').catch(() => {
     throw new Error('Could not load the MotherDuck client from this site: is this browser offline?');
   });
-  const engine = await connectMotherDuck(session, Object.keys(local.manifest.tables));
+  const engine = await connectMotherDuck(session, local.manifest);
   await disconnectCloud();
   cloudEngine = engine;
   set({ status: 'ready', db: { engine: withLanes(engine), console: engine, manifest: local.manifest, cloud: session.database } });
