@@ -1,14 +1,11 @@
 // The Engine interface over a MotherDuck connection: the same queries the views issue on
 // local files, run by MotherDuck against the tables `npm run publish:motherduck` uploaded.
 // Kept apart from the client library (motherduck.ts) so the contract tests can hold it to the
-// local engine's behaviour with native DuckDB standing in for the connection. A query's
-// Relation parameters read the uploaded tables filtered by state (release/relation.ts).
+// local engine's behaviour with native DuckDB standing in for the connection.
 import { QueryError, type Engine, type Row } from '../db/engine.ts';
 import { copyThroughFile, type VirtualFiles } from '../db/exports.ts';
-import type { Manifest } from '../release/manifest.ts';
 import { plainRow } from '../release/plain-value.ts';
-import { Relation, tablesRelation } from '../release/relation.ts';
-import { inlineParams, literal } from '../release/sql-text.ts';
+import { inlineParams } from '../release/sql-text.ts';
 
 /** What this engine uses of @motherduck/wasm-client's MDConnection. */
 export interface CloudConnection {
@@ -17,12 +14,10 @@ export interface CloudConnection {
   cancelQuery(queryId: string, message?: string): Promise<boolean>;
 }
 
-export function cloudEngine(connection: CloudConnection, files: VirtualFiles, scrub: (text: string) => string, manifest: Pick<Manifest, 'tables'>): Engine {
+export function cloudEngine(connection: CloudConnection, files: VirtualFiles, scrub: (text: string) => string): Engine {
   let cancellable: string | null = null;
-  const bind = (sql: string, params: readonly unknown[]) =>
-    inlineParams(sql, params, (value) => value instanceof Relation ? tablesRelation(manifest, value) : literal(value));
   const run = async (sql: string, params: readonly unknown[], isCancellable = false): Promise<Row[]> => {
-    const id = connection.enqueueQuery(bind(sql, params));
+    const id = connection.enqueueQuery(inlineParams(sql, params));
     if (isCancellable) cancellable = id;
     try {
       const result = await connection.evaluateQueuedQuery(id);
@@ -41,6 +36,6 @@ export function cloudEngine(connection: CloudConnection, files: VirtualFiles, sc
     registerFile: async () => {
       throw new Error('The cloud engine reads tables in MotherDuck, not files from this site.');
     },
-    copyTo: (sql, params, format) => copyThroughFile(files, (text) => run(text, []), bind(sql, params), format),
+    copyTo: (sql, params, format) => copyThroughFile(files, (text) => run(text, []), inlineParams(sql, params), format),
   };
 }

@@ -5,7 +5,6 @@
 import { getAsyncDuckDb, MDConnection, type MDConnectionParams } from '@motherduck/wasm-client';
 import { quoteIdent } from '../release/sql-text.ts';
 import type { Engine } from '../db/engine.ts';
-import type { Manifest } from '../release/manifest.ts';
 import { cloudEngine } from './cloud-engine.ts';
 import { redact, type CloudSession } from './session.ts';
 
@@ -17,7 +16,7 @@ const START_TIMEOUT_MS = 45_000;
  * The cloud engine on `session.database`, once it holds every table in `tables`; fails with a
  * CloudError in plain words (never containing the token) and leaves nothing running.
  */
-export async function connectMotherDuck(session: CloudSession, manifest: Pick<Manifest, 'tables'>): Promise<Engine & { close(): Promise<void> }> {
+export async function connectMotherDuck(session: CloudSession, tables: string[]): Promise<Engine & { close(): Promise<void> }> {
   const scrub = (text: string) => redact(text, session.token);
   if (!window.crossOriginIsolated) {
     throw new CloudError('This page is not cross-origin isolated, which MotherDuck needs: the host must send '
@@ -27,10 +26,10 @@ export async function connectMotherDuck(session: CloudSession, manifest: Pick<Ma
   const connection = MDConnection.create(params);
   try {
     await within(START_TIMEOUT_MS, connection.isInitialized(), 'MotherDuck did not answer');
-    const engine = cloudEngine(connection, await getAsyncDuckDb(params), scrub, manifest);
+    const engine = cloudEngine(connection, await getAsyncDuckDb(params), scrub);
     const found = await engine.query<{ name: string }>(
       'SELECT table_name AS name FROM information_schema.tables WHERE table_catalog = ?', [session.database]);
-    const missing = Object.keys(manifest.tables).filter((t) => !found.some((f) => f.name === t));
+    const missing = tables.filter((t) => !found.some((f) => f.name === t));
     if (found.length === 0) throw new CloudError(`MotherDuck has no database “${session.database}” with tables in it (publish one with npm run publish:motherduck).`);
     if (missing.length) throw new CloudError(`The MotherDuck database “${session.database}” lacks ${missing.join(', ')}: publish the release again.`);
     await engine.exec(`USE ${quoteIdent(session.database)}`);

@@ -3,7 +3,7 @@
 // tables are views over hive paths, and a query's Relation parameters read only the states'
 // files (release/relation.ts).
 import { SCHEMA_VERSION, type Manifest } from '../release/manifest.ts';
-import { bindRelations, filesRelation, readParquet } from '../release/relation.ts';
+import { bindRelations, filesRelation, readParquet, type Relation } from '../release/relation.ts';
 import { namesIn, quoteIdent } from '../release/sql-text.ts';
 import type { Engine } from './engine.ts';
 import { READ_DEADLINE_MS } from './read-guard.ts';
@@ -72,6 +72,21 @@ export function withViews(engine: Engine, manifest: Pick<Manifest, 'tables'>): E
     async copyTo(sql, params, format) {
       const { text, params: values } = bindRelations(sql, params, (r) => filesRelation(manifest, r));
       await viewsFor(text);
+      return engine.copyTo(text, values, format);
+    },
+  };
+}
+
+/** The engine with its queries' Relation parameters written by `write` (on MotherDuck: tables filtered by state). */
+export function withRelations(engine: Engine, write: (relation: Relation) => string): Engine {
+  return {
+    ...engine,
+    query(sql, params = [], options) {
+      const { text, params: values } = bindRelations(sql, params, write);
+      return engine.query(text, values, options);
+    },
+    copyTo(sql, params, format) {
+      const { text, params: values } = bindRelations(sql, params, write);
       return engine.copyTo(text, values, format);
     },
   };

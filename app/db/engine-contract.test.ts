@@ -14,7 +14,8 @@ import { capacityQuery, organizationsByStateQuery, serviceByStateQuery, serviceC
 import { countQuery, facetsQuery, locationQuery, networkQuery, organizationQuery, resultsQuery, servicesQuery } from '../search/queries.ts';
 import type { Sql } from '../release/sql.ts';
 import { EMPTY_SEARCH } from '../search/state.ts';
-import { attachRelease } from './catalog.ts';
+import { tablesRelation } from '../release/relation.ts';
+import { attachRelease, withRelations } from './catalog.ts';
 import { QueryError, type Engine } from './engine.ts';
 import { literal } from '../release/sql-text.ts';
 import type { Manifest } from '../release/manifest.ts';
@@ -33,7 +34,7 @@ beforeAll(async () => {
   engines.wasm = await attachRelease(await startNodeWasmEngine((name) => join(outDir, name)), manifest, base);
   engines.native = await attachRelease(await startNativeEngine(outDir), manifest, base);
   const { connection, files } = await nativeCloudConnection(outDir, manifest);
-  engines.cloud = cloudEngine(connection, files, (text) => text, manifest);
+  engines.cloud = withRelations(cloudEngine(connection, files, (text) => text), (r) => tablesRelation(manifest, r));
 });
 
 const both = async (q: Sql) => Promise.all([engines.wasm.query(q.text, q.params), engines.native.query(q.text, q.params)]);
