@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Manifest } from '../app/db/manifest.ts';
+import type { Manifest } from '../app/release/manifest.ts';
 import { buildRelease } from '../scripts/build/pipeline.ts';
 import { createStaticServer } from '../scripts/serve/static-server.ts';
 

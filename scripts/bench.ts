@@ -12,7 +12,8 @@ import { parseArgs } from 'node:util';
 import { buildAlternatives } from './bench/alternatives.ts';
 import { coldRun, warmRun, type ColdRun, type Transfer, type WarmRun } from './bench/browser.ts';
 import { benchMix, percentile, type BenchCase, type Kind } from './bench/mix.ts';
-import { literal, openDb, rows } from './build/db.ts';
+import { literal } from '../app/release/sql-text.ts';
+import { openDb, rows } from './build/db.ts';
 import { writeSample } from './generate-sample.ts';
 import { createStaticServer } from './serve/static-server.ts';
 

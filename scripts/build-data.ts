@@ -6,7 +6,8 @@
 // --out, a full disk) is one line on stderr and exit code 1.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { buildRelease, SCHEMA_VERSION } from './build/pipeline.ts';
+import { buildRelease } from './build/pipeline.ts';
+import { SCHEMA_VERSION } from '../app/release/manifest.ts';
 import { printReport } from './build/report.ts';
 import { describeFailure } from './build/failure.ts';
 import { releaseFolder } from './build/out-dir.ts';

@@ -6,8 +6,8 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Manifest } from '../app/db/manifest.ts';
-import { quoteIdent } from '../app/db/catalog.ts';
+import type { Manifest } from '../app/release/manifest.ts';
+import { quoteIdent } from '../app/release/sql-text.ts';
 import { loadTableSql } from './publish/load-table.ts';
 import { redact } from '../app/cloud/session.ts';
 

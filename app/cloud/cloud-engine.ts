@@ -4,7 +4,8 @@
 // local engine's behaviour with native DuckDB standing in for the connection.
 import { QueryError, type Engine, type Row } from '../db/engine.ts';
 import { copyThroughFile, type VirtualFiles } from '../db/exports.ts';
-import { inlineParams } from '../db/literals.ts';
+import { plainRow } from '../release/plain-value.ts';
+import { inlineParams } from '../release/sql-text.ts';
 
 /** What this engine uses of @motherduck/wasm-client's MDConnection. */
 export interface CloudConnection {
@@ -20,7 +21,7 @@ export function cloudEngine(connection: CloudConnection, files: VirtualFiles, sc
     if (isCancellable) cancellable = id;
     try {
       const result = await connection.evaluateQueuedQuery(id);
-      return result.data.toRows().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(v)])));
+      return result.data.toRows().map(plainRow);
     } catch (error) {
       throw new QueryError(scrub(String((error as Error).message ?? error)), sql, params);
     } finally {
@@ -37,17 +38,4 @@ export function cloudEngine(connection: CloudConnection, files: VirtualFiles, sc
     },
     copyTo: (sql, params, format) => copyThroughFile(files, (text) => run(text, []), inlineParams(sql, params), format),
   };
-}
-
-/**
- * MotherDuck's values as the local engine gives them: numbers (BIGINT too), strings and
- * booleans as they are, a DATE as a Date at midnight UTC; decimals, lists and structs through
- * their own JSON form.
- */
-function plain(value: unknown): unknown {
-  if (typeof value === 'bigint') return Number(value);
-  if (value === null || typeof value !== 'object') return value;
-  if ('days' in value && typeof value.days === 'number') return new Date(value.days * 86_400_000);
-  if ('toJson' in value && typeof value.toJson === 'function') return value.toJson();
-  return value;
 }

@@ -3,7 +3,7 @@
 // The client fetches its DuckDB build from MotherDuck's servers and needs a cross-origin
 // isolated page (cloud.html, see the README's Hosting section).
 import { getAsyncDuckDb, MDConnection, type MDConnectionParams } from '@motherduck/wasm-client';
-import { quoteIdent } from '../db/catalog.ts';
+import { quoteIdent } from '../release/sql-text.ts';
 import type { Engine } from '../db/engine.ts';
 import { cloudEngine } from './cloud-engine.ts';
 import { redact, type CloudSession } from './session.ts';

@@ -1,6 +1,6 @@
 // "Download the dataset": the release's own Parquet files and manifest, as published, with
 // the few lines that open them in DuckDB, Python or R. Links only; nothing is fetched until clicked.
-import type { Manifest } from '../db/manifest.ts';
+import type { Manifest } from '../release/manifest.ts';
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e6 ? 2 : 1)} MB`;
 

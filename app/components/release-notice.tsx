@@ -1,4 +1,4 @@
-import type { Manifest } from '../db/manifest.ts';
+import type { Manifest } from '../release/manifest.ts';
 import { releaseTypes, sampleNotice } from '../search/release.ts';
 import type { OrgType } from '../search/state.ts';
 

@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { attachRelease } from './catalog.ts';
 import type { Engine } from './engine.ts';
-import type { Manifest } from './manifest.ts';
+import type { Manifest } from '../release/manifest.ts';
 
 function table(paths: string[], partitioned_by: string[] = []) {
   return { partitioned_by, rows: 1, columns: [], files: paths.map((path) => ({ path, partition: {}, rows: 1, bytes: 1, sha256: '' })) };
 }
 
-const manifest = {
+const manifest: Pick<Manifest, 'tables'> = {
   tables: {
     organizations: table(['organizations/state=MA/a.parquet', 'organizations/state=RI/b.parquet'], ['state']),
     organizations_by_id: table(['organizations_by_id/c.parquet']),
     gazetteer: table(['gazetteer/d.parquet']),
   },
-} as unknown as Manifest;
+};
 
 function recorder() {
   const log: string[] = [];

@@ -1,9 +1,11 @@
 // manifest → registered files → one view per table, made when first used. Files are
 // registered under their plain relative names and read with HTTP range requests; partitioned
-// tables are views over hive paths.
+// tables are views over hive paths, and a query's Relation parameters read only the states'
+// files (release/relation.ts).
+import { SCHEMA_VERSION, type Manifest } from '../release/manifest.ts';
+import { bindRelations, filesRelation, readParquet, type Relation } from '../release/relation.ts';
+import { namesIn, quoteIdent } from '../release/sql-text.ts';
 import type { Engine } from './engine.ts';
-import { literal } from './literals.ts';
-import { SUPPORTED_SCHEMA, type Manifest } from './manifest.ts';
 import { READ_DEADLINE_MS } from './read-guard.ts';
 
 export class CatalogError extends Error {}
@@ -17,14 +19,14 @@ export async function fetchManifest(dataUrl: URL): Promise<Manifest> {
   });
   if (!response.ok) throw new CatalogError(`Could not load the data manifest (${url.pathname}: HTTP ${response.status}).`);
   const manifest = (await response.json()) as Manifest;
-  if (manifest.schema_version !== SUPPORTED_SCHEMA) {
-    throw new CatalogError(`The data release has schema version ${manifest.schema_version}; this app reads version ${SUPPORTED_SCHEMA}.`);
+  if (manifest.schema_version !== SCHEMA_VERSION) {
+    throw new CatalogError(`The data release has schema version ${manifest.schema_version}; this app reads version ${SCHEMA_VERSION}.`);
   }
   return manifest;
 }
 
 /** Registers the release's files and returns the engine with one view per table (see withViews). */
-export async function attachRelease(engine: Engine, manifest: Manifest, dataUrl: URL): Promise<Engine> {
+export async function attachRelease(engine: Engine, manifest: Pick<Manifest, 'tables'>, dataUrl: URL): Promise<Engine> {
   // Registering only records a name in the worker: all at once, not one round trip each.
   await Promise.all(Object.values(manifest.tables).flatMap((table) =>
     table.files.map((file) => engine.registerFile(file.path, new URL(file.path, dataUrl).href))));
@@ -38,18 +40,14 @@ export async function attachRelease(engine: Engine, manifest: Manifest, dataUrl:
  * views are TEMP: they belong to this connection alone, so SQL on another connection (the
  * console's) cannot replace what the directory shows, and a name resolves to them first.
  */
-export function withViews(engine: Engine, manifest: Manifest): Engine {
+export function withViews(engine: Engine, manifest: Pick<Manifest, 'tables'>): Engine {
   const created = new Map<string, Promise<void>>();
-  const createView = (name: string) => {
-    const table = manifest.tables[name];
-    const files = table.files.map((f) => literal(f.path)).join(', ');
-    const hive = table.partitioned_by.length > 0 ? ', hive_partitioning = true' : '';
-    return engine.exec(`CREATE OR REPLACE TEMP VIEW ${quoteIdent(name)} AS SELECT * FROM read_parquet([${files}]${hive})`);
-  };
+  const createView = (name: string) =>
+    engine.exec(`CREATE OR REPLACE TEMP VIEW ${quoteIdent(name)} AS SELECT * FROM ${readParquet(manifest.tables[name])}`);
   const viewsFor = (text: string) => {
     // File paths in string literals ('organizations/state=MA/…') name no view.
-    const code = text.replace(/'(?:[^']|'')*'/g, "''");
-    const named = Object.keys(manifest.tables).filter((name) => new RegExp(`\\b${name}\\b`, 'i').test(code));
+    const names = namesIn(text);
+    const named = Object.keys(manifest.tables).filter((name) => names.has(name));
     return Promise.all(named.map((name) => {
       if (!created.has(name)) {
         created.set(name, createView(name).catch((error) => {
@@ -62,21 +60,34 @@ export function withViews(engine: Engine, manifest: Manifest): Engine {
   };
   return {
     ...engine,
-    async query(text, params, options) {
+    async query(sql, params = [], options) {
+      const { text, params: values } = bindRelations(sql, params, (r) => filesRelation(manifest, r));
       await viewsFor(text);
-      return engine.query(text, params, options);
+      return engine.query(text, values, options);
     },
     async exec(text) {
       await viewsFor(text);
       return engine.exec(text);
     },
-    async copyTo(text, params, format) {
+    async copyTo(sql, params, format) {
+      const { text, params: values } = bindRelations(sql, params, (r) => filesRelation(manifest, r));
       await viewsFor(text);
-      return engine.copyTo(text, params, format);
+      return engine.copyTo(text, values, format);
     },
   };
 }
 
-export function quoteIdent(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
+/** The engine with its queries' Relation parameters written by `write` (on MotherDuck: tables filtered by state). */
+export function withRelations(engine: Engine, write: (relation: Relation) => string): Engine {
+  return {
+    ...engine,
+    query(sql, params = [], options) {
+      const { text, params: values } = bindRelations(sql, params, write);
+      return engine.query(text, values, options);
+    },
+    copyTo(sql, params, format) {
+      const { text, params: values } = bindRelations(sql, params, write);
+      return engine.copyTo(text, values, format);
+    },
+  };
 }

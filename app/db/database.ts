@@ -4,9 +4,10 @@
 // On the cloud page the engine can be switched to MotherDuck and back; views follow the state.
 import type { CloudSession } from '../cloud/session.ts';
 import { setRestarting, withActivity } from './activity.ts';
-import { attachRelease, fetchManifest, withViews } from './catalog.ts';
+import { tablesRelation } from '../release/relation.ts';
+import { attachRelease, fetchManifest, withRelations, withViews } from './catalog.ts';
 import type { Engine } from './engine.ts';
-import type { Manifest } from './manifest.ts';
+import type { Manifest } from '../release/manifest.ts';
 import { withLanes } from './lanes.ts';
 import { restartable } from './restartable.ts';
 import { startWasmDatabase } from './wasm-engine.ts';
@@ -93,7 +94,9 @@ export async function connectCloud(session: CloudSession): Promise<void> {
   const { connectMotherDuck } = await import('../cloud/motherduck.ts').catch(() => {
     throw new Error('Could not load the MotherDuck client from this site: is this browser offline?');
   });
-  const engine = await connectMotherDuck(session, Object.keys(local.manifest.tables));
+  // The uploaded tables are read whole, filtered by state where a query names its states.
+  const connected = await connectMotherDuck(session, Object.keys(local.manifest.tables));
+  const engine = { ...withRelations(connected, (r) => tablesRelation(local.manifest, r)), close: connected.close };
   await disconnectCloud();
   cloudEngine = engine;
   set({ status: 'ready', db: { engine: withLanes(engine), console: engine, manifest: local.manifest, cloud: session.database } });

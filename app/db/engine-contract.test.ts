@@ -7,20 +7,21 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildRelease } from '../../scripts/build/pipeline.ts';
 import { cloudEngine } from '../cloud/cloud-engine.ts';
-import { nativeCloudConnection } from '../cloud/native-connection.ts';
+import { nativeCloudConnection } from '../../scripts/engines/native-cloud-connection.ts';
 import { scratchDir, scratchSources } from '../../scripts/build/test-release.ts';
 import { SAMPLE_QUERIES } from '../search/console.ts';
 import { capacityQuery, organizationsByStateQuery, serviceByStateQuery, serviceCodesQuery } from '../search/dashboards.ts';
 import { countQuery, facetsQuery, locationQuery, networkQuery, organizationQuery, resultsQuery, servicesQuery } from '../search/queries.ts';
-import type { Sql } from '../search/sql.ts';
+import type { Sql } from '../release/sql.ts';
 import { EMPTY_SEARCH } from '../search/state.ts';
-import { attachRelease } from './catalog.ts';
+import { tablesRelation } from '../release/relation.ts';
+import { attachRelease, withRelations } from './catalog.ts';
 import { QueryError, type Engine } from './engine.ts';
-import { literal } from './literals.ts';
-import type { Manifest } from './manifest.ts';
-import { startNativeEngine } from './native-engine.ts';
-import { startNodeWasmEngine } from './node-wasm-engine.ts';
-import { relationsForStates, statesNear, type Source } from './partitions.ts';
+import { literal } from '../release/sql-text.ts';
+import type { Manifest } from '../release/manifest.ts';
+import { startNativeEngine } from '../../scripts/engines/native-engine.ts';
+import { startNodeWasmEngine } from '../../scripts/engines/node-wasm-engine.ts';
+import { statesNear } from '../release/geo.ts';
 
 let manifest: Manifest;
 const engines: Record<string, Engine> = {};
@@ -28,12 +29,12 @@ const BOSTON = { label: 'Boston, MA 02108', lat: 42.3572, lon: -71.0649 };
 
 beforeAll(async () => {
   const outDir = join(scratchDir(), 'data');
-  ({ manifest } = await buildRelease({ sourcesDir: scratchSources(), outDir }) as unknown as { manifest: Manifest });
+  ({ manifest } = await buildRelease({ sourcesDir: scratchSources(), outDir }));
   const base = new URL('file:///data/');
   engines.wasm = await attachRelease(await startNodeWasmEngine((name) => join(outDir, name)), manifest, base);
   engines.native = await attachRelease(await startNativeEngine(outDir), manifest, base);
   const { connection, files } = await nativeCloudConnection(outDir, manifest);
-  engines.cloud = cloudEngine(connection, files, (text) => text);
+  engines.cloud = withRelations(cloudEngine(connection, files, (text) => text), (r) => tablesRelation(manifest, r));
 });
 
 const both = async (q: Sql) => Promise.all([engines.wasm.query(q.text, q.params), engines.native.query(q.text, q.params)]);
@@ -113,23 +114,19 @@ describe('both engines', () => {
 
   it('answer every query the search issues with the same rows (the cloud engine reading whole tables by state)', async () => {
     const [first] = await engines.native.query<{ org_id: string }>('SELECT org_id FROM network_relationships ORDER BY org_id LIMIT 1');
-    const queries = (source: Source) => {
-      const near = { state: { ...EMPTY_SEARCH, radius: 25 as const }, near: BOSTON,
-        relations: relationsForStates(manifest, statesNear(manifest, BOSTON.lat, BOSTON.lon, 25), source) };
-      const filtered = { ...near, state: { ...near.state, filters: { pay: ['medicaid'] } } };
-      const national = { state: { ...EMPTY_SEARCH, text: 'recovery' }, near: null };
-      return [
-        resultsQuery(near, { limit: 50, offset: 0 }), countQuery(near), facetsQuery(near), resultsQuery(filtered, { limit: 50, offset: 0 }),
-        resultsQuery(national, { limit: 50, offset: 0 }), countQuery(national), locationQuery('02139')!, locationQuery('Boston, MA')!,
-        organizationQuery(first.org_id), servicesQuery(first.org_id), networkQuery(first.org_id),
-        organizationsByStateQuery(null), organizationsByStateQuery('narr_residence'), capacityQuery(), serviceByStateQuery('MD'), serviceCodesQuery(),
-      ];
-    };
-    const onTables = queries('tables');
-    for (const [i, q] of queries('files').entries()) {
+    const near = { state: { ...EMPTY_SEARCH, radius: 25 as const }, near: BOSTON, states: statesNear(manifest, BOSTON.lat, BOSTON.lon, 25) };
+    const filtered = { ...near, state: { ...near.state, filters: { pay: ['medicaid'] } } };
+    const national = { state: { ...EMPTY_SEARCH, text: 'recovery' }, near: null };
+    const queries = [
+      resultsQuery(near, { limit: 50, offset: 0 }), countQuery(near), facetsQuery(near), resultsQuery(filtered, { limit: 50, offset: 0 }),
+      resultsQuery(national, { limit: 50, offset: 0 }), countQuery(national), locationQuery('02139')!, locationQuery('Boston, MA')!,
+      organizationQuery(first.org_id), servicesQuery(first.org_id), networkQuery(first.org_id),
+      organizationsByStateQuery(null), organizationsByStateQuery('narr_residence'), capacityQuery(), serviceByStateQuery('MD'), serviceCodesQuery(),
+    ];
+    for (const q of queries) {
       const [wasm, native] = await both(q);
       expect(native, q.text).toEqual(wasm);
-      expect(await engines.cloud.query(onTables[i].text, onTables[i].params), onTables[i].text).toEqual(wasm);
+      expect(await engines.cloud.query(q.text, q.params), q.text).toEqual(wasm);
     }
   });
 });

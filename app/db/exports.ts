@@ -1,9 +1,9 @@
 // Downloads written by the engine itself (DuckDB `COPY … TO`), the same way on every engine:
 // into an in-memory file copied out (duckdb-wasm, MotherDuck's client) or a temporary one (native).
-import { quoteIdent } from './catalog.ts';
+import { quoteIdent } from '../release/sql-text.ts';
 import type { ExportFormat, Row } from './engine.ts';
-import { formulaSafe, TEXT_TYPE } from './formula-safe.ts';
-import { literal } from './literals.ts';
+import { formulaSafe, TEXT_TYPE } from '../release/formula-safe.ts';
+import { literal } from '../release/sql-text.ts';
 
 /** Runs SQL (parameters already inlined) and returns its rows. */
 type Run = (sql: string) => Promise<Row[]>;

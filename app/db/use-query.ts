@@ -1,6 +1,6 @@
 // One query's life as one value. A failure stays with the panel that asked, SQL included.
 import { useEffect, useState } from 'react';
-import type { Sql } from '../search/sql.ts';
+import type { Sql } from '../release/sql.ts';
 import type { Engine, QueryOptions, Row } from './engine.ts';
 import { useDatabase } from './use-database.ts';
 

@@ -10,8 +10,8 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import { QueryError, type Engine, type Row } from './engine.ts';
 import { copyThroughFile } from './exports.ts';
 import guardedWorker from './engine-worker.ts?worker&url';
-import { inlineParams } from './literals.ts';
-import { plain } from './plain-values.ts';
+import { inlineParams } from '../release/sql-text.ts';
+import { plain } from '../release/plain-value.ts';
 
 const BUNDLES: duckdb.DuckDBBundles = {
   mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },

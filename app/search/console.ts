@@ -1,5 +1,6 @@
 // The SQL console's state as plain values: the query in the URL (shown, never run by itself),
 // the history kept in the browser, and the sample queries analysts start from.
+import { namesIn } from '../release/sql-text.ts';
 
 export const MAX_SQL = 20_000;
 const HISTORY_SIZE = 50;
@@ -35,10 +36,10 @@ export function parseHistory(stored: string | null): string[] {
  * (the editor's SQL mode completes a column only after `table.` or `alias.`).
  */
 export function columnsInScope(sql: string, tables: Record<string, string[]>): { column: string; table: string }[] {
-  const code = sql.replace(/'(?:[^']|'')*'?/g, "''"); // a name inside a string is not a table
+  const names = namesIn(sql); // a name inside a string or a comment is not a table
   const seen = new Map<string, string>();
   for (const [table, columns] of Object.entries(tables)) {
-    if (!new RegExp(`\\b${table}\\b`, 'i').test(code)) continue;
+    if (!names.has(table.toLowerCase())) continue;
     for (const column of columns) if (!seen.has(column)) seen.set(column, table);
   }
   return [...seen].map(([column, table]) => ({ column, table }));

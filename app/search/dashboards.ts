@@ -1,6 +1,6 @@
 // The dashboards' SQL: each chart reads a precomputed aggregate (mv_*), never the partitions,
 // and shows this text beside its data so an analyst can take it to the console.
-import { sql, type Sql } from './sql.ts';
+import { sql, type Sql } from '../release/sql.ts';
 import { ORG_TYPES, type OrgType } from './state.ts';
 
 /** Organizations per state (all types, or one), with the state's name for the map. */

@@ -2,7 +2,7 @@
 // column. Options inside a group combine with OR, groups with AND. Treatment-center groups
 // read `t` (treatment_centers), residence groups `n` (narr_residences).
 import { LEVEL_OF_CARE_NAMES } from './names.ts';
-import { raw, sql, type Sql } from './sql.ts';
+import { raw, sql, type Sql } from '../release/sql.ts';
 import type { OrgType } from './state.ts';
 
 export interface FilterOption {

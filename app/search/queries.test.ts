@@ -4,13 +4,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { attachRelease } from '../db/catalog.ts';
 import type { Engine } from '../db/engine.ts';
-import type { Manifest } from '../db/manifest.ts';
-import { startNodeWasmEngine } from '../db/node-wasm-engine.ts';
-import { relationForStates, statesNear } from '../db/partitions.ts';
+import type { Manifest } from '../release/manifest.ts';
+import { startNodeWasmEngine } from '../../scripts/engines/node-wasm-engine.ts';
+import { statesNear } from '../release/geo.ts';
 import { buildRelease } from '../../scripts/build/pipeline.ts';
 import { scratchDir, scratchSources } from '../../scripts/build/test-release.ts';
 import { countQuery, facetKey, facetsQuery, locationQuery, networkQuery, pointsQuery, resultsQuery, servicesQuery, type ResolvedSearch } from './queries.ts';
-import { sql, type Sql } from './sql.ts';
+import { sql, type Sql } from '../release/sql.ts';
 import { EMPTY_SEARCH, type SearchState } from './state.ts';
 
 let engine: Engine;
@@ -19,7 +19,7 @@ const BOSTON = { label: 'Boston, MA 02108', lat: 42.3572, lon: -71.0649 };
 
 beforeAll(async () => {
   const outDir = join(scratchDir(), 'data');
-  ({ manifest } = await buildRelease({ sourcesDir: scratchSources(), outDir }) as unknown as { manifest: Manifest });
+  ({ manifest } = await buildRelease({ sourcesDir: scratchSources(), outDir }));
   engine = await attachRelease(await startNodeWasmEngine((name) => join(outDir, name)), manifest, new URL('file:///data/'));
 });
 
@@ -62,15 +62,11 @@ describe('partition pruning by state', () => {
     expect(states).not.toContain('IL');
     for (const filters of [{}, { pay: ["medicaid"] }, { gender: ["women"] }] as Record<string, string[]>[]) {
       const open = search({ radius: 25, filters }, BOSTON);
-      const pruned = { ...open, relations: {
-        organizations: relationForStates(manifest, 'organizations', states),
-        treatment_centers: relationForStates(manifest, 'treatment_centers', states),
-      } };
+      const pruned = { ...open, states };
       expect(await ids(pruned)).toEqual(await ids(open));
       expect(await run(facetsQuery(pruned))).toEqual(await run(facetsQuery(open)));
     }
-    const none = { organizations: relationForStates(manifest, 'organizations', []), treatment_centers: relationForStates(manifest, 'treatment_centers', []) };
-    expect(await ids({ ...search({ filters: { pay: ['medicaid'] } }, BOSTON), relations: none })).toEqual([]);
+    expect(await ids({ ...search({ filters: { pay: ['medicaid'] } }, BOSTON), states: [] })).toEqual([]);
   });
 });
 

@@ -1,8 +1,9 @@
 // Search state → SQL with bound parameters, for every panel: results, count, facets, map,
 // location lookup, detail. Views run these through the engine; none writes SQL of its own.
-import { boundingBox } from '../db/partitions.ts';
+import { boundingBox, EARTH_RADIUS_MILES } from '../release/geo.ts';
+import { relation } from '../release/relation.ts';
 import { FILTER_GROUP_BY_ID, FILTER_GROUPS, type FilterGroup } from './filters.ts';
-import { and, join, likeLiteral, or, raw, sql, type Sql } from './sql.ts';
+import { and, join, likeLiteral, or, raw, sql, type Sql } from '../release/sql.ts';
 import { ORG_TYPES, TYPE_TABLES, type OrgType, type Place, type SearchState } from './state.ts';
 
 /** A search with its location resolved (from the gazetteer or the browser). */
@@ -10,10 +11,10 @@ export interface ResolvedSearch {
   state: SearchState;
   near: Place | null;
   /**
-   * What to read for each partitioned table when only some states can hold results (see
-   * db/partitions.ts); absent means every organization.
+   * The only states that can hold results (release/geo.ts), so the engine reads only their
+   * partitions (release/relation.ts); absent means every organization.
    */
-  relations?: { organizations: string; treatment_centers: string };
+  states?: readonly string[];
 }
 
 /** The types a search can return: the chosen ones, narrowed by any type-specific filter. */
@@ -26,7 +27,7 @@ export function effectiveTypes(s: SearchState, exceptGroup?: string): OrgType[] 
 }
 
 function distance(near: Place): Sql {
-  return sql`2 * 3958.8 * asin(sqrt(pow(sin(radians(o.latitude - ${near.lat}) / 2), 2)
+  return sql`2 * ${raw(String(EARTH_RADIUS_MILES))} * asin(sqrt(pow(sin(radians(o.latitude - ${near.lat}) / 2), 2)
     + cos(radians(${near.lat})) * cos(radians(o.latitude)) * pow(sin(radians(o.longitude - ${near.lon}) / 2), 2)))`;
 }
 
@@ -87,13 +88,13 @@ function choices(state: SearchState, exceptGroup?: string): Sql[] {
   return parts;
 }
 
-function organizations({ relations }: ResolvedSearch): Sql {
-  return raw(`${relations?.organizations ?? 'organizations_by_id'} o`);
+function organizations({ states }: ResolvedSearch): Sql {
+  return states ? sql`${relation('organizations', states)} o` : raw('organizations_by_id o');
 }
 
 function joined(search: ResolvedSearch): Sql {
   return sql`${organizations(search)}
-  LEFT JOIN ${raw(search.relations?.treatment_centers ?? 'treatment_centers')} t ON t.org_id = o.org_id
+  LEFT JOIN ${relation('treatment_centers', search.states)} t ON t.org_id = o.org_id
   LEFT JOIN narr_residences n ON n.org_id = o.org_id`;
 }
 
@@ -179,9 +180,9 @@ export function organizationQuery(orgId: string): Sql {
   return sql`SELECT * FROM organizations_by_id WHERE org_id = ${orgId}`;
 }
 
-/** `relation`: what to read for the type's table, e.g. only the organization's state's files. */
-export function typeDetailQuery(orgType: OrgType, orgId: string, relation = TYPE_TABLES[orgType]): Sql {
-  return sql`SELECT * FROM ${raw(relation)} WHERE org_id = ${orgId}`;
+/** `states`: where the organization is, so a table partitioned by state is read from that state's files alone. */
+export function typeDetailQuery(orgType: OrgType, orgId: string, states: readonly string[] | null = null): Sql {
+  return sql`SELECT * FROM ${relation(TYPE_TABLES[orgType], states)} WHERE org_id = ${orgId}`;
 }
 
 export function servicesQuery(orgId: string): Sql {

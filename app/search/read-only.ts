@@ -4,6 +4,7 @@
 // statement, starting with a reading keyword, and no writing keyword anywhere outside strings,
 // comments and quoted names (a column named like one can be quoted). Its verdicts are checked
 // against DuckDB's own parser in read-only.test.ts.
+import { sqlTokens } from '../release/sql-text.ts';
 
 const READS = new Set(['select', 'with', 'from', 'values', 'table', 'describe', 'desc', 'show', 'summarize', 'explain', 'pivot', 'unpivot']);
 const WRITES = new Set([
@@ -26,10 +27,9 @@ export function whyNotReadOnly(sql: string): string | null {
 /** The bare words of each non-empty statement, lower-cased; strings, comments and quoted names skipped. */
 function words(sql: string): string[][] {
   const statements: string[][] = [[]];
-  const token = /--[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|'(?:[^']|'')*'?|"(?:[^"]|"")*"?|\$([A-Za-z_]*)\$[\s\S]*?(?:\$\1\$|$)|;|[A-Za-z_][A-Za-z0-9_$]*/g;
-  for (const [match] of sql.matchAll(token)) {
-    if (match === ';') statements.push([]);
-    else if (/^[A-Za-z_]/.test(match)) statements.at(-1)!.push(match.toLowerCase());
+  for (const token of sqlTokens(sql)) {
+    if (token.kind === 'semicolon') statements.push([]);
+    else if (token.kind === 'word') statements.at(-1)!.push(token.text.toLowerCase());
   }
   return statements.filter((s) => s.length > 0);
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Manifest } from '../db/manifest.ts';
+import type { Manifest } from '../release/manifest.ts';
 import { releaseTypes, sampleNotice } from './release.ts';
 
 const counts = (over: Partial<Manifest['org_type_counts']> = {}) =>
   ({ treatment_center: 900, narr_residence: 0, recovery_center: 60, recovery_organization: 40, ...over });
 const manifest = (over: Partial<Manifest> = {}): Manifest => ({
-  schema_version: 3, built_at: '2026-01-01T00:00:00Z', data_date: null, synthetic: false, counts: [],
+  schema_version: 3, built_at: '2026-01-01T00:00:00Z', engine: 'v1.5.0', data_date: null, synthetic: false, counts: [],
   generated_records: 0, org_type_counts: counts(), sources: [], not_provided: [],
   reports: { report: '', rejects: '', merges: '', warnings: '' }, state_extents: {}, total_bytes: 0, tables: {},
   ...over,

@@ -1,7 +1,7 @@
 // What this release holds, read from its manifest without a query: which types of
 // organization (a directory built from SAMHSA's file alone has no residences), so views offer
 // only those, and how many listings are generated, so the page says so.
-import type { Manifest } from '../db/manifest.ts';
+import type { Manifest } from '../release/manifest.ts';
 import { ORG_TYPES, type OrgType } from './state.ts';
 
 /** The types with at least one organization, in the usual order. */

@@ -1,8 +1,8 @@
 // Turns what the person typed into a point, offline, with the release's gazetteer, and
 // finds the states within reach so queries open only those states' files.
 import type { Database } from '../db/database.ts';
-import { relationsForStates, statesNear } from '../db/partitions.ts';
 import { useQuery } from '../db/use-query.ts';
+import { statesNear } from '../release/geo.ts';
 import { locationQuery, type ResolvedSearch } from '../search/queries.ts';
 import type { Place, SearchState } from '../search/state.ts';
 
@@ -26,6 +26,5 @@ export function useResolvedSearch(state: SearchState, db: Database | null): Reso
   }
   if (!near) return { status: 'resolved', search: { state, near: null } };
   if (!db) return { status: 'resolving' };
-  const states = statesNear(db.manifest, near.lat, near.lon, state.radius);
-  return { status: 'resolved', search: { state, near, relations: relationsForStates(db.manifest, states, db.cloud ? 'tables' : 'files') } };
+  return { status: 'resolved', search: { state, near, states: statesNear(db.manifest, near.lat, near.lon, state.radius) } };
 }

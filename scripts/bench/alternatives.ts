@@ -5,7 +5,8 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import initSqlJs from 'sql.js';
-import { literal, openDb, rows, type Db } from '../build/db.ts';
+import { literal } from '../../app/release/sql-text.ts';
+import { openDb, rows, type Db } from '../build/db.ts';
 import { precompress } from '../serve/precompress.ts';
 
 // One row per organization: the common fields, then what the bench filters and dashboards read.

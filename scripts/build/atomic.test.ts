@@ -9,7 +9,8 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync,
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildRelease, type Manifest } from './pipeline.ts';
+import { buildRelease } from './pipeline.ts';
+import { type Manifest } from '../../app/release/manifest.ts';
 import { SourceError } from './sources.ts';
 import { LOCK_FILE } from './build-lock.ts';
 import { commitPlan, readRelease, releaseFiles, sweepRelease } from './release-folder.ts';

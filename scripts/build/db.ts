@@ -1,6 +1,7 @@
 // The build's handle on native DuckDB: run .sql files, read rows as plain objects.
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { readFileSync } from 'node:fs';
+import { plainRow } from '../../app/release/plain-value.ts';
 
 export type Db = DuckDBConnection;
 
@@ -17,14 +18,8 @@ export async function runFile(db: Db, name: string): Promise<void> {
   await db.run(sqlFile(name));
 }
 
-/** Rows as objects with BIGINTs turned into numbers (every count here fits a double). */
+/** Rows as plain objects, as the app's engines give them (BIGINTs as numbers). */
 export async function rows<T = Record<string, unknown>>(db: Db, sql: string, params?: Record<string, unknown> | unknown[]): Promise<T[]> {
   const reader = await db.runAndReadAll(sql, params as never);
-  return reader.getRowObjectsJS().map((row) =>
-    Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])),
-  ) as T[];
+  return reader.getRowObjectsJS().map(plainRow) as T[];
 }
-
-// String literals for the few places DuckDB takes no parameter (file paths in COPY and table
-// functions): the app's own, so the build and the browser quote values one way.
-export { literal } from '../../app/db/literals.ts';

@@ -4,7 +4,8 @@
 // facilities are.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { literal, openDb, rows } from './db.ts';
+import { literal } from '../../app/release/sql-text.ts';
+import { openDb, rows } from './db.ts';
 import { prepareDatabase } from './reference.ts';
 
 export const REAL_GEOCODED = fileURLToPath(new URL('../../../shared/real-world/samhsa_locator_su_facilities_2021_geocoded.csv', import.meta.url));

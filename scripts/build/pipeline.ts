@@ -2,19 +2,16 @@
 // benchmark and the tests share.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SCHEMA_VERSION, type Extent, type Manifest } from '../../app/release/manifest.ts';
 import { openDb, rows, runFile, type Db } from './db.ts';
 import { prepareDatabase } from './reference.ts';
 import { describeChecks } from './zip-crosscheck.ts';
 import { loadSources, SOURCE_FILES, type OrgType, type SourceInfo } from './sources.ts';
-import { totalBytes, writeHashed, writeTables, type PublishedTable } from './publish.ts';
+import { totalBytes, writeHashed, writeTables } from './publish.ts';
 import { publishInto } from './release-folder.ts';
 import { releaseFolder } from './out-dir.ts';
 import { countFates, mergeEvidence, writeDetails, type FileCounts } from './report.ts';
 import { checkReferences } from './integrity.ts';
-
-// 2: state_extents; organizations_by_id. 3: program_name, location_source, generated, phones with
-// extensions, intake and hotline phones; generated_records, org_type_counts, not_provided.
-export const SCHEMA_VERSION = 3;
 
 export interface BuildOptions {
   sourcesDir: string;
@@ -28,35 +25,6 @@ export interface BuildResult {
   seconds: number;
 }
 
-export interface Manifest {
-  schema_version: number;
-  built_at: string;
-  /** The latest extraction date among the real sources; among all only when every one is generated. */
-  data_date: string | null;
-  /** Every source is the generator's: the release is the sample. */
-  synthetic: boolean;
-  /** Loaded organizations from generated (synthetic) files. */
-  generated_records: number;
-  /** Loaded organizations by type, every type named (0 when none). */
-  org_type_counts: Record<OrgType, number>;
-  engine: string;
-  sources: (Omit<SourceInfo, 'header'> & { extraction_date: unknown })[];
-  /** The source files the folder did not hold (their types' tables are published empty). */
-  not_provided: string[];
-  counts: FileCounts[];
-  reports: { report: string; rejects: string; merges: string; warnings: string };
-  tables: Record<string, PublishedTable>;
-  /** Each state's box around its located organizations: the app prunes partitions with it. */
-  state_extents: Record<string, Extent>;
-  total_bytes: number;
-}
-
-export interface Extent {
-  min_lat: number;
-  max_lat: number;
-  min_lon: number;
-  max_lon: number;
-}
 
 export async function buildRelease({ sourcesDir, outDir: out, log = () => {} }: BuildOptions): Promise<BuildResult> {
   const started = performance.now();

@@ -4,27 +4,14 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { literal, rows, type Db } from './db.ts';
+import type { ManifestFile, ManifestTable } from '../../app/release/manifest.ts';
+import { literal } from '../../app/release/sql-text.ts';
+import { rows, type Db } from './db.ts';
 import { listFiles } from './release-folder.ts';
-import { TABLES } from './tables.ts';
+import { TABLES } from '../../app/release/tables.ts';
 
-export interface PublishedFile {
-  path: string;
-  partition: Record<string, string>;
-  rows: number;
-  bytes: number;
-  sha256: string;
-}
-
-export interface PublishedTable {
-  partitioned_by: string[];
-  rows: number;
-  columns: { name: string; type: string }[];
-  files: PublishedFile[];
-}
-
-export async function writeTables(db: Db, releaseDir: string): Promise<Record<string, PublishedTable>> {
-  const out: Record<string, PublishedTable> = {};
+export async function writeTables(db: Db, releaseDir: string): Promise<Record<string, ManifestTable>> {
+  const out: Record<string, ManifestTable> = {};
   for (const spec of TABLES) {
     const rawDir = join(releaseDir, '.raw', spec.table);
     mkdirSync(rawDir, { recursive: true });
@@ -43,7 +30,7 @@ export async function writeTables(db: Db, releaseDir: string): Promise<Record<st
     // level 19 saved 6% of the bytes and cost 4 s more of the build.
     await db.run(`COPY (${query}) TO ${literal(target)}
       (FORMAT PARQUET, COMPRESSION ZSTD, COMPRESSION_LEVEL 9, ROW_GROUP_SIZE ${spec.rowGroupSize ?? 8192}${partition})`);
-    const files: PublishedFile[] = [];
+    const files: ManifestFile[] = [];
     for (const file of listFiles(rawDir).sort()) {
       const parts = relative(rawDir, dirname(file)).split(sep).filter(Boolean);
       const content = readFileSync(file);
@@ -81,7 +68,7 @@ export function writeHashed(releaseDir: string, stem: string, ext: string, conte
   return name;
 }
 
-export function totalBytes(tables: Record<string, PublishedTable>): number {
+export function totalBytes(tables: Record<string, ManifestTable>): number {
   return Object.values(tables).reduce((sum, t) => sum + t.files.reduce((s, f) => s + f.bytes, 0), 0);
 }
 

@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { literal, rows, runFile, type Db } from './db.ts';
+import { literal } from '../../app/release/sql-text.ts';
+import { rows, runFile, type Db } from './db.ts';
 import { loadGazetteer } from './gazetteer.ts';
 import type { ZipCheck } from './zip-crosscheck.ts';
 

@@ -10,8 +10,8 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, r
 import { basename, dirname, join, relative } from 'node:path';
 import { isRunning, LOCK_FILE, lockReleaseFolder } from './build-lock.ts';
 import { describeFailure } from './failure.ts';
-import type { Manifest } from './pipeline.ts';
-import { TABLES } from './tables.ts';
+import type { Manifest } from '../../app/release/manifest.ts';
+import { TABLES } from '../../app/release/tables.ts';
 
 const MANIFEST = 'manifest.json';
 const STAGING = /^\.staging-\d+$/;

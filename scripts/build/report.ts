@@ -2,7 +2,8 @@
 // with the rejects, merges and warnings behind the numbers as CSV files.
 import { join } from 'node:path';
 import { readFileSync, rmSync } from 'node:fs';
-import { literal, rows, type Db } from './db.ts';
+import { literal } from '../../app/release/sql-text.ts';
+import { rows, type Db } from './db.ts';
 import { writeHashed } from './publish.ts';
 import { SOURCE_FILES, type SourceInfo } from './sources.ts';
 import { BuildError } from './failure.ts';

@@ -4,7 +4,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { literal, openDb } from './db.ts';
+import { literal } from '../../app/release/sql-text.ts';
+import { openDb } from './db.ts';
 
 export const DIRECTORY_2022 = fileURLToPath(
   new URL('../../../shared/real-world/samhsa_national_directory_su_2022_facilities.csv', import.meta.url));

@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { literal, rows, type Db } from './db.ts';
+import { literal } from '../../app/release/sql-text.ts';
+import { rows, type Db } from './db.ts';
 import { scanJson } from './json-position.ts';
 import { BuildError } from './failure.ts';
 

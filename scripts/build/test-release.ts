@@ -4,8 +4,10 @@ import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { literal, openDb, type Db } from './db.ts';
-import type { Manifest } from './pipeline.ts';
+import type { Manifest } from '../../app/release/manifest.ts';
+import { readParquet } from '../../app/release/relation.ts';
+import { quoteIdent } from '../../app/release/sql-text.ts';
+import { openDb, type Db } from './db.ts';
 import { readRelease, releaseFiles } from './release-folder.ts';
 
 export const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
@@ -24,9 +26,8 @@ export function scratchDir(): string {
 /** Native DuckDB with one view per published table, read back from the Parquet files. */
 export async function openRelease(outDir: string, manifest: Manifest): Promise<Db> {
   const db = await openDb();
-  for (const [table, { files, partitioned_by }] of Object.entries(manifest.tables)) {
-    const list = `[${files.map((f) => literal(join(outDir, f.path))).join(', ')}]`;
-    await db.run(`CREATE VIEW ${table} AS SELECT * FROM read_parquet(${list}, hive_partitioning = ${partitioned_by.length > 0})`);
+  for (const [name, table] of Object.entries(manifest.tables)) {
+    await db.run(`CREATE VIEW ${quoteIdent(name)} AS SELECT * FROM ${readParquet(table, (path) => join(outDir, path))}`);
   }
   return db;
 }

@@ -4,7 +4,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { buildRelease, type Manifest } from './pipeline.ts';
+import { buildRelease } from './pipeline.ts';
+import { type Manifest } from '../../app/release/manifest.ts';
 import { scratchDir, scratchSources } from './test-release.ts';
 
 const require = createRequire(import.meta.url);

@@ -3,8 +3,9 @@
 // text, so the same sheet gives the same rows either way.
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { literal, rows, type Db } from '../build/db.ts';
-import { quoteIdent } from '../../app/db/catalog.ts';
+import { literal } from '../../app/release/sql-text.ts';
+import { rows, type Db } from '../build/db.ts';
+import { quoteIdent } from '../../app/release/sql-text.ts';
 import { columnKey, formatById, labelOf, type Format } from './formats.ts';
 import { ImportError } from './import-error.ts';
 import { csvSource, recognise } from './recognise.ts';

@@ -1,7 +1,8 @@
 // Every mapping decision of mapping.sql, run in real DuckDB as the importer runs it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { literal, openDb, rows, runFile, type Db } from '../build/db.ts';
+import { literal } from '../../app/release/sql-text.ts';
+import { openDb, rows, runFile, type Db } from '../build/db.ts';
 import { runImportSql } from './sql-files.ts';
 
 let db: Db;

@@ -2,7 +2,8 @@
 // is a zip archive, the locator API answers with a JSON object, and each CSV shape has its
 // own columns (formats.ts).
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import { literal, rows, type Db } from '../build/db.ts';
+import { literal } from '../../app/release/sql-text.ts';
+import { rows, type Db } from '../build/db.ts';
 import { csvFormatOf, FORMATS, labelOf, type Format } from './formats.ts';
 import { ImportError } from './import-error.ts';
 

@@ -2,7 +2,8 @@
 // Reference" sheet or its CSV) first, then the project's data/service_codes.csv for codes it
 // lacks (DBT); the build's aliases (IOP → OIT); and the locator API's older service names.
 import { fileURLToPath } from 'node:url';
-import { literal, rows, type Db } from '../build/db.ts';
+import { literal } from '../../app/release/sql-text.ts';
+import { rows, type Db } from '../build/db.ts';
 
 const dataFile = (name: string) => fileURLToPath(new URL(`../../data/${name}`, import.meta.url));
 const csv = (name: string) => `read_csv(${literal(dataFile(name))}, header = true, all_varchar = true)`;

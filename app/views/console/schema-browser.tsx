@@ -2,10 +2,10 @@
 // engine to DESCRIBE it, so the columns and types shown are the ones a query will see (the
 // manifest's list stands in until the answer comes). A click puts a name into the editor.
 import { useState } from 'react';
-import { quoteIdent } from '../../db/catalog.ts';
-import type { Manifest } from '../../db/manifest.ts';
+import { quoteIdent } from '../../release/sql-text.ts';
+import type { Manifest } from '../../release/manifest.ts';
 import { useQuery } from '../../db/use-query.ts';
-import { raw } from '../../search/sql.ts';
+import { raw } from '../../release/sql.ts';
 
 type Insert = (text: string) => void;
 

@@ -7,8 +7,8 @@ import { DataTable } from '../../components/data-table.tsx';
 import { QueryFailed } from '../../components/query-failed.tsx';
 import type { QueryState } from '../../db/use-query.ts';
 import type { Row } from '../../db/engine.ts';
-import type { Sql } from '../../search/sql.ts';
-import { inlineParams } from '../../db/literals.ts';
+import type { Sql } from '../../release/sql.ts';
+import { inlineParams } from '../../release/sql-text.ts';
 
 interface Props<T extends Row> {
   title: string;

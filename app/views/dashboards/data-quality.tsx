@@ -1,7 +1,7 @@
 // The data's quality, from the release itself: what happened to every source record, how
 // each organization was located, whether every reference holds, and how old the data is.
 import { useEffect, useState } from 'react';
-import type { Manifest } from '../../db/manifest.ts';
+import type { Manifest } from '../../release/manifest.ts';
 
 interface BuildReport {
   geo_precision: { geo_precision: string; n: number }[];
@@ -41,7 +41,7 @@ export function DataQuality({ manifest }: { manifest: Manifest }) {
               return (
                 <tr key={c.file}>
                   <th scope="row">{c.file}</th>
-                  <td>{source?.extraction_date ?? ''}{source?.synthetic ? ' (generated sample)' : ''}</td>
+                  <td>{String(source?.extraction_date ?? '')}{source?.synthetic ? ' (generated sample)' : ''}</td>
                   <td>{c.read}</td><td>{c.loaded}</td><td>{c.merged}</td><td>{c.rejected}</td>
                 </tr>
               );

@@ -2,8 +2,6 @@
 // type's own fields, services by category, and nearby complementary supports.
 import { PhoneLink } from '../../components/phone-link.tsx';
 import { QueryFailed } from '../../components/query-failed.tsx';
-import { relationForStates } from '../../db/partitions.ts';
-import { useDatabase } from '../../db/use-database.ts';
 import { useQuery } from '../../db/use-query.ts';
 import { networkQuery, organizationQuery, servicesQuery, typeDetailQuery } from '../../search/queries.ts';
 import { ORG_TYPE_LABELS, type OrgType } from '../../search/state.ts';
@@ -21,13 +19,10 @@ interface Props {
 type Org = Record<string, unknown> & { org_type: OrgType; name: string };
 
 export function DetailPanel({ orgId, onSelect, onClose }: Props) {
-  const database = useDatabase();
   const org = useQuery<Org>(organizationQuery(orgId));
   const row = org.status === 'done' ? org.rows[0] : undefined;
-  // Treatment centers are partitioned by state: read only this one's state.
-  const relation = row?.org_type === 'treatment_center' && database.status === 'ready'
-    ? relationForStates(database.db.manifest, 'treatment_centers', [String(row.state)], database.db.cloud ? 'tables' : 'files') : undefined;
-  const detail = useQuery(row ? typeDetailQuery(row.org_type, orgId, relation) : null);
+  // A table partitioned by state is read from this organization's state alone.
+  const detail = useQuery(row ? typeDetailQuery(row.org_type, orgId, [String(row.state)]) : null);
   const services = useQuery<{ category_name: string; code: string; name: string }>(servicesQuery(orgId));
   const network = useQuery<Parameters<typeof NearbySupports>[0]['rows'][number]>(networkQuery(orgId));
 

@@ -1,12 +1,12 @@
 // The directory's side of the warm mix: each case issues the SQL the UI issues for that
 // interaction (app/search/queries.ts), through the app's own engine and catalog.
 import { openDatabase, type Database } from '../../../app/db/database.ts';
-import { relationForStates, relationsForStates, statesNear } from '../../../app/db/partitions.ts';
+import { statesNear } from '../../../app/release/geo.ts';
 import {
   countQuery, facetsQuery, locationQuery, networkQuery, organizationQuery, resultsQuery, servicesQuery,
   typeDetailQuery, type ResolvedSearch,
 } from '../../../app/search/queries.ts';
-import type { Sql } from '../../../app/search/sql.ts';
+import type { Sql } from '../../../app/release/sql.ts';
 import { EMPTY_SEARCH, type OrgType, type Radius } from '../../../app/search/state.ts';
 import { PAGE } from '../mix.ts';
 import { exposeMix, type Answers } from './expose.ts';
@@ -27,7 +27,7 @@ async function resolve(db: Database, zip: string, miles: number, filters = {}): 
   const [place] = await run(db, locationQuery(zip)!);
   const near = { label: String(place.label), lat: Number(place.latitude), lon: Number(place.longitude) };
   const state = { ...EMPTY_SEARCH, where: zip, radius: miles as Radius, filters };
-  return { state, near, relations: relationsForStates(db.manifest, statesNear(db.manifest, near.lat, near.lon, miles)) };
+  return { state, near, states: statesNear(db.manifest, near.lat, near.lon, miles) };
 }
 
 async function search(db: Database, s: ResolvedSearch): Promise<number> {
@@ -47,9 +47,7 @@ function answers(db: Database): Answers {
     detail: async (orgId) => {
       const [org] = await run(db, organizationQuery(orgId));
       // As the detail panel does: a treatment center's row is read from its state's files only.
-      const relation = org.org_type === 'treatment_center'
-        ? relationForStates(db.manifest, 'treatment_centers', [String(org.state)]) : undefined;
-      await run(db, typeDetailQuery(org.org_type as OrgType, orgId, relation));
+      await run(db, typeDetailQuery(org.org_type as OrgType, orgId, [String(org.state)]));
       return (await run(db, servicesQuery(orgId))).length;
     },
     network: async (orgId) => (await run(db, networkQuery(orgId))).length,

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Manifest } from './manifest.ts';
-import { boundingBox, statesNear } from './partitions.ts';
+import { boundingBox, statesNear } from './geo.ts';
 
 const manifest = {
   state_extents: {
@@ -8,7 +7,7 @@ const manifest = {
     RI: { min_lat: 41.1, max_lat: 42.0, min_lon: -71.9, max_lon: -71.1 },
     IL: { min_lat: 37.0, max_lat: 42.5, min_lon: -91.5, max_lon: -87.0 },
   },
-} as unknown as Manifest;
+};
 
 describe('statesNear', () => {
   it('keeps the states whose extent meets the search box, sorted', () => {

@@ -2,10 +2,10 @@
 // interface, so tests exercise the app's SQL and catalog on the exact engine the app ships.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { QueryError, type Engine, type Row } from './engine.ts';
-import { copyThroughFile } from './exports.ts';
-import { inlineParams } from './literals.ts';
-import { plain } from './plain-values.ts';
+import { QueryError, type Engine, type Row } from '../../app/db/engine.ts';
+import { copyThroughFile } from '../../app/db/exports.ts';
+import { inlineParams } from '../../app/release/sql-text.ts';
+import { plain } from '../../app/release/plain-value.ts';
 
 const require = createRequire(import.meta.url);
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from './engine.ts';
-import { inlineParams, literal } from './literals.ts';
-import { startNodeWasmEngine } from './node-wasm-engine.ts';
+import type { Engine } from '../db/engine.ts';
+import { inlineParams, literal } from './sql-text.ts';
+import { startNodeWasmEngine } from '../../scripts/engines/node-wasm-engine.ts';
 
 describe('literal', () => {
   it('writes each type as DuckDB reads it', () => {

@@ -5,9 +5,10 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { QueryError, type Engine, type Row } from './engine.ts';
-import { copyStatement } from './exports.ts';
-import { inlineParams, literal } from './literals.ts';
+import { QueryError, type Engine, type Row } from '../../app/db/engine.ts';
+import { copyStatement } from '../../app/db/exports.ts';
+import { plainRow } from '../../app/release/plain-value.ts';
+import { inlineParams, literal } from '../../app/release/sql-text.ts';
 
 export async function startNativeEngine(releaseDir: string): Promise<Engine & { close(): void }> {
   const instance = await DuckDBInstance.create(':memory:');
@@ -17,7 +18,7 @@ export async function startNativeEngine(releaseDir: string): Promise<Engine & { 
   const run = async (sql: string, params: readonly unknown[]): Promise<Row[]> => {
     try {
       const reader = await conn.runAndReadAll(inlineParams(sql, params));
-      return reader.getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(v)])));
+      return reader.getRowObjectsJS().map(plainRow);
     } catch (error) {
       throw new QueryError((error as Error).message, sql, params);
     }
@@ -44,14 +45,4 @@ export async function startNativeEngine(releaseDir: string): Promise<Engine & { 
     },
     close: () => conn.closeSync(),
   };
-}
-
-/** As the browser engine gives them (plain-values.ts): numbers, not BigInts; nested values plain. */
-function plain(value: unknown): unknown {
-  if (typeof value === 'bigint') return Number(value);
-  if (Array.isArray(value)) return value.map(plain);
-  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
-  }
-  return value;
 }

@@ -6,10 +6,10 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { VirtualFiles } from '../db/exports.ts';
-import type { Manifest } from '../db/manifest.ts';
-import { loadTableSql } from '../../scripts/publish/load-table.ts';
-import type { CloudConnection } from './cloud-engine.ts';
+import type { VirtualFiles } from '../../app/db/exports.ts';
+import type { Manifest } from '../../app/release/manifest.ts';
+import { loadTableSql } from '../publish/load-table.ts';
+import type { CloudConnection } from '../../app/cloud/cloud-engine.ts';
 
 export async function nativeCloudConnection(releaseDir: string, manifest: Manifest): Promise<{ connection: CloudConnection; files: VirtualFiles }> {
   const conn = await (await DuckDBInstance.create(':memory:')).connect();

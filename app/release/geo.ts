@@ -1,0 +1,27 @@
+// Distances on the map and in the search, in miles, and the states a search can reach. The
+// same constants as the SQL macro haversine_miles (scripts/sql/macros.sql).
+import type { Manifest } from './manifest.ts';
+
+export const EARTH_RADIUS_MILES = 3958.8;
+/** Miles in one degree of latitude (and of longitude at the equator). */
+export const MILES_PER_DEGREE = 69.17;
+
+/** The latitude/longitude box that holds every point within `miles` of a point. */
+export function boundingBox(lat: number, lon: number, miles: number) {
+  const dLat = miles / MILES_PER_DEGREE;
+  const dLon = miles / (MILES_PER_DEGREE * Math.max(Math.cos((lat * Math.PI) / 180), 0.01));
+  return { minLat: lat - dLat, maxLat: lat + dLat, minLon: lon - dLon, maxLon: lon + dLon };
+}
+
+/**
+ * The states whose organizations can lie within `miles` of a point: those whose extent (the
+ * manifest's box around their located organizations) meets the search's box. Answered from
+ * the manifest, so a search needs no query before its results.
+ */
+export function statesNear(manifest: Pick<Manifest, 'state_extents'>, lat: number, lon: number, miles: number): string[] {
+  const box = boundingBox(lat, lon, miles);
+  return Object.entries(manifest.state_extents)
+    .filter(([, e]) => e.min_lat <= box.maxLat && e.max_lat >= box.minLat && e.min_lon <= box.maxLon && e.max_lon >= box.minLon)
+    .map(([state]) => state)
+    .sort();
+}

@@ -1,0 +1,69 @@
+// The release's manifest.json: written by the build (scripts/build/pipeline.ts), read by the
+// app (db/catalog.ts), the publisher and the tests. One type, one schema version.
+
+// 2: state_extents; organizations_by_id. 3: program_name, location_source, generated, phones with
+// extensions, intake and hotline phones; generated_records, org_type_counts, not_provided.
+export const SCHEMA_VERSION = 3;
+
+export const ORG_TYPES = ['treatment_center', 'narr_residence', 'recovery_center', 'recovery_organization'] as const;
+export type OrgType = (typeof ORG_TYPES)[number];
+
+export interface ManifestFile {
+  /** Relative to the release folder: `table/key=value/…/<16 hex of its sha256>.parquet`. */
+  path: string;
+  partition: Record<string, string>;
+  rows: number;
+  bytes: number;
+  sha256: string;
+}
+
+export interface ManifestTable {
+  partitioned_by: string[];
+  rows: number;
+  columns: { name: string; type: string }[];
+  files: ManifestFile[];
+}
+
+export interface ManifestSource {
+  file: string;
+  /** The file's header says it is generated: only the sample generator writes that. */
+  synthetic: boolean;
+  bytes: number;
+  sha256: string;
+  records: number;
+  /** Header `total_*` keys that disagree with the array's real length. */
+  header_mismatches: { key: string; says: number; actual: number }[];
+  /** The header's own value, as the source wrote it. */
+  extraction_date: unknown;
+}
+
+export interface Extent {
+  min_lat: number;
+  max_lat: number;
+  min_lon: number;
+  max_lon: number;
+}
+
+export interface Manifest {
+  schema_version: number;
+  built_at: string;
+  /** The latest extraction date among the real sources; among all only when every one is generated. */
+  data_date: string | null;
+  /** Every source is the generator's: the release is the sample. */
+  synthetic: boolean;
+  /** Loaded organizations from generated (synthetic) files (a release may mix them with real ones). */
+  generated_records: number;
+  /** Loaded organizations by type, every type named (0 when none). */
+  org_type_counts: Record<OrgType, number>;
+  /** The DuckDB version that wrote the files. */
+  engine: string;
+  sources: ManifestSource[];
+  /** The source files the folder did not hold (their types' tables are published empty). */
+  not_provided: string[];
+  counts: { file: string; read: number; loaded: number; merged: number; rejected: number; warnings: number }[];
+  reports: { report: string; rejects: string; merges: string; warnings: string };
+  tables: Record<string, ManifestTable>;
+  /** Each state's box around its located organizations: the app prunes partitions with it (partitions.ts). */
+  state_extents: Record<string, Extent>;
+  total_bytes: number;
+}
