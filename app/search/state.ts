@@ -18,7 +18,8 @@ export const TYPE_TABLES: Record<OrgType, string> = {
   recovery_organization: 'recovery_organizations',
 };
 
-export const RADII = [5, 10, 25, 50, 100] as const;
+// Up to 500: in remote places (Utqiaġvik, AK) the nearest help is 174 miles away.
+export const RADII = [5, 10, 25, 50, 100, 250, 500] as const;
 export type Radius = (typeof RADII)[number];
 export const DEFAULT_RADIUS: Radius = 25;
 
@@ -38,6 +39,8 @@ export interface SearchState {
   text: string;
   /** Chosen options per filter group id (see filters.ts): OR inside a group, AND across. */
   filters: Record<string, string[]>;
+  /** Include facilities that treat mental health only (left out by default; see queries.ts). */
+  mentalHealthOnly: boolean;
   selected: string | null;
 }
 
@@ -48,6 +51,7 @@ export const EMPTY_SEARCH: SearchState = {
   types: [],
   text: '',
   filters: {},
+  mentalHealthOnly: false,
   selected: null,
 };
 
