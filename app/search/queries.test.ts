@@ -9,7 +9,7 @@ import { startNodeWasmEngine } from '../db/node-wasm-engine.ts';
 import { relationForStates, statesNear } from '../db/partitions.ts';
 import { buildRelease } from '../../scripts/build/pipeline.ts';
 import { scratchDir, scratchSources } from '../../scripts/build/test-release.ts';
-import { countQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, networkQuery, placeSuggestionsQuery, pointsQuery, resultsQuery, servicesQuery, type ResolvedSearch } from './queries.ts';
+import { countQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, nearestQuery, networkQuery, placeSuggestionsQuery, pointsQuery, resultsQuery, servicesQuery, type ResolvedSearch } from './queries.ts';
 import { raw, sql, type Sql } from './sql.ts';
 import { EMPTY_SEARCH, type SearchState } from './state.ts';
 
@@ -52,6 +52,19 @@ describe('results near a place', () => {
     expect(await ids(search({ filters: { level: ['residential'], pay: ['medicaid'] } }))).toEqual([]);
     expect(await ids(search({ filters: { gender: ['women'] } }))).toEqual(['NARR_00001']);
     expect((await ids(search({ types: ['recovery_center'] }))).sort()).toEqual(['RCC_0001', 'RCC_0002']);
+  });
+});
+
+describe('the nearest results', () => {
+  it('says how far the nearest match is when the radius holds none', async () => {
+    const s = search({ radius: 5, types: ['treatment_center'], text: 'harbor' }, { label: 'x', lat: 47.6, lon: -122.3 });
+    expect(await ids(s)).toEqual([]);
+    const [{ miles }] = await run<{ miles: number }>(nearestQuery(s)!);
+    // Harbor House is in Boston: far beyond 500 miles, so read every distance.
+    const [{ expected }] = await run<{ expected: number }>(sql`SELECT min(distance_miles) AS expected
+      FROM (${resultsQuery({ ...s, state: { ...s.state, radius: 5000 as 500 } }, {})})`);
+    expect(miles).toBeCloseTo(expected, 6);
+    expect(nearestQuery(search({}))).toBeNull();
   });
 });
 

@@ -170,6 +170,18 @@ export function countQuery(search: ResolvedSearch): Sql {
     WHERE ${and([...scope(search), ...choices(search.state)])}`;
 }
 
+/**
+ * When the radius holds nothing: how far the nearest match is, the whole country over (every
+ * state's files), so the page can offer a search that reaches it.
+ */
+export function nearestQuery(search: ResolvedSearch): Sql | null {
+  const { state, near } = search;
+  if (!near) return null;
+  const everywhere: ResolvedSearch = { state, near: null };
+  return sql`SELECT min(${distance(near)}) AS miles FROM ${from(everywhere)}
+    WHERE o.latitude IS NOT NULL AND ${and([...scope(everywhere), ...choices(state)])}`;
+}
+
 /** Every result's position and type, for the map. */
 export function pointsQuery(search: ResolvedSearch): Sql {
   return sql`SELECT o.org_id, o.org_type, o.name, o.latitude, o.longitude FROM ${from(search)}

@@ -10,6 +10,14 @@ export const ORG_TYPE_LABELS: Record<OrgType, string> = {
   recovery_organization: 'Recovery community organization',
 };
 
+/** One line in plain words for each type's checkbox. */
+export const ORG_TYPE_HINTS: Record<OrgType, string> = {
+  treatment_center: 'Licensed care for substance use: detox, outpatient, residential or hospital treatment.',
+  narr_residence: 'Sober living homes certified by NARR: a drug- and alcohol-free place to live.',
+  recovery_center: 'Peer-run places offering support groups, recovery coaching and activities.',
+  recovery_organization: 'Groups that advocate for, organize and support people in recovery.',
+};
+
 /** Each type's own table, beside `organizations`. */
 export const TYPE_TABLES: Record<OrgType, string> = {
   treatment_center: 'treatment_centers',
