@@ -111,7 +111,7 @@ export function App() {
                 </p>
               )} />
             {resolution.status === 'resolving' && <p role="status" className="hint">Looking up “<bdi>{state.where}</bdi>”…</p>}
-            {resolution.status === 'resolved' && resolution.alternatives.length > 0 && (
+            {resolution.status === 'resolved' && resolution.unsure && (
               <DidYouMean shown={resolution.search.near?.label ?? state.where} alternatives={resolution.alternatives}
                 onChoose={(where) => navigate({ ...state, where, at: null, selected: null })} />
             )}
