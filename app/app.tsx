@@ -18,7 +18,9 @@ import { countQuery } from './search/queries.ts';
 import { releaseTypes } from './search/release.ts';
 import type { SearchState } from './search/state.ts';
 import { searchToUrl } from './search/url.ts';
+import { DidYouMean } from './shell/did-you-mean.tsx';
 import { ResultsSummary } from './shell/results-summary.tsx';
+import { usePageTitle } from './shell/use-page-title.ts';
 import { useEmbedMessages } from './shell/use-embed-messages.ts';
 import { useResolvedSearch } from './shell/use-resolved-search.ts';
 import { useSearchUrl } from './shell/use-search-url.ts';
@@ -60,6 +62,7 @@ export function App() {
   if (total !== null && !mapWanted) setMapWanted(true);
   const onSelect = useCallback((orgId: string | null) => navigate({ ...state, selected: orgId }), [state, navigate]);
   const types = database.status === 'ready' ? releaseTypes(database.db.manifest) : [];
+  usePageTitle(view === 'search' ? state : null, search?.near?.label ?? null);
 
   return (
     <>
@@ -101,19 +104,23 @@ export function App() {
         {database.status === 'ready' && view === 'search' && (
           <>
             <ReleaseNotice manifest={database.db.manifest} />
-            <SearchForm state={state} search={search} types={types} locked={EMBED.locked} onChange={navigate} />
+            <SearchForm state={state} search={search} types={types} locked={EMBED.locked} onChange={navigate}
+              placeProblem={resolution.status === 'not-found' && (
+                <p role="alert" className="hint">
+                  “<bdi>{resolution.where}</bdi>” is not a ZIP code or city we know. Try a 5-digit ZIP code or “City, ST”.
+                </p>
+              )} />
             {resolution.status === 'resolving' && <p role="status" className="hint">Looking up “<bdi>{state.where}</bdi>”…</p>}
-            {resolution.status === 'not-found' && (
-              <p role="alert" className="hint">
-                “<bdi>{resolution.where}</bdi>” is not a ZIP code or city we know. Try a 5-digit ZIP code or “City, ST”.
-              </p>
+            {resolution.status === 'resolved' && resolution.unsure && (
+              <DidYouMean shown={resolution.search.near?.label ?? state.where} alternatives={resolution.alternatives}
+                onChoose={(where) => navigate({ ...state, where, at: null, selected: null })} />
             )}
             {resolution.status === 'failed' && <QueryFailed error={resolution.error} />}
             {search && (
               <div className="results">
                 <div className="results-list">
                   {count.status === 'failed' ? <QueryFailed error={count.error} />
-                    : <ResultsSummary total={total} label={search.near?.label ?? null} state={state} onChange={navigate} />}
+                    : <ResultsSummary total={total} search={search} onChange={navigate} />}
                   <ResultsTable search={search} total={total} selectedId={state.selected} hoveredId={hovered}
                     onSelect={onSelect} onHover={setHovered} />
                 </div>

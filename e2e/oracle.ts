@@ -5,15 +5,21 @@ import { DuckDBInstance } from '@duckdb/node-api';
 /** The release the page serves by default; specs with a release of their own pass its folder. */
 const DATA = 'dist/data';
 
-/** The ZIP's point, and each organization's distance from it in miles (haversine). */
+/**
+ * The ZIP's point, and each organization's distance from it in miles (haversine). Facilities
+ * that treat mental health only are left out, as the page does unless asked.
+ */
 const near = (data: string) => `here AS (
     SELECT latitude AS lat, longitude AS lon FROM read_parquet('${data}/gazetteer/*.parquet')
     WHERE kind = 'zip' AND key = $zip
   ), located AS (
     SELECT o.*, 2 * 3958.8 * asin(sqrt(pow(sin(radians(o.latitude - here.lat) / 2), 2)
       + cos(radians(here.lat)) * cos(radians(o.latitude)) * pow(sin(radians(o.longitude - here.lon) / 2), 2))) AS miles
-    FROM read_parquet('${data}/organizations/*/*.parquet', hive_partitioning = true) o, here
-    WHERE o.latitude IS NOT NULL
+    FROM read_parquet('${data}/organizations/*/*.parquet', hive_partitioning = true) o
+    CROSS JOIN here
+    LEFT JOIN read_parquet('${data}/treatment_centers/*/*/*.parquet', hive_partitioning = true) mh
+      ON mh.org_id = o.org_id AND mh.facility_type = 'MH'
+    WHERE o.latitude IS NOT NULL AND mh.org_id IS NULL
   )`;
 
 async function rows(sql: string, params: Record<string, string | number> = {}): Promise<Record<string, unknown>[]> {
@@ -29,9 +35,15 @@ export async function oracleCount(opts: { zip: string; miles: number; treatmentW
   const data = opts.data ?? DATA;
   const [{ n }] = await rows(`WITH ${near(data)}
     SELECT count(*)::INTEGER AS n FROM located o
-    ${opts.treatmentWhere ? `JOIN read_parquet('${data}/treatment_centers/*/*/*.parquet', hive_partitioning = true) t USING (org_id)` : ''}
+    ${opts.treatmentWhere ? `LEFT JOIN read_parquet('${data}/treatment_centers/*/*/*.parquet', hive_partitioning = true) t USING (org_id)` : ''}
     WHERE o.miles <= $miles ${opts.treatmentWhere ? `AND (${opts.treatmentWhere})` : ''}`, { zip: opts.zip, miles: opts.miles });
   return Number(n);
+}
+
+/** How far the nearest organization is from a ZIP. */
+export async function oracleNearest(zip: string): Promise<number> {
+  const [{ miles }] = await rows(`WITH ${near(DATA)} SELECT min(miles) AS miles FROM located`, { zip });
+  return Number(miles);
 }
 
 /** Organizations within `miles` of a ZIP, nearest first, then by name: the results' own order. */

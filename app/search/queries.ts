@@ -3,6 +3,7 @@
 import { boundingBox, EARTH_RADIUS_MILES } from '../release/geo.ts';
 import { relation } from '../release/relation.ts';
 import { FILTER_GROUP_BY_ID, FILTER_GROUPS, type FilterGroup } from './filters.ts';
+import { keywordFilter, readText, type Keyword } from './keywords.ts';
 import { and, join, likeLiteral, or, raw, sql, type Sql } from '../release/sql.ts';
 import { ORG_TYPES, TYPE_TABLES, type OrgType, type Place, type SearchState } from './state.ts';
 
@@ -39,22 +40,48 @@ function within(near: Place, miles: number): Sql {
     AND ${distance(near)} <= ${miles}`;
 }
 
-function words(text: string): string[] {
-  return text.trim().split(/\s+/).filter(Boolean).slice(0, 8);
+const TEXT_COLUMNS = ['o.name', "array_to_string(o.other_names, ' ')", 'o.address_line1', 'o.city'];
+
+/** Organizations with any of these services: a semi-join through organization_services. */
+function offering(codes: Sql): Sql {
+  return sql`o.org_id IN (SELECT s.org_id FROM organization_services s WHERE s.code IN (${codes}))`;
 }
 
-function matchesText(text: string): Sql {
-  // Every word must appear in the name, another name, the street or the city.
-  return and(words(text).map((word) => {
-    const pattern = `%${likeLiteral(word)}%`;
-    return or([
-      sql`o.name ILIKE ${pattern} ESCAPE '\\'`,
-      sql`array_to_string(o.other_names, ' ') ILIKE ${pattern} ESCAPE '\\'`,
-      sql`o.address_line1 ILIKE ${pattern} ESCAPE '\\'`,
-      sql`o.city ILIKE ${pattern} ESCAPE '\\'`,
-    ]);
-  }));
+/** A word: in the name, another name, the street or the city, or in a SAMHSA service's name. */
+function matchesWord(word: string): Sql {
+  const pattern = `%${likeLiteral(word)}%`;
+  return or([
+    ...TEXT_COLUMNS.map((column) => sql`${raw(column)} ILIKE ${pattern} ESCAPE '\\'`),
+    offering(sql`SELECT c.code FROM service_codes c WHERE c.name ILIKE ${pattern} ESCAPE '\\'`),
+  ]);
 }
+
+/**
+ * A keyword (keywords.ts): what it stands for, or the words themselves in a name. Short ones
+ * ("AA", "NA", "VA") must stand alone, so "Nashville" is no Narcotics Anonymous.
+ */
+function matchesKeyword(phrase: string, keyword: Keyword): Sql {
+  const escaped = phrase.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+  const pattern = `(^|[^a-z0-9])${escaped}${phrase.length <= 3 ? '([^a-z0-9]|$)' : ''}`;
+  const filter = keywordFilter(keyword);
+  return or([
+    or(TEXT_COLUMNS.map((column) => sql`regexp_matches(lower(${raw(column)}), ${pattern})`)),
+    ...(filter ? [filter.option.where] : []),
+    ...(keyword.codes ? [offering(join(keyword.codes.map((c) => sql`${c}`), ', '))] : []),
+    ...(keyword.types ? [sql`o.org_type IN (${join(keyword.types.map((t) => sql`${t}`), ', ')})`] : []),
+  ]);
+}
+
+/** Every term must match: keywords by what they mean, other words as text or service names. */
+function matchesText(text: string): Sql {
+  const { keywords, words } = readText(text);
+  return and([
+    ...keywords.map(({ phrase, keyword }) => matchesKeyword(phrase, keyword)),
+    ...words.map(matchesWord),
+  ]);
+}
+
+const hasText = (text: string) => { const r = readText(text); return r.keywords.length + r.words.length > 0; };
 
 /** 0: the name is the text; 1: starts with it; 2: a word of it starts with it; 3: elsewhere. */
 function textRank(text: string): Sql {
@@ -68,17 +95,25 @@ function groupPredicate(group: FilterGroup, values: string[]): Sql {
   return or(group.options.filter((o) => values.includes(o.value)).map((o) => o.where));
 }
 
+/**
+ * Facilities that treat mental health only (SAMHSA's facility_type 'MH') are left out unless
+ * asked for, as FindTreatment.gov does: a person looking for addiction care is not sent there.
+ */
+export const MENTAL_HEALTH_ONLY = 'mh';
+const NOT_MENTAL_HEALTH_ONLY = raw(`t.facility_type IS DISTINCT FROM 'MH'`);
+
 /** Location and text: what every panel shares. */
 function scope({ state, near }: ResolvedSearch): Sql[] {
   const parts: Sql[] = [];
   if (near) parts.push(within(near, state.radius));
-  if (words(state.text).length) parts.push(matchesText(state.text));
+  if (hasText(state.text)) parts.push(matchesText(state.text));
   return parts;
 }
 
 /** Types and filters, leaving out one group when counting that group's own options. */
 function choices(state: SearchState, exceptGroup?: string): Sql[] {
   const parts: Sql[] = [];
+  if (!state.mentalHealthOnly && exceptGroup !== MENTAL_HEALTH_ONLY) parts.push(NOT_MENTAL_HEALTH_ONLY);
   const types = effectiveTypes(state, exceptGroup);
   if (types.length < ORG_TYPES.length) parts.push(types.length ? sql`o.org_type IN (${join(types.map((t) => sql`${t}`), ', ')})` : raw('FALSE'));
   for (const group of FILTER_GROUPS) {
@@ -99,8 +134,11 @@ function joined(search: ResolvedSearch): Sql {
 }
 
 function from(search: ResolvedSearch): Sql {
-  // Join the type tables only when a filter reads them.
-  return Object.keys(search.state.filters).length ? joined(search) : organizations(search);
+  // Join the type tables only when a filter, a keyword or the mental-health-only rule reads them.
+  const { state } = search;
+  const reads = !state.mentalHealthOnly || Object.keys(state.filters).length > 0
+    || readText(state.text).keywords.some(({ keyword }) => keyword.filter);
+  return reads ? joined(search) : organizations(search);
 }
 
 export type SortKey = 'relevance' | 'name' | 'distance' | 'city' | 'type';
@@ -114,7 +152,7 @@ export function resultsQuery(search: ResolvedSearch, page: { limit?: number; off
   const byName = raw('lower(o.name), o.org_id');
   const order = {
     relevance: near ? sql`distance_miles ${dir}, ${byName}`
-      : words(state.text).length ? sql`${textRank(state.text)} ${dir}, ${byName}` : sql`lower(o.name) ${dir}, o.org_id`,
+      : hasText(state.text) ? sql`${textRank(state.text)} ${dir}, ${byName}` : sql`lower(o.name) ${dir}, o.org_id`,
     distance: near ? sql`distance_miles ${dir}, o.org_id` : sql`lower(o.name) ${dir}, o.org_id`,
     name: sql`lower(o.name) ${dir}, o.org_id`,
     city: sql`o.state ${dir}, lower(o.city) ${dir}, ${byName}`,
@@ -131,6 +169,18 @@ export function resultsQuery(search: ResolvedSearch, page: { limit?: number; off
 export function countQuery(search: ResolvedSearch): Sql {
   return sql`SELECT count(*)::INTEGER AS n FROM ${from(search)}
     WHERE ${and([...scope(search), ...choices(search.state)])}`;
+}
+
+/**
+ * When the radius holds nothing: how far the nearest match is, the whole country over (every
+ * state's files), so the page can offer a search that reaches it.
+ */
+export function nearestQuery(search: ResolvedSearch): Sql | null {
+  const { state, near } = search;
+  if (!near) return null;
+  const everywhere: ResolvedSearch = { state, near: null };
+  return sql`SELECT min(${distance(near)}) AS miles FROM ${from(everywhere)}
+    WHERE o.latitude IS NOT NULL AND ${and([...scope(everywhere), ...choices(state)])}`;
 }
 
 /** Every result's position and type, for the map. */
@@ -155,25 +205,80 @@ export function facetsQuery(search: ResolvedSearch): Sql {
         AS ${raw(`"${facetKey(group.id, option.value)}"`)}`);
     }
   }
+  counts.push(sql`count(*) FILTER (WHERE t.facility_type = 'MH' AND ${and(choices(state, MENTAL_HEALTH_ONLY))})::INTEGER
+    AS ${raw(`"${facetKey(MENTAL_HEALTH_ONLY, 'include')}"`)}`);
   return sql`SELECT ${join(counts, ',\n  ')} FROM ${joined(search)} WHERE ${and(scope(search))}`;
 }
 
-/** A ZIP, or "City, ST" / "City, State" / "City ST", looked up in the gazetteer. */
+/**
+ * A place name reduced to what spellings of it share: no accents, case, punctuation or spaces,
+ * "St."/"Mt."/"Ft." as "Saint"/"Mount"/"Fort" (the gazetteer writes "Saint Louis"). One SQL
+ * expression, applied to the gazetteer's names and to what was typed alike.
+ */
+function placeKey(value: Sql): Sql {
+  return sql`regexp_replace(regexp_replace(regexp_replace(regexp_replace(lower(strip_accents(${value})),
+    '\\bst\\b\\.?', 'saint', 'g'), '\\bmt\\b\\.?', 'mount', 'g'), '\\bft\\b\\.?', 'fort', 'g'), '[^a-z0-9]', '', 'g')`;
+}
+
+/** Typos forgiven: none in a name of up to 4 letters, one up to 7, two beyond ("Cambrige"). */
+function typosAllowed(key: Sql): Sql {
+  return sql`CASE WHEN length(${key}) <= 4 THEN 0 WHEN length(${key}) <= 7 THEN 1 ELSE 2 END`;
+}
+
+/** The ways to read what was typed: "City, ST" or "City ST" (a state named last), or a city alone. */
+function readings(text: string): { city: string; state: string | null }[] {
+  const comma = /^(.+?),\s*([^,]+)$/.exec(text);
+  if (comma) return [{ city: comma[1].trim(), state: comma[2].trim() }];
+  // Any last words may name the state ("Kansas City" names none): every split, and the whole.
+  const words = text.split(/\s+/);
+  return [...words.slice(1).map((_, i) => ({ city: words.slice(0, i + 1).join(' '), state: words.slice(i + 1).join(' ') })),
+    { city: text, state: null }];
+}
+
+/**
+ * A ZIP, or a city from the gazetteer, forgiving "St."/"Saint", a missing state and small typos
+ * (Levenshtein distance on the place key). Rows best first: fewest typos, a named state, then the
+ * city with the most ZIP codes (the gazetteer has no population; "Boston" is Boston, MA). `typos`
+ * 0 and one row means sure; otherwise the next rows are the "did you mean" choices.
+ */
 export function locationQuery(where: string): Sql | null {
   const text = where.trim();
   const zip = /^(\d{5})(?:-\d{4})?$/.exec(text);
   if (zip) {
-    return sql`SELECT coalesce(city || ', ' || state || ' ', '') || key AS label, latitude, longitude
+    return sql`SELECT coalesce(city || ', ' || state || ' ', '') || key AS label, latitude, longitude, 0 AS typos
       FROM gazetteer WHERE kind = 'zip' AND key = ${zip[1]}`;
   }
-  const m = /^(.+?)(?:,\s*|\s+)([A-Za-z]{2}|[A-Za-z][A-Za-z .]+)$/.exec(text);
-  if (!m) return null;
-  // "Kansas City" has no state after it; try both readings, the explicit state first.
-  return sql`SELECT g.city || ', ' || g.state AS label, g.latitude, g.longitude
-    FROM gazetteer g JOIN states s ON s.code = g.state
-    WHERE g.kind = 'city' AND lower(g.city) = lower(${m[1].trim()})
-      AND (lower(s.code) = lower(${m[2].trim()}) OR lower(s.name) = lower(${m[2].trim()}))
-    ORDER BY g.state LIMIT 1`;
+  if (!/[A-Za-z\u00C0-\u024F]/.test(text)) return null;
+  const rows = join(readings(text).map((r, i) => sql`(${i}, ${r.city}, ${r.state}::VARCHAR)`), ', ');
+  return sql`WITH typed(reading, city, state) AS (VALUES ${rows}),
+    readings AS (SELECT reading, ${placeKey(raw('city'))} AS key, lower(state) AS state FROM typed),
+    sizes AS (SELECT city, state, count(*) AS zips FROM gazetteer WHERE kind = 'zip' GROUP BY ALL),
+    candidates AS (
+      SELECT g.city, g.state, g.latitude, g.longitude, r.reading, r.key,
+        levenshtein(${placeKey(raw('g.city'))}, r.key) AS typos, coalesce(z.zips, 0) AS zips
+      FROM gazetteer g JOIN states s ON s.code = g.state
+      CROSS JOIN readings r
+      LEFT JOIN sizes z ON z.city = g.city AND z.state = g.state
+      WHERE g.kind = 'city' AND (r.state IS NULL OR lower(s.code) = r.state OR lower(s.name) = r.state))
+    SELECT city || ', ' || state AS label, latitude, longitude, min(typos)::INTEGER AS typos
+    FROM candidates WHERE typos <= ${typosAllowed(raw('key'))}
+    GROUP BY ALL ORDER BY typos, min(reading), max(zips) DESC, label LIMIT 6`;
+}
+
+/** Places starting with what is being typed, for the place box's suggestions (a ZIP's label: its city). */
+export function placeSuggestionsQuery(prefix: string): Sql | null {
+  const text = prefix.trim();
+  if (text.length < 2) return null;
+  if (/^\d+$/.test(text)) {
+    return sql`SELECT key AS value, coalesce(city || ', ' || state, '') AS label FROM gazetteer
+      WHERE kind = 'zip' AND starts_with(key, ${text}) ORDER BY key LIMIT 8`;
+  }
+  return sql`SELECT g.city || ', ' || g.state AS value, '' AS label FROM gazetteer g
+    LEFT JOIN (SELECT city, state, count(*) AS zips FROM gazetteer WHERE kind = 'zip' GROUP BY ALL) z
+      ON z.city = g.city AND z.state = g.state
+    WHERE g.kind = 'city' AND starts_with(${placeKey(raw('g.city'))}, ${placeKey(sql`${text.replace(/,.*$/, '')}`)})
+      AND (${!text.includes(',')} OR starts_with(lower(g.city || ', ' || g.state), lower(${text})))
+    ORDER BY coalesce(z.zips, 0) DESC, g.city, g.state LIMIT 8`;
 }
 
 export function organizationQuery(orgId: string): Sql {

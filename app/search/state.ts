@@ -10,6 +10,14 @@ export const ORG_TYPE_LABELS: Record<OrgType, string> = {
   recovery_organization: 'Recovery community organization',
 };
 
+/** One line in plain words for each type's checkbox. */
+export const ORG_TYPE_HINTS: Record<OrgType, string> = {
+  treatment_center: 'Licensed care for substance use: detox, outpatient, residential or hospital treatment.',
+  narr_residence: 'Sober living homes certified by NARR: a drug- and alcohol-free place to live.',
+  recovery_center: 'Peer-run places offering support groups, recovery coaching and activities.',
+  recovery_organization: 'Groups that advocate for, organize and support people in recovery.',
+};
+
 /** Each type's own table, beside `organizations`. */
 export const TYPE_TABLES: Record<OrgType, string> = {
   treatment_center: 'treatment_centers',
@@ -18,7 +26,8 @@ export const TYPE_TABLES: Record<OrgType, string> = {
   recovery_organization: 'recovery_organizations',
 };
 
-export const RADII = [5, 10, 25, 50, 100] as const;
+// Up to 500: in remote places (Utqiaġvik, AK) the nearest help is 174 miles away.
+export const RADII = [5, 10, 25, 50, 100, 250, 500] as const;
 export type Radius = (typeof RADII)[number];
 export const DEFAULT_RADIUS: Radius = 25;
 
@@ -38,6 +47,8 @@ export interface SearchState {
   text: string;
   /** Chosen options per filter group id (see filters.ts): OR inside a group, AND across. */
   filters: Record<string, string[]>;
+  /** Include facilities that treat mental health only (left out by default; see queries.ts). */
+  mentalHealthOnly: boolean;
   selected: string | null;
 }
 
@@ -48,6 +59,7 @@ export const EMPTY_SEARCH: SearchState = {
   types: [],
   text: '',
   filters: {},
+  mentalHealthOnly: false,
   selected: null,
 };
 

@@ -6,7 +6,7 @@ describe('search ⇄ URL', () => {
   it('round-trips every part of a search', () => {
     const s: SearchState = {
       where: '02139', at: null, radius: 10, types: ['treatment_center'], text: 'harbor & co',
-      filters: { pay: ['medicaid', 'sliding'], service: ['buprenorphine'] }, selected: 'SAMHSA_OUT_000001',
+      filters: { pay: ['medicaid', 'sliding'], service: ['buprenorphine'] }, mentalHealthOnly: true, selected: 'SAMHSA_OUT_000001',
     };
     expect(searchFromUrl(searchToUrl(s))).toEqual(s);
     expect(searchToUrl(EMPTY_SEARCH)).toBe('');

@@ -22,6 +22,7 @@ export function searchFromUrl(query: string | URLSearchParams): SearchState {
     types: ORG_TYPES.filter((t) => list('type').includes(t)),
     text: text(p.get('q')),
     filters,
+    mentalHealthOnly: p.get('mh') === '1',
     selected: /^[A-Za-z0-9_.:-]{1,64}$/.test(p.get('org') ?? '') ? p.get('org') : null,
   };
 }
@@ -37,6 +38,7 @@ export function searchToUrl(s: SearchState): string {
     const chosen = s.filters[group.id];
     if (chosen?.length) p.set(group.id, chosen.join(','));
   }
+  if (s.mentalHealthOnly) p.set('mh', '1');
   if (s.selected) p.set('org', s.selected);
   return p.toString();
 }

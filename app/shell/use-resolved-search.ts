@@ -8,14 +8,19 @@ import type { Place, SearchState } from '../search/state.ts';
 
 export type Resolution =
   | { status: 'resolving' }
-  | { status: 'resolved'; search: ResolvedSearch }
+  /** `alternatives`: other places the text may have meant, when the match was not sure. */
+  | { status: 'resolved'; search: ResolvedSearch; unsure: boolean; alternatives: string[] }
   | { status: 'not-found'; where: string }
   | { status: 'failed'; error: Error & { sql?: string } };
 
 export function useResolvedSearch(state: SearchState, db: Database | null): Resolution {
   const query = !state.at && state.where ? locationQuery(state.where) : null;
-  const lookup = useQuery<{ label: string; latitude: number; longitude: number }>(query);
+  const lookup = useQuery<{ label: string; latitude: number; longitude: number; typos: number }>(query);
   const found = lookup.status === 'done' ? lookup.rows[0] : undefined;
+  // Sure: one exact match. A typo, or several places of that name, offers the others.
+  const others = lookup.status === 'done' ? lookup.rows.slice(1) : [];
+  const unsure = !!found && (found.typos > 0 || others.some((o) => o.typos === 0));
+  const alternatives = unsure ? others.map((o) => o.label) : [];
   const near: Place | null = state.at ?? (found ? { label: found.label, lat: found.latitude, lon: found.longitude } : null);
 
   if (!state.at && state.where) {
@@ -24,7 +29,7 @@ export function useResolvedSearch(state: SearchState, db: Database | null): Reso
     if (lookup.status !== 'done') return { status: 'resolving' };
     if (!found) return { status: 'not-found', where: state.where };
   }
-  if (!near) return { status: 'resolved', search: { state, near: null } };
+  if (!near) return { status: 'resolved', search: { state, near: null }, unsure, alternatives };
   if (!db) return { status: 'resolving' };
-  return { status: 'resolved', search: { state, near, states: statesNear(db.manifest, near.lat, near.lon, state.radius) } };
+  return { status: 'resolved', unsure, alternatives, search: { state, near, states: statesNear(db.manifest, near.lat, near.lon, state.radius) } };
 }

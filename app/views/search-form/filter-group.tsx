@@ -12,8 +12,9 @@ export function FilterGroupFieldset({ group, chosen, count, onToggle, locked = f
   return (
     <fieldset disabled={locked}>
       <legend>{group.label}</legend>
+      {group.note && <p className="hint">{group.note}</p>}
       {group.options.map((option) => (
-        <label key={option.value} className="choice">
+        <label key={option.value} className="choice" title={option.hint}>
           <input type="checkbox" checked={chosen.includes(option.value)} onChange={() => onToggle(option.value)} />
           {option.label} <span className="facet-count">{count(group.id, option.value)}</span>
         </label>

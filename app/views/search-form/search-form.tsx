@@ -1,9 +1,10 @@
 // Where, what and which: location and radius, text, type and the filters, each choice
 // with the number of results it would give.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useQuery } from '../../db/use-query.ts';
 import { FILTER_GROUPS } from '../../search/filters.ts';
-import type { ResolvedSearch } from '../../search/queries.ts';
-import { MAX_TEXT, ORG_TYPE_LABELS, ORG_TYPES, RADII, type OrgType, type Radius, type SearchState } from '../../search/state.ts';
+import { MENTAL_HEALTH_ONLY, placeSuggestionsQuery, type ResolvedSearch } from '../../search/queries.ts';
+import { MAX_TEXT, ORG_TYPE_HINTS, ORG_TYPE_LABELS, ORG_TYPES, RADII, type OrgType, type Radius, type SearchState } from '../../search/state.ts';
 import { roundedPlace } from '../../search/url.ts';
 import { FilterGroupFieldset } from './filter-group.tsx';
 import { useFacets } from './use-facets.ts';
@@ -16,9 +17,11 @@ interface Props {
   types: readonly OrgType[];
   /** Parts an embedding page fixed (see search/embed.ts): shown, not changeable. */
   locked?: ReadonlySet<string>;
+  /** What is wrong with the place typed, shown beside the place box. */
+  placeProblem?: ReactNode;
 }
 
-export function SearchForm({ state, search, onChange, types, locked = new Set() }: Props) {
+export function SearchForm({ state, search, onChange, types, locked = new Set(), placeProblem }: Props) {
   const [where, setWhere] = useState(state.where);
   const [text, setText] = useState(state.text);
   const [locating, setLocating] = useState<string | null>(null);
@@ -27,6 +30,8 @@ export function SearchForm({ state, search, onChange, types, locked = new Set() 
   useEffect(() => setWhere(state.where), [state.where]);
   useEffect(() => setText(state.text), [state.text]);
   const facets = useFacets(search);
+  // Suggestions while a place is typed, not for what the search already holds.
+  const suggestions = useQuery<{ value: string; label: string }>(where !== state.where ? placeSuggestionsQuery(where) : null, { background: true });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -54,8 +59,12 @@ export function SearchForm({ state, search, onChange, types, locked = new Set() 
       <div className="search-row">
         <label>
           Near (ZIP code or City, ST)
-          <input name="where" value={where} disabled={locked.has('where')} maxLength={MAX_TEXT} autoComplete="postal-code" placeholder="e.g. 02139 or Boston, MA"
+          <input name="where" value={where} disabled={locked.has('where')} maxLength={MAX_TEXT} autoComplete="off" placeholder="e.g. 02139 or Boston, MA"
+            list="place-suggestions" aria-invalid={placeProblem ? true : undefined} aria-describedby={placeProblem ? 'place-problem' : undefined}
             onChange={(e) => setWhere(e.target.value)} />
+          <datalist id="place-suggestions">
+            {suggestions.status === 'done' && suggestions.rows.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
+          </datalist>
         </label>
         <label>
           Within
@@ -71,6 +80,7 @@ export function SearchForm({ state, search, onChange, types, locked = new Set() 
         <button type="submit">Search</button>
         {!locked.has('where') && <button type="button" onClick={useMyLocation}>Use my location</button>}
       </div>
+      {placeProblem && <div id="place-problem" className="place-problem">{placeProblem}</div>}
       {locating && <p role="status" className="hint">{locating}</p>}
       {/* Open beside the results on wide screens; one tap away on a phone. */}
       <details className="filters" open={wide}>
@@ -80,13 +90,20 @@ export function SearchForm({ state, search, onChange, types, locked = new Set() 
           <fieldset disabled={locked.has('type')}>
             <legend>Type of support</legend>
             {types.map((t) => (
-              <label key={t} className="choice">
+              <label key={t} className="choice" title={ORG_TYPE_HINTS[t]}>
                 <input type="checkbox" checked={state.types.includes(t)}
                   onChange={() => onChange({ ...state, types: ORG_TYPES.filter((x) => toggle(state.types, t).includes(x)), selected: null })} />
                 {ORG_TYPE_LABELS[t]} <span className="facet-count">{facets.count('type', t)}</span>
               </label>
             ))}
           </fieldset>
+        )}
+        {types.includes('treatment_center') && (
+          <label className="choice" title="Facilities that treat mental illness only, not substance use. Left out unless chosen, as on FindTreatment.gov.">
+            <input type="checkbox" checked={state.mentalHealthOnly}
+              onChange={() => onChange({ ...state, mentalHealthOnly: !state.mentalHealthOnly, selected: null })} />
+            Include mental-health-only facilities <span className="facet-count">{facets.count(MENTAL_HEALTH_ONLY, 'include')}</span>
+          </label>
         )}
         {FILTER_GROUPS.filter((group) => types.includes(group.appliesTo)).map((group) => (
           <FilterGroupFieldset key={group.id} group={group} chosen={state.filters[group.id] ?? []} count={facets.count}

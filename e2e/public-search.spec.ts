@@ -1,0 +1,64 @@
+// The public path of issue 13, part A, at a phone's and a desktop's size: the keyword box finds
+// services, the place box forgives, and an empty radius says where the nearest help is.
+import { expect, openDirectory, test } from './fixtures.ts';
+import { oracleCount, oracleNearest } from './oracle.ts';
+
+const SIZES = [{ width: 390, height: 844 }, { width: 1366, height: 800 }];
+
+for (const size of SIZES) {
+  test.describe(`${size.width}×${size.height}`, () => {
+    test.use({ viewport: size });
+
+    test('"detox" near 60601 finds the detox facilities', async ({ page }, info) => {
+      await openDirectory(page, './?where=60601&q=detox');
+      const total = page.locator('[data-total]');
+      await expect(total).toBeVisible({ timeout: 30_000 });
+      // Independent: the Detox filter's column, or the word in a name, street or city.
+      const expected = await oracleCount({ zip: '60601', miles: 25, treatmentWhere: `t.offers_detox
+        OR regexp_matches(lower(o.name), '(^|[^a-z0-9])detox') OR regexp_matches(lower(coalesce(o.address_line1, '')), '(^|[^a-z0-9])detox')
+        OR regexp_matches(lower(coalesce(o.city, '')), '(^|[^a-z0-9])detox')
+        OR regexp_matches(lower(coalesce(array_to_string(o.other_names, ' '), '')), '(^|[^a-z0-9])detox')` });
+      expect(expected).toBeGreaterThan(0);
+      await expect(total).toHaveAttribute('data-total', String(expected));
+      await expect(page).toHaveTitle(/^“detox” near 60601 — /);
+      await page.screenshot({ path: info.outputPath('detox.png') });
+    });
+
+    for (const [where, label] of [['St. Louis, MO', 'Saint Louis, MO'], ['Boston', 'Boston, MA'], ['Bostn, MA', 'Boston, MA']]) {
+      test(`"${where}" resolves to ${label}`, async ({ page }, info) => {
+        await openDirectory(page);
+        const box = page.getByLabel('Near (ZIP code or City, ST)');
+        await box.fill(where);
+        await page.getByRole('button', { name: 'Search', exact: true }).click();
+        await expect(page.getByRole('status').filter({ hasText: 'miles of' })).toContainText(label, { timeout: 30_000 });
+        if (where !== 'St. Louis, MO') await expect(page.locator('.did-you-mean')).toContainText('closest match');
+        if (where === 'Boston') await expect(page.locator('.did-you-mean')).toContainText('Did you mean');
+        await page.screenshot({ path: info.outputPath('place.png') });
+      });
+    }
+
+    test('a place not found is said beside the place box, with no stale count', async ({ page }) => {
+      await openDirectory(page, './?where=60601');
+      await expect(page.locator('[data-total]')).toBeVisible({ timeout: 30_000 });
+      await page.getByLabel('Near (ZIP code or City, ST)').fill('Qqqqzz, ZZ');
+      await page.getByRole('button', { name: 'Search', exact: true }).click();
+      await expect(page.locator('#place-problem')).toContainText('is not a ZIP code or city we know');
+      await expect(page.getByLabel('Near (ZIP code or City, ST)')).toHaveAttribute('aria-invalid', 'true');
+      await expect(page.locator('[data-total]')).toHaveCount(0);
+    });
+
+    test('an empty radius says how far the nearest results are and reaches them in one click', async ({ page }, info) => {
+      await openDirectory(page, './?where=99723&r=5');
+      await expect(page.locator('[data-total]')).toHaveAttribute('data-total', '0', { timeout: 30_000 });
+      const nearest = await oracleNearest('99723');
+      expect(nearest).toBeGreaterThan(5);
+      await expect(page.locator('[data-nearest]')).toHaveAttribute('data-nearest', nearest.toFixed(1));
+      await page.screenshot({ path: info.outputPath('nearest.png') });
+      const reach = [10, 25, 50, 100, 250, 500].find((r) => r >= nearest)!;
+      await page.getByRole('button', { name: `Search within ${reach} miles` }).click();
+      const expected = await oracleCount({ zip: '99723', miles: reach });
+      await expect(page.locator('[data-total]')).toHaveAttribute('data-total', String(expected));
+      expect(expected).toBeGreaterThan(0);
+    });
+  });
+}
