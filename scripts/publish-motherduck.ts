@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import type { Manifest } from '../app/release/manifest.ts';
 import { quoteIdent } from '../app/release/sql-text.ts';
 import { loadTableSql } from './publish/load-table.ts';
-import { redact } from '../app/cloud/session.ts';
+import { redact } from '../app/release/redact.ts';
 
 class PublishError extends Error {}
 

@@ -6,7 +6,8 @@ import { getAsyncDuckDb, MDConnection, type MDConnectionParams } from '@motherdu
 import { quoteIdent } from '../release/sql-text.ts';
 import type { Engine } from '../db/engine.ts';
 import { cloudEngine } from './cloud-engine.ts';
-import { redact, type CloudSession } from './session.ts';
+import { redact } from '../release/redact.ts';
+import type { CloudSession } from './session.ts';
 
 class CloudError extends Error {}
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { forgetSession, redact, savedSession, saveSession } from './session.ts';
+import { redact } from '../release/redact.ts';
+import { forgetSession, savedSession, saveSession } from './session.ts';
 
 class MemoryStorage {
   items = new Map<string, string>();

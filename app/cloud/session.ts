@@ -24,8 +24,3 @@ export function saveSession(session: CloudSession): void {
 export function forgetSession(): void {
   sessionStorage.removeItem(KEY);
 }
-
-/** `text` with every occurrence of the secret replaced, for errors shown or logged. */
-export function redact(text: string, secret: string): string {
-  return secret ? text.replaceAll(secret, '***') : text;
-}
