@@ -20,8 +20,8 @@ interface Props {
   onHover: (orgId: string | null) => void;
 }
 
-// Two lines a row on a phone.
-const ROW_HEIGHT = { wide: 44, narrow: 60 };
+// A card a row on a phone: name, what and where, and a line of links to tap.
+const ROW_HEIGHT = { wide: 44, narrow: 112 };
 const NARROW = '(max-width: 600px)';
 
 export function ResultsTable({ search, total, selectedId, hoveredId, onSelect, onHover }: Props) {
@@ -64,6 +64,9 @@ export function ResultsTable({ search, total, selectedId, hoveredId, onSelect, o
     enableSortingRemoval: true,
     columnResizeMode: 'onChange',
     getCoreRowModel: getCoreRowModel(),
+    // Ids by organization, not by place in the window: when the window moves, the cells (and a
+    // focused button in them) stay in the DOM instead of being rebuilt, so Tab never drops to the body.
+    getRowId: (r, i) => r?.org_id ?? `loading-${first + i}`,
     // No pagination or expansion here, so nothing to reset when the window of rows moves.
     autoResetAll: false,
   });
