@@ -72,13 +72,18 @@ export function App() {
     if (orgId) opener.current = orgId;
     navigate({ ...state, selected: orgId });
   }, [state, navigate]);
+  const returnFocus = useRef<string | null>(null);
   const closeDetail = useCallback(() => {
-    const back = opener.current;
+    returnFocus.current = opener.current;
     onSelect(null);
-    requestAnimationFrame(() => {
-      if (back) document.querySelector<HTMLElement>(`tr[data-org-id="${CSS.escape(back)}"] .link-button`)?.focus();
-    });
   }, [onSelect]);
+  useEffect(() => {
+    const back = returnFocus.current;
+    if (state.selected || !back) return;
+    returnFocus.current = null;
+    // After the table has redrawn its rows for the closed panel.
+    setTimeout(() => document.querySelector<HTMLElement>(`tr[data-org-id="${CSS.escape(back)}"] .link-button`)?.focus(), 50);
+  }, [state.selected]);
   const types = database.status === 'ready' ? releaseTypes(database.db.manifest) : [];
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   // After a search the page moves to its results: the heading is there at once, "Looking up…" under it.
