@@ -106,7 +106,7 @@ export async function buildRelease({ sourcesDir, outDir: out, log = () => {} }: 
         header_mismatches: sources.flatMap((s) => s.header_mismatches.map((m) => ({ file: s.file, ...m }))),
         warnings_by_field: await rows(db, 'SELECT field, count(*) AS n FROM warnings GROUP BY field ORDER BY n DESC, field'),
         rejects_by_reason: await rows(db, `SELECT rejection.field AS field, regexp_replace(rejection.reason, '"[^"]*"', '"…"', 'g') AS reason,
-          count(*) AS n FROM resolved WHERE status = 'rejected' GROUP BY ALL ORDER BY n DESC, reason`),
+          count(*) AS n FROM resolved WHERE status = 'rejected' GROUP BY ALL ORDER BY n DESC, reason, field`),
         geo_precision: await rows(db, 'SELECT geo_precision, count(*) AS n FROM organizations GROUP BY ALL ORDER BY geo_precision'),
         gazetteer_checks: zipChecks,
         referential_integrity: integrity,
