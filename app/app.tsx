@@ -27,7 +27,7 @@ import { useView } from './shell/use-view.ts';
 import { DetailPanel } from './views/detail/detail-panel.tsx';
 import { SearchForm } from './views/search-form/search-form.tsx';
 import { PrintList } from './views/table/print-list.tsx';
-import { ResultsTable } from './views/table/results-table.tsx';
+import { ResultsTable, type ResultsTableHandle } from './views/table/results-table.tsx';
 
 // MapLibre is large: the table paints first while the map loads.
 const ResultsMap = lazy(() => import('./views/map/results-map.tsx'));
@@ -66,26 +66,29 @@ export function App() {
   // thread, so it loads once the first results are in (and then stays).
   const [mapWanted, setMapWanted] = useState(false);
   if (total !== null && !mapWanted) setMapWanted(true);
-  // The row that opened the details, so that closing them puts focus back on it.
+  const onSelect = useCallback((orgId: string | null) => navigate({ ...state, selected: orgId }), [state, navigate]);
+  // The result that opened the details, so that closing them (Escape or ×) puts focus back on
+  // it. Only the list sets it: a map point cannot take focus, so its details give focus back to
+  // the results' heading; a nearby support opened from the details keeps the list's opener.
+  const table = useRef<ResultsTableHandle>(null);
   const opener = useRef<string | null>(null);
-  const onSelect = useCallback((orgId: string | null) => {
-    if (orgId) opener.current = orgId;
-    navigate({ ...state, selected: orgId });
-  }, [state, navigate]);
-  const returnFocus = useRef<string | null>(null);
+  const openFromList = useCallback((orgId: string) => { opener.current = orgId; onSelect(orgId); }, [onSelect]);
+  const openFromMap = useCallback((orgId: string) => { opener.current = null; onSelect(orgId); }, [onSelect]);
+  const returnFocus = useRef(false);
   const closeDetail = useCallback(() => {
-    returnFocus.current = opener.current;
+    returnFocus.current = true;
     onSelect(null);
   }, [onSelect]);
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    const back = returnFocus.current;
-    if (state.selected || !back) return;
-    returnFocus.current = null;
-    // After the table has redrawn its rows for the closed panel.
-    setTimeout(() => document.querySelector<HTMLElement>(`tr[data-org-id="${CSS.escape(back)}"] .link-button`)?.focus(), 50);
+    if (state.selected || !returnFocus.current) return;
+    returnFocus.current = false;
+    const back = opener.current;
+    opener.current = null;
+    // The panel has unmounted (focus fell to the body) and the list kept its rows.
+    if (!back || !table.current?.focusResult(back)) resultsHeading.current?.focus();
   }, [state.selected]);
   const types = database.status === 'ready' ? releaseTypes(database.db.manifest) : [];
-  const resultsHeading = useRef<HTMLHeadingElement>(null);
   // After a search the page moves to its results: the heading is there at once, "Looking up…" under it.
   const showResults = useCallback((next: SearchState) => {
     navigate(next);
@@ -164,8 +167,8 @@ export function App() {
                     {count.status === 'failed' ? <QueryFailed error={count.error} />
                       : <ResultsSummary total={total} label={search.near?.label ?? null} state={state} onChange={navigate} />}
                     {!EMBED.embed && total !== null && <CopyLink />}
-                    <ResultsTable search={search} total={total} selectedId={state.selected} hoveredId={hovered}
-                      onSelect={onSelect} onHover={setHovered} />
+                    <ResultsTable ref={table} search={search} total={total} selectedId={state.selected} hoveredId={hovered}
+                      onSelect={openFromList} onHover={setHovered} />
                   </div>
                   {state.selected && (
                     <DetailPanel orgId={state.selected} from={search.near} onSelect={onSelect} onClose={closeDetail} />
@@ -173,7 +176,7 @@ export function App() {
                   {mapWanted ? (
                     <PanelBoundary what="The map" instead="the list has every result">
                       <Suspense fallback={MAP_LOADING}>
-                        <ResultsMap search={search} selectedId={state.selected} hoveredId={hovered} onSelect={onSelect}
+                        <ResultsMap search={search} selectedId={state.selected} hoveredId={hovered} onSelect={openFromMap}
                           onHover={setHovered} types={types} onSearchArea={EMBED.locked.has('where') ? undefined
                             : (at, radius) => navigate({ ...state, at, where: '', radius, selected: null })} />
                       </Suspense>

@@ -42,7 +42,7 @@ export function PrintList({ search, total }: { search: ResolvedSearch; total: nu
           <>
             <ol>
               {rows.rows.map((r) => (
-                <li key={r.org_id}>
+                <li key={r.org_id} data-org-id={r.org_id}>
                   <strong>{r.name}</strong> ({ORG_TYPE_LABELS[r.org_type as OrgType]})
                   {r.distance_miles !== null && `, ${r.distance_miles.toFixed(1)} mi`}<br />
                   {[r.address_line1, r.city, [r.state, r.zip].filter(Boolean).join(' ')].filter(Boolean).join(', ')}
