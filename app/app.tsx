@@ -1,11 +1,12 @@
-// The shell: notices that never depend on the engine, then the search, its results as a
-// table and a map, and the selected organization. Views never import each other; they meet here.
-import { lazy, Suspense, useCallback, useState } from 'react';
+// The shell: notices that never depend on the engine, then the search (drawn at once, usable
+// while the engine starts), its results as a list and a map, the selected organization beside
+// them, and the analysts' tools at the foot of the page. Views never import each other; they meet here.
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { AnalystTools } from './components/analyst-tools.tsx';
 import { CloudConnect } from './components/cloud-connect.tsx';
-import { DatasetDownload } from './components/dataset-download.tsx';
-import { EmbedThisSearch } from './components/embed-this-search.tsx';
+import { CopyLink } from './components/copy-link.tsx';
 import { EngineActivity, StartingNotice } from './components/engine-status.tsx';
-import { OfflineCopy } from './components/offline-copy.tsx';
+import { pageTitle } from './shell/page-title.ts';
 import { PanelBoundary } from './components/panel-boundary.tsx';
 import { QueryFailed } from './components/query-failed.tsx';
 import { ReleaseNotice } from './components/release-notice.tsx';
@@ -20,14 +21,14 @@ import type { SearchState } from './search/state.ts';
 import { searchToUrl } from './search/url.ts';
 import { DidYouMean } from './shell/did-you-mean.tsx';
 import { ResultsSummary } from './shell/results-summary.tsx';
-import { usePageTitle } from './shell/use-page-title.ts';
 import { useEmbedMessages } from './shell/use-embed-messages.ts';
 import { useResolvedSearch } from './shell/use-resolved-search.ts';
 import { useSearchUrl } from './shell/use-search-url.ts';
 import { useView } from './shell/use-view.ts';
 import { DetailPanel } from './views/detail/detail-panel.tsx';
 import { SearchForm } from './views/search-form/search-form.tsx';
-import { ResultsTable } from './views/table/results-table.tsx';
+import { PrintList } from './views/table/print-list.tsx';
+import { ResultsTable, type ResultsTableHandle } from './views/table/results-table.tsx';
 
 // MapLibre is large: the table paints first while the map loads.
 const ResultsMap = lazy(() => import('./views/map/results-map.tsx'));
@@ -43,6 +44,9 @@ const EMBED = embedFromUrl(window.location.search);
 // cloud.html: the same app, served cross-origin isolated so it can connect to MotherDuck.
 const CLOUD_PAGE = document.body.dataset.page === 'cloud';
 
+/** Whether the person has said where or what: until then the page asks rather than lists the country A–Z. */
+const asked = (s: SearchState) => Boolean(s.where || s.at || s.text || s.types.length || Object.keys(s.filters).length);
+
 export function App() {
   const database = useDatabase();
   const [state, go] = useSearchUrl(embedParams(EMBED));
@@ -52,8 +56,11 @@ export function App() {
   useEmbedMessages(EMBED, state, navigate);
   const [view, openView] = useView();
   const [hovered, setHovered] = useState<string | null>(null);
+  // "Show every listing": a choice for this visit, not a link (a link with no place asks again).
+  const [browseAll, setBrowseAll] = useState(false);
+  const listing = EMBED.embed || browseAll || asked(state);
   const resolution = useResolvedSearch(state, database.status === 'ready' ? database.db : null);
-  const search = resolution.status === 'resolved' ? resolution.search : null;
+  const search = resolution.status === 'resolved' && listing ? resolution.search : null;
   const count = useQuery<{ n: number }>(search ? countQuery(search) : null);
   const total = count.status === 'done' ? count.rows[0].n : null;
   // The map's megabyte of JS and its WebGL start compete with the first rows for the main
@@ -61,92 +68,136 @@ export function App() {
   const [mapWanted, setMapWanted] = useState(false);
   if (total !== null && !mapWanted) setMapWanted(true);
   const onSelect = useCallback((orgId: string | null) => navigate({ ...state, selected: orgId }), [state, navigate]);
+  // The result that opened the details, so that closing them (Escape or ×) puts focus back on
+  // it. Only the list sets it: a map point cannot take focus, so its details give focus back to
+  // the results' heading; a nearby support opened from the details keeps the list's opener.
+  const table = useRef<ResultsTableHandle>(null);
+  const opener = useRef<string | null>(null);
+  const openFromList = useCallback((orgId: string) => { opener.current = orgId; onSelect(orgId); }, [onSelect]);
+  const openFromMap = useCallback((orgId: string) => { opener.current = null; onSelect(orgId); }, [onSelect]);
+  const returnFocus = useRef(false);
+  const closeDetail = useCallback(() => {
+    returnFocus.current = true;
+    onSelect(null);
+  }, [onSelect]);
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (state.selected || !returnFocus.current) return;
+    returnFocus.current = false;
+    const back = opener.current;
+    opener.current = null;
+    // The panel has unmounted (focus fell to the body) and the list kept its rows.
+    if (!back || !table.current?.focusResult(back)) resultsHeading.current?.focus();
+  }, [state.selected]);
   const types = database.status === 'ready' ? releaseTypes(database.db.manifest) : [];
-  usePageTitle(view === 'search' ? state : null, search?.near?.label ?? null);
+  // After a search the page moves to its results: the heading is there at once, "Looking up…" under it.
+  const showResults = useCallback((next: SearchState) => {
+    navigate(next);
+    requestAnimationFrame(() => {
+      resultsHeading.current?.scrollIntoView({ block: 'start' });
+      resultsHeading.current?.focus({ preventScroll: true });
+    });
+  }, [navigate]);
 
+  const place = search?.near?.label ?? (resolution.status === 'resolved' ? resolution.search.near?.label : null) ?? null;
+  useEffect(() => {
+    document.title = pageTitle(view, place, state.text);
+  }, [view, place, state.text]);
+
+  const onSearchView = view === 'search';
   return (
     <>
+      {onSearchView && <a className="skip-link" href="#results">Skip to results</a>}
       <header className={EMBED.embed ? 'site-header embedded' : 'site-header'}>
-        {EMBED.embed ? <p className="embed-title">National Recovery Directory</p> : <h1>National Recovery Directory</h1>}
+        {EMBED.embed ? <p className="embed-title">National Recovery Directory</p> : <p className="site-title">National Recovery Directory</p>}
         <SafetyLines />
-        {!EMBED.embed && (
+        {!EMBED.embed && (onSearchView ? <a className="analysts-link" href="#for-analysts">For analysts</a> : (
           <nav className="views" aria-label="Views">
-            <button type="button" aria-current={view === 'search' ? 'page' : undefined}
-              onClick={() => openView('search', searchToUrl(state))}>Directory</button>
+            <button type="button" onClick={() => openView('search', searchToUrl(state))}>Directory</button>
             <button type="button" aria-current={view === 'dashboards' ? 'page' : undefined}
               onClick={() => openView('dashboards', 'view=dashboards')}>Dashboards</button>
             <button type="button" aria-current={view === 'sql' ? 'page' : undefined}
               onClick={() => openView('sql', consoleUrl(''))}>SQL console</button>
           </nav>
-        )}
+        ))}
       </header>
       <main className={EMBED.embed ? 'embedded' : undefined}>
         <StartingNotice database={database} />
         <EngineActivity />
         {CLOUD_PAGE && database.status === 'ready' && <CloudConnect />}
+        {database.status === 'ready' && !onSearchView && <ReleaseNotice manifest={database.db.manifest} />}
         {database.status === 'ready' && view === 'sql' && (
-          <>
-            <ReleaseNotice manifest={database.db.manifest} />
-            <Suspense fallback={<p role="status">Loading the console…</p>}>
-              <SqlConsole initialSql={consoleSqlFromUrl(window.location.search)}
-                onSqlChange={(sql) => window.history.replaceState(null, '', `${window.location.pathname}?${consoleUrl(sql)}`)} />
-            </Suspense>
-          </>
+          <Suspense fallback={<p role="status">Loading the console…</p>}>
+            <SqlConsole initialSql={consoleSqlFromUrl(window.location.search)}
+              onSqlChange={(sql) => window.history.replaceState(null, '', `${window.location.pathname}?${consoleUrl(sql)}`)} />
+          </Suspense>
         )}
         {database.status === 'ready' && view === 'dashboards' && (
-          <>
-            <ReleaseNotice manifest={database.db.manifest} />
-            <Suspense fallback={<p role="status">Loading the dashboards…</p>}>
-              <Dashboards onOpenConsole={(sql) => openView('sql', consoleUrl(sql))} />
-            </Suspense>
-          </>
+          <Suspense fallback={<p role="status">Loading the dashboards…</p>}>
+            <Dashboards onOpenConsole={(sql) => openView('sql', consoleUrl(sql))} />
+          </Suspense>
         )}
-        {database.status === 'ready' && view === 'search' && (
+        {onSearchView && (
           <>
-            <ReleaseNotice manifest={database.db.manifest} />
-            <SearchForm state={state} search={search} types={types} locked={EMBED.locked} onChange={navigate}
+            {!EMBED.embed && <h1 className="start-title">Find treatment and recovery support near you</h1>}
+            {database.status === 'ready' && <ReleaseNotice manifest={database.db.manifest} />}
+            <SearchForm state={state} search={search} types={types} locked={EMBED.locked} onChange={navigate} onSearch={showResults}
+              autoFocus={!EMBED.embed && !state.where && !state.at}
               placeProblem={resolution.status === 'not-found' && (
                 <p role="alert" className="hint">
                   “<bdi>{resolution.where}</bdi>” is not a ZIP code or city we know. Try a 5-digit ZIP code or “City, ST”.
                 </p>
               )} />
-            {resolution.status === 'resolving' && <p role="status" className="hint">Looking up “<bdi>{state.where}</bdi>”…</p>}
-            {resolution.status === 'resolved' && resolution.unsure && (
-              <DidYouMean shown={resolution.search.near?.label ?? state.where} alternatives={resolution.alternatives}
-                onChoose={(where) => navigate({ ...state, where, at: null, selected: null })} />
-            )}
-            {resolution.status === 'failed' && <QueryFailed error={resolution.error} />}
-            {search && (
-              <div className="results">
-                <div className="results-list">
-                  {count.status === 'failed' ? <QueryFailed error={count.error} />
-                    : <ResultsSummary total={total} search={search} onChange={navigate} />}
-                  <ResultsTable search={search} total={total} selectedId={state.selected} hoveredId={hovered}
-                    onSelect={onSelect} onHover={setHovered} />
+            <section id="results" className="results-area" aria-labelledby="results-title">
+              <h2 id="results-title" ref={resultsHeading} tabIndex={-1}>Results</h2>
+              {resolution.status === 'resolving' && (
+                <p role="status" className="hint looking-up">
+                  <progress aria-label="Looking up" /> {state.where ? <>Looking up “<bdi>{state.where}</bdi>”…</> : 'Getting the results ready…'}
+                </p>
+              )}
+              {resolution.status === 'resolved' && resolution.unsure && (
+                <DidYouMean shown={resolution.search.near?.label ?? state.where} alternatives={resolution.alternatives}
+                  onChoose={(where) => navigate({ ...state, where, at: null, selected: null })} />
+              )}
+              {resolution.status === 'failed' && <QueryFailed error={resolution.error} />}
+              {resolution.status === 'resolved' && !listing && (
+                <div className="start-prompt">
+                  <p>Enter a ZIP code or a city above, or use your location, to see treatment and recovery support nearby.</p>
+                  <p><button type="button" className="link-button" onClick={() => setBrowseAll(true)}>Or list every organization in the country</button></p>
                 </div>
-                {mapWanted ? (
-                  <PanelBoundary what="The map" instead="the list has every result">
-                    <Suspense fallback={MAP_LOADING}>
-                      <ResultsMap search={search} selectedId={state.selected} hoveredId={hovered} onSelect={onSelect}
-                        onHover={setHovered} types={types} onSearchArea={EMBED.locked.has('where') ? undefined
-                          : (at, radius) => navigate({ ...state, at, where: '', radius, selected: null })} />
-                    </Suspense>
-                  </PanelBoundary>
-                ) : MAP_LOADING}
-              </div>
-            )}
-            {state.selected && <DetailPanel orgId={state.selected} onSelect={onSelect} onClose={() => onSelect(null)} />}
-            {!EMBED.embed && search && <EmbedThisSearch state={state} />}
-            {!EMBED.embed && <DatasetDownload manifest={database.db.manifest} />}
+              )}
+              {search && (
+                <div className={state.selected ? 'results with-detail' : 'results'}>
+                  <div className="results-list">
+                    {count.status === 'failed' ? <QueryFailed error={count.error} />
+                      : <ResultsSummary total={total} search={search} onChange={navigate} />}
+                    {!EMBED.embed && total !== null && <CopyLink />}
+                    <ResultsTable ref={table} search={search} total={total} selectedId={state.selected} hoveredId={hovered}
+                      onSelect={openFromList} onHover={setHovered} />
+                  </div>
+                  {state.selected && (
+                    <DetailPanel orgId={state.selected} from={search.near} onSelect={onSelect} onClose={closeDetail} />
+                  )}
+                  {mapWanted ? (
+                    <PanelBoundary what="The map" instead="the list has every result">
+                      <Suspense fallback={MAP_LOADING}>
+                        <ResultsMap search={search} selectedId={state.selected} hoveredId={hovered} onSelect={openFromMap}
+                          onHover={setHovered} types={types} onSearchArea={EMBED.locked.has('where') ? undefined
+                            : (at, radius) => navigate({ ...state, at, where: '', radius, selected: null })} />
+                      </Suspense>
+                    </PanelBoundary>
+                  ) : MAP_LOADING}
+                  {total !== null && <PrintList search={search} total={total} />}
+                </div>
+              )}
+              {state.selected && !search && <DetailPanel orgId={state.selected} from={null} onSelect={onSelect} onClose={closeDetail} />}
+            </section>
           </>
         )}
       </main>
-      {/* An embedding host's visitors did not come for a copy of the directory. */}
+      {/* An embedding host's visitors did not come for analysts' tools or a copy of the directory. */}
       {!EMBED.embed && (
-        <footer className="site-footer">
-          {database.status === 'ready' && <OfflineCopy releaseBytes={database.db.manifest.total_bytes} />}
-          {!CLOUD_PAGE && <p><a href={`cloud.html${window.location.search}`}>Cloud mode</a>: analysts with a MotherDuck account can run every view there.</p>}
-        </footer>
+        <AnalystTools view={view} state={state} search={search} database={database} cloudPage={CLOUD_PAGE} openView={openView} />
       )}
     </>
   );

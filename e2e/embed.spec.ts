@@ -42,7 +42,10 @@ test('a host page sets the search, hears the height and the selection', async ({
   await expect.poll(() => frame.url()).toContain('where=60601');
   expect(frame.url()).toContain('type=narr_residence');
   expect(frame.url()).toContain('embed=1');
+  // The filters sit in a closed panel since the public layout; its summary counts the locked choice.
+  await embed.locator('summary', { hasText: 'Filters (1)' }).click();
   await expect(embed.getByRole('checkbox', { name: /Recovery residence/ })).toBeDisabled();
+  await expect(embed.getByRole('checkbox', { name: /Recovery residence/ })).toBeChecked();
   await expect(embed.locator('[data-total]')).toContainText('60601');
 
   const first = embed.locator('tr[data-org-id]').first();

@@ -11,7 +11,7 @@ test.describe('the console', () => {
   test('cannot read from another origin: the policy refuses the request', async ({ page, cspViolations }) => {
     const sql = "SELECT * FROM read_csv_auto('http://127.0.0.1:9/elsewhere.csv')";
     await openDirectory(page, `./?view=sql&sql=${encodeURIComponent(sql)}`);
-    // The app lets it go only when the visitor allows it; the policy refuses it all the same.
+    // The console's own guard stops such a query first; allowed past it, the policy is what refuses.
     await page.getByRole('checkbox', { name: 'Allow this query to read from other websites' }).check();
     await page.getByRole('button', { name: 'Run' }).click();
     await expect(page.getByRole('alert')).toContainText('127.0.0.1:9/elsewhere.csv', { timeout: 30_000 });

@@ -29,7 +29,7 @@ test('the network of an organization, as a sortable table and as links on the ma
   await table.getByRole('button', { name: 'Distance' }).click();
   const miles = await table.locator('td[data-miles]').evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-miles'))));
   expect(miles).toEqual([...miles].sort((a, b) => a - b));
-  await table.getByRole('button', { name: 'Strength' }).click();
+  await table.getByRole('button', { name: 'Fit' }).click();
   const strengths = await rows.locator('td:last-child').allInnerTexts();
   expect(strengths.map((s) => parseInt(s, 10))).toEqual(strengths.map((s) => parseInt(s, 10)).sort((a, b) => b - a));
 

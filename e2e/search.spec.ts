@@ -26,7 +26,7 @@ test('a ZIP and a radius: table, map and an independent count agree', async ({ p
   expect(await countOf(page)).toBe(expected);
   expect(await mapCount(page)).toBe(expected);
   await expect(page.locator('tr[data-org-id]').first()).toBeVisible();
-  const distances = await page.locator('tr[data-org-id] td:nth-child(4)').allInnerTexts();
+  const distances = await page.locator('tr[data-org-id] td:nth-child(2)').allInnerTexts();
   const miles = distances.map((d) => Number.parseFloat(d));
   expect(miles).toEqual([...miles].sort((a, b) => a - b));
 });

@@ -1,5 +1,6 @@
 // Which of a type's columns the detail panel shows, in order, with their labels; a stored
-// code is shown by its name.
+// code is shown by its name. Columns in MORE_DETAILS are for analysts and sit behind
+// "More details", with labels that say where the figure comes from.
 import { FACILITY_TYPE_NAMES, LEVEL_OF_CARE_NAMES } from '../../search/names.ts';
 import type { OrgType } from '../../search/state.ts';
 
@@ -18,8 +19,8 @@ export const TYPE_FIELDS: Record<OrgType, Field[]> = {
     ['outpatient_capacity', 'Outpatient capacity', 'number'],
     ['residential_capacity', 'Residential beds', 'number'],
     ['inpatient_capacity', 'Inpatient beds', 'number'],
-    ['current_census', 'Current outpatient census', 'number'],
-    ['quality_score', 'Quality score (0–5)', 'number'],
+    ['current_census', 'People in outpatient care (as last reported by the provider)', 'number'],
+    ['quality_score', 'Quality score in the source listing (0 to 5, higher is better)', 'number'],
     ['accreditations', 'Accreditations', 'list'],
     ['accreditation_status', 'Accreditation status', 'text'],
     ['license_numbers', 'License numbers', 'list'],
@@ -67,3 +68,8 @@ export const PRECISION_TEXT: Record<string, string> = {
   city: 'Approximate: placed at the center of its city.',
   none: 'Location unknown: not shown on the map.',
 };
+
+/** Shown only under "More details": figures and registrations a person seeking help rarely needs. */
+export const MORE_DETAILS = new Set(['outpatient_capacity', 'current_census', 'quality_score', 'accreditation_status',
+  'license_numbers', 'state_license', 'federal_certification', 'last_inspection_date', 'funding_sources', 'leadership',
+  'annual_reach_text', 'advocacy_priorities', 'membership_type']);

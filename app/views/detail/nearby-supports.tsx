@@ -35,9 +35,10 @@ export function NearbySupports({ rows, onSelect }: { rows: Related[]; onSelect: 
   return (
     <section aria-label="Nearby supports">
       <h3>Nearby supports</h3>
+      <p className="muted">Other kinds of support within 25 miles. Fit: how well the two complement each other, by kind of support and distance (100% is best).</p>
       <table className="nearby">
         <thead>
-          <tr><th scope="col">Name</th>{header('type', 'Type')}{header('distance', 'Distance')}{header('strength', 'Strength')}</tr>
+          <tr><th scope="col">Name</th>{header('type', 'Type')}{header('distance', 'Distance')}{header('strength', 'Fit')}</tr>
         </thead>
         <tbody>
           {sorted.map((r) => (

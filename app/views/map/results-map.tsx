@@ -1,7 +1,8 @@
-// The results on a map that works with no tile server: clustered points coloured by type,
-// the search radius, fitted to the results; hover and selection shared with the table;
+// The results on a map that works with no tile server: clustered points coloured by type with
+// their counts, the search radius, fitted to it (the contiguous states when there is no place);
+// zoom buttons and MapLibre's keyboard handler (arrows, + and -) on a labelled, focusable canvas; hover and selection shared with the table;
 // "Search this area" after the map is moved by hand.
-import { Map as MapLibre, setWorkerUrl, type GeoJSONSource, type MapLayerMouseEvent } from 'maplibre-gl';
+import { Map as MapLibre, NavigationControl, setWorkerUrl, type GeoJSONSource, type MapLayerMouseEvent } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
@@ -11,6 +12,7 @@ import { networkQuery, organizationQuery, pointsQuery, type ResolvedSearch } fro
 import { ORG_TYPE_LABELS, RADII, type OrgType, type Place, type Radius } from '../../search/state.ts';
 import { roundedPlace } from '../../search/url.ts';
 import { baseStyle } from './base-style.ts';
+import { showClusterCounts } from './cluster-counts.ts';
 import { bounds, circle, linksCollection, pointsCollection, type MapPoint, type NetworkLink } from './geometry.ts';
 import { RESULT_LAYERS, TYPE_COLORS } from './layers.ts';
 
@@ -45,6 +47,9 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
 
   useEffect(() => {
     const m = new MapLibre({ container: container.current!, style: baseStyle(), bounds: US_BOUNDS, attributionControl: false });
+    m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    m.getCanvas().setAttribute('aria-label', 'Map of results: arrow keys move it, plus and minus zoom');
+    const hideCounts = showClusterCounts(m);
     m.on('load', () => {
       m.addSource('results', { type: 'geojson', data: EMPTY, cluster: true, clusterMaxZoom: 11, clusterRadius: 40 });
       m.addSource('radius', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
@@ -70,7 +75,10 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
     let byHand = false;
     m.on('movestart', (e) => { byHand = Boolean((e as { originalEvent?: unknown }).originalEvent); });
     m.on('moveend', () => { if (byHand) setMoved(true); });
-    return () => m.remove();
+    return () => {
+      hideCounts();
+      m.remove();
+    };
   }, []);
 
   const rows = points.status === 'done' ? points.rows : null;
@@ -79,7 +87,8 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
     (map.getSource('results') as GeoJSONSource).setData(pointsCollection(rows));
     const ring = search.near ? circle(search.near, search.state.radius) : null;
     (map.getSource('radius') as GeoJSONSource).setData({ type: 'FeatureCollection', features: ring ? [ring] : [] });
-    const box = bounds(ring ? ring.geometry.coordinates[0] : rows.map((r) => [r.longitude, r.latitude]));
+    // Without a place, the contiguous states: fitting every point took in Guam and made the mainland tiny.
+    const box = ring ? bounds(ring.geometry.coordinates[0]) : null;
     map.fitBounds(box ?? US_BOUNDS, { padding: 24, maxZoom: 13, duration: 0 });
     setMoved(false);
     setDrawn(rows);

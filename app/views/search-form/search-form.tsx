@@ -1,5 +1,6 @@
 // Where, what and which: location and radius, text, type and the filters, each choice
-// with the number of results it would give.
+// with the number of results it would give. Drawn before the engine has started: what is typed
+// and chosen waits in the URL, and the search runs when the engine is ready.
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useQuery } from '../../db/use-query.ts';
 import { FILTER_GROUPS } from '../../search/filters.ts';
@@ -13,6 +14,10 @@ interface Props {
   state: SearchState;
   search: ResolvedSearch | null;
   onChange: (next: SearchState) => void;
+  /** A search the person asked for with the button or Enter: the page moves to its results. */
+  onSearch: (next: SearchState) => void;
+  /** Focus the place box on arrival (the first screen, not inside another site). */
+  autoFocus?: boolean;
   /** The types the release holds: only their checkboxes and filters are offered. */
   types: readonly OrgType[];
   /** Parts an embedding page fixed (see search/embed.ts): shown, not changeable. */
@@ -21,11 +26,10 @@ interface Props {
   placeProblem?: ReactNode;
 }
 
-export function SearchForm({ state, search, onChange, types, locked = new Set(), placeProblem }: Props) {
+export function SearchForm({ state, search, onChange, onSearch, autoFocus = false, types, locked = new Set(), placeProblem }: Props) {
   const [where, setWhere] = useState(state.where);
   const [text, setText] = useState(state.text);
   const [locating, setLocating] = useState<string | null>(null);
-  const [wide] = useState(() => window.matchMedia('(min-width: 801px)').matches);
   // Back/forward and shared links replace the state: the boxes follow.
   useEffect(() => setWhere(state.where), [state.where]);
   useEffect(() => setText(state.text), [state.text]);
@@ -36,7 +40,7 @@ export function SearchForm({ state, search, onChange, types, locked = new Set(),
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const whereChanged = where.trim() !== state.where;
-    onChange({ ...state, where: where.trim(), at: whereChanged ? null : state.at, text: text.trim(), selected: null });
+    onSearch({ ...state, where: where.trim(), at: whereChanged ? null : state.at, text: text.trim(), selected: null });
   };
 
   const useMyLocation = () => {
@@ -45,13 +49,14 @@ export function SearchForm({ state, search, onChange, types, locked = new Set(),
     navigator.geolocation.getCurrentPosition(
       (p) => {
         setLocating(null);
-        onChange({ ...state, where: '', at: roundedPlace(p.coords.latitude, p.coords.longitude, 'your location'), selected: null });
+        onSearch({ ...state, where: '', at: roundedPlace(p.coords.latitude, p.coords.longitude, 'your location'), selected: null });
       },
       () => setLocating('Your location is not available. Enter a ZIP code or a city instead.'),
       { maximumAge: 600_000, timeout: 15_000 },
     );
   };
 
+  const chosen = state.types.length + Object.values(state.filters).reduce((n, values) => n + values.length, 0);
   const toggle = (list: string[], value: string) => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
 
   return (
@@ -59,7 +64,7 @@ export function SearchForm({ state, search, onChange, types, locked = new Set(),
       <div className="search-row">
         <label>
           Near (ZIP code or City, ST)
-          <input name="where" value={where} disabled={locked.has('where')} maxLength={MAX_TEXT} autoComplete="off" placeholder="e.g. 02139 or Boston, MA"
+          <input name="where" value={where} autoFocus={autoFocus} disabled={locked.has('where')} maxLength={MAX_TEXT} autoComplete="off" placeholder="e.g. 02139 or Boston, MA"
             list="place-suggestions" aria-invalid={placeProblem ? true : undefined} aria-describedby={placeProblem ? 'place-problem' : undefined}
             onChange={(e) => setWhere(e.target.value)} />
           <datalist id="place-suggestions">
@@ -77,14 +82,14 @@ export function SearchForm({ state, search, onChange, types, locked = new Set(),
           Name or keyword
           <input name="q" type="search" value={text} maxLength={MAX_TEXT} onChange={(e) => setText(e.target.value)} />
         </label>
-        <button type="submit">Search</button>
         {!locked.has('where') && <button type="button" onClick={useMyLocation}>Use my location</button>}
+        <button type="submit" className="primary">Search</button>
       </div>
       {placeProblem && <div id="place-problem" className="place-problem">{placeProblem}</div>}
       {locating && <p role="status" className="hint">{locating}</p>}
-      {/* Open beside the results on wide screens; one tap away on a phone. */}
-      <details className="filters" open={wide}>
-        <summary>Filters</summary>
+      {/* Closed, so that the results are on screen after a search; the count says what is chosen. */}
+      <details className="filters">
+        <summary>Filters{chosen > 0 && ` (${chosen})`}</summary>
         {/* One type is no choice. */}
         {types.length > 1 && (
           <fieldset disabled={locked.has('type')}>

@@ -3,7 +3,7 @@
 // phone the columns fold into two (see columns.tsx).
 import { flexRender, getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 import { QueryFailed } from '../../components/query-failed.tsx';
 import { useMediaQuery } from '../../components/use-media-query.ts';
 import type { ResolvedSearch, SortKey } from '../../search/queries.ts';
@@ -18,13 +18,27 @@ interface Props {
   hoveredId: string | null;
   onSelect: (orgId: string) => void;
   onHover: (orgId: string | null) => void;
+  /** For the shell, to put focus back on the result that opened the details. */
+  ref?: Ref<ResultsTableHandle>;
 }
 
-// Two lines a row on a phone.
-const ROW_HEIGHT = { wide: 44, narrow: 60 };
+export interface ResultsTableHandle {
+  /**
+   * Focuses the result's button, first scrolling its row into the virtual window if it left it.
+   * False when the result is not among the rows loaded (the caller focuses something else).
+   */
+  focusResult(orgId: string): boolean;
+}
+
+const buttonOf = (root: HTMLElement | null, orgId: string) =>
+  root?.querySelector<HTMLElement>(`tr[data-org-id="${CSS.escape(orgId)}"] .link-button`) ?? null;
+
+// A card a row on a phone: name, what and where, and a line of links to tap.
+// Room for a name on two lines (styles.css clamps it there).
+const ROW_HEIGHT = { wide: 52, narrow: 128 };
 const NARROW = '(max-width: 600px)';
 
-export function ResultsTable({ search, total, selectedId, hoveredId, onSelect, onHover }: Props) {
+export function ResultsTable({ search, total, selectedId, hoveredId, onSelect, onHover, ref }: Props) {
   const [sorting, setSorting] = useState<SortingState>([]);
   const sort = { key: (sorting[0]?.id ?? 'relevance') as SortKey, desc: sorting[0]?.desc ?? false };
   const { pages, ensurePage, firstPage, error } = usePagedRows(search, sort);
@@ -43,6 +57,31 @@ export function ResultsTable({ search, total, selectedId, hoveredId, onSelect, o
     overscan: 10,
   });
   useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
+  useImperativeHandle(ref, () => ({
+    focusResult(orgId) {
+      let index = -1;
+      for (const [page, rows] of pages) {
+        const i = rows.findIndex((r) => r.org_id === orgId);
+        if (i >= 0) index = page * PAGE_SIZE + i;
+      }
+      if (index < 0) return false;
+      const now = buttonOf(scroller.current, orgId);
+      if (now) {
+        now.focus();
+        return true;
+      }
+      // Out of the window: scroll to it, then focus it once the virtualizer has drawn it.
+      virtualizer.scrollToIndex(index, { align: 'center' });
+      let frames = 0;
+      const tryFocus = () => {
+        const button = buttonOf(scroller.current, orgId);
+        if (button) button.focus();
+        else if (frames++ < 30) requestAnimationFrame(tryFocus);
+      };
+      requestAnimationFrame(tryFocus);
+      return true;
+    },
+  }), [pages, virtualizer]);
   const items = virtualizer.getVirtualItems();
   for (const item of items) ensurePage(Math.floor(item.index / PAGE_SIZE));
   // Only the rows on screen go through the table model (null until their page arrives):
@@ -64,6 +103,9 @@ export function ResultsTable({ search, total, selectedId, hoveredId, onSelect, o
     enableSortingRemoval: true,
     columnResizeMode: 'onChange',
     getCoreRowModel: getCoreRowModel(),
+    // Ids by organization, not by place in the window: when the window moves, the cells (and a
+    // focused button in them) stay in the DOM instead of being rebuilt, so Tab never drops to the body.
+    getRowId: (r, i) => r?.org_id ?? `loading-${first + i}`,
     // No pagination or expansion here, so nothing to reset when the window of rows moves.
     autoResetAll: false,
   });
@@ -76,7 +118,6 @@ export function ResultsTable({ search, total, selectedId, hoveredId, onSelect, o
   if (error) return <QueryFailed error={error} />;
   return (
     <>
-      {count > 0 && <ExportButtons search={search} sort={sort} />}
       <div className={narrow ? 'results-table narrow' : 'results-table'} ref={scroller} role="region" aria-label="Results table" tabIndex={0}>
         <table style={{ width: narrow ? '100%' : widths.reduce<number>((a, b) => a + (b ?? 0), 0) }}>
           <colgroup>{widths.map((w, i) => <col key={i} style={{ width: w }} />)}</colgroup>
@@ -123,6 +164,8 @@ export function ResultsTable({ search, total, selectedId, hoveredId, onSelect, o
           </tbody>
         </table>
       </div>
+      {/* Below the list: a person looking for help reads the results first; the files are for later. */}
+      {count > 0 && <ExportButtons search={search} sort={sort} />}
     </>
   );
 }

@@ -26,7 +26,11 @@ export function usePagedRows(search: ResolvedSearch, sort: { key: SortKey; desc:
   const [error, setError] = useState<(Error & { sql?: string }) | null>(null);
   const requested = useRef(new Set<number>());
   const generation = useRef(0);
-  const key = JSON.stringify([search, sort]);
+  // The query's text and values, not the search state: opening or closing an organization's
+  // details changes the state but not the rows, and must not throw the loaded pages away
+  // (the rows blinked to "Loading…" and the row that opened the details lost its place).
+  const first = resultsQuery(search, { limit: PAGE_SIZE, offset: 0, sort: sort.key, desc: sort.desc });
+  const key = JSON.stringify([first.text, first.params]);
 
   useEffect(() => {
     generation.current++;
@@ -47,7 +51,7 @@ export function usePagedRows(search: ResolvedSearch, sort: { key: SortKey; desc:
       },
       (e: Error) => mine === generation.current && setError(e),
     );
-    // `key` identifies search and sort by value.
+    // `key` identifies the rows' query by value.
   }, [database, key]);
 
   useEffect(() => ensurePage(0), [ensurePage]);

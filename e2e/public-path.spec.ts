@@ -1,0 +1,119 @@
+// The public path, as a person looking for help takes it on a phone and on a laptop: first
+// screen → ZIP search → first result in view with distance and a call link → details with
+// directions and the helplines → Escape → back to the result; by keyboard with the skip link;
+// a print of every result; and axe on every state (target size included).
+import AxeBuilder from '@axe-core/playwright';
+import { expect, openDirectory, test } from './fixtures.ts';
+import { oracleIds } from './oracle.ts';
+
+async function noSeriousFindings(page: import('@playwright/test').Page, state: string) {
+  const results = await new AxeBuilder({ page }).exclude('.maplibregl-canvas').analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical' || v.id === 'target-size');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), state).toEqual([]);
+}
+
+const inView = (locator: import('@playwright/test').Locator) => locator.evaluate((el) => {
+  const box = el.getBoundingClientRect();
+  return box.top >= 0 && box.bottom <= window.innerHeight;
+});
+
+for (const [name, viewport] of [['a phone', { width: 390, height: 844 }], ['a laptop', { width: 1366, height: 800 }]] as const) {
+  test.describe(`on ${name}`, () => {
+    test.use({ viewport });
+
+    test('first screen → ZIP search → result in view → details → Escape → back', async ({ page }) => {
+      await openDirectory(page);
+      await expect(page.getByRole('heading', { name: 'Find treatment and recovery support near you' })).toBeVisible();
+      const where = page.getByLabel('Near (ZIP code or City, ST)');
+      await expect(where).toBeFocused();
+      await expect(page.getByRole('button', { name: 'Use my location' })).toBeVisible();
+      await expect(page.locator('tr[data-org-id]')).toHaveCount(0); // no A–Z list of the country
+      await noSeriousFindings(page, 'the first screen');
+
+      await where.fill('02139');
+      await page.getByRole('button', { name: 'Search', exact: true }).click();
+      const first = page.locator('tr[data-org-id]').first();
+      await expect(first).toBeVisible();
+      expect(await inView(first), 'the first result on screen after the search').toBe(true);
+      await expect(first).toContainText(/\d+\.\d mi/);
+      await expect(first.getByRole('link', { name: /Call|\(\d{3}\)/ }).first()).toHaveAttribute('href', /^tel:\+1\d{10}$/);
+      await expect(page).toHaveTitle(/near Cambridge, MA 02139 — National Recovery Directory/);
+      await noSeriousFindings(page, 'the results');
+
+      await first.locator('.link-button').click();
+      const panel = page.locator('aside.detail');
+      await expect(panel.locator('#detail-title')).toBeFocused();
+      await expect(panel.getByRole('link', { name: 'Directions' })).toHaveAttribute('href', /^https:\/\/www\.openstreetmap\.org\/directions\?route=/);
+      await expect(panel.getByText('Check with the provider before you go')).toBeVisible();
+      await expect(panel.getByText(/miles from Cambridge, MA 02139/)).toBeVisible();
+      const helpline = page.getByRole('link', { name: '988' }).filter({ visible: true }).last();
+      expect(await inView(helpline), 'a 988 link on screen with the details open').toBe(true);
+      await noSeriousFindings(page, 'the details');
+
+      await page.keyboard.press('Escape');
+      await expect(panel).toHaveCount(0);
+      expect(page.url()).not.toContain('org=');
+      await expect(first.locator('.link-button'), 'focus back on the result that opened the details').toBeFocused();
+    });
+
+    test('a print of a search lists every result, with addresses and phones', async ({ page }) => {
+      // About 300 results: far more than the virtual table draws (~20 rows).
+      const expected = await oracleIds({ zip: '90012', miles: 10 });
+      expect(expected.length).toBeGreaterThan(250);
+      expect(expected.length).toBeLessThan(2000);
+      await openDirectory(page, './?where=90012&r=10');
+      await expect(page.locator('[data-total]')).toHaveAttribute('data-total', String(expected.length), { timeout: 30_000 });
+      expect(await page.locator('tr[data-org-id]').count(), 'the screen draws only some rows').toBeLessThan(expected.length);
+      await page.emulateMedia({ media: 'print' });
+      const list = page.locator('.print-list');
+      await expect(list).toHaveAttribute('data-rows', String(expected.length));
+      await expect(list).toBeVisible();
+      // Every result, in the results' order, each with an address and a phone where it has one.
+      expect(await list.locator('li').evaluateAll((items) => items.map((li) => li.getAttribute('data-org-id')))).toEqual(expected);
+      const lines = await list.locator('li').allInnerTexts();
+      expect(lines.filter((t) => !/\d+\.\d mi\n.+, [A-Z]{2} \d{5}/.test(t)), 'an item without its distance and address').toEqual([]);
+      expect(lines.filter((t) => /\(\d{3}\) \d{3}-\d{4}/.test(t)).length, 'items with a phone').toBeGreaterThan(expected.length / 2);
+      await expect(page.locator('.results-table')).toBeHidden();
+      await expect(page.locator('.results-map')).toBeHidden();
+    });
+  });
+}
+
+test('closing the details puts focus back on the result that opened them, even after the list scrolled on', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 800 });
+  await openDirectory(page, './?where=90012&r=10');
+  const row = page.locator('tr[data-org-id]').nth(2);
+  const id = await row.getAttribute('data-org-id');
+  await row.locator('.link-button').click();
+  await expect(page.locator('#detail-title')).toBeFocused();
+  // The list scrolls on while the details are open: the row leaves the virtual window.
+  await page.locator('.results-table').evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  await expect(page.locator(`tr[data-org-id="${id}"]`)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Close details' }).click();
+  await expect(page.locator('aside.detail')).toHaveCount(0);
+  const button = page.locator(`tr[data-org-id="${id}"] .link-button`);
+  await expect(button).toBeFocused();
+  const shown = await button.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const pane = el.closest('.results-table')!.getBoundingClientRect();
+    return box.top >= pane.top && box.bottom <= pane.bottom && box.top >= 0 && box.bottom <= window.innerHeight;
+  });
+  expect(shown, 'the result back in view').toBe(true);
+});
+
+test('by keyboard alone, with the skip link', async ({ page }) => {
+  await openDirectory(page, './?where=02139&r=10');
+  await expect(page.locator('tr[data-org-id]').first()).toBeVisible();
+  await page.locator('body').focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to results' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  // From the results, Tab reaches the first result, and tabbing on down the list keeps focus in it.
+  const first = page.locator('tr[data-org-id]').first().locator('.link-button');
+  for (let i = 0; i < 15 && !(await first.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(first).toBeFocused();
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement !== document.body), `focus after ${i + 1} tabs`).toBe(true);
+  }
+});
