@@ -2,7 +2,7 @@
 // while the engine starts), its results as a list and a map, the selected organization beside
 // them, and the analysts' tools at the foot of the page. Views never import each other; they meet here.
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import { AnalystTools } from './components/analyst-tools.tsx';
+import { AnalystTools } from './shell/analyst-tools.tsx';
 import { CloudConnect } from './components/cloud-connect.tsx';
 import { CopyLink } from './components/copy-link.tsx';
 import { EngineActivity, StartingNotice } from './components/engine-status.tsx';

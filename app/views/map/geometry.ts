@@ -1,7 +1,6 @@
 import type { Feature, FeatureCollection, LineString, Point, Polygon } from 'geojson';
+import { MILES_PER_DEGREE } from '../../release/geo.ts';
 import type { Place } from '../../search/state.ts';
-
-const MILES_PER_DEGREE = 69.17;
 
 /** The search radius as a 64-sided polygon (good to a fraction of a percent at 100 miles). */
 export function circle(center: Place, miles: number): Feature<Polygon> {

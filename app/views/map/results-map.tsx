@@ -7,6 +7,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
 import { QueryFailed } from '../../components/query-failed.tsx';
+import { MILES_PER_DEGREE } from '../../release/geo.ts';
 import { useQuery } from '../../db/use-query.ts';
 import { networkQuery, organizationQuery, pointsQuery, type ResolvedSearch } from '../../search/queries.ts';
 import { ORG_TYPE_LABELS, RADII, type OrgType, type Place, type Radius } from '../../search/state.ts';
@@ -111,7 +112,7 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
     if (!map || !onSearchArea) return;
     const c = map.getCenter();
     const b = map.getBounds();
-    const halfHeightMiles = ((b.getNorth() - b.getSouth()) / 2) * 69.17;
+    const halfHeightMiles = ((b.getNorth() - b.getSouth()) / 2) * MILES_PER_DEGREE;
     const radius = RADII.find((r) => r >= halfHeightMiles) ?? RADII[RADII.length - 1];
     onSearchArea(roundedPlace(c.lat, c.lng, 'the map area'), radius);
   };

@@ -5,7 +5,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { IsolatedParts } from '../../components/isolated-parts.tsx';
 import { PhoneLink } from '../../components/phone-link.tsx';
 import { ORG_TYPE_LABELS, type OrgType } from '../../search/state.ts';
-import { directionsHref } from '../detail/directions.ts';
+import { directionsHref } from '../../components/directions.ts';
 import type { ResultRow } from './use-paged-rows.ts';
 
 type Column = ColumnDef<ResultRow | null>;

@@ -4,10 +4,10 @@ import type { DatabaseState } from '../db/database.ts';
 import type { ResolvedSearch } from '../search/queries.ts';
 import type { SearchState } from '../search/state.ts';
 import { consoleUrl } from '../search/console.ts';
-import type { View } from '../shell/use-view.ts';
-import { DatasetDownload } from './dataset-download.tsx';
-import { EmbedThisSearch } from './embed-this-search.tsx';
-import { OfflineCopy } from './offline-copy.tsx';
+import type { View } from './use-view.ts';
+import { DatasetDownload } from '../components/dataset-download.tsx';
+import { EmbedThisSearch } from '../components/embed-this-search.tsx';
+import { OfflineCopy } from '../components/offline-copy.tsx';
 
 interface Props {
   view: View;

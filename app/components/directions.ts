@@ -8,11 +8,3 @@ export function directionsHref(lat: number, lon: number): string {
   return `https://www.openstreetmap.org/directions?route=${encodeURIComponent(`;${to}`)}`;
 }
 
-/** Straight-line miles between two points (the haversine formula; the same figure the list shows). */
-export function milesBetween(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 3958.8 * 2 * Math.asin(Math.sqrt(h));
-}
