@@ -47,6 +47,7 @@ export function useQuery<T extends Row>(query: Sql | null, options?: { backgroun
     return () => {
       current = false;
     };
-  }, [database, key]); // `key` stands for `query` by value
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for `query` by value; options only pick the lane
+  }, [database, key]);
   return state;
 }

@@ -9,6 +9,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { QueryError, type Engine, type Row } from './engine.ts';
 import { copyThroughFile } from './exports.ts';
+// eslint-disable-next-line import/default -- a Vite `?worker&url` import is the bundled worker's URL
 import guardedWorker from './engine-worker.ts?worker&url';
 import { inlineParams } from '../release/sql-text.ts';
 import { plain } from '../release/plain-value.ts';

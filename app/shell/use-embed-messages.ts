@@ -33,9 +33,11 @@ export function useEmbedMessages(config: EmbedConfig, state: SearchState, naviga
       observer.disconnect();
       window.removeEventListener('message', onMessage);
     };
-  }, [active]); // the configuration is fixed for the page's life
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the configuration is fixed for the page's life, and post and navigate act the same on every render
+  }, [active]);
 
   useEffect(() => {
     if (active) post({ type: 'nrd:select', orgId: state.selected });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- post only wraps window.parent.postMessage with the fixed origins
   }, [active, state.selected]);
 }

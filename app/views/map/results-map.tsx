@@ -101,7 +101,8 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
   const network = linksCollection(from, linkRows);
   useEffect(() => {
     (map?.getSource('network') as GeoJSONSource | undefined)?.setData(network);
-  }, [map, JSON.stringify(network)]); // by value: a new collection each render
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- by value: `network` is a new collection each render
+  }, [map, JSON.stringify(network)]);
 
   useEffect(() => {
     map?.setFilter('selected', ['==', ['get', 'org_id'], selectedId ?? '']);
