@@ -11,7 +11,9 @@ test('opens the release and counts what it holds, from this origin only', async 
   await expect(page.getByRole('link', { name: '1-800-662-4357' })).toHaveAttribute('href', 'tel:+18006624357');
   await expect(page.getByText('Sample data:')).toBeVisible();
   await expect(page.getByText(`Data as of ${manifest.data_date}`)).toBeVisible();
-  // With no location, the whole country: every organization in the release.
+  // No list until asked; then, with no location, the whole country: every organization in the release.
+  await expect(page.locator('[data-total]')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Or list every organization in the country' }).click();
   await expect(page.locator('[data-total]')).toHaveAttribute('data-total', String(manifest.tables.organizations.rows), { timeout: 30_000 });
   await expect(page.locator('tr[data-org-id]').first()).toBeVisible();
 });

@@ -49,6 +49,10 @@ for (const where of ['New York, NY', 'Anchorage, AK', 'Fairbanks, AK']) {
 test('filters change the count to the oracle\'s; a shared link and the back button restore searches', async ({ page }) => {
   await openDirectory(page, './?where=02139&r=10');
   const before = await countOf(page);
+  // The filters sit in a closed panel, so that a search's results are on screen.
+  const filters = page.locator('summary', { hasText: /^Filters/ });
+  await expect(filters).toHaveText('Filters');
+  await filters.click();
   await page.getByRole('checkbox', { name: /Medicaid/ }).check();
   await page.getByRole('checkbox', { name: /Buprenorphine/ }).check();
   const expected = await oracleCount({ zip: '02139', miles: 10, treatmentWhere: 't.accepts_medicaid AND t.offers_buprenorphine' });
@@ -59,6 +63,8 @@ test('filters change the count to the oracle\'s; a shared link and the back butt
 
   await page.reload();
   await expect(total(page)).toHaveAttribute('data-total', String(expected), { timeout: 30_000 });
+  await expect(filters, 'the closed panel says how many are chosen').toHaveText('Filters (2)');
+  await filters.click();
   await expect(page.getByRole('checkbox', { name: /Medicaid/ })).toBeChecked();
 
   await page.goBack();
@@ -77,7 +83,7 @@ test('a result opens its details, linked by URL, with a phone link and only http
   expect(page.url()).toContain(`org=${orgId}`);
   await expect(panel.getByRole('link', { name: /\(\d{3}\) \d{3}-\d{4}/ })).toHaveAttribute('href', /^tel:\+1\d{10}$/);
   for (const href of await panel.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')))) {
-    expect(href).toMatch(/^(tel:|https?:\/\/)/);
+    expect(href).toMatch(/^(tel:|mailto:[^\s@:]+@[^\s@]+$|https?:\/\/)/);
   }
   await expect(panel.getByText(/Exact position|Approximate/)).toBeVisible();
   // Names, not the codes the release stores.
