@@ -1,4 +1,4 @@
-// npm run lint:layers: every import of app/, scripts/ and e2e/ against the layer rules
+// Part of npm run lint: every import of app/, scripts/ and e2e/ against the layer rules
 // (scripts/layers/rules.ts), and no import cycles. Exit 1 naming each wrong arrow.
 import { execFileSync } from 'node:child_process';
 import { importsOf } from './layers/imports.ts';

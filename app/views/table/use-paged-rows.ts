@@ -51,7 +51,7 @@ export function usePagedRows(search: ResolvedSearch, sort: { key: SortKey; desc:
       },
       (e: Error) => mine === generation.current && setError(e),
     );
-    // `key` identifies the rows' query by value.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` identifies the rows' query (search and sort) by value
   }, [database, key]);
 
   useEffect(() => ensurePage(0), [ensurePage]);
