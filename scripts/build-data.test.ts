@@ -21,6 +21,12 @@ describe('npm run build:data', () => {
     expect(stderr).toMatch(/^build:data: Unknown option '--sauces'.*\nusage: npm run build:data -- \[--sources DIR\] \[--out DIR\]/s);
   });
 
+  it('rejects a --memory that is not a size with the usage', async () => {
+    const { code, stderr } = await run('--memory', 'lots');
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^build:data: --memory lots is not a size such as 3GB\nusage: /);
+  });
+
   it('refuses an --out that holds the sources in one line', async () => {
     const dir = scratchDir();
     const { code, stderr } = await run('--sources', join(dir, 'sources'), '--out', dir);

@@ -4,8 +4,12 @@ import { readFileSync } from 'node:fs';
 
 export type Db = DuckDBConnection;
 
-export async function openDb(): Promise<Db> {
-  const instance = await DuckDBInstance.create(':memory:');
+/**
+ * Given a folder, DuckDB spills there when it reaches its memory limit (by default into
+ * ./.tmp, which a killed build would leave behind in the project).
+ */
+export async function openDb(spillDir?: string): Promise<Db> {
+  const instance = await DuckDBInstance.create(':memory:', spillDir ? { temp_directory: spillDir } : {});
   return instance.connect();
 }
 
