@@ -18,12 +18,14 @@ const DEFAULT_SOURCES = 'data/sources';
 const USAGE = 'usage: npm run build:data -- [--sources DIR] [--out DIR]\n' +
   `  --sources  folder with one or more of the four source JSON files (default: ${DEFAULT_SOURCES}, the generated sample)\n` +
   '  --out      release folder (default: public/data): new, empty, or one a build wrote; replaced only when the build succeeds\n' +
+  '  --memory   DuckDB\'s memory limit once the sources are read, e.g. 3GB (default: 80% of the machine); past it, it spills to disk\n' +
   '  --reuse    do nothing if the release folder already holds a build of this schema (npm start uses this)';
 
 const options = () => parseArgs({
   options: {
     sources: { type: 'string' },
     out: { type: 'string', default: 'public/data' },
+    memory: { type: 'string' },
     reuse: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h' },
   },
@@ -33,7 +35,10 @@ async function main(): Promise<number> {
   let values: ReturnType<typeof options>;
   try {
     values = options();
-  } catch (error) { // an unknown option (--sauces), a stray argument, --out without a folder
+    if (values.memory !== undefined && !/^\d+(\.\d+)?\s*[KMGT]i?B$/i.test(values.memory)) {
+      throw new Error(`--memory ${values.memory} is not a size such as 3GB`);
+    }
+  } catch (error) { // an unknown option (--sauces), a stray argument, --out without a folder, --memory lots
     console.error(`build:data: ${(error as Error).message}\n${USAGE}`);
     return 1;
   }
@@ -61,7 +66,7 @@ async function main(): Promise<number> {
       writeSample(sourcesDir, 1, console.log);
     }
     console.log(`Building ${out} from ${sourcesDir}`);
-    const { manifest, fates, seconds } = await buildRelease({ sourcesDir, outDir: out, log: console.log });
+    const { manifest, fates, seconds } = await buildRelease({ sourcesDir, outDir: out, memoryLimit: values.memory, log: console.log });
     printReport(fates, console.log);
     const read = fates.reduce((s, f) => s + f.read, 0);
     console.log(`${read.toLocaleString('en-US')} records in ${seconds.toFixed(2)} s ` +

@@ -1,12 +1,17 @@
 // The build's handle on native DuckDB: run .sql files, read rows as plain objects.
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { readFileSync } from 'node:fs';
+import { formulaSafe } from '../../app/release/formula-safe.ts';
 import { plainRow } from '../../app/release/plain-value.ts';
 
 export type Db = DuckDBConnection;
 
-export async function openDb(): Promise<Db> {
-  const instance = await DuckDBInstance.create(':memory:');
+/**
+ * Given a folder, DuckDB spills there when it reaches its memory limit (by default into
+ * ./.tmp, which a killed build would leave behind in the project).
+ */
+export async function openDb(spillDir?: string): Promise<Db> {
+  const instance = await DuckDBInstance.create(':memory:', spillDir ? { temp_directory: spillDir } : {});
   return instance.connect();
 }
 
@@ -16,6 +21,16 @@ export function sqlFile(name: string): string {
 
 export async function runFile(db: Db, name: string): Promise<void> {
   await db.run(sqlFile(name));
+}
+
+/**
+ * The build's macros (macros.sql), and `formula_safe(v)` for the published CSVs written from
+ * the release contract's rule, so the build's CSVs and the app's exports neutralize formulas
+ * one way.
+ */
+export async function loadMacros(db: Db): Promise<void> {
+  await runFile(db, 'macros.sql');
+  await db.run(`CREATE OR REPLACE MACRO formula_safe(v) AS ${formulaSafe('CAST(v AS VARCHAR)')}`);
 }
 
 /** Rows as plain objects, as the app's engines give them (BIGINTs as numbers). */

@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCHEMA_VERSION, type Extent, type Manifest } from '../../app/release/manifest.ts';
+import { literal } from '../../app/release/sql-text.ts';
 import { openDb, rows, runFile, type Db } from './db.ts';
 import { prepareDatabase } from './reference.ts';
 import { describeChecks } from './zip-crosscheck.ts';
@@ -16,6 +17,12 @@ import { checkReferences } from './integrity.ts';
 export interface BuildOptions {
   sourcesDir: string;
   outDir: string;
+  /**
+   * DuckDB's memory limit once the sources are read (`3GB`); past it, temporary tables spill to
+   * the staging folder. Reading a source file needs about 8× its size whatever the limit (one
+   * JSON value, then its records), hence after. DuckDB's own default: 80% of the machine.
+   */
+  memoryLimit?: string;
   log?: (line: string) => void;
 }
 
@@ -26,17 +33,18 @@ export interface BuildResult {
 }
 
 
-export async function buildRelease({ sourcesDir, outDir: out, log = () => {} }: BuildOptions): Promise<BuildResult> {
+export async function buildRelease({ sourcesDir, outDir: out, memoryLimit, log = () => {} }: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const step = (what: string) => log(`  ${((performance.now() - started) / 1000).toFixed(1).padStart(5)} s  ${what}`);
   const outDir = releaseFolder(out, sourcesDir);
-  const db = await openDb();
-  try {
-    return await publishInto(outDir, async (releaseDir) => {
+  return publishInto(outDir, async (releaseDir, scratchDir) => {
+    const db = await openDb(scratchDir);
+    try {
       const zipChecks = await prepareDatabase(db);
       step(`reference tables loaded (states, service codes, gazetteer: ${describeChecks(zipChecks)})`);
       const { sources, notProvided } = await loadSources(db, sourcesDir);
       step(`read ${sources.reduce((s, f) => s + f.records, 0).toLocaleString('en-US')} source records`);
+      if (memoryLimit) await db.run(`SET memory_limit = ${literal(memoryLimit)}`);
       for (const file of ['bidi.sql', 'stage.sql', 'resolve.sql', 'merges.sql', 'populate.sql', 'warnings.sql']) await runFile(db, file);
       step('normalized, located, deduplicated and loaded');
       await runFile(db, 'network.sql');
@@ -82,10 +90,10 @@ export async function buildRelease({ sourcesDir, outDir: out, log = () => {} }: 
       writeFileSync(join(releaseDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
       step(`release complete: ${(manifest.total_bytes / 1e6).toFixed(2)} MB of Parquet`);
       return { manifest, fates, seconds: (performance.now() - started) / 1000 };
-    }, log);
-  } finally {
-    db.closeSync();
-  }
+    } finally {
+      db.closeSync();
+    }
+  }, log);
 }
 
 /**

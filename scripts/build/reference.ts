@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { literal } from '../../app/release/sql-text.ts';
-import { rows, runFile, type Db } from './db.ts';
+import { type Db, loadMacros, rows, runFile } from './db.ts';
 import { loadGazetteer } from './gazetteer.ts';
 import type { ZipCheck } from './zip-crosscheck.ts';
 
@@ -17,7 +17,7 @@ const dataFile = (name: string) => fileURLToPath(new URL(`../../data/${name}`, i
  * the gazetteer's ZIP checks (disagreements and ZIPs left out) for the build report.
  */
 export async function prepareDatabase(db: Db): Promise<ZipCheck[]> {
-  await runFile(db, 'macros.sql');
+  await loadMacros(db);
   await runFile(db, 'schema.sql');
   return loadReference(db);
 }

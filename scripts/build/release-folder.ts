@@ -21,21 +21,26 @@ const HASHED_PARQUET = /^[0-9a-f]{16}\.parquet$/;
 const OLD_SIBLING = /^(.+)\.(staging|retired)-(\d+)$/;
 
 /**
- * Runs `fill` on an empty staging folder, then publishes what it wrote into `outDir` (created if
- * need be). On failure the release in `outDir` stays as it was.
+ * Runs `fill` on an empty folder for the release and one for scratch files (DuckDB's spill),
+ * both inside the staging folder, so the next build sweeps them if this one is killed; then
+ * publishes the release into `outDir` (created if need be). On failure the release in
+ * `outDir` stays as it was.
  */
-export async function publishInto<T>(outDir: string, fill: (staging: string) => Promise<T>, log: (line: string) => void = () => {}): Promise<T> {
+export async function publishInto<T>(outDir: string, fill: (releaseDir: string, scratchDir: string) => Promise<T>,
+  log: (line: string) => void = () => {}): Promise<T> {
   const created = mkdirSync(outDir, { recursive: true }) !== undefined;
   const unlock = lockReleaseFolder(outDir);
   const staging = join(outDir, `.staging-${process.pid}`);
+  const [releaseDir, scratchDir] = [join(staging, 'release'), join(staging, 'scratch')];
   const swept = (removed: string[]) => {
     if (removed.length) log(`  removed what an interrupted build left: ${removed.slice(0, 5).join(', ')}${removed.length > 5 ? ', …' : ''}`);
   };
   try {
     swept([...sweepRelease(outDir, [LOCK_FILE]), ...sweepOldSiblings(outDir)]);
-    mkdirSync(staging);
-    const result = await fill(staging);
-    for (const step of commitPlan(staging, outDir)) step();
+    mkdirSync(releaseDir, { recursive: true });
+    mkdirSync(scratchDir);
+    const result = await fill(releaseDir, scratchDir);
+    for (const step of commitPlan(releaseDir, outDir)) step();
     try {
       sweepRelease(outDir, [LOCK_FILE]);
     } catch (error) { // published all the same
@@ -55,17 +60,17 @@ export async function publishInto<T>(outDir: string, fill: (staging: string) => 
 }
 
 /**
- * The steps that publish a filled staging folder, in order: a kill between any two leaves a
+ * The steps that publish a filled release folder, in order: a kill between any two leaves a
  * complete release in `outDir` (atomic.test.ts runs every prefix of them). Each file is
  * flushed to disk before a manifest can name it. The old release's files go afterwards.
  */
-export function commitPlan(staging: string, outDir: string): (() => void)[] {
-  const files = listFiles(staging).map((f) => relative(staging, f)).filter((f) => f !== MANIFEST);
+export function commitPlan(releaseDir: string, outDir: string): (() => void)[] {
+  const files = listFiles(releaseDir).map((f) => relative(releaseDir, f)).filter((f) => f !== MANIFEST);
   const folders = [...new Set(files.map((f) => join(outDir, dirname(f))))];
   return [
-    ...files.map((f) => () => moveDurably(join(staging, f), join(outDir, f))),
+    ...files.map((f) => () => moveDurably(join(releaseDir, f), join(outDir, f))),
     () => folders.forEach(syncPath),
-    () => moveDurably(join(staging, MANIFEST), join(outDir, MANIFEST)),
+    () => moveDurably(join(releaseDir, MANIFEST), join(outDir, MANIFEST)),
     () => syncPath(outDir),
   ];
 }

@@ -55,7 +55,7 @@ const DETAIL_QUERIES = {
 
 /**
  * Writes rejects, merges and warnings as CSV (content-hashed names); returns their names. Every
- * cell goes through formula_safe (macros.sql): these files quote the sources, and a spreadsheet
+ * cell goes through formula_safe (db.ts loadMacros, the release contract's rule): these files quote the sources, and a spreadsheet
  * would run a name like =HYPERLINK(…) as a formula.
  */
 export async function writeDetails(db: Db, releaseDir: string): Promise<Record<keyof typeof DETAIL_QUERIES, string>> {

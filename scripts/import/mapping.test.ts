@@ -2,13 +2,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { literal } from '../../app/release/sql-text.ts';
-import { openDb, rows, runFile, type Db } from '../build/db.ts';
+import { type Db, loadMacros, openDb, rows } from '../build/db.ts';
 import { runImportSql } from './sql-files.ts';
 
 let db: Db;
 beforeAll(async () => {
   db = await openDb();
-  await runFile(db, 'macros.sql');
+  await loadMacros(db);
   await runImportSql(db, 'mapping.sql');
 });
 afterAll(() => db.closeSync());

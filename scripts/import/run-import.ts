@@ -1,7 +1,7 @@
 // SAMHSA files → the treatment_centers_master.json document (shared/sources-format.md plus
 // program_name, intake/hotline phones and location_source) and a summary of what happened
 // to every row. Native DuckDB does the bulk work; nothing is written here.
-import { openDb, rows, runFile, type Db } from '../build/db.ts';
+import { type Db, loadMacros, openDb, rows } from '../build/db.ts';
 import { dataDates } from './data-date.ts';
 import { labelOf } from './formats.ts';
 import { ImportError } from './import-error.ts';
@@ -20,7 +20,7 @@ export async function importSamhsa(files: readonly string[], options: { dataDate
   if (files.length === 0) throw new ImportError('no input files (give the National Directory XLSX or CSV, locator files, or both)');
   const db = await openDb();
   try {
-    await runFile(db, 'macros.sql');
+    await loadMacros(db);
     const loaded = await loadInputs(db, files);
     const listers = listingInputs(loaded);
     const dates = dataDates(listers, options.dataDate);

@@ -156,10 +156,4 @@ CREATE OR REPLACE MACRO suite_key(s) AS NULLIF(trim(regexp_replace(regexp_replac
     '\bsuite\b', 'ste', 'g'), '\broom\b', 'rm', 'g'), '\bbuilding\b', 'bldg', 'g'), '\bfloor\b', 'fl', 'g'),
   '\s+', ' ', 'g')), '');
 
--- A CSV cell a spreadsheet would run as a formula (OWASP's rule: text starting with =, +, -,
--- @, tab or carriage return) gets a leading apostrophe, so it shows as text. A plain number
--- such as -2 stays as it is. Any type goes in; text comes out.
-CREATE OR REPLACE MACRO formula_safe_text(v) AS
-  CASE WHEN regexp_matches(v, '^[=+\-@\t\r]') AND NOT regexp_full_match(v, '[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?')
-       THEN '''' || v ELSE v END;
-CREATE OR REPLACE MACRO formula_safe(v) AS formula_safe_text(CAST(v AS VARCHAR));
+-- formula_safe(v), for the published CSVs, is defined from the release contract's rule (scripts/build/db.ts).

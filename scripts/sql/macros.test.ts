@@ -1,12 +1,12 @@
 // Every normalization rule, run in real DuckDB exactly as the build runs it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ngeohash from 'ngeohash';
-import { openDb, rows, runFile, type Db } from '../build/db.ts';
+import { type Db, loadMacros, openDb, rows } from '../build/db.ts';
 
 let db: Db;
 beforeAll(async () => {
   db = await openDb();
-  await runFile(db, 'macros.sql');
+  await loadMacros(db);
 });
 afterAll(() => db.closeSync());
 
