@@ -20,7 +20,7 @@ for (const size of SIZES) {
         OR regexp_matches(lower(coalesce(array_to_string(o.other_names, ' '), '')), '(^|[^a-z0-9])detox')` });
       expect(expected).toBeGreaterThan(0);
       await expect(total).toHaveAttribute('data-total', String(expected));
-      await expect(page).toHaveTitle(/^“detox” near 60601 — /);
+      await expect(page).toHaveTitle(/^“detox” near Chicago, IL 60601 — /);
       await page.screenshot({ path: info.outputPath('detox.png') });
     });
 
