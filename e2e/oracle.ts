@@ -22,7 +22,7 @@ const near = (data: string) => `here AS (
     WHERE o.latitude IS NOT NULL AND mh.org_id IS NULL
   )`;
 
-async function rows(sql: string, params: Record<string, string | number> = {}): Promise<Record<string, unknown>[]> {
+export async function oracleRows(sql: string, params: Record<string, string | number> = {}): Promise<Record<string, unknown>[]> {
   const db = await (await DuckDBInstance.create(':memory:')).connect();
   try {
     return (await db.runAndReadAll(sql, params)).getRowObjectsJS();
@@ -33,7 +33,7 @@ async function rows(sql: string, params: Record<string, string | number> = {}): 
 
 export async function oracleCount(opts: { zip: string; miles: number; treatmentWhere?: string; data?: string }): Promise<number> {
   const data = opts.data ?? DATA;
-  const [{ n }] = await rows(`WITH ${near(data)}
+  const [{ n }] = await oracleRows(`WITH ${near(data)}
     SELECT count(*)::INTEGER AS n FROM located o
     ${opts.treatmentWhere ? `LEFT JOIN read_parquet('${data}/treatment_centers/*/*/*.parquet', hive_partitioning = true) t USING (org_id)` : ''}
     WHERE o.miles <= $miles ${opts.treatmentWhere ? `AND (${opts.treatmentWhere})` : ''}`, { zip: opts.zip, miles: opts.miles });
@@ -42,25 +42,25 @@ export async function oracleCount(opts: { zip: string; miles: number; treatmentW
 
 /** How far the nearest organization is from a ZIP. */
 export async function oracleNearest(zip: string): Promise<number> {
-  const [{ miles }] = await rows(`WITH ${near(DATA)} SELECT min(miles) AS miles FROM located`, { zip });
+  const [{ miles }] = await oracleRows(`WITH ${near(DATA)} SELECT min(miles) AS miles FROM located`, { zip });
   return Number(miles);
 }
 
 /** Organizations within `miles` of a ZIP, nearest first, then by name: the results' own order. */
 export async function oracleIds(opts: { zip: string; miles: number }): Promise<string[]> {
-  const found = await rows(`WITH ${near(DATA)}
+  const found = await oracleRows(`WITH ${near(DATA)}
     SELECT org_id FROM located WHERE miles <= $miles ORDER BY miles, lower(name), org_id`, { zip: opts.zip, miles: opts.miles });
   return found.map((r) => String(r.org_id));
 }
 
 /** The ZIP a "City, ST" search starts from (the gazetteer's central ZIP of that city). */
 export async function centralZip(where: string, data = DATA): Promise<string> {
-  const [row] = await rows(`SELECT central_zip FROM read_parquet('${data}/gazetteer/*.parquet')
+  const [row] = await oracleRows(`SELECT central_zip FROM read_parquet('${data}/gazetteer/*.parquet')
     WHERE kind = 'city' AND key = lower($where)`, { where });
   return String(row.central_zip);
 }
 
 /** The org_id column of a Parquet file, in file order. */
 export async function parquetIds(path: string): Promise<string[]> {
-  return (await rows(`SELECT org_id FROM read_parquet('${path.replaceAll("'", "''")}')`)).map((r) => String(r.org_id));
+  return (await oracleRows(`SELECT org_id FROM read_parquet('${path.replaceAll("'", "''")}')`)).map((r) => String(r.org_id));
 }

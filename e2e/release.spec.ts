@@ -2,6 +2,7 @@
 // says plainly that the data is the generated sample, with the helplines always shown.
 import { readFileSync } from 'node:fs';
 import { expect, openDirectory, test } from './fixtures.ts';
+import { oracleRows } from './oracle.ts';
 
 const manifest = JSON.parse(readFileSync('dist/data/manifest.json', 'utf8'));
 
@@ -11,9 +12,15 @@ test('opens the release and counts what it holds, from this origin only', async 
   await expect(page.getByRole('link', { name: '1-800-662-4357' })).toHaveAttribute('href', 'tel:+18006624357');
   await expect(page.getByText('Sample data:')).toBeVisible();
   await expect(page.getByText(`Data as of ${manifest.data_date}`)).toBeVisible();
-  // No list until asked; then, with no location, the whole country: every organization in the release.
+  // No list until asked; then, with no location, the whole country: every organization in the
+  // release but the mental-health-only facilities, which are left out until asked for.
   await expect(page.locator('[data-total]')).toHaveCount(0);
   await page.getByRole('button', { name: 'Or list every organization in the country' }).click();
+  const mentalHealthOnly = manifest.tables.organizations.rows - Number(await page.locator('[data-total]').getAttribute('data-total', { timeout: 30_000 }));
+  const [{ n }] = await oracleRows(`SELECT count(*)::INTEGER AS n FROM read_parquet('dist/data/treatment_centers/*/*/*.parquet') WHERE facility_type = 'MH'`);
+  expect(mentalHealthOnly).toBe(n);
+  await page.locator('summary', { hasText: /^Filters/ }).click();
+  await page.getByRole('checkbox', { name: /Include mental-health-only facilities/ }).check();
   await expect(page.locator('[data-total]')).toHaveAttribute('data-total', String(manifest.tables.organizations.rows), { timeout: 30_000 });
   await expect(page.locator('tr[data-org-id]').first()).toBeVisible();
 });
