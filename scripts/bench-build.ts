@@ -52,11 +52,12 @@ async function measure(mode: 'floor' | 'build', sources: string): Promise<Outcom
     let peak = 0;
     let stopped = false;
     createInterface({ input: child.stdout }).on('line', (line) => {
-      const event = JSON.parse(line) as { step?: string; seconds: number; peak_rss: number; done?: Run };
+      const event = JSON.parse(line) as { step?: string; seconds: number; cpu_seconds: number; peak_rss: number; done?: Run };
       if (event.done) done = event.done;
       else if (event.step) {
         lastStep = event.step;
-        console.log(`    ${event.seconds.toFixed(2).padStart(7)} s  ${mb(event.peak_rss).padStart(9)}  ${event.step}`);
+        console.log(`    ${event.seconds.toFixed(2).padStart(7)} s ${event.cpu_seconds.toFixed(1).padStart(6)} s CPU ` +
+          `${mb(event.peak_rss).padStart(9)} peak  ${event.step}`);
       }
     });
     let stderr = '';

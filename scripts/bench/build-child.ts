@@ -3,7 +3,7 @@
 // `build` is the data build; `floor` is the least any build of these sources must do: native
 // DuckDB reading the four files (plain read_json, unnest of the record array) and writing the
 // records to Parquet as they are, with the release's compression. Prints one JSON line per
-// step ({ step, seconds, peak_rss }) and a last one ({ done: { records, bytes, ... } }).
+// step ({ step, seconds, cpu_seconds, peak_rss }) and a last one ({ done: { records, bytes, ... } }).
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { literal, openDb, rows } from '../build/db.ts';
@@ -12,12 +12,13 @@ import { SOURCE_FILES } from '../build/sources.ts';
 
 const [mode, sourcesDir, outDir] = process.argv.slice(2);
 const started = performance.now();
-let last = started;
+let last = { wall: started, cpu: process.cpuUsage() };
 const peakRss = () => process.resourceUsage().maxRSS * 1024;
+const cpuSeconds = (since?: NodeJS.CpuUsage) => ((u) => (u.user + u.system) / 1e6)(process.cpuUsage(since));
 
 function step(what: string) {
-  const now = performance.now();
-  console.log(JSON.stringify({ step: what, seconds: (now - last) / 1000, peak_rss: peakRss() }));
+  const now = { wall: performance.now(), cpu: process.cpuUsage() };
+  console.log(JSON.stringify({ step: what, seconds: (now.wall - last.wall) / 1000, cpu_seconds: cpuSeconds(last.cpu), peak_rss: peakRss() }));
   last = now;
 }
 
@@ -46,7 +47,6 @@ async function build(): Promise<{ records: number; bytes: number }> {
 }
 
 const result = mode === 'floor' ? await floor() : await build();
-const cpu = process.cpuUsage();
 console.log(JSON.stringify({
-  done: { ...result, seconds: (performance.now() - started) / 1000, cpu_seconds: (cpu.user + cpu.system) / 1e6, peak_rss: peakRss() },
+  done: { ...result, seconds: (performance.now() - started) / 1000, cpu_seconds: cpuSeconds(), peak_rss: peakRss() },
 }));
