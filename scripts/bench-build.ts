@@ -75,8 +75,9 @@ async function measure(mode: 'floor' | 'build', sources: string): Promise<Outcom
     clearInterval(watch);
     if (done && code === 0) return done;
     const after = `after: ${lastStep}`;
-    if (stopped) return { failed: `stopped at the ${mb(cap)} RSS cap (--max-rss-gb), ${after}`, peak_rss: peak };
-    const error = stderr.split('\n').find((l) => /Error\b/.test(l)) ?? stderr.trim().split('\n').at(-1) ?? '';
+    if (stopped) return { failed: `stopped at the ${values['max-rss-gb']} GB RSS cap (--max-rss-gb), ${after}`, peak_rss: peak };
+    // The thrown error's own line ("SourceError: …", "[Error: …]"), not the source line Node quotes above it.
+    const error = stderr.split('\n').find((l) => /^\[?\w*Error: /.test(l)) ?? stderr.trim().split('\n').at(-1) ?? '';
     return { failed: `${signal ? `killed (${signal})` : `exit code ${code}`}, ${after}: ${error.trim().slice(0, 300)}`, peak_rss: peak };
   } finally {
     rmSync(work, { recursive: true, force: true });
