@@ -116,17 +116,19 @@ FROM marked m LEFT JOIN found f USING (i, f);
 -- a kind among a few candidates, so the work follows the number of organizations, not its
 -- square (a single 25-mile search met thousands of candidates per origin in a city); only
 -- what is still short goes on to a wider pass.
+-- Each pass frees the one before (kept to the end of the build, they held 270 MB at x10).
 CREATE OR REPLACE TEMP VIEW dense AS FROM wanted WHERE NOT sparse;
-CREATE OR REPLACE TEMP TABLE pass1 AS FROM nearest_within('dense', widest_miles() / 256);
-CREATE OR REPLACE TEMP TABLE pass2 AS FROM nearest_within('pass1', widest_miles() / 128);
-CREATE OR REPLACE TEMP TABLE pass3 AS FROM nearest_within('pass2', widest_miles() / 64);
-CREATE OR REPLACE TEMP TABLE pass4 AS FROM nearest_within('pass3', widest_miles() / 32);
-CREATE OR REPLACE TEMP TABLE pass5 AS FROM nearest_within('pass4', widest_miles() / 16);
-CREATE OR REPLACE TEMP TABLE pass6 AS FROM nearest_within('pass5', widest_miles() / 8);
-CREATE OR REPLACE TEMP TABLE pass7 AS FROM nearest_within('pass6', widest_miles() / 4);
-CREATE OR REPLACE TEMP TABLE pass8 AS FROM nearest_within('pass7', widest_miles() / 2);
+CREATE OR REPLACE TEMP TABLE pass1 AS FROM nearest_within('dense', widest_miles() / 256); DROP VIEW dense;
+CREATE OR REPLACE TEMP TABLE pass2 AS FROM nearest_within('pass1', widest_miles() / 128); DROP TABLE pass1;
+CREATE OR REPLACE TEMP TABLE pass3 AS FROM nearest_within('pass2', widest_miles() / 64); DROP TABLE pass2;
+CREATE OR REPLACE TEMP TABLE pass4 AS FROM nearest_within('pass3', widest_miles() / 32); DROP TABLE pass3;
+CREATE OR REPLACE TEMP TABLE pass5 AS FROM nearest_within('pass4', widest_miles() / 16); DROP TABLE pass4;
+CREATE OR REPLACE TEMP TABLE pass6 AS FROM nearest_within('pass5', widest_miles() / 8); DROP TABLE pass5;
+CREATE OR REPLACE TEMP TABLE pass7 AS FROM nearest_within('pass6', widest_miles() / 4); DROP TABLE pass6;
+CREATE OR REPLACE TEMP TABLE pass8 AS FROM nearest_within('pass7', widest_miles() / 2); DROP TABLE pass7;
 CREATE OR REPLACE TEMP VIEW unsettled AS FROM pass8 UNION ALL FROM wanted WHERE sparse;
 CREATE OR REPLACE TEMP TABLE nearest AS FROM nearest_within('unsettled', widest_miles());
+DROP VIEW unsettled; DROP TABLE pass8; DROP TABLE wanted;
 
 -- No ORDER BY: the release writes this table in its own order (publish.ts).
 INSERT INTO network_relationships
@@ -141,3 +143,5 @@ SELECT org_id, related_org_id, relationship, related_type,
   CAST(round(3 + 1.3 * miles / 35 * 60) AS INTEGER),
   round(0.6 * (1 - miles / 25) + 0.4 * fit, 3)
 FROM measured WHERE miles <= 25;
+
+DROP TABLE nearest; DROP TABLE placed;

@@ -98,17 +98,15 @@ describe('network relationships', () => {
     expect(actual).toEqual(expected);
   });
 
-  it('were settled in early, middle and late passes, and in the widest from both sides', async () => {
-    const settled = async (pass: string) =>
-      (await rows<{ n: number }>(db, `SELECT count(*) AS n FROM ${pass} WHERE len(nearest) = 3`))[0].n;
-    expect(await settled('pass1')).toBeGreaterThan(0);
-    expect(await settled('pass4')).toBeGreaterThan(await settled('pass3'));
-    expect(await settled('pass8')).toBeGreaterThan(await settled('pass7'));
-    const widest = await rows<{ sparse: boolean; n: number }>(db, `
-      SELECT w.sparse, count(*) AS n FROM nearest JOIN wanted w USING (i, f)
-      WHERE len(nearest.nearest) = 3 AND (i, f) NOT IN (SELECT (i, f) FROM pass8 WHERE len(nearest) = 3)
-      GROUP BY ALL ORDER BY ALL`);
-    expect(widest.map((w) => w.sparse)).toEqual([false, true]);
+  it('come from organizations packed closer than the first pass and spread further than the last but one', async () => {
+    // The third nearest of a kind: within 0.1 mile a kind settles in the first pass, past
+    // 12.55 miles only in the widest (the passes themselves are gone with their tables).
+    const [span] = await rows<{ nearest: number; furthest: number; kinds: number }>(db, `
+      SELECT min(third) AS nearest, max(third) AS furthest, count(*) AS kinds FROM (
+        SELECT org_id, related_type, max(distance_miles) AS third FROM network_relationships GROUP BY ALL HAVING count(*) = 3)`);
+    expect(span.nearest).toBeLessThan(0.098);
+    expect(span.furthest).toBeGreaterThan(12.55);
+    expect(await rows(db, `SELECT table_name FROM duckdb_tables() WHERE table_name NOT IN ('orgs', 'organizations', 'treatment_centers', 'network_relationships', 'fits')`)).toEqual([]);
   });
 
   it('break ties by org_id', async () => {
