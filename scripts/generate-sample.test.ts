@@ -1,7 +1,10 @@
 // The sample generator: the shapes of shared/sources-format.md, the promised counts, the
 // promised mess, and the same output on every run.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COUNTS, generate, SEED } from './generate-sample.ts';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { COUNTS, generate, SEED, writeSample } from './generate-sample.ts';
 import { placePicker } from './generate/places.ts';
 import { rngFor } from './generate/random.ts';
 import { treatmentCenter } from './generate/treatment-centers.ts';
@@ -63,5 +66,16 @@ describe('sample sources', () => {
     expect(tc.filter((r) => String(r.website).startsWith('javascript:')).length).toBeGreaterThan(0);
     expect(tc.filter((r) => String(r.facility_name).includes('<script>')).length).toBeGreaterThan(0);
     expect(tc.every((r) => /555[ .-]?01\d\d$/.test(String(r.phone)))).toBe(true);
+  });
+
+  it('writes to disk what it generates, streaming the treatment centers', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nrd-sample-'));
+    try {
+      writeSample(dir, 1, () => {});
+      expect(readdirSync(dir).sort()).toEqual(Object.keys(files).sort());
+      for (const [file, content] of Object.entries(files)) expect(JSON.parse(readFileSync(join(dir, file), 'utf8'))).toEqual(content);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

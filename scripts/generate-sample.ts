@@ -1,7 +1,7 @@
 // Writes the four sample source files (shared/sources-format.md shapes) from a fixed seed.
 //   npm run generate [-- --out data/sources --scale 10]
 // --scale N multiplies the treatment centers; the first 40,296 stay byte-identical.
-import { closeSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadStates } from './build/gazetteer.ts';
@@ -16,28 +16,32 @@ const EXTRACTION_DATE = '2024-11-01';
 
 type Rec = Record<string, unknown>;
 
-function countBy(records: Rec[], key: (r: Rec) => string): Record<string, number> {
+const stateOf = (r: Rec) => String(r.state ?? 'unknown').trim();
+
+function countBy(records: Iterable<Rec>, key: (r: Rec) => string): Record<string, number> {
   const out: Record<string, number> = {};
   for (const r of records) out[key(r)] = (out[key(r)] ?? 0) + 1;
   return out;
 }
 
-export function generate(scale = 1) {
+/** The sample's parts: the treatment centers one at a time (×100 is more than a JavaScript heap holds), the rest whole. */
+function sampleParts(scale: number) {
   const place = placePicker();
   const states = loadStates();
   const at = (stream: string, i: number) => place(rngFor(SEED, `${stream}-place`, i));
 
-  const treatment: Rec[] = [];
-  for (let i = 0; i < COUNTS.treatment * scale; i++) {
-    const rng = rngFor(SEED, 'treatment-mess', i);
-    // ~0.2% repeat an earlier facility; ~0.1% are broken beyond repair.
-    if (i > 100 && rng.chance(0.002)) {
-      const j = i - rng.int(1, 100);
-      treatment.push(duplicateOf(SEED, i, treatmentCenter(SEED, j, at('treatment', j))));
-      continue;
+  function* treatment(): Generator<Rec> {
+    for (let i = 0; i < COUNTS.treatment * scale; i++) {
+      const rng = rngFor(SEED, 'treatment-mess', i);
+      // ~0.2% repeat an earlier facility; ~0.1% are broken beyond repair.
+      if (i > 100 && rng.chance(0.002)) {
+        const j = i - rng.int(1, 100);
+        yield duplicateOf(SEED, i, treatmentCenter(SEED, j, at('treatment', j)));
+        continue;
+      }
+      const record = treatmentCenter(SEED, i, at('treatment', i));
+      yield rng.chance(0.001) ? breakRecord(SEED, i, record) : record;
     }
-    const record = treatmentCenter(SEED, i, at('treatment', i));
-    treatment.push(rng.chance(0.001) ? breakRecord(SEED, i, record) : record);
   }
 
   const narr: Rec[] = [];
@@ -59,34 +63,42 @@ export function generate(scale = 1) {
     organizations.push(organizationFromCenter(SEED, k, centers[i], at('rcc', i)));
   }
 
-  const byState = (key: string) => (r: Rec) => String(r[key] ?? 'unknown').trim();
   return {
-    'treatment_centers_master.json': {
-      extraction_date: EXTRACTION_DATE,
-      synthetic: true,
-      total_facilities: treatment.length,
-      facilities_by_state: countBy(treatment, byState('state')),
-      all_facilities: treatment,
+    treatment: treatment(),
+    community: {
+      'master_directory.json': {
+        extraction_date: EXTRACTION_DATE,
+        synthetic: true,
+        total_organizations: narr.length,
+        organizations_by_state: countBy(narr, stateOf),
+        all_organizations: narr,
+      },
+      'recovery_community_centers_master.json': {
+        extraction_date: EXTRACTION_DATE,
+        synthetic: true,
+        total_centers: centers.length,
+        all_centers: centers,
+      },
+      'recovery_organizations_master.json': {
+        extraction_date: EXTRACTION_DATE,
+        synthetic: true,
+        total_organizations: organizations.length,
+        all_organizations: organizations,
+      },
     },
-    'master_directory.json': {
-      extraction_date: EXTRACTION_DATE,
-      synthetic: true,
-      total_organizations: narr.length,
-      organizations_by_state: countBy(narr, byState('state')),
-      all_organizations: narr,
-    },
-    'recovery_community_centers_master.json': {
-      extraction_date: EXTRACTION_DATE,
-      synthetic: true,
-      total_centers: centers.length,
-      all_centers: centers,
-    },
-    'recovery_organizations_master.json': {
-      extraction_date: EXTRACTION_DATE,
-      synthetic: true,
-      total_organizations: organizations.length,
-      all_organizations: organizations,
-    },
+  };
+}
+
+function treatmentHeader(total: number, byState: Record<string, number>) {
+  return { extraction_date: EXTRACTION_DATE, synthetic: true, total_facilities: total, facilities_by_state: byState };
+}
+
+export function generate(scale = 1) {
+  const { treatment, community } = sampleParts(scale);
+  const all = [...treatment];
+  return {
+    'treatment_centers_master.json': { ...treatmentHeader(all.length, countBy(all, stateOf)), all_facilities: all },
+    ...community,
   };
 }
 
@@ -94,24 +106,57 @@ export function generate(scale = 1) {
 export function writeSample(dir: string, scale: number, log: (line: string) => void): void {
   const started = performance.now();
   mkdirSync(dir, { recursive: true });
-  for (const [file, content] of Object.entries(generate(scale))) {
-    const path = join(dir, file);
-    // One record per line keeps the files diffable; written in pieces, since a ×10 file
-    // is larger than the longest string V8 can hold.
+  const { treatment, community } = sampleParts(scale);
+  const byState: Record<string, number> = {};
+  const tallied = function* () {
+    for (const r of treatment) {
+      byState[stateOf(r)] = (byState[stateOf(r)] ?? 0) + 1;
+      yield r;
+    }
+  };
+  writeSourceFile(join(dir, 'treatment_centers_master.json'), 'all_facilities', tallied(), (n) => treatmentHeader(n, byState), log);
+  for (const [file, content] of Object.entries(community)) {
     const [key] = Object.keys(content).filter((k) => Array.isArray((content as Rec)[k]));
     const { [key]: records, ...header } = content as Rec;
-    const fd = openSync(`${path}.tmp`, 'w');
-    writeSync(fd, `${JSON.stringify(header).slice(0, -1)},"${key}":[\n`);
-    const list = records as Rec[];
-    for (let i = 0; i < list.length; i += 1000) {
-      writeSync(fd, list.slice(i, i + 1000).map((r) => JSON.stringify(r)).join(',\n') + (i + 1000 < list.length ? ',\n' : '\n'));
-    }
-    writeSync(fd, ']}\n');
-    closeSync(fd);
-    renameSync(`${path}.tmp`, path);
-    log(`${path}: ${(records as Rec[]).length.toLocaleString('en-US')} records`);
+    writeSourceFile(join(dir, file), key, records as Rec[], () => header, log);
   }
   log(`generated in ${((performance.now() - started) / 1000).toFixed(1)} s (seed ${SEED}, scale ×${scale})`);
+}
+
+/**
+ * `{...header, "key": [records]}`, one record per line (diffable). The records go to a side
+ * file first, since the header counts them; both are written in pieces, as a ×10 file is
+ * larger than the longest string V8 can hold.
+ */
+function writeSourceFile(path: string, key: string, records: Iterable<Rec>, header: (count: number) => Rec, log: (line: string) => void) {
+  const body = openSync(`${path}.records.tmp`, 'w');
+  let count = 0;
+  let chunk: string[] = [];
+  for (const r of records) {
+    chunk.push(JSON.stringify(r));
+    if (++count % 1000 === 0) {
+      writeSync(body, chunk.join(',\n') + ',\n');
+      chunk = [];
+    }
+  }
+  // The last piece ends the array: its final record takes no comma.
+  if (chunk.length) writeSync(body, chunk.join(',\n') + '\n');
+  closeSync(body);
+  const out = openSync(`${path}.tmp`, 'w');
+  writeSync(out, `${JSON.stringify(header(count)).slice(0, -1)},"${key}":[\n`);
+  appendFile(out, `${path}.records.tmp`);
+  writeSync(out, ']}\n');
+  closeSync(out);
+  rmSync(`${path}.records.tmp`);
+  renameSync(`${path}.tmp`, path);
+  log(`${path}: ${count.toLocaleString('en-US')} records`);
+}
+
+function appendFile(fd: number, path: string) {
+  const from = openSync(path, 'r');
+  const buffer = Buffer.alloc(1 << 24);
+  for (let n; (n = readSync(from, buffer, 0, buffer.length, null)) > 0; ) writeSync(fd, buffer, 0, n);
+  closeSync(from);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
