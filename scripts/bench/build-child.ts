@@ -6,7 +6,8 @@
 // step ({ step, seconds, cpu_seconds, peak_rss }) and a last one ({ done: { records, bytes, ... } }).
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { literal, openDb, rows } from '../build/db.ts';
+import { literal } from '../../app/release/sql-text.ts';
+import { openDb, rows } from '../build/db.ts';
 import { buildRelease } from '../build/pipeline.ts';
 import { SOURCE_FILES } from '../build/sources.ts';
 
