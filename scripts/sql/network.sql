@@ -10,7 +10,8 @@
 --
 -- Nearest: by the flat-earth distance from the organization (within 0.1% of the great circle
 -- at 25 miles; ties by related org_id) among those within 25.1 miles; the great-circle
--- distance of the 3 kept must then be 25 miles or less. Longitudes are not wrapped at 180°.
+-- distance of the 3 kept must then be 25 miles or less. Longitudes are not wrapped at 180°,
+-- nor boxes near a pole (the directory's organizations lie between 15°S and 72°N).
 
 -- The four organization types as a 1-byte enum: the searches compare them by the million.
 CREATE OR REPLACE MACRO kind(org_type) AS
