@@ -56,8 +56,9 @@ export function App() {
   useEmbedMessages(EMBED, state, navigate);
   const [view, openView] = useView();
   const [hovered, setHovered] = useState<string | null>(null);
-  // "Show every listing": a choice for this visit, not a link (a link with no place asks again).
-  const [browseAll, setBrowseAll] = useState(false);
+  // "Show every listing": a choice for this visit; a link with no place asks again, unless it
+  // says `all=1` (an analyst's link to the national list, and the benchmark's national view).
+  const [browseAll, setBrowseAll] = useState(() => new URLSearchParams(window.location.search).get('all') === '1');
   const listing = EMBED.embed || browseAll || asked(state);
   const resolution = useResolvedSearch(state, database.status === 'ready' ? database.db : null);
   const search = resolution.status === 'resolved' && listing ? resolution.search : null;

@@ -38,7 +38,8 @@ const TARGETS = {
 } as const;
 type Target = keyof typeof TARGETS;
 const chosen = Object.entries(TARGETS).filter(([name]) => values.targets!.split(',').includes(name)) as [Target, (typeof TARGETS)[Target]][];
-const VIEWS = { national: '', 'zip 02139, 10 mi': '?where=02139&r=10' };
+// The directory lists the whole country only when asked: `all=1` asks (the alternatives ignore it).
+const VIEWS = { national: '?all=1', 'zip 02139, 10 mi': '?where=02139&r=10' };
 
 const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(n < 10 ? 1 : 0)} ms` : '—');
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
