@@ -2,10 +2,12 @@
 // while the engine starts), its results as a list and a map, the selected organization beside
 // them, and the analysts' tools at the foot of the page. Views never import each other; they meet here.
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { AnalystTools } from './shell/analyst-tools.tsx';
 import { CloudConnect } from './components/cloud-connect.tsx';
 import { CopyLink } from './components/copy-link.tsx';
 import { EngineActivity, StartingNotice } from './components/engine-status.tsx';
+import { LanguageSwitch } from './components/language-switch.tsx';
 import { pageTitle } from './shell/page-title.ts';
 import { PanelBoundary } from './components/panel-boundary.tsx';
 import { QueryFailed } from './components/query-failed.tsx';
@@ -19,6 +21,7 @@ import { countQuery } from './search/queries.ts';
 import { releaseTypes } from './search/release.ts';
 import type { SearchState } from './search/state.ts';
 import { searchToUrl } from './search/url.ts';
+import { keepLanguage } from './i18n/i18n.ts';
 import { DidYouMean } from './shell/did-you-mean.tsx';
 import { ResultsSummary } from './shell/results-summary.tsx';
 import { useEmbedMessages } from './shell/use-embed-messages.ts';
@@ -37,7 +40,7 @@ const SqlConsole = lazy(() => import('./views/console/sql-console.tsx'));
 // Observable Plot with it.
 const Dashboards = lazy(() => import('./views/dashboards/dashboards.tsx'));
 
-const MAP_LOADING = <p className="map-caption">Loading the map…</p>;
+const MapLoading = () => <p className="map-caption">{useTranslation().t('app.loadingMap')}</p>;
 
 // Embedded (`?embed=1`): the host's choices hold for the page's life.
 const EMBED = embedFromUrl(window.location.search);
@@ -48,6 +51,7 @@ const CLOUD_PAGE = document.body.dataset.page === 'cloud';
 const asked = (s: SearchState) => Boolean(s.where || s.at || s.text || s.types.length || Object.keys(s.filters).length);
 
 export function App() {
+  const { t, i18n } = useTranslation();
   const database = useDatabase();
   const [state, go] = useSearchUrl(embedParams(EMBED));
   // What the host locked stays as its link set it, whatever the visitor or a message asks.
@@ -102,23 +106,24 @@ export function App() {
 
   const place = search?.near?.label ?? (resolution.status === 'resolved' ? resolution.search.near?.label : null) ?? null;
   useEffect(() => {
-    document.title = pageTitle(view, place, state.text);
-  }, [view, place, state.text]);
+    document.title = pageTitle(t, view, place, state.text);
+  }, [t, i18n.language, view, place, state.text]);
 
   const onSearchView = view === 'search';
   return (
     <>
-      {onSearchView && <a className="skip-link" href="#results">Skip to results</a>}
+      {onSearchView && <a className="skip-link" href="#results">{t('app.skipToResults')}</a>}
       <header className={EMBED.embed ? 'site-header embedded' : 'site-header'}>
-        {EMBED.embed ? <p className="embed-title">National Recovery Directory</p> : <p className="site-title">National Recovery Directory</p>}
+        {EMBED.embed ? <p className="embed-title">{t('app.siteName')}</p> : <p className="site-title">{t('app.siteName')}</p>}
         <SafetyLines />
-        {!EMBED.embed && (onSearchView ? <a className="analysts-link" href="#for-analysts">For analysts</a> : (
-          <nav className="views" aria-label="Views">
-            <button type="button" onClick={() => openView('search', searchToUrl(state))}>Directory</button>
+        <LanguageSwitch />
+        {!EMBED.embed && (onSearchView ? <a className="analysts-link" href="#for-analysts">{t('app.forAnalysts')}</a> : (
+          <nav className="views" aria-label={t('app.views')}>
+            <button type="button" onClick={() => openView('search', searchToUrl(state))}>{t('app.directory')}</button>
             <button type="button" aria-current={view === 'dashboards' ? 'page' : undefined}
-              onClick={() => openView('dashboards', 'view=dashboards')}>Dashboards</button>
+              onClick={() => openView('dashboards', 'view=dashboards')}>{t('app.dashboards')}</button>
             <button type="button" aria-current={view === 'sql' ? 'page' : undefined}
-              onClick={() => openView('sql', consoleUrl(''))}>SQL console</button>
+              onClick={() => openView('sql', consoleUrl(''))}>{t('app.sqlConsole')}</button>
           </nav>
         ))}
       </header>
@@ -128,32 +133,34 @@ export function App() {
         {CLOUD_PAGE && database.status === 'ready' && <CloudConnect />}
         {database.status === 'ready' && !onSearchView && <ReleaseNotice manifest={database.db.manifest} />}
         {database.status === 'ready' && view === 'sql' && (
-          <Suspense fallback={<p role="status">Loading the console…</p>}>
+          <Suspense fallback={<p role="status">{t('app.loadingConsole')}</p>}>
             <SqlConsole initialSql={consoleSqlFromUrl(window.location.search)}
-              onSqlChange={(sql) => window.history.replaceState(null, '', `${window.location.pathname}?${consoleUrl(sql)}`)} />
+              onSqlChange={(sql) => window.history.replaceState(null, '', `${window.location.pathname}?${keepLanguage(consoleUrl(sql))}`)} />
           </Suspense>
         )}
         {database.status === 'ready' && view === 'dashboards' && (
-          <Suspense fallback={<p role="status">Loading the dashboards…</p>}>
+          <Suspense fallback={<p role="status">{t('app.loadingDashboards')}</p>}>
             <Dashboards onOpenConsole={(sql) => openView('sql', consoleUrl(sql))} />
           </Suspense>
         )}
         {onSearchView && (
           <>
-            {!EMBED.embed && <h1 className="start-title">Find treatment and recovery support near you</h1>}
+            {!EMBED.embed && <h1 className="start-title">{t('app.startTitle')}</h1>}
             {database.status === 'ready' && <ReleaseNotice manifest={database.db.manifest} />}
             <SearchForm state={state} search={search} types={types} locked={EMBED.locked} onChange={navigate} onSearch={showResults}
               autoFocus={!EMBED.embed && !state.where && !state.at}
               placeProblem={resolution.status === 'not-found' && (
                 <p role="alert" className="hint">
-                  “<bdi>{resolution.where}</bdi>” is not a ZIP code or city we know. Try a 5-digit ZIP code or “City, ST”.
+                  <Trans i18nKey="app.placeNotFound" values={{ where: resolution.where }} components={{ bdi: <bdi /> }} />
                 </p>
               )} />
             <section id="results" className="results-area" aria-labelledby="results-title">
-              <h2 id="results-title" ref={resultsHeading} tabIndex={-1}>Results</h2>
+              <h2 id="results-title" ref={resultsHeading} tabIndex={-1}>{t('app.results')}</h2>
               {resolution.status === 'resolving' && (
                 <p role="status" className="hint looking-up">
-                  <progress aria-label="Looking up" /> {state.where ? <>Looking up “<bdi>{state.where}</bdi>”…</> : 'Getting the results ready…'}
+                  <progress aria-label={t('app.lookingUp')} /> {state.where
+                    ? <Trans i18nKey="app.lookingUpPlace" values={{ where: state.where }} components={{ bdi: <bdi /> }} />
+                    : t('app.gettingReady')}
                 </p>
               )}
               {resolution.status === 'resolved' && resolution.unsure && (
@@ -163,8 +170,8 @@ export function App() {
               {resolution.status === 'failed' && <QueryFailed error={resolution.error} />}
               {resolution.status === 'resolved' && !listing && (
                 <div className="start-prompt">
-                  <p>Enter a ZIP code or a city above, or use your location, to see treatment and recovery support nearby.</p>
-                  <p><button type="button" className="link-button" onClick={() => setBrowseAll(true)}>Or list every organization in the country</button></p>
+                  <p>{t('app.startPrompt')}</p>
+                  <p><button type="button" className="link-button" onClick={() => setBrowseAll(true)}>{t('app.listAll')}</button></p>
                 </div>
               )}
               {search && (
@@ -180,14 +187,14 @@ export function App() {
                     <DetailPanel orgId={state.selected} from={search.near} onSelect={onSelect} onClose={closeDetail} />
                   )}
                   {mapWanted ? (
-                    <PanelBoundary what="The map" instead="the list has every result">
-                      <Suspense fallback={MAP_LOADING}>
+                    <PanelBoundary failed={(message) => t('app.mapFailed', { message })}>
+                      <Suspense fallback={<MapLoading />}>
                         <ResultsMap search={search} selectedId={state.selected} hoveredId={hovered} onSelect={openFromMap}
                           onHover={setHovered} types={types} onSearchArea={EMBED.locked.has('where') ? undefined
                             : (at, radius) => navigate({ ...state, at, where: '', radius, selected: null })} />
                       </Suspense>
                     </PanelBoundary>
-                  ) : MAP_LOADING}
+                  ) : <MapLoading />}
                   {total !== null && <PrintList search={search} total={total} />}
                 </div>
               )}

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import { openDatabase } from './db/database.ts';
+import { startI18n } from './i18n/i18n.ts';
 import './styles.css';
 
 // Start the engine before React renders: its download and compile overlap with the first paint.
@@ -12,8 +13,10 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   window.addEventListener('load', () => navigator.serviceWorker.register('./sw.js').catch(() => {}));
 }
 
-createRoot(document.getElementById('root')!).render(
+// English is in this chunk; another language's catalog arrives first (a few kilobytes), so the
+// first paint is already in that language.
+void startI18n().then(() => createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />
   </StrictMode>,
-);
+));

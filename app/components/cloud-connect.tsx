@@ -4,6 +4,7 @@
 // submission can ever put it in a URL. The field is emptied as soon as the token is sent, so a
 // failed connection does not leave it in the page (React mirrors a field's value as an attribute).
 import { useEffect, useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { forgetSession, savedSession, saveSession, type CloudSession } from '../cloud/session.ts';
 import { connectCloud, disconnectCloud } from '../db/database.ts';
 import { useDatabase } from '../db/use-database.ts';
@@ -13,6 +14,7 @@ const DEFAULT_DATABASE = 'national_recovery_directory';
 type Status = { status: 'idle' } | { status: 'connecting' } | { status: 'failed'; message: string };
 
 export function CloudConnect() {
+  const { t } = useTranslation();
   const database = useDatabase();
   const [status, setStatus] = useState<Status>({ status: 'idle' });
   const [token, setToken] = useState('');
@@ -36,7 +38,7 @@ export function CloudConnect() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!token.trim()) return setStatus({ status: 'failed', message: 'Enter a MotherDuck access token (MotherDuck → Settings → Access Tokens).' });
+    if (!token.trim()) return setStatus({ status: 'failed', message: t('cloud.needToken') });
     setToken('');
     void connect({ token: token.trim(), database: name.trim() || DEFAULT_DATABASE });
   };
@@ -50,8 +52,8 @@ export function CloudConnect() {
     return (
       <section className="cloud-connect" aria-label="MotherDuck">
         <p role="status">
-          Connected to MotherDuck: every view queries <strong>md:{connected}</strong> in MotherDuck’s cloud, not this site’s files.{' '}
-          <button type="button" onClick={disconnect}>Disconnect</button>
+          <Trans i18nKey="cloud.connected" values={{ database: `md:${connected}` }} components={{ strong: <strong translate="no" /> }} />{' '}
+          <button type="button" onClick={disconnect}>{t('cloud.disconnect')}</button>
         </p>
       </section>
     );
@@ -60,13 +62,12 @@ export function CloudConnect() {
     <section className="cloud-connect" aria-label="MotherDuck">
       <form onSubmit={submit}>
         <p>
-          <strong>Cloud mode.</strong> The directory runs on this site’s files until you connect. Connected, queries go to
-          MotherDuck under your account; the token stays in this tab and is sent only to MotherDuck.
+          <Trans i18nKey="cloud.explain" components={{ strong: <strong /> }} />
         </p>
-        <label>MotherDuck token <input type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} /></label>{' '}
-        <label>Database <input type="text" autoComplete="off" spellCheck={false} value={name} onChange={(e) => setName(e.target.value)} /></label>{' '}
+        <label>{t('cloud.token')} <input type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} /></label>{' '}
+        <label>{t('cloud.database')} <input type="text" autoComplete="off" spellCheck={false} value={name} onChange={(e) => setName(e.target.value)} /></label>{' '}
         <button type="submit" disabled={status.status === 'connecting'}>
-          {status.status === 'connecting' ? 'Connecting…' : 'Connect to MotherDuck'}
+          {status.status === 'connecting' ? t('cloud.connecting') : t('cloud.connect')}
         </button>
         {status.status === 'failed' && <p role="alert" className="query-failed">{status.message}</p>}
       </form>

@@ -1,41 +1,46 @@
 // "Download the dataset": the release's own Parquet files and manifest, as published, with
 // the few lines that open them in DuckDB, Python or R. Links only; nothing is fetched until clicked.
+import { Trans, useTranslation } from 'react-i18next';
+import { formatNumber } from '../i18n/format.ts';
 import type { Manifest } from '../release/manifest.ts';
 
-const mb = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e6 ? 2 : 1)} MB`;
+const mb = (bytes: number) => formatNumber(bytes / 1e6, bytes < 1e6 ? 2 : 1);
 
 export function DatasetDownload({ manifest }: { manifest: Manifest }) {
+  const { t } = useTranslation();
   const data = new URL('data/', document.baseURI).href;
   const tables = Object.entries(manifest.tables);
   return (
     <details className="dataset-download">
-      <summary>Download the dataset ({mb(manifest.total_bytes)} of Parquet, {tables.length} tables)</summary>
-      {manifest.synthetic && <p><strong>This release is the generated sample, not real organizations.</strong></p>}
+      <summary>{t('dataset.summary', { mb: mb(manifest.total_bytes), count: tables.length })}</summary>
+      {manifest.synthetic && <p><strong>{t('dataset.synthetic')}</strong></p>}
       <p>
-        Start with <a href={`${data}manifest.json`} download>manifest.json</a>: every table, its columns, and every file
-        with its partition, rows, size and SHA-256. Also: the <a href={`${data}${manifest.reports.report}`} download>build
-        report</a>, the <a href={`${data}${manifest.reports.rejects}`} download>rejected records</a>, the{' '}
-        <a href={`${data}${manifest.reports.merges}`} download>merged duplicates</a> and the{' '}
-        <a href={`${data}${manifest.reports.warnings}`} download>repairs</a>.
+        <Trans i18nKey="dataset.start" components={{
+          manifest: <a href={`${data}manifest.json`} download translate="no" />,
+          report: <a href={`${data}${manifest.reports.report}`} download />,
+          rejects: <a href={`${data}${manifest.reports.rejects}`} download />,
+          merges: <a href={`${data}${manifest.reports.merges}`} download />,
+          repairs: <a href={`${data}${manifest.reports.warnings}`} download />,
+        }} />
       </p>
       <table className="dataset-files">
-        <thead><tr><th scope="col">table</th><th scope="col">rows</th><th scope="col">files</th><th scope="col">size</th></tr></thead>
+        <thead><tr><th scope="col">{t('dataset.table')}</th><th scope="col">{t('dataset.rows')}</th><th scope="col">{t('dataset.files')}</th><th scope="col">{t('dataset.size')}</th></tr></thead>
         <tbody>
           {tables.map(([name, table]) => (
             <tr key={name}>
-              <th scope="row">{name}</th>
-              <td>{table.rows.toLocaleString('en-US')}</td>
+              <th scope="row"><code>{name}</code></th>
+              <td>{formatNumber(table.rows)}</td>
               <td>
                 {table.files.length === 1
-                  ? <a href={`${data}${table.files[0].path}`} download>{table.files[0].path.split('/').pop()}</a>
-                  : `${table.files.length} files by ${table.partitioned_by.join(', ')} (see the manifest)`}
+                  ? <a href={`${data}${table.files[0].path}`} download translate="no">{table.files[0].path.split('/').pop()}</a>
+                  : t('dataset.partitioned', { count: table.files.length, by: table.partitioned_by.join(', ') })}
               </td>
-              <td>{mb(table.files.reduce((sum, f) => sum + f.bytes, 0))}</td>
+              <td>{t('units.mb', { mb: mb(table.files.reduce((sum, f) => sum + f.bytes, 0)) })}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p>Copy the <code>data/</code> folder (or point at this site), then:</p>
+      <p><Trans i18nKey="dataset.copy" components={{ code: <code /> }} /></p>
       <pre>{`-- DuckDB
 SELECT state, count(*) FROM read_parquet('data/organizations/*/*.parquet', hive_partitioning = true) GROUP BY state;
 

@@ -1,6 +1,7 @@
 // CSV / JSON / Parquet buttons: the engine writes the file in the browser (Engine.copyTo) and
 // the browser saves it; nothing leaves the machine but the download.
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ExportFormat } from '../db/engine.ts';
 import { QueryFailed } from './query-failed.tsx';
 
@@ -14,6 +15,7 @@ interface Props {
 }
 
 export function DownloadButtons({ label, fileName, write }: Props) {
+  const { t } = useTranslation();
   const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [error, setError] = useState<(Error & { sql?: string }) | null>(null);
 
@@ -39,7 +41,7 @@ export function DownloadButtons({ label, fileName, write }: Props) {
       <span>{label}</span>
       {(['csv', 'json', 'parquet'] as const).map((format) => (
         <button key={format} type="button" disabled={busy !== null} onClick={() => download(format)}>
-          {busy === format ? 'Preparing…' : format.toUpperCase()}
+          {busy === format ? t('download.preparing') : format.toUpperCase()}
         </button>
       ))}
       {error && <QueryFailed error={error} />}

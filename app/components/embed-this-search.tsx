@@ -1,29 +1,30 @@
 // "Embed this search": the iframe snippet for the search on screen, with the parts the site
 // owner wants fixed. The snippet is made by search/embed.ts; nothing is sent anywhere.
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../i18n/i18n.ts';
 import { embedSnippet } from '../search/embed.ts';
-import { FILTER_GROUP_BY_ID } from '../search/filters.ts';
 import type { SearchState } from '../search/state.ts';
 
 export function EmbedThisSearch({ state }: { state: SearchState }) {
+  const { t } = useTranslation();
   const [locked, setLocked] = useState<string[]>([]);
   const [copied, setCopied] = useState(false);
   const lockable = [
-    ...(state.where || state.at ? [['where', 'the place and radius']] : []),
-    ...(state.types.length ? [['type', 'the types']] : []),
-    ...Object.keys(state.filters).map((id) => [id, FILTER_GROUP_BY_ID.get(id)!.label.toLowerCase()]),
+    ...(state.where || state.at ? [['where', t('embed.lockPlace')]] : []),
+    ...(state.types.length ? [['type', t('embed.lockTypes')]] : []),
+    ...Object.keys(state.filters).map((id) => [id, t(`data.filters.${id}.label`)]),
   ];
   const appUrl = new URL('./', document.baseURI).href;
-  const snippet = embedSnippet(appUrl, state, locked.filter((id) => lockable.some(([l]) => l === id)));
+  const snippet = embedSnippet(appUrl, state, locked.filter((id) => lockable.some(([l]) => l === id)), currentLanguage(), t('embed.frameTitle'));
 
   return (
     <details className="embed-this">
-      <summary>Embed this search on your site</summary>
-      <p>Paste this into your page. Visitors see this search and can change what you do not lock.
-        The directory runs in their browser and tells nobody what they look for.</p>
+      <summary>{t('embed.summary')}</summary>
+      <p>{t('embed.explain')}</p>
       {lockable.length > 0 && (
         <fieldset>
-          <legend>Lock</legend>
+          <legend>{t('embed.lock')}</legend>
           {lockable.map(([id, label]) => (
             <label key={id} className="choice">
               <input type="checkbox" checked={locked.includes(id)}
@@ -33,9 +34,9 @@ export function EmbedThisSearch({ state }: { state: SearchState }) {
           ))}
         </fieldset>
       )}
-      <textarea readOnly rows={10} value={snippet} aria-label="Embed code" onFocus={(e) => e.currentTarget.select()} />
+      <textarea readOnly rows={10} value={snippet} aria-label={t('embed.code')} translate="no" onFocus={(e) => e.currentTarget.select()} />
       <button type="button" onClick={() => navigator.clipboard?.writeText(snippet).then(() => setCopied(true))}>
-        {copied ? 'Copied' : 'Copy the code'}
+        {copied ? t('embed.copied') : t('embed.copy')}
       </button>
     </details>
   );

@@ -3,6 +3,7 @@
 // header stay whatever happens), that a query waits on a slow server, or that the engine is
 // restarting after a failed download (issue 12, items 7, 9 and 10).
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useActivity } from '../db/activity.ts';
 import { retryDatabase, type DatabaseState } from '../db/database.ts';
 
@@ -11,7 +12,6 @@ const SLOW_START_MS = 8_000;
 /** A query a person waits for takes well under this on a good connection. */
 const SLOW_QUERY_MS = 4_000;
 
-const STAGES = { engine: 'Starting the search engine in your browser…', tables: 'Opening the directory…' };
 
 /** Whether `ms` have passed since `since` (a performance.now() time); false while `since` is null. */
 function useAfter(since: number | null, ms: number): boolean {
@@ -26,37 +26,39 @@ function useAfter(since: number | null, ms: number): boolean {
 }
 
 export function StartingNotice({ database }: { database: DatabaseState }) {
+  const { t } = useTranslation();
   const slow = useAfter(database.status === 'starting' ? database.since : null, SLOW_START_MS);
   if (database.status === 'starting') {
     return (
       <p role="status" className="starting">
-        <progress aria-label="Loading" /> {STAGES[database.stage]}
-        {slow && ' This is taking longer than usual: on a slow connection it can take a minute.'}
+        <progress aria-label={t('common.loading')} /> {t(`engine.stage.${database.stage}`)}
+        {slow && ` ${t('engine.slowStart')}`}
       </p>
     );
   }
   if (database.status !== 'failed') return null;
   return (
     <div role="alert" className="query-failed">
-      <p>The directory could not start in this browser: {database.error.message.replace(/\.$/, '')}.</p>
+      <p>{t('engine.failed', { message: database.error.message.replace(/\.$/, '') })}</p>
       <p>
-        The helplines above work regardless.{' '}
-        <button type="button" onClick={retryDatabase}>Try again</button>
+        {t('engine.helplinesWork')}{' '}
+        <button type="button" onClick={retryDatabase}>{t('engine.tryAgain')}</button>
       </p>
     </div>
   );
 }
 
 export function EngineActivity() {
+  const { t } = useTranslation();
   const { busySince, restarting } = useActivity();
   const slow = useAfter(busySince, SLOW_QUERY_MS);
   if (restarting) {
-    return <p role="status" className="engine-activity">A download failed: restarting the search engine and asking again…</p>;
+    return <p role="status" className="engine-activity">{t('engine.restarting')}</p>;
   }
   if (!slow) return null;
   return (
     <p role="status" className="engine-activity">
-      <progress aria-label="Working" /> Still working: the server is answering slowly.
+      <progress aria-label={t('engine.working')} /> {t('engine.slowQuery')}
     </p>
   );
 }

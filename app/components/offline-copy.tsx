@@ -4,6 +4,8 @@
 // browser asks to save data, says it is on a cellular or slow connection or lacks the room,
 // or the visitor said no; then it is a click. Stopping or removing the copy is one click.
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate, formatNumber } from '../i18n/format.ts';
 import { unusedEngineFiles } from '../db/wasm-engine.ts';
 
 type Progress =
@@ -31,6 +33,7 @@ export function copiesByItself(preference: string | null, connection: Connection
 }
 
 export function OfflineCopy({ releaseBytes }: { releaseBytes: number }) {
+  const { t } = useTranslation();
   const [progress, setProgress] = useState<Progress>({ status: 'idle' });
   const available = 'serviceWorker' in navigator && import.meta.env.PROD;
 
@@ -72,24 +75,22 @@ export function OfflineCopy({ releaseBytes }: { releaseBytes: number }) {
       {progress.status === 'copying' ? (
         <>
           <span role="status">
-            Saving the directory on this device for offline use
-            {progress.total ? `: ${progress.done} of ${progress.total} files…` : '…'}
+            {progress.total ? t('offline.savingFiles', { done: progress.done, total: progress.total }) : t('offline.saving')}
           </span>{' '}
-          <button type="button" className="link-button" onClick={drop}>Stop</button>
+          <button type="button" className="link-button" onClick={drop}>{t('offline.stop')}</button>
         </>
       ) : progress.status === 'ready' ? (
         <>
           <span role="status">
-            Works offline on this device: the release of {progress.release.slice(0, 10)} is kept
-            ({progress.files} files, {(progress.bytes / 1e6).toFixed(1)} MB).
+            {t('offline.ready', { date: formatDate(progress.release), count: progress.files, mb: formatNumber(progress.bytes / 1e6, 1) })}
           </span>{' '}
-          <button type="button" className="link-button" onClick={drop}>Remove the copy</button>
+          <button type="button" className="link-button" onClick={drop}>{t('offline.remove')}</button>
         </>
       ) : (
         <>
-          <button type="button" onClick={keep}>Keep the directory on this device for offline use</button>
+          <button type="button" onClick={keep}>{t('offline.keep')}</button>
           {progress.status === 'failed' && (
-            <span role="status"> The copy failed ({progress.message}); the previous copy, if any, is unchanged.</span>
+            <span role="status"> {t('offline.failed', { message: progress.message })}</span>
           )}
         </>
       )}

@@ -4,10 +4,8 @@
 import { Component, type ReactNode } from 'react';
 
 interface Props {
-  /** What the person loses, e.g. "The map". */
-  what: string;
-  /** Where the same information is still available, e.g. "the list has every result". */
-  instead: string;
+  /** The whole sentence, in the page's language: what the person loses and where the same is still available. */
+  failed: (message: string) => string;
   children: ReactNode;
 }
 
@@ -22,7 +20,7 @@ export class PanelBoundary extends Component<Props, { error: Error | null }> {
     if (!this.state.error) return this.props.children;
     return (
       <div role="alert" className="query-failed">
-        <p>{this.props.what} could not be loaded ({this.state.error.message}); {this.props.instead}.</p>
+        <p>{this.props.failed(this.state.error.message)}</p>
       </div>
     );
   }

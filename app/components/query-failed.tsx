@@ -1,12 +1,15 @@
+import { useTranslation } from 'react-i18next';
+
 /** A panel's own error: what failed, with the SQL behind it, while the rest of the page works. */
 export function QueryFailed({ error }: { error: Error & { sql?: string; detail?: string } }) {
+  const { t } = useTranslation();
   return (
     <div role="alert" className="query-failed">
-      <p>This part of the page could not be loaded: {error.message}. The rest of the directory still works.</p>
+      <p>{t('failed.part', { message: error.message.replace(/\.$/, '') })}</p>
       {error.sql && (
         <details>
-          <summary>Details</summary>
-          {error.detail && error.detail !== error.message && <p>{error.detail}</p>}
+          <summary>{t('failed.details')}</summary>
+          {error.detail && error.detail !== error.message && <p translate="no">{error.detail}</p>}
           <pre>{error.sql}</pre>
         </details>
       )}

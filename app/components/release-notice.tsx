@@ -1,28 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import { formatDate, formatNumber } from '../i18n/format.ts';
 import type { Manifest } from '../release/manifest.ts';
-import { releaseTypes, sampleNotice } from '../search/release.ts';
+import { releaseTypes, sampleCounts } from '../search/release.ts';
 import type { OrgType } from '../search/state.ts';
 
-/** Whom each type's listings come from: a release credits only the ones it holds. */
+/** Whom each type's listings come from (keys of `credits.*`): a release credits only the ones it holds. */
 const CREDITS: Record<OrgType, string> = {
-  treatment_center: 'SAMHSA treatment locator',
-  narr_residence: 'NARR affiliates',
-  recovery_center: 'recovery community listings',
-  recovery_organization: 'recovery community listings',
+  treatment_center: 'samhsa',
+  narr_residence: 'narr',
+  recovery_center: 'community',
+  recovery_organization: 'community',
 };
 
 /** The data's date and sources, and a plain warning whenever listings are generated samples. */
 export function ReleaseNotice({ manifest }: { manifest: Manifest }) {
-  const warning = sampleNotice(manifest);
-  const credits = [...new Set(releaseTypes(manifest).map((t) => CREDITS[t]))];
+  const { t } = useTranslation();
+  const sample = sampleCounts(manifest);
+  const warning = !sample ? null : sample.generated >= sample.total ? t('release.allGenerated')
+    : t('release.someGenerated', { generated: formatNumber(sample.generated), total: formatNumber(sample.total) });
+  const list = new Intl.ListFormat(t('meta.locale'), { type: 'conjunction' });
+  const credits = [...new Set(releaseTypes(manifest).map((type) => t(`credits.${CREDITS[type]}`)))];
   return (
     <div className="release-notice">
       {warning && (
-        <p className="sample-warning" role="note"><strong>Sample data:</strong> {warning}</p>
+        <p className="sample-warning" role="note"><strong>{t('release.sampleData')}</strong> {warning}</p>
       )}
       <p className="data-date">
-        Data as of {manifest.data_date ?? manifest.built_at.slice(0, 10)}.
-        {credits.length > 0 && ` Sources: ${credits.join(', ')}.`}
-        {' '}ZIP and city locations: GeoNames postal codes and places (CC BY), checked against U.S. Census ZCTA centroids.
+        {t('release.dataAsOf', { date: formatDate(manifest.data_date ?? manifest.built_at) })}
+        {credits.length > 0 && ` ${t('release.sources', { sources: list.format(credits) })}`}
+        {' '}{t('release.geonames')}
       </p>
     </div>
   );

@@ -1,10 +1,15 @@
-// Always on screen, whatever else fails: where to turn right now.
+// Always on screen, whatever else fails: where to turn right now. In Spanish, each line as the
+// service itself describes its Spanish option (988: press 2, or text AYUDA; SAMHSA's Helpline
+// answers in English and Spanish).
+import { Trans, useTranslation } from 'react-i18next';
+
 export function SafetyLines() {
+  const { t } = useTranslation();
   return (
-    <aside className="safety-lines" aria-label="Help right now">
+    <aside className="safety-lines" aria-label={t('safety.label')}>
       <p>
-        In crisis? Call or text <a href="tel:988">988</a> (Suicide &amp; Crisis Lifeline).
-        {' '}SAMHSA National Helpline: <a href="tel:+18006624357">1-800-662-4357</a>, free, confidential, 24/7.
+        <Trans i18nKey="safety.crisis" components={{ tel: <a href="tel:988" /> }} />
+        {' '}<Trans i18nKey="safety.helpline" components={{ tel: <a href="tel:+18006624357" /> }} />
       </p>
     </aside>
   );

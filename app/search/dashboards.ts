@@ -28,5 +28,5 @@ export function serviceByStateQuery(code: string): Sql {
 }
 
 export function serviceCodesQuery(): Sql {
-  return sql`SELECT code, name, category_name FROM service_codes ORDER BY category_order, name`;
+  return sql`SELECT code, name, category_code, category_name FROM service_codes ORDER BY category_order, name`;
 }

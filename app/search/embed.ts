@@ -78,13 +78,15 @@ export function trustedSender(origin: string, fromParent: boolean, config: Embed
 }
 
 /** The iframe a site owner pastes, with the few lines that keep its height right. */
-export function embedSnippet(appUrl: string, state: SearchState, locked: string[]): string {
+export function embedSnippet(appUrl: string, state: SearchState, locked: string[], lang = 'en', title = 'Recovery support near you'): string {
   const p = new URLSearchParams(searchToUrl({ ...state, selected: null }));
   p.set('embed', '1');
   if (locked.length) p.set('lock', locked.join(','));
+  // The host's visitors see the language the snippet was made in (English needs no parameter).
+  if (lang !== 'en') p.set('lang', lang);
   const src = `${appUrl}?${p.toString()}`;
   const origin = new URL(appUrl).origin;
-  return `<iframe src="${escapeAttribute(src)}" title="Recovery support near you" width="100%" height="720"
+  return `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(title)}" width="100%" height="720"
   style="border:0" loading="lazy" allow="geolocation"></iframe>
 <script>
   // Resize the frame to its content (the directory reports its height).

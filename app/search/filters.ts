@@ -77,7 +77,8 @@ export const FILTER_GROUPS: FilterGroup[] = [
     ],
   },
   {
-    id: 'lang', label: 'Language', appliesTo: 'treatment_center',
+    // `spoken=es` in the URL: `lang=` is the page's own language (app/i18n).
+    id: 'spoken', label: 'Language', appliesTo: 'treatment_center',
     // Choosing it limits results to treatment centers: say so rather than drop residences silently.
     note: 'Only treatment centers report the languages they speak: choosing a language shows treatment centers only.',
     options: [flag('es', 'Spanish spoken', 'spanish', 'Staff can treat you in Spanish.')],

@@ -41,7 +41,7 @@ export const KEYWORDS: Keyword[] = [
   { words: ['pregnant', 'postpartum'], codes: ['PW'] },
   { words: ['veteran', 'veterans', 'va', 'military'], codes: ['VET', 'ADM', 'MF', 'VAMC', 'MI'] },
   { words: ['lgbt', 'lgbtq', 'gay', 'lesbian', 'transgender'], codes: ['GL'] },
-  { words: ['spanish', 'español', 'espanol'], filter: 'lang:es' },
+  { words: ['spanish', 'español', 'espanol'], filter: 'spoken:es' },
   { words: ['deaf', 'asl', 'sign language'], codes: ['AH'] },
   { words: ['free', 'no cost', 'no payment'], codes: ['NP', 'PA', 'SS'] },
   { words: ['sliding fee', 'sliding scale', 'sliding'], filter: 'pay:sliding' },

@@ -1,5 +1,6 @@
 // What visitors read in place of the codes the release stores (level_of_care, facility_type).
-// A code with no name here is shown as it is rather than hidden.
+// A code with no name here is shown as it is rather than hidden (views read these through the
+// catalog's `data.level.*` and `data.facilityType.*`, app/i18n/data-catalog.ts).
 
 export const LEVEL_OF_CARE_NAMES: Record<string, string> = {
   outpatient: 'Outpatient',
@@ -13,7 +14,3 @@ export const FACILITY_TYPE_NAMES: Record<string, string> = {
   MH: 'Mental health treatment',
   SUMH: 'Substance use and mental health treatment',
 };
-
-export function nameOf(names: Record<string, string>, code: unknown): string {
-  return names[String(code)] ?? String(code);
-}

@@ -291,7 +291,7 @@ export function typeDetailQuery(orgType: OrgType, orgId: string, states: readonl
 }
 
 export function servicesQuery(orgId: string): Sql {
-  return sql`SELECT c.category_name, c.code, c.name FROM organization_services s
+  return sql`SELECT c.category_code, c.category_name, c.code, c.name FROM organization_services s
     JOIN service_codes c ON c.code = s.code WHERE s.org_id = ${orgId}
     ORDER BY c.category_order, c.name`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../release/manifest.ts';
-import { releaseTypes, sampleNotice } from './release.ts';
+import { releaseTypes, sampleCounts } from './release.ts';
 
 const counts = (over: Partial<Manifest['org_type_counts']> = {}) =>
   ({ treatment_center: 900, narr_residence: 0, recovery_center: 60, recovery_organization: 40, ...over });
@@ -19,17 +19,14 @@ describe('releaseTypes', () => {
   });
 });
 
-describe('sampleNotice', () => {
+describe('sampleCounts', () => {
   it('says nothing for real listings only', () => {
-    expect(sampleNotice(manifest())).toBeNull();
+    expect(sampleCounts(manifest())).toBeNull();
   });
 
-  it('warns that every listing is generated when all are', () => {
-    expect(sampleNotice(manifest({ synthetic: true, generated_records: 1000 }))).toMatch(/^every organization shown here is generated/);
-  });
-
-  it('counts the generated listings when some but not all are', () => {
+  it('counts the generated listings against every listing', () => {
+    expect(sampleCounts(manifest({ synthetic: true, generated_records: 1000 }))).toEqual({ generated: 1000, total: 1000 });
     const m = manifest({ generated_records: 100, org_type_counts: counts({ treatment_center: 11_933, narr_residence: 402, recovery_center: 207, recovery_organization: 0 }) });
-    expect(sampleNotice(m)).toMatch(/^100 of 12,542 listings are generated samples/);
+    expect(sampleCounts(m)).toEqual({ generated: 100, total: 12_542 });
   });
 });

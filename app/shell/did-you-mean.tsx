@@ -1,4 +1,6 @@
 // A place read with a typo, or one of several of that name: which was searched, and the others.
+import { Trans, useTranslation } from 'react-i18next';
+
 interface Props {
   shown: string;
   alternatives: string[];
@@ -6,16 +8,19 @@ interface Props {
 }
 
 export function DidYouMean({ shown, alternatives, onChoose }: Props) {
+  const { t } = useTranslation();
+  // Each place is its own button, so the list is a run of elements joined by the language's own
+  // separators ("a, b or c", "a, b o c") from Intl.ListFormat, inside the sentence's placeholder.
+  const parts = new Intl.ListFormat(t('meta.locale'), { type: 'disjunction' }).formatToParts(alternatives.map((_, i) => String(i)));
+  const choices = parts.map((part, k) => (part.type === 'literal' ? <span key={k}>{part.value}</span> : (
+    <button key={k} type="button" className="link-button" onClick={() => onChoose(alternatives[Number(part.value)])}>
+      <bdi translate="no">{alternatives[Number(part.value)]}</bdi>
+    </button>
+  )));
   return (
     <p className="hint did-you-mean" role="status">
-      Showing results near <strong><bdi>{shown}</bdi></strong>, the closest match.
-      {alternatives.length > 0 && <> Did you mean{' '}</>}
-      {alternatives.map((place, i) => (
-        <span key={place}>
-          {i > 0 && (i === alternatives.length - 1 ? ' or ' : ', ')}
-          <button type="button" className="link-button" onClick={() => onChoose(place)}><bdi>{place}</bdi></button>
-        </span>
-      ))}{alternatives.length > 0 && '?'}
+      <Trans i18nKey="didYouMean.showing" values={{ place: shown }} components={{ strong: <strong />, bdi: <bdi translate="no" /> }} />
+      {alternatives.length > 0 && <>{' '}<Trans i18nKey="didYouMean.question" components={{ choices: <>{choices}</> }} /></>}
     </p>
   );
 }

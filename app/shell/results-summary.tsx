@@ -1,5 +1,6 @@
 // The count, and what to try when nothing matched: the nearest results' distance with a search
 // that reaches them, the filters a keyword stands for, fewer filters, or a helpline.
+import { Trans, useTranslation } from 'react-i18next';
 import { useQuery } from '../db/use-query.ts';
 import { keywordFilter, readText } from '../search/keywords.ts';
 import { nearestQuery, type ResolvedSearch } from '../search/queries.ts';
@@ -12,10 +13,11 @@ interface Props {
 }
 
 export function ResultsSummary({ total, search, onChange }: Props) {
+  const { t } = useTranslation();
   const { state } = search;
   const label = search.near?.label ?? null;
   const nearest = useQuery<{ miles: number | null }>(total === 0 ? nearestQuery(search) : null);
-  if (total === null) return <p className="results-summary" role="status">Counting…</p>;
+  if (total === null) return <p className="results-summary" role="status">{t('summary.counting')}</p>;
   const miles = nearest.status === 'done' ? nearest.rows[0]?.miles ?? null : null;
   const reach = miles === null ? undefined : RADII.find((r) => r >= miles);
   const wider = RADII.find((r) => r > state.radius);
@@ -25,34 +27,40 @@ export function ResultsSummary({ total, search, onChange }: Props) {
   return (
     <div className="results-summary">
       <p role="status" data-total={total}>
-        <strong>{total.toLocaleString('en-US')}</strong> {total === 1 ? 'result' : 'results'}
-        {label ? <> within {state.radius} miles of <bdi>{label}</bdi></> : ' in the whole country'}
+        {label
+          ? <Trans i18nKey="summary.near" count={total} values={{ radius: state.radius, place: label }}
+            components={{ strong: <strong />, bdi: <bdi translate="no" /> }} />
+          : <Trans i18nKey="summary.country" count={total} components={{ strong: <strong /> }} />}
       </p>
       {total === 0 && (
         <div className="empty-advice">
-          <p>Nothing matches this search.{miles !== null && <> The nearest results are <strong data-nearest={miles.toFixed(1)}>
-            {Math.ceil(miles).toLocaleString('en-US')} miles away</strong>.</>} You could:</p>
+          <p>{t('summary.nothing')}{miles !== null && <>{' '}<Trans i18nKey="summary.nearest" count={Math.ceil(miles)}
+            components={{ strong: <strong data-nearest={miles.toFixed(1)} /> }} /></>} {t('summary.youCould')}</p>
           <ul>
             {label && reach && reach > state.radius && (
               <li><button type="button" className="link-button" onClick={() => onChange({ ...state, radius: reach })}>
-                Search within {reach} miles
+                {t('summary.searchWithin', { count: reach })}
               </button></li>
             )}
             {label && !reach && miles === null && nearest.status !== 'done' && wider && (
               <li><button type="button" className="link-button" onClick={() => onChange({ ...state, radius: wider })}>
-                Search within {wider} miles
+                {t('summary.searchWithin', { count: wider })}
               </button></li>
             )}
             {asFilters.map(({ group, option }) => (
-              <li key={`${group}:${option.value}`}>Use the <strong>{option.label}</strong> filter under Filters ({option.hint})</li>
+              <li key={`${group}:${option.value}`}>
+                <Trans i18nKey="summary.useFilter" components={{ strong: <strong /> }} values={{
+                  filter: t(`data.filters.${group}.options.${option.value}.label`), hint: t(`data.filters.${group}.options.${option.value}.hint`),
+                }} />
+              </li>
             ))}
             {filtered && (
               <li><button type="button" className="link-button" onClick={() => onChange({ ...state, types: [], filters: {}, text: '' })}>
-                Remove the filters
+                {t('summary.removeFilters')}
               </button></li>
             )}
           </ul>
-          <p>Or call the SAMHSA National Helpline at <a href="tel:+18006624357">1-800-662-4357</a> for a referral.</p>
+          <p><Trans i18nKey="summary.helpline" components={{ tel: <a href="tel:+18006624357" /> }} /></p>
         </div>
       )}
     </div>

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SearchState } from '../search/state.ts';
 import { searchFromUrl, searchToUrl } from '../search/url.ts';
+import { keepLanguage } from '../i18n/i18n.ts';
 
 /** `keep`: parameters that stay on every URL (an embed's own, see search/embed.ts). */
 export function useSearchUrl(keep = ''): [SearchState, (next: SearchState, how?: 'push' | 'replace') => void] {
@@ -13,7 +14,7 @@ export function useSearchUrl(keep = ''): [SearchState, (next: SearchState, how?:
     return () => window.removeEventListener('popstate', onPop);
   }, []);
   const navigate = useCallback((next: SearchState, how: 'push' | 'replace' = 'push') => {
-    const query = [searchToUrl(next), keep].filter(Boolean).join('&');
+    const query = keepLanguage([searchToUrl(next), keep].filter(Boolean).join('&'));
     const url = `${window.location.pathname}${query ? `?${query}` : ''}`;
     if (how === 'push') window.history.pushState(null, '', url);
     else window.history.replaceState(null, '', url);

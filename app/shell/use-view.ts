@@ -2,6 +2,7 @@
 // (`?view=sql`) or the dashboards (`?view=dashboards`). Switching pushes history, so back and
 // forward move between them.
 import { useCallback, useEffect, useState } from 'react';
+import { keepLanguage } from '../i18n/i18n.ts';
 
 export type View = 'search' | 'sql' | 'dashboards';
 
@@ -18,7 +19,8 @@ export function useView(): [View, (view: View, query: string) => void] {
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
-  const open = useCallback((next: View, query: string) => {
+  const open = useCallback((next: View, wanted: string) => {
+    const query = keepLanguage(wanted);
     window.history.pushState(null, '', `${window.location.pathname}${query ? `?${query}` : ''}`);
     setView(next);
   }, []);

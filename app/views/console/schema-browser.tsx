@@ -2,6 +2,8 @@
 // engine to DESCRIBE it, so the columns and types shown are the ones a query will see (the
 // manifest's list stands in until the answer comes). A click puts a name into the editor.
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../i18n/format.ts';
 import { quoteIdent } from '../../release/sql-text.ts';
 import type { Manifest } from '../../release/manifest.ts';
 import { useQuery } from '../../db/use-query.ts';
@@ -10,9 +12,10 @@ import { raw } from '../../release/sql.ts';
 type Insert = (text: string) => void;
 
 export function SchemaBrowser({ manifest, onInsert }: { manifest: Manifest; onInsert: Insert }) {
+  const { t } = useTranslation();
   return (
-    <nav className="schema-browser" aria-label="Tables">
-      <h3>Tables</h3>
+    <nav className="schema-browser" aria-label={t('console.tables')} translate="no">
+      <h3 translate="yes">{t('console.tables')}</h3>
       <ul>
         {Object.entries(manifest.tables).map(([name, table]) => (
           <TableEntry key={name} name={name} rows={table.rows} listed={table.columns} onInsert={onInsert} />
@@ -25,6 +28,7 @@ export function SchemaBrowser({ manifest, onInsert }: { manifest: Manifest; onIn
 interface Column { name: string; type: string }
 
 function TableEntry({ name, rows, listed, onInsert }: { name: string; rows: number; listed: Column[]; onInsert: Insert }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const described = useQuery<{ column_name: string; column_type: string }>(open ? raw(`DESCRIBE ${quoteIdent(name)}`) : null);
   const columns = described.status === 'done' ? described.rows.map((r) => ({ name: r.column_name, type: r.column_type })) : listed;
@@ -33,7 +37,7 @@ function TableEntry({ name, rows, listed, onInsert }: { name: string; rows: numb
       <details onToggle={(event) => setOpen(event.currentTarget.open)}>
         <summary>
           <button type="button" className="link-button" onClick={() => onInsert(name)}>{name}</button>
-          {' '}<span className="muted">{rows.toLocaleString('en-US')} rows</span>
+          {' '}<span className="muted" translate="yes">{t('console.tableRows', { count: rows, rows: formatNumber(rows) })}</span>
         </summary>
         <ul data-described={described.status === 'done' || undefined}>
           {columns.map((c) => (
@@ -43,7 +47,7 @@ function TableEntry({ name, rows, listed, onInsert }: { name: string; rows: numb
             </li>
           ))}
         </ul>
-        {described.status === 'failed' && <p className="muted">DESCRIBE failed: {described.error.message}</p>}
+        {described.status === 'failed' && <p className="muted">{t('console.describeFailed', { message: described.error.message })}</p>}
       </details>
     </li>
   );

@@ -7,6 +7,7 @@
 import { sql as sqlLanguage } from '@codemirror/lang-sql';
 import CodeMirror, { keymap, Prec, type EditorState, type EditorView } from '@uiw/react-codemirror';
 import { useMemo, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/data-table.tsx';
 import { datedName, DownloadButtons } from '../../components/download-buttons.tsx';
 import { QueryFailed } from '../../components/query-failed.tsx';
@@ -16,6 +17,7 @@ import { columnsInScope, parseHistory, remember, SAMPLE_QUERIES } from '../../se
 import { otherSitesIn } from '../../search/other-sites.ts';
 import { whyNotReadOnly } from '../../search/read-only.ts';
 import { SchemaBrowser } from './schema-browser.tsx';
+import { formatNumber } from '../../i18n/format.ts';
 
 const HISTORY_KEY = 'nrd:sql-history';
 
@@ -41,8 +43,7 @@ export default function SqlConsole(props: Props) {
   if (window.top !== window.self) {
     return (
       <p role="alert" className="query-failed">
-        The SQL console does not run inside another website.{' '}
-        <a href={window.location.href} target="_blank" rel="noopener noreferrer">Open the console in its own tab</a>.
+        <Trans i18nKey="console.framed" components={{ a: <a href={window.location.href} target="_blank" rel="noopener noreferrer" /> }} />
       </p>
     );
   }
@@ -50,6 +51,7 @@ export default function SqlConsole(props: Props) {
 }
 
 function Console({ initialSql, onSqlChange }: Props) {
+  const { t } = useTranslation();
   const database = useDatabase();
   const [text, setTextNow] = useState(initialSql || SAMPLE_QUERIES[0].sql);
   const [run, setRun] = useState<Run>({ status: 'idle' });
@@ -75,10 +77,10 @@ function Console({ initialSql, onSqlChange }: Props) {
     setHistory(next);
     localStorage.setItem(HISTORY_KEY, JSON.stringify(next));
     const changes = writes ? null : whyNotReadOnly(sql);
-    if (changes) return setRun({ status: 'refused', reason: `The console only reads unless you allow changes. ${changes}` });
+    if (changes) return setRun({ status: 'refused', reason: t('console.readOnly', { why: changes }) });
     const sites = otherSitesIn(sql);
     if (sites.length && !otherSites) {
-      return setRun({ status: 'refused', reason: `This query would read from another website (${sites.join(', ')}). Tick “Allow this query to read from other websites” to run it.` });
+      return setRun({ status: 'refused', reason: t('console.otherSites', { sites: sites.join(', ') }) });
     }
     setRun({ status: 'running' });
     cancelled.current = false;
@@ -127,68 +129,68 @@ function Console({ initialSql, onSqlChange }: Props) {
   return (
     <div className="sql-console">
       {manifest && <SchemaBrowser manifest={manifest} onInsert={insert} />}
-      <section className="console-main" aria-label="SQL console">
+      <section className="console-main" aria-label={t('app.sqlConsole')}>
         <div className="console-tools">
           <label>
-            Start from
+            {t('console.startFrom')}
             <select value="" onChange={(e) => e.target.value && setText(e.target.value)}>
-              <option value="">a sample query…</option>
-              {SAMPLE_QUERIES.map((q) => <option key={q.title} value={q.sql}>{q.title}</option>)}
+              <option value="">{t('console.sample')}</option>
+              {SAMPLE_QUERIES.map((q, i) => <option key={q.title} value={q.sql}>{t(`data.consoleSamples.${i}`)}</option>)}
             </select>
           </label>
           {history.length > 0 && (
             <label>
-              History
+              {t('console.history')}
               <select value="" onChange={(e) => e.target.value && setText(e.target.value)}>
-                <option value="">earlier queries…</option>
+                <option value="">{t('console.earlier')}</option>
                 {history.map((h) => <option key={h} value={h}>{h.replace(/\s+/g, ' ').slice(0, 90)}</option>)}
               </select>
             </label>
           )}
           <label>
             <input type="checkbox" checked={writes} onChange={(e) => setWrites(e.target.checked)} />
-            {' '}Allow statements that change data{cloud ? ` in md:${cloud}` : ' (in this browser only; the directory’s own tables stay as they are)'}
+            {' '}{cloud ? t('console.allowWritesCloud', { database: `md:${cloud}` }) : t('console.allowWrites')}
           </label>
           <label>
             <input type="checkbox" checked={otherSites} onChange={(e) => setOtherSites(e.target.checked)} />
-            {' '}Allow this query to read from other websites
+            {' '}{t('console.allowOtherSites')}
           </label>
         </div>
         <p className="muted console-note">
-          SQL can read from other websites (<code>read_csv_auto('https://…')</code>, <code>ATTACH 'https://…'</code>): your
-          browser would then send them a request. The console refuses that unless you tick the box above for the query in the editor.
+          <Trans i18nKey="console.otherSitesNote" values={{ read: "read_csv_auto('https://…')", attach: "ATTACH 'https://…'" }}
+            components={{ code: <code /> }} />
         </p>
         <CodeMirror value={text} onChange={setText} extensions={extensions} minHeight="9rem" maxHeight="22rem"
           aria-label="SQL" onCreateEditor={(view) => { editor.current = view; }} basicSetup={{ lineNumbers: true, foldGutter: false }} />
         <div className="console-run">
           <button type="button" onClick={execute} disabled={database.status !== 'ready' || run.status === 'running'}>
-            {run.status === 'running' ? 'Running…' : 'Run'}
+            {run.status === 'running' ? t('console.running') : t('console.run')}
           </button>
-          {run.status === 'running' && <button type="button" onClick={cancel}>Cancel</button>}
-          <span className="muted">Ctrl+Enter (⌘+Enter on a Mac)</span>
-          {run.status === 'cancelled' && <span role="status">Cancelled after {run.ms.toFixed(0)} ms.</span>}
+          {run.status === 'running' && <button type="button" onClick={cancel}>{t('console.cancel')}</button>}
+          <span className="muted">{t('console.shortcut')}</span>
+          {run.status === 'cancelled' && <span role="status">{t('console.cancelled', { ms: formatNumber(run.ms, 0) })}</span>}
           {run.status === 'done' && (
             <span role="status" data-rows={run.rows.length}>
-              {run.rows.length.toLocaleString('en-US')} {run.rows.length === 1 ? 'row' : 'rows'} in {run.ms.toFixed(0)} ms
+              {t('console.rows', { count: run.rows.length, rows: formatNumber(run.rows.length), ms: formatNumber(run.ms, 0) })}
             </span>
           )}
         </div>
         {run.status === 'refused' && (
           <div role="alert" className="query-failed">
-            <p>Not run. {run.reason}</p>
+            <p>{t('console.notRun', { reason: run.reason })}</p>
           </div>
         )}
         {run.status === 'failed' && (
           <div role="alert" className="query-failed">
-            <p>The query failed after {run.ms.toFixed(0)} ms:</p>
+            <p>{t('console.failed', { ms: formatNumber(run.ms, 0) })}</p>
             <pre>{(run.error as { detail?: string }).detail ?? run.error.message}</pre>
           </div>
         )}
         {run.status === 'done' && database.status === 'ready' && run.rows.length > 0 && (
-          <DownloadButtons label="Download:" fileName={datedName('recovery-directory-query')}
+          <DownloadButtons label={t('console.download')} fileName={datedName('recovery-directory-query')}
             write={(format) => database.db.console.copyTo(run.sql, [], format)} />
         )}
-        {run.status === 'done' && (run.rows.length ? <DataTable rows={run.rows} label="Query results" /> : <p>No rows.</p>)}
+        {run.status === 'done' && (run.rows.length ? <DataTable rows={run.rows} label={t('console.results')} /> : <p>{t('console.noRows')}</p>)}
         {database.status === 'failed' && <QueryFailed error={database.error} />}
       </section>
     </div>

@@ -3,6 +3,7 @@
 // to draw (a release without capacities, a service no one lists) it says so instead of
 // drawing empty axes.
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/data-table.tsx';
 import { QueryFailed } from '../../components/query-failed.tsx';
 import type { QueryState } from '../../db/use-query.ts';
@@ -24,6 +25,7 @@ interface Props<T extends Row> {
 }
 
 export function ChartPanel<T extends Row>({ title, query, result, draw, drawable = (rows) => rows.length > 0, empty, onOpenConsole, children }: Props<T>) {
+  const { t } = useTranslation();
   const figure = useRef<HTMLDivElement>(null);
   const rows = result.status === 'done' ? result.rows : null;
   const nothing = rows !== null && !drawable(rows);
@@ -44,10 +46,10 @@ export function ChartPanel<T extends Row>({ title, query, result, draw, drawable
         : <div ref={figure} className="chart" data-rows={rows?.length ?? ''} />}
       {rows && (
         <details>
-          <summary>Data and SQL</summary>
-          <DataTable rows={rows} label={`${title}: data`} />
+          <summary>{t('dashboards.dataAndSql')}</summary>
+          <DataTable rows={rows} label={t('dashboards.data', { title })} />
           <pre>{text}</pre>
-          <button type="button" onClick={() => onOpenConsole(text)}>Open in the SQL console</button>
+          <button type="button" onClick={() => onOpenConsole(text)}>{t('dashboards.openInConsole')}</button>
         </details>
       )}
     </section>

@@ -3,15 +3,17 @@
 // quality from the build report. Each chart keeps its data and SQL a click away.
 import * as Plot from '@observablehq/plot';
 import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import statesTopology from 'us-atlas/states-10m.json';
 import { useDatabase } from '../../db/use-database.ts';
 import { useQuery } from '../../db/use-query.ts';
 import { capacityQuery, organizationsByStateQuery, serviceByStateQuery, serviceCodesQuery } from '../../search/dashboards.ts';
-import { LEVEL_OF_CARE_NAMES, nameOf } from '../../search/names.ts';
+import { formatNumber } from '../../i18n/format.ts';
 import { releaseTypes } from '../../search/release.ts';
-import { ORG_TYPE_LABELS, type OrgType } from '../../search/state.ts';
+import type { OrgType } from '../../search/state.ts';
 import { ChartPanel } from './chart-panel.tsx';
 import { DataQuality } from './data-quality.tsx';
 
@@ -30,11 +32,11 @@ function choropleth(rows: StateCount[], label: string): Element {
   return Plot.plot({
     projection: 'albers-usa',
     width: 760,
-    color: { type: 'quantile', n: 6, scheme: 'blues', legend: true, label, unknown: '#eee', tickFormat: ',.0f' },
+    color: { type: 'quantile', n: 6, scheme: 'blues', legend: true, label, unknown: '#eee', tickFormat: (n: number) => formatNumber(Math.round(n)) },
     marks: [
       Plot.geo(STATES, {
         fill: (d: { properties: { name: string } }) => byName.get(d.properties.name) ?? null,
-        title: (d: { properties: { name: string } }) => `${d.properties.name}: ${(byName.get(d.properties.name) ?? 0).toLocaleString('en-US')}`,
+        title: (d: { properties: { name: string } }) => `${d.properties.name}: ${formatNumber(byName.get(d.properties.name) ?? 0)}`,
       }),
       Plot.geo(BORDERS, { stroke: 'white', strokeWidth: 0.7 }),
     ],
@@ -42,6 +44,7 @@ function choropleth(rows: StateCount[], label: string): Element {
 }
 
 export default function Dashboards({ onOpenConsole }: { onOpenConsole: (sql: string) => void }) {
+  const { t } = useTranslation();
   const database = useDatabase();
   const [type, setType] = useState<OrgType | null>(null);
   const [code, setCode] = useState('MD');
@@ -51,54 +54,66 @@ export default function Dashboards({ onOpenConsole }: { onOpenConsole: (sql: str
   const capacity = useQuery<Capacity>(capacitySql);
   const serviceSql = serviceByStateQuery(code);
   const service = useQuery<StateCount>(serviceSql);
-  const codes = useQuery<{ code: string; name: string; category_name: string }>(serviceCodesQuery());
-  const codeName = codes.status === 'done' ? codes.rows.find((c) => c.code === code)?.name ?? code : code;
+  const codes = useQuery<{ code: string; name: string; category_code: string; category_name: string }>(serviceCodesQuery());
+  const serviceLabel = (c: { code: string; name: string }) => t(`services.${c.code}`, { defaultValue: c.name });
+  const listed = codes.status === 'done' ? codes.rows.find((c) => c.code === code) : undefined;
+  const codeName = listed ? serviceLabel(listed) : code;
 
   const types = database.status === 'ready' ? releaseTypes(database.db.manifest) : [];
 
-  const drawByState = useCallback((rows: StateCount[]) => choropleth(rows, 'Organizations'), []);
-  const drawService = useCallback((rows: StateCount[]) => choropleth(rows, `Organizations listing ${codeName}`), [codeName]);
-  const drawCapacity = useCallback((rows: Capacity[]) => Plot.plot({
-    width: 760, height: 900, marginLeft: 40, x: { label: 'Residential beds', grid: true }, y: { label: null },
-    color: { legend: true },
-    marks: [
-      Plot.barX(rows.filter(hasBeds), Plot.stackX({
-        x: 'residential_capacity', y: 'state', fill: (r: Capacity) => nameOf(LEVEL_OF_CARE_NAMES, r.level_of_care),
-        title: (r: Capacity) => `${r.state} ${nameOf(LEVEL_OF_CARE_NAMES, r.level_of_care).toLowerCase()}: ${r.residential_capacity}`,
-        sort: { y: '-x' },
-      })),
-      Plot.ruleX([0]),
-    ],
-  }), []);
+  const drawByState = useCallback((rows: StateCount[]) => choropleth(rows, t('dashboards.organizations')), [t]);
+  const drawService = useCallback((rows: StateCount[]) => choropleth(rows, t('dashboards.organizationsListing', { service: codeName })), [t, codeName]);
+  const drawCapacity = useCallback((rows: Capacity[]) => capacityChart(t, rows), [t]);
 
   return (
     <div className="dashboards">
-      <ChartPanel title="Organizations by state" query={byStateSql} result={byState} draw={drawByState}
-        empty="This release holds no organizations." onOpenConsole={onOpenConsole}>
+      <ChartPanel title={t('dashboards.byState')} query={byStateSql} result={byState} draw={drawByState}
+        empty={t('dashboards.byStateEmpty')} onOpenConsole={onOpenConsole}>
         {types.length > 1 && (
           <label>
-            Type{' '}
+            {t('results.type')}{' '}
             <select value={type ?? ''} onChange={(e) => setType((e.target.value || null) as OrgType | null)}>
-              <option value="">All types</option>
-              {types.map((t) => <option key={t} value={t}>{ORG_TYPE_LABELS[t]}</option>)}
+              <option value="">{t('dashboards.allTypes')}</option>
+              {types.map((ty) => <option key={ty} value={ty}>{t(`data.orgType.${ty}`)}</option>)}
             </select>
           </label>
         )}
       </ChartPanel>
-      <ChartPanel title="Treatment capacity by state and level of care" query={capacitySql} result={capacity} draw={drawCapacity}
+      <ChartPanel title={t('dashboards.capacity')} query={capacitySql} result={capacity} draw={drawCapacity}
         drawable={(rows) => rows.some(hasBeds)}
-        empty="No treatment center in this release reports its residential capacity (SAMHSA's National Directory publishes no capacities)."
+        empty={t('dashboards.capacityEmpty')}
         onOpenConsole={onOpenConsole} />
-      <ChartPanel title={`Where ${codeName} is offered`} query={serviceSql} result={service} draw={drawService}
-        empty={`No organization in this release lists ${codeName}.`} onOpenConsole={onOpenConsole}>
+      <ChartPanel title={t('dashboards.service', { service: codeName })} query={serviceSql} result={service} draw={drawService}
+        empty={t('dashboards.serviceEmpty', { service: codeName })} onOpenConsole={onOpenConsole}>
         <label>
-          Service{' '}
+          {t('dashboards.serviceLabel')}{' '}
           <select value={code} onChange={(e) => setCode(e.target.value)}>
-            {(codes.status === 'done' ? codes.rows : []).map((c) => <option key={c.code} value={c.code}>{c.category_name}: {c.name} ({c.code})</option>)}
+            {(codes.status === 'done' ? codes.rows : []).map((c) => (
+              <option key={c.code} value={c.code}>
+                {t('dashboards.serviceOption', { category: t(`serviceCategories.${c.category_code}`, { defaultValue: c.category_name }), service: serviceLabel(c), code: c.code })}
+              </option>
+            ))}
           </select>
         </label>
       </ChartPanel>
       {database.status === 'ready' && <DataQuality manifest={database.db.manifest} />}
     </div>
   );
+}
+
+/** Residential beds per state, stacked by level of care, the axes and legend in the page's language. */
+function capacityChart(t: TFunction, rows: Capacity[]): Element {
+  const level = (r: Capacity) => t(`data.level.${r.level_of_care}`, { defaultValue: r.level_of_care });
+  return Plot.plot({
+    width: 760, height: 900, marginLeft: 40, x: { label: t('dashboards.residentialBeds'), grid: true, tickFormat: (n: number) => formatNumber(n) }, y: { label: null },
+    color: { legend: true },
+    marks: [
+      Plot.barX(rows.filter(hasBeds), Plot.stackX({
+        x: 'residential_capacity', y: 'state', fill: level,
+        title: (r: Capacity) => t('dashboards.capacityTip', { state: r.state, level: level(r), beds: formatNumber(r.residential_capacity ?? 0) }),
+        sort: { y: '-x' },
+      })),
+      Plot.ruleX([0]),
+    ],
+  });
 }

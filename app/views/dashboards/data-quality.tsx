@@ -1,6 +1,8 @@
 // The data's quality, from the release itself: what happened to every source record, how
 // each organization was located, whether every reference holds, and how old the data is.
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate, formatNumber } from '../../i18n/format.ts';
 import type { Manifest } from '../../release/manifest.ts';
 
 interface BuildReport {
@@ -8,11 +10,8 @@ interface BuildReport {
   referential_integrity: { reference: string; orphans: number }[];
 }
 
-const PRECISION: Record<string, string> = {
-  source: 'the source gave a position', zip: 'ZIP centroid', city: 'city centroid', none: 'not located',
-};
-
 export function DataQuality({ manifest }: { manifest: Manifest }) {
+  const { t } = useTranslation();
   const [report, setReport] = useState<BuildReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -23,16 +22,18 @@ export function DataQuality({ manifest }: { manifest: Manifest }) {
   const located = report?.geo_precision.reduce((sum, p) => sum + p.n, 0) ?? 0;
 
   return (
-    <section className="chart-panel" aria-label="Data quality">
-      <h3>Data quality</h3>
-      <p>Data as of {manifest.data_date ?? 'unknown'}; release built {manifest.built_at.slice(0, 10)}{manifest.synthetic ? ' from the generated sample' : ''}.</p>
+    <section className="chart-panel" aria-label={t('quality.title')}>
+      <h3>{t('quality.title')}</h3>
+      <p>{t(manifest.synthetic ? 'quality.datesSample' : 'quality.dates', {
+        data: manifest.data_date ? formatDate(manifest.data_date) : t('quality.unknown'), built: formatDate(manifest.built_at),
+      })}</p>
       {/* Six columns: on a phone they scroll in their box, not the page. */}
-      <div className="table-scroll" role="region" aria-label="Source records" tabIndex={0}>
+      <div className="table-scroll" role="region" aria-label={t('quality.sourceRecords')} tabIndex={0}>
         <table className="quality">
-          <caption>Every source record, and where it went</caption>
+          <caption>{t('quality.sourcesCaption')}</caption>
           <thead>
-            <tr><th scope="col">source file</th><th scope="col">data date</th><th scope="col">read</th><th scope="col">loaded</th>
-              <th scope="col">merged</th><th scope="col">rejected</th></tr>
+            <tr><th scope="col">{t('quality.sourceFile')}</th><th scope="col">{t('quality.dataDate')}</th><th scope="col">{t('quality.read')}</th>
+              <th scope="col">{t('quality.loaded')}</th><th scope="col">{t('quality.merged')}</th><th scope="col">{t('quality.rejected')}</th></tr>
           </thead>
           <tbody>
             {manifest.counts.map((c) => {
@@ -40,34 +41,35 @@ export function DataQuality({ manifest }: { manifest: Manifest }) {
               const source = manifest.sources?.find((s) => s.file === c.file);
               return (
                 <tr key={c.file}>
-                  <th scope="row">{c.file}</th>
-                  <td>{String(source?.extraction_date ?? '')}{source?.synthetic ? ' (generated sample)' : ''}</td>
-                  <td>{c.read}</td><td>{c.loaded}</td><td>{c.merged}</td><td>{c.rejected}</td>
+                  <th scope="row" translate="no">{c.file}</th>
+                  <td>{source?.extraction_date ? formatDate(source.extraction_date) : ''}{source?.synthetic ? ` ${t('quality.generatedSample')}` : ''}</td>
+                  <td>{formatNumber(c.read)}</td><td>{formatNumber(c.loaded)}</td><td>{formatNumber(c.merged)}</td><td>{formatNumber(c.rejected)}</td>
                 </tr>
               );
             })}
           </tbody>
         </table>
       </div>
-      {error && <p role="alert">The build report could not be read ({error}).</p>}
+      {error && <p role="alert">{t('quality.reportFailed', { error })}</p>}
       {report && (
         <>
           <table className="quality">
-            <caption>How organizations were located</caption>
+            <caption>{t('quality.locatedCaption')}</caption>
             <tbody>
               {report.geo_precision.map((p) => (
                 <tr key={p.geo_precision}>
-                  <th scope="row">{PRECISION[p.geo_precision] ?? p.geo_precision}</th>
-                  <td>{p.n.toLocaleString('en-US')}</td><td>{((100 * p.n) / located).toFixed(1)}%</td>
+                  <th scope="row">{t(`quality.precision.${p.geo_precision}`, { defaultValue: p.geo_precision })}</th>
+                  <td>{formatNumber(p.n)}</td>
+                  <td>{new Intl.NumberFormat(t('meta.locale'), { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(p.n / located)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           <table className="quality">
-            <caption>References between tables</caption>
+            <caption>{t('quality.referencesCaption')}</caption>
             <tbody>
               {report.referential_integrity.map((r) => (
-                <tr key={r.reference}><th scope="row">{r.reference}</th><td>{r.orphans === 0 ? 'all hold' : `${r.orphans} orphans`}</td></tr>
+                <tr key={r.reference}><th scope="row"><code>{r.reference}</code></th><td>{r.orphans === 0 ? t('quality.allHold') : t('quality.orphans', { count: r.orphans, n: formatNumber(r.orphans) })}</td></tr>
               ))}
             </tbody>
           </table>

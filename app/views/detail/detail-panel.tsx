@@ -3,17 +3,19 @@
 // services, nearby complementary supports, and behind "More details" what only analysts need.
 // Focus moves to its heading when it opens; Escape closes it (the shell puts focus back).
 import { useEffect, useRef } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { IsolatedParts } from '../../components/isolated-parts.tsx';
 import { PhoneLink } from '../../components/phone-link.tsx';
 import { QueryFailed } from '../../components/query-failed.tsx';
 import { SafetyLines } from '../../components/safety-lines.tsx';
 import { useQuery } from '../../db/use-query.ts';
 import { networkQuery, organizationQuery, servicesQuery, typeDetailQuery } from '../../search/queries.ts';
-import { ORG_TYPE_LABELS, type OrgType, type Place } from '../../search/state.ts';
+import type { OrgType, Place } from '../../search/state.ts';
 import { directionsHref } from '../../components/directions.ts';
 import { milesBetween } from '../../release/geo.ts';
+import { formatNumber, placeLabel } from '../../i18n/format.ts';
 import { FieldValue, isPresent, SafeLink } from './field-value.tsx';
-import { MORE_DETAILS, PRECISION_TEXT, TYPE_FIELDS } from './fields.ts';
+import { MORE_DETAILS, TYPE_FIELDS } from './fields.ts';
 import { NearbySupports } from './nearby-supports.tsx';
 
 interface Props {
@@ -27,11 +29,12 @@ interface Props {
 type Org = Record<string, unknown> & { org_type: OrgType; name: string };
 
 export function DetailPanel({ orgId, from, onSelect, onClose }: Props) {
+  const { t } = useTranslation();
   const org = useQuery<Org>(organizationQuery(orgId));
   const row = org.status === 'done' ? org.rows[0] : undefined;
   // A table partitioned by state is read from this organization's state alone.
   const detail = useQuery(row ? typeDetailQuery(row.org_type, orgId, [String(row.state)]) : null);
-  const services = useQuery<{ category_name: string; code: string; name: string }>(servicesQuery(orgId));
+  const services = useQuery<{ category_code: string; category_name: string; code: string; name: string }>(servicesQuery(orgId));
   const network = useQuery<Parameters<typeof NearbySupports>[0]['rows'][number]>(networkQuery(orgId));
   const title = useRef<HTMLHeadingElement>(null);
   const closeRef = useRef(onClose);
@@ -46,63 +49,72 @@ export function DetailPanel({ orgId, from, onSelect, onClose }: Props) {
   useEffect(() => { if (loaded) title.current?.focus(); }, [orgId, loaded]);
 
   if (org.status === 'failed') return <QueryFailed error={org.error} />;
-  if (org.status !== 'done') return <aside className="detail" aria-busy="true">Loading…</aside>;
+  if (org.status !== 'done') return <aside className="detail" aria-busy="true">{t('common.loading')}</aside>;
   if (!row) {
     return (
-      <aside className="detail" aria-label="Organization">
-        <p>This organization is not in the current data release.</p>
-        <button type="button" onClick={onClose}>Close</button>
+      <aside className="detail" aria-label={t('detail.organization')}>
+        <p>{t('detail.notInRelease')}</p>
+        <button type="button" onClick={onClose}>{t('detail.close')}</button>
       </aside>
     );
   }
   const address = [row.address_line1, row.address_line2, row.city, [row.state, row.zip].filter(isPresent).join(' ')].filter(isPresent);
   const typeRow = detail.status === 'done' ? detail.rows[0] : undefined;
   const fields = typeRow ? TYPE_FIELDS[row.org_type].filter(([col]) => isPresent(typeRow[col])) : [];
-  const field = ([col, label, kind, names]: (typeof fields)[number]) => (
-    <div key={col} className="field"><dt>{label}</dt><dd><FieldValue kind={kind} value={typeRow![col]} names={names} /></dd></div>
+  const field = ([col, kind, names]: (typeof fields)[number]) => (
+    <div key={col} className="field"><dt>{t(`field.${col}`)}</dt><dd><FieldValue kind={kind} value={typeRow![col]} names={names} /></dd></div>
   );
+  // The directory's own words for SAMHSA's codes, keyed by code; the release's English as it is published otherwise.
   const byCategory = new Map<string, string[]>();
   if (services.status === 'done') {
-    for (const s of services.rows) byCategory.set(s.category_name, [...(byCategory.get(s.category_name) ?? []), s.name]);
+    for (const s of services.rows) {
+      const category = t(`serviceCategories.${s.category_code}`, { defaultValue: s.category_name });
+      byCategory.set(category, [...(byCategory.get(category) ?? []), t(`services.${s.code}`, { defaultValue: s.name })]);
+    }
   }
   const at = typeof row.latitude === 'number' && typeof row.longitude === 'number' ? { lat: row.latitude, lon: row.longitude } : null;
   const email = isPresent(row.email) && /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(String(row.email)) ? String(row.email) : null;
 
   return (
     <aside className="detail" aria-labelledby="detail-title">
-      <button type="button" className="close" onClick={onClose} aria-label="Close details">×</button>
+      <button type="button" className="close" onClick={onClose} aria-label={t('detail.closeDetails')}>×</button>
       {/* On a phone the panel is where the person looks: the helplines come with it. */}
       <div className="detail-lines"><SafetyLines /></div>
-      <p className="detail-type">{ORG_TYPE_LABELS[row.org_type]}</p>
-      <h2 id="detail-title" ref={title} tabIndex={-1}>{row.name}</h2>
-      {isPresent(row.program_name) && <p className="program-name"><bdi>{String(row.program_name)}</bdi></p>}
+      <p className="detail-type">{t(`data.orgType.${row.org_type}`)}</p>
+      <h2 id="detail-title" ref={title} tabIndex={-1} translate="no">{row.name}</h2>
+      {isPresent(row.program_name) && <p className="program-name"><bdi translate="no">{String(row.program_name)}</bdi></p>}
       {row.generated === true && (
-        <p className="sample-warning" role="note">A generated sample listing, not a real organization. Do not use it to seek help.</p>
+        <p className="sample-warning" role="note">{t('detail.generated')}</p>
       )}
-      {isPresent(row.other_names) && <p>Also known as <IsolatedParts parts={row.other_names as string[]} /></p>}
-      <ul className="contact-actions" aria-label="Contact">
+      {isPresent(row.other_names) && <p>{t('detail.alsoKnownAs')} <span translate="no"><IsolatedParts parts={row.other_names as string[]} /></span></p>}
+      <ul className="contact-actions" aria-label={t('detail.contact')}>
         {isPresent(row.phone) && <li><PhoneLink phone={String(row.phone)} /></li>}
         {at && (
           <li>
-            <a href={directionsHref(at.lat, at.lon)} target="_blank" rel="noopener noreferrer">Directions</a>{' '}
-            <span className="muted">(opens OpenStreetMap, another site)</span>
+            <a href={directionsHref(at.lat, at.lon)} target="_blank" rel="noopener noreferrer">{t('results.directions')}</a>{' '}
+            <span className="muted">{t('detail.opensOsm')}</span>
           </li>
         )}
-        {email && <li><a href={`mailto:${email}`}>{email}</a></li>}
+        {email && <li><a href={`mailto:${email}`} translate="no">{email}</a></li>}
         {isPresent(row.website) && <li><SafeLink href={String(row.website)} /></li>}
       </ul>
-      {from && at && <p className="detail-distance">{milesBetween(from, at).toFixed(1)} miles from <bdi>{from.label}</bdi> in a straight line.</p>}
-      <p className="check-first">Check with the provider before you go: hours, services and openings change.</p>
+      {from && at && (
+        <p className="detail-distance">
+          <Trans i18nKey="detail.distance" values={{ miles: formatNumber(milesBetween(from, at), 1), place: placeLabel(t, from.label) }}
+            components={{ bdi: <bdi translate="no" /> }} />
+        </p>
+      )}
+      <p className="check-first">{t('detail.checkFirst')}</p>
       <dl>
-        {address.length > 0 && <><dt>Address</dt><dd><IsolatedParts parts={address} /></dd></>}
-        <dt>Location</dt>
-        <dd>{PRECISION_TEXT[String(row.geo_precision)]}</dd>
+        {address.length > 0 && <><dt>{t('detail.address')}</dt><dd translate="no"><IsolatedParts parts={address} /></dd></>}
+        <dt>{t('detail.location')}</dt>
+        <dd>{t(`precision.${String(row.geo_precision)}`)}</dd>
         {fields.filter(([col]) => !MORE_DETAILS.has(col)).map(field)}
       </dl>
       {detail.status === 'failed' && <QueryFailed error={detail.error} />}
       {byCategory.size > 0 && (
-        <section aria-label="Services">
-          <h3>Services</h3>
+        <section aria-label={t('detail.services')}>
+          <h3>{t('detail.services')}</h3>
           {[...byCategory].map(([category, names]) => (
             <div key={category} className="service-group"><h4>{category}</h4><p>{names.join(' · ')}</p></div>
           ))}
@@ -112,11 +124,11 @@ export function DetailPanel({ orgId, from, onSelect, onClose }: Props) {
       {network.status === 'done' && <NearbySupports rows={network.rows} onSelect={onSelect} />}
       {network.status === 'failed' && <QueryFailed error={network.error} />}
       <details className="more-details">
-        <summary>More details</summary>
+        <summary>{t('detail.moreDetails')}</summary>
         <dl>
           {fields.filter(([col]) => MORE_DETAILS.has(col)).map(field)}
-          {isPresent(row.location_source) && <><dt>Where the map position comes from</dt><dd>{String(row.location_source)}</dd></>}
-          {isPresent(row.last_updated) && <><dt>Listing updated</dt><dd><FieldValue kind="date" value={row.last_updated} /></dd></>}
+          {isPresent(row.location_source) && <><dt>{t('detail.locationSource')}</dt><dd translate="no">{String(row.location_source)}</dd></>}
+          {isPresent(row.last_updated) && <><dt>{t('detail.updated')}</dt><dd><FieldValue kind="date" value={row.last_updated} /></dd></>}
         </dl>
       </details>
     </aside>

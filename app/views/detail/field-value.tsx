@@ -1,5 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import { PhoneLink } from '../../components/phone-link.tsx';
-import { nameOf } from '../../search/names.ts';
+import { formatDate, formatNumber } from '../../i18n/format.ts';
 import type { FieldKind } from './fields.ts';
 
 /** Only http(s) links are ever rendered as links; anything else stays inert text. */
@@ -10,19 +11,22 @@ export function SafeLink({ href, children }: { href: string; children?: React.Re
 
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
-export function FieldValue({ kind, value, names }: { kind: FieldKind; value: unknown; names?: Record<string, string> }) {
+export function FieldValue({ kind, value, names }: { kind: FieldKind; value: unknown; names?: string }) {
+  const { t } = useTranslation();
   switch (kind) {
-    case 'list': return <>{(value as string[]).join(', ')}</>;
+    // Lists and free text are the source's own words (programs, accreditations, missions): as published.
+    case 'list': return <span translate="no">{(value as string[]).join(', ')}</span>;
     case 'phones': return <>{(value as string[]).map((p, i) => <span key={p}>{i > 0 && ', '}<PhoneLink phone={p} /></span>)}</>;
-    case 'yesno': return <>{value ? 'Yes' : 'No'}</>;
-    case 'date': return <>{value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10)}</>;
+    case 'yesno': return <>{value ? t('common.yes') : t('common.no')}</>;
+    case 'number': return <>{typeof value === 'number' ? formatNumber(value) : String(value)}</>;
+    case 'date': return <>{formatDate(value)}</>;
     case 'url': return <SafeLink href={String(value)} />;
-    case 'level': return <>Level {['I', 'II', 'III', 'IV'][Number(value) - 1] ?? String(value)}</>;
+    case 'level': return <>{t('detail.narrLevel', { level: ['I', 'II', 'III', 'IV'][Number(value) - 1] ?? String(value) })}</>;
     case 'hours': {
       const hours = value as Record<string, string | null>;
-      return <>{DAYS.filter((d) => hours[d]).map((d) => `${d[0].toUpperCase()}${d.slice(1, 3)} ${hours[d]}`).join(' · ') || 'Closed'}</>;
+      return <>{DAYS.filter((d) => hours[d]).map((d) => `${t(`days.${d}`)} ${hours[d]}`).join(' · ') || t('detail.closed')}</>;
     }
-    default: return <>{names ? nameOf(names, value) : String(value)}</>;
+    default: return names ? <>{t(`data.${names}.${String(value)}`, { defaultValue: String(value) })}</> : <span translate="no">{String(value)}</span>;
   }
 }
 

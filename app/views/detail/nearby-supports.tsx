@@ -1,7 +1,10 @@
 // An organization's place in the network: its complementary supports within 25 miles (built
 // by scripts/sql/network.sql), as a table sortable by strength, distance and type.
 import { useState } from 'react';
-import { ORG_TYPE_LABELS, type OrgType } from '../../search/state.ts';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { formatNumber } from '../../i18n/format.ts';
+import type { OrgType } from '../../search/state.ts';
 import { IsolatedParts } from '../../components/isolated-parts.tsx';
 
 interface Related extends Record<string, unknown> {
@@ -17,39 +20,45 @@ interface Related extends Record<string, unknown> {
 
 type Key = 'strength' | 'distance' | 'type';
 
-const ORDER: Record<Key, (a: Related, b: Related) => number> = {
-  strength: (a, b) => b.strength - a.strength || a.distance_miles - b.distance_miles,
-  distance: (a, b) => a.distance_miles - b.distance_miles || b.strength - a.strength,
-  type: (a, b) => ORG_TYPE_LABELS[a.related_type].localeCompare(ORG_TYPE_LABELS[b.related_type]) || b.strength - a.strength,
+const order = (t: TFunction, key: Key): ((a: Related, b: Related) => number) => {
+  const type = (r: Related) => t(`data.orgType.${r.related_type}`);
+  switch (key) {
+    case 'strength': return (a, b) => b.strength - a.strength || a.distance_miles - b.distance_miles;
+    case 'distance': return (a, b) => a.distance_miles - b.distance_miles || b.strength - a.strength;
+    // By the type's name as shown, in the language's own order.
+    case 'type': return (a, b) => type(a).localeCompare(type(b), t('meta.locale')) || b.strength - a.strength;
+  }
 };
 
 export function NearbySupports({ rows, onSelect }: { rows: Related[]; onSelect: (orgId: string) => void }) {
+  const { t } = useTranslation();
   const [key, setKey] = useState<Key>('strength');
-  if (!rows.length) return <p>No complementary supports listed within 25 miles.</p>;
-  const sorted = [...rows].sort(ORDER[key]);
+  if (!rows.length) return <p>{t('nearby.none')}</p>;
+  const sorted = [...rows].sort(order(t, key));
   const header = (k: Key, label: string) => (
     <th scope="col" aria-sort={key === k ? (k === 'strength' ? 'descending' : 'ascending') : 'none'}>
       <button type="button" className="sort-button" onClick={() => setKey(k)}>{label}</button>
     </th>
   );
   return (
-    <section aria-label="Nearby supports">
-      <h3>Nearby supports</h3>
-      <p className="muted">Other kinds of support within 25 miles. Fit: how well the two complement each other, by kind of support and distance (100% is best).</p>
+    <section aria-label={t('nearby.title')}>
+      <h3>{t('nearby.title')}</h3>
+      <p className="muted">{t('nearby.explain')}</p>
       <table className="nearby">
         <thead>
-          <tr><th scope="col">Name</th>{header('type', 'Type')}{header('distance', 'Distance')}{header('strength', 'Fit')}</tr>
+          <tr><th scope="col">{t('results.name')}</th>{header('type', t('results.type'))}{header('distance', t('results.distance'))}{header('strength', t('nearby.fit'))}</tr>
         </thead>
         <tbody>
           {sorted.map((r) => (
             <tr key={r.related_org_id} data-related-id={r.related_org_id}>
               <td>
-                <button type="button" className="link-button" onClick={() => onSelect(r.related_org_id)}>{r.name}</button>
-                <br /><span className="muted"><IsolatedParts parts={[r.city, r.state]} /></span>
+                <button type="button" className="link-button" onClick={() => onSelect(r.related_org_id)} translate="no">{r.name}</button>
+                <br /><span className="muted" translate="no"><IsolatedParts parts={[r.city, r.state]} /></span>
               </td>
-              <td>{ORG_TYPE_LABELS[r.related_type]}</td>
-              <td data-miles={r.distance_miles}>{r.distance_miles.toFixed(1)} mi<br /><span className="muted">about {r.travel_minutes} min</span></td>
-              <td>{Math.round(r.strength * 100)}%</td>
+              <td>{t(`data.orgType.${r.related_type}`)}</td>
+              <td data-miles={r.distance_miles}>{t('units.milesShort', { miles: formatNumber(r.distance_miles, 1) })}<br />
+                <span className="muted">{t('nearby.minutes', { minutes: formatNumber(r.travel_minutes) })}</span></td>
+              <td>{new Intl.NumberFormat(t('meta.locale'), { style: 'percent' }).format(r.strength)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,7 @@
 // Cluster counts as HTML labels over the circles: the offline style has no glyphs, and MapLibre
 // needs glyphs to draw text. Only the clusters on screen get a label, redrawn as the map moves.
 import { Marker, type Map as MapLibre } from 'maplibre-gl';
+import { formatNumber } from '../../i18n/format.ts';
 
 export function showClusterCounts(map: MapLibre): () => void {
   let shown = new Map<number, Marker>();
@@ -13,7 +14,7 @@ export function showClusterCounts(map: MapLibre): () => void {
       if (!marker) {
         const label = document.createElement('span');
         label.className = 'cluster-count';
-        label.textContent = Number(feature.properties.point_count).toLocaleString('en-US');
+        label.textContent = formatNumber(Number(feature.properties.point_count));
         label.setAttribute('aria-hidden', 'true');
         marker = new Marker({ element: label }).setLngLat((feature.geometry as GeoJSON.Point).coordinates as [number, number]).addTo(map);
       }

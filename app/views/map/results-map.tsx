@@ -6,11 +6,13 @@ import { Map as MapLibre, NavigationControl, setWorkerUrl, type GeoJSONSource, t
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../i18n/format.ts';
 import { QueryFailed } from '../../components/query-failed.tsx';
 import { MILES_PER_DEGREE } from '../../release/geo.ts';
 import { useQuery } from '../../db/use-query.ts';
 import { networkQuery, organizationQuery, pointsQuery, type ResolvedSearch } from '../../search/queries.ts';
-import { ORG_TYPE_LABELS, RADII, type OrgType, type Place, type Radius } from '../../search/state.ts';
+import { RADII, type OrgType, type Place, type Radius } from '../../search/state.ts';
 import { roundedPlace } from '../../search/url.ts';
 import { baseStyle } from './base-style.ts';
 import { showClusterCounts } from './cluster-counts.ts';
@@ -35,6 +37,7 @@ const EMPTY = pointsCollection([]);
 const US_BOUNDS: [[number, number], [number, number]] = [[-125, 24], [-66, 50]];
 
 export default function ResultsMap({ search, selectedId, hoveredId, onSelect, onHover, types, onSearchArea }: Props) {
+  const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibre | null>(null);
   const [moved, setMoved] = useState(false);
@@ -49,7 +52,7 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
   useEffect(() => {
     const m = new MapLibre({ container: container.current!, style: baseStyle(), bounds: US_BOUNDS, attributionControl: false });
     m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-    m.getCanvas().setAttribute('aria-label', 'Map of results: arrow keys move it, plus and minus zoom');
+    m.getCanvas().setAttribute('aria-label', t('map.canvas'));
     const hideCounts = showClusterCounts(m);
     m.on('load', () => {
       m.addSource('results', { type: 'geojson', data: EMPTY, cluster: true, clusterMaxZoom: 11, clusterRadius: 40 });
@@ -80,7 +83,17 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
       hideCounts();
       m.remove();
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the map is made once; the effect below relabels it
   }, []);
+  useEffect(() => {
+    map?.getCanvas().setAttribute('aria-label', t('map.canvas'));
+    const zoom = map?.getContainer().querySelectorAll<HTMLButtonElement>('.maplibregl-ctrl-zoom-in, .maplibregl-ctrl-zoom-out');
+    zoom?.forEach((b) => {
+      const label = t(b.classList.contains('maplibregl-ctrl-zoom-in') ? 'map.zoomIn' : 'map.zoomOut');
+      b.title = label;
+      b.setAttribute('aria-label', label);
+    });
+  }, [map, t]);
 
   const rows = points.status === 'done' ? points.rows : null;
   useEffect(() => {
@@ -119,15 +132,15 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
   };
 
   return (
-    <section className="results-map" aria-label="Map of results">
+    <section className="results-map" aria-label={t('map.label')}>
       <div ref={container} className="map-canvas" data-point-count={rows && drawn === rows ? rows.length : ''} data-link-count={network.features.length} />
       <p className="map-caption" aria-live="polite">
-        {rows ? `${rows.length.toLocaleString('en-US')} locations on the map` : 'Loading the map…'}
+        {rows ? t('map.locations', { count: rows.length, n: formatNumber(rows.length) }) : t('app.loadingMap')}
       </p>
-      {moved && onSearchArea && <button type="button" className="search-area" onClick={searchThisArea}>Search this area</button>}
-      <ul className="legend" aria-label="Legend">
+      {moved && onSearchArea && <button type="button" className="search-area" onClick={searchThisArea}>{t('map.searchArea')}</button>}
+      <ul className="legend" aria-label={t('map.legend')}>
         {types.map((type) => (
-          <li key={type}><span style={{ background: TYPE_COLORS[type] }} aria-hidden="true" /> {ORG_TYPE_LABELS[type]}</li>
+          <li key={type}><span style={{ background: TYPE_COLORS[type] }} aria-hidden="true" /> {t(`data.orgType.${type}`)}</li>
         ))}
       </ul>
       {points.status === 'failed' && <QueryFailed error={points.error} />}

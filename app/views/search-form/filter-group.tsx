@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { FilterGroup } from '../../search/filters.ts';
 
 interface Props {
@@ -9,14 +10,16 @@ interface Props {
 }
 
 export function FilterGroupFieldset({ group, chosen, count, onToggle, locked = false }: Props) {
+  const { t } = useTranslation();
+  const key = `data.filters.${group.id}`;
   return (
     <fieldset disabled={locked}>
-      <legend>{group.label}</legend>
-      {group.note && <p className="hint">{group.note}</p>}
+      <legend>{t(`${key}.label`)}</legend>
+      {group.note && <p className="hint">{t(`${key}.note`)}</p>}
       {group.options.map((option) => (
-        <label key={option.value} className="choice" title={option.hint}>
+        <label key={option.value} className="choice" title={t(`${key}.options.${option.value}.hint`)}>
           <input type="checkbox" checked={chosen.includes(option.value)} onChange={() => onToggle(option.value)} />
-          {option.label} <span className="facet-count">{count(group.id, option.value)}</span>
+          {t(`${key}.options.${option.value}.label`)} <span className="facet-count">{count(group.id, option.value)}</span>
         </label>
       ))}
     </fieldset>

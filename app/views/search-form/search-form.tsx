@@ -2,10 +2,11 @@
 // with the number of results it would give. Drawn before the engine has started: what is typed
 // and chosen waits in the URL, and the search runs when the engine is ready.
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useQuery } from '../../db/use-query.ts';
 import { FILTER_GROUPS } from '../../search/filters.ts';
 import { MENTAL_HEALTH_ONLY, placeSuggestionsQuery, type ResolvedSearch } from '../../search/queries.ts';
-import { MAX_TEXT, ORG_TYPE_HINTS, ORG_TYPE_LABELS, ORG_TYPES, RADII, type OrgType, type Radius, type SearchState } from '../../search/state.ts';
+import { MAX_TEXT, ORG_TYPES, RADII, type OrgType, type Radius, type SearchState } from '../../search/state.ts';
 import { roundedPlace } from '../../search/url.ts';
 import { FilterGroupFieldset } from './filter-group.tsx';
 import { useFacets } from './use-facets.ts';
@@ -27,6 +28,7 @@ interface Props {
 }
 
 export function SearchForm({ state, search, onChange, onSearch, autoFocus = false, types, locked = new Set(), placeProblem }: Props) {
+  const { t } = useTranslation();
   const [where, setWhere] = useState(state.where);
   const [text, setText] = useState(state.text);
   const [locating, setLocating] = useState<string | null>(null);
@@ -44,14 +46,14 @@ export function SearchForm({ state, search, onChange, onSearch, autoFocus = fals
   };
 
   const useMyLocation = () => {
-    if (!navigator.geolocation) return setLocating('This browser cannot share its location.');
-    setLocating('Finding your location…');
+    if (!navigator.geolocation) return setLocating(t('form.noGeolocation'));
+    setLocating(t('form.locating'));
     navigator.geolocation.getCurrentPosition(
       (p) => {
         setLocating(null);
         onSearch({ ...state, where: '', at: roundedPlace(p.coords.latitude, p.coords.longitude, 'your location'), selected: null });
       },
-      () => setLocating('Your location is not available. Enter a ZIP code or a city instead.'),
+      () => setLocating(t('form.locationUnavailable')),
       { maximumAge: 600_000, timeout: 15_000 },
     );
   };
@@ -60,11 +62,11 @@ export function SearchForm({ state, search, onChange, onSearch, autoFocus = fals
   const toggle = (list: string[], value: string) => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
 
   return (
-    <form className="search-form" onSubmit={submit} role="search" aria-label="Find support">
+    <form className="search-form" onSubmit={submit} role="search" aria-label={t('form.label')}>
       <div className="search-row">
         <label>
-          Near (ZIP code or City, ST)
-          <input name="where" value={where} autoFocus={autoFocus} disabled={locked.has('where')} maxLength={MAX_TEXT} autoComplete="off" placeholder="e.g. 02139 or Boston, MA"
+          {t('form.near')}
+          <input name="where" value={where} autoFocus={autoFocus} disabled={locked.has('where')} maxLength={MAX_TEXT} autoComplete="off" placeholder={t('form.nearPlaceholder')}
             list="place-suggestions" aria-invalid={placeProblem ? true : undefined} aria-describedby={placeProblem ? 'place-problem' : undefined}
             onChange={(e) => setWhere(e.target.value)} />
           <datalist id="place-suggestions">
@@ -72,42 +74,42 @@ export function SearchForm({ state, search, onChange, onSearch, autoFocus = fals
           </datalist>
         </label>
         <label>
-          Within
+          {t('form.within')}
           <select name="radius" value={state.radius} disabled={locked.has('where')}
             onChange={(e) => onChange({ ...state, radius: Number(e.target.value) as Radius, selected: null })}>
-            {RADII.map((r) => <option key={r} value={r}>{r} miles</option>)}
+            {RADII.map((r) => <option key={r} value={r}>{t('form.miles', { count: r })}</option>)}
           </select>
         </label>
         <label>
-          Name or keyword
+          {t('form.keyword')}
           <input name="q" type="search" value={text} maxLength={MAX_TEXT} onChange={(e) => setText(e.target.value)} />
         </label>
-        {!locked.has('where') && <button type="button" onClick={useMyLocation}>Use my location</button>}
-        <button type="submit" className="primary">Search</button>
+        {!locked.has('where') && <button type="button" onClick={useMyLocation}>{t('form.useMyLocation')}</button>}
+        <button type="submit" className="primary">{t('form.search')}</button>
       </div>
       {placeProblem && <div id="place-problem" className="place-problem">{placeProblem}</div>}
       {locating && <p role="status" className="hint">{locating}</p>}
       {/* Closed, so that the results are on screen after a search; the count says what is chosen. */}
       <details className="filters">
-        <summary>Filters{chosen > 0 && ` (${chosen})`}</summary>
+        <summary>{chosen > 0 ? t('form.filtersChosen', { count: chosen }) : t('form.filters')}</summary>
         {/* One type is no choice. */}
         {types.length > 1 && (
           <fieldset disabled={locked.has('type')}>
-            <legend>Type of support</legend>
-            {types.map((t) => (
-              <label key={t} className="choice" title={ORG_TYPE_HINTS[t]}>
-                <input type="checkbox" checked={state.types.includes(t)}
-                  onChange={() => onChange({ ...state, types: ORG_TYPES.filter((x) => toggle(state.types, t).includes(x)), selected: null })} />
-                {ORG_TYPE_LABELS[t]} <span className="facet-count">{facets.count('type', t)}</span>
+            <legend>{t('form.typeOfSupport')}</legend>
+            {types.map((type) => (
+              <label key={type} className="choice" title={t(`data.orgTypeHint.${type}`)}>
+                <input type="checkbox" checked={state.types.includes(type)}
+                  onChange={() => onChange({ ...state, types: ORG_TYPES.filter((x) => toggle(state.types, type).includes(x)), selected: null })} />
+                {t(`data.orgType.${type}`)} <span className="facet-count">{facets.count('type', type)}</span>
               </label>
             ))}
           </fieldset>
         )}
         {types.includes('treatment_center') && (
-          <label className="choice" title="Facilities that treat mental illness only, not substance use. Left out unless chosen, as on FindTreatment.gov.">
+          <label className="choice" title={t('form.mentalHealthOnlyHint')}>
             <input type="checkbox" checked={state.mentalHealthOnly}
               onChange={() => onChange({ ...state, mentalHealthOnly: !state.mentalHealthOnly, selected: null })} />
-            Include mental-health-only facilities <span className="facet-count">{facets.count(MENTAL_HEALTH_ONLY, 'include')}</span>
+            {t('form.mentalHealthOnly')} <span className="facet-count">{facets.count(MENTAL_HEALTH_ONLY, 'include')}</span>
           </label>
         )}
         {FILTER_GROUPS.filter((group) => types.includes(group.appliesTo)).map((group) => (
@@ -120,7 +122,7 @@ export function SearchForm({ state, search, onChange, onSearch, autoFocus = fals
               onChange({ ...state, filters, selected: null });
             }} />
         ))}
-        {facets.error && <p className="hint" role="alert">Counts are unavailable right now: {facets.error.message}</p>}
+        {facets.error && <p className="hint" role="alert">{t('form.countsUnavailable', { message: facets.error.message })}</p>}
       </details>
     </form>
   );

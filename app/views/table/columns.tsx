@@ -2,47 +2,51 @@
 // sideways), then type and place, each sortable but the phone. Narrow (a phone): one column of
 // cards: the name, type and place, the distance, and Call and Directions links to tap.
 import type { ColumnDef } from '@tanstack/react-table';
+import type { TFunction } from 'i18next';
 import { IsolatedParts } from '../../components/isolated-parts.tsx';
 import { PhoneLink } from '../../components/phone-link.tsx';
-import { ORG_TYPE_LABELS, type OrgType } from '../../search/state.ts';
 import { directionsHref } from '../../components/directions.ts';
+import { formatNumber } from '../../i18n/format.ts';
 import type { ResultRow } from './use-paged-rows.ts';
 
 type Column = ColumnDef<ResultRow | null>;
 
-const place = (r: ResultRow) => <IsolatedParts parts={[r.city, r.state]} />;
-const miles = (r: ResultRow) => (r.distance_miles === null ? '' : `${r.distance_miles.toFixed(1)} mi`);
+const place = (r: ResultRow) => <span translate="no"><IsolatedParts parts={[r.city, r.state]} /></span>;
 // A call or a route is not a click on the row: it must not open the details as well.
 const call = (r: ResultRow, label?: string) => r.phone
   && <span onClick={(e) => e.stopPropagation()}><PhoneLink phone={r.phone} label={label} /></span>;
-const directions = (r: ResultRow) => r.latitude !== null && r.longitude !== null && (
-  <a href={directionsHref(r.latitude, r.longitude)} target="_blank" rel="noopener noreferrer" onClick={(e) => e.stopPropagation()}
-    aria-label={`Directions to ${r.name} (opens OpenStreetMap, another site)`}>Directions</a>
-);
 
-export function resultColumns(near: boolean, narrow: boolean, onSelect: (orgId: string) => void): Column[] {
-  const nameButton = (r: ResultRow) => <button type="button" className="link-button" onClick={() => onSelect(r.org_id)}>{r.name}</button>;
+export function resultColumns(t: TFunction, near: boolean, narrow: boolean, onSelect: (orgId: string) => void): Column[] {
+  const miles = (r: ResultRow) => (r.distance_miles === null ? '' : t('units.milesShort', { miles: formatNumber(r.distance_miles, 1) }));
+  const typeName = (r: ResultRow) => t(`data.orgType.${r.org_type}`);
+  const directions = (r: ResultRow) => r.latitude !== null && r.longitude !== null && (
+    <a href={directionsHref(r.latitude, r.longitude)} target="_blank" rel="noopener noreferrer" onClick={(e) => e.stopPropagation()}
+      aria-label={t('results.directionsTo', { name: r.name })}>{t('results.directions')}</a>
+  );
+  const nameButton = (r: ResultRow) => (
+    <button type="button" className="link-button" translate="no" onClick={() => onSelect(r.org_id)}>{r.name}</button>
+  );
   if (narrow) {
     return [{
-      id: 'name', header: 'Results', accessorFn: (r) => r?.name,
+      id: 'name', header: t('app.results'), accessorFn: (r) => r?.name,
       cell: ({ row }) => {
         const r = row.original!;
         return (
           <div className="result-card">
             {nameButton(r)}
-            <span className="row-meta">{ORG_TYPE_LABELS[r.org_type as OrgType]} · {place(r)}{near && <> · <strong>{miles(r)}</strong></>}</span>
-            <span className="card-actions">{call(r, 'Call')}{directions(r)}</span>
+            <span className="row-meta">{typeName(r)} · {place(r)}{near && <> · <strong>{miles(r)}</strong></>}</span>
+            <span className="card-actions">{call(r, t('results.call'))}{directions(r)}</span>
           </div>
         );
       },
     }];
   }
   return [
-    { id: 'name', header: 'Name', size: 270, accessorFn: (r) => r?.name, cell: ({ row }) => nameButton(row.original!) },
-    ...(near ? [{ id: 'distance', header: 'Distance', size: 96, accessorFn: (r) => r?.distance_miles,
+    { id: 'name', header: t('results.name'), size: 270, accessorFn: (r) => r?.name, cell: ({ row }) => nameButton(row.original!) },
+    ...(near ? [{ id: 'distance', header: t('results.distance'), size: 96, accessorFn: (r) => r?.distance_miles,
       cell: ({ row }) => miles(row.original!) } satisfies Column] : []),
-    { id: 'phone', header: 'Phone', size: 150, enableSorting: false, cell: ({ row }) => call(row.original!) },
-    { id: 'type', header: 'Type', size: 180, accessorFn: (r) => r?.org_type, cell: ({ row }) => ORG_TYPE_LABELS[row.original!.org_type as OrgType] },
-    { id: 'city', header: 'Where', size: 180, accessorFn: (r) => r?.city, cell: ({ row }) => place(row.original!) },
+    { id: 'phone', header: t('results.phone'), size: 150, enableSorting: false, cell: ({ row }) => call(row.original!) },
+    { id: 'type', header: t('results.type'), size: 180, accessorFn: (r) => r?.org_type, cell: ({ row }) => typeName(row.original!) },
+    { id: 'city', header: t('results.where'), size: 180, accessorFn: (r) => r?.city, cell: ({ row }) => place(row.original!) },
   ];
 }

@@ -1,16 +1,18 @@
 // The search's results, all of them, in the table's order, as a file.
+import { useTranslation } from 'react-i18next';
 import { datedName, DownloadButtons } from '../../components/download-buttons.tsx';
 import { useDatabase } from '../../db/use-database.ts';
 import { resultsQuery, type ResolvedSearch, type SortKey } from '../../search/queries.ts';
 
 export function ExportButtons({ search, sort }: { search: ResolvedSearch; sort: { key: SortKey; desc: boolean } }) {
+  const { t } = useTranslation();
   const database = useDatabase();
   if (database.status !== 'ready') return null;
   const { state, near } = search;
   // e.g. recovery-support-cambridge-ma-02139-10mi-2026-11-25
   const name = datedName(`recovery-support-${near ? `${near.label}-${state.radius}mi` : 'whole-country'}${state.text ? `-${state.text}` : ''}`);
   return (
-    <DownloadButtons label="Download these results:" fileName={name} write={(format) => {
+    <DownloadButtons label={t('results.download')} fileName={name} write={(format) => {
       const q = resultsQuery(search, { sort: sort.key, desc: sort.desc });
       return database.db.engine.copyTo(q.text, q.params, format);
     }} />

@@ -2,15 +2,17 @@
 // ~20 rows the virtual table has drawn. Hidden on screen; fetched when printing starts (the
 // print media query or `beforeprint`) or when "Print this list" is pressed, which prints once the rows are in.
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../i18n/format.ts';
 import { useQuery } from '../../db/use-query.ts';
 import { resultsQuery, type ResolvedSearch } from '../../search/queries.ts';
-import { ORG_TYPE_LABELS, type OrgType } from '../../search/state.ts';
 import type { ResultRow } from './use-paged-rows.ts';
 
 /** Enough for any printed list a person would carry; past it the page says how to get the rest. */
 export const PRINT_LIMIT = 2000;
 
 export function PrintList({ search, total }: { search: ResolvedSearch; total: number }) {
+  const { t } = useTranslation();
   const [wanted, setWanted] = useState(() => window.matchMedia('print').matches);
   const [printWhenReady, setPrintWhenReady] = useState(false);
   useEffect(() => {
@@ -35,7 +37,7 @@ export function PrintList({ search, total }: { search: ResolvedSearch; total: nu
   return (
     <>
       <p className="print-button">
-        <button type="button" onClick={() => { setWanted(true); setPrintWhenReady(true); }}>Print this list</button>
+        <button type="button" onClick={() => { setWanted(true); setPrintWhenReady(true); }}>{t('print.button')}</button>
       </p>
       <section className="print-list" aria-hidden="true" data-rows={ready ? rows.rows.length : ''}>
         {ready && (
@@ -43,14 +45,14 @@ export function PrintList({ search, total }: { search: ResolvedSearch; total: nu
             <ol>
               {rows.rows.map((r) => (
                 <li key={r.org_id} data-org-id={r.org_id}>
-                  <strong>{r.name}</strong> ({ORG_TYPE_LABELS[r.org_type as OrgType]})
-                  {r.distance_miles !== null && `, ${r.distance_miles.toFixed(1)} mi`}<br />
-                  {[r.address_line1, r.city, [r.state, r.zip].filter(Boolean).join(' ')].filter(Boolean).join(', ')}
-                  {r.phone && <> · {r.phone}</>}
+                  <strong translate="no">{r.name}</strong> ({t(`data.orgType.${r.org_type}`)})
+                  {r.distance_miles !== null && `, ${t('units.milesShort', { miles: formatNumber(r.distance_miles, 1) })}`}<br />
+                  <span translate="no">{[r.address_line1, r.city, [r.state, r.zip].filter(Boolean).join(' ')].filter(Boolean).join(', ')}</span>
+                  {r.phone && <> · <span translate="no">{r.phone}</span></>}
                 </li>
               ))}
             </ol>
-            {total > rows.rows.length && <p>The first {rows.rows.length.toLocaleString('en-US')} of {total.toLocaleString('en-US')}: download the results as a file for all of them.</p>}
+            {total > rows.rows.length && <p>{t('print.firstOf', { shown: formatNumber(rows.rows.length), total: formatNumber(total) })}</p>}
           </>
         )}
       </section>

@@ -4,6 +4,7 @@
 import { flexRender, getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
 import { QueryFailed } from '../../components/query-failed.tsx';
 import { useMediaQuery } from '../../components/use-media-query.ts';
 import type { ResolvedSearch, SortKey } from '../../search/queries.ts';
@@ -39,6 +40,7 @@ const ROW_HEIGHT = { wide: 52, narrow: 128 };
 const NARROW = '(max-width: 600px)';
 
 export function ResultsTable({ search, total, selectedId, hoveredId, onSelect, onHover, ref }: Props) {
+  const { t } = useTranslation();
   const [sorting, setSorting] = useState<SortingState>([]);
   const sort = { key: (sorting[0]?.id ?? 'relevance') as SortKey, desc: sorting[0]?.desc ?? false };
   const { pages, ensurePage, firstPage, error } = usePagedRows(search, sort);
@@ -48,7 +50,7 @@ export function ResultsTable({ search, total, selectedId, hoveredId, onSelect, o
 
   const narrow = useMediaQuery(NARROW);
   const rowHeight = ROW_HEIGHT[narrow ? 'narrow' : 'wide'];
-  const columns = useMemo(() => resultColumns(search.near !== null, narrow, onSelect), [search.near, narrow, onSelect]);
+  const columns = useMemo(() => resultColumns(t, search.near !== null, narrow, onSelect), [t, search.near, narrow, onSelect]);
 
   const virtualizer = useVirtualizer({
     count,
@@ -118,7 +120,7 @@ export function ResultsTable({ search, total, selectedId, hoveredId, onSelect, o
   if (error) return <QueryFailed error={error} />;
   return (
     <>
-      <div className={narrow ? 'results-table narrow' : 'results-table'} ref={scroller} role="region" aria-label="Results table" tabIndex={0}>
+      <div className={narrow ? 'results-table narrow' : 'results-table'} ref={scroller} role="region" aria-label={t('results.table')} tabIndex={0}>
         <table style={{ width: narrow ? '100%' : widths.reduce<number>((a, b) => a + (b ?? 0), 0) }}>
           <colgroup>{widths.map((w, i) => <col key={i} style={{ width: w }} />)}</colgroup>
           <thead>
@@ -148,7 +150,7 @@ export function ResultsTable({ search, total, selectedId, hoveredId, onSelect, o
               const row = table.getRowModel().rows[k];
               const data = row?.original;
               if (!data) {
-                return <tr key={item.key} style={{ height: rowHeight }}><td colSpan={columns.length} className="loading-row">Loading…</td></tr>;
+                return <tr key={item.key} style={{ height: rowHeight }}><td colSpan={columns.length} className="loading-row">{t('common.loading')}</td></tr>;
               }
               return (
                 <tr key={data.org_id} style={{ height: rowHeight }} data-org-id={data.org_id}

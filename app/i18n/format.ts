@@ -1,0 +1,32 @@
+// Numbers, dates and the names the app gives a point, in the language on screen: Intl does the
+// formatting, so no locale data ships with the app.
+import i18next, { type TFunction } from 'i18next';
+
+const locale = () => i18next.t('meta.locale');
+
+/** `1,234.5` in English, `1234,5` in Spanish (Intl's grouping rules for each). */
+export function formatNumber(n: number, fractionDigits?: number): string {
+  return new Intl.NumberFormat(locale(), fractionDigits === undefined ? undefined
+    : { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(n);
+}
+
+/** A calendar date from a `YYYY-MM-DD…` text or a Date, as the language writes it (no time zone shift). */
+export function formatDate(value: unknown): string {
+  const text = value instanceof Date ? value.toISOString() : String(value);
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(text)?.[0];
+  if (!day) return text;
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+}
+
+// The labels search/url.ts and the map give a point that is not a typed place.
+const POINT_LABELS: Record<string, string> = {
+  'the chosen point': 'place.chosenPoint',
+  'your location': 'place.yourLocation',
+  'the map area': 'place.mapArea',
+};
+
+/** A place's label as shown: a typed place as it is, a point's own label translated. */
+export function placeLabel(t: TFunction, label: string): string {
+  const key = POINT_LABELS[label];
+  return key ? t(key) : label;
+}
