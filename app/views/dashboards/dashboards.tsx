@@ -38,7 +38,8 @@ function choropleth(rows: StateCount[], label: string): Element {
         fill: (d: { properties: { name: string } }) => byName.get(d.properties.name) ?? null,
         title: (d: { properties: { name: string } }) => `${d.properties.name}: ${formatNumber(byName.get(d.properties.name) ?? 0)}`,
       }),
-      Plot.geo(BORDERS, { stroke: 'white', strokeWidth: 0.7 }),
+      // Decorative: without ariaHidden Plot labels the group, which axe reports as a prohibited attribute.
+      Plot.geo(BORDERS, { stroke: 'white', strokeWidth: 0.7, ariaHidden: 'true' }),
     ],
   });
 }
@@ -113,7 +114,7 @@ function capacityChart(t: TFunction, rows: Capacity[]): Element {
         title: (r: Capacity) => t('dashboards.capacityTip', { state: r.state, level: level(r), beds: formatNumber(r.residential_capacity ?? 0) }),
         sort: { y: '-x' },
       })),
-      Plot.ruleX([0]),
+      Plot.ruleX([0], { ariaHidden: 'true' }),
     ],
   });
 }
