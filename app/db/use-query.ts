@@ -1,7 +1,7 @@
 // One query's life as one value. A failure stays with the panel that asked, SQL included.
 import { useEffect, useState } from 'react';
 import type { Sql } from '../release/sql.ts';
-import type { Engine, QueryOptions, Row } from './engine.ts';
+import { asQueryError, type Engine, type QueryError, type QueryOptions, type Row } from './engine.ts';
 import { useDatabase } from './use-database.ts';
 
 // Panels ask the same questions: the detail panel and the map both read the selected
@@ -29,7 +29,7 @@ export type QueryState<T> =
   | { status: 'waiting' }
   | { status: 'running'; previous?: T[] }
   | { status: 'done'; rows: T[] }
-  | { status: 'failed'; error: Error & { sql?: string } };
+  | { status: 'failed'; error: QueryError };
 
 export function useQuery<T extends Row>(query: Sql | null, options?: { background?: boolean }): QueryState<T> {
   const database = useDatabase();
@@ -42,7 +42,7 @@ export function useQuery<T extends Row>(query: Sql | null, options?: { backgroun
     setState((s) => ({ status: 'running', previous: s.status === 'done' ? s.rows : undefined }));
     ask(database.db.engine, key!, query, options).then(
       (rows) => current && setState({ status: 'done', rows: rows as T[] }),
-      (error: Error) => current && setState({ status: 'failed', error }),
+      (error: unknown) => current && setState({ status: 'failed', error: asQueryError(error, query.text, query.params) }),
     );
     return () => {
       current = false;

@@ -97,7 +97,7 @@ async function connect(db: duckdb.AsyncDuckDB, worker: Worker): Promise<Engine> 
       const rows = cancellable ? await streamed(inlineParams(sql, params)) : (await conn.query(inlineParams(sql, params))).toArray();
       return rows.map((row: { toJSON(): Row }) => plain(row.toJSON()) as T);
     } catch (error) {
-      throw new QueryError((error as Error).message, sql, params);
+      throw new QueryError((error as Error).message, sql, params, error);
     }
   };
   // Only a query started with send() can be cancelled in duckdb-wasm 1.28; it is polled, so
