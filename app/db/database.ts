@@ -7,7 +7,7 @@ import { setRestarting, withActivity } from './activity.ts';
 import { tablesRelation } from '../release/relation.ts';
 import { attachRelease, fetchManifest, withRelations, withViews } from './catalog.ts';
 import type { Engine } from './engine.ts';
-import type { Manifest } from '../release/manifest.ts';
+import { releaseUrl, type Manifest } from '../release/manifest.ts';
 import { withLanes } from './lanes.ts';
 import { restartable } from './restartable.ts';
 import { startWasmDatabase } from './wasm-engine.ts';
@@ -43,7 +43,7 @@ function set(next: DatabaseState) {
   listeners.forEach((l) => l(state));
 }
 
-export function openDatabase(dataUrl = new URL('data/', document.baseURI)): Promise<Database> {
+export function openDatabase(dataUrl = releaseUrl(document.baseURI)): Promise<Database> {
   pending ??= (async () => {
     try {
       const manifest = fetchManifest(dataUrl);

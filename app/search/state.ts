@@ -1,7 +1,9 @@
 // The search as one plain value: what the URL holds and what the queries are built from.
 
-export const ORG_TYPES = ['treatment_center', 'narr_residence', 'recovery_center', 'recovery_organization'] as const;
-export type OrgType = (typeof ORG_TYPES)[number];
+import type { OrgType } from '../release/manifest.ts';
+
+// The types are the release's (its manifest counts each); the search offers them as they are.
+export { ORG_TYPES, type OrgType } from '../release/manifest.ts';
 
 export const ORG_TYPE_LABELS: Record<OrgType, string> = {
   treatment_center: 'Treatment center',
