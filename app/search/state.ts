@@ -65,5 +65,16 @@ export const EMPTY_SEARCH: SearchState = {
   selected: null,
 };
 
+/** The results table's orders: relevance is the search's own (nearest, then by name). */
+export const SORT_KEYS = ['relevance', 'name', 'distance', 'city', 'type'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+export interface Sort {
+  key: SortKey;
+  desc: boolean;
+}
+
+export const DEFAULT_SORT: Sort = { key: 'relevance', desc: false };
+
 /** Longest text accepted in any box: longer input is cut, not rejected. */
 export const MAX_TEXT = 100;

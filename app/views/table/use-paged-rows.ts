@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { asQueryError, type QueryError } from '../../db/engine.ts';
 import { useDatabase } from '../../db/use-database.ts';
-import { resultsQuery, type ResolvedSearch, type SortKey } from '../../search/queries.ts';
+import { resultsQuery, type ResolvedSearch } from '../../search/queries.ts';
+import type { Sort } from '../../search/state.ts';
 
 export const PAGE_SIZE = 100;
 
@@ -21,7 +22,7 @@ export interface ResultRow extends Record<string, unknown> {
   distance_miles: number | null;
 }
 
-export function usePagedRows(search: ResolvedSearch, sort: { key: SortKey; desc: boolean }) {
+export function usePagedRows(search: ResolvedSearch, sort: Sort) {
   const database = useDatabase();
   const [pages, setPages] = useState<Map<number, ResultRow[]>>(new Map());
   const [error, setError] = useState<QueryError | null>(null);
