@@ -1,5 +1,7 @@
-// The only module that imports duckdb-wasm. Pinned to 1.28.0: it has Parquet built in, so
-// nothing is fetched from a third party (later versions download the extension from a CDN).
+// The browser's own engine, and the one module of the app that imports duckdb-wasm (MotherDuck's
+// client in app/cloud brings its own; scripts/engines runs this build in Node for tests).
+// Pinned to 1.28.0: it has Parquet built in, so nothing is fetched from a third party (later
+// versions download the extension from a CDN).
 // The bundles are served from this origin; eh where the browser has wasm exceptions, mvp elsewhere.
 // Each runs inside engine-worker.ts, which guards its reads (see read-guard.ts).
 import * as duckdb from '@duckdb/duckdb-wasm';

@@ -1,4 +1,5 @@
-// The SQL console's state as plain values (its query's place in the URL is url.ts's): the history kept in the browser, and the sample queries analysts start from.
+// The SQL console's state as plain values: the history kept in the browser, and the sample
+// queries analysts start from (its query's place in the URL is url.ts's).
 import { namesIn } from '../release/sql-text.ts';
 
 export const MAX_SQL = 20_000;
