@@ -2,13 +2,13 @@
 // the few lines that open them in DuckDB, Python or R. Links only; nothing is fetched until clicked.
 import { Trans, useTranslation } from 'react-i18next';
 import { formatNumber } from '../i18n/format.ts';
-import type { Manifest } from '../release/manifest.ts';
+import { releaseUrl, type Manifest } from '../release/manifest.ts';
 
 const mb = (bytes: number) => formatNumber(bytes / 1e6, bytes < 1e6 ? 2 : 1);
 
 export function DatasetDownload({ manifest }: { manifest: Manifest }) {
   const { t } = useTranslation();
-  const data = new URL('data/', document.baseURI).href;
+  const data = releaseUrl(document.baseURI).href;
   const tables = Object.entries(manifest.tables);
   return (
     <details className="dataset-download">

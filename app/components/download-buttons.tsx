@@ -2,7 +2,7 @@
 // the browser saves it; nothing leaves the machine but the download.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportFormat } from '../db/engine.ts';
+import { asQueryError, type ExportFormat, type QueryError } from '../db/engine.ts';
 import { QueryFailed } from './query-failed.tsx';
 
 const TYPES: Record<ExportFormat, string> = { csv: 'text/csv', json: 'application/json', parquet: 'application/vnd.apache.parquet' };
@@ -17,7 +17,7 @@ interface Props {
 export function DownloadButtons({ label, fileName, write }: Props) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState<ExportFormat | null>(null);
-  const [error, setError] = useState<(Error & { sql?: string }) | null>(null);
+  const [error, setError] = useState<QueryError | null>(null);
 
   const download = async (format: ExportFormat) => {
     setBusy(format);
@@ -30,7 +30,7 @@ export function DownloadButtons({ label, fileName, write }: Props) {
       link.click();
       setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
     } catch (e) {
-      setError(e as Error);
+      setError(asQueryError(e));
     } finally {
       setBusy(null);
     }

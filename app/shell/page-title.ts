@@ -1,6 +1,6 @@
 // The tab's title follows the view, so a history list or a bookmark says which search it was.
 import type { TFunction } from 'i18next';
-import type { View } from './use-view.ts';
+import type { View } from '../search/url.ts';
 
 export function pageTitle(t: TFunction, view: View, place: string | null, text: string): string {
   const site = t('app.siteName');

@@ -3,19 +3,20 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber } from '../../i18n/format.ts';
-import type { Manifest } from '../../release/manifest.ts';
+import { dataDate, releaseUrl, type Manifest } from '../../release/manifest.ts';
 
 interface BuildReport {
   geo_precision: { geo_precision: string; n: number }[];
   referential_integrity: { reference: string; orphans: number }[];
 }
 
+
 export function DataQuality({ manifest }: { manifest: Manifest }) {
   const { t } = useTranslation();
   const [report, setReport] = useState<BuildReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    const url = new URL(`data/${manifest.reports.report}`, document.baseURI);
+    const url = new URL(manifest.reports.report, releaseUrl(document.baseURI));
     fetch(url).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${url.pathname}: HTTP ${r.status}`))))
       .then(setReport, (e: Error) => setError(e.message));
   }, [manifest]);
@@ -24,9 +25,7 @@ export function DataQuality({ manifest }: { manifest: Manifest }) {
   return (
     <section className="chart-panel" aria-label={t('quality.title')}>
       <h3>{t('quality.title')}</h3>
-      <p>{t(manifest.synthetic ? 'quality.datesSample' : 'quality.dates', {
-        data: manifest.data_date ? formatDate(manifest.data_date) : t('quality.unknown'), built: formatDate(manifest.built_at),
-      })}</p>
+      <p>{t(manifest.synthetic ? 'quality.datesSample' : 'quality.dates', { data: formatDate(dataDate(manifest)), built: formatDate(manifest.built_at) })}</p>
       {/* Six columns: on a phone they scroll in their box, not the page. */}
       <div className="table-scroll" role="region" aria-label={t('quality.sourceRecords')} tabIndex={0}>
         <table className="quality">
@@ -58,7 +57,7 @@ export function DataQuality({ manifest }: { manifest: Manifest }) {
             <tbody>
               {report.geo_precision.map((p) => (
                 <tr key={p.geo_precision}>
-                  <th scope="row">{t(`quality.precision.${p.geo_precision}`, { defaultValue: p.geo_precision })}</th>
+                  <th scope="row">{t(`data.precision.${p.geo_precision}.label`, { defaultValue: p.geo_precision })}</th>
                   <td>{formatNumber(p.n)}</td>
                   <td>{new Intl.NumberFormat(t('meta.locale'), { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(p.n / located)}</td>
                 </tr>

@@ -108,7 +108,7 @@ export function DetailPanel({ orgId, from, onSelect, onClose }: Props) {
       <dl>
         {address.length > 0 && <><dt>{t('detail.address')}</dt><dd translate="no"><IsolatedParts parts={address} /></dd></>}
         <dt>{t('detail.location')}</dt>
-        <dd>{t(`precision.${String(row.geo_precision)}`)}</dd>
+        <dd>{t(`data.precision.${String(row.geo_precision)}.sentence`)}</dd>
         {fields.filter(([col]) => !MORE_DETAILS.has(col)).map(field)}
       </dl>
       {detail.status === 'failed' && <QueryFailed error={detail.error} />}

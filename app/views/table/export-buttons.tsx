@@ -2,9 +2,10 @@
 import { useTranslation } from 'react-i18next';
 import { datedName, DownloadButtons } from '../../components/download-buttons.tsx';
 import { useDatabase } from '../../db/use-database.ts';
-import { resultsQuery, type ResolvedSearch, type SortKey } from '../../search/queries.ts';
+import { resultsQuery, type ResolvedSearch } from '../../search/queries.ts';
+import type { Sort } from '../../search/state.ts';
 
-export function ExportButtons({ search, sort }: { search: ResolvedSearch; sort: { key: SortKey; desc: boolean } }) {
+export function ExportButtons({ search, sort }: { search: ResolvedSearch; sort: Sort }) {
   const { t } = useTranslation();
   const database = useDatabase();
   if (database.status !== 'ready') return null;
