@@ -28,7 +28,8 @@ test('charts with their data and SQL, and the data quality of the release', asyn
 
   const quality = page.getByRole('region', { name: 'Data quality' });
   for (const c of manifest.counts) {
-    await expect(quality.getByRole('row', { name: new RegExp(c.file) })).toContainText(String(c.read));
+    // Counts are written as the page's language writes numbers (English: 40,296).
+    await expect(quality.getByRole('row', { name: new RegExp(c.file) })).toContainText(c.read.toLocaleString('en-US'));
   }
   await expect(quality).toContainText('all hold');
   await expect(quality).toContainText('ZIP centroid');
