@@ -13,15 +13,20 @@ const WRITES = new Set([
   'begin', 'commit', 'rollback', 'grant', 'revoke',
 ]);
 
-/** Null when `sql` only reads; otherwise why it is refused, in plain words. */
-export function whyNotReadOnly(sql: string): string | null {
+/**
+ * Why `sql` is refused, as a reason the console words in the page's language (the catalog's
+ * `console.why.<reason>`, with the keyword it stopped on); null when it only reads.
+ */
+export type NotReadOnly = { reason: 'empty' | 'several' } | { reason: 'notRead' | 'writes'; word: string };
+
+export function whyNotReadOnly(sql: string): NotReadOnly | null {
   const statements = words(sql);
-  if (statements.length === 0) return 'There is no statement to run.';
-  if (statements.length > 1) return 'Run one statement at a time while writes are locked.';
+  if (statements.length === 0) return { reason: 'empty' };
+  if (statements.length > 1) return { reason: 'several' };
   const [first, ...rest] = statements[0];
-  if (!READS.has(first)) return `“${first.toUpperCase()}” is not a query that only reads.`;
+  if (!READS.has(first)) return { reason: 'notRead', word: first };
   const write = rest.find((word) => WRITES.has(word));
-  return write ? `“${write.toUpperCase()}” can change data (quote a column of that name: "${write}").` : null;
+  return write ? { reason: 'writes', word: write } : null;
 }
 
 /** The bare words of each non-empty statement, lower-cased; strings, comments and quoted names skipped. */

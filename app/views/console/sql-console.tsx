@@ -77,7 +77,10 @@ function Console({ initialSql, onSqlChange }: Props) {
     setHistory(next);
     localStorage.setItem(HISTORY_KEY, JSON.stringify(next));
     const changes = writes ? null : whyNotReadOnly(sql);
-    if (changes) return setRun({ status: 'refused', reason: t('console.readOnly', { why: changes }) });
+    if (changes) {
+      const why = t(`console.why.${changes.reason}`, { word: 'word' in changes ? changes.word.toUpperCase() : '', quoted: 'word' in changes ? changes.word : '' });
+      return setRun({ status: 'refused', reason: t('console.readOnly', { why }) });
+    }
     const sites = otherSitesIn(sql);
     if (sites.length && !otherSites) {
       return setRun({ status: 'refused', reason: t('console.otherSites', { sites: sites.join(', ') }) });
