@@ -3,7 +3,8 @@
 // same results, from one predicate in filters.ts), SAMHSA service codes, or organization types.
 // A TS module rather than a published table: it is a few hundred bytes of reviewed code, the
 // query binds its codes as parameters, and it needs no schema, publish or manifest change.
-// Words not listed here still match SAMHSA's 225 service names (see queries.ts).
+// Words not listed here still match SAMHSA's 225 service names (see queries.ts). Spanish words sit
+// beside the English ones (the page can be in Spanish, app/i18n), with and without accents.
 import { FILTER_GROUP_BY_ID, type FilterOption } from './filters.ts';
 import type { OrgType } from './state.ts';
 
@@ -19,39 +20,41 @@ export interface Keyword {
 }
 
 export const KEYWORDS: Keyword[] = [
-  { words: ['detox', 'detoxification', 'withdrawal'], filter: 'service:detox' },
-  { words: ['methadone'], filter: 'service:methadone' },
-  { words: ['suboxone', 'subutex', 'buprenorphine', 'sublocade', 'bupe'], filter: 'service:buprenorphine' },
-  { words: ['naltrexone', 'vivitrol'], filter: 'service:naltrexone' },
-  { words: ['mat', 'moud', 'medication assisted treatment'], codes: ['MU', 'BU', 'NU', 'OTP', 'MM', 'BUM', 'UB', 'UN', 'METH', 'BWN', 'BWON', 'BERI', 'VTRL', 'NXN'] },
-  { words: ['otp', 'opioid treatment program', 'methadone clinic'], filter: 'service:otp' },
-  { words: ['iop', 'intensive outpatient'], filter: 'service:iop' },
-  { words: ['php', 'partial hospitalization', 'day treatment'], filter: 'service:php' },
-  { words: ['outpatient'], filter: 'level:outpatient' },
-  { words: ['inpatient', 'hospital'], filter: 'level:inpatient' },
-  { words: ['residential', 'rehab'], filter: 'level:residential' },
-  { words: ['aa', 'na', '12-step', '12 step', 'twelve step', 'alcoholics anonymous', 'narcotics anonymous', 'self-help', 'support group'], codes: ['TWFA', 'SHG'] },
-  { words: ['sober living', 'sober home', 'sober house', 'halfway house', 'recovery residence', 'transitional housing'], codes: ['HH'], types: ['narr_residence'] },
-  { words: ['peer support', 'recovery coach', 'peer'], codes: ['PEER', 'RC'], types: ['recovery_center'] },
-  { words: ['teen', 'teens', 'teenager', 'youth', 'adolescent', 'adolescents', 'kids'], filter: 'age:adolescents' },
-  { words: ['young adult', 'young adults'], codes: ['TAY', 'YAD'] },
-  { words: ['senior', 'seniors', 'older adults', 'elderly'], filter: 'age:seniors' },
-  { words: ['women', 'woman', 'female'], codes: ['WN', 'PW', 'FEM'], filter: 'gender:women' },
-  { words: ['men', 'male'], codes: ['MN', 'MALE'], filter: 'gender:men' },
-  { words: ['pregnant', 'postpartum'], codes: ['PW'] },
-  { words: ['veteran', 'veterans', 'va', 'military'], codes: ['VET', 'ADM', 'MF', 'VAMC', 'MI'] },
+  { words: ['detox', 'detoxification', 'withdrawal', 'desintoxicación', 'desintoxicacion', 'abstinencia'], filter: 'service:detox' },
+  { words: ['methadone', 'metadona'], filter: 'service:methadone' },
+  { words: ['suboxone', 'subutex', 'buprenorphine', 'sublocade', 'bupe', 'buprenorfina'], filter: 'service:buprenorphine' },
+  { words: ['naltrexone', 'vivitrol', 'naltrexona'], filter: 'service:naltrexone' },
+  { words: ['mat', 'moud', 'medication assisted treatment', 'tratamiento asistido con medicamentos'], codes: ['MU', 'BU', 'NU', 'OTP', 'MM', 'BUM', 'UB', 'UN', 'METH', 'BWN', 'BWON', 'BERI', 'VTRL', 'NXN'] },
+  { words: ['otp', 'opioid treatment program', 'methadone clinic', 'programa de tratamiento de opioides', 'clínica de metadona', 'clinica de metadona'], filter: 'service:otp' },
+  { words: ['iop', 'intensive outpatient', 'ambulatorio intensivo'], filter: 'service:iop' },
+  { words: ['php', 'partial hospitalization', 'day treatment', 'hospitalización parcial', 'hospitalizacion parcial'], filter: 'service:php' },
+  { words: ['outpatient', 'ambulatorio'], filter: 'level:outpatient' },
+  { words: ['inpatient', 'hospital', 'hospitalización', 'hospitalizacion'], filter: 'level:inpatient' },
+  { words: ['residential', 'rehab', 'residencial', 'rehabilitación', 'rehabilitacion'], filter: 'level:residential' },
+  { words: ['aa', 'na', '12-step', '12 step', 'twelve step', 'alcoholics anonymous', 'narcotics anonymous', 'self-help', 'support group',
+    'alcohólicos anónimos', 'alcoholicos anonimos', 'narcóticos anónimos', 'narcoticos anonimos', 'autoayuda', 'grupo de apoyo', '12 pasos'], codes: ['TWFA', 'SHG'] },
+  { words: ['sober living', 'sober home', 'sober house', 'halfway house', 'recovery residence', 'transitional housing',
+    'vivienda sobria', 'casa de transición', 'casa de transicion', 'residencia de recuperación', 'residencia de recuperacion'], codes: ['HH'], types: ['narr_residence'] },
+  { words: ['peer support', 'recovery coach', 'peer', 'apoyo de pares', 'acompañante de recuperación', 'pares'], codes: ['PEER', 'RC'], types: ['recovery_center'] },
+  { words: ['teen', 'teens', 'teenager', 'youth', 'adolescent', 'adolescents', 'kids', 'adolescente', 'adolescentes', 'jóvenes', 'jovenes'], filter: 'age:adolescents' },
+  { words: ['young adult', 'young adults', 'adultos jóvenes', 'adultos jovenes'], codes: ['TAY', 'YAD'] },
+  { words: ['senior', 'seniors', 'older adults', 'elderly', 'personas mayores', 'adultos mayores'], filter: 'age:seniors' },
+  { words: ['women', 'woman', 'female', 'mujer', 'mujeres'], codes: ['WN', 'PW', 'FEM'], filter: 'gender:women' },
+  { words: ['men', 'male', 'hombre', 'hombres'], codes: ['MN', 'MALE'], filter: 'gender:men' },
+  { words: ['pregnant', 'postpartum', 'embarazada', 'embarazadas', 'posparto'], codes: ['PW'] },
+  { words: ['veteran', 'veterans', 'va', 'military', 'veterano', 'veteranos', 'militar', 'militares'], codes: ['VET', 'ADM', 'MF', 'VAMC', 'MI'] },
   { words: ['lgbt', 'lgbtq', 'gay', 'lesbian', 'transgender'], codes: ['GL'] },
   { words: ['spanish', 'español', 'espanol'], filter: 'spoken:es' },
-  { words: ['deaf', 'asl', 'sign language'], codes: ['AH'] },
-  { words: ['free', 'no cost', 'no payment'], codes: ['NP', 'PA', 'SS'] },
-  { words: ['sliding fee', 'sliding scale', 'sliding'], filter: 'pay:sliding' },
+  { words: ['deaf', 'asl', 'sign language', 'sordo', 'sordos', 'lengua de señas'], codes: ['AH'] },
+  { words: ['free', 'no cost', 'no payment', 'gratis', 'gratuito', 'sin costo'], codes: ['NP', 'PA', 'SS'] },
+  { words: ['sliding fee', 'sliding scale', 'sliding', 'tarifa según ingresos', 'tarifa segun ingresos'], filter: 'pay:sliding' },
   { words: ['medicaid'], filter: 'pay:medicaid' },
   { words: ['medicare'], filter: 'pay:medicare' },
-  { words: ['insurance', 'private insurance'], filter: 'pay:private' },
-  { words: ['cash', 'self-pay', 'self pay'], filter: 'pay:cash' },
-  { words: ['telehealth', 'telemedicine', 'online', 'virtual'], codes: ['TELE'] },
+  { words: ['insurance', 'private insurance', 'seguro privado', 'seguro médico', 'seguro medico'], filter: 'pay:private' },
+  { words: ['cash', 'self-pay', 'self pay', 'efectivo'], filter: 'pay:cash' },
+  { words: ['telehealth', 'telemedicine', 'online', 'virtual', 'telesalud', 'telemedicina', 'en línea', 'en linea'], codes: ['TELE'] },
   { words: ['dui', 'dwi'], codes: ['DU', 'DUO'] },
-  { words: ['narcan', 'naloxone'], codes: ['NOE', 'BWN'] },
+  { words: ['narcan', 'naloxone', 'naloxona'], codes: ['NOE', 'BWN'] },
   { words: ['alcohol'], codes: ['ADTX', 'PMAT', 'ACM', 'DSF'] },
 ];
 

@@ -134,7 +134,8 @@ describe('text search for services', () => {
 
   it('finds what a keyword stands for: the same organizations as its filter', async () => {
     for (const [text, filters] of [['Suboxone', { service: ['buprenorphine'] }], ['opioid treatment program', { service: ['otp'] }],
-      ['medicaid', { pay: ['medicaid'] }], ['español', { spoken: ['es'] }]] as [string, Record<string, string[]>][]) {
+      ['medicaid', { pay: ['medicaid'] }], ['español', { spoken: ['es'] }],
+      ['Buprenorfina', { service: ['buprenorphine'] }], ['programa de tratamiento de opioides', { service: ['otp'] }], ['Medicaid ambulatorio', { pay: ['medicaid'], level: ['outpatient'] }]] as [string, Record<string, string[]>][]) {
       const byFilter = (await ids(search({ filters }))).sort();
       expect(byFilter.length, text).toBeGreaterThan(0);
       expect((await ids(search({ text }))).sort(), text).toEqual(byFilter);
