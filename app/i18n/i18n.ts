@@ -1,19 +1,18 @@
 // i18next, started once before the first render: English is bundled (the page's own words plus
 // the data words of data-catalog.ts); any other language's catalog is its own chunk, fetched only
-// when the visit is in that language. Plurals use the browser's Intl.PluralRules and numbers and
+// when the visit is in that language (early.ts starts that fetch beside the main chunk's). Plurals use the browser's Intl.PluralRules and numbers and
 // dates Intl.NumberFormat/DateTimeFormat, so no ICU data ships with the app.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { englishData } from './data-catalog.ts';
 import { chooseLanguage, DEFAULT_LANGUAGE, withLanguage, type Language } from './languages.ts';
+import { loadCatalog } from './load-catalog.ts';
 import en from './locales/en.json';
 
-const CATALOGS = import.meta.glob<{ default: Record<string, unknown> }>(['./locales/*.json', '!./locales/en.json']);
-
 async function load(language: Language) {
-  if (language === DEFAULT_LANGUAGE || i18next.hasResourceBundle(language, 'translation')) return;
-  const file = CATALOGS[`./locales/${language}.json`];
-  if (file) i18next.addResourceBundle(language, 'translation', (await file()).default, true, true);
+  if (i18next.hasResourceBundle(language, 'translation')) return;
+  const entries = await loadCatalog(language);
+  if (entries) i18next.addResourceBundle(language, 'translation', entries, true, true);
 }
 
 function follow(language: Language) {
