@@ -10,7 +10,6 @@ import type { Engine } from './engine.ts';
 import type { Manifest } from '../release/manifest.ts';
 import { withLanes } from './lanes.ts';
 import { restartable } from './restartable.ts';
-import { startWasmDatabase } from './wasm-engine.ts';
 
 export interface Database {
   engine: Engine;
@@ -50,6 +49,9 @@ export function openDatabase(dataUrl = new URL('data/', document.baseURI)): Prom
       manifest.catch(() => {}); // reported below, once the engine has started
       let first = true;
       const engines = await restartable(async () => {
+        // The engine's JavaScript (duckdb-wasm and Arrow, ~100 KB compressed) is a chunk of its
+        // own: on a phone network the form is drawn from the small entry before it arrives.
+        const { startWasmDatabase } = await import('./wasm-engine.ts');
         const wasm = await startWasmDatabase();
         if (first) {
           first = false;
