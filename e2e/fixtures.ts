@@ -74,6 +74,8 @@ export async function openDirectory(page: import('@playwright/test').Page, path 
 export async function expectNoSeriousAxeFindings(page: Page, state: string) {
   const results = await new AxeBuilder({ page }).exclude('.maplibregl-canvas')
     .options({ rules: { 'target-size': { enabled: true } } }).analyze();
+  const ran = [...results.passes, ...results.violations, ...results.incomplete, ...results.inapplicable].map((r) => r.id);
+  expect(ran, 'the target-size rule ran').toContain('target-size');
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical' || v.id === 'target-size');
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), state).toEqual([]);
 }

@@ -13,17 +13,21 @@ const LINE_PX = 16;
 type Box = [number, number, number, number];
 const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
 
-/** Which towns to label in this view: indexes into `towns`, largest first. Exported for its test. */
-export function townsInView(names: string[], towns: Towns, zoom: number, project: (lon: number, lat: number) => { x: number; y: number } | null): number[] {
+/**
+ * Which towns to label in a view of `size` pixels: indexes into `towns`, largest first, each
+ * label whole on screen (a name cut at the edge read as another town's). Exported for its test.
+ */
+export function townsInView(names: string[], towns: Towns, zoom: number, project: (lon: number, lat: number) => { x: number; y: number },
+  size: { width: number; height: number }): number[] {
   const chosen: number[] = [];
   const boxes: Box[] = [];
   for (let i = 0; i < names.length && chosen.length < MAX_LABELS; i++) {
     // Largest first, so the zooms only grow: the rest wait for a closer view.
     if (Number(towns.zooms[i]) > zoom) break;
     const p = project(towns.at[2 * i] / 100, towns.at[2 * i + 1] / 100);
-    if (!p) continue;
     const half = (names[i].length * CHAR_PX) / 2 + 4;
     const box: Box = [p.x - half, p.y - LINE_PX, p.x + half, p.y + 4];
+    if (box[0] < 0 || box[1] < 0 || box[2] > size.width || box[3] > size.height) continue;
     if (boxes.some((b) => overlaps(b, box))) continue;
     boxes.push(box);
     chosen.push(i);
@@ -35,13 +39,9 @@ export function showTowns(map: MapLibre, towns: Towns): () => void {
   const names = towns.names.split('|');
   let shown = new Map<number, Marker>();
   const update = () => {
-    const { width, height } = map.getCanvas().getBoundingClientRect();
-    const project = (lon: number, lat: number) => {
-      const p = map.project([lon, lat]);
-      return p.x >= 0 && p.y >= 0 && p.x <= width && p.y <= height ? p : null;
-    };
+    const size = map.getCanvas().getBoundingClientRect();
     const next = new Map<number, Marker>();
-    for (const i of townsInView(names, towns, map.getZoom(), project)) {
+    for (const i of townsInView(names, towns, map.getZoom(), (lon, lat) => map.project([lon, lat]), size)) {
       let marker = shown.get(i);
       if (!marker) {
         const label = document.createElement('span');
