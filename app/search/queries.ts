@@ -5,7 +5,7 @@ import { relation } from '../release/relation.ts';
 import { FILTER_GROUP_BY_ID, FILTER_GROUPS, type FilterGroup } from './filters.ts';
 import { keywordFilter, readText, type Keyword } from './keywords.ts';
 import { and, join, likeLiteral, or, raw, sql, type Sql } from '../release/sql.ts';
-import { ORG_TYPES, TYPE_TABLES, type OrgType, type Place, type SearchState } from './state.ts';
+import { ORG_TYPES, TYPE_TABLES, type OrgType, type Place, type SearchState, type SortKey } from './state.ts';
 
 /** A search with its location resolved (from the gazetteer or the browser). */
 export interface ResolvedSearch {
@@ -140,8 +140,6 @@ function from(search: ResolvedSearch): Sql {
     || readText(state.text).keywords.some(({ keyword }) => keyword.filter);
   return reads ? joined(search) : organizations(search);
 }
-
-export type SortKey = 'relevance' | 'name' | 'distance' | 'city' | 'type';
 
 interface Page { limit?: number; offset?: number; sort?: SortKey; desc?: boolean }
 
