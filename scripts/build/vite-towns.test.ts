@@ -6,9 +6,9 @@ const read = (module: string) => JSON.parse(module.replace(/^export default /, '
 
 describe('the map\'s towns', () => {
   it('labels large cities from afar and small towns close up', () => {
-    expect(labelZoom(8e6)).toBe(3);
-    expect(labelZoom(120_000)).toBe(5);
-    expect(labelZoom(6_000)).toBe(9);
+    expect(labelZoom(8e6)).toBe(2);
+    expect(labelZoom(120_000)).toBe(4);
+    expect(labelZoom(6_000)).toBe(8);
   });
 
   it('keeps U.S. places of 5,000 people (1,000 in Alaska), largest first, with their positions', () => {

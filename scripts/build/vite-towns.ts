@@ -18,8 +18,9 @@ interface City { name: string; country: string; adminCode: string; population: n
 
 /** The zoom from which a place of this population is labelled. */
 export function labelZoom(population: number): number {
-  const steps: [number, number][] = [[1e6, 3], [3e5, 4], [1e5, 5], [5e4, 6], [2.5e4, 7], [1e4, 8]];
-  return steps.find(([people]) => population >= people)?.[1] ?? 9;
+  // The whole country's view (zoom 2–3 in the page's map) names the largest cities.
+  const steps: [number, number][] = [[1e6, 2], [3e5, 3], [1e5, 4], [5e4, 5], [2.5e4, 6], [1e4, 7]];
+  return steps.find(([people]) => population >= people)?.[1] ?? 8;
 }
 
 /** Largest first; names joined by "|", positions in hundredths of a degree, zooms as digits. */

@@ -157,6 +157,8 @@ export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredI
   const widths = table.getVisibleLeafColumns().map((c) => (narrow && c.id === 'name' ? undefined : c.getSize()));
 
   if (error) return <QueryFailed error={error} />;
+  // Nothing found: the summary says what to do; an empty table's headings and box looked broken.
+  if (total === 0) return null;
   return (
     <>
       <div className={['results-table', narrow && 'narrow', pageScroll && 'page-scroll'].filter(Boolean).join(' ')} ref={scroller}
