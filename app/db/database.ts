@@ -12,7 +12,6 @@ import { releaseId, releaseUrl, type Manifest } from '../release/manifest.ts';
 import { withLanes } from './lanes.ts';
 import { QueryCache, withCache } from './query-cache.ts';
 import { restartable } from './restartable.ts';
-import { startWasmDatabase } from './wasm-engine.ts';
 
 export interface Database {
   engine: Engine;
@@ -60,6 +59,9 @@ export function openDatabase(dataUrl = releaseUrl(document.baseURI)): Promise<Da
       manifest.catch(() => {}); // reported below, once the engine has started
       let first = true;
       const engines = await restartable(async () => {
+        // The engine's JavaScript (duckdb-wasm and Arrow, ~100 KB compressed) is a chunk of its
+        // own: on a phone network the form is drawn from the small entry before it arrives.
+        const { startWasmDatabase } = await import('./wasm-engine.ts');
         const wasm = await startWasmDatabase();
         if (first) {
           first = false;
