@@ -2,6 +2,7 @@
 
 CREATE OR REPLACE TEMP TABLE loaded AS
 SELECT res.*, s.r FROM resolved res JOIN staged s USING (file_order, src_index) WHERE res.status = 'loaded';
+DROP TABLE staged; -- the rejected and merged records' parsed fields are in `resolved` (all but r)
 
 INSERT INTO organizations
 SELECT org_id, org_type, name, program_name, other_names, address_line1, address_line2, city, state, zip, zip4, county,
@@ -89,3 +90,4 @@ SELECT org_id, clean_text(r."type"), clean_text(r.category), clean_text(r.focus)
   clean_text(r.membership_type), state_code(clean_text(r.primary_state)),
   lower(coalesce(clean_text(r.primary_state), '')) = 'national' OR lower(coalesce(clean_text(r.geographic_scope), '')) = 'national'
 FROM loaded WHERE org_type = 'recovery_organization' ORDER BY org_id;
+DROP TABLE codes_of;
