@@ -1,5 +1,6 @@
 // The results on a map that works with no tile server: clustered points coloured by type with
-// their counts, the search radius, fitted to it (the contiguous states when there is no place);
+// their counts, town names from an offline list (more as it zooms in), the search radius,
+// fitted to it (the contiguous states when there is no place);
 // zoom buttons and MapLibre's keyboard handler (arrows, + and -) on a labelled, focusable canvas; hover and selection shared with the table;
 // "Search this area" after the map is moved by hand.
 import { Map as MapLibre, NavigationControl, setWorkerUrl, type GeoJSONSource, type MapLayerMouseEvent } from 'maplibre-gl';
@@ -16,6 +17,7 @@ import { RADII, type OrgType, type Place, type Radius } from '../../search/state
 import { roundedPlace } from '../../search/url.ts';
 import { baseStyle } from './base-style.ts';
 import { showClusterCounts } from './cluster-counts.ts';
+import { showTowns } from './town-labels.ts';
 import { bounds, circle, linksCollection, pointsCollection, type MapPoint, type NetworkLink } from './geometry.ts';
 import { RESULT_LAYERS, TYPE_COLORS } from './layers.ts';
 
@@ -54,7 +56,11 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
     m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     m.getCanvas().setAttribute('aria-label', t('map.canvas'));
     const hideCounts = showClusterCounts(m);
+    let hideTowns = () => {};
+    let removed = false;
     m.on('load', () => {
+      // Its own chunk, fetched from this site beside the points' query.
+      import('virtual:towns').then(({ default: towns }) => { if (!removed) hideTowns = showTowns(m, towns); }, () => {});
       m.addSource('results', { type: 'geojson', data: EMPTY, cluster: true, clusterMaxZoom: 11, clusterRadius: 40 });
       m.addSource('radius', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       m.addSource('network', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
@@ -80,7 +86,9 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
     m.on('movestart', (e) => { byHand = Boolean((e as { originalEvent?: unknown }).originalEvent); });
     m.on('moveend', () => { if (byHand) setMoved(true); });
     return () => {
+      removed = true;
       hideCounts();
+      hideTowns();
       m.remove();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the map is made once; the effect below relabels it

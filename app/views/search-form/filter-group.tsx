@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Choice } from './choice.tsx';
 import type { FilterGroup } from '../../search/filters.ts';
 
 interface Props {
@@ -17,10 +18,8 @@ export function FilterGroupFieldset({ group, chosen, count, onToggle, locked = f
       <legend>{t(`${key}.label`)}</legend>
       {group.note && <p className="hint">{t(`${key}.note`)}</p>}
       {group.options.map((option) => (
-        <label key={option.value} className="choice" title={t(`${key}.options.${option.value}.hint`)}>
-          <input type="checkbox" checked={chosen.includes(option.value)} onChange={() => onToggle(option.value)} />
-          {t(`${key}.options.${option.value}.label`)} <span className="facet-count">{count(group.id, option.value)}</span>
-        </label>
+        <Choice key={option.value} checked={chosen.includes(option.value)} onChange={() => onToggle(option.value)}
+          label={t(`${key}.options.${option.value}.label`)} count={count(group.id, option.value)} hint={t(`${key}.options.${option.value}.hint`)} />
       ))}
     </fieldset>
   );

@@ -8,6 +8,7 @@ import { FILTER_GROUPS } from '../../search/filters.ts';
 import { MENTAL_HEALTH_ONLY, placeSuggestionsQuery, type ResolvedSearch } from '../../search/queries.ts';
 import { MAX_TEXT, ORG_TYPES, RADII, type OrgType, type Radius, type SearchState } from '../../search/state.ts';
 import { roundedPlace } from '../../search/url.ts';
+import { Choice } from './choice.tsx';
 import { FilterGroupFieldset } from './filter-group.tsx';
 import { useFacets } from './use-facets.ts';
 
@@ -97,20 +98,16 @@ export function SearchForm({ state, search, onChange, onSearch, autoFocus = fals
           <fieldset disabled={locked.has('type')}>
             <legend>{t('form.typeOfSupport')}</legend>
             {types.map((type) => (
-              <label key={type} className="choice" title={t(`data.orgTypeHint.${type}`)}>
-                <input type="checkbox" checked={state.types.includes(type)}
-                  onChange={() => onChange({ ...state, types: ORG_TYPES.filter((x) => toggle(state.types, type).includes(x)), selected: null })} />
-                {t(`data.orgType.${type}`)} <span className="facet-count">{facets.count('type', type)}</span>
-              </label>
+              <Choice key={type} checked={state.types.includes(type)} label={t(`data.orgType.${type}`)} count={facets.count('type', type)}
+                hint={t(`data.orgTypeHint.${type}`)}
+                onChange={() => onChange({ ...state, types: ORG_TYPES.filter((x) => toggle(state.types, type).includes(x)), selected: null })} />
             ))}
           </fieldset>
         )}
         {types.includes('treatment_center') && (
-          <label className="choice" title={t('form.mentalHealthOnlyHint')}>
-            <input type="checkbox" checked={state.mentalHealthOnly}
-              onChange={() => onChange({ ...state, mentalHealthOnly: !state.mentalHealthOnly, selected: null })} />
-            {t('form.mentalHealthOnly')} <span className="facet-count">{facets.count(MENTAL_HEALTH_ONLY, 'include')}</span>
-          </label>
+          <Choice checked={state.mentalHealthOnly} label={t('form.mentalHealthOnly')} count={facets.count(MENTAL_HEALTH_ONLY, 'include')}
+            hint={t('form.mentalHealthOnlyHint')}
+            onChange={() => onChange({ ...state, mentalHealthOnly: !state.mentalHealthOnly, selected: null })} />
         )}
         {FILTER_GROUPS.filter((group) => types.includes(group.appliesTo)).map((group) => (
           <FilterGroupFieldset key={group.id} group={group} chosen={state.filters[group.id] ?? []} count={facets.count}

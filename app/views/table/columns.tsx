@@ -28,7 +28,7 @@ export function resultColumns(t: TFunction, near: boolean, narrow: boolean, onSe
   );
   if (narrow) {
     return [{
-      id: 'name', header: t('app.results'), accessorFn: (r) => r?.name,
+      id: 'name', header: t('results.name'), accessorFn: (r) => r?.name, enableSorting: false,
       cell: ({ row }) => {
         const r = row.original!;
         return (

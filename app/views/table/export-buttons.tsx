@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { datedName, DownloadButtons } from '../../components/download-buttons.tsx';
 import { useDatabase } from '../../db/use-database.ts';
-import { resultsQuery, type ResolvedSearch } from '../../search/queries.ts';
+import { exportQuery, type ResolvedSearch } from '../../search/queries.ts';
 import type { Sort } from '../../search/state.ts';
 
 export function ExportButtons({ search, sort }: { search: ResolvedSearch; sort: Sort }) {
@@ -14,7 +14,7 @@ export function ExportButtons({ search, sort }: { search: ResolvedSearch; sort: 
   const name = datedName(`recovery-support-${near ? `${near.label}-${state.radius}mi` : 'whole-country'}${state.text ? `-${state.text}` : ''}`);
   return (
     <DownloadButtons label={t('results.download')} fileName={name} write={(format) => {
-      const q = resultsQuery(search, { sort: sort.key, desc: sort.desc });
+      const q = exportQuery(search, { sort: sort.key, desc: sort.desc });
       return database.db.engine.copyTo(q.text, q.params, format);
     }} />
   );
