@@ -47,6 +47,7 @@ export function showTowns(map: MapLibre, towns: Towns): () => void {
         const label = document.createElement('span');
         label.className = 'town-label';
         label.textContent = names[i];
+        label.translate = false; // a place's name as the gazetteer has it ("Near North Side"), not words to translate
         // The list and the headings say where; the names only orient the eye.
         label.setAttribute('aria-hidden', 'true');
         marker = new Marker({ element: label, anchor: 'bottom' }).setLngLat([towns.at[2 * i] / 100, towns.at[2 * i + 1] / 100]).addTo(map);
