@@ -3,7 +3,8 @@
 
 // 2: state_extents; organizations_by_id. 3: program_name, location_source, generated, phones with
 // extensions, intake and hotline phones; generated_records, org_type_counts, not_provided.
-export const SCHEMA_VERSION = 3;
+// 4: first_pages.
+export const SCHEMA_VERSION = 4;
 
 export const ORG_TYPES = ['treatment_center', 'narr_residence', 'recovery_center', 'recovery_organization'] as const;
 export type OrgType = (typeof ORG_TYPES)[number];

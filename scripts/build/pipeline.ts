@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCHEMA_VERSION, type Extent, type Manifest } from '../../app/release/manifest.ts';
 import { literal } from '../../app/release/sql-text.ts';
+import { FIRST_PAGE_ROWS } from '../../app/release/tables.ts';
 import { openDb, rows, runFile, type Db } from './db.ts';
 import { prepareDatabase } from './reference.ts';
 import { describeChecks } from './zip-crosscheck.ts';
@@ -48,6 +49,7 @@ export async function buildRelease({ sourcesDir, outDir: out, memoryLimit, log =
       for (const file of ['bidi.sql', 'stage.sql', 'resolve.sql', 'merges.sql', 'populate.sql', 'warnings.sql']) await runFile(db, file);
       step('normalized, located, deduplicated and loaded');
       await runFile(db, 'network.sql');
+      await db.run(`SET VARIABLE first_page_rows = ${FIRST_PAGE_ROWS}`);
       await runFile(db, 'views.sql');
       step('network relationships and aggregates computed');
       const fates = await countFates(db, sources);
