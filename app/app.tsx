@@ -13,18 +13,16 @@ import { ReleaseNotice } from './components/release-notice.tsx';
 import { SafetyLines } from './components/safety-lines.tsx';
 import { useDatabase } from './db/use-database.ts';
 import { useQuery } from './db/use-query.ts';
-import { consoleSqlFromUrl, consoleUrl } from './search/console.ts';
-import { applyLocks, embedFromUrl, embedParams } from './search/embed.ts';
+import { applyLocks } from './search/embed.ts';
 import { countQuery } from './search/queries.ts';
 import { releaseTypes } from './search/release.ts';
-import type { SearchState } from './search/state.ts';
-import { searchToUrl } from './search/url.ts';
+import type { SearchState, Sort } from './search/state.ts';
+import { embedFromUrl, embedParams, type View } from './search/url.ts';
 import { DidYouMean } from './shell/did-you-mean.tsx';
 import { ResultsSummary } from './shell/results-summary.tsx';
 import { useEmbedMessages } from './shell/use-embed-messages.ts';
 import { useResolvedSearch } from './shell/use-resolved-search.ts';
-import { useSearchUrl } from './shell/use-search-url.ts';
-import { useView } from './shell/use-view.ts';
+import { usePageUrl } from './shell/use-page-url.ts';
 import { DetailPanel } from './views/detail/detail-panel.tsx';
 import { SearchForm } from './views/search-form/search-form.tsx';
 import { PrintList } from './views/table/print-list.tsx';
@@ -49,16 +47,19 @@ const asked = (s: SearchState) => Boolean(s.where || s.at || s.text || s.types.l
 
 export function App() {
   const database = useDatabase();
-  const [state, go] = useSearchUrl(embedParams(EMBED));
+  const [page, go] = usePageUrl(embedParams(EMBED));
+  const { search: state, view } = page;
   // What the host locked stays as its link set it, whatever the visitor or a message asks.
   const [preset] = useState(state);
-  const navigate = useCallback((next: SearchState) => go(applyLocks(preset, next, EMBED.locked)), [go, preset]);
+  const navigate = useCallback((next: SearchState) => go({ search: applyLocks(preset, next, EMBED.locked) }), [go, preset]);
   useEmbedMessages(EMBED, state, navigate);
-  const [view, openView] = useView();
+  const openView = useCallback((next: View, consoleSql?: string) => go({ view: next, ...(consoleSql === undefined ? {} : { consoleSql }) }), [go]);
+  // A new order replaces the link rather than adding a step to go back through.
+  const sortBy = useCallback((sort: Sort) => go({ sort }, 'replace'), [go]);
   const [hovered, setHovered] = useState<string | null>(null);
   // "Show every listing": a choice for this visit; a link with no place asks again, unless it
   // says `all=1` (an analyst's link to the national list, and the benchmark's national view).
-  const [browseAll, setBrowseAll] = useState(() => new URLSearchParams(window.location.search).get('all') === '1');
+  const [browseAll, setBrowseAll] = useState(page.all);
   const listing = EMBED.embed || browseAll || asked(state);
   const resolution = useResolvedSearch(state, database.status === 'ready' ? database.db : null);
   const search = resolution.status === 'resolved' && listing ? resolution.search : null;
@@ -114,11 +115,11 @@ export function App() {
         <SafetyLines />
         {!EMBED.embed && (onSearchView ? <a className="analysts-link" href="#for-analysts">For analysts</a> : (
           <nav className="views" aria-label="Views">
-            <button type="button" onClick={() => openView('search', searchToUrl(state))}>Directory</button>
+            <button type="button" onClick={() => openView('search')}>Directory</button>
             <button type="button" aria-current={view === 'dashboards' ? 'page' : undefined}
-              onClick={() => openView('dashboards', 'view=dashboards')}>Dashboards</button>
+              onClick={() => openView('dashboards')}>Dashboards</button>
             <button type="button" aria-current={view === 'sql' ? 'page' : undefined}
-              onClick={() => openView('sql', consoleUrl(''))}>SQL console</button>
+              onClick={() => openView('sql', '')}>SQL console</button>
           </nav>
         ))}
       </header>
@@ -129,13 +130,12 @@ export function App() {
         {database.status === 'ready' && !onSearchView && <ReleaseNotice manifest={database.db.manifest} />}
         {database.status === 'ready' && view === 'sql' && (
           <Suspense fallback={<p role="status">Loading the console…</p>}>
-            <SqlConsole initialSql={consoleSqlFromUrl(window.location.search)}
-              onSqlChange={(sql) => window.history.replaceState(null, '', `${window.location.pathname}?${consoleUrl(sql)}`)} />
+            <SqlConsole initialSql={page.consoleSql} onSqlChange={(consoleSql) => go({ consoleSql }, 'replace')} />
           </Suspense>
         )}
         {database.status === 'ready' && view === 'dashboards' && (
           <Suspense fallback={<p role="status">Loading the dashboards…</p>}>
-            <Dashboards onOpenConsole={(sql) => openView('sql', consoleUrl(sql))} />
+            <Dashboards onOpenConsole={(sql) => openView('sql', sql)} />
           </Suspense>
         )}
         {onSearchView && (
@@ -173,7 +173,7 @@ export function App() {
                     {count.status === 'failed' ? <QueryFailed error={count.error} />
                       : <ResultsSummary total={total} search={search} onChange={navigate} />}
                     {!EMBED.embed && total !== null && <CopyLink />}
-                    <ResultsTable ref={table} search={search} total={total} selectedId={state.selected} hoveredId={hovered}
+                    <ResultsTable ref={table} search={search} total={total} sort={page.sort} onSort={sortBy} selectedId={state.selected} hoveredId={hovered}
                       onSelect={openFromList} onHover={setHovered} />
                   </div>
                   {state.selected && (

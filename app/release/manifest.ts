@@ -6,6 +6,19 @@
 // 4: first_pages.
 export const SCHEMA_VERSION = 4;
 
+/** Where a release is published beside the page (the build's default `--out` is public/data). */
+export const RELEASE_FOLDER = 'data/';
+
+/** The release folder's URL beside the page at `base` (the document's base URL in the app). */
+export const releaseUrl = (base: string | URL): URL => new URL(RELEASE_FOLDER, base);
+
+/** What tells one release from another: a build writes a new manifest with its own time. */
+export const releaseId = (manifest: Pick<Manifest, 'schema_version' | 'built_at' | 'total_bytes'>): string =>
+  `${manifest.schema_version}/${manifest.built_at}/${manifest.total_bytes}`;
+
+/** The date the data is "as of": the sources' extraction date, else the day the release was built. */
+export const dataDate = (manifest: Pick<Manifest, 'data_date' | 'built_at'>): string => manifest.data_date ?? manifest.built_at.slice(0, 10);
+
 export const ORG_TYPES = ['treatment_center', 'narr_residence', 'recovery_center', 'recovery_organization'] as const;
 export type OrgType = (typeof ORG_TYPES)[number];
 

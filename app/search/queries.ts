@@ -6,7 +6,7 @@ import { FIRST_PAGE_ROWS } from '../release/tables.ts';
 import { FILTER_GROUP_BY_ID, FILTER_GROUPS, type FilterGroup } from './filters.ts';
 import { keywordFilter, readText, type Keyword } from './keywords.ts';
 import { and, join, likeLiteral, or, raw, sql, type Sql } from '../release/sql.ts';
-import { ORG_TYPES, TYPE_TABLES, type OrgType, type Place, type SearchState } from './state.ts';
+import { ORG_TYPES, TYPE_TABLES, type OrgType, type Place, type SearchState, type SortKey } from './state.ts';
 
 /** A search with its location resolved (from the gazetteer or the browser). */
 export interface ResolvedSearch {
@@ -141,8 +141,6 @@ function from(search: ResolvedSearch): Sql {
     || readText(state.text).keywords.some(({ keyword }) => keyword.filter);
   return reads ? joined(search) : organizations(search);
 }
-
-export type SortKey = 'relevance' | 'name' | 'distance' | 'city' | 'type';
 
 /**
  * The national list as it first shows: no place, text, type or filter, by name. Its first rows

@@ -11,9 +11,9 @@ import { useQuery } from '../../db/use-query.ts';
 import { networkQuery, organizationQuery, servicesQuery, typeDetailQuery } from '../../search/queries.ts';
 import { ORG_TYPE_LABELS, type OrgType, type Place } from '../../search/state.ts';
 import { directionsHref } from '../../components/directions.ts';
-import { milesBetween } from '../../release/geo.ts';
+import { GEO_PRECISION, milesBetween } from '../../release/geo.ts';
 import { FieldValue, isPresent, SafeLink } from './field-value.tsx';
-import { MORE_DETAILS, PRECISION_TEXT, TYPE_FIELDS } from './fields.ts';
+import { MORE_DETAILS, TYPE_FIELDS } from './fields.ts';
 import { NearbySupports } from './nearby-supports.tsx';
 
 interface Props {
@@ -96,7 +96,7 @@ export function DetailPanel({ orgId, from, onSelect, onClose }: Props) {
       <dl>
         {address.length > 0 && <><dt>Address</dt><dd><IsolatedParts parts={address} /></dd></>}
         <dt>Location</dt>
-        <dd>{PRECISION_TEXT[String(row.geo_precision)]}</dd>
+        <dd>{GEO_PRECISION[String(row.geo_precision)]?.sentence}</dd>
         {fields.filter(([col]) => !MORE_DETAILS.has(col)).map(field)}
       </dl>
       {detail.status === 'failed' && <QueryFailed error={detail.error} />}

@@ -1,12 +1,14 @@
 // The results as a sortable, resizable, virtualized table: only the rows on screen exist in
-// the DOM, pages of rows are fetched as they scroll into view, sorting happens in SQL. On a
+// the DOM, pages of rows are fetched as they scroll into view, sorting happens in SQL (the
+// order is the page's, kept in the URL by the shell). On a
 // phone the columns fold into two (see columns.tsx).
-import { flexRender, getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
+import { flexRender, functionalUpdate, getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useMemo, useRef, type Ref } from 'react';
 import { QueryFailed } from '../../components/query-failed.tsx';
 import { useMediaQuery } from '../../components/use-media-query.ts';
-import type { ResolvedSearch, SortKey } from '../../search/queries.ts';
+import type { ResolvedSearch } from '../../search/queries.ts';
+import { DEFAULT_SORT, type Sort, type SortKey } from '../../search/state.ts';
 import { resultColumns } from './columns.tsx';
 import { ExportButtons } from './export-buttons.tsx';
 import { PAGE_SIZE, usePagedRows, type ResultRow } from './use-paged-rows.ts';
@@ -14,6 +16,8 @@ import { PAGE_SIZE, usePagedRows, type ResultRow } from './use-paged-rows.ts';
 interface Props {
   search: ResolvedSearch;
   total: number | null;
+  sort: Sort;
+  onSort: (sort: Sort) => void;
   selectedId: string | null;
   hoveredId: string | null;
   onSelect: (orgId: string) => void;
@@ -38,9 +42,8 @@ const buttonOf = (root: HTMLElement | null, orgId: string) =>
 const ROW_HEIGHT = { wide: 52, narrow: 128 };
 const NARROW = '(max-width: 600px)';
 
-export function ResultsTable({ search, total, selectedId, hoveredId, onSelect, onHover, ref }: Props) {
-  const [sorting, setSorting] = useState<SortingState>([]);
-  const sort = { key: (sorting[0]?.id ?? 'relevance') as SortKey, desc: sorting[0]?.desc ?? false };
+export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredId, onSelect, onHover, ref }: Props) {
+  const sorting: SortingState = sort.key === 'relevance' ? [] : [{ id: sort.key, desc: sort.desc }];
   const { pages, ensurePage, firstPage, error } = usePagedRows(search, sort);
   const scroller = useRef<HTMLDivElement>(null);
   // Until the count arrives, the first page stands for the results.
@@ -96,7 +99,10 @@ export function ResultsTable({ search, total, selectedId, hoveredId, onSelect, o
     data,
     columns,
     state: { sorting },
-    onSortingChange: setSorting,
+    onSortingChange: (change) => {
+      const [first] = functionalUpdate(change, sorting);
+      onSort(first ? { key: first.id as SortKey, desc: first.desc } : DEFAULT_SORT);
+    },
     manualSorting: true,
     // A to Z and nearest first on the first click, whatever rows happen to be loaded.
     sortDescFirst: false,

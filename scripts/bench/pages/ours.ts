@@ -7,6 +7,7 @@ import {
   typeDetailQuery, type ResolvedSearch,
 } from '../../../app/search/queries.ts';
 import type { Sql } from '../../../app/release/sql.ts';
+import { releaseUrl } from '../../../app/release/manifest.ts';
 import { EMPTY_SEARCH, type OrgType, type Radius } from '../../../app/search/state.ts';
 
 // The alternatives answer over every organization: the page leaves mental-health-only
@@ -59,5 +60,5 @@ function answers(db: Database): Answers {
   };
 }
 
-const db = await openDatabase(new URL('/data/', location.href));
+const db = await openDatabase(releaseUrl(new URL('/', location.href)));
 exposeMix(answers(db));
