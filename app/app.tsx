@@ -23,11 +23,17 @@ import { ResultsSummary } from './shell/results-summary.tsx';
 import { useEmbedMessages } from './shell/use-embed-messages.ts';
 import { useResolvedSearch } from './shell/use-resolved-search.ts';
 import { usePageUrl } from './shell/use-page-url.ts';
-import { DetailPanel } from './views/detail/detail-panel.tsx';
 import { SearchForm } from './views/search-form/search-form.tsx';
-import { PrintList } from './views/table/print-list.tsx';
-import { ResultsTable, type ResultsTableHandle } from './views/table/results-table.tsx';
+import type { ResultsTableHandle } from './views/table/results-table.tsx';
 
+// The first screen is the form alone: what shows results loads while the engine starts (on a
+// phone network the entry's every kilobyte delays the form; `npm run bench` measures it).
+const tableChunk = () => import('./views/table/results-table.tsx');
+const detailChunk = () => import('./views/detail/detail-panel.tsx');
+const ResultsTable = lazy(() => tableChunk().then((m) => ({ default: m.ResultsTable })));
+const DetailPanel = lazy(() => detailChunk().then((m) => ({ default: m.DetailPanel })));
+const PrintList = lazy(() => import('./views/table/print-list.tsx').then((m) => ({ default: m.PrintList })));
+const DETAIL_LOADING = <aside className="detail" aria-busy="true">Loading…</aside>;
 // MapLibre is large: the table paints first while the map loads.
 const ResultsMap = lazy(() => import('./views/map/results-map.tsx'));
 // CodeMirror too, and only analysts open the console.
@@ -36,6 +42,8 @@ const SqlConsole = lazy(() => import('./views/console/sql-console.tsx'));
 const Dashboards = lazy(() => import('./views/dashboards/dashboards.tsx'));
 
 const MAP_LOADING = <p className="map-caption">Loading the map…</p>;
+/** Where the results take the page's width, the details open in place of the list and map (styles.css). */
+const DETAIL_IN_PLACE = '(max-width: 800px)';
 
 // Embedded (`?embed=1`): the host's choices hold for the page's life.
 const EMBED = embedFromUrl(window.location.search);
@@ -47,6 +55,9 @@ const asked = (s: SearchState) => Boolean(s.where || s.at || s.text || s.types.l
 
 export function App() {
   const database = useDatabase();
+  // Once the form is drawn, beside the engine's download: the list and the details are then
+  // there when the first results are (a failed load shows at use, in the panel's boundary).
+  useEffect(() => { tableChunk().catch(() => {}); detailChunk().catch(() => {}); }, []);
   const [page, go] = usePageUrl(embedParams(EMBED));
   const { search: state, view } = page;
   // What the host locked stays as its link set it, whatever the visitor or a message asks.
@@ -75,7 +86,9 @@ export function App() {
   // the results' heading; a nearby support opened from the details keeps the list's opener.
   const table = useRef<ResultsTableHandle>(null);
   const opener = useRef<string | null>(null);
-  const openFromList = useCallback((orgId: string) => { opener.current = orgId; onSelect(orgId); }, [onSelect]);
+  // On a phone the details take the list's place: where the page was is kept for the way back.
+  const listScroll = useRef(0);
+  const openFromList = useCallback((orgId: string) => { opener.current = orgId; listScroll.current = window.scrollY; onSelect(orgId); }, [onSelect]);
   const openFromMap = useCallback((orgId: string) => { opener.current = null; onSelect(orgId); }, [onSelect]);
   const returnFocus = useRef(false);
   const closeDetail = useCallback(() => {
@@ -89,6 +102,7 @@ export function App() {
     const back = opener.current;
     opener.current = null;
     // The panel has unmounted (focus fell to the body) and the list kept its rows.
+    if (back && window.matchMedia(DETAIL_IN_PLACE).matches) window.scrollTo(0, listScroll.current);
     if (!back || !table.current?.focusResult(back)) resultsHeading.current?.focus();
   }, [state.selected]);
   const types = database.status === 'ready' ? releaseTypes(database.db.manifest) : [];
@@ -173,11 +187,15 @@ export function App() {
                     {count.status === 'failed' ? <QueryFailed error={count.error} />
                       : <ResultsSummary total={total} search={search} onChange={navigate} />}
                     {!EMBED.embed && total !== null && <CopyLink />}
-                    <ResultsTable ref={table} search={search} total={total} sort={page.sort} onSort={sortBy} selectedId={state.selected} hoveredId={hovered}
-                      onSelect={openFromList} onHover={setHovered} />
+                    <Suspense fallback={<p className="hint">Loading the list…</p>}>
+                      <ResultsTable ref={table} search={search} total={total} sort={page.sort} onSort={sortBy} selectedId={state.selected}
+                        hoveredId={hovered} onSelect={openFromList} onHover={setHovered} />
+                    </Suspense>
                   </div>
                   {state.selected && (
-                    <DetailPanel orgId={state.selected} from={search.near} onSelect={onSelect} onClose={closeDetail} />
+                    <Suspense fallback={DETAIL_LOADING}>
+                      <DetailPanel orgId={state.selected} from={search.near} onSelect={onSelect} onClose={closeDetail} />
+                    </Suspense>
                   )}
                   {mapWanted ? (
                     <PanelBoundary what="The map" instead="the list has every result">
@@ -188,10 +206,14 @@ export function App() {
                       </Suspense>
                     </PanelBoundary>
                   ) : MAP_LOADING}
-                  {total !== null && <PrintList search={search} total={total} />}
+                  {total !== null && <Suspense fallback={null}><PrintList search={search} total={total} /></Suspense>}
                 </div>
               )}
-              {state.selected && !search && <DetailPanel orgId={state.selected} from={null} onSelect={onSelect} onClose={closeDetail} />}
+              {state.selected && !search && (
+                <Suspense fallback={DETAIL_LOADING}>
+                  <DetailPanel orgId={state.selected} from={null} onSelect={onSelect} onClose={closeDetail} />
+                </Suspense>
+              )}
             </section>
           </>
         )}

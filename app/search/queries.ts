@@ -142,6 +142,8 @@ function from(search: ResolvedSearch): Sql {
   return reads ? joined(search) : organizations(search);
 }
 
+interface Page { limit?: number; offset?: number; sort?: SortKey; desc?: boolean }
+
 /**
  * The national list as it first shows: no place, text, type or filter, by name. Its first rows
  * and its length are in the release (`first_pages`, written by the build from the same tables),
@@ -152,39 +154,59 @@ function isNationalList({ state, near, states }: ResolvedSearch): boolean {
     && !Object.values(state.filters).some((values) => values.length);
 }
 
-function firstPage(search: ResolvedSearch, page: { limit?: number; offset?: number; sort?: SortKey; desc?: boolean }): boolean {
+function firstPage(search: ResolvedSearch, page: Page): boolean {
   const offset = page.offset ?? 0;
   return isNationalList(search) && !page.desc && ['relevance', 'name', 'distance'].includes(page.sort ?? 'relevance')
     && page.limit !== undefined && offset + page.limit <= FIRST_PAGE_ROWS;
 }
 
-/** A page of results in the table's order; without `limit`, all of them (for an export). */
-export function resultsQuery(search: ResolvedSearch, page: { limit?: number; offset?: number; sort?: SortKey; desc?: boolean }): Sql {
+function orderBy(search: ResolvedSearch, page: Page, dist: Sql): Sql {
   const { state, near } = search;
-  if (firstPage(search, page)) {
-    return sql`SELECT org_id, name, org_type, address_line1, city, state, zip, phone,
-      latitude, longitude, geo_precision, NULL AS distance_miles
-    FROM first_pages WHERE includes_mental_health_only = ${state.mentalHealthOnly}
-    ORDER BY position LIMIT ${page.limit!} OFFSET ${page.offset ?? 0}`;
-  }
-  const dist = near ? distance(near) : raw('NULL');
   const dir = raw(page.desc ? 'DESC' : 'ASC');
   // Sources write some names in capitals: order without regard to case.
   const byName = raw('lower(o.name), o.org_id');
-  const order = {
-    relevance: near ? sql`distance_miles ${dir}, ${byName}`
+  return {
+    relevance: near ? sql`${dist} ${dir}, ${byName}`
       : hasText(state.text) ? sql`${textRank(state.text)} ${dir}, ${byName}` : sql`lower(o.name) ${dir}, o.org_id`,
-    distance: near ? sql`distance_miles ${dir}, o.org_id` : sql`lower(o.name) ${dir}, o.org_id`,
+    distance: near ? sql`${dist} ${dir}, o.org_id` : sql`lower(o.name) ${dir}, o.org_id`,
     name: sql`lower(o.name) ${dir}, o.org_id`,
     city: sql`o.state ${dir}, lower(o.city) ${dir}, ${byName}`,
     type: sql`o.org_type ${dir}, ${byName}`,
   }[page.sort ?? 'relevance'];
+}
+
+/** A page of results in the table's order; without `limit`, all of them. */
+export function resultsQuery(search: ResolvedSearch, page: Page): Sql {
+  if (firstPage(search, page)) {
+    return sql`SELECT org_id, name, org_type, address_line1, city, state, zip, phone,
+      latitude, longitude, geo_precision, NULL AS distance_miles
+    FROM first_pages WHERE includes_mental_health_only = ${search.state.mentalHealthOnly}
+    ORDER BY position LIMIT ${page.limit!} OFFSET ${page.offset ?? 0}`;
+  }
+  const dist = search.near ? distance(search.near) : raw('NULL');
   return sql`SELECT o.org_id, o.name, o.org_type, o.address_line1, o.city, o.state, o.zip, o.phone,
       o.latitude, o.longitude, o.geo_precision, ${dist} AS distance_miles
     FROM ${from(search)}
-    WHERE ${and([...scope(search), ...choices(state)])}
-    ORDER BY ${order}${page.limit === undefined ? raw('') : sql`
+    WHERE ${and([...scope(search), ...choices(search.state)])}
+    ORDER BY ${orderBy(search, page, raw('distance_miles'))}${page.limit === undefined ? raw('') : sql`
     LIMIT ${page.limit} OFFSET ${page.offset ?? 0}`}`;
+}
+
+/**
+ * Every result in the table's order, for a download: what a spreadsheet reader wants beside the
+ * list's columns (the website; the services by name, not code) and distances to a tenth of a
+ * mile, ordered by the exact distance so the rows stay in the order on screen.
+ */
+export function exportQuery(search: ResolvedSearch, page: Pick<Page, 'sort' | 'desc'>): Sql {
+  const dist = search.near ? distance(search.near) : raw('NULL');
+  return sql`SELECT o.org_id, o.name, o.org_type, o.address_line1, o.city, o.state, o.zip, o.phone, o.website,
+      round(${dist}, 1) AS distance_miles,
+      (SELECT string_agg(c.name, '; ' ORDER BY c.category_order, c.name) FROM organization_services s
+        JOIN service_codes c ON c.code = s.code WHERE s.org_id = o.org_id) AS services,
+      o.latitude, o.longitude, o.geo_precision
+    FROM ${from(search)}
+    WHERE ${and([...scope(search), ...choices(search.state)])}
+    ORDER BY ${orderBy(search, page, dist)}`;
 }
 
 export function countQuery(search: ResolvedSearch): Sql {

@@ -1,10 +1,11 @@
 // The results as a sortable, resizable, virtualized table: only the rows on screen exist in
 // the DOM, pages of rows are fetched as they scroll into view, sorting happens in SQL (the
-// order is the page's, kept in the URL by the shell). On a
-// phone the columns fold into two (see columns.tsx).
+// order is the page's, kept in the URL by the shell). On a phone the columns fold into one of
+// cards (see columns.tsx), and up to a tablet's width the page itself scrolls through the list:
+// a list scrolling inside a half-screen box, inside a scrolling page, lost people on a phone.
 import { flexRender, functionalUpdate, getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useImperativeHandle, useMemo, useRef, type Ref } from 'react';
+import { useVirtualizer, useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
 import { QueryFailed } from '../../components/query-failed.tsx';
 import { useMediaQuery } from '../../components/use-media-query.ts';
 import type { ResolvedSearch } from '../../search/queries.ts';
@@ -41,6 +42,27 @@ const buttonOf = (root: HTMLElement | null, orgId: string) =>
 // Room for a name on two lines (styles.css clamps it there).
 const ROW_HEIGHT = { wide: 52, narrow: 128 };
 const NARROW = '(max-width: 600px)';
+/** Where the results take the page's whole width (styles.css): the page scrolls, not a box. */
+const PAGE_SCROLL = '(max-width: 800px)';
+
+/** Where the list's rows begin on the page, for a virtualizer that follows the page's scrolling. */
+function useTopOnPage(on: boolean) {
+  const body = useRef<HTMLTableSectionElement>(null);
+  const [top, setTop] = useState(0);
+  useLayoutEffect(() => {
+    if (!on) return;
+    // What is above the list changes height (filters opened, a notice): measured again each time.
+    const measure = () => {
+      const at = (body.current?.getBoundingClientRect().top ?? 0) + window.scrollY;
+      setTop((was) => (Math.abs(was - at) < 1 ? was : at));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, [on]);
+  return { body, top };
+}
 
 export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredId, onSelect, onHover, ref }: Props) {
   const sorting: SortingState = sort.key === 'relevance' ? [] : [{ id: sort.key, desc: sort.desc }];
@@ -50,15 +72,28 @@ export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredI
   const count = total ?? firstPage?.length ?? 0;
 
   const narrow = useMediaQuery(NARROW);
+  const pageScroll = useMediaQuery(PAGE_SCROLL);
   const rowHeight = ROW_HEIGHT[narrow ? 'narrow' : 'wide'];
   const columns = useMemo(() => resultColumns(search.near !== null, narrow, onSelect), [search.near, narrow, onSelect]);
 
-  const virtualizer = useVirtualizer({
-    count,
+  // One of the two is in use; the other has no rows (hooks cannot be chosen by a condition).
+  const { body, top } = useTopOnPage(pageScroll);
+  const inBox = useVirtualizer({
+    count: pageScroll ? 0 : count,
+    enabled: !pageScroll,
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
     overscan: 10,
   });
+  const onPage = useWindowVirtualizer({
+    count: pageScroll ? count : 0,
+    enabled: pageScroll,
+    estimateSize: () => rowHeight,
+    overscan: 10,
+    scrollMargin: top,
+  });
+  const virtualizer = pageScroll ? onPage : inBox;
+  const margin = pageScroll ? top : 0;
   useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
   useImperativeHandle(ref, () => ({
     focusResult(orgId) {
@@ -116,18 +151,22 @@ export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredI
     autoResetAll: false,
   });
 
-  const padTop = items[0]?.start ?? 0;
-  const padBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
+  const padTop = items.length ? items[0].start - margin : 0;
+  const padBottom = items.length ? virtualizer.getTotalSize() - (items[items.length - 1].end - margin) : 0;
   // Narrow: the table fills the screen and the name takes what the other column leaves.
   const widths = table.getVisibleLeafColumns().map((c) => (narrow && c.id === 'name' ? undefined : c.getSize()));
 
   if (error) return <QueryFailed error={error} />;
+  // Nothing found: the summary says what to do; an empty table's headings and box looked broken.
+  if (total === 0) return null;
   return (
     <>
-      <div className={narrow ? 'results-table narrow' : 'results-table'} ref={scroller} role="region" aria-label="Results table" tabIndex={0}>
+      <div className={['results-table', narrow && 'narrow', pageScroll && 'page-scroll'].filter(Boolean).join(' ')} ref={scroller}
+        role="region" aria-label="Results table" tabIndex={pageScroll ? undefined : 0}>
         <table style={{ width: narrow ? '100%' : widths.reduce<number>((a, b) => a + (b ?? 0), 0) }}>
           <colgroup>{widths.map((w, i) => <col key={i} style={{ width: w }} />)}</colgroup>
-          <thead>
+          {/* On a phone the cards need no column heading (it repeated the section's "Results"); a screen reader still has it. */}
+          <thead className={narrow ? 'visually-hidden-head' : undefined}>
             {table.getHeaderGroups().map((hg) => (
               <tr key={hg.id}>
                 {hg.headers.map((header) => {
@@ -148,7 +187,7 @@ export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredI
               </tr>
             ))}
           </thead>
-          <tbody>
+          <tbody ref={body}>
             {padTop > 0 && <tr aria-hidden="true"><td colSpan={columns.length} style={{ height: padTop, padding: 0 }} /></tr>}
             {items.map((item, k) => {
               const row = table.getRowModel().rows[k];
