@@ -1,6 +1,8 @@
 // The release's manifest.json: written by the build (scripts/build/pipeline.ts), read by the
 // app (db/catalog.ts), the publisher and the tests. One type, one schema version.
 
+import type { OrgType } from './org-types.ts';
+
 // 2: state_extents; organizations_by_id. 3: program_name, location_source, generated, phones with
 // extensions, intake and hotline phones; generated_records, org_type_counts, not_provided.
 export const SCHEMA_VERSION = 3;
@@ -18,8 +20,6 @@ export const releaseId = (manifest: Pick<Manifest, 'schema_version' | 'built_at'
 /** The date the data is "as of": the sources' extraction date, else the day the release was built. */
 export const dataDate = (manifest: Pick<Manifest, 'data_date' | 'built_at'>): string => manifest.data_date ?? manifest.built_at.slice(0, 10);
 
-export const ORG_TYPES = ['treatment_center', 'narr_residence', 'recovery_center', 'recovery_organization'] as const;
-export type OrgType = (typeof ORG_TYPES)[number];
 
 export interface ManifestFile {
   /** Relative to the release folder: `table/key=value/…/<16 hex of its sha256>.parquet`. */

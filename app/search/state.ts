@@ -1,9 +1,9 @@
 // The search as one plain value: what the URL holds and what the queries are built from.
 
-import type { OrgType } from '../release/manifest.ts';
+import type { OrgType } from '../release/org-types.ts';
 
 // The types are the release's (its manifest counts each); the search offers them as they are.
-export { ORG_TYPES, type OrgType } from '../release/manifest.ts';
+export { ORG_TYPES, type OrgType } from '../release/org-types.ts';
 
 export const ORG_TYPE_LABELS: Record<OrgType, string> = {
   treatment_center: 'Treatment center',

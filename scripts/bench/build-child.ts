@@ -1,15 +1,17 @@
 // One measured run of bench:build, in a process of its own so its peak RSS is its own:
 //   tsx scripts/bench/build-child.ts build|floor SOURCES OUT
 // `build` is the data build; `floor` is the least any build of these sources must do: native
-// DuckDB reading the four files (plain read_json, unnest of the record array) and writing the
-// records to Parquet as they are, with the release's compression. Prints one JSON line per
+// DuckDB reading the four files' records (the build's split of each file into header and
+// record array, then plain read_json of the array: the whole document as one value cannot be
+// read past 4 GB) and writing them to Parquet as they are, with the release's compression. Prints one JSON line per
 // step ({ step, seconds, cpu_seconds, peak_rss }) and a last one ({ done: { records, bytes, ... } }).
-import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { literal } from '../../app/release/sql-text.ts';
 import { openDb, rows } from '../build/db.ts';
 import { buildRelease } from '../build/pipeline.ts';
 import { SOURCE_FILES } from '../build/sources.ts';
+import { splitSource } from '../build/source-split.ts';
 
 const [mode, sourcesDir, outDir] = process.argv.slice(2);
 const started = performance.now();
@@ -28,12 +30,13 @@ async function floor(): Promise<{ records: number; bytes: number }> {
   const db = await openDb();
   let records = 0;
   for (const { file, key } of SOURCE_FILES) {
-    const path = join(sourcesDir, file);
     const out = join(outDir, `${file}.parquet`);
-    const [{ Count }] = await rows<{ Count: number }>(db, `COPY (
-      SELECT unnest(${key}, recursive := true)
-      FROM read_json(${literal(path)}, maximum_object_size = ${Math.max(statSync(path).size + 1, 16 << 20)})
-    ) TO ${literal(out)} (FORMAT PARQUET, COMPRESSION ZSTD, COMPRESSION_LEVEL 9)`);
+    const [header, array] = [join(outDir, `${file}.header`), join(outDir, `${file}.records`)];
+    splitSource(join(sourcesDir, file), key, header, array);
+    const [{ Count }] = await rows<{ Count: number }>(db, `COPY (SELECT * FROM read_json(${literal(array)}, format = 'array'))
+      TO ${literal(out)} (FORMAT PARQUET, COMPRESSION ZSTD, COMPRESSION_LEVEL 9)`);
+    rmSync(header);
+    rmSync(array);
     records += Count;
     step(`${file}: ${Count.toLocaleString('en-US')} records`);
   }

@@ -1,5 +1,6 @@
-// Every reference in the release resolves: checked in one pass per reference (the link
-// tables carry no per-row foreign keys, see sql/schema.sql). Any orphan fails the build.
+// Every reference in the release resolves and every link is listed once: checked in one pass
+// per reference and per key (the link tables carry no per-row foreign or primary keys, see
+// sql/schema.sql). Any orphan or repeated key fails the build.
 import { rows, type Db } from './db.ts';
 import { BuildError } from './failure.ts';
 
@@ -15,6 +16,22 @@ const REFERENCES: [string, string, string][] = [
   ['recovery_centers.org_id', 'recovery_centers', `org_id NOT IN (SELECT org_id FROM organizations WHERE org_type = 'recovery_center')`],
   ['recovery_organizations.org_id', 'recovery_organizations', `org_id NOT IN (SELECT org_id FROM organizations WHERE org_type = 'recovery_organization')`],
 ];
+
+// The link tables' keys: an aggregate over the loaded rows instead of an index built row by row.
+const KEYS: [string, string[]][] = [
+  ['organization_services', ['org_id', 'code']],
+  ['network_relationships', ['org_id', 'related_org_id']],
+];
+
+export async function checkKeys(db: Db): Promise<void> {
+  const result = await rows<{ key: string; repeated: number }>(db, KEYS
+    .map(([table, columns]) => `SELECT '${table} (${columns.join(', ')})' AS key, count(*) AS repeated
+      FROM (SELECT 1 FROM ${table} GROUP BY ${columns.join(', ')} HAVING count(*) > 1)`)
+    .join(' UNION ALL '));
+  // In the order KEYS lists them (UNION ALL promises none).
+  const broken = KEYS.map(([table]) => result.find((r) => r.key.startsWith(`${table} `))!).filter((r) => r.repeated > 0);
+  if (broken.length) throw new IntegrityError(`keys listed more than once: ${broken.map((b) => `${b.key} (${b.repeated})`).join(', ')}`);
+}
 
 export async function checkReferences(db: Db): Promise<{ reference: string; orphans: number }[]> {
   const result = await rows<{ reference: string; orphans: number }>(db, REFERENCES

@@ -1,6 +1,6 @@
 // sources → normalize → resolve → populate → publish, as one function the CLI, the
 // benchmark and the tests share.
-import { writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCHEMA_VERSION, type Extent, type Manifest } from '../../app/release/manifest.ts';
 import { literal } from '../../app/release/sql-text.ts';
@@ -12,19 +12,28 @@ import { totalBytes, writeHashed, writeTables } from './publish.ts';
 import { publishInto } from './release-folder.ts';
 import { releaseFolder } from './out-dir.ts';
 import { countFates, mergeEvidence, writeDetails, type FileCounts } from './report.ts';
-import { checkReferences } from './integrity.ts';
+import { checkKeys, checkReferences } from './integrity.ts';
 
 export interface BuildOptions {
   sourcesDir: string;
   outDir: string;
   /**
-   * DuckDB's memory limit once the sources are read (`3GB`); past it, temporary tables spill to
-   * the staging folder. Reading a source file needs about 8× its size whatever the limit (one
-   * JSON value, then its records), hence after. DuckDB's own default: 80% of the machine.
+   * DuckDB's memory limit (`3GB`); past it, temporary tables spill to the staging folder.
+   * Default: defaultMemoryLimit(the sources' bytes).
    */
   memoryLimit?: string;
   log?: (line: string) => void;
 }
+
+// The SQL files in the order they run, each with what it did (the step lines bench:build times).
+const STEPS = [
+  ['bidi.sql', 'bidirectional controls removed'],
+  ['stage.sql', 'normalized'],
+  ['resolve.sql', 'located and deduplicated'],
+  ['merges.sql', 'merges explained'],
+  ['populate.sql', 'published tables loaded'],
+  ['warnings.sql', 'warnings listed'],
+] as const;
 
 export interface BuildResult {
   manifest: Manifest;
@@ -40,18 +49,23 @@ export async function buildRelease({ sourcesDir, outDir: out, memoryLimit, log =
   return publishInto(outDir, async (releaseDir, scratchDir) => {
     const db = await openDb(scratchDir);
     try {
+      await db.run(`SET memory_limit = ${literal(memoryLimit ?? defaultMemoryLimit(sourceBytes(sourcesDir)))}`);
       const zipChecks = await prepareDatabase(db);
       step(`reference tables loaded (states, service codes, gazetteer: ${describeChecks(zipChecks)})`);
-      const { sources, notProvided } = await loadSources(db, sourcesDir);
+      const { sources, notProvided } = await loadSources(db, sourcesDir, scratchDir);
       step(`read ${sources.reduce((s, f) => s + f.records, 0).toLocaleString('en-US')} source records`);
-      if (memoryLimit) await db.run(`SET memory_limit = ${literal(memoryLimit)}`);
-      for (const file of ['bidi.sql', 'stage.sql', 'resolve.sql', 'merges.sql', 'populate.sql', 'warnings.sql']) await runFile(db, file);
-      step('normalized, located, deduplicated and loaded');
+      for (const [file, what] of STEPS) {
+        await runFile(db, file);
+        step(what);
+      }
       await runFile(db, 'network.sql');
+      step('network relationships computed');
       await runFile(db, 'views.sql');
-      step('network relationships and aggregates computed');
+      step('aggregates computed');
       const fates = await countFates(db, sources);
       const integrity = await checkReferences(db);
+      await checkKeys(db);
+      step('counts reconciled and references checked');
       const tables = await writeTables(db, releaseDir);
       const details = await writeDetails(db, releaseDir);
       step('Parquet written');
@@ -94,6 +108,20 @@ export async function buildRelease({ sourcesDir, outDir: out, memoryLimit, log =
       db.closeSync();
     }
   }, log);
+}
+
+/**
+ * DuckDB's own default is 80% of the machine, and it took it: 7 GB at ×10 before the sources
+ * were streamed. A build needs about 1 GB of working memory at ×1 and ×10 and spills the rest;
+ * from there on 70% of the sources' size, at most 4 GB (×100: 5.8 GB of sources), keeps the
+ * spilling moderate and the whole process under 6 GB.
+ */
+export function defaultMemoryLimit(sourceBytes: number): string {
+  return `${Math.round(Math.min(4, Math.max(1, (0.7 * sourceBytes) / 2 ** 30)) * 10) / 10}GiB`;
+}
+
+function sourceBytes(dir: string): number {
+  return SOURCE_FILES.reduce((sum, { file }) => sum + (existsSync(join(dir, file)) ? statSync(join(dir, file)).size : 0), 0);
 }
 
 /**

@@ -34,3 +34,4 @@ FROM resolved m JOIN resolved t ON t.rid = m.survivor_rid
 LEFT JOIN claimed ms ON ms.rid = m.rid LEFT JOIN claimed ts ON ts.rid = t.rid
 WHERE m.status = 'merged'
 ORDER BY m.file_order, m.src_index;
+DROP TABLE claimed;

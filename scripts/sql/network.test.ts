@@ -3,7 +3,7 @@
 // kept if the great circle says 25 miles or less.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MILES_PER_DEGREE } from '../../app/release/geo.ts';
-import { ORG_TYPES } from '../../app/release/manifest.ts';
+import { ORG_TYPES } from '../../app/release/org-types.ts';
 import { openDb, rows, runFile, sqlFile, type Db } from '../build/db.ts';
 
 interface Org { org_id: string; org_type: string; level_of_care: string | null; latitude: number; longitude: number }

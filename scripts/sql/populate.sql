@@ -2,6 +2,7 @@
 
 CREATE OR REPLACE TEMP TABLE loaded AS
 SELECT res.*, s.r FROM resolved res JOIN staged s USING (file_order, src_index) WHERE res.status = 'loaded';
+DROP TABLE staged; -- the rejected and merged records' parsed fields are in `resolved` (all but r)
 
 INSERT INTO organizations
 SELECT org_id, org_type, name, program_name, other_names, address_line1, address_line2, city, state, zip, zip4, county,
@@ -23,26 +24,35 @@ SELECT DISTINCT org_id, code FROM (
   FROM loaded WHERE org_type IN ('narr_residence', 'recovery_center')
 ) WHERE code IN (SELECT code FROM service_codes) ORDER BY org_id, code;
 
-CREATE OR REPLACE TEMP TABLE codes_of AS
-SELECT org_id, list(code) AS codes FROM organization_services GROUP BY org_id;
-
-CREATE OR REPLACE MACRO has_any(codes, wanted) AS len(list_intersect(coalesce(codes, []), wanted)) > 0;
+-- What each treatment center's codes say, one aggregate over organization_services (a list per
+-- organization and 22 list_intersect calls per row cost several times more at ×10).
+CREATE OR REPLACE TEMP TABLE flags_of AS
+SELECT org_id,
+  bool_or(code = 'ORT') AS standard_outpatient, bool_or(code = 'OIT') AS intensive_outpatient, bool_or(code = 'ODT') AS partial_hospitalization,
+  bool_or(code IN ('MU', 'BU', 'NU', 'OTP', 'MM', 'BUM', 'UB', 'UN', 'METH', 'BWN', 'BWON', 'BERI', 'VTRL', 'NXN')) AS mat_codes,
+  bool_or(code = 'OTP') AS opioid_treatment_program, bool_or(code = 'ICO') AS individual_therapy, bool_or(code = 'GCO') AS group_therapy,
+  bool_or(code = 'FCO') AS family_therapy, bool_or(code = 'CBT') AS cognitive_behavioral_therapy,
+  bool_or(code = 'CHLD') AS serves_adolescents, bool_or(code = 'ADLT') AS serves_adults, bool_or(code = 'SNR') AS serves_seniors, bool_or(code = 'MD') AS accepts_medicaid,
+  bool_or(code = 'MC') AS accepts_medicare, bool_or(code = 'PI') AS accepts_private_insurance,
+  bool_or(code = 'SF') AS accepts_cash_self_payment, bool_or(code = 'SS') AS sliding_fee_scale, bool_or(code = 'SP') AS spanish,
+  bool_or(code IN ('MU', 'MM', 'MMW', 'DM', 'METH', 'OTP')) AS offers_methadone,
+  bool_or(code IN ('BU', 'BUM', 'BMW', 'DB', 'UB', 'BWN', 'BWON', 'BERI', 'BSDM')) AS offers_buprenorphine,
+  bool_or(code IN ('NU', 'UN', 'RPN', 'NXN', 'VTRL')) AS offers_naltrexone,
+  bool_or(code IN ('DT', 'HID', 'OD', 'RD', 'ADTX', 'BDTX', 'CDTX', 'MDTX', 'ODTX')) AS offers_detox
+FROM organization_services GROUP BY org_id;
 
 INSERT INTO treatment_centers
 SELECT l.org_id, l.state, l.level_of_care,
   CASE WHEN upper(clean_text(l.r.facility_type)) IN ('SU', 'MH', 'SUMH') THEN upper(clean_text(l.r.facility_type)) END,
-  has_any(c.codes, ['ORT']), has_any(c.codes, ['OIT']), has_any(c.codes, ['ODT']),
-  truthy(l.r.medication_assisted_treatment)
-    OR has_any(c.codes, ['MU', 'BU', 'NU', 'OTP', 'MM', 'BUM', 'UB', 'UN', 'METH', 'BWN', 'BWON', 'BERI', 'VTRL', 'NXN']),
-  has_any(c.codes, ['OTP']), has_any(c.codes, ['ICO']), has_any(c.codes, ['GCO']), has_any(c.codes, ['FCO']),
-  has_any(c.codes, ['CBT']), has_any(c.codes, ['CHLD']), has_any(c.codes, ['ADLT']), has_any(c.codes, ['SNR']),
-  has_any(c.codes, ['MD']), has_any(c.codes, ['MC']), has_any(c.codes, ['PI']), has_any(c.codes, ['SF']),
-  has_any(c.codes, ['SS']),
-  has_any(c.codes, ['MU', 'MM', 'MMW', 'DM', 'METH', 'OTP']),
-  has_any(c.codes, ['BU', 'BUM', 'BMW', 'DB', 'UB', 'BWN', 'BWON', 'BERI', 'BSDM']),
-  has_any(c.codes, ['NU', 'UN', 'RPN', 'NXN', 'VTRL']),
-  has_any(c.codes, ['DT', 'HID', 'OD', 'RD', 'ADTX', 'BDTX', 'CDTX', 'MDTX', 'ODTX']),
-  has_any(c.codes, ['SP']),
+  coalesce(c.standard_outpatient, false), coalesce(c.intensive_outpatient, false), coalesce(c.partial_hospitalization, false),
+  truthy(l.r.medication_assisted_treatment) OR coalesce(c.mat_codes, false),
+  coalesce(c.opioid_treatment_program, false), coalesce(c.individual_therapy, false), coalesce(c.group_therapy, false),
+  coalesce(c.family_therapy, false), coalesce(c.cognitive_behavioral_therapy, false),
+  coalesce(c.serves_adolescents, false), coalesce(c.serves_adults, false), coalesce(c.serves_seniors, false),
+  coalesce(c.accepts_medicaid, false), coalesce(c.accepts_medicare, false), coalesce(c.accepts_private_insurance, false),
+  coalesce(c.accepts_cash_self_payment, false), coalesce(c.sliding_fee_scale, false),
+  coalesce(c.offers_methadone, false), coalesce(c.offers_buprenorphine, false), coalesce(c.offers_naltrexone, false),
+  coalesce(c.offers_detox, false), coalesce(c.spanish, false),
   l.minimum_age, l.maximum_age,
   parse_int(l.r.outpatient_capacity), parse_int(l.r.residential_capacity),
   parse_int(l.r.inpatient_capacity), parse_int(l.r.current_outpatient_census),
@@ -50,7 +60,7 @@ SELECT l.org_id, l.state, l.level_of_care,
   clean_list(l.r.license_numbers), clean_text(l.r.state_license), clean_text(l.r.federal_certification),
   clean_list(l.r.accreditations), clean_text(l.r.accreditation_status), parse_date(clean_text(l.r.last_inspection_date)),
   norm_phones(l.r.intake_phones), norm_phones(l.r.hotline_phones)
-FROM loaded l LEFT JOIN codes_of c USING (org_id)
+FROM loaded l LEFT JOIN flags_of c USING (org_id)
 WHERE l.org_type = 'treatment_center'
 ORDER BY l.org_id;
 
@@ -89,3 +99,4 @@ SELECT org_id, clean_text(r."type"), clean_text(r.category), clean_text(r.focus)
   clean_text(r.membership_type), state_code(clean_text(r.primary_state)),
   lower(coalesce(clean_text(r.primary_state), '')) = 'national' OR lower(coalesce(clean_text(r.geographic_scope), '')) = 'national'
 FROM loaded WHERE org_type = 'recovery_organization' ORDER BY org_id;
+DROP TABLE flags_of;

@@ -117,3 +117,6 @@ SELECT f.* EXCLUDE (rejection, id_conflict),
        WHEN t.rejection IS NULL AND t.id_conflict IS NULL THEN 'merged'
        ELSE 'rejected' END AS status
 FROM fate f LEFT JOIN fate t ON t.rid = f.survivor_rid;
+
+-- Each step's table goes once the next no longer reads it (merges.sql still reads `claimed`).
+DROP TABLE located; DROP TABLE identified; DROP TABLE candidates; DROP TABLE dup_of; DROP TABLE survivor_of;

@@ -131,3 +131,24 @@ FROM (SELECT file_order, src_index, clean_text(unnest(TRY_CAST(r.service_codes A
 WHERE code_raw IS NOT NULL
 UNION ALL
 SELECT file_order, src_index, NULL, unnest(flag_codes(r)) FROM staged;
+
+-- Keys given twice in one record, or in an object the build reads inside it: DuckDB reads the
+-- first value, Python, jq and JSON.parse the last. Only objects whose key count exceeds their
+-- distinct key count are looked into (cost measured in README, "Building your own data").
+CREATE OR REPLACE TEMP TABLE duplicate_keys AS
+WITH objects AS (
+  SELECT file_order, src_index, ks FROM (
+    SELECT file_order, src_index, json_keys(rec, ['$', '$.address', '$.contact', '$.social_media', '$.operating_hours']) AS ks
+    FROM raw_records)
+  WHERE list_bool_or(list_transform(ks, lambda k: len(k) > array_unique(k)))
+), repeated AS (
+  SELECT file_order, src_index,
+    unnest(['', 'address.', 'contact.', 'social_media.', 'operating_hours.']) AS prefix, unnest(ks) AS keys
+  FROM objects
+)
+SELECT file_order, src_index, prefix || key AS field, count(*) AS n
+FROM (SELECT file_order, src_index, prefix, unnest(keys) AS key FROM repeated)
+GROUP BY ALL HAVING count(*) > 1;
+
+-- Every record is parsed into `staged` (and its keys checked above): the JSON text can go.
+DROP TABLE raw_records;

@@ -7,24 +7,6 @@
 CREATE OR REPLACE TEMP MACRO unreadable(field, raw, value, expected) AS
   CASE WHEN raw IS NOT NULL AND value IS NULL THEN {'field': field, 'raw': raw, 'expected': expected} END;
 
--- Keys given twice in one record, or in an object the build reads inside it: DuckDB reads the
--- first value, Python, jq and JSON.parse the last. Only objects whose key count exceeds their
--- distinct key count are looked into (cost measured in README, "Building your own data").
-CREATE OR REPLACE TEMP TABLE duplicate_keys AS
-WITH objects AS (
-  SELECT file_order, src_index, ks FROM (
-    SELECT file_order, src_index, json_keys(rec, ['$', '$.address', '$.contact', '$.social_media', '$.operating_hours']) AS ks
-    FROM raw_records)
-  WHERE list_bool_or(list_transform(ks, lambda k: len(k) > array_unique(k)))
-), repeated AS (
-  SELECT file_order, src_index,
-    unnest(['', 'address.', 'contact.', 'social_media.', 'operating_hours.']) AS prefix, unnest(ks) AS keys
-  FROM objects
-)
-SELECT file_order, src_index, prefix || key AS field, count(*) AS n
-FROM (SELECT file_order, src_index, prefix, unnest(keys) AS key FROM repeated)
-GROUP BY ALL HAVING count(*) > 1;
-
 CREATE OR REPLACE TEMP TABLE warnings AS
 SELECT * FROM (
   SELECT src_file, src_index, src_id, 'website' AS field,
@@ -118,3 +100,6 @@ SELECT * FROM (
     format('removed {:d} bidirectional control character(s), which reorder how text around them is shown', b.removed)
   FROM bidi_fields b JOIN resolved res USING (file_order, src_index) WHERE res.status <> 'rejected'
 ) ORDER BY src_file, src_index, field, message;
+
+-- What the build report and the CSVs need is in `warnings`, `resolved` and `merge_evidence`.
+DROP TABLE loaded; DROP TABLE claimed_codes; DROP TABLE duplicate_keys; DROP TABLE bidi_fields;

@@ -1,0 +1,50 @@
+// The sample at ×1 built twice gives the same bytes, and every partition file holds its rows in
+// the table's order. COPY … PARTITION_BY broke both under load (1–2 of 168 files had two runs of
+// rows swapped, a different file each build); publish.ts now writes one COPY per partition.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Manifest } from '../../app/release/manifest.ts';
+import { literal } from '../../app/release/sql-text.ts';
+import { writeSample } from '../generate-sample.ts';
+import { openDb, rows } from './db.ts';
+import { buildRelease } from './pipeline.ts';
+
+const sources = join(mkdtempSync(join(tmpdir(), 'nrd-sample-')), 'sources');
+const files = (m: Manifest) => Object.values(m.tables).flatMap((t) => t.files.map((f) => `${f.path} ${f.sha256}`));
+let first: { dir: string; manifest: Manifest };
+
+beforeAll(async () => {
+  writeSample(sources, 1, () => {});
+  const dir = join(mkdtempSync(join(tmpdir(), 'nrd-release-')), 'data');
+  first = { dir, manifest: (await buildRelease({ sourcesDir: sources, outDir: dir })).manifest };
+}, 600_000);
+
+describe('the sample release', () => {
+  it('is byte-identical when built again, file by file, on more threads or less memory alike', async () => {
+    const again = join(mkdtempSync(join(tmpdir(), 'nrd-release-')), 'data');
+    const { manifest } = await buildRelease({ sourcesDir: sources, outDir: again, memoryLimit: '400MB' });
+    expect(files(manifest)).toEqual(files(first.manifest));
+    expect(files(manifest).length).toBeGreaterThan(200); // 56 state files, 166 state and level files, the rest
+  }, 600_000);
+
+  it('holds every partition file\'s rows in the order the app prunes by (geohash, then id)', async () => {
+    const db = await openDb();
+    await db.run('SET threads = 1'); // a file's rows in file order
+    const { organizations, treatment_centers } = first.manifest.tables;
+    const read = (path: string) => `read_parquet(${literal(join(first.dir, path))})`;
+    const geohash = new Map((await rows<{ org_id: string; geohash: string | null }>(db,
+      `SELECT org_id, geohash FROM read_parquet([${organizations.files.map((f) => literal(join(first.dir, f.path))).join(', ')}])`))
+      .map((r) => [r.org_id, r.geohash]));
+    const unordered: string[] = [];
+    for (const { path } of [...organizations.files, ...treatment_centers.files]) {
+      // treatment_centers has no geohash of its own: its rows follow their organizations'.
+      const ids = (await rows<{ org_id: string }>(db, `SELECT org_id FROM ${read(path)}`)).map((r) => r.org_id);
+      const keys = ids.map((id) => `${geohash.get(id) ?? '~'} ${id}`); // NULLs last, as ORDER BY puts them
+      if (keys.some((k, i) => i > 0 && keys[i - 1] > k)) unordered.push(path);
+    }
+    expect(unordered).toEqual([]);
+    expect(geohash.size).toBeGreaterThan(40_000);
+  }, 600_000);
+});
