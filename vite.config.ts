@@ -5,6 +5,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { isolationHeaders } from './scripts/serve/isolation.ts';
 import { releaseOnly } from './scripts/build/vite-release-only.ts';
+import { towns } from './scripts/build/vite-towns.ts';
 
 const markCloud = (html: string) => html
   .replace('<body>', '<body data-page="cloud">')
@@ -35,7 +36,7 @@ function cloudPage(): Plugin {
 export default defineConfig({
   // Relative base: the build runs from any sub-path of any static host.
   base: './',
-  plugins: [react(), cloudPage(), releaseOnly()],
+  plugins: [react(), cloudPage(), releaseOnly(), towns()],
   // The service worker (public/sw.js) reads this list to keep every file for offline use.
   build: { manifest: 'asset-manifest.json' },
   test: {

@@ -13,23 +13,27 @@ import { ReleaseNotice } from './components/release-notice.tsx';
 import { SafetyLines } from './components/safety-lines.tsx';
 import { useDatabase } from './db/use-database.ts';
 import { useQuery } from './db/use-query.ts';
-import { consoleSqlFromUrl, consoleUrl } from './search/console.ts';
-import { applyLocks, embedFromUrl, embedParams } from './search/embed.ts';
+import { applyLocks } from './search/embed.ts';
 import { countQuery } from './search/queries.ts';
 import { releaseTypes } from './search/release.ts';
-import type { SearchState } from './search/state.ts';
-import { searchToUrl } from './search/url.ts';
+import type { SearchState, Sort } from './search/state.ts';
+import { embedFromUrl, embedParams, type View } from './search/url.ts';
 import { DidYouMean } from './shell/did-you-mean.tsx';
 import { ResultsSummary } from './shell/results-summary.tsx';
 import { useEmbedMessages } from './shell/use-embed-messages.ts';
 import { useResolvedSearch } from './shell/use-resolved-search.ts';
-import { useSearchUrl } from './shell/use-search-url.ts';
-import { useView } from './shell/use-view.ts';
-import { DetailPanel } from './views/detail/detail-panel.tsx';
+import { usePageUrl } from './shell/use-page-url.ts';
 import { SearchForm } from './views/search-form/search-form.tsx';
-import { PrintList } from './views/table/print-list.tsx';
-import { ResultsTable, type ResultsTableHandle } from './views/table/results-table.tsx';
+import type { ResultsTableHandle } from './views/table/results-table.tsx';
 
+// The first screen is the form alone: what shows results loads while the engine starts (on a
+// phone network the entry's every kilobyte delays the form; `npm run bench` measures it).
+const tableChunk = () => import('./views/table/results-table.tsx');
+const detailChunk = () => import('./views/detail/detail-panel.tsx');
+const ResultsTable = lazy(() => tableChunk().then((m) => ({ default: m.ResultsTable })));
+const DetailPanel = lazy(() => detailChunk().then((m) => ({ default: m.DetailPanel })));
+const PrintList = lazy(() => import('./views/table/print-list.tsx').then((m) => ({ default: m.PrintList })));
+const DETAIL_LOADING = <aside className="detail" aria-busy="true">Loading…</aside>;
 // MapLibre is large: the table paints first while the map loads.
 const ResultsMap = lazy(() => import('./views/map/results-map.tsx'));
 // CodeMirror too, and only analysts open the console.
@@ -38,6 +42,8 @@ const SqlConsole = lazy(() => import('./views/console/sql-console.tsx'));
 const Dashboards = lazy(() => import('./views/dashboards/dashboards.tsx'));
 
 const MAP_LOADING = <p className="map-caption">Loading the map…</p>;
+/** Where the results take the page's width, the details open in place of the list and map (styles.css). */
+const DETAIL_IN_PLACE = '(max-width: 800px)';
 
 // Embedded (`?embed=1`): the host's choices hold for the page's life.
 const EMBED = embedFromUrl(window.location.search);
@@ -49,16 +55,22 @@ const asked = (s: SearchState) => Boolean(s.where || s.at || s.text || s.types.l
 
 export function App() {
   const database = useDatabase();
-  const [state, go] = useSearchUrl(embedParams(EMBED));
+  // Once the form is drawn, beside the engine's download: the list and the details are then
+  // there when the first results are (a failed load shows at use, in the panel's boundary).
+  useEffect(() => { tableChunk().catch(() => {}); detailChunk().catch(() => {}); }, []);
+  const [page, go] = usePageUrl(embedParams(EMBED));
+  const { search: state, view } = page;
   // What the host locked stays as its link set it, whatever the visitor or a message asks.
   const [preset] = useState(state);
-  const navigate = useCallback((next: SearchState) => go(applyLocks(preset, next, EMBED.locked)), [go, preset]);
+  const navigate = useCallback((next: SearchState) => go({ search: applyLocks(preset, next, EMBED.locked) }), [go, preset]);
   useEmbedMessages(EMBED, state, navigate);
-  const [view, openView] = useView();
+  const openView = useCallback((next: View, consoleSql?: string) => go({ view: next, ...(consoleSql === undefined ? {} : { consoleSql }) }), [go]);
+  // A new order replaces the link rather than adding a step to go back through.
+  const sortBy = useCallback((sort: Sort) => go({ sort }, 'replace'), [go]);
   const [hovered, setHovered] = useState<string | null>(null);
   // "Show every listing": a choice for this visit; a link with no place asks again, unless it
   // says `all=1` (an analyst's link to the national list, and the benchmark's national view).
-  const [browseAll, setBrowseAll] = useState(() => new URLSearchParams(window.location.search).get('all') === '1');
+  const [browseAll, setBrowseAll] = useState(page.all);
   const listing = EMBED.embed || browseAll || asked(state);
   const resolution = useResolvedSearch(state, database.status === 'ready' ? database.db : null);
   const search = resolution.status === 'resolved' && listing ? resolution.search : null;
@@ -74,7 +86,9 @@ export function App() {
   // the results' heading; a nearby support opened from the details keeps the list's opener.
   const table = useRef<ResultsTableHandle>(null);
   const opener = useRef<string | null>(null);
-  const openFromList = useCallback((orgId: string) => { opener.current = orgId; onSelect(orgId); }, [onSelect]);
+  // On a phone the details take the list's place: where the page was is kept for the way back.
+  const listScroll = useRef(0);
+  const openFromList = useCallback((orgId: string) => { opener.current = orgId; listScroll.current = window.scrollY; onSelect(orgId); }, [onSelect]);
   const openFromMap = useCallback((orgId: string) => { opener.current = null; onSelect(orgId); }, [onSelect]);
   const returnFocus = useRef(false);
   const closeDetail = useCallback(() => {
@@ -88,6 +102,7 @@ export function App() {
     const back = opener.current;
     opener.current = null;
     // The panel has unmounted (focus fell to the body) and the list kept its rows.
+    if (back && window.matchMedia(DETAIL_IN_PLACE).matches) window.scrollTo(0, listScroll.current);
     if (!back || !table.current?.focusResult(back)) resultsHeading.current?.focus();
   }, [state.selected]);
   const types = database.status === 'ready' ? releaseTypes(database.db.manifest) : [];
@@ -114,11 +129,11 @@ export function App() {
         <SafetyLines />
         {!EMBED.embed && (onSearchView ? <a className="analysts-link" href="#for-analysts">For analysts</a> : (
           <nav className="views" aria-label="Views">
-            <button type="button" onClick={() => openView('search', searchToUrl(state))}>Directory</button>
+            <button type="button" onClick={() => openView('search')}>Directory</button>
             <button type="button" aria-current={view === 'dashboards' ? 'page' : undefined}
-              onClick={() => openView('dashboards', 'view=dashboards')}>Dashboards</button>
+              onClick={() => openView('dashboards')}>Dashboards</button>
             <button type="button" aria-current={view === 'sql' ? 'page' : undefined}
-              onClick={() => openView('sql', consoleUrl(''))}>SQL console</button>
+              onClick={() => openView('sql', '')}>SQL console</button>
           </nav>
         ))}
       </header>
@@ -129,13 +144,12 @@ export function App() {
         {database.status === 'ready' && !onSearchView && <ReleaseNotice manifest={database.db.manifest} />}
         {database.status === 'ready' && view === 'sql' && (
           <Suspense fallback={<p role="status">Loading the console…</p>}>
-            <SqlConsole initialSql={consoleSqlFromUrl(window.location.search)}
-              onSqlChange={(sql) => window.history.replaceState(null, '', `${window.location.pathname}?${consoleUrl(sql)}`)} />
+            <SqlConsole initialSql={page.consoleSql} onSqlChange={(consoleSql) => go({ consoleSql }, 'replace')} />
           </Suspense>
         )}
         {database.status === 'ready' && view === 'dashboards' && (
           <Suspense fallback={<p role="status">Loading the dashboards…</p>}>
-            <Dashboards onOpenConsole={(sql) => openView('sql', consoleUrl(sql))} />
+            <Dashboards onOpenConsole={(sql) => openView('sql', sql)} />
           </Suspense>
         )}
         {onSearchView && (
@@ -173,11 +187,15 @@ export function App() {
                     {count.status === 'failed' ? <QueryFailed error={count.error} />
                       : <ResultsSummary total={total} search={search} onChange={navigate} />}
                     {!EMBED.embed && total !== null && <CopyLink />}
-                    <ResultsTable ref={table} search={search} total={total} selectedId={state.selected} hoveredId={hovered}
-                      onSelect={openFromList} onHover={setHovered} />
+                    <Suspense fallback={<p className="hint">Loading the list…</p>}>
+                      <ResultsTable ref={table} search={search} total={total} sort={page.sort} onSort={sortBy} selectedId={state.selected}
+                        hoveredId={hovered} onSelect={openFromList} onHover={setHovered} />
+                    </Suspense>
                   </div>
                   {state.selected && (
-                    <DetailPanel orgId={state.selected} from={search.near} onSelect={onSelect} onClose={closeDetail} />
+                    <Suspense fallback={DETAIL_LOADING}>
+                      <DetailPanel orgId={state.selected} from={search.near} onSelect={onSelect} onClose={closeDetail} />
+                    </Suspense>
                   )}
                   {mapWanted ? (
                     <PanelBoundary what="The map" instead="the list has every result">
@@ -188,10 +206,14 @@ export function App() {
                       </Suspense>
                     </PanelBoundary>
                   ) : MAP_LOADING}
-                  {total !== null && <PrintList search={search} total={total} />}
+                  {total !== null && <Suspense fallback={null}><PrintList search={search} total={total} /></Suspense>}
                 </div>
               )}
-              {state.selected && !search && <DetailPanel orgId={state.selected} from={null} onSelect={onSelect} onClose={closeDetail} />}
+              {state.selected && !search && (
+                <Suspense fallback={DETAIL_LOADING}>
+                  <DetailPanel orgId={state.selected} from={null} onSelect={onSelect} onClose={closeDetail} />
+                </Suspense>
+              )}
             </section>
           </>
         )}

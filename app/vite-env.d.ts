@@ -1,2 +1,8 @@
 /// <reference types="vite/client" />
 // import.meta.env and `?url`/`?worker` imports, the only ambient types the browser code gets.
+
+/** The map's town names, written at build time (scripts/build/vite-towns.ts). */
+declare module 'virtual:towns' {
+  const towns: { names: string; at: number[]; zooms: string };
+  export default towns;
+}

@@ -1,6 +1,5 @@
 // On a 375 px phone and by keyboard alone, and no serious or critical axe-core findings.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, openDirectory, test } from './fixtures.ts';
+import { expect, expectNoSeriousAxeFindings, openDirectory, test } from './fixtures.ts';
 
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
@@ -65,8 +64,55 @@ for (const [name, path] of [['the search page', './?where=02139&r=10&pay=medicai
       await expect(page.locator('#detail-title')).toBeVisible();
       await expect(page.locator('.service-group').first()).toBeVisible();
     }
-    const results = await new AxeBuilder({ page }).exclude('.maplibregl-canvas').analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+    await expectNoSeriousAxeFindings(page, name);
+  });
+}
+
+// Every state a visitor can bring the public page to, at a phone's and a laptop's size.
+for (const [name, size] of [['a phone', { width: 390, height: 844 }], ['a laptop', { width: 1366, height: 800 }]] as const) {
+  test(`axe finds nothing serious, target size included, in any state of the public page on ${name}`, async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.setViewportSize(size);
+    await openDirectory(page);
+    await expectNoSeriousAxeFindings(page, 'the first screen');
+
+    const where = page.getByLabel('Near (ZIP code or City, ST)');
+    await where.fill('Bost');
+    await expect(page.locator('#place-suggestions option').first()).toBeAttached();
+    await expectNoSeriousAxeFindings(page, 'place suggestions open');
+
+    await where.fill('02139');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect(page.locator('tr[data-org-id]').first()).toBeVisible();
+    await expect(page.locator('.results-map[aria-label]')).toBeVisible();
+    await expectNoSeriousAxeFindings(page, 'the results');
+
+    await page.locator('summary', { hasText: 'Filters' }).click();
+    await expect(page.locator('.facet-count').first()).toHaveText(/\d/);
+    await expectNoSeriousAxeFindings(page, 'the filters open');
+    await page.getByRole('checkbox', { name: /Include mental-health-only facilities/ }).check();
+    await expect(page.locator('[data-total]')).toBeVisible();
+    await expectNoSeriousAxeFindings(page, 'mental-health-only facilities included');
+    await page.locator('summary', { hasText: 'Filters' }).click();
+
+    await page.locator('tr[data-org-id]').first().locator('.link-button').click();
+    await expect(page.locator('#detail-title')).toBeFocused();
+    await expect(page.locator('.service-group').first()).toBeVisible();
+    await expectNoSeriousAxeFindings(page, 'the details open');
+    await page.keyboard.press('Escape');
+    await expect(page.locator('#detail-title')).toHaveCount(0);
+
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.print-list')).toBeVisible();
+    await expectNoSeriousAxeFindings(page, 'the print view');
+    await page.emulateMedia({ media: 'screen' });
+
+    await page.goto('./?where=99723&r=5');
+    await expect(page.locator('[data-nearest]')).toBeVisible({ timeout: 30_000 });
+    await expectNoSeriousAxeFindings(page, 'an empty radius with the nearest results offered');
+
+    await page.goto(`./?where=${encodeURIComponent('Qqqqzz, ZZ')}`);
+    await expect(page.locator('#place-problem')).toContainText('is not a ZIP code or city we know', { timeout: 30_000 });
+    await expectNoSeriousAxeFindings(page, 'a place not found');
   });
 }

@@ -16,6 +16,13 @@ async function download(page: Page, format: string): Promise<Download> {
   return file;
 }
 
+/** Every row of a CSV, split into cells by DuckDB itself. */
+async function csvCells(path: string): Promise<Record<string, string>[]> {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const db = await (await DuckDBInstance.create(':memory:')).connect();
+  return (await db.runAndReadAll(`SELECT * FROM read_csv('${path}', all_varchar = true)`)).getRowObjectsJS() as Record<string, string>[];
+}
+
 const csvIds = (text: string) => text.trim().split('\n').slice(1).map((line) => line.split(',')[0]);
 const onScreen = (page: Page) => page.locator('tr[data-org-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-org-id')!));
 
@@ -34,6 +41,13 @@ test('CSV, JSON and Parquet hold the results in the order on screen', async ({ p
   const screen = await onScreen(page);
   expect(screen.length).toBeGreaterThan(5);
   expect(ids.slice(0, screen.length)).toEqual(screen);
+  // What a spreadsheet reader needs: distances to a tenth of a mile, the website, services by name.
+  const cells = await csvCells((await csv.path())!);
+  expect(Object.keys(cells[0])).toEqual(expect.arrayContaining(['website', 'distance_miles', 'services']));
+  for (const row of cells) expect(row.distance_miles).toMatch(/^\d+(\.\d)?$/);
+  expect(cells.filter((r) => r.website).length).toBeGreaterThan(0);
+  expect(cells.some((r) => /Outpatient|Detoxification|Medicaid/.test(r.services ?? ''))).toBe(true);
+  for (const row of cells) expect(row.services ?? '').not.toMatch(/(^|; )[A-Z]{2,5}(;|$)/);
 
   const json = JSON.parse(readFileSync((await (await download(page, 'JSON')).path())!, 'utf8')) as { org_id: string }[];
   expect(json.map((r) => r.org_id)).toEqual(expected);
@@ -94,12 +108,7 @@ test.describe('on a release whose text a spreadsheet would run (the hostile fixt
   test.afterAll(() => server?.close());
 
   /** The CSV's row for one organization, split into cells by DuckDB itself. */
-  const csvRow = async (path: string, id: string) => {
-    const { DuckDBInstance } = await import('@duckdb/node-api');
-    const db = await (await DuckDBInstance.create(':memory:')).connect();
-    const reader = await db.runAndReadAll(`SELECT * FROM read_csv('${path}', all_varchar = true) WHERE org_id = '${id}'`);
-    return reader.getRowObjectsJS()[0] as Record<string, string>;
-  };
+  const csvRow = async (path: string, id: string) => (await csvCells(path)).find((r) => r.org_id === id)!;
 
   test('the results CSV and the console\'s CSV neutralize formula cells; JSON keeps the text as it is', async ({ page }) => {
     await openDirectory(page, './?where=02108&r=5');

@@ -1,7 +1,8 @@
 // Shared by every spec: a page that records each request it makes and, after the test,
 // fails if any went to an origin other than the app's own. Privacy is checked everywhere, and
 // so is the servers' Content-Security-Policy: anything it refuses fails the test.
-import { test as base, expect, type ConsoleMessage } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type ConsoleMessage, type Page } from '@playwright/test';
 
 export const test = base.extend<{ requests: string[]; otherOrigins: string[]; offlineCopy: boolean; cspViolations: string[] }>({
   /** Origins a spec serves itself besides the app's (an embedding host page). */
@@ -63,4 +64,18 @@ export { expect };
 export async function openDirectory(page: import('@playwright/test').Page, path = './') {
   await page.goto(path);
   await expect(page.locator('.starting')).toHaveCount(0, { timeout: 30_000 });
+}
+
+/**
+ * axe-core on the page as it is, with WCAG 2.2's target-size rule turned on (axe leaves it
+ * off by default): no serious or critical finding, and no target too small, or the test fails
+ * naming the rule and the first elements. The map's canvas is left out (a WebGL surface).
+ */
+export async function expectNoSeriousAxeFindings(page: Page, state: string) {
+  const results = await new AxeBuilder({ page }).exclude('.maplibregl-canvas')
+    .options({ rules: { 'target-size': { enabled: true } } }).analyze();
+  const ran = [...results.passes, ...results.violations, ...results.incomplete, ...results.inapplicable].map((r) => r.id);
+  expect(ran, 'the target-size rule ran').toContain('target-size');
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical' || v.id === 'target-size');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), state).toEqual([]);
 }

@@ -9,7 +9,7 @@ import { oracleIds } from './oracle.ts';
 // As on a first visit: the app may copy the release by itself (the other specs turn that off).
 test.use({ offlineCopy: true });
 
-const READY = /Works offline on this device: the release of \d{4}-\d\d-\d\d is kept \(\d+ files, [\d.]+ MB\)/;
+const READY = /Works offline on this device: the data as of \d{4}-\d\d-\d\d is kept \(\d+ files, [\d.]+ MB\)/;
 
 test('after one visit, works with the network cut', async ({ page, context }) => {
   test.setTimeout(240_000); // the copy is 33 MB through a service worker
@@ -79,12 +79,12 @@ test.describe('a new release', () => {
     };
     try {
       await openDirectory(page, './?where=02139&r=10');
-      await kept(/the release of 2031-01-01 is kept/);
+      await kept(/the data as of 2031-01-01 is kept/);
       expect(await offlineDate()).toContain('2031-01-01');
 
       mounts['/data'] = release('2032-02-02');
       await page.reload();
-      await kept(/the release of 2032-02-02 is kept/);
+      await kept(/the data as of 2032-02-02 is kept/);
       expect(await offlineDate()).toContain('2032-02-02');
 
       // A release with a file missing: the copy fails and the 2032 copy stays whole.

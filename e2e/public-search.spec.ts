@@ -53,6 +53,8 @@ for (const size of SIZES) {
       const nearest = await oracleNearest('99723');
       expect(nearest).toBeGreaterThan(5);
       await expect(page.locator('[data-nearest]')).toHaveAttribute('data-nearest', nearest.toFixed(1));
+      // The advice stands alone: no empty table under it.
+      await expect(page.getByRole('region', { name: 'Results table' })).toHaveCount(0);
       await page.screenshot({ path: info.outputPath('nearest.png') });
       const reach = [10, 25, 50, 100, 250, 500].find((r) => r >= nearest)!;
       await page.getByRole('button', { name: `Search within ${reach} miles` }).click();

@@ -73,6 +73,35 @@ test('filters change the count to the oracle\'s; a shared link and the back butt
   await expect(total(page)).toHaveAttribute('data-total', String(before), { timeout: 30_000 });
 });
 
+test('the table\'s order is in the link: sorting writes it, a reload and a shared link restore it', async ({ page }) => {
+  await openDirectory(page, './?where=02139&r=10');
+  const names = page.locator('tr[data-org-id] td:nth-child(1)');
+  await expect(names.first()).toBeVisible({ timeout: 30_000 });
+  const header = page.getByRole('columnheader', { name: /Name/ });
+  await page.getByRole('button', { name: 'Name' }).click();
+  await page.getByRole('button', { name: 'Name' }).click();
+  await expect(header).toHaveAttribute('aria-sort', 'descending');
+  expect(new URL(page.url()).searchParams.get('sort')).toBe('-name');
+  // Z to A, as the engine orders names (lower-cased), whatever the first screen holds.
+  await expect.poll(async () => {
+    const shown = (await names.allInnerTexts()).map((n) => n.toLowerCase());
+    return shown.length > 1 && shown.every((n, i) => i === 0 || shown[i - 1] >= n);
+  }, { timeout: 30_000 }).toBe(true);
+  const sorted = await names.allInnerTexts();
+
+  await page.reload();
+  await expect(header).toHaveAttribute('aria-sort', 'descending', { timeout: 30_000 });
+  await expect.poll(() => names.allInnerTexts(), { timeout: 30_000 }).toEqual(sorted);
+
+  await openDirectory(page, './?where=02139&r=10&sort=city');
+  await expect(page.getByRole('columnheader', { name: /Where/ })).toHaveAttribute('aria-sort', 'ascending', { timeout: 30_000 });
+  // Back to relevance (nearest first): the link says nothing of the order.
+  await page.getByRole('button', { name: 'Where' }).click();
+  await page.getByRole('button', { name: 'Where' }).click();
+  await expect(page.getByRole('columnheader', { name: /Where/ })).toHaveAttribute('aria-sort', 'none');
+  expect(new URL(page.url()).searchParams.has('sort')).toBe(false);
+});
+
 test('a result opens its details, linked by URL, with a phone link and only http(s) websites', async ({ page }) => {
   await openDirectory(page, './?where=02139&r=5&type=treatment_center');
   const first = page.locator('tr[data-org-id]').first();

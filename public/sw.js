@@ -145,7 +145,7 @@ async function keepOffline(base, skip) {
       await cache.put(`${base}${file}`, response);
       for (const client of await self.clients.matchAll()) client.postMessage({ type: 'nrd:offline-progress', done: i + 1, total: files.length });
     }
-    const summary = { release: manifest.built_at, files: files.length + 1, bytes };
+    const summary = { release: manifest.built_at, dataDate: manifest.data_date ?? null, files: files.length + 1, bytes };
     await cache.put(`${base}offline-copy.json`, new Response(JSON.stringify(summary)));
     // Last: a copy without its manifest is never read as a release.
     await cache.put(`${base}data/manifest.json`, release);

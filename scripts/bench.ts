@@ -1,7 +1,8 @@
-// npm run bench [-- --scales 1,10,100 --runs 5 --targets directory,json,sqljs --smoke]
+// npm run bench [-- --scales 1,10,100 --runs 5 --targets directory,json,sqljs --phases cold,warm,slow4g --smoke]
 // The production build served on loopback (scripts/serve.ts, as a good static host would),
 // measured in fresh headless Chromium browsers: cold start, the warm query mix, bytes by kind,
-// memory, beside the two alternatives a team would otherwise build. Prints tables and writes
+// memory, beside the two alternatives a team would otherwise build; then (×1) a first visit on
+// Chrome's "Slow 4G" profile: when the form is usable, and a ZIP link's first result. Prints tables and writes
 // bench/results.json. No figure is asserted: `--smoke` (CI) only proves the harness still runs.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,18 +17,21 @@ import { literal } from '../app/release/sql-text.ts';
 import { openDb, rows } from './build/db.ts';
 import { writeSample } from './generate-sample.ts';
 import { createStaticServer } from './serve/static-server.ts';
+import { slowFirstVisit, type SlowRun } from './bench/slow-network.ts';
 
 const { values } = parseArgs({
   options: {
     scales: { type: 'string', default: '1,10,100' },
     runs: { type: 'string', default: '5' },
     targets: { type: 'string', default: 'directory,json,sqljs' },
+    phases: { type: 'string', default: 'cold,warm,slow4g' },
     smoke: { type: 'boolean', default: false },
   },
 });
 const smoke = values.smoke!;
 const runs = smoke ? 1 : Number(values.runs);
 const scales = smoke ? [1] : values.scales!.split(',').map(Number);
+const phases = new Set(values.phases!.split(','));
 
 const TARGETS = {
   directory: { page: '/', row: '.results-table tbody button.link-button', warm: '/bench/ours.html' },
@@ -107,6 +111,7 @@ interface ScaleResult {
   cold?: Record<string, Record<string, ColdRun[] | { failed: string }>>;
   coldUncompressed?: Record<string, Record<string, ColdRun | { failed: string }>>;
   warm?: Record<string, WarmRun | { failed: string }>;
+  slow4g?: Record<string, SlowRun[] | { failed: string }>;
   mismatches?: string[];
 }
 
@@ -120,7 +125,7 @@ async function benchScale(scale: number, cases: (ids: string[]) => BenchCase[]):
   const result: ScaleResult = { scale, cold: {}, coldUncompressed: {}, warm: {} };
   try {
     console.log(`×${scale}: cold start (${runs} fresh browser${runs > 1 ? 's' : ''} per figure)…`);
-    for (const [target, t] of chosen) {
+    for (const [target, t] of phases.has('cold') ? chosen : []) {
       result.cold![target] = {};
       result.coldUncompressed![target] = {};
       for (const [view, query] of Object.entries(VIEWS)) {
@@ -134,10 +139,11 @@ async function benchScale(scale: number, cases: (ids: string[]) => BenchCase[]):
       }
     }
     console.log(`×${scale}: warm query mix (${mix.length} cases, ${runs + 1} passes, the first is each query's first touch)…`);
-    for (const [target, t] of chosen) {
+    for (const [target, t] of phases.has('warm') ? chosen : []) {
       const single = target === 'directory' ? { kind: 'radius' as const, zip: '59301', miles: 10 } : undefined;
       result.warm![target] = await attempt(`${target} warm`, () => warmRun(`${compressed.base}${t.warm}`, mix, runs + 1, single));
     }
+    if (phases.has('slow4g') && scale === 1) result.slow4g = await slow4g(compressed.base);
   } finally {
     compressed.server.close();
     plain.server.close();
@@ -145,6 +151,25 @@ async function benchScale(scale: number, cases: (ids: string[]) => BenchCase[]):
   result.mismatches = compareResults(mix, result.warm!);
   report(result);
   return result;
+}
+
+/**
+ * A first visit on Slow 4G: the first screen until the form is usable, and a shared ZIP link
+ * until its first result too (the smoke run measures the form alone: a result takes ~30 s).
+ */
+async function slow4g(base: string): Promise<Record<string, SlowRun[] | { failed: string }>> {
+  console.log(`×1: first visit on Slow 4G (${runs} fresh browser${runs > 1 ? 's' : ''} per figure)…`);
+  const out: Record<string, SlowRun[] | { failed: string }> = {};
+  const pages = { 'first screen': ['/', undefined], 'zip 02139, 10 mi': ['/?where=02139&r=10', TARGETS.directory.row] } as const;
+  for (const [view, [path, row]] of Object.entries(pages)) {
+    if (smoke && row) continue;
+    out[view] = await attempt(`slow 4G ${view}`, async () => {
+      const all: SlowRun[] = [];
+      for (let i = 0; i < runs; i++) all.push(await slowFirstVisit(`${base}${path}`, row));
+      return all;
+    });
+  }
+  return out;
 }
 
 /** The alternatives must find what the directory finds, or the comparison means nothing. */
@@ -169,7 +194,50 @@ function firstRow(runs: ColdRun[] | { failed: string }) {
   return failed(runs) ? [] : runs.map((r) => r.marks['bench:first-row']);
 }
 
+function reportWarm(scale: number, warm: Record<string, WarmRun | { failed: string }>) {
+  console.log(`## ×${scale}: warm queries inside the page, per interaction (passes after the first)`);
+  const kinds = [...new Set(Object.values(warm).flatMap((w) => (failed(w) ? [] : w.passes[0].map((t) => t.kind))))] as Kind[];
+  const times = (target: string, kind?: Kind) => {
+    const w = warm[target];
+    if (!w || failed(w)) return [];
+    const passes = w.passes.length > 1 ? w.passes.slice(1) : w.passes;
+    return passes.flat().filter((t) => !kind || t.kind === kind).map((t) => t.ms);
+  };
+  const warmRows = [...kinds, undefined].map((kind) => {
+    const cells: (string | number)[] = [kind ?? 'all', times('directory', kind).length / Math.max(1, (warm.directory as WarmRun).passes?.length - 1 || 1)];
+    for (const [target] of chosen) {
+      const xs = times(target, kind);
+      cells.push(xs.length ? `${ms(percentile(xs, 50))} / ${ms(percentile(xs, 95))}` : '—');
+    }
+    const ours = percentile(times('directory', kind), 95);
+    for (const target of ['json', 'sqljs']) {
+      const theirs = percentile(times(target, kind), 95);
+      cells.push(Number.isFinite(ours / theirs) ? `${(ours / theirs).toFixed(2)}×` : '—');
+    }
+    return cells;
+  });
+  table(['kind', 'cases', 'directory p50 / p95', 'json p50 / p95', 'sqljs p50 / p95', 'p95 vs json', 'p95 vs sqljs'], warmRows);
+
+  const memRows = Object.entries(warm).map(([target, w]) => failed(w) ? [target, `did not complete: ${w.failed}`, '']
+    : [target, ms(w.startMs), `${(w.memoryBytes / 2 ** 20).toFixed(0)} MB`]);
+  table(['page', 'ready to query', 'browser memory (PSS)'], memRows);
+  const ours = warm.directory;
+  if (!failed(ours) && ours.singleState) {
+    console.log(`Single-state search (10 mi around 59301, Montana) once the engine is up: ` +
+      `${kb(ours.singleState.bytes.data)} of data in ${ours.singleState.requests} requests.`);
+  }
+}
+
 function report(r: ScaleResult) {
+  if (Object.keys(r.cold!).length) reportCold(r);
+  const warm = r.warm!;
+  if (Object.keys(warm).length) reportWarm(r.scale, warm);
+  if (r.slow4g) reportSlow(r.scale, r.slow4g);
+  console.log(r.mismatches!.length ? `RESULT MISMATCHES:\n  ${r.mismatches!.join('\n  ')}` : 'Every alternative found the same results as the directory.');
+  console.log();
+}
+
+function reportCold(r: ScaleResult) {
   console.log(`\n## ×${r.scale}: cold start, navigation → first result row painted (loopback, brotli)`);
   const rowsOut: (string | number)[][] = [];
   for (const [target, views] of Object.entries(r.cold!)) {
@@ -215,41 +283,19 @@ function report(r: ScaleResult) {
     }
   }
   table(['page', 'wasm', 'js', 'data', 'other', 'total', 'uncompressed'], byteRows);
+}
 
-  console.log(`## ×${r.scale}: warm queries inside the page, per interaction (passes after the first)`);
-  const warm = r.warm!;
-  const kinds = [...new Set(Object.values(warm).flatMap((w) => (failed(w) ? [] : w.passes[0].map((t) => t.kind))))] as Kind[];
-  const times = (target: string, kind?: Kind) => {
-    const w = warm[target];
-    if (!w || failed(w)) return [];
-    const passes = w.passes.length > 1 ? w.passes.slice(1) : w.passes;
-    return passes.flat().filter((t) => !kind || t.kind === kind).map((t) => t.ms);
-  };
-  const warmRows = [...kinds, undefined].map((kind) => {
-    const cells: (string | number)[] = [kind ?? 'all', times('directory', kind).length / Math.max(1, (warm.directory as WarmRun).passes?.length - 1 || 1)];
-    for (const [target] of chosen) {
-      const xs = times(target, kind);
-      cells.push(xs.length ? `${ms(percentile(xs, 50))} / ${ms(percentile(xs, 95))}` : '—');
-    }
-    const ours = percentile(times('directory', kind), 95);
-    for (const target of ['json', 'sqljs']) {
-      const theirs = percentile(times(target, kind), 95);
-      cells.push(Number.isFinite(ours / theirs) ? `${(ours / theirs).toFixed(2)}×` : '—');
-    }
-    return cells;
-  });
-  table(['kind', 'cases', 'directory p50 / p95', 'json p50 / p95', 'sqljs p50 / p95', 'p95 vs json', 'p95 vs sqljs'], warmRows);
-
-  const memRows = Object.entries(warm).map(([target, w]) => failed(w) ? [target, `did not complete: ${w.failed}`, '']
-    : [target, ms(w.startMs), `${(w.memoryBytes / 2 ** 20).toFixed(0)} MB`]);
-  table(['page', 'ready to query', 'browser memory (PSS)'], memRows);
-  const ours = warm.directory;
-  if (!failed(ours) && ours.singleState) {
-    console.log(`Single-state search (10 mi around 59301, Montana) once the engine is up: ` +
-      `${kb(ours.singleState.bytes.data)} of data in ${ours.singleState.requests} requests.`);
-  }
-  console.log(r.mismatches!.length ? `RESULT MISMATCHES:\n  ${r.mismatches!.join('\n  ')}` : 'Every alternative found the same results as the directory.');
-  console.log();
+function reportSlow(scale: number, slow: Record<string, SlowRun[] | { failed: string }>) {
+  console.log(`## ×${scale}: first visit on Chrome's Slow 4G profile (1.44 Mbps, 562 ms latency, cold cache, brotli)`);
+  table(['page', 'form usable median', 'min', 'max', 'bytes before the form', 'requests', 'first result median'],
+    Object.entries(slow).map(([view, runs]) => {
+      if (failed(runs)) return [view, `did not complete: ${runs.failed}`, '', '', '', '', ''];
+      const form = runs.map((x) => x.formMs);
+      const rows = runs.map((x) => x.firstRowMs).filter((x) => x !== undefined);
+      const t = runs[0].toForm;
+      return [view, ms(percentile(form, 50)), ms(Math.min(...form)), ms(Math.max(...form)),
+        kb(t.bytes.wasm + t.bytes.js + t.bytes.data + t.bytes.other), t.requests, rows.length ? ms(percentile(rows, 50)) : '—'];
+    }));
 }
 
 execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '-c', 'scripts/bench/vite.config.ts'], { stdio: 'inherit' });
@@ -271,6 +317,7 @@ const broken = results.flatMap((r) => [
   ...(r.mismatches ?? []),
   ...(smoke ? Object.values(r.cold ?? {}).flatMap((views) => Object.values(views).filter(failed).map((f) => f.failed)) : []),
   ...(smoke ? Object.values(r.warm ?? {}).filter(failed).map((f) => f.failed) : []),
+  ...(smoke ? Object.values(r.slow4g ?? {}).filter(failed).map((f) => f.failed) : []),
 ]);
 if (broken.length) {
   console.error(`bench: ${broken.length} measurement(s) failed or disagreed`);

@@ -23,6 +23,7 @@ export function cloudEngine(connection: CloudConnection, files: VirtualFiles, sc
       const result = await connection.evaluateQueuedQuery(id);
       return result.data.toRows().map(plainRow);
     } catch (error) {
+      // No `cause`: the client's own error may quote the token that scrub() takes out.
       throw new QueryError(scrub(String((error as Error).message ?? error)), sql, params);
     } finally {
       if (cancellable === id) cancellable = null;

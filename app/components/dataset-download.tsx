@@ -1,11 +1,11 @@
 // "Download the dataset": the release's own Parquet files and manifest, as published, with
 // the few lines that open them in DuckDB, Python or R. Links only; nothing is fetched until clicked.
-import type { Manifest } from '../release/manifest.ts';
+import { releaseUrl, type Manifest } from '../release/manifest.ts';
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e6 ? 2 : 1)} MB`;
 
 export function DatasetDownload({ manifest }: { manifest: Manifest }) {
-  const data = new URL('data/', document.baseURI).href;
+  const data = releaseUrl(document.baseURI).href;
   const tables = Object.entries(manifest.tables);
   return (
     <details className="dataset-download">

@@ -1,7 +1,7 @@
 // CSV / JSON / Parquet buttons: the engine writes the file in the browser (Engine.copyTo) and
 // the browser saves it; nothing leaves the machine but the download.
 import { useState } from 'react';
-import type { ExportFormat } from '../db/engine.ts';
+import { asQueryError, type ExportFormat, type QueryError } from '../db/engine.ts';
 import { QueryFailed } from './query-failed.tsx';
 
 const TYPES: Record<ExportFormat, string> = { csv: 'text/csv', json: 'application/json', parquet: 'application/vnd.apache.parquet' };
@@ -15,7 +15,7 @@ interface Props {
 
 export function DownloadButtons({ label, fileName, write }: Props) {
   const [busy, setBusy] = useState<ExportFormat | null>(null);
-  const [error, setError] = useState<(Error & { sql?: string }) | null>(null);
+  const [error, setError] = useState<QueryError | null>(null);
 
   const download = async (format: ExportFormat) => {
     setBusy(format);
@@ -28,7 +28,7 @@ export function DownloadButtons({ label, fileName, write }: Props) {
       link.click();
       setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
     } catch (e) {
-      setError(e as Error);
+      setError(asQueryError(e));
     } finally {
       setBusy(null);
     }

@@ -4,12 +4,11 @@
 // browser asks to save data, says it is on a cellular or slow connection or lacks the room,
 // or the visitor said no; then it is a click. Stopping or removing the copy is one click.
 import { useEffect, useState } from 'react';
-import { unusedEngineFiles } from '../db/wasm-engine.ts';
 
 type Progress =
   | { status: 'idle' }
   | { status: 'copying'; done: number; total: number }
-  | { status: 'ready'; release: string; files: number; bytes: number }
+  | { status: 'ready'; release: string; dataDate: string | null; files: number; bytes: number }
   | { status: 'failed'; message: string };
 
 /** localStorage: 'off' once the visitor stopped or removed a copy; only a click copies then. */
@@ -37,9 +36,9 @@ export function OfflineCopy({ releaseBytes }: { releaseBytes: number }) {
   useEffect(() => {
     if (!available) return;
     const onMessage = (event: MessageEvent) => {
-      const m = event.data as { type?: string; done: number; total: number; release: string; files: number; bytes: number; message: string };
+      const m = event.data as { type?: string; done: number; total: number; release: string; dataDate?: string | null; files: number; bytes: number; message: string };
       if (m?.type === 'nrd:offline-progress') setProgress({ status: 'copying', done: m.done, total: m.total });
-      if (m?.type === 'nrd:offline-ready') setProgress({ status: 'ready', release: m.release, files: m.files, bytes: m.bytes });
+      if (m?.type === 'nrd:offline-ready') setProgress({ status: 'ready', release: m.release, dataDate: m.dataDate ?? null, files: m.files, bytes: m.bytes });
       if (m?.type === 'nrd:offline-failed') setProgress({ status: 'failed', message: m.message });
       if (m?.type === 'nrd:offline-dropped') setProgress({ status: 'idle' });
     };
@@ -80,7 +79,8 @@ export function OfflineCopy({ releaseBytes }: { releaseBytes: number }) {
       ) : progress.status === 'ready' ? (
         <>
           <span role="status">
-            Works offline on this device: the release of {progress.release.slice(0, 10)} is kept
+            {/* The date the header gives ("Data as of …"): one date on screen, not the build's too. */}
+            Works offline on this device: the data as of {progress.dataDate ?? progress.release.slice(0, 10)} is kept
             ({progress.files} files, {(progress.bytes / 1e6).toFixed(1)} MB).
           </span>{' '}
           <button type="button" className="link-button" onClick={drop}>Remove the copy</button>
@@ -100,6 +100,6 @@ export function OfflineCopy({ releaseBytes }: { releaseBytes: number }) {
 async function ask(type: 'nrd:offline-status' | 'nrd:keep-offline' | 'nrd:drop-offline') {
   const registration = await navigator.serviceWorker.ready;
   // The other engine bundle is 22 MB this browser will never run: the copy leaves it out.
-  const skip = type === 'nrd:keep-offline' ? await unusedEngineFiles() : [];
+  const skip = type === 'nrd:keep-offline' ? await (await import('../db/wasm-engine.ts')).unusedEngineFiles() : [];
   registration.active?.postMessage({ type, base: new URL('./', document.baseURI).href, skip });
 }

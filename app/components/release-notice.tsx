@@ -1,4 +1,4 @@
-import type { Manifest } from '../release/manifest.ts';
+import { dataDate, type Manifest } from '../release/manifest.ts';
 import { releaseTypes, sampleNotice } from '../search/release.ts';
 import type { OrgType } from '../search/state.ts';
 
@@ -20,7 +20,7 @@ export function ReleaseNotice({ manifest }: { manifest: Manifest }) {
         <p className="sample-warning" role="note"><strong>Sample data:</strong> {warning}</p>
       )}
       <p className="data-date">
-        Data as of {manifest.data_date ?? manifest.built_at.slice(0, 10)}.
+        Data as of {dataDate(manifest)}.
         {credits.length > 0 && ` Sources: ${credits.join(', ')}.`}
         {' '}ZIP and city locations: GeoNames postal codes and places (CC BY), checked against U.S. Census ZCTA centroids.
       </p>

@@ -2,15 +2,16 @@
 // shares the same pending promise. Progress is reported as one value with explicit stages.
 // A read that fails mid-visit restarts the engine behind the same Engine (restartable.ts).
 // On the cloud page the engine can be switched to MotherDuck and back; views follow the state.
+// Every read of `engine` goes through one cache (query-cache.ts), emptied on every restart and switch.
 import type { CloudSession } from '../cloud/session.ts';
 import { setRestarting, withActivity } from './activity.ts';
 import { tablesRelation } from '../release/relation.ts';
 import { attachRelease, fetchManifest, withRelations, withViews } from './catalog.ts';
 import type { Engine } from './engine.ts';
-import type { Manifest } from '../release/manifest.ts';
+import { releaseId, releaseUrl, type Manifest } from '../release/manifest.ts';
 import { withLanes } from './lanes.ts';
+import { QueryCache, withCache } from './query-cache.ts';
 import { restartable } from './restartable.ts';
-import { startWasmDatabase } from './wasm-engine.ts';
 
 export interface Database {
   engine: Engine;
@@ -22,6 +23,8 @@ export interface Database {
   manifest: Manifest;
   /** The MotherDuck database queries go to, or null on the release's own files. */
   cloud: string | null;
+  /** The answers `engine` keeps (query-cache.ts); the benchmark empties it to time the engine itself. */
+  cache: QueryCache;
 }
 
 export type DatabaseState =
@@ -36,6 +39,12 @@ type Listener = (state: DatabaseState) => void;
 let state: DatabaseState = { status: 'starting', stage: 'engine', since: 0 };
 let pending: Promise<Database> | null = null;
 let cloudEngine: (Engine & { close(): Promise<void> }) | null = null;
+const cache = new QueryCache();
+// A restarted engine answers afresh: what a broken read left cannot be told from the rest.
+const onRestart = (restarting: boolean) => {
+  if (restarting) cache.clear();
+  setRestarting(restarting);
+};
 const listeners = new Set<Listener>();
 
 function set(next: DatabaseState) {
@@ -43,13 +52,16 @@ function set(next: DatabaseState) {
   listeners.forEach((l) => l(state));
 }
 
-export function openDatabase(dataUrl = new URL('data/', document.baseURI)): Promise<Database> {
+export function openDatabase(dataUrl = releaseUrl(document.baseURI)): Promise<Database> {
   pending ??= (async () => {
     try {
       const manifest = fetchManifest(dataUrl);
       manifest.catch(() => {}); // reported below, once the engine has started
       let first = true;
       const engines = await restartable(async () => {
+        // The engine's JavaScript (duckdb-wasm and Arrow, ~100 KB compressed) is a chunk of its
+        // own: on a phone network the form is drawn from the small entry before it arrives.
+        const { startWasmDatabase } = await import('./wasm-engine.ts');
         const wasm = await startWasmDatabase();
         if (first) {
           first = false;
@@ -64,10 +76,11 @@ export function openDatabase(dataUrl = new URL('data/', document.baseURI)): Prom
           await wasm.close();
           throw error;
         }
-      }, setRestarting);
+      }, onRestart);
       performance.mark('nrd:tables-ready');
       // The console shows its own progress, and its long queries are the analyst's, not a slow server's.
-      const db = { engine: withLanes(withActivity(engines.app)), console: engines.console, manifest: await manifest, cloud: null };
+      const release = await manifest;
+      const db = { engine: withCache(withLanes(withActivity(engines.app)), cache, releaseId(release)), console: engines.console, manifest: release, cloud: null, cache };
       set({ status: 'ready', db });
       return db;
     } catch (error) {
@@ -99,13 +112,16 @@ export async function connectCloud(session: CloudSession): Promise<void> {
   const engine = { ...withRelations(connected, (r) => tablesRelation(local.manifest, r)), close: connected.close };
   await disconnectCloud();
   cloudEngine = engine;
-  set({ status: 'ready', db: { engine: withLanes(engine), console: engine, manifest: local.manifest, cloud: session.database } });
+  cache.clear();
+  const cached = withCache(withLanes(engine), cache, `motherduck:${session.database}/${releaseId(local.manifest)}`);
+  set({ status: 'ready', db: { engine: cached, console: engine, manifest: local.manifest, cloud: session.database, cache } });
 }
 
 /** Back to the release's own files. */
 export async function disconnectCloud(): Promise<void> {
   const engine = cloudEngine;
   cloudEngine = null;
+  cache.clear();
   if (engine) set({ status: 'ready', db: await openDatabase() });
   await engine?.close().catch(() => {});
 }

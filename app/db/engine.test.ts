@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { QueryError } from './engine.ts';
+import { asQueryError, QueryError } from './engine.ts';
 
 describe('QueryError', () => {
   it('names an unreadable data file plainly and keeps the engine’s words', () => {
@@ -14,5 +14,16 @@ describe('QueryError', () => {
   it('leaves other messages as the engine wrote them', () => {
     expect(new QueryError('Parser Error: syntax error at or near "FORM"', 'SELECT * FORM x').message)
       .toBe('Parser Error: syntax error at or near "FORM"');
+  });
+
+  it('keeps what the engine threw as its cause, and wraps anything else thrown once', () => {
+    const thrown = new Error('Binder Error: column x not found');
+    const error = new QueryError(thrown.message, 'SELECT x', [1], thrown);
+    expect(error.cause).toBe(thrown);
+    expect(asQueryError(error, 'other')).toBe(error);
+    const wrapped = asQueryError(new TypeError('Failed to fetch'), 'SELECT 2', [3]);
+    expect(wrapped).toBeInstanceOf(QueryError);
+    expect([wrapped.message, wrapped.sql, wrapped.params, (wrapped.cause as Error).name]).toEqual(['Failed to fetch', 'SELECT 2', [3], 'TypeError']);
+    expect(asQueryError('worker gone').detail).toBe('worker gone');
   });
 });

@@ -29,7 +29,8 @@ export interface QueryOptions {
 export type ExportFormat = 'csv' | 'json' | 'parquet';
 
 /**
- * A failed query keeps the SQL that failed and the engine's own words, so its panel can show
+ * The one error a query fails with: a plain message, the SQL that failed and its parameters,
+ * the engine's own words (`detail`) and the error it threw (`cause`), so its panel can show
  * what went wrong; the message says it plainly when a data file could not be read.
  */
 export class QueryError extends Error {
@@ -39,11 +40,18 @@ export class QueryError extends Error {
     engineMessage: string,
     readonly sql: string,
     readonly params: readonly unknown[] = [],
+    cause?: unknown,
   ) {
-    super(plainMessage(engineMessage));
+    super(plainMessage(engineMessage), cause === undefined ? undefined : { cause });
     this.name = 'QueryError';
     this.detail = engineMessage;
   }
+}
+
+/** Whatever a query's promise rejected with, as a QueryError (a crashed worker throws plain Errors, or strings). */
+export function asQueryError(error: unknown, sql = '', params: readonly unknown[] = []): QueryError {
+  if (error instanceof QueryError) return error;
+  return new QueryError(error instanceof Error ? error.message : String(error), sql, params, error);
 }
 
 // Release files are `table/key=value/…/<16 hex>.parquet` (scripts/build/publish.ts).

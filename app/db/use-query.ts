@@ -1,35 +1,15 @@
 // One query's life as one value. A failure stays with the panel that asked, SQL included.
+// Answers come through the database's one cache (query-cache.ts), as every other reader's do.
 import { useEffect, useState } from 'react';
 import type { Sql } from '../release/sql.ts';
-import type { Engine, QueryOptions, Row } from './engine.ts';
+import { asQueryError, type QueryError, type Row } from './engine.ts';
 import { useDatabase } from './use-database.ts';
-
-// Panels ask the same questions: the detail panel and the map both read the selected
-// organization and its network, and going back to a search asks its queries again. A release
-// never changes under an engine, so the latest answers are kept per engine and shared.
-const KEPT = 24;
-const answers = new WeakMap<Engine, Map<string, Promise<Row[]>>>();
-
-function ask(engine: Engine, key: string, query: Sql, options?: QueryOptions): Promise<Row[]> {
-  let kept = answers.get(engine);
-  if (!kept) answers.set(engine, (kept = new Map()));
-  let answer = kept.get(key);
-  if (answer) {
-    kept.delete(key); // newest last; the oldest goes first
-  } else {
-    answer = engine.query(query.text, query.params, options);
-    answer.catch(() => kept.delete(key)); // a failure is asked again next time
-    if (kept.size >= KEPT) kept.delete(kept.keys().next().value!);
-  }
-  kept.set(key, answer);
-  return answer;
-}
 
 export type QueryState<T> =
   | { status: 'waiting' }
   | { status: 'running'; previous?: T[] }
   | { status: 'done'; rows: T[] }
-  | { status: 'failed'; error: Error & { sql?: string } };
+  | { status: 'failed'; error: QueryError };
 
 export function useQuery<T extends Row>(query: Sql | null, options?: { background?: boolean }): QueryState<T> {
   const database = useDatabase();
@@ -40,9 +20,9 @@ export function useQuery<T extends Row>(query: Sql | null, options?: { backgroun
     if (database.status !== 'ready' || query === null) return;
     let current = true;
     setState((s) => ({ status: 'running', previous: s.status === 'done' ? s.rows : undefined }));
-    ask(database.db.engine, key!, query, options).then(
-      (rows) => current && setState({ status: 'done', rows: rows as T[] }),
-      (error: Error) => current && setState({ status: 'failed', error }),
+    database.db.engine.query<T>(query.text, query.params, options).then(
+      (rows) => current && setState({ status: 'done', rows }),
+      (error: unknown) => current && setState({ status: 'failed', error: asQueryError(error, query.text, query.params) }),
     );
     return () => {
       current = false;

@@ -1,5 +1,7 @@
-// The only module that imports duckdb-wasm. Pinned to 1.28.0: it has Parquet built in, so
-// nothing is fetched from a third party (later versions download the extension from a CDN).
+// The browser's own engine, and the one module of the app that imports duckdb-wasm (MotherDuck's
+// client in app/cloud brings its own; scripts/engines runs this build in Node for tests).
+// Pinned to 1.28.0: it has Parquet built in, so nothing is fetched from a third party (later
+// versions download the extension from a CDN).
 // The bundles are served from this origin; eh where the browser has wasm exceptions, mvp elsewhere.
 // Each runs inside engine-worker.ts, which guards its reads (see read-guard.ts).
 import * as duckdb from '@duckdb/duckdb-wasm';
@@ -97,7 +99,7 @@ async function connect(db: duckdb.AsyncDuckDB, worker: Worker): Promise<Engine> 
       const rows = cancellable ? await streamed(inlineParams(sql, params)) : (await conn.query(inlineParams(sql, params))).toArray();
       return rows.map((row: { toJSON(): Row }) => plain(row.toJSON()) as T);
     } catch (error) {
-      throw new QueryError((error as Error).message, sql, params);
+      throw new QueryError((error as Error).message, sql, params, error);
     }
   };
   // Only a query started with send() can be cancelled in duckdb-wasm 1.28; it is polled, so

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { boundingBox, statesNear } from './geo.ts';
+import { readFileSync } from 'node:fs';
+import { boundingBox, EARTH_RADIUS_MILES, MILES_PER_DEGREE, statesNear } from './geo.ts';
 
 const manifest = {
   state_extents: {
@@ -23,5 +24,17 @@ describe('boundingBox', () => {
     expect(box.maxLat - 42.36).toBeCloseTo(1, 6);
     expect(box.maxLon + 71.06).toBeCloseTo(1 / Math.cos((42.36 * Math.PI) / 180), 6);
     expect(box.minLon + 71.06).toBeCloseTo(-(box.maxLon + 71.06), 9);
+  });
+});
+
+describe('the SQL macros', () => {
+  // SQL cannot import these constants; the build's macros write them out, and must say the same.
+  it('measure with the same earth and the same miles per degree', () => {
+    const macros = readFileSync('scripts/sql/macros.sql', 'utf8');
+    expect(macros).toContain(`2 * ${EARTH_RADIUS_MILES} * asin(`);
+    const network = readFileSync('scripts/sql/network.sql', 'utf8').replace(/--[^\n]*/g, '');
+    const perDegree = [...network.matchAll(/\b6\d\.\d+\b/g)].map((m) => Number(m[0]));
+    expect(perDegree.length).toBeGreaterThan(4);
+    expect(new Set(perDegree)).toEqual(new Set([MILES_PER_DEGREE]));
   });
 });

@@ -6,6 +6,17 @@ export const EARTH_RADIUS_MILES = 3958.8;
 /** Miles in one degree of latitude (and of longitude at the equator). */
 export const MILES_PER_DEGREE = 69.17;
 
+/**
+ * How each organization's position was found (organizations.geo_precision, whose CHECK in
+ * scripts/sql/schema.sql lists the same four): a short label for tables, a sentence for one organization.
+ */
+export const GEO_PRECISION: Record<string, { label: string; sentence: string }> = {
+  source: { label: 'the source gave a position', sentence: 'Exact position from the source listing.' },
+  zip: { label: 'ZIP centroid', sentence: 'Approximate: placed at the center of its ZIP code.' },
+  city: { label: 'city centroid', sentence: 'Approximate: placed at the center of its city.' },
+  none: { label: 'not located', sentence: 'Location unknown: not shown on the map.' },
+};
+
 /** The latitude/longitude box that holds every point within `miles` of a point. */
 export function boundingBox(lat: number, lon: number, miles: number) {
   const dLat = miles / MILES_PER_DEGREE;

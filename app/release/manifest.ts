@@ -1,12 +1,25 @@
 // The release's manifest.json: written by the build (scripts/build/pipeline.ts), read by the
 // app (db/catalog.ts), the publisher and the tests. One type, one schema version.
 
+import type { OrgType } from './org-types.ts';
+
 // 2: state_extents; organizations_by_id. 3: program_name, location_source, generated, phones with
 // extensions, intake and hotline phones; generated_records, org_type_counts, not_provided.
 export const SCHEMA_VERSION = 3;
 
-export const ORG_TYPES = ['treatment_center', 'narr_residence', 'recovery_center', 'recovery_organization'] as const;
-export type OrgType = (typeof ORG_TYPES)[number];
+/** Where a release is published beside the page (the build's default `--out` is public/data). */
+export const RELEASE_FOLDER = 'data/';
+
+/** The release folder's URL beside the page at `base` (the document's base URL in the app). */
+export const releaseUrl = (base: string | URL): URL => new URL(RELEASE_FOLDER, base);
+
+/** What tells one release from another: a build writes a new manifest with its own time. */
+export const releaseId = (manifest: Pick<Manifest, 'schema_version' | 'built_at' | 'total_bytes'>): string =>
+  `${manifest.schema_version}/${manifest.built_at}/${manifest.total_bytes}`;
+
+/** The date the data is "as of": the sources' extraction date, else the day the release was built. */
+export const dataDate = (manifest: Pick<Manifest, 'data_date' | 'built_at'>): string => manifest.data_date ?? manifest.built_at.slice(0, 10);
+
 
 export interface ManifestFile {
   /** Relative to the release folder: `table/key=value/…/<16 hex of its sha256>.parquet`. */

@@ -35,22 +35,91 @@ export interface Token {
   index: number;
 }
 
-// Comments, 'strings' ('' inside), "quoted names" ("" inside), $tag$ dollar strings $tag$, `;`,
-// `?` and bare words. An unterminated string or comment runs to the end, as DuckDB reads it.
-const TOKEN = /--[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|'(?:[^']|'')*'?|"(?:[^"]|"")*"?|\$([A-Za-z_]*)\$[\s\S]*?(?:\$\1\$|$)|;|\?|[A-Za-z_][A-Za-z0-9_$]*/g;
+// Read as DuckDB's parser reads them (checked on duckdb-wasm 1.28 in sql-text.test.ts):
+// -- comments, /* block comments */ nested, 'strings' ('' inside), E'escape strings' (\' inside),
+// $$dollar strings$$ and $tag$…$tag$, "quoted names" ("" inside), `;`, `?` and bare words.
+// An unterminated string or comment runs to the end.
+const WORD = /[A-Za-z_][A-Za-z0-9_$]*/y;
+const DOLLAR_TAG = /\$(?:[A-Za-z_][A-Za-z0-9_]*)?\$/y;
 
 /** The tokens of `sql` that matter to this codebase; whitespace and punctuation are passed over. */
 export function* sqlTokens(sql: string): Generator<Token> {
-  for (const match of sql.matchAll(TOKEN)) {
-    const text = match[0];
-    const c = text[0];
-    const kind: TokenKind = text.startsWith('--') || text.startsWith('/*') ? 'comment'
-      : c === "'" || c === '$' ? 'string'
-        : c === '"' ? 'quoted'
-          : c === '?' ? 'placeholder'
-            : c === ';' ? 'semicolon' : 'word';
-    yield { kind, text, index: match.index };
+  let i = 0;
+  while (i < sql.length) {
+    const start = i;
+    const c = sql[i];
+    const two = sql.slice(i, i + 2);
+    let kind: TokenKind | null;
+    if (two === '--') {
+      kind = 'comment';
+      i = endOf(sql, sql.indexOf('\n', i), 0);
+    } else if (two === '/*') {
+      kind = 'comment';
+      i = blockCommentEnd(sql, i);
+    } else if (c === "'") {
+      kind = 'string';
+      i = quotedEnd(sql, i, "'", false);
+    } else if ((c === 'E' || c === 'e') && sql[i + 1] === "'") {
+      kind = 'string';
+      i = quotedEnd(sql, i + 1, "'", true);
+    } else if (c === '"') {
+      kind = 'quoted';
+      i = quotedEnd(sql, i, '"', false);
+    } else if (c === '$' && stickyAt(DOLLAR_TAG, sql, i)) {
+      kind = 'string';
+      const tag = sql.slice(i, DOLLAR_TAG.lastIndex);
+      i = endOf(sql, sql.indexOf(tag, DOLLAR_TAG.lastIndex), tag.length);
+    } else if (c === ';' || c === '?') {
+      kind = c === ';' ? 'semicolon' : 'placeholder';
+      i++;
+    } else if (stickyAt(WORD, sql, i)) {
+      kind = 'word';
+      i = WORD.lastIndex;
+    } else {
+      kind = null;
+      i++;
+    }
+    if (kind) yield { kind, text: sql.slice(start, i), index: start };
   }
+}
+
+/** `length` past `index`, or the end of the SQL when `index` is -1 (not found). */
+const endOf = (sql: string, index: number, length: number) => (index < 0 ? sql.length : index + length);
+
+/** Whether the sticky pattern matches at `index` (its lastIndex is then where the match ends). */
+function stickyAt(pattern: RegExp, sql: string, index: number): boolean {
+  pattern.lastIndex = index;
+  return pattern.test(sql);
+}
+
+/** Past the `*\/` that closes the comment opened at `from`, counting the ones nested in it. */
+function blockCommentEnd(sql: string, from: number): number {
+  let depth = 0;
+  let i = from;
+  while (i < sql.length) {
+    const two = sql.slice(i, i + 2);
+    if (two === '/*') depth++;
+    else if (two === '*/') depth--;
+    else {
+      i++;
+      continue;
+    }
+    i += 2;
+    if (depth === 0) return i;
+  }
+  return sql.length;
+}
+
+/** Past the quote that closes the one at `from`: a doubled quote stays inside, and a backslash escapes in E'' strings. */
+function quotedEnd(sql: string, from: number, quote: string, backslash: boolean): number {
+  let i = from + 1;
+  while (i < sql.length) {
+    if (backslash && sql[i] === '\\') i += 2;
+    else if (sql[i] !== quote) i++;
+    else if (sql[i + 1] === quote) i += 2;
+    else return i + 1;
+  }
+  return sql.length;
 }
 
 /** The names a query uses, lower-cased: bare words and quoted names, never text in strings or comments. */

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { columnsInScope, consoleSqlFromUrl, consoleUrl, parseHistory, remember, SAMPLE_QUERIES } from './console.ts';
+import { columnsInScope, parseHistory, remember, SAMPLE_QUERIES } from './console.ts';
 import { otherSitesIn } from './other-sites.ts';
 import { whyNotReadOnly } from './read-only.ts';
-
-describe('console URL', () => {
-  it('round-trips the query and caps its length', () => {
-    const sql = "SELECT 'a&b' AS x, 1 + 1";
-    expect(consoleSqlFromUrl(consoleUrl(sql))).toBe(sql);
-    expect(consoleUrl('  ')).toBe('view=sql');
-    expect(consoleSqlFromUrl(`sql=${'x'.repeat(30_000)}`)).toHaveLength(20_000);
-  });
-});
 
 describe('history', () => {
   it('keeps each query once, newest first, and survives bad storage', () => {

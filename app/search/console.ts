@@ -1,20 +1,9 @@
-// The SQL console's state as plain values: the query in the URL (shown, never run by itself),
-// the history kept in the browser, and the sample queries analysts start from.
+// The SQL console's state as plain values: the history kept in the browser, and the sample
+// queries analysts start from (its query's place in the URL is url.ts's).
 import { namesIn } from '../release/sql-text.ts';
 
 export const MAX_SQL = 20_000;
 const HISTORY_SIZE = 50;
-
-/** The console's query from a link, or '' (a shared link fills the editor; Run stays a click away). */
-export function consoleSqlFromUrl(query: string): string {
-  return (new URLSearchParams(query).get('sql') ?? '').slice(0, MAX_SQL);
-}
-
-export function consoleUrl(sql: string): string {
-  const p = new URLSearchParams({ view: 'sql' });
-  if (sql.trim()) p.set('sql', sql.slice(0, MAX_SQL));
-  return p.toString();
-}
 
 /** Newest first, each query once. */
 export function remember(history: string[], sql: string): string[] {

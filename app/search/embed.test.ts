@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyLocks, embedFromUrl, embedParams, embedSnippet, searchFromMessage, trustedSender } from './embed.ts';
+import { applyLocks, embedSnippet, searchFromMessage, trustedSender } from './embed.ts';
 import { EMPTY_SEARCH } from './state.ts';
-import { searchFromUrl } from './url.ts';
+import { embedFromUrl, embedParams, searchFromUrl } from './url.ts';
 
 const preset = searchFromUrl('where=02139&r=10&type=narr_residence&gender=women');
 

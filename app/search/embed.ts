@@ -1,47 +1,9 @@
-// Embed mode as plain values: what the host page chose (`embed=1`, locked parts of the search,
-// the origins allowed to talk to it), how a host's search request is merged under the locks,
+// Embed mode as plain values (what the host page chose, `embed=1`, the locks and the origins,
+// is read from the URL by url.ts): how a host's search request is merged under the locks,
 // and the snippet a site owner pastes. The URL stays the single source of truth.
 import { FILTER_GROUPS } from './filters.ts';
 import type { SearchState } from './state.ts';
-import { searchFromUrl, searchToUrl } from './url.ts';
-
-/** What can be locked: the place and radius, the types, or any filter group. */
-export const LOCKABLE = ['where', 'type', ...FILTER_GROUPS.map((g) => g.id)] as const;
-
-export interface EmbedConfig {
-  embed: boolean;
-  locked: ReadonlySet<string>;
-  /** Origins whose messages are taken and to which messages are sent; empty means the parent only. */
-  origins: string[];
-}
-
-export function embedFromUrl(query: string): EmbedConfig {
-  const p = new URLSearchParams(query);
-  const list = (key: string) => (p.get(key) ?? '').split(',').map((v) => v.trim()).filter(Boolean);
-  return {
-    embed: p.get('embed') === '1',
-    locked: new Set(list('lock').filter((v) => (LOCKABLE as readonly string[]).includes(v))),
-    origins: list('origins').filter(isOrigin),
-  };
-}
-
-/** The embed's own parameters, kept on every URL the embedded app navigates to. */
-export function embedParams(config: EmbedConfig): string {
-  if (!config.embed) return '';
-  const p = new URLSearchParams({ embed: '1' });
-  if (config.locked.size) p.set('lock', [...config.locked].join(','));
-  if (config.origins.length) p.set('origins', config.origins.join(','));
-  return p.toString();
-}
-
-function isOrigin(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === text;
-  } catch {
-    return false;
-  }
-}
+import { searchFromUrl, searchToUrl, type EmbedConfig } from './url.ts';
 
 /** `next` with every locked part put back as `preset` had it. */
 export function applyLocks(preset: SearchState, next: SearchState, locked: ReadonlySet<string>): SearchState {

@@ -9,7 +9,7 @@ import { startNodeWasmEngine } from '../../scripts/engines/node-wasm-engine.ts';
 import { statesNear } from '../release/geo.ts';
 import { buildRelease } from '../../scripts/build/pipeline.ts';
 import { scratchDir, scratchSources } from '../../scripts/build/test-release.ts';
-import { countQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, nearestQuery, networkQuery, placeSuggestionsQuery, pointsQuery, resultsQuery, servicesQuery, type ResolvedSearch } from './queries.ts';
+import { countQuery, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, nearestQuery, networkQuery, placeSuggestionsQuery, pointsQuery, resultsQuery, servicesQuery, type ResolvedSearch } from './queries.ts';
 import { raw, sql, type Sql } from '../release/sql.ts';
 import { bindRelations } from '../release/relation.ts';
 import { quoteIdent } from '../release/sql-text.ts';
@@ -236,5 +236,21 @@ describe('detail', () => {
     const network = await run<{ related_org_id: string; strength: number }>(networkQuery('SAMHSA_OUT_000001'));
     expect(network.map((n) => n.related_org_id)).toContain('NARR_00001');
     expect(network.map((n) => n.strength)).toEqual([...network.map((n) => n.strength)].sort((a, b) => b - a));
+  });
+});
+
+describe('export', () => {
+  it('lists the results in the table\'s order with distances to a tenth, the website and services by name', async () => {
+    const s = search({ radius: 5 }, BOSTON);
+    const rows = await run<{ org_id: string; distance_miles: number; website: string | null; services: string | null }>(exportQuery(s, {}));
+    expect(rows.map((r) => r.org_id)).toEqual(await ids(s));
+    const exact = await run<{ distance_miles: number }>(resultsQuery(s, {}));
+    rows.forEach((r, i) => expect(r.distance_miles).toBe(Math.round(exact[i].distance_miles * 10) / 10));
+    expect(rows.some((r) => Number(r.distance_miles) !== exact[rows.indexOf(r)].distance_miles)).toBe(true);
+    const outpatient = rows.find((r) => r.org_id === 'SAMHSA_OUT_000001')!;
+    const names = (await run<{ name: string }>(servicesQuery('SAMHSA_OUT_000001'))).map((r) => r.name);
+    expect(outpatient.services!.split('; ')).toEqual(names);
+    expect(outpatient.services).not.toMatch(/\bMD\b/);
+    expect(rows.some((r) => r.website?.startsWith('http'))).toBe(true);
   });
 });

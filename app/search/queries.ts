@@ -5,7 +5,7 @@ import { relation } from '../release/relation.ts';
 import { FILTER_GROUP_BY_ID, FILTER_GROUPS, type FilterGroup } from './filters.ts';
 import { keywordFilter, readText, type Keyword } from './keywords.ts';
 import { and, join, likeLiteral, or, raw, sql, type Sql } from '../release/sql.ts';
-import { ORG_TYPES, TYPE_TABLES, type OrgType, type Place, type SearchState } from './state.ts';
+import { ORG_TYPES, TYPE_TABLES, type OrgType, type Place, type SearchState, type SortKey } from './state.ts';
 
 /** A search with its location resolved (from the gazetteer or the browser). */
 export interface ResolvedSearch {
@@ -141,29 +141,49 @@ function from(search: ResolvedSearch): Sql {
   return reads ? joined(search) : organizations(search);
 }
 
-export type SortKey = 'relevance' | 'name' | 'distance' | 'city' | 'type';
+interface Page { limit?: number; offset?: number; sort?: SortKey; desc?: boolean }
 
-/** A page of results in the table's order; without `limit`, all of them (for an export). */
-export function resultsQuery(search: ResolvedSearch, page: { limit?: number; offset?: number; sort?: SortKey; desc?: boolean }): Sql {
+function orderBy(search: ResolvedSearch, page: Page, dist: Sql): Sql {
   const { state, near } = search;
-  const dist = near ? distance(near) : raw('NULL');
   const dir = raw(page.desc ? 'DESC' : 'ASC');
   // Sources write some names in capitals: order without regard to case.
   const byName = raw('lower(o.name), o.org_id');
-  const order = {
-    relevance: near ? sql`distance_miles ${dir}, ${byName}`
+  return {
+    relevance: near ? sql`${dist} ${dir}, ${byName}`
       : hasText(state.text) ? sql`${textRank(state.text)} ${dir}, ${byName}` : sql`lower(o.name) ${dir}, o.org_id`,
-    distance: near ? sql`distance_miles ${dir}, o.org_id` : sql`lower(o.name) ${dir}, o.org_id`,
+    distance: near ? sql`${dist} ${dir}, o.org_id` : sql`lower(o.name) ${dir}, o.org_id`,
     name: sql`lower(o.name) ${dir}, o.org_id`,
     city: sql`o.state ${dir}, lower(o.city) ${dir}, ${byName}`,
     type: sql`o.org_type ${dir}, ${byName}`,
   }[page.sort ?? 'relevance'];
+}
+
+/** A page of results in the table's order; without `limit`, all of them. */
+export function resultsQuery(search: ResolvedSearch, page: Page): Sql {
+  const dist = search.near ? distance(search.near) : raw('NULL');
   return sql`SELECT o.org_id, o.name, o.org_type, o.address_line1, o.city, o.state, o.zip, o.phone,
       o.latitude, o.longitude, o.geo_precision, ${dist} AS distance_miles
     FROM ${from(search)}
-    WHERE ${and([...scope(search), ...choices(state)])}
-    ORDER BY ${order}${page.limit === undefined ? raw('') : sql`
+    WHERE ${and([...scope(search), ...choices(search.state)])}
+    ORDER BY ${orderBy(search, page, raw('distance_miles'))}${page.limit === undefined ? raw('') : sql`
     LIMIT ${page.limit} OFFSET ${page.offset ?? 0}`}`;
+}
+
+/**
+ * Every result in the table's order, for a download: what a spreadsheet reader wants beside the
+ * list's columns (the website; the services by name, not code) and distances to a tenth of a
+ * mile, ordered by the exact distance so the rows stay in the order on screen.
+ */
+export function exportQuery(search: ResolvedSearch, page: Pick<Page, 'sort' | 'desc'>): Sql {
+  const dist = search.near ? distance(search.near) : raw('NULL');
+  return sql`SELECT o.org_id, o.name, o.org_type, o.address_line1, o.city, o.state, o.zip, o.phone, o.website,
+      round(${dist}, 1) AS distance_miles,
+      (SELECT string_agg(c.name, '; ' ORDER BY c.category_order, c.name) FROM organization_services s
+        JOIN service_codes c ON c.code = s.code WHERE s.org_id = o.org_id) AS services,
+      o.latitude, o.longitude, o.geo_precision
+    FROM ${from(search)}
+    WHERE ${and([...scope(search), ...choices(search.state)])}
+    ORDER BY ${orderBy(search, page, dist)}`;
 }
 
 export function countQuery(search: ResolvedSearch): Sql {

@@ -1,7 +1,9 @@
 // The search as one plain value: what the URL holds and what the queries are built from.
 
-export const ORG_TYPES = ['treatment_center', 'narr_residence', 'recovery_center', 'recovery_organization'] as const;
-export type OrgType = (typeof ORG_TYPES)[number];
+import type { OrgType } from '../release/org-types.ts';
+
+// The types are the release's (its manifest counts each); the search offers them as they are.
+export { ORG_TYPES, type OrgType } from '../release/org-types.ts';
 
 export const ORG_TYPE_LABELS: Record<OrgType, string> = {
   treatment_center: 'Treatment center',
@@ -62,6 +64,17 @@ export const EMPTY_SEARCH: SearchState = {
   mentalHealthOnly: false,
   selected: null,
 };
+
+/** The results table's orders: relevance is the search's own (nearest, then by name). */
+export const SORT_KEYS = ['relevance', 'name', 'distance', 'city', 'type'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+export interface Sort {
+  key: SortKey;
+  desc: boolean;
+}
+
+export const DEFAULT_SORT: Sort = { key: 'relevance', desc: false };
 
 /** Longest text accepted in any box: longer input is cut, not rejected. */
 export const MAX_TEXT = 100;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { searchFromUrl, searchToUrl } from './url.ts';
-import { EMPTY_SEARCH, MAX_TEXT, type SearchState } from './state.ts';
+import { consoleUrl, pageFromUrl, pageToUrl, searchFromUrl, searchToUrl, sortFromUrl, sortToUrl, type Page } from './url.ts';
+import { DEFAULT_SORT, EMPTY_SEARCH, MAX_TEXT, SORT_KEYS, type SearchState } from './state.ts';
 
 describe('search ⇄ URL', () => {
   it('round-trips every part of a search', () => {
@@ -27,5 +27,41 @@ describe('search ⇄ URL', () => {
     expect(s).toEqual({
       ...EMPTY_SEARCH, where: '02139', types: ['treatment_center'], filters: { pay: ['medicaid'] }, text: 'é'.repeat(MAX_TEXT),
     });
+  });
+});
+
+describe('the table order ⇄ URL', () => {
+  it('round-trips every column both ways, and writes nothing for relevance', () => {
+    for (const key of SORT_KEYS.filter((k) => k !== 'relevance')) {
+      for (const desc of [false, true]) expect(sortFromUrl(new URLSearchParams(sortToUrl({ key, desc })).get('sort'))).toEqual({ key, desc });
+    }
+    expect(sortToUrl({ key: 'name', desc: false })).toBe('sort=name');
+    expect(sortToUrl({ key: 'distance', desc: true })).toBe('sort=-distance');
+    expect(sortToUrl(DEFAULT_SORT)).toBe('');
+  });
+
+  it('drops an order it does not know', () => {
+    for (const bad of [null, '', '-', 'relevance', '-relevance', 'phone', '--name', 'name ', 'NAME']) expect(sortFromUrl(bad)).toEqual(DEFAULT_SORT);
+  });
+});
+
+describe('the page ⇄ URL', () => {
+  const search: SearchState = { ...EMPTY_SEARCH, where: '10001', types: ['narr_residence'], selected: 'NARR_000001' };
+
+  it('keeps the search, its open organization and its order together, the embed\'s flags after', () => {
+    const page: Page = { view: 'search', search, sort: { key: 'city', desc: true }, consoleSql: '', all: false };
+    const url = pageToUrl(page, 'embed=1&lock=type');
+    expect(url).toBe('where=10001&type=narr_residence&org=NARR_000001&sort=-city&embed=1&lock=type');
+    expect(pageFromUrl(url)).toEqual(page);
+  });
+
+  it('writes the console and the dashboards as their own links, leaving the search behind', () => {
+    const sql = "SELECT 'a&b' AS x, 1 + 1";
+    const console = pageFromUrl(pageToUrl({ view: 'sql', search, sort: DEFAULT_SORT, consoleSql: sql }));
+    expect(console).toEqual({ view: 'sql', search: EMPTY_SEARCH, sort: DEFAULT_SORT, consoleSql: sql, all: false });
+    expect(consoleUrl('  ')).toBe('view=sql');
+    expect(pageFromUrl(`view=sql&sql=${'x'.repeat(30_000)}`).consoleSql).toHaveLength(20_000);
+    expect(pageToUrl({ view: 'dashboards', search, sort: { key: 'name', desc: false }, consoleSql: '' })).toBe('view=dashboards');
+    expect(pageFromUrl('view=bogus&all=1')).toMatchObject({ view: 'search', all: true });
   });
 });

@@ -1,7 +1,62 @@
-// SearchState ⇄ URL query string. Parsing trusts nothing: unknown values are dropped,
-// text is cut to MAX_TEXT, numbers are range-checked. Every search is a shareable link.
+// The page ⇄ its URL query string, the one place that reads or writes it (the one history hook
+// is shell/use-page-url.ts): which view, the search with its selected organization, the
+// table's order, the console's query, and an embed's own flags. Parsing trusts nothing:
+// unknown values are dropped, text is cut to MAX_TEXT, numbers are range-checked. Every view
+// is a shareable link.
+import { MAX_SQL } from './console.ts';
 import { FILTER_GROUPS } from './filters.ts';
-import { DEFAULT_RADIUS, MAX_TEXT, ORG_TYPES, RADII, type Radius, type SearchState } from './state.ts';
+import {
+  DEFAULT_RADIUS, DEFAULT_SORT, MAX_TEXT, ORG_TYPES, RADII, SORT_KEYS, type Radius, type SearchState, type Sort,
+} from './state.ts';
+
+/** Which part of the app the URL shows: the search (the default), `view=sql` or `view=dashboards`. */
+export type View = 'search' | 'sql' | 'dashboards';
+
+export interface Page {
+  view: View;
+  search: SearchState;
+  /** The results table's order: `sort=name`, `sort=-distance` (descending); relevance writes nothing. */
+  sort: Sort;
+  /** The console's query from a link (a shared link fills the editor; Run stays a click away). */
+  consoleSql: string;
+  /** `all=1`: the whole country is listed without a place (read once; a choice for that visit). */
+  all: boolean;
+}
+
+export function pageFromUrl(query: string): Page {
+  const p = new URLSearchParams(query);
+  const view = p.get('view');
+  return {
+    view: view === 'sql' || view === 'dashboards' ? view : 'search',
+    search: searchFromUrl(p),
+    sort: sortFromUrl(p.get('sort')),
+    consoleSql: (p.get('sql') ?? '').slice(0, MAX_SQL),
+    all: p.get('all') === '1',
+  };
+}
+
+/** The page's query string; `keep` (an embed's own parameters) stays on every search URL. */
+export function pageToUrl(page: Omit<Page, 'all'>, keep = ''): string {
+  if (page.view === 'dashboards') return 'view=dashboards';
+  if (page.view === 'sql') return consoleUrl(page.consoleSql);
+  return [searchToUrl(page.search), sortToUrl(page.sort), keep].filter(Boolean).join('&');
+}
+
+export function consoleUrl(sql: string): string {
+  const p = new URLSearchParams({ view: 'sql' });
+  if (sql.trim()) p.set('sql', sql.slice(0, MAX_SQL));
+  return p.toString();
+}
+
+export function sortFromUrl(value: string | null): Sort {
+  const desc = value?.startsWith('-') === true;
+  const key = SORT_KEYS.find((k) => k !== 'relevance' && k === (desc ? value!.slice(1) : value));
+  return key ? { key, desc } : DEFAULT_SORT;
+}
+
+export function sortToUrl(sort: Sort): string {
+  return sort.key === 'relevance' ? '' : `sort=${sort.desc ? '-' : ''}${sort.key}`;
+}
 
 const text = (v: string | null) => (v ?? '').slice(0, MAX_TEXT);
 
@@ -54,4 +109,42 @@ function parseAt(v: string | null) {
   const lat = Number(m[1]);
   const lon = Number(m[2]);
   return lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180 ? roundedPlace(lat, lon) : null;
+}
+
+/** What can be locked: the place and radius, the types, or any filter group. */
+export const LOCKABLE = ['where', 'type', ...FILTER_GROUPS.map((g) => g.id)] as const;
+
+export interface EmbedConfig {
+  embed: boolean;
+  locked: ReadonlySet<string>;
+  /** Origins whose messages are taken and to which messages are sent; empty means the parent only. */
+  origins: string[];
+}
+
+export function embedFromUrl(query: string): EmbedConfig {
+  const p = new URLSearchParams(query);
+  const list = (key: string) => (p.get(key) ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+  return {
+    embed: p.get('embed') === '1',
+    locked: new Set(list('lock').filter((v) => (LOCKABLE as readonly string[]).includes(v))),
+    origins: list('origins').filter(isOrigin),
+  };
+}
+
+/** The embed's own parameters, kept on every URL the embedded app navigates to. */
+export function embedParams(config: EmbedConfig): string {
+  if (!config.embed) return '';
+  const p = new URLSearchParams({ embed: '1' });
+  if (config.locked.size) p.set('lock', [...config.locked].join(','));
+  if (config.origins.length) p.set('origins', config.origins.join(','));
+  return p.toString();
+}
+
+function isOrigin(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === text;
+  } catch {
+    return false;
+  }
 }

@@ -3,8 +3,7 @@
 import type { DatabaseState } from '../db/database.ts';
 import type { ResolvedSearch } from '../search/queries.ts';
 import type { SearchState } from '../search/state.ts';
-import { consoleUrl } from '../search/console.ts';
-import type { View } from './use-view.ts';
+import type { View } from '../search/url.ts';
 import { DatasetDownload } from '../components/dataset-download.tsx';
 import { EmbedThisSearch } from '../components/embed-this-search.tsx';
 import { OfflineCopy } from '../components/offline-copy.tsx';
@@ -15,7 +14,8 @@ interface Props {
   search: ResolvedSearch | null;
   database: DatabaseState;
   cloudPage: boolean;
-  openView: (view: View, query: string) => void;
+  /** `consoleSql`: the query the console opens with. */
+  openView: (view: View, consoleSql?: string) => void;
 }
 
 export function AnalystTools({ view, state, search, database, cloudPage, openView }: Props) {
@@ -26,8 +26,8 @@ export function AnalystTools({ view, state, search, database, cloudPage, openVie
         <section aria-labelledby="analysts-title">
           <h2 id="analysts-title">For analysts</h2>
           <nav className="analyst-views" aria-label="Views">
-            <button type="button" onClick={() => openView('dashboards', 'view=dashboards')}>Dashboards</button>
-            <button type="button" onClick={() => openView('sql', consoleUrl(''))}>SQL console</button>
+            <button type="button" onClick={() => openView('dashboards')}>Dashboards</button>
+            <button type="button" onClick={() => openView('sql', '')}>SQL console</button>
           </nav>
           {search && <EmbedThisSearch state={state} />}
           {ready && <DatasetDownload manifest={database.db.manifest} />}

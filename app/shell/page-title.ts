@@ -1,5 +1,5 @@
 // The tab's title follows the view, so a history list or a bookmark says which search it was.
-import type { View } from './use-view.ts';
+import type { View } from '../search/url.ts';
 
 const SITE = 'National Recovery Directory';
 

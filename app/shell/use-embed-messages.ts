@@ -1,7 +1,8 @@
 // The embed's side of the postMessage API (see search/embed.ts and the README): it tells the
 // host page its height and the selected organization, and takes a search from the host.
 import { useEffect, useRef } from 'react';
-import { searchFromMessage, trustedSender, type EmbedConfig, type EmbedMessage } from '../search/embed.ts';
+import { searchFromMessage, trustedSender, type EmbedMessage } from '../search/embed.ts';
+import type { EmbedConfig } from '../search/url.ts';
 import type { SearchState } from '../search/state.ts';
 
 export function useEmbedMessages(config: EmbedConfig, state: SearchState, navigate: (next: SearchState) => void) {

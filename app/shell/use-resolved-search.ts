@@ -1,6 +1,7 @@
 // Turns what the person typed into a point, offline, with the release's gazetteer, and
 // finds the states within reach so queries open only those states' files.
 import type { Database } from '../db/database.ts';
+import type { QueryError } from '../db/engine.ts';
 import { useQuery } from '../db/use-query.ts';
 import { statesNear } from '../release/geo.ts';
 import { locationQuery, type ResolvedSearch } from '../search/queries.ts';
@@ -11,7 +12,7 @@ export type Resolution =
   /** `alternatives`: other places the text may have meant, when the match was not sure. */
   | { status: 'resolved'; search: ResolvedSearch; unsure: boolean; alternatives: string[] }
   | { status: 'not-found'; where: string }
-  | { status: 'failed'; error: Error & { sql?: string } };
+  | { status: 'failed'; error: QueryError };
 
 export function useResolvedSearch(state: SearchState, db: Database | null): Resolution {
   const query = !state.at && state.where ? locationQuery(state.where) : null;

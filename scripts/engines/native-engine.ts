@@ -20,7 +20,7 @@ export async function startNativeEngine(releaseDir: string): Promise<Engine & { 
       const reader = await conn.runAndReadAll(inlineParams(sql, params));
       return reader.getRowObjectsJS().map(plainRow);
     } catch (error) {
-      throw new QueryError((error as Error).message, sql, params);
+      throw new QueryError((error as Error).message, sql, params, error);
     }
   };
   return {

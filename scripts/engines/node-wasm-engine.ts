@@ -23,7 +23,7 @@ export async function startNodeWasmEngine(files: (name: string) => string): Prom
       const table = conn.query(inlineParams(sql, params));
       return table.toArray().map((row: { toJSON(): Row }) => plain(row.toJSON()) as Row);
     } catch (error) {
-      throw new QueryError((error as Error).message, sql, params);
+      throw new QueryError((error as Error).message, sql, params, error);
     }
   };
   return {

@@ -2,11 +2,12 @@
 // every pair, the 3 nearest of each kind within 25.1 flat-earth miles (ties by org_id),
 // kept if the great circle says 25 miles or less.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MILES_PER_DEGREE } from '../../app/release/geo.ts';
+import { ORG_TYPES } from '../../app/release/org-types.ts';
 import { openDb, rows, runFile, sqlFile, type Db } from '../build/db.ts';
 
 interface Org { org_id: string; org_type: string; level_of_care: string | null; latitude: number; longitude: number }
 
-const TYPES = ['treatment_center', 'narr_residence', 'recovery_center', 'recovery_organization'];
 const LEVELS = ['outpatient', 'residential', 'inpatient'];
 
 /** A seeded generator (mulberry32): the same organizations on every run. */
@@ -35,7 +36,7 @@ function organizations(): Org[] {
   });
   const scatter = (count: number, lat: number, lon: number, dLat: number, dLon: number) => {
     for (let k = 0; k < count; k++) {
-      const type = next() < 0.9 ? TYPES[0] : TYPES[1 + Math.floor(next() * 3)];
+      const type = next() < 0.9 ? ORG_TYPES[0] : ORG_TYPES[1 + Math.floor(next() * 3)];
       add(`ORG_${String(orgs.length).padStart(5, '0')}`, type, lat + next() * dLat, lon + next() * dLon);
     }
   };
@@ -46,9 +47,9 @@ function organizations(): Org[] {
   add('STACK_TC', 'treatment_center', 39.5, -105, 'outpatient');
   for (const k of [5, 3, 1, 4, 2]) add(`STACK_NARR_${k}`, 'narr_residence', 39.5, -105);
   add('EDGE_TC', 'treatment_center', 35, -90, 'outpatient');
-  for (const miles of [24.99, 25.02, 25.08, 25.12]) add(`EDGE_RCC_${miles}`, 'recovery_center', 35 + miles / 69.17, -90);
+  for (const miles of [24.99, 25.02, 25.08, 25.12]) add(`EDGE_RCC_${miles}`, 'recovery_center', 35 + miles / MILES_PER_DEGREE, -90);
   for (const miles of [24.9, 25.05, 25.11]) {
-    add(`EDGE_NARR_${miles}`, 'narr_residence', 35, -90 + miles / (69.17 * Math.cos((35 * Math.PI) / 180)));
+    add(`EDGE_NARR_${miles}`, 'narr_residence', 35, -90 + miles / (MILES_PER_DEGREE * Math.cos((35 * Math.PI) / 180)));
   }
   return orgs;
 }
@@ -72,7 +73,7 @@ const EVERY_PAIR = `
   WITH pairs AS (
     SELECT a.org_id, f.relationship, f.related_type, f.fit, a.latitude AS lat1, a.longitude AS lon1,
       {related_org_id: b.org_id, lat2: b.latitude, lon2: b.longitude} AS b,
-      pow((b.latitude - a.latitude) * 69.17, 2) + pow((b.longitude - a.longitude) * 69.17 * cos(radians(a.latitude)), 2) AS d2
+      pow((b.latitude - a.latitude) * ${MILES_PER_DEGREE}, 2) + pow((b.longitude - a.longitude) * ${MILES_PER_DEGREE} * cos(radians(a.latitude)), 2) AS d2
     FROM orgs a JOIN fits f ON CAST(f.org_type AS VARCHAR) = a.org_type AND (f.level_of_care IS NULL OR f.level_of_care = a.level_of_care)
     JOIN orgs b ON b.org_type = CAST(f.related_type AS VARCHAR)
     WHERE b.org_id <> a.org_id AND d2 <= 25.1 * 25.1

@@ -31,8 +31,9 @@ SELECT state, org_type, count(*)::INTEGER AS organizations,
 FROM organizations
 GROUP BY ALL ORDER BY state, org_type;
 
--- Where each state's located organizations lie: the app asks this 56-row table which
--- states a search circle can reach, then reads only those states' partitions.
+-- Where each state's located organizations lie. The build copies these 56 rows into the
+-- manifest (state_extents), so the app finds the states a search circle can reach without a
+-- query (statesNear, app/release/geo.ts) and reads only those states' partitions.
 CREATE OR REPLACE TEMP TABLE mv_state_extents AS
 SELECT state, min(latitude) AS min_lat, max(latitude) AS max_lat,
   min(longitude) AS min_lon, max(longitude) AS max_lon, count(*)::INTEGER AS located

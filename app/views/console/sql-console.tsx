@@ -10,7 +10,7 @@ import { useMemo, useRef, useState } from 'react';
 import { DataTable } from '../../components/data-table.tsx';
 import { datedName, DownloadButtons } from '../../components/download-buttons.tsx';
 import { QueryFailed } from '../../components/query-failed.tsx';
-import type { Row } from '../../db/engine.ts';
+import { asQueryError, type QueryError, type Row } from '../../db/engine.ts';
 import { useDatabase } from '../../db/use-database.ts';
 import { columnsInScope, parseHistory, remember, SAMPLE_QUERIES } from '../../search/console.ts';
 import { otherSitesIn } from '../../search/other-sites.ts';
@@ -29,7 +29,7 @@ type Run =
   | { status: 'idle' }
   | { status: 'running' }
   | { status: 'done'; rows: Row[]; ms: number; sql: string }
-  | { status: 'failed'; error: Error & { sql?: string }; ms: number }
+  | { status: 'failed'; error: QueryError; ms: number }
   | { status: 'cancelled'; ms: number }
   | { status: 'refused'; reason: string };
 
@@ -88,7 +88,7 @@ function Console({ initialSql, onSqlChange }: Props) {
       setRun({ status: 'done', rows, ms: performance.now() - started, sql });
     } catch (error) {
       const ms = performance.now() - started;
-      setRun(cancelled.current ? { status: 'cancelled', ms } : { status: 'failed', error: error as Error, ms });
+      setRun(cancelled.current ? { status: 'cancelled', ms } : { status: 'failed', error: asQueryError(error, sql), ms });
     }
   };
   const cancel = () => {
@@ -181,7 +181,7 @@ function Console({ initialSql, onSqlChange }: Props) {
         {run.status === 'failed' && (
           <div role="alert" className="query-failed">
             <p>The query failed after {run.ms.toFixed(0)} ms:</p>
-            <pre>{(run.error as { detail?: string }).detail ?? run.error.message}</pre>
+            <pre>{run.error.detail}</pre>
           </div>
         )}
         {run.status === 'done' && database.status === 'ready' && run.rows.length > 0 && (

@@ -1,22 +1,20 @@
 // The data's quality, from the release itself: what happened to every source record, how
 // each organization was located, whether every reference holds, and how old the data is.
 import { useEffect, useState } from 'react';
-import type { Manifest } from '../../release/manifest.ts';
+import { dataDate, releaseUrl, type Manifest } from '../../release/manifest.ts';
+import { GEO_PRECISION } from '../../release/geo.ts';
 
 interface BuildReport {
   geo_precision: { geo_precision: string; n: number }[];
   referential_integrity: { reference: string; orphans: number }[];
 }
 
-const PRECISION: Record<string, string> = {
-  source: 'the source gave a position', zip: 'ZIP centroid', city: 'city centroid', none: 'not located',
-};
 
 export function DataQuality({ manifest }: { manifest: Manifest }) {
   const [report, setReport] = useState<BuildReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    const url = new URL(`data/${manifest.reports.report}`, document.baseURI);
+    const url = new URL(manifest.reports.report, releaseUrl(document.baseURI));
     fetch(url).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${url.pathname}: HTTP ${r.status}`))))
       .then(setReport, (e: Error) => setError(e.message));
   }, [manifest]);
@@ -25,7 +23,7 @@ export function DataQuality({ manifest }: { manifest: Manifest }) {
   return (
     <section className="chart-panel" aria-label="Data quality">
       <h3>Data quality</h3>
-      <p>Data as of {manifest.data_date ?? 'unknown'}; release built {manifest.built_at.slice(0, 10)}{manifest.synthetic ? ' from the generated sample' : ''}.</p>
+      <p>Data as of {dataDate(manifest)}; release built {manifest.built_at.slice(0, 10)}{manifest.synthetic ? ' from the generated sample' : ''}.</p>
       {/* Six columns: on a phone they scroll in their box, not the page. */}
       <div className="table-scroll" role="region" aria-label="Source records" tabIndex={0}>
         <table className="quality">
@@ -57,7 +55,7 @@ export function DataQuality({ manifest }: { manifest: Manifest }) {
             <tbody>
               {report.geo_precision.map((p) => (
                 <tr key={p.geo_precision}>
-                  <th scope="row">{PRECISION[p.geo_precision] ?? p.geo_precision}</th>
+                  <th scope="row">{GEO_PRECISION[p.geo_precision]?.label ?? p.geo_precision}</th>
                   <td>{p.n.toLocaleString('en-US')}</td><td>{((100 * p.n) / located).toFixed(1)}%</td>
                 </tr>
               ))}

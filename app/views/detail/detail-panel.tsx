@@ -11,9 +11,9 @@ import { useQuery } from '../../db/use-query.ts';
 import { networkQuery, organizationQuery, servicesQuery, typeDetailQuery } from '../../search/queries.ts';
 import { ORG_TYPE_LABELS, type OrgType, type Place } from '../../search/state.ts';
 import { directionsHref } from '../../components/directions.ts';
-import { milesBetween } from '../../release/geo.ts';
+import { GEO_PRECISION, milesBetween } from '../../release/geo.ts';
 import { FieldValue, isPresent, SafeLink } from './field-value.tsx';
-import { MORE_DETAILS, PRECISION_TEXT, TYPE_FIELDS } from './fields.ts';
+import { MORE_DETAILS, TYPE_FIELDS } from './fields.ts';
 import { NearbySupports } from './nearby-supports.tsx';
 
 interface Props {
@@ -34,6 +34,7 @@ export function DetailPanel({ orgId, from, onSelect, onClose }: Props) {
   const services = useQuery<{ category_name: string; code: string; name: string }>(servicesQuery(orgId));
   const network = useQuery<Parameters<typeof NearbySupports>[0]['rows'][number]>(networkQuery(orgId));
   const title = useRef<HTMLHeadingElement>(null);
+  const panel = useRef<HTMLElement>(null);
   const closeRef = useRef(onClose);
   closeRef.current = onClose;
 
@@ -43,7 +44,12 @@ export function DetailPanel({ orgId, from, onSelect, onClose }: Props) {
     return () => document.removeEventListener('keydown', onKey);
   }, []);
   const loaded = Boolean(row);
-  useEffect(() => { if (loaded) title.current?.focus(); }, [orgId, loaded]);
+  useEffect(() => {
+    if (!loaded) return;
+    // In place of the list (a phone), the panel's top with its helplines comes into view, not just the name.
+    if (window.matchMedia('(max-width: 800px)').matches) panel.current?.scrollIntoView({ block: 'start' });
+    title.current?.focus({ preventScroll: window.matchMedia('(max-width: 800px)').matches });
+  }, [orgId, loaded]);
 
   if (org.status === 'failed') return <QueryFailed error={org.error} />;
   if (org.status !== 'done') return <aside className="detail" aria-busy="true">Loading…</aside>;
@@ -69,10 +75,12 @@ export function DetailPanel({ orgId, from, onSelect, onClose }: Props) {
   const email = isPresent(row.email) && /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(String(row.email)) ? String(row.email) : null;
 
   return (
-    <aside className="detail" aria-labelledby="detail-title">
+    <aside className="detail" aria-labelledby="detail-title" ref={panel}>
       <button type="button" className="close" onClick={onClose} aria-label="Close details">×</button>
       {/* On a phone the panel is where the person looks: the helplines come with it. */}
       <div className="detail-lines"><SafetyLines /></div>
+      {/* On a phone the panel replaces the list (styles.css): the way back is a button, not a ×. */}
+      <button type="button" className="back-to-results" onClick={onClose}>← Back to the results</button>
       <p className="detail-type">{ORG_TYPE_LABELS[row.org_type]}</p>
       <h2 id="detail-title" ref={title} tabIndex={-1}>{row.name}</h2>
       {isPresent(row.program_name) && <p className="program-name"><bdi>{String(row.program_name)}</bdi></p>}
@@ -96,7 +104,7 @@ export function DetailPanel({ orgId, from, onSelect, onClose }: Props) {
       <dl>
         {address.length > 0 && <><dt>Address</dt><dd><IsolatedParts parts={address} /></dd></>}
         <dt>Location</dt>
-        <dd>{PRECISION_TEXT[String(row.geo_precision)]}</dd>
+        <dd>{GEO_PRECISION[String(row.geo_precision)]?.sentence}</dd>
         {fields.filter(([col]) => !MORE_DETAILS.has(col)).map(field)}
       </dl>
       {detail.status === 'failed' && <QueryFailed error={detail.error} />}

@@ -62,13 +62,6 @@ export const TYPE_FIELDS: Record<OrgType, Field[]> = {
   ],
 };
 
-export const PRECISION_TEXT: Record<string, string> = {
-  source: 'Exact position from the source listing.',
-  zip: 'Approximate: placed at the center of its ZIP code.',
-  city: 'Approximate: placed at the center of its city.',
-  none: 'Location unknown: not shown on the map.',
-};
-
 /** Shown only under "More details": figures and registrations a person seeking help rarely needs. */
 export const MORE_DETAILS = new Set(['outpatient_capacity', 'current_census', 'quality_score', 'accreditation_status',
   'license_numbers', 'state_license', 'federal_certification', 'last_inspection_date', 'funding_sources', 'leadership',

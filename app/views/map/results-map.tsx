@@ -1,5 +1,6 @@
 // The results on a map that works with no tile server: clustered points coloured by type with
-// their counts, the search radius, fitted to it (the contiguous states when there is no place);
+// their counts, town names from an offline list (more as it zooms in), the search radius,
+// fitted to it (the contiguous states when there is no place);
 // zoom buttons and MapLibre's keyboard handler (arrows, + and -) on a labelled, focusable canvas; hover and selection shared with the table;
 // "Search this area" after the map is moved by hand.
 import { Map as MapLibre, NavigationControl, setWorkerUrl, type GeoJSONSource, type MapLayerMouseEvent } from 'maplibre-gl';
@@ -14,6 +15,7 @@ import { ORG_TYPE_LABELS, RADII, type OrgType, type Place, type Radius } from '.
 import { roundedPlace } from '../../search/url.ts';
 import { baseStyle } from './base-style.ts';
 import { showClusterCounts } from './cluster-counts.ts';
+import { showTowns } from './town-labels.ts';
 import { bounds, circle, linksCollection, pointsCollection, type MapPoint, type NetworkLink } from './geometry.ts';
 import { RESULT_LAYERS, TYPE_COLORS } from './layers.ts';
 
@@ -51,7 +53,11 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
     m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     m.getCanvas().setAttribute('aria-label', 'Map of results: arrow keys move it, plus and minus zoom');
     const hideCounts = showClusterCounts(m);
+    let hideTowns = () => {};
+    let removed = false;
     m.on('load', () => {
+      // Its own chunk, fetched from this site beside the points' query.
+      import('virtual:towns').then(({ default: towns }) => { if (!removed) hideTowns = showTowns(m, towns); }, () => {});
       m.addSource('results', { type: 'geojson', data: EMPTY, cluster: true, clusterMaxZoom: 11, clusterRadius: 40 });
       m.addSource('radius', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       m.addSource('network', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
@@ -77,7 +83,9 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
     m.on('movestart', (e) => { byHand = Boolean((e as { originalEvent?: unknown }).originalEvent); });
     m.on('moveend', () => { if (byHand) setMoved(true); });
     return () => {
+      removed = true;
       hideCounts();
+      hideTowns();
       m.remove();
     };
   }, []);

@@ -1,3 +1,4 @@
+import { Choice } from './choice.tsx';
 import type { FilterGroup } from '../../search/filters.ts';
 
 interface Props {
@@ -14,10 +15,8 @@ export function FilterGroupFieldset({ group, chosen, count, onToggle, locked = f
       <legend>{group.label}</legend>
       {group.note && <p className="hint">{group.note}</p>}
       {group.options.map((option) => (
-        <label key={option.value} className="choice" title={option.hint}>
-          <input type="checkbox" checked={chosen.includes(option.value)} onChange={() => onToggle(option.value)} />
-          {option.label} <span className="facet-count">{count(group.id, option.value)}</span>
-        </label>
+        <Choice key={option.value} checked={chosen.includes(option.value)} onChange={() => onToggle(option.value)}
+          label={option.label} count={count(group.id, option.value)} hint={option.hint} />
       ))}
     </fieldset>
   );

@@ -7,6 +7,7 @@ import { FILTER_GROUPS } from '../../search/filters.ts';
 import { MENTAL_HEALTH_ONLY, placeSuggestionsQuery, type ResolvedSearch } from '../../search/queries.ts';
 import { MAX_TEXT, ORG_TYPE_HINTS, ORG_TYPE_LABELS, ORG_TYPES, RADII, type OrgType, type Radius, type SearchState } from '../../search/state.ts';
 import { roundedPlace } from '../../search/url.ts';
+import { Choice } from './choice.tsx';
 import { FilterGroupFieldset } from './filter-group.tsx';
 import { useFacets } from './use-facets.ts';
 
@@ -95,20 +96,15 @@ export function SearchForm({ state, search, onChange, onSearch, autoFocus = fals
           <fieldset disabled={locked.has('type')}>
             <legend>Type of support</legend>
             {types.map((t) => (
-              <label key={t} className="choice" title={ORG_TYPE_HINTS[t]}>
-                <input type="checkbox" checked={state.types.includes(t)}
-                  onChange={() => onChange({ ...state, types: ORG_TYPES.filter((x) => toggle(state.types, t).includes(x)), selected: null })} />
-                {ORG_TYPE_LABELS[t]} <span className="facet-count">{facets.count('type', t)}</span>
-              </label>
+              <Choice key={t} checked={state.types.includes(t)} label={ORG_TYPE_LABELS[t]} count={facets.count('type', t)} hint={ORG_TYPE_HINTS[t]}
+                onChange={() => onChange({ ...state, types: ORG_TYPES.filter((x) => toggle(state.types, t).includes(x)), selected: null })} />
             ))}
           </fieldset>
         )}
         {types.includes('treatment_center') && (
-          <label className="choice" title="Facilities that treat mental illness only, not substance use. Left out unless chosen, as on FindTreatment.gov.">
-            <input type="checkbox" checked={state.mentalHealthOnly}
-              onChange={() => onChange({ ...state, mentalHealthOnly: !state.mentalHealthOnly, selected: null })} />
-            Include mental-health-only facilities <span className="facet-count">{facets.count(MENTAL_HEALTH_ONLY, 'include')}</span>
-          </label>
+          <Choice checked={state.mentalHealthOnly} label="Include mental-health-only facilities" count={facets.count(MENTAL_HEALTH_ONLY, 'include')}
+            hint="Facilities that treat mental illness only, not substance use. Left out unless chosen, as on FindTreatment.gov."
+            onChange={() => onChange({ ...state, mentalHealthOnly: !state.mentalHealthOnly, selected: null })} />
         )}
         {FILTER_GROUPS.filter((group) => types.includes(group.appliesTo)).map((group) => (
           <FilterGroupFieldset key={group.id} group={group} chosen={state.filters[group.id] ?? []} count={facets.count}

@@ -24,7 +24,7 @@ export function resultColumns(near: boolean, narrow: boolean, onSelect: (orgId: 
   const nameButton = (r: ResultRow) => <button type="button" className="link-button" onClick={() => onSelect(r.org_id)}>{r.name}</button>;
   if (narrow) {
     return [{
-      id: 'name', header: 'Results', accessorFn: (r) => r?.name,
+      id: 'name', header: 'Name', accessorFn: (r) => r?.name, enableSorting: false,
       cell: ({ row }) => {
         const r = row.original!;
         return (

@@ -1,9 +1,10 @@
 // The search's results, all of them, in the table's order, as a file.
 import { datedName, DownloadButtons } from '../../components/download-buttons.tsx';
 import { useDatabase } from '../../db/use-database.ts';
-import { resultsQuery, type ResolvedSearch, type SortKey } from '../../search/queries.ts';
+import { exportQuery, type ResolvedSearch } from '../../search/queries.ts';
+import type { Sort } from '../../search/state.ts';
 
-export function ExportButtons({ search, sort }: { search: ResolvedSearch; sort: { key: SortKey; desc: boolean } }) {
+export function ExportButtons({ search, sort }: { search: ResolvedSearch; sort: Sort }) {
   const database = useDatabase();
   if (database.status !== 'ready') return null;
   const { state, near } = search;
@@ -11,7 +12,7 @@ export function ExportButtons({ search, sort }: { search: ResolvedSearch; sort: 
   const name = datedName(`recovery-support-${near ? `${near.label}-${state.radius}mi` : 'whole-country'}${state.text ? `-${state.text}` : ''}`);
   return (
     <DownloadButtons label="Download these results:" fileName={name} write={(format) => {
-      const q = resultsQuery(search, { sort: sort.key, desc: sort.desc });
+      const q = exportQuery(search, { sort: sort.key, desc: sort.desc });
       return database.db.engine.copyTo(q.text, q.params, format);
     }} />
   );

@@ -1,12 +1,15 @@
 // The results as a sortable, resizable, virtualized table: only the rows on screen exist in
-// the DOM, pages of rows are fetched as they scroll into view, sorting happens in SQL. On a
-// phone the columns fold into two (see columns.tsx).
-import { flexRender, getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
+// the DOM, pages of rows are fetched as they scroll into view, sorting happens in SQL (the
+// order is the page's, kept in the URL by the shell). On a phone the columns fold into one of
+// cards (see columns.tsx), and up to a tablet's width the page itself scrolls through the list:
+// a list scrolling inside a half-screen box, inside a scrolling page, lost people on a phone.
+import { flexRender, functionalUpdate, getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
+import { useVirtualizer, useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
 import { QueryFailed } from '../../components/query-failed.tsx';
 import { useMediaQuery } from '../../components/use-media-query.ts';
-import type { ResolvedSearch, SortKey } from '../../search/queries.ts';
+import type { ResolvedSearch } from '../../search/queries.ts';
+import { DEFAULT_SORT, type Sort, type SortKey } from '../../search/state.ts';
 import { resultColumns } from './columns.tsx';
 import { ExportButtons } from './export-buttons.tsx';
 import { PAGE_SIZE, usePagedRows, type ResultRow } from './use-paged-rows.ts';
@@ -14,6 +17,8 @@ import { PAGE_SIZE, usePagedRows, type ResultRow } from './use-paged-rows.ts';
 interface Props {
   search: ResolvedSearch;
   total: number | null;
+  sort: Sort;
+  onSort: (sort: Sort) => void;
   selectedId: string | null;
   hoveredId: string | null;
   onSelect: (orgId: string) => void;
@@ -37,25 +42,58 @@ const buttonOf = (root: HTMLElement | null, orgId: string) =>
 // Room for a name on two lines (styles.css clamps it there).
 const ROW_HEIGHT = { wide: 52, narrow: 128 };
 const NARROW = '(max-width: 600px)';
+/** Where the results take the page's whole width (styles.css): the page scrolls, not a box. */
+const PAGE_SCROLL = '(max-width: 800px)';
 
-export function ResultsTable({ search, total, selectedId, hoveredId, onSelect, onHover, ref }: Props) {
-  const [sorting, setSorting] = useState<SortingState>([]);
-  const sort = { key: (sorting[0]?.id ?? 'relevance') as SortKey, desc: sorting[0]?.desc ?? false };
+/** Where the list's rows begin on the page, for a virtualizer that follows the page's scrolling. */
+function useTopOnPage(on: boolean) {
+  const body = useRef<HTMLTableSectionElement>(null);
+  const [top, setTop] = useState(0);
+  useLayoutEffect(() => {
+    if (!on) return;
+    // What is above the list changes height (filters opened, a notice): measured again each time.
+    const measure = () => {
+      const at = (body.current?.getBoundingClientRect().top ?? 0) + window.scrollY;
+      setTop((was) => (Math.abs(was - at) < 1 ? was : at));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, [on]);
+  return { body, top };
+}
+
+export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredId, onSelect, onHover, ref }: Props) {
+  const sorting: SortingState = sort.key === 'relevance' ? [] : [{ id: sort.key, desc: sort.desc }];
   const { pages, ensurePage, firstPage, error } = usePagedRows(search, sort);
   const scroller = useRef<HTMLDivElement>(null);
   // Until the count arrives, the first page stands for the results.
   const count = total ?? firstPage?.length ?? 0;
 
   const narrow = useMediaQuery(NARROW);
+  const pageScroll = useMediaQuery(PAGE_SCROLL);
   const rowHeight = ROW_HEIGHT[narrow ? 'narrow' : 'wide'];
   const columns = useMemo(() => resultColumns(search.near !== null, narrow, onSelect), [search.near, narrow, onSelect]);
 
-  const virtualizer = useVirtualizer({
-    count,
+  // One of the two is in use; the other has no rows (hooks cannot be chosen by a condition).
+  const { body, top } = useTopOnPage(pageScroll);
+  const inBox = useVirtualizer({
+    count: pageScroll ? 0 : count,
+    enabled: !pageScroll,
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
     overscan: 10,
   });
+  const onPage = useWindowVirtualizer({
+    count: pageScroll ? count : 0,
+    enabled: pageScroll,
+    estimateSize: () => rowHeight,
+    overscan: 10,
+    scrollMargin: top,
+  });
+  const virtualizer = pageScroll ? onPage : inBox;
+  const margin = pageScroll ? top : 0;
   useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
   useImperativeHandle(ref, () => ({
     focusResult(orgId) {
@@ -96,7 +134,10 @@ export function ResultsTable({ search, total, selectedId, hoveredId, onSelect, o
     data,
     columns,
     state: { sorting },
-    onSortingChange: setSorting,
+    onSortingChange: (change) => {
+      const [first] = functionalUpdate(change, sorting);
+      onSort(first ? { key: first.id as SortKey, desc: first.desc } : DEFAULT_SORT);
+    },
     manualSorting: true,
     // A to Z and nearest first on the first click, whatever rows happen to be loaded.
     sortDescFirst: false,
@@ -110,18 +151,22 @@ export function ResultsTable({ search, total, selectedId, hoveredId, onSelect, o
     autoResetAll: false,
   });
 
-  const padTop = items[0]?.start ?? 0;
-  const padBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
+  const padTop = items.length ? items[0].start - margin : 0;
+  const padBottom = items.length ? virtualizer.getTotalSize() - (items[items.length - 1].end - margin) : 0;
   // Narrow: the table fills the screen and the name takes what the other column leaves.
   const widths = table.getVisibleLeafColumns().map((c) => (narrow && c.id === 'name' ? undefined : c.getSize()));
 
   if (error) return <QueryFailed error={error} />;
+  // Nothing found: the summary says what to do; an empty table's headings and box looked broken.
+  if (total === 0) return null;
   return (
     <>
-      <div className={narrow ? 'results-table narrow' : 'results-table'} ref={scroller} role="region" aria-label="Results table" tabIndex={0}>
+      <div className={['results-table', narrow && 'narrow', pageScroll && 'page-scroll'].filter(Boolean).join(' ')} ref={scroller}
+        role="region" aria-label="Results table" tabIndex={pageScroll ? undefined : 0}>
         <table style={{ width: narrow ? '100%' : widths.reduce<number>((a, b) => a + (b ?? 0), 0) }}>
           <colgroup>{widths.map((w, i) => <col key={i} style={{ width: w }} />)}</colgroup>
-          <thead>
+          {/* On a phone the cards need no column heading (it repeated the section's "Results"); a screen reader still has it. */}
+          <thead className={narrow ? 'visually-hidden-head' : undefined}>
             {table.getHeaderGroups().map((hg) => (
               <tr key={hg.id}>
                 {hg.headers.map((header) => {
@@ -142,7 +187,7 @@ export function ResultsTable({ search, total, selectedId, hoveredId, onSelect, o
               </tr>
             ))}
           </thead>
-          <tbody>
+          <tbody ref={body}>
             {padTop > 0 && <tr aria-hidden="true"><td colSpan={columns.length} style={{ height: padTop, padding: 0 }} /></tr>}
             {items.map((item, k) => {
               const row = table.getRowModel().rows[k];

@@ -1,8 +1,10 @@
 // Result rows fetched a page at a time as the table scrolls; the first page arrives on its
 // own, before the count, so something is on screen as soon as possible.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { asQueryError, type QueryError } from '../../db/engine.ts';
 import { useDatabase } from '../../db/use-database.ts';
-import { resultsQuery, type ResolvedSearch, type SortKey } from '../../search/queries.ts';
+import { resultsQuery, type ResolvedSearch } from '../../search/queries.ts';
+import type { Sort } from '../../search/state.ts';
 
 export const PAGE_SIZE = 100;
 
@@ -20,10 +22,10 @@ export interface ResultRow extends Record<string, unknown> {
   distance_miles: number | null;
 }
 
-export function usePagedRows(search: ResolvedSearch, sort: { key: SortKey; desc: boolean }) {
+export function usePagedRows(search: ResolvedSearch, sort: Sort) {
   const database = useDatabase();
   const [pages, setPages] = useState<Map<number, ResultRow[]>>(new Map());
-  const [error, setError] = useState<(Error & { sql?: string }) | null>(null);
+  const [error, setError] = useState<QueryError | null>(null);
   const requested = useRef(new Set<number>());
   const generation = useRef(0);
   // The query's text and values, not the search state: opening or closing an organization's
@@ -49,7 +51,7 @@ export function usePagedRows(search: ResolvedSearch, sort: { key: SortKey; desc:
         if (page === 0) performance.mark('nrd:first-page'); // read by `npm run bench`
         if (mine === generation.current) setPages((p) => new Map(p).set(page, rows));
       },
-      (e: Error) => mine === generation.current && setError(e),
+      (e: unknown) => mine === generation.current && setError(asQueryError(e, q.text, q.params)),
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` identifies the rows' query (search and sort) by value
   }, [database, key]);

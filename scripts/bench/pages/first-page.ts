@@ -28,5 +28,3 @@ export function searchFromLocation(): { zip: string; miles: number } | null {
   const zip = params.get('where');
   return zip ? { zip, miles: Number(params.get('r') ?? 25) } : null;
 }
-
-export const MILES_PER_DEGREE = 69.17;

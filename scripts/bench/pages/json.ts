@@ -1,4 +1,5 @@
 // Alternative (a): the whole directory as one JSON file, filtered with plain JavaScript.
+import { milesBetween } from '../../../app/release/geo.ts';
 import { FLAT_FILTERS, PAGE, type Filters } from '../mix.ts';
 import { exposeMix, type Answers } from './expose.ts';
 import { paintFirstPage, searchFromLocation } from './first-page.ts';
@@ -21,11 +22,7 @@ const dir = (await (await fetch('/alt/directory.json')).json()) as Directory;
 const byId = new Map(dir.organizations.map((o) => [o.org_id, o]));
 const codes = new Map(dir.codes.map((c) => [c.code, c]));
 
-function miles(lat1: number, lon1: number, lat2: number, lon2: number) {
-  const r = Math.PI / 180;
-  const a = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
-  return 2 * 3958.8 * Math.asin(Math.sqrt(a));
-}
+const miles = (lat1: number, lon1: number, lat2: number, lon2: number) => milesBetween({ lat: lat1, lon: lon1 }, { lat: lat2, lon: lon2 });
 
 const matches = (o: Org, filters: Filters) => Object.entries(filters).every(([group, values]) =>
   values.some((v) => o[FLAT_FILTERS[group][v].column] === FLAT_FILTERS[group][v].equals));

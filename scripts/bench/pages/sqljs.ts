@@ -4,7 +4,8 @@ import initSqlJs, { type Database, type SqlValue } from 'sql.js';
 import sqlWasm from 'sql.js/dist/sql-wasm.wasm?url';
 import { FLAT_FILTERS, PAGE, type Filters } from '../mix.ts';
 import { exposeMix, type Answers } from './expose.ts';
-import { MILES_PER_DEGREE, paintFirstPage, searchFromLocation, type ListedRow } from './first-page.ts';
+import { boundingBox, EARTH_RADIUS_MILES } from '../../../app/release/geo.ts';
+import { paintFirstPage, searchFromLocation, type ListedRow } from './first-page.ts';
 
 const [SQL, file] = await Promise.all([
   initSqlJs({ locateFile: () => sqlWasm, useOldExtensionFunctions: false } as never),
@@ -33,14 +34,13 @@ function filterWhere(filters: Filters): { text: string; params: SqlValue[] } {
 // The latitude/longitude box uses the index; the distance is exact.
 function within(zip: string, miles: number, filters: Filters = {}) {
   const [{ latitude: lat, longitude: lon }] = all('SELECT latitude, longitude FROM gazetteer WHERE key = ?', [zip]) as { latitude: number; longitude: number }[];
-  const dLat = miles / MILES_PER_DEGREE;
-  const dLon = miles / (MILES_PER_DEGREE * Math.cos((lat * Math.PI) / 180));
+  const box = boundingBox(lat, lon, miles);
   const f = filterWhere(filters);
   return {
-    from: `(SELECT *, 2 * 3958.8 * asin(sqrt(pow(sin(radians(latitude - ?) / 2), 2)
+    from: `(SELECT *, 2 * ${EARTH_RADIUS_MILES} * asin(sqrt(pow(sin(radians(latitude - ?) / 2), 2)
         + cos(radians(?)) * cos(radians(latitude)) * pow(sin(radians(longitude - ?) / 2), 2))) AS d
       FROM organizations WHERE latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?${f.text}) WHERE d <= ?`,
-    params: [lat, lat, lon, lat - dLat, lat + dLat, lon - dLon, lon + dLon, ...f.params, miles] as SqlValue[],
+    params: [lat, lat, lon, box.minLat, box.maxLat, box.minLon, box.maxLon, ...f.params, miles] as SqlValue[],
   };
 }
 

@@ -1,0 +1,25 @@
+// One filter choice: its checkbox, label and count, and under them its meaning in plain words
+// as visible text (a title tooltip never shows on a phone). The explanation describes the
+// checkbox rather than naming it, so the name stays short for a screen reader.
+import { useId, type ReactNode } from 'react';
+
+interface Props {
+  checked: boolean;
+  onChange: () => void;
+  label: ReactNode;
+  count: string;
+  hint: string;
+}
+
+export function Choice({ checked, onChange, label, count, hint }: Props) {
+  const hintId = useId();
+  return (
+    <div className="choice">
+      <label>
+        <input type="checkbox" checked={checked} onChange={onChange} aria-describedby={hintId} />
+        {label} <span className="facet-count">{count}</span>
+      </label>
+      <span id={hintId} className="choice-hint">{hint}</span>
+    </div>
+  );
+}
