@@ -218,9 +218,11 @@ function reportWarm(scale: number, warm: Record<string, WarmRun | { failed: stri
   });
   table(['kind', 'cases', 'directory p50 / p95', 'json p50 / p95', 'sqljs p50 / p95', 'p95 vs json', 'p95 vs sqljs'], warmRows);
 
-  const memRows = Object.entries(warm).map(([target, w]) => failed(w) ? [target, `did not complete: ${w.failed}`, '']
-    : [target, ms(w.startMs), `${(w.memoryBytes / 2 ** 20).toFixed(0)} MB`]);
-  table(['page', 'ready to query', 'browser memory (PSS)'], memRows);
+  const ourMemory = failed(warm.directory ?? { failed: '' }) ? NaN : (warm.directory as WarmRun).memoryBytes;
+  const memRows = Object.entries(warm).map(([target, w]) => failed(w) ? [target, `did not complete: ${w.failed}`, '', '']
+    : [target, ms(w.startMs), `${(w.memoryBytes / 2 ** 20).toFixed(0)} MB`,
+      target === 'directory' ? '' : `${Number.isFinite(ourMemory / w.memoryBytes) ? (ourMemory / w.memoryBytes).toFixed(2) : '—'}×`]);
+  table(['page', 'ready to query', 'browser memory (PSS)', 'directory / this'], memRows);
   const ours = warm.directory;
   if (!failed(ours) && ours.singleState) {
     console.log(`Single-state search (10 mi around 59301, Montana) once the engine is up: ` +
@@ -233,6 +235,7 @@ function report(r: ScaleResult) {
   const warm = r.warm!;
   if (Object.keys(warm).length) reportWarm(r.scale, warm);
   if (r.slow4g) reportSlow(r.scale, r.slow4g);
+  if (Object.keys(r.cold!).length || Object.keys(warm).length) console.log(goals(r));
   console.log(r.mismatches!.length ? `RESULT MISMATCHES:\n  ${r.mismatches!.join('\n  ')}` : 'Every alternative found the same results as the directory.');
   console.log();
 }
@@ -283,6 +286,62 @@ function reportCold(r: ScaleResult) {
     }
   }
   table(['page', 'wasm', 'js', 'data', 'other', 'total', 'uncompressed'], byteRows);
+  const ratio = (mine: number, theirs: number) => (Number.isFinite(mine / theirs) ? (mine / theirs).toFixed(2) : '—');
+  for (const view of Object.keys(VIEWS)) {
+    const total = (target: string) => {
+      const runs = r.cold![target]?.[view];
+      return runs && !failed(runs) ? bytes(runs[0].transfer) : NaN;
+    };
+    const vs = ['json', 'sqljs'].filter((t) => r.cold![t]).map((t) => `${t} ${kb(total(t))} (directory/${t} = ${ratio(total('directory'), total(t))})`);
+    if (r.cold!.directory && vs.length) console.log(`Bytes to first row, ${view}: directory ${kb(total('directory'))}; ${vs.join('; ')}`);
+  }
+  console.log();
+}
+
+/**
+ * Issue 16's goals at this scale, each held or missed by this run's figures (one run on a shared
+ * machine: a figure near its line can fall either side in the next). The ×1-only lines (median
+ * first row, 25 ms) are judged at ×1; "at or below the alternatives" warm, at ×10 and up.
+ */
+function goals(r: ScaleResult): string {
+  const cold = r.cold!;
+  const warm = r.warm!;
+  const out: [string, boolean | null][] = [];
+  const median = (target: string, view: string) => (cold[target]?.[view] ? percentile(firstRow(cold[target][view]), 50) : NaN);
+  const others = ['json', 'sqljs'].filter((t) => cold[t]);
+  const known = (...xs: number[]) => xs.every(Number.isFinite);
+  for (const view of Object.keys(VIEWS)) {
+    const mine = median('directory', view);
+    const theirs = others.map((t) => median(t, view));
+    out.push([`first row quickest (${view})`, others.length && known(mine, ...theirs) ? theirs.every((t) => mine <= t) : null]);
+  }
+  if (r.scale === 1) out.push(['first row median ≤ 800 ms (both views)', known(...Object.keys(VIEWS).map((v) => median('directory', v))) ? Object.keys(VIEWS).every((v) => median('directory', v) <= 800) : null]);
+  const p95 = (target: string, kind: Kind) => {
+    const w = warm[target];
+    if (!w || failed(w)) return NaN;
+    return percentile((w.passes.length > 1 ? w.passes.slice(1) : w.passes).flat().filter((t) => t.kind === kind).map((t) => t.ms), 95);
+  };
+  const ours = warm.directory;
+  const kinds = ours && !failed(ours) ? [...new Set(ours.passes[0].map((t) => t.kind))] : [];
+  if (r.scale === 1) out.push(['warm p95 ≤ 25 ms (every kind)', kinds.length ? kinds.every((k) => p95('directory', k) <= 25) : null]);
+  else {
+    out.push(['warm p95 ≤ both alternatives (every kind)', kinds.length && others.length
+      ? kinds.every((k) => others.every((t) => !Number.isFinite(p95(t, k)) || p95('directory', k) <= p95(t, k))) : null]);
+  }
+  const opening = p95('directory', 'detail') + p95('directory', 'network');
+  out.push([`opening an organization ≤ 20 ms (detail + network p95: ${ms(opening)})`, Number.isFinite(opening) ? opening <= 20 : null]);
+  const national = cold.directory?.['national'];
+  const nationalData = national && !failed(national) ? national[0].transfer.bytes.data : NaN;
+  out.push([`national data to first row ≤ 500 KB (${kb(nationalData)})`, Number.isFinite(nationalData) ? nationalData <= 500 * 1024 : null]);
+  const single = ours && !failed(ours) ? ours.singleState?.bytes.data ?? NaN : NaN;
+  out.push([`one-state search ≤ 300 KB (${kb(single)})`, Number.isFinite(single) ? single <= 300 * 1024 : null]);
+  const memory = (t: string) => (warm[t] && !failed(warm[t]) ? (warm[t] as WarmRun).memoryBytes : NaN);
+  const otherMemory = others.map(memory);
+  out.push(['browser memory below both alternatives', others.length && known(memory('directory'), ...otherMemory)
+    ? otherMemory.every((m) => memory('directory') < m) : null]);
+  const said = (held: boolean | null) => out.filter(([, h]) => h === held).map(([what]) => what).join('; ') || 'none';
+  return `Goals at ×${r.scale}: held: ${said(true)}. Missed: ${said(false)}.` +
+    (out.some(([, h]) => h === null) ? ` Not measured: ${said(null)}.` : '');
 }
 
 function reportSlow(scale: number, slow: Record<string, SlowRun[] | { failed: string }>) {

@@ -12,11 +12,26 @@ export class Relation {
     readonly table: string,
     /** Null: every row. */
     readonly states: readonly string[] | null,
+    /**
+     * Columns an engine may keep in memory once read, so a join that reads the whole table
+     * (DuckDB 0.9 prunes no row group through a join) reads it once, not on every query.
+     */
+    readonly kept: readonly string[] | null = null,
   ) {}
 }
 
 export function relation(table: string, states: readonly string[] | null = null): Relation {
   return new Relation(table, states);
+}
+
+/** These columns of every row of a table, kept in memory by the engine that can (db/catalog.ts). */
+export function keptColumns(table: string, columns: readonly string[]): Relation {
+  return new Relation(table, null, columns);
+}
+
+/** The name of a kept relation's in-memory copy: one per table and columns. */
+export function keptName({ table, kept }: Relation): string {
+  return `kept_${table}_${[...kept ?? []].sort().join('_')}`;
 }
 
 /** The one read of a table's Parquet files (hive partition columns from their paths); `path` places them. */
@@ -31,14 +46,17 @@ type Tables = Pick<Manifest, 'tables'>;
 const byState = (manifest: Tables, table: string) => manifest.tables[table]?.partitioned_by.includes('state') ?? false;
 
 /** A relation on the release's own files: only the states' files of a table partitioned by state. */
-export function filesRelation(manifest: Tables, { table, states }: Relation): string {
+export function filesRelation(manifest: Tables, r: Relation): string {
+  const { table, states } = r;
+  if (r.kept) return quoteIdent(keptName(r));
   if (!states || !byState(manifest, table)) return quoteIdent(table);
   if (!manifest.tables[table].files.some((f) => states.includes(f.partition.state))) return `(SELECT * FROM ${quoteIdent(table)} WHERE FALSE)`;
   return readParquet(manifest.tables[table], undefined, states);
 }
 
 /** A relation on uploaded tables (MotherDuck): the whole table filtered by state. */
-export function tablesRelation(manifest: Tables, { table, states }: Relation): string {
+export function tablesRelation(manifest: Tables, { table, states, kept }: Relation): string {
+  if (kept) return `(SELECT ${kept.map(quoteIdent).join(', ')} FROM ${quoteIdent(table)})`;
   if (!states || !byState(manifest, table)) return quoteIdent(table);
   return `(SELECT * FROM ${quoteIdent(table)} WHERE state IN (${states.map(literal).join(', ') || 'NULL'}))`;
 }

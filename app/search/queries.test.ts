@@ -11,7 +11,7 @@ import { buildRelease } from '../../scripts/build/pipeline.ts';
 import { scratchDir, scratchSources } from '../../scripts/build/test-release.ts';
 import { countQuery, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, nearestQuery, networkQuery, placeSuggestionsQuery, pointsQuery, resultsQuery, servicesQuery, type ResolvedSearch } from './queries.ts';
 import { raw, sql, type Sql } from '../release/sql.ts';
-import { bindRelations } from '../release/relation.ts';
+import { bindRelations, filesRelation, keptName, Relation } from '../release/relation.ts';
 import { quoteIdent } from '../release/sql-text.ts';
 import { EMPTY_SEARCH, type SearchState } from './state.ts';
 
@@ -170,8 +170,9 @@ describe('mental-health-only facilities', () => {
       const bound = bindRelations(q.text, q.params, (r) => (r.table === 'treatment_centers' ? 'tc_one_mh' : quoteIdent(r.table)));
       return engine.query<T>(bound.text, bound.params);
     };
+    // By type: the national list's first page by name comes from the release (first_pages).
     const idsMh = async (s: ResolvedSearch) =>
-      (await runMh<{ org_id: string }>(resultsQuery(s, { limit: 100, offset: 0 }))).map((r) => r.org_id);
+      (await runMh<{ org_id: string }>(resultsQuery(s, { limit: 100, offset: 0, sort: 'type' }))).map((r) => r.org_id);
     const all = await idsMh(search({ mentalHealthOnly: true }));
     expect(all).toContain('SAMHSA_OUT_000001');
     expect(await idsMh(search({}))).toEqual(all.filter((id) => id !== 'SAMHSA_OUT_000001'));
@@ -224,6 +225,30 @@ describe('location lookup', () => {
   });
 });
 
+describe('the national list', () => {
+  it('shows the release\'s first page and length, as the tables themselves order and count them', async () => {
+    for (const mentalHealthOnly of [false, true]) {
+      const national = search({ mentalHealthOnly });
+      const page = resultsQuery(national, { limit: 100, offset: 0 });
+      expect(page.text).toContain('first_pages');
+      const listed = sql`FROM organizations_by_id o LEFT JOIN treatment_centers t ON t.org_id = o.org_id
+        WHERE ${mentalHealthOnly} OR t.facility_type IS DISTINCT FROM 'MH'`;
+      const expected = await run<{ org_id: string }>(sql`SELECT o.org_id ${listed} ORDER BY lower(o.name), o.org_id LIMIT 100`);
+      expect(expected.length).toBeGreaterThan(5);
+      expect((await run<{ org_id: string }>(page)).map((r) => r.org_id)).toEqual(expected.map((r) => r.org_id));
+      const tail = await run<{ org_id: string }>(resultsQuery(national, { limit: 5, offset: 3 }));
+      expect(tail.map((r) => r.org_id)).toEqual(expected.slice(3, 8).map((r) => r.org_id));
+      const [{ n }] = await run<{ n: number }>(countQuery(national));
+      const [{ n: counted }] = await run<{ n: number }>(sql`SELECT count(*)::INTEGER AS n ${listed}`);
+      expect(n).toBe(counted);
+    }
+    // Past the stored rows, in another order or with a filter: the tables themselves.
+    expect(resultsQuery(search({}), { limit: 100, offset: 100 }).text).not.toContain('first_pages');
+    expect(resultsQuery(search({}), { limit: 100, offset: 0, sort: 'city' }).text).not.toContain('first_pages');
+    expect(countQuery(search({ types: ['narr_residence'] })).text).not.toContain('first_pages');
+  });
+});
+
 describe('detail', () => {
   it('lists services with their categories and nearby supports by strength', async () => {
     const services = await run<{ code: string; category_name: string }>(servicesQuery('SAMHSA_OUT_000001'));
@@ -237,6 +262,15 @@ describe('detail', () => {
     const network = await run<{ related_org_id: string; strength: number }>(networkQuery('SAMHSA_OUT_000001'));
     expect(network.map((n) => n.related_org_id)).toContain('NARR_00001');
     expect(network.map((n) => n.strength)).toEqual([...network.map((n) => n.strength)].sort((a, b) => b - a));
+  });
+
+  it('joins the nearby supports\' names from the copy the engine keeps in memory, every organization in it', async () => {
+    const q = networkQuery('SAMHSA_OUT_000001');
+    const kept = q.params.find((p): p is Relation => p instanceof Relation && p.kept !== null)!;
+    expect(bindRelations(q.text, q.params, (r) => filesRelation(manifest, r)).text).toContain(keptName(kept));
+    await run(q);
+    const [{ n }] = await run<{ n: number }>(sql`SELECT count(*)::INTEGER AS n FROM ${raw(keptName(kept))}`);
+    expect(n).toBe(manifest.tables.organizations_by_id.rows);
   });
 });
 

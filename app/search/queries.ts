@@ -1,7 +1,8 @@
 // Search state → SQL with bound parameters, for every panel: results, count, facets, map,
 // location lookup, detail. Views run these through the engine; none writes SQL of its own.
 import { boundingBox, EARTH_RADIUS_MILES } from '../release/geo.ts';
-import { relation } from '../release/relation.ts';
+import { keptColumns, relation } from '../release/relation.ts';
+import { FIRST_PAGE_ROWS } from '../release/tables.ts';
 import { FILTER_GROUP_BY_ID, FILTER_GROUPS, type FilterGroup } from './filters.ts';
 import { keywordFilter, readText, type Keyword } from './keywords.ts';
 import { and, join, likeLiteral, or, raw, sql, type Sql } from '../release/sql.ts';
@@ -143,6 +144,22 @@ function from(search: ResolvedSearch): Sql {
 
 interface Page { limit?: number; offset?: number; sort?: SortKey; desc?: boolean }
 
+/**
+ * The national list as it first shows: no place, text, type or filter, by name. Its first rows
+ * and its length are in the release (`first_pages`, written by the build from the same tables),
+ * so the page shows them without reading every organization's name (28 MB at ×10).
+ */
+function isNationalList({ state, near, states }: ResolvedSearch): boolean {
+  return !near && !states && !hasText(state.text) && !state.types.length
+    && !Object.values(state.filters).some((values) => values.length);
+}
+
+function firstPage(search: ResolvedSearch, page: Page): boolean {
+  const offset = page.offset ?? 0;
+  return isNationalList(search) && !page.desc && ['relevance', 'name', 'distance'].includes(page.sort ?? 'relevance')
+    && page.limit !== undefined && offset + page.limit <= FIRST_PAGE_ROWS;
+}
+
 function orderBy(search: ResolvedSearch, page: Page, dist: Sql): Sql {
   const { state, near } = search;
   const dir = raw(page.desc ? 'DESC' : 'ASC');
@@ -160,6 +177,12 @@ function orderBy(search: ResolvedSearch, page: Page, dist: Sql): Sql {
 
 /** A page of results in the table's order; without `limit`, all of them. */
 export function resultsQuery(search: ResolvedSearch, page: Page): Sql {
+  if (firstPage(search, page)) {
+    return sql`SELECT org_id, name, org_type, address_line1, city, state, zip, phone,
+      latitude, longitude, geo_precision, NULL AS distance_miles
+    FROM first_pages WHERE includes_mental_health_only = ${search.state.mentalHealthOnly}
+    ORDER BY position LIMIT ${page.limit!} OFFSET ${page.offset ?? 0}`;
+  }
   const dist = search.near ? distance(search.near) : raw('NULL');
   return sql`SELECT o.org_id, o.name, o.org_type, o.address_line1, o.city, o.state, o.zip, o.phone,
       o.latitude, o.longitude, o.geo_precision, ${dist} AS distance_miles
@@ -187,6 +210,10 @@ export function exportQuery(search: ResolvedSearch, page: Pick<Page, 'sort' | 'd
 }
 
 export function countQuery(search: ResolvedSearch): Sql {
+  if (isNationalList(search)) {
+    return sql`SELECT coalesce(max(total), 0)::INTEGER AS n FROM first_pages
+      WHERE includes_mental_health_only = ${search.state.mentalHealthOnly}`;
+  }
   return sql`SELECT count(*)::INTEGER AS n FROM ${from(search)}
     WHERE ${and([...scope(search), ...choices(search.state)])}`;
 }
@@ -316,9 +343,12 @@ export function servicesQuery(orgId: string): Sql {
     ORDER BY c.category_order, c.name`;
 }
 
+/** What the nearby supports show of each organization, kept in the engine's memory once read (release/relation.ts). */
+const NAMES = keptColumns('organizations_by_id', ['org_id', 'name', 'city', 'state', 'phone', 'latitude', 'longitude']);
+
 export function networkQuery(orgId: string): Sql {
   return sql`SELECT r.related_org_id, r.relationship, r.related_type, r.distance_miles, r.travel_minutes, r.strength,
       o.name, o.city, o.state, o.phone, o.latitude, o.longitude
-    FROM network_relationships r JOIN organizations_by_id o ON o.org_id = r.related_org_id
+    FROM network_relationships r JOIN ${NAMES} o ON o.org_id = r.related_org_id
     WHERE r.org_id = ${orgId} ORDER BY r.strength DESC, r.distance_miles`;
 }

@@ -1,6 +1,6 @@
 // Headless Debian Chromium driven by Playwright, one fresh browser per measurement so no
 // compiled wasm, HTTP cache or warm process carries over from one run to the next.
-import { chromium, type Browser, type Page, type Request } from '@playwright/test';
+import { chromium, type Browser, type BrowserContextOptions, type Page, type Request } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { BenchCase, Timed } from './mix.ts';
 import type {} from './pages/expose.ts'; // window.benchMix
@@ -8,10 +8,10 @@ import type {} from './pages/expose.ts'; // window.benchMix
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
 
-export async function withBrowser<T>(fn: (page: Page) => Promise<T>): Promise<T> {
+export async function withBrowser<T>(fn: (page: Page) => Promise<T>, context: BrowserContextOptions = {}): Promise<T> {
   const browser: Browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
   try {
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await browser.newContext(context)).newPage();
     return await fn(page);
   } finally {
     await browser.close();

@@ -4,6 +4,7 @@ import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCHEMA_VERSION, type Extent, type Manifest } from '../../app/release/manifest.ts';
 import { literal } from '../../app/release/sql-text.ts';
+import { FIRST_PAGE_ROWS } from '../../app/release/tables.ts';
 import { openDb, rows, runFile, type Db } from './db.ts';
 import { prepareDatabase } from './reference.ts';
 import { describeChecks } from './zip-crosscheck.ts';
@@ -60,6 +61,7 @@ export async function buildRelease({ sourcesDir, outDir: out, memoryLimit, log =
       }
       await runFile(db, 'network.sql');
       step('network relationships computed');
+      await db.run(`SET VARIABLE first_page_rows = ${FIRST_PAGE_ROWS}`);
       await runFile(db, 'views.sql');
       step('aggregates computed');
       const fates = await countFates(db, sources);
