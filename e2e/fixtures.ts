@@ -61,6 +61,12 @@ export const test = base.extend<{ requests: string[]; otherOrigins: string[]; of
 export { expect };
 
 /** Waits until the engine is up and the directory is open. */
+// A release's date as the English page writes it (Intl's medium style, the day as published).
+export function englishDate(isoDay: string): string {
+  const day = new Date(`${isoDay.slice(0, 10)}T00:00:00Z`);
+  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(day);
+}
+
 export async function openDirectory(page: import('@playwright/test').Page, path = './') {
   await page.goto(path);
   await expect(page.locator('.starting')).toHaveCount(0, { timeout: 30_000 });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importSamhsa } from '../scripts/import/run-import.ts';
 import { writeSourceFile } from '../scripts/import/write-source.ts';
-import { expect, openDirectory, test } from './fixtures.ts';
+import { englishDate, expect, openDirectory, test } from './fixtures.ts';
 import { centralZip, oracleCount } from './oracle.ts';
 import { releasePort, serveRelease, type ServedRelease } from './release-server.ts';
 
@@ -41,7 +41,7 @@ test('the release is real: every listing from SAMHSA, dated as SAMHSA dated it, 
   expect(release.manifest.generated_records).toBe(0);
   expect(release.manifest.data_date).toBe('2022-06-01');
   await openDirectory(page, './?where=35007&r=10');
-  await expect(page.locator('.data-date')).toContainText('2022-06-01');
+  await expect(page.locator('.data-date')).toContainText(`Data as of ${englishDate('2022-06-01')}`);
   await expect(page.getByText(/generated sample/i)).toHaveCount(0);
 });
 

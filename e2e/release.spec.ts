@@ -1,7 +1,7 @@
 // A cold visit: the engine starts in the browser, opens the Parquet release, and the page
 // says plainly that the data is the generated sample, with the helplines always shown.
 import { readFileSync } from 'node:fs';
-import { expect, openDirectory, test } from './fixtures.ts';
+import { englishDate, expect, openDirectory, test } from './fixtures.ts';
 import { oracleRows } from './oracle.ts';
 
 const manifest = JSON.parse(readFileSync('dist/data/manifest.json', 'utf8'));
@@ -11,7 +11,7 @@ test('opens the release and counts what it holds, from this origin only', async 
   await expect(page.getByRole('link', { name: '988' })).toHaveAttribute('href', 'tel:988');
   await expect(page.getByRole('link', { name: '1-800-662-4357' })).toHaveAttribute('href', 'tel:+18006624357');
   await expect(page.getByText('Sample data:')).toBeVisible();
-  await expect(page.getByText(`Data as of ${manifest.data_date}`)).toBeVisible();
+  await expect(page.getByText(`Data as of ${englishDate(manifest.data_date)}`)).toBeVisible();
   // No list until asked; then, with no location, the whole country: every organization in the
   // release but the mental-health-only facilities, which are left out until asked for.
   await expect(page.locator('[data-total]')).toHaveCount(0);
