@@ -10,6 +10,11 @@ export function formatNumber(n: number, fractionDigits?: number): string {
     : { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(n);
 }
 
+/** A share (0–1) as a percentage, `87%` / `87 %`, to `fractionDigits` places (none by default). */
+export function formatPercent(share: number, fractionDigits = 0): string {
+  return new Intl.NumberFormat(locale(), { style: 'percent', minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(share);
+}
+
 /** A calendar date from a `YYYY-MM-DD…` text or a Date, as the language writes it (no time zone shift). */
 export function formatDate(value: unknown): string {
   const text = value instanceof Date ? value.toISOString() : String(value);

@@ -2,7 +2,7 @@
 // each organization was located, whether every reference holds, and how old the data is.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate, formatNumber } from '../../i18n/format.ts';
+import { formatDate, formatNumber, formatPercent } from '../../i18n/format.ts';
 import { dataDate, releaseUrl, type Manifest } from '../../release/manifest.ts';
 
 interface BuildReport {
@@ -59,7 +59,7 @@ export function DataQuality({ manifest }: { manifest: Manifest }) {
                 <tr key={p.geo_precision}>
                   <th scope="row">{t(`data.precision.${p.geo_precision}.label`, { defaultValue: p.geo_precision })}</th>
                   <td>{formatNumber(p.n)}</td>
-                  <td>{new Intl.NumberFormat(t('meta.locale'), { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(p.n / located)}</td>
+                  <td>{formatPercent(p.n / located, 1)}</td>
                 </tr>
               ))}
             </tbody>

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { formatNumber } from '../../i18n/format.ts';
+import { formatNumber, formatPercent } from '../../i18n/format.ts';
 import type { OrgType } from '../../search/state.ts';
 import { IsolatedParts } from '../../components/isolated-parts.tsx';
 
@@ -58,7 +58,7 @@ export function NearbySupports({ rows, onSelect }: { rows: Related[]; onSelect: 
               <td>{t(`data.orgType.${r.related_type}`)}</td>
               <td data-miles={r.distance_miles}>{t('units.milesShort', { miles: formatNumber(r.distance_miles, 1) })}<br />
                 <span className="muted">{t('nearby.minutes', { minutes: formatNumber(r.travel_minutes) })}</span></td>
-              <td>{new Intl.NumberFormat(t('meta.locale'), { style: 'percent' }).format(r.strength)}</td>
+              <td>{formatPercent(r.strength)}</td>
             </tr>
           ))}
         </tbody>
