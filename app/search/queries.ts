@@ -2,6 +2,7 @@
 // location lookup, detail. Views run these through the engine; none writes SQL of its own.
 import { boundingBox, EARTH_RADIUS_MILES } from '../release/geo.ts';
 import { keptColumns, relation } from '../release/relation.ts';
+import { ofOrganization } from '../release/org-key.ts';
 import { FIRST_PAGE_ROWS } from '../release/tables.ts';
 import { FILTER_GROUP_BY_ID, FILTER_GROUPS, type FilterGroup } from './filters.ts';
 import { keywordFilter, readText, type Keyword } from './keywords.ts';
@@ -329,17 +330,17 @@ export function placeSuggestionsQuery(prefix: string): Sql | null {
 }
 
 export function organizationQuery(orgId: string): Sql {
-  return sql`SELECT * FROM organizations_by_id WHERE org_id = ${orgId}`;
+  return sql`SELECT * FROM organizations_by_id o WHERE ${ofOrganization('o', orgId)}`;
 }
 
 /** `states`: where the organization is, so a table partitioned by state is read from that state's files alone. */
 export function typeDetailQuery(orgType: OrgType, orgId: string, states: readonly string[] | null = null): Sql {
-  return sql`SELECT * FROM ${relation(TYPE_TABLES[orgType], states)} WHERE org_id = ${orgId}`;
+  return sql`SELECT * FROM ${relation(TYPE_TABLES[orgType], states)} t WHERE ${ofOrganization('t', orgId)}`;
 }
 
 export function servicesQuery(orgId: string): Sql {
   return sql`SELECT c.category_code, c.category_name, c.code, c.name FROM organization_services s
-    JOIN service_codes c ON c.code = s.code WHERE s.org_id = ${orgId}
+    JOIN service_codes c ON c.code = s.code WHERE ${ofOrganization('s', orgId)}
     ORDER BY c.category_order, c.name`;
 }
 
@@ -350,5 +351,5 @@ export function networkQuery(orgId: string): Sql {
   return sql`SELECT r.related_org_id, r.relationship, r.related_type, r.distance_miles, r.travel_minutes, r.strength,
       o.name, o.city, o.state, o.phone, o.latitude, o.longitude
     FROM network_relationships r JOIN ${NAMES} o ON o.org_id = r.related_org_id
-    WHERE r.org_id = ${orgId} ORDER BY r.strength DESC, r.distance_miles`;
+    WHERE ${ofOrganization('r', orgId)} ORDER BY r.strength DESC, r.distance_miles`;
 }
