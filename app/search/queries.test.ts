@@ -10,7 +10,8 @@ import { statesNear } from '../release/geo.ts';
 import { buildRelease } from '../../scripts/build/pipeline.ts';
 import { scratchDir, scratchSources } from '../../scripts/build/test-release.ts';
 import { countQuery, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, nearestQuery, networkQuery, placeSuggestionsQuery, pointsQuery, resultsQuery, servicesQuery, type ResolvedSearch } from './queries.ts';
-import { raw, sql, type Sql } from '../release/sql.ts';
+import { likeLiteral, raw, sql, type Sql } from '../release/sql.ts';
+import { readText } from './keywords.ts';
 import { bindRelations, filesRelation, keptName, Relation } from '../release/relation.ts';
 import { quoteIdent } from '../release/sql-text.ts';
 import { EMPTY_SEARCH, type SearchState } from './state.ts';
@@ -118,6 +119,26 @@ describe('text search', () => {
       await expect(run(facetsQuery(s))).resolves.toBeDefined();
       if (['%', '_', '%_%', '"'].includes(text)) expect(await ids(s)).toEqual([]);
     });
+
+  it('finds in the copy kept in memory what ILIKE finds in each field, and nothing across two fields', async () => {
+    const orgs = await run<{ name: string; street: string | null; city: string | null }>(
+      sql`SELECT name, address_line1 AS street, city FROM organizations_by_id`);
+    // Pieces of names and cities, and the end of one field run into the start of the next.
+    const words = [...new Set(orgs.flatMap((o) => [o.name.slice(1, 5), (o.city ?? '').slice(1, 4),
+      `${o.name.slice(-2)}${(o.street ?? o.city ?? '').slice(0, 2)}`.toUpperCase(), `${(o.street ?? '').slice(-2)}${(o.city ?? '').slice(0, 2)}`]))]
+      .filter((w) => w.length > 1 && !/\s/.test(w) && !readText(w).keywords.length);
+    expect(words.length).toBeGreaterThan(20);
+    for (const word of words) {
+      const pattern = `%${likeLiteral(word)}%`;
+      const expected = await run<{ org_id: string }>(sql`SELECT o.org_id FROM organizations_by_id o
+        WHERE o.name ILIKE ${pattern} ESCAPE '\\' OR array_to_string(o.other_names, ' ') ILIKE ${pattern} ESCAPE '\\'
+          OR o.address_line1 ILIKE ${pattern} ESCAPE '\\' OR o.city ILIKE ${pattern} ESCAPE '\\'
+          OR o.org_id IN (SELECT s.org_id FROM organization_services s JOIN service_codes c ON c.code = s.code
+            WHERE c.name ILIKE ${pattern} ESCAPE '\\')
+        ORDER BY 1`);
+      expect((await ids(search({ text: word, mentalHealthOnly: true }))).sort(), word).toEqual(expected.map((r) => r.org_id));
+    }
+  });
 
   it('finds names with emoji and right-to-left text', async () => {
     expect(await ids(search({ text: '🌅' }))).toHaveLength(1);
