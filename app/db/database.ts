@@ -8,6 +8,7 @@ import { setRestarting, withActivity } from './activity.ts';
 import { tablesRelation } from '../release/relation.ts';
 import { attachRelease, fetchManifest, withRelations, withViews } from './catalog.ts';
 import type { Engine, Row } from './engine.ts';
+import { startEngineWorker, type EngineWorker } from './engine-worker-start.ts';
 import { releaseId, releaseUrl, type Manifest } from '../release/manifest.ts';
 import { withLanes } from './lanes.ts';
 import { QueryCache, withCache } from './query-cache.ts';
@@ -58,6 +59,7 @@ function set(next: DatabaseState) {
 
 export function openDatabase(dataUrl = releaseUrl(document.baseURI)): Promise<Database> {
   pending ??= (async () => {
+    let worker: EngineWorker | undefined;
     try {
       const manifest = fetchManifest(dataUrl);
       manifest.catch(() => {}); // reported below, once the engine has started
@@ -66,11 +68,15 @@ export function openDatabase(dataUrl = releaseUrl(document.baseURI)): Promise<Da
       reader.catch(() => {}); // the engine answers instead
       starting = { manifest, dataUrl, reader };
       let first = true;
+      // The worker starts now and fetches the wasm while the engine's chunk arrives; a restart starts its own.
+      worker = startEngineWorker();
       const engines = await restartable(async () => {
         // The engine's JavaScript (duckdb-wasm and Arrow, ~100 KB compressed) is a chunk of its
         // own: on a phone network the form is drawn from the small entry before it arrives.
         const { startWasmDatabase } = await import('./wasm-engine.ts');
-        const wasm = await startWasmDatabase();
+        const started = worker;
+        worker = undefined;
+        const wasm = await startWasmDatabase(started);
         if (first) {
           first = false;
           // Marks show in a browser profile's timeline; `npm run bench` reads them.
@@ -92,6 +98,7 @@ export function openDatabase(dataUrl = releaseUrl(document.baseURI)): Promise<Da
       set({ status: 'ready', db });
       return db;
     } catch (error) {
+      worker?.worker.terminate(); // started, never used: the engine's chunk did not load
       set({ status: 'failed', error: error as Error });
       throw error;
     }
