@@ -4,6 +4,7 @@ import { boundingBox, EARTH_RADIUS_MILES } from '../release/geo.ts';
 import { keptColumns, relation } from '../release/relation.ts';
 import { ofOrganization } from '../release/org-key.ts';
 import { FIRST_PAGE_ROWS } from '../release/tables.ts';
+import { tableReadSql } from '../release/table-read.ts';
 import { FILTER_GROUP_BY_ID, FILTER_GROUPS, type FilterGroup } from './filters.ts';
 import { readText } from './keywords.ts';
 import { and, join, or, raw, sql, type Sql } from '../release/sql.ts';
@@ -128,17 +129,24 @@ function orderBy(search: ResolvedSearch, page: Page, dist: Sql): Sql {
   }[page.sort ?? 'relevance'];
 }
 
+/** A result row's columns before its distance, in the national list's first pages as in every other page. */
+const RESULT_COLUMNS = ['org_id', 'name', 'org_type', 'address_line1', 'city', 'state', 'zip', 'phone', 'latitude', 'longitude', 'geo_precision'];
+
 /** A page of results in the table's order; without `limit`, all of them. */
 export function resultsQuery(search: ResolvedSearch, page: Page): Sql {
   if (firstPage(search, page)) {
-    return sql`SELECT org_id, name, org_type, address_line1, city, state, zip, phone,
-      latitude, longitude, geo_precision, NULL AS distance_miles
-    FROM first_pages WHERE includes_mental_health_only = ${search.state.mentalHealthOnly}
-    ORDER BY position LIMIT ${page.limit!} OFFSET ${page.offset ?? 0}`;
+    // A read the page can also do without the engine, while it starts (release/table-read.ts).
+    return tableReadSql({
+      table: 'first_pages',
+      columns: { ...Object.fromEntries(RESULT_COLUMNS.map((c) => [c, c])), distance_miles: null },
+      equals: { includes_mental_health_only: search.state.mentalHealthOnly },
+      orderBy: 'position',
+      limit: page.limit!,
+      offset: page.offset ?? 0,
+    });
   }
   const dist = search.near ? distance(search.near) : raw('NULL');
-  return sql`SELECT o.org_id, o.name, o.org_type, o.address_line1, o.city, o.state, o.zip, o.phone,
-      o.latitude, o.longitude, o.geo_precision, ${dist} AS distance_miles
+  return sql`SELECT ${raw(RESULT_COLUMNS.map((c) => `o.${c}`).join(', '))}, ${dist} AS distance_miles
     FROM ${from(search)}
     WHERE ${and([...scope(search), ...choices(search.state)])}
     ORDER BY ${orderBy(search, page, raw('distance_miles'))}${page.limit === undefined ? raw('') : sql`
