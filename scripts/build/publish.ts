@@ -30,8 +30,8 @@ async function writeEach(db: Db, releaseDir: string): Promise<Record<string, Man
   for (const spec of TABLES) {
     const rawDir = join(releaseDir, '.raw', spec.table);
     mkdirSync(rawDir, { recursive: true });
-    const from = spec.select ?? `SELECT * FROM ${spec.table}`;
-    const select = `${from} ORDER BY ${spec.order}`;
+    const rowsOf = spec.select ?? `SELECT * FROM ${spec.table}`;
+    const select = `${rowsOf} ORDER BY ${spec.order}`;
     // A table with no rows (no source of its type) is still published, as one empty file: the
     // app's views need a file to read the columns from. Its partition columns go where a
     // hive-partitioned read puts them: last, by name (DuckDB 0.9.1 in the browser and 1.5 here alike).
@@ -39,7 +39,7 @@ async function writeEach(db: Db, releaseDir: string): Promise<Record<string, Man
     // Row groups of 8k rows: small enough for the geohash statistics to prune. zstd level 9:
     // level 19 saved 6% of the bytes and cost 4 s more of the build.
     const options = `FORMAT PARQUET, COMPRESSION ZSTD, COMPRESSION_LEVEL 9, ROW_GROUP_SIZE ${spec.rowGroupSize ?? 8192}`;
-    if (spec.partitionBy && n > 0) await writePartitions(db, spec.partitionBy, from, spec.order, rawDir, options);
+    if (spec.partitionBy && n > 0) await writePartitions(db, spec.partitionBy, rowsOf, spec.order, rawDir, options);
     else {
       const query = spec.partitionBy
         ? `SELECT * EXCLUDE (${spec.partitionBy.join(', ')}), ${[...spec.partitionBy].sort().join(', ')} FROM (${select})` : select;
@@ -63,7 +63,7 @@ async function writeEach(db: Db, releaseDir: string): Promise<Record<string, Man
       });
     }
     const columns = await rows<{ name: string; type: string }>(db,
-      `SELECT column_name AS name, column_type AS type FROM (DESCRIBE ${spec.table})`);
+      `SELECT column_name AS name, column_type AS type FROM (DESCRIBE ${rowsOf})`);
     out[spec.table] = {
       partitioned_by: spec.partitionBy ?? [],
       rows: files.reduce((sum, f) => sum + f.rows, 0),
@@ -83,13 +83,13 @@ async function writeEach(db: Db, releaseDir: string): Promise<Record<string, Man
  * a sorted copy of the whole table (organizations, 400k wide rows at ×10) held the memory
  * that took the ×10 build past DuckDB's 1 GB limit while writing Parquet.
  */
-async function writePartitions(db: Db, columns: string[], from: string, order: string, rawDir: string, options: string): Promise<void> {
-  const values = await rows<Record<string, unknown>>(db, `SELECT DISTINCT ${columns.join(', ')} FROM (${from})`);
+async function writePartitions(db: Db, columns: string[], rowsOf: string, order: string, rawDir: string, options: string): Promise<void> {
+  const values = await rows<Record<string, unknown>>(db, `SELECT DISTINCT ${columns.join(', ')} FROM (${rowsOf})`);
   for (const value of values) {
     const dir = join(rawDir, ...columns.map((c) => `${c}=${partitionValue(value[c])}`));
     mkdirSync(dir, { recursive: true });
     const where = columns.map((c, i) => `${c} = $${i + 1}`).join(' AND ');
-    await db.run(`COPY (SELECT * EXCLUDE (${columns.join(', ')}) FROM (${from}) WHERE ${where} ORDER BY ${order})
+    await db.run(`COPY (SELECT * EXCLUDE (${columns.join(', ')}) FROM (${rowsOf}) WHERE ${where} ORDER BY ${order})
       TO ${literal(join(dir, 'data.parquet'))} (${options})`, columns.map((c) => value[c]) as never);
   }
 }
