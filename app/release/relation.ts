@@ -26,7 +26,7 @@ export function relation(table: string, states: readonly string[] | null = null)
   return new Relation(table, states);
 }
 
-/** These columns of every row of a table, kept in memory by the engine that can (db/catalog.ts). */
+/** These columns of every row of a table, kept in memory by the engine that can (db/catalog.ts), indexed on the first. */
 export function keptColumns(table: string, columns: readonly string[]): Relation {
   return new Relation(table, null, columns);
 }

@@ -11,7 +11,7 @@ import { startNodeWasmEngine } from '../../scripts/engines/node-wasm-engine.ts';
 import { statesNear } from '../release/geo.ts';
 import { buildRelease } from '../../scripts/build/pipeline.ts';
 import { scratchDir, scratchSources } from '../../scripts/build/test-release.ts';
-import { countQuery, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, nearestQuery, networkQuery, placeSuggestionsQuery, pointsQuery, resultsQuery, servicesQuery, type ResolvedSearch } from './queries.ts';
+import { countQuery, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, nearestQuery, networkQuery, placeSuggestionsQuery, pointsQuery, relatedQuery, resultsQuery, servicesQuery, withRelated, type ResolvedSearch } from './queries.ts';
 import { likeLiteral, raw, sql, type Sql } from '../release/sql.ts';
 import { readText } from './keywords.ts';
 import { bindRelations, filesRelation, keptName, Relation } from '../release/relation.ts';
@@ -300,13 +300,19 @@ describe('detail', () => {
     expect(network.map((n) => n.strength)).toEqual([...network.map((n) => n.strength)].sort((a, b) => b - a));
   });
 
-  it('joins the nearby supports\' names from the copy the engine keeps in memory, every organization in it', async () => {
-    const q = networkQuery('SAMHSA_OUT_000001');
+  it('names the nearby supports from the copy the engine keeps in memory, every organization in it', async () => {
+    const links = await run<{ related_org_id: string }>(networkQuery('SAMHSA_OUT_000001'));
+    const q = relatedQuery(links.map((l) => l.related_org_id))!;
     const kept = q.params.find((p): p is Relation => p instanceof Relation && p.kept !== null)!;
     expect(bindRelations(q.text, q.params, (r) => filesRelation(manifest, r)).text).toContain(keptName(kept));
-    await run(q);
+    const related = await run<{ org_id: string; name: string }>(q);
+    const oracle = await run<{ org_id: string; name: string }>(sql`SELECT org_id, name FROM organizations_by_id
+      WHERE org_id IN (SELECT related_org_id FROM network_relationships WHERE org_id = 'SAMHSA_OUT_000001')`);
+    expect(withRelated(links, related).map((r) => [r.related_org_id, r.name]))
+      .toEqual(links.map((l) => [l.related_org_id, oracle.find((o) => o.org_id === l.related_org_id)!.name]));
     const [{ n }] = await run<{ n: number }>(sql`SELECT count(*)::INTEGER AS n FROM ${raw(keptName(kept))}`);
     expect(n).toBe(manifest.tables.organizations_by_id.rows);
+    expect(relatedQuery([])).toBeNull();
   });
 });
 

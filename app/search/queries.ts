@@ -304,12 +304,34 @@ export function servicesQuery(orgId: string): Sql {
     ORDER BY c.category_order, c.name`;
 }
 
-/** What the nearby supports show of each organization, kept in the engine's memory once read (release/relation.ts). */
+/**
+ * What the nearby supports show of each organization, kept in the engine's memory once read with
+ * its first column indexed (release/relation.ts): a join with it read all 400k rows at ×10 on
+ * every opening (~100 ms CPU in duckdb-wasm), a point lookup in its index ~1 ms.
+ */
 const NAMES = keptColumns('organizations_by_id', ['org_id', 'name', 'city', 'state', 'phone', 'latitude', 'longitude']);
 
+/** An organization's links to its nearby supports, strongest first; relatedQuery names them. */
 export function networkQuery(orgId: string): Sql {
-  return sql`SELECT r.related_org_id, r.relationship, r.related_type, r.distance_miles, r.travel_minutes, r.strength,
-      o.name, o.city, o.state, o.phone, o.latitude, o.longitude
-    FROM network_relationships r JOIN ${NAMES} o ON o.org_id = r.related_org_id
-    WHERE ${ofOrganization('r', orgId)} ORDER BY r.strength DESC, r.distance_miles`;
+  return sql`SELECT r.related_org_id, r.relationship, r.related_type, r.distance_miles, r.travel_minutes, r.strength
+    FROM network_relationships r WHERE ${ofOrganization('r', orgId)} ORDER BY r.strength DESC, r.distance_miles`;
+}
+
+/**
+ * The name, place and phone of each organization, one point lookup each: DuckDB 0.9.1 uses an
+ * index for `column = constant`, not for a join or an IN list (both read every row). Null for none.
+ */
+export function relatedQuery(orgIds: readonly string[]): Sql | null {
+  if (!orgIds.length) return null;
+  const lookups = join(orgIds.map((id) => sql`SELECT org_id, name, city, state, phone, latitude, longitude FROM ${NAMES} WHERE org_id = ${id}`), ' UNION ALL ');
+  return sql`${lookups} ORDER BY org_id`;
+}
+
+/** Each link with its organization's row (org_id beside related_org_id); one whose organization is missing is left out, as a join would. */
+export function withRelated<L extends { related_org_id: string }, R extends { org_id: string }>(links: L[], related: R[]): (L & R)[] {
+  const byId = new Map(related.map((r) => [r.org_id, r]));
+  return links.flatMap((l) => {
+    const r = byId.get(l.related_org_id);
+    return r ? [{ ...r, ...l }] : [];
+  });
 }

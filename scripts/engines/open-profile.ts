@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { attachRelease } from '../../app/db/catalog.ts';
 import type { Manifest } from '../../app/release/manifest.ts';
 import type { Sql } from '../../app/release/sql.ts';
-import { networkQuery, organizationQuery, servicesQuery, typeDetailQuery } from '../../app/search/queries.ts';
+import { networkQuery, organizationQuery, relatedQuery, servicesQuery, typeDetailQuery } from '../../app/search/queries.ts';
 import type { OrgType } from '../../app/search/state.ts';
 import { startNodeWasmEngine } from './node-wasm-engine.ts';
 import { literal } from '../../app/release/sql-text.ts';
@@ -73,5 +73,7 @@ for (const orgId of ids) {
   const [org] = await measure('detail', organizationQuery(orgId));
   await measure('type', typeDetailQuery(org.org_type as OrgType, orgId, [String(org.state)]));
   await measure('services', servicesQuery(orgId));
-  await measure('network', networkQuery(orgId));
+  const links = await measure('network', networkQuery(orgId));
+  const related = relatedQuery(links.map((l) => String(l.related_org_id)));
+  if (related) await measure('related', related);
 }
