@@ -12,7 +12,8 @@ import { scratchDir, scratchSources } from '../../scripts/build/test-release.ts'
 import { countQuery, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, nearestQuery, networkQuery, placeSuggestionsQuery, pointsQuery, resultsQuery, servicesQuery, type ResolvedSearch } from './queries.ts';
 import { likeLiteral, raw, sql, type Sql } from '../release/sql.ts';
 import { readText } from './keywords.ts';
-import { bindRelations, filesRelation, keptName, Relation } from '../release/relation.ts';
+import { bindRelations, filesRelation, keptDefinition, keptName, Relation } from '../release/relation.ts';
+import { SEARCHABLE } from './text-match.ts';
 import { quoteIdent } from '../release/sql-text.ts';
 import { EMPTY_SEARCH, type SearchState } from './state.ts';
 
@@ -186,9 +187,13 @@ describe('mental-health-only facilities', () => {
     // The fixtures hold no such facility: one is made so, in a view read in the table's place.
     await run(sql`CREATE OR REPLACE TEMP VIEW tc_one_mh AS SELECT * REPLACE (
       CASE WHEN org_id = 'SAMHSA_OUT_000001' THEN 'MH' ELSE facility_type END AS facility_type) FROM treatment_centers`);
+    // Text search reads the rule from its copy in memory: one is made from that view too.
+    const copy = keptDefinition(SEARCHABLE);
+    expect(copy).toContain('JOIN treatment_centers t');
+    await run(raw(`CREATE OR REPLACE TEMP TABLE searchable_mh AS ${copy.replace('JOIN treatment_centers t', 'JOIN tc_one_mh t')}`));
     // Every treatment_centers relation of the query reads that view instead.
     const runMh = <T extends Record<string, unknown>>(q: Sql) => {
-      const bound = bindRelations(q.text, q.params, (r) => (r.table === 'treatment_centers' ? 'tc_one_mh' : quoteIdent(r.table)));
+      const bound = bindRelations(q.text, q.params, (r) => (r === SEARCHABLE ? 'searchable_mh' : r.table === 'treatment_centers' ? 'tc_one_mh' : quoteIdent(r.table)));
       return engine.query<T>(bound.text, bound.params);
     };
     // By type: the national list's first page by name comes from the release (first_pages).
@@ -200,6 +205,8 @@ describe('mental-health-only facilities', () => {
     const [facets] = await runMh<Record<string, number>>(facetsQuery(search({})));
     expect(facets[facetKey(MENTAL_HEALTH_ONLY, 'include')]).toBe(1);
     expect(facets[facetKey('type', 'treatment_center')]).toBe(3);
+    expect(await idsMh(search({ text: 'harbor', mentalHealthOnly: true }))).toEqual(['SAMHSA_OUT_000001']);
+    expect(await idsMh(search({ text: 'harbor' }))).toEqual([]);
   });
 });
 

@@ -51,7 +51,11 @@ function groupPredicate(group: FilterGroup, values: string[]): Sql {
  * asked for, as FindTreatment.gov does: a person looking for addiction care is not sent there.
  */
 export const MENTAL_HEALTH_ONLY = 'mh';
-const NOT_MENTAL_HEALTH_ONLY = raw(`t.facility_type IS DISTINCT FROM 'MH'`);
+
+/** With text, read from the copy in memory, which holds each facility's type (text-match.ts): no treatment center is joined for it. */
+function notMentalHealthOnly(state: SearchState): Sql {
+  return raw(`${hasText(state.text) ? 'o' : 't'}.facility_type IS DISTINCT FROM 'MH'`);
+}
 
 /** Location and text: what every panel shares. */
 function scope({ state, near }: ResolvedSearch): Sql[] {
@@ -64,7 +68,7 @@ function scope({ state, near }: ResolvedSearch): Sql[] {
 /** Types and filters, leaving out one group when counting that group's own options. */
 function choices(state: SearchState, exceptGroup?: string): Sql[] {
   const parts: Sql[] = [];
-  if (!state.mentalHealthOnly && exceptGroup !== MENTAL_HEALTH_ONLY) parts.push(NOT_MENTAL_HEALTH_ONLY);
+  if (!state.mentalHealthOnly && exceptGroup !== MENTAL_HEALTH_ONLY) parts.push(notMentalHealthOnly(state));
   const types = effectiveTypes(state, exceptGroup);
   if (types.length < ORG_TYPES.length) parts.push(types.length ? sql`o.org_type IN (${join(types.map((t) => sql`${t}`), ', ')})` : raw('FALSE'));
   for (const group of FILTER_GROUPS) {
@@ -89,7 +93,7 @@ function joined(search: ResolvedSearch): Sql {
 function from(search: ResolvedSearch): Sql {
   // Join the type tables only when a filter, a keyword or the mental-health-only rule reads them.
   const { state } = search;
-  const reads = !state.mentalHealthOnly || Object.keys(state.filters).length > 0
+  const reads = (!state.mentalHealthOnly && !hasText(state.text)) || Object.keys(state.filters).length > 0
     || readText(state.text).keywords.some(({ keyword }) => keyword.filter);
   return reads ? joined(search) : organizations(search);
 }

@@ -1,10 +1,11 @@
 // What typed text finds, and the copy of every organization it is looked for in. A search with
 // text reads `searchable`, kept in the engine's memory from the first such search on
-// (release/relation.ts, db/catalog.ts): the columns the list, the map and a download show, the
-// four searched fields lower-cased in one string, and each organization's services, one
-// character each. Reading the same columns from every organization's Parquet on each search, and
-// organization_services (~850k rows at ×1) whenever a word was in a service's name, took
-// 0.6–1.2 s a search at ×1 (npm run bench, loaded machine).
+// (release/relation.ts, db/catalog.ts): the columns the list, the map and a download show, a
+// treatment center's facility type (the mental-health-only rule), the four searched fields
+// lower-cased in one string, and each organization's services, one character each. Reading
+// the same columns from every organization's Parquet on each search, and organization_services
+// (~850k rows at ×1) whenever a word was in a service's name, took 0.6–1.2 s a search at ×1
+// (npm run bench, loaded machine).
 import { keptSelect } from '../release/relation.ts';
 import { and, join, likeLiteral, or, raw, sql, type Sql } from '../release/sql.ts';
 import { keywordFilter, readText, type Keyword } from './keywords.ts';
@@ -23,12 +24,13 @@ const NUMBERED_SERVICES = raw('(SELECT code, name, chr((row_number() OVER (ORDER
  * numbers it took a third more memory to build (+60 against +46 MB at ×1).
  */
 export const SEARCHABLE = keptSelect('searchable', `SELECT o.org_id, o.org_type, o.name, o.address_line1, o.city, o.state, o.zip, o.phone, o.website,
-    o.latitude, o.longitude, o.geo_precision,
+    o.latitude, o.longitude, o.geo_precision, t.facility_type,
     concat_ws(chr(10), lower(o.name), lower(array_to_string(o.other_names, ' ')), lower(o.address_line1), lower(o.city)) AS words,
     s.services
   FROM organizations_by_id o LEFT JOIN (
     SELECT s.org_id, string_agg(c.mark, '') AS services FROM organization_services s JOIN ${NUMBERED_SERVICES.text} c ON c.code = s.code
-    GROUP BY s.org_id) s ON s.org_id = o.org_id`);
+    GROUP BY s.org_id) s ON s.org_id = o.org_id
+  LEFT JOIN treatment_centers t ON t.org_id = o.org_id`);
 
 /** Organizations offering any service `which` picks out of service codes `c`. */
 function offering(which: Sql): Sql {
