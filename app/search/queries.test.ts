@@ -13,7 +13,7 @@ import { countQuery, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_H
 import { likeLiteral, raw, sql, type Sql } from '../release/sql.ts';
 import { readText } from './keywords.ts';
 import { bindRelations, filesRelation, keptDefinition, keptName, Relation } from '../release/relation.ts';
-import { SEARCHABLE } from './text-match.ts';
+import { MENTAL_HEALTH_ONLY_IDS } from './text-match.ts';
 import { quoteIdent } from '../release/sql-text.ts';
 import { EMPTY_SEARCH, type SearchState } from './state.ts';
 
@@ -187,13 +187,15 @@ describe('mental-health-only facilities', () => {
     // The fixtures hold no such facility: one is made so, in a view read in the table's place.
     await run(sql`CREATE OR REPLACE TEMP VIEW tc_one_mh AS SELECT * REPLACE (
       CASE WHEN org_id = 'SAMHSA_OUT_000001' THEN 'MH' ELSE facility_type END AS facility_type) FROM treatment_centers`);
-    // Text search reads the rule from its copy in memory: one is made from that view too.
-    const copy = keptDefinition(SEARCHABLE);
-    expect(copy).toContain('JOIN treatment_centers t');
-    await run(raw(`CREATE OR REPLACE TEMP TABLE searchable_mh AS ${copy.replace('JOIN treatment_centers t', 'JOIN tc_one_mh t')}`));
+    // Text search reads the rule from a copy in memory: one is made from that view too (the
+    // other copies as the catalog makes them, by a search).
+    await ids(search({ text: 'harbor' }));
+    const copy = keptDefinition(MENTAL_HEALTH_ONLY_IDS);
+    expect(copy).toContain('FROM treatment_centers');
+    await run(raw(`CREATE OR REPLACE TEMP TABLE mental_health_only_mh AS ${copy.replace('FROM treatment_centers', 'FROM tc_one_mh')}`));
     // Every treatment_centers relation of the query reads that view instead.
     const runMh = <T extends Record<string, unknown>>(q: Sql) => {
-      const bound = bindRelations(q.text, q.params, (r) => (r === SEARCHABLE ? 'searchable_mh' : r.table === 'treatment_centers' ? 'tc_one_mh' : quoteIdent(r.table)));
+      const bound = bindRelations(q.text, q.params, (r) => (r === MENTAL_HEALTH_ONLY_IDS ? 'mental_health_only_mh' : r.kept ? quoteIdent(keptName(r)) : r.table === 'treatment_centers' ? 'tc_one_mh' : quoteIdent(r.table)));
       return engine.query<T>(bound.text, bound.params);
     };
     // By type: the national list's first page by name comes from the release (first_pages).
@@ -315,5 +317,11 @@ describe('export', () => {
     expect(outpatient.services!.split('; ')).toEqual(names);
     expect(outpatient.services).not.toMatch(/\bMD\b/);
     expect(rows.some((r) => r.website?.startsWith('http'))).toBe(true);
+    // A search with text reads a copy without websites (text-match.ts): the download still has them.
+    const found = await run<{ org_id: string; website: string | null }>(exportQuery(search({ text: 'boston' }), {}));
+    expect(found.map((r) => r.org_id)).toEqual(await ids(search({ text: 'boston' })));
+    const sites = await run<{ org_id: string; website: string | null }>(sql`SELECT org_id, website FROM organizations_by_id`);
+    expect(found.map((r) => r.website)).toEqual(found.map((r) => sites.find((o) => o.org_id === r.org_id)!.website));
+    expect(found.some((r) => r.website)).toBe(true);
   });
 });

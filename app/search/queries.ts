@@ -6,7 +6,7 @@ import { FIRST_PAGE_ROWS } from '../release/tables.ts';
 import { FILTER_GROUP_BY_ID, FILTER_GROUPS, type FilterGroup } from './filters.ts';
 import { readText } from './keywords.ts';
 import { and, join, or, raw, sql, type Sql } from '../release/sql.ts';
-import { hasText, matchesText, SEARCHABLE, textRank } from './text-match.ts';
+import { hasText, matchesText, MENTAL_HEALTH_ONLY_IDS, SEARCHABLE, textRank } from './text-match.ts';
 import { ORG_TYPES, TYPE_TABLES, type OrgType, type Place, type SearchState, type SortKey } from './state.ts';
 
 /** A search with its location resolved (from the gazetteer or the browser). */
@@ -52,9 +52,9 @@ function groupPredicate(group: FilterGroup, values: string[]): Sql {
  */
 export const MENTAL_HEALTH_ONLY = 'mh';
 
-/** With text, read from the copy in memory, which holds each facility's type (text-match.ts): no treatment center is joined for it. */
+/** With text, read from a copy in memory of the few such facilities' ids (text-match.ts): no treatment center is joined for it. */
 function notMentalHealthOnly(state: SearchState): Sql {
-  return raw(`${hasText(state.text) ? 'o' : 't'}.facility_type IS DISTINCT FROM 'MH'`);
+  return hasText(state.text) ? sql`o.org_id NOT IN (SELECT org_id FROM ${MENTAL_HEALTH_ONLY_IDS})` : raw(`t.facility_type IS DISTINCT FROM 'MH'`);
 }
 
 /** Location and text: what every panel shares. */
@@ -155,7 +155,9 @@ export function resultsQuery(search: ResolvedSearch, page: Page): Sql {
  */
 export function exportQuery(search: ResolvedSearch, page: Pick<Page, 'sort' | 'desc'>): Sql {
   const dist = search.near ? distance(search.near) : raw('NULL');
-  return sql`SELECT o.org_id, o.name, o.org_type, o.address_line1, o.city, o.state, o.zip, o.phone, o.website,
+  // The copy text search reads leaves the website out (text-match.ts): a download reads it.
+  const website = hasText(search.state.text) ? raw('(SELECT w.website FROM organizations_by_id w WHERE w.org_id = o.org_id)') : raw('o.website');
+  return sql`SELECT o.org_id, o.name, o.org_type, o.address_line1, o.city, o.state, o.zip, o.phone, ${website} AS website,
       round(${dist}, 1) AS distance_miles,
       (SELECT string_agg(c.name, '; ' ORDER BY c.category_order, c.name) FROM organization_services s
         JOIN service_codes c ON c.code = s.code WHERE s.org_id = o.org_id) AS services,
