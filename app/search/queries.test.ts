@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parquetRows } from '../db/early-reads.ts';
+import { parquetRows, runTableRead } from '../db/early-reads.ts';
 import { attachRelease } from '../db/catalog.ts';
 import type { Engine } from '../db/engine.ts';
 import type { Manifest } from '../release/manifest.ts';
@@ -15,7 +15,7 @@ import { countQuery, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_H
 import { raw, sql, type Sql } from '../release/sql.ts';
 import { bindRelations, filesRelation, keptName, Relation } from '../release/relation.ts';
 import { quoteIdent } from '../release/sql-text.ts';
-import { runTableRead, type ReadSql } from '../release/table-read.ts';
+import type { ReadSql } from '../release/table-read.ts';
 import { EMPTY_SEARCH, type SearchState } from './state.ts';
 
 let engine: Engine;
