@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parquetRows } from '../db/early-reads.ts';
+import { parquetRows, runTableRead } from '../db/early-reads.ts';
 import { attachRelease } from '../db/catalog.ts';
 import type { Engine } from '../db/engine.ts';
 import type { Manifest } from '../release/manifest.ts';
@@ -17,7 +17,7 @@ import { readText } from './keywords.ts';
 import { bindRelations, filesRelation, keptDefinition, keptName, Relation } from '../release/relation.ts';
 import { MENTAL_HEALTH_ONLY_IDS } from './text-match.ts';
 import { quoteIdent } from '../release/sql-text.ts';
-import { runTableRead, type ReadSql } from '../release/table-read.ts';
+import type { ReadSql } from '../release/table-read.ts';
 import { EMPTY_SEARCH, type SearchState } from './state.ts';
 
 let engine: Engine;
