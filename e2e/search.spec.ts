@@ -1,7 +1,7 @@
 // A person's search, end to end in the production build: a ZIP and a radius, filters,
 // a shared link, the back button, and the details of one organization.
 import { expect, openDirectory, test } from './fixtures.ts';
-import { centralZip, oracleCount } from './oracle.ts';
+import { centralZip, oracleCount, oracleRows } from './oracle.ts';
 
 const total = (page: import('@playwright/test').Page) => page.locator('[data-total]');
 async function countOf(page: import('@playwright/test').Page) {
@@ -157,4 +157,18 @@ test('a plain visit asks for nothing that is missing, and the page has its icon'
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toContain('image/svg+xml');
   expect(missing).toEqual([]);
+});
+
+test('the national list\'s first rows show while the engine cannot start, as the oracle orders them', async ({ page }) => {
+  // The engine's wasm never arrives: the rows can only come from the release read without it.
+  await page.context().route(/\.wasm$/, () => {});
+  await openDirectory(page, './?all=1');
+  const rows = page.locator('tr[data-org-id]');
+  await expect(rows.first()).toBeVisible();
+  const shown = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-org-id')));
+  const expected = await oracleRows(`SELECT o.org_id FROM read_parquet('dist/data/organizations/*/*.parquet') o
+    WHERE o.org_id NOT IN (SELECT org_id FROM read_parquet('dist/data/treatment_centers/*/*/*.parquet') WHERE facility_type = 'MH')
+    ORDER BY lower(o.name), o.org_id LIMIT ${shown.length}`);
+  expect(shown).toEqual(expected.map((r) => r.org_id));
+  expect(shown.length).toBeGreaterThan(5);
 });

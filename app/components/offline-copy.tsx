@@ -101,6 +101,6 @@ export function OfflineCopy({ releaseBytes }: { releaseBytes: number }) {
 async function ask(type: 'nrd:offline-status' | 'nrd:keep-offline' | 'nrd:drop-offline') {
   const registration = await navigator.serviceWorker.ready;
   // The other engine bundle is 22 MB this browser will never run: the copy leaves it out.
-  const skip = type === 'nrd:keep-offline' ? await (await import('../db/wasm-engine.ts')).unusedEngineFiles() : [];
+  const skip = type === 'nrd:keep-offline' ? (await import('../db/engine-worker-start.ts')).unusedEngineFiles() : [];
   registration.active?.postMessage({ type, base: new URL('./', document.baseURI).href, skip });
 }

@@ -7,11 +7,14 @@ import type { CloudSession } from '../cloud/session.ts';
 import { setRestarting, withActivity } from './activity.ts';
 import { tablesRelation } from '../release/relation.ts';
 import { attachRelease, fetchManifest, withRelations, withViews } from './catalog.ts';
-import type { Engine } from './engine.ts';
+import type { Engine, Row } from './engine.ts';
+import { startEngineWorker, type EngineWorker } from './engine-worker-start.ts';
 import { releaseId, releaseUrl, type Manifest } from '../release/manifest.ts';
 import { withLanes } from './lanes.ts';
 import { QueryCache, withCache } from './query-cache.ts';
 import { restartable } from './restartable.ts';
+import type { Sql } from '../release/sql.ts';
+import type { ReadSql } from '../release/table-read.ts';
 
 export interface Database {
   engine: Engine;
@@ -46,6 +49,8 @@ const onRestart = (restarting: boolean) => {
   setRestarting(restarting);
 };
 const listeners = new Set<Listener>();
+// The release the starting engine will read, for the reads answered before it (earlyRows).
+let starting: { manifest: Promise<Manifest>; dataUrl: URL; reader: Promise<typeof import('./early-reads.ts')> } | null = null;
 
 function set(next: DatabaseState) {
   state = next;
@@ -54,15 +59,24 @@ function set(next: DatabaseState) {
 
 export function openDatabase(dataUrl = releaseUrl(document.baseURI)): Promise<Database> {
   pending ??= (async () => {
+    let worker: EngineWorker | undefined;
     try {
       const manifest = fetchManifest(dataUrl);
       manifest.catch(() => {}); // reported below, once the engine has started
+      // The reader's chunk (20 KB compressed) beside the manifest, not after the list's own chunk.
+      const reader = import('./early-reads.ts');
+      reader.catch(() => {}); // the engine answers instead
+      starting = { manifest, dataUrl, reader };
       let first = true;
+      // The worker starts now and fetches the wasm while the engine's chunk arrives; a restart starts its own.
+      worker = startEngineWorker();
       const engines = await restartable(async () => {
         // The engine's JavaScript (duckdb-wasm and Arrow, ~100 KB compressed) is a chunk of its
         // own: on a phone network the form is drawn from the small entry before it arrives.
         const { startWasmDatabase } = await import('./wasm-engine.ts');
-        const wasm = await startWasmDatabase();
+        const started = worker;
+        worker = undefined;
+        const wasm = await startWasmDatabase(started);
         if (first) {
           first = false;
           // Marks show in a browser profile's timeline; `npm run bench` reads them.
@@ -84,11 +98,24 @@ export function openDatabase(dataUrl = releaseUrl(document.baseURI)): Promise<Da
       set({ status: 'ready', db });
       return db;
     } catch (error) {
+      worker?.worker.terminate(); // started, never used: the engine's chunk did not load
       set({ status: 'failed', error: error as Error });
       throw error;
     }
   })();
   return pending;
+}
+
+/**
+ * While the engine starts: the rows of a query that is a TableRead (release/table-read.ts),
+ * read without the engine (early-reads.ts). Null for any other query, or once the engine is
+ * there to answer. On failure the caller waits for the engine, which answers the same query.
+ */
+export function earlyRows<T extends Row>(query: Sql): Promise<T[]> | null {
+  if (state.status !== 'starting' || !starting || !('read' in query)) return null;
+  const { manifest, dataUrl, reader } = starting;
+  const { read } = query as ReadSql;
+  return Promise.all([manifest, reader]).then(([release, { earlyRead }]) => earlyRead<T>(read, release, dataUrl));
 }
 
 /** After a failed start: start again from the beginning (a network that came back, a fixed host). */

@@ -2,24 +2,14 @@
 // client in app/cloud brings its own; scripts/engines runs this build in Node for tests).
 // Pinned to 1.28.0: it has Parquet built in, so nothing is fetched from a third party (later
 // versions download the extension from a CDN).
-// The bundles are served from this origin; eh where the browser has wasm exceptions, mvp elsewhere.
-// Each runs inside engine-worker.ts, which guards its reads (see read-guard.ts).
+// The bundles are served from this origin (engine-worker-start.ts); each runs inside
+// engine-worker.ts, which guards its reads (see read-guard.ts).
 import * as duckdb from '@duckdb/duckdb-wasm';
-import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
-import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
-import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { QueryError, type Engine, type Row } from './engine.ts';
+import { GUARDED, startEngineWorker, type EngineWorker } from './engine-worker-start.ts';
 import { copyThroughFile } from './exports.ts';
-// eslint-disable-next-line import/default -- a Vite `?worker&url` import is the bundled worker's URL
-import guardedWorker from './engine-worker.ts?worker&url';
 import { inlineParams } from '../release/sql-text.ts';
 import { plain } from '../release/plain-value.ts';
-
-const BUNDLES: duckdb.DuckDBBundles = {
-  mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
-  eh: { mainModule: ehWasm, mainWorker: ehWorker },
-};
 
 /**
  * Starting fails when the engine's download makes no progress for this long, or when it has
@@ -29,33 +19,18 @@ export const START_STALL_MS = 20_000;
 
 export class EngineStartError extends Error {}
 
-/**
- * Vite's dev server serves a classic worker without bundling its imports, so `npm start` runs
- * duckdb-wasm's worker as it is; every build (and so every browser test) runs it in the guard.
- */
-const GUARDED = !import.meta.env.DEV;
-
 /** One engine in its worker; each connection is an Engine with its own views and settings. */
 export interface WasmDatabase {
   connect(): Promise<Engine>;
   close(): Promise<void>;
 }
 
-/** The engine files this browser never loads (the other bundle's), which an offline copy can leave out. */
-export async function unusedEngineFiles(): Promise<string[]> {
-  const used = await duckdb.selectBundle(BUNDLES);
-  return Object.values(BUNDLES).filter((b) => b.mainModule !== used.mainModule)
-    .flatMap((b) => [b.mainModule, b.mainWorker!]).map((url) => new URL(url, document.baseURI).href);
-}
-
-export async function startWasmDatabase(): Promise<WasmDatabase> {
-  const bundle = await duckdb.selectBundle(BUNDLES);
-  // The guard learns which engine script to load from its name (a URL's fragment does not
-  // survive a response served by the service worker).
-  const worker = GUARDED ? new Worker(guardedWorker, { name: bundle.mainWorker! }) : new Worker(bundle.mainWorker!);
+/** The engine in `started`, a worker begun with the page (database.ts), or in a new one. */
+export async function startWasmDatabase(started: EngineWorker = startEngineWorker()): Promise<WasmDatabase> {
+  const { worker, bundle } = started;
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   try {
-    await startedInTime(worker, (progress) => db.instantiate(bundle.mainModule, bundle.pthreadWorker, progress));
+    await startedInTime(started, (progress) => db.instantiate(bundle.mainModule, null, progress));
     // A host that ignores Range headers still works: each file is then read whole, once.
     await db.open({ filesystem: { allowFullHTTPReads: true } });
     const conn = await db.connect();
@@ -69,24 +44,24 @@ export async function startWasmDatabase(): Promise<WasmDatabase> {
 }
 
 /** `instantiate`, failed as soon as the worker reports an error, or when it stalls. */
-function startedInTime(worker: Worker, instantiate: (progress: () => void) => Promise<unknown>): Promise<void> {
+function startedInTime({ failed }: EngineWorker, instantiate: (progress: () => void) => Promise<unknown>): Promise<void> {
   return new Promise((resolve, reject) => {
     let timer = 0;
+    let settled = false;
     const fail = (why: string) => {
       clearTimeout(timer);
-      worker.removeEventListener('error', onError);
-      reject(new EngineStartError(`the search engine could not be loaded: ${why}`));
+      if (!settled) reject(new EngineStartError(`the search engine could not be loaded: ${why}`));
+      settled = true;
     };
-    const onError = (event: ErrorEvent) => fail(event.message || 'its worker failed');
     const progress = () => {
       clearTimeout(timer);
       timer = window.setTimeout(() => fail(`nothing arrived for ${START_STALL_MS / 1000} s`), START_STALL_MS);
     };
-    worker.addEventListener('error', onError);
+    void failed.then(fail);
     progress();
     instantiate(progress).then(() => {
       clearTimeout(timer);
-      worker.removeEventListener('error', onError);
+      settled = true;
       resolve();
     }, (error: Error) => fail(error.message));
   });

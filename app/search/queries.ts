@@ -2,10 +2,13 @@
 // location lookup, detail. Views run these through the engine; none writes SQL of its own.
 import { boundingBox, EARTH_RADIUS_MILES } from '../release/geo.ts';
 import { keptColumns, relation } from '../release/relation.ts';
+import { ofOrganization } from '../release/org-key.ts';
 import { FIRST_PAGE_ROWS } from '../release/tables.ts';
+import { tableReadSql } from '../release/table-read.ts';
 import { FILTER_GROUP_BY_ID, FILTER_GROUPS, type FilterGroup } from './filters.ts';
-import { keywordFilter, readText, type Keyword } from './keywords.ts';
-import { and, join, likeLiteral, or, raw, sql, type Sql } from '../release/sql.ts';
+import { readText } from './keywords.ts';
+import { and, join, or, raw, sql, type Sql } from '../release/sql.ts';
+import { hasText, matchesText, SEARCHABLE, textRank } from './text-match.ts';
 import { ORG_TYPES, TYPE_TABLES, type OrgType, type Place, type SearchState, type SortKey } from './state.ts';
 
 /** A search with its location resolved (from the gazetteer or the browser). */
@@ -41,57 +44,6 @@ function within(near: Place, miles: number): Sql {
     AND ${distance(near)} <= ${miles}`;
 }
 
-const TEXT_COLUMNS = ['o.name', "array_to_string(o.other_names, ' ')", 'o.address_line1', 'o.city'];
-
-/** Organizations with any of these services: a semi-join through organization_services. */
-function offering(codes: Sql): Sql {
-  return sql`o.org_id IN (SELECT s.org_id FROM organization_services s WHERE s.code IN (${codes}))`;
-}
-
-/** A word: in the name, another name, the street or the city, or in a SAMHSA service's name. */
-function matchesWord(word: string): Sql {
-  const pattern = `%${likeLiteral(word)}%`;
-  return or([
-    ...TEXT_COLUMNS.map((column) => sql`${raw(column)} ILIKE ${pattern} ESCAPE '\\'`),
-    offering(sql`SELECT c.code FROM service_codes c WHERE c.name ILIKE ${pattern} ESCAPE '\\'`),
-  ]);
-}
-
-/**
- * A keyword (keywords.ts): what it stands for, or the words themselves in a name. Short ones
- * ("AA", "NA", "VA") must stand alone, so "Nashville" is no Narcotics Anonymous.
- */
-function matchesKeyword(phrase: string, keyword: Keyword): Sql {
-  const escaped = phrase.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
-  const pattern = `(^|[^a-z0-9])${escaped}${phrase.length <= 3 ? '([^a-z0-9]|$)' : ''}`;
-  const filter = keywordFilter(keyword);
-  return or([
-    or(TEXT_COLUMNS.map((column) => sql`regexp_matches(lower(${raw(column)}), ${pattern})`)),
-    ...(filter ? [filter.option.where] : []),
-    ...(keyword.codes ? [offering(join(keyword.codes.map((c) => sql`${c}`), ', '))] : []),
-    ...(keyword.types ? [sql`o.org_type IN (${join(keyword.types.map((t) => sql`${t}`), ', ')})`] : []),
-  ]);
-}
-
-/** Every term must match: keywords by what they mean, other words as text or service names. */
-function matchesText(text: string): Sql {
-  const { keywords, words } = readText(text);
-  return and([
-    ...keywords.map(({ phrase, keyword }) => matchesKeyword(phrase, keyword)),
-    ...words.map(matchesWord),
-  ]);
-}
-
-const hasText = (text: string) => { const r = readText(text); return r.keywords.length + r.words.length > 0; };
-
-/** 0: the name is the text; 1: starts with it; 2: a word of it starts with it; 3: elsewhere. */
-function textRank(text: string): Sql {
-  const phrase = likeLiteral(text.trim());
-  return sql`CASE WHEN lower(o.name) = lower(${text.trim()}) THEN 0
-    WHEN o.name ILIKE ${`${phrase}%`} ESCAPE '\\' THEN 1
-    WHEN o.name ILIKE ${`% ${phrase}%`} ESCAPE '\\' THEN 2 ELSE 3 END`;
-}
-
 function groupPredicate(group: FilterGroup, values: string[]): Sql {
   return or(group.options.filter((o) => values.includes(o.value)).map((o) => o.where));
 }
@@ -124,7 +76,9 @@ function choices(state: SearchState, exceptGroup?: string): Sql[] {
   return parts;
 }
 
-function organizations({ states }: ResolvedSearch): Sql {
+/** With text, every organization's copy in memory (text-match.ts), near a place or not. */
+function organizations({ state, states }: ResolvedSearch): Sql {
+  if (hasText(state.text)) return sql`${SEARCHABLE} o`;
   return states ? sql`${relation('organizations', states)} o` : raw('organizations_by_id o');
 }
 
@@ -175,17 +129,24 @@ function orderBy(search: ResolvedSearch, page: Page, dist: Sql): Sql {
   }[page.sort ?? 'relevance'];
 }
 
+/** A result row's columns before its distance, in the national list's first pages as in every other page. */
+const RESULT_COLUMNS = ['org_id', 'name', 'org_type', 'address_line1', 'city', 'state', 'zip', 'phone', 'latitude', 'longitude', 'geo_precision'];
+
 /** A page of results in the table's order; without `limit`, all of them. */
 export function resultsQuery(search: ResolvedSearch, page: Page): Sql {
   if (firstPage(search, page)) {
-    return sql`SELECT org_id, name, org_type, address_line1, city, state, zip, phone,
-      latitude, longitude, geo_precision, NULL AS distance_miles
-    FROM first_pages WHERE includes_mental_health_only = ${search.state.mentalHealthOnly}
-    ORDER BY position LIMIT ${page.limit!} OFFSET ${page.offset ?? 0}`;
+    // A read the page can also do without the engine, while it starts (release/table-read.ts).
+    return tableReadSql({
+      table: 'first_pages',
+      columns: { ...Object.fromEntries(RESULT_COLUMNS.map((c) => [c, c])), distance_miles: null },
+      equals: { includes_mental_health_only: search.state.mentalHealthOnly },
+      orderBy: 'position',
+      limit: page.limit!,
+      offset: page.offset ?? 0,
+    });
   }
   const dist = search.near ? distance(search.near) : raw('NULL');
-  return sql`SELECT o.org_id, o.name, o.org_type, o.address_line1, o.city, o.state, o.zip, o.phone,
-      o.latitude, o.longitude, o.geo_precision, ${dist} AS distance_miles
+  return sql`SELECT ${raw(RESULT_COLUMNS.map((c) => `o.${c}`).join(', '))}, ${dist} AS distance_miles
     FROM ${from(search)}
     WHERE ${and([...scope(search), ...choices(search.state)])}
     ORDER BY ${orderBy(search, page, raw('distance_miles'))}${page.limit === undefined ? raw('') : sql`
@@ -329,17 +290,17 @@ export function placeSuggestionsQuery(prefix: string): Sql | null {
 }
 
 export function organizationQuery(orgId: string): Sql {
-  return sql`SELECT * FROM organizations_by_id WHERE org_id = ${orgId}`;
+  return sql`SELECT * FROM organizations_by_id o WHERE ${ofOrganization('o', orgId)}`;
 }
 
 /** `states`: where the organization is, so a table partitioned by state is read from that state's files alone. */
 export function typeDetailQuery(orgType: OrgType, orgId: string, states: readonly string[] | null = null): Sql {
-  return sql`SELECT * FROM ${relation(TYPE_TABLES[orgType], states)} WHERE org_id = ${orgId}`;
+  return sql`SELECT * FROM ${relation(TYPE_TABLES[orgType], states)} t WHERE ${ofOrganization('t', orgId)}`;
 }
 
 export function servicesQuery(orgId: string): Sql {
   return sql`SELECT c.category_code, c.category_name, c.code, c.name FROM organization_services s
-    JOIN service_codes c ON c.code = s.code WHERE s.org_id = ${orgId}
+    JOIN service_codes c ON c.code = s.code WHERE ${ofOrganization('s', orgId)}
     ORDER BY c.category_order, c.name`;
 }
 
@@ -350,5 +311,5 @@ export function networkQuery(orgId: string): Sql {
   return sql`SELECT r.related_org_id, r.relationship, r.related_type, r.distance_miles, r.travel_minutes, r.strength,
       o.name, o.city, o.state, o.phone, o.latitude, o.longitude
     FROM network_relationships r JOIN ${NAMES} o ON o.org_id = r.related_org_id
-    WHERE r.org_id = ${orgId} ORDER BY r.strength DESC, r.distance_miles`;
+    WHERE ${ofOrganization('r', orgId)} ORDER BY r.strength DESC, r.distance_miles`;
 }

@@ -15,7 +15,8 @@ export async function writeTables(db: Db, releaseDir: string): Promise<Record<st
   for (const spec of TABLES) {
     const rawDir = join(releaseDir, '.raw', spec.table);
     mkdirSync(rawDir, { recursive: true });
-    const select = `${spec.select ?? `SELECT * FROM ${spec.table}`} ORDER BY ${spec.order}`;
+    const rowsOf = spec.select ?? `SELECT * FROM ${spec.table}`;
+    const select = `${rowsOf} ORDER BY ${spec.order}`;
     // A table with no rows (no source of its type) is still published, as one empty file: the
     // app's views need a file to read the columns from. Its partition columns go where a
     // hive-partitioned read puts them: last, by name (DuckDB 0.9.1 in the browser and 1.5 here alike).
@@ -47,7 +48,7 @@ export async function writeTables(db: Db, releaseDir: string): Promise<Record<st
       });
     }
     const columns = await rows<{ name: string; type: string }>(db,
-      `SELECT column_name AS name, column_type AS type FROM (DESCRIBE ${spec.table})`);
+      `SELECT column_name AS name, column_type AS type FROM (DESCRIBE ${rowsOf})`);
     out[spec.table] = {
       partitioned_by: spec.partitionBy ?? [],
       rows: files.reduce((sum, f) => sum + f.rows, 0),

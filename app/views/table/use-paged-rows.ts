@@ -2,6 +2,7 @@
 // own, before the count, so something is on screen as soon as possible.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { asQueryError, type QueryError } from '../../db/engine.ts';
+import { earlyRows } from '../../db/database.ts';
 import { useDatabase } from '../../db/use-database.ts';
 import { resultsQuery, type ResolvedSearch } from '../../search/queries.ts';
 import type { Sort } from '../../search/state.ts';
@@ -42,16 +43,25 @@ export function usePagedRows(search: ResolvedSearch, sort: Sort) {
   }, [key]);
 
   const ensurePage = useCallback((page: number) => {
-    if (database.status !== 'ready' || requested.current.has(page)) return;
+    if (requested.current.has(page)) return;
+    const q = resultsQuery(search, { limit: PAGE_SIZE, offset: page * PAGE_SIZE, sort: sort.key, desc: sort.desc });
+    // The national list's first page is there before the engine (db/early-reads.ts); the
+    // engine, once ready, finds the page loaded and leaves it (the same rows).
+    const early = earlyRows<ResultRow>(q);
+    const answer = early ?? (database.status === 'ready' ? database.db.engine.query<ResultRow>(q.text, q.params) : null);
+    if (!answer) return;
     requested.current.add(page);
     const mine = generation.current;
-    const q = resultsQuery(search, { limit: PAGE_SIZE, offset: page * PAGE_SIZE, sort: sort.key, desc: sort.desc });
-    database.db.engine.query<ResultRow>(q.text, q.params).then(
+    answer.then(
       (rows) => {
         if (page === 0) performance.mark('nrd:first-page'); // read by `npm run bench`
         if (mine === generation.current) setPages((p) => new Map(p).set(page, rows));
       },
-      (e: unknown) => mine === generation.current && setError(asQueryError(e, q.text, q.params)),
+      (e: unknown) => {
+        if (mine !== generation.current) return;
+        if (early) requested.current.delete(page); // the engine reads it when ready
+        else setError(asQueryError(e, q.text, q.params));
+      },
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` identifies the rows' query (search and sort) by value
   }, [database, key]);

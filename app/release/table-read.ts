@@ -1,0 +1,37 @@
+// A read of one small, unpartitioned table simple enough to answer without the engine: its
+// columns (or NULL), rows equal to given values, in one integer column's order, a slice. The
+// same value writes the SQL the engine runs and filters rows read in JavaScript (app/db/
+// early-reads.ts), so the national list's first page paints while DuckDB-WASM still starts.
+import { quoteIdent } from './sql-text.ts';
+import { and, join, raw, sql, type Sql } from './sql.ts';
+
+export interface TableRead {
+  table: string;
+  /** The columns returned, in order; `null` is a NULL under that name. */
+  columns: Record<string, string | null>;
+  equals: Record<string, boolean | number | string>;
+  /** A column of distinct integers among the rows `equals` keeps. */
+  orderBy: string;
+  limit: number;
+  offset: number;
+}
+
+/** A query the engine runs, carrying the read it stands for. */
+export type ReadSql = Sql & { read: TableRead };
+
+export function tableReadSql(read: TableRead): ReadSql {
+  const columns = join(Object.entries(read.columns).map(([as, column]) =>
+    raw(`${column === null ? 'NULL' : quoteIdent(column)} AS ${quoteIdent(as)}`)), ', ');
+  const where = and(Object.entries(read.equals).map(([column, value]) => sql`${raw(quoteIdent(column))} = ${value}`));
+  const query = sql`SELECT ${columns} FROM ${raw(quoteIdent(read.table))} WHERE ${where}
+    ORDER BY ${raw(quoteIdent(read.orderBy))} LIMIT ${read.limit} OFFSET ${read.offset}`;
+  return { ...query, read };
+}
+
+/** The read done in JavaScript over every row of its table: what `tableReadSql` returns from the engine. */
+export function runTableRead(read: TableRead, rows: readonly Record<string, unknown>[]): Record<string, unknown>[] {
+  const kept = rows.filter((row) => Object.entries(read.equals).every(([column, value]) => row[column] === value));
+  kept.sort((a, b) => Number(a[read.orderBy]) - Number(b[read.orderBy]));
+  return kept.slice(read.offset, read.offset + read.limit).map((row) =>
+    Object.fromEntries(Object.entries(read.columns).map(([as, column]) => [as, column === null ? null : row[column] ?? null])));
+}

@@ -1,0 +1,83 @@
+// What typed text finds, and the copy of every organization it is looked for in. A search with
+// text reads `searchable`, kept in the engine's memory from the first such search on
+// (release/relation.ts, db/catalog.ts): the columns the list, the map and a download show, the
+// four searched fields lower-cased in one string, and each organization's services, one
+// character each. Reading the same columns from every organization's Parquet on each search, and
+// organization_services (~850k rows at ×1) whenever a word was in a service's name, took
+// 0.6–1.2 s a search at ×1 (npm run bench, loaded machine).
+import { keptSelect } from '../release/relation.ts';
+import { and, join, likeLiteral, or, raw, sql, type Sql } from '../release/sql.ts';
+import { keywordFilter, readText, type Keyword } from './keywords.ts';
+
+/**
+ * Every service code with a character of its own, `chr(n)` (codes are unique: the same
+ * characters on every read). UTF-8 is self-synchronizing, so a character is found in a string
+ * of them only where it was put.
+ */
+const NUMBERED_SERVICES = raw('(SELECT code, name, chr((row_number() OVER (ORDER BY code))::INTEGER) AS mark FROM service_codes)');
+
+/**
+ * One row per organization. `words`: name, other names, street and city, lower-cased, one per
+ * line; a typed word never holds a line break (readText splits on white space), so no match
+ * runs from one field into the next. `services`: the marks of its services; as a list of
+ * numbers it took a third more memory to build (+60 against +46 MB at ×1).
+ */
+export const SEARCHABLE = keptSelect('searchable', `SELECT o.org_id, o.org_type, o.name, o.address_line1, o.city, o.state, o.zip, o.phone, o.website,
+    o.latitude, o.longitude, o.geo_precision,
+    concat_ws(chr(10), lower(o.name), lower(array_to_string(o.other_names, ' ')), lower(o.address_line1), lower(o.city)) AS words,
+    s.services
+  FROM organizations_by_id o LEFT JOIN (
+    SELECT s.org_id, string_agg(c.mark, '') AS services FROM organization_services s JOIN ${NUMBERED_SERVICES.text} c ON c.code = s.code
+    GROUP BY s.org_id) s ON s.org_id = o.org_id`);
+
+/** Organizations offering any service `which` picks out of service codes `c`. */
+function offering(which: Sql): Sql {
+  return sql`o.org_id IN (SELECT h.org_id FROM ${SEARCHABLE} h JOIN ${NUMBERED_SERVICES} c ON contains(h.services, c.mark) WHERE ${which})`;
+}
+
+/**
+ * A word: in the name, another name, the street or the city, or in a SAMHSA service's name.
+ * `contains` over lower-cased text finds what ILIKE '%word%' found in each field, in one pass.
+ */
+function matchesWord(word: string): Sql {
+  return or([
+    sql`contains(o.words, lower(${word}))`,
+    offering(sql`c.name ILIKE ${`%${likeLiteral(word)}%`} ESCAPE '\\'`),
+  ]);
+}
+
+/**
+ * A keyword (keywords.ts): what it stands for, or the words themselves in a name. Short ones
+ * ("AA", "NA", "VA") must stand alone, so "Nashville" is no Narcotics Anonymous. A line break
+ * between fields stands alone as the field's start or end did.
+ */
+function matchesKeyword(phrase: string, keyword: Keyword): Sql {
+  const escaped = phrase.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+  const pattern = `(^|[^a-z0-9])${escaped}${phrase.length <= 3 ? '([^a-z0-9]|$)' : ''}`;
+  const filter = keywordFilter(keyword);
+  return or([
+    sql`regexp_matches(o.words, ${pattern})`,
+    ...(filter ? [filter.option.where] : []),
+    ...(keyword.codes ? [offering(sql`c.code IN (${join(keyword.codes.map((c) => sql`${c}`), ', ')})`)] : []),
+    ...(keyword.types ? [sql`o.org_type IN (${join(keyword.types.map((t) => sql`${t}`), ', ')})`] : []),
+  ]);
+}
+
+/** Every term must match: keywords by what they mean, other words as text or service names. */
+export function matchesText(text: string): Sql {
+  const { keywords, words } = readText(text);
+  return and([
+    ...keywords.map(({ phrase, keyword }) => matchesKeyword(phrase, keyword)),
+    ...words.map(matchesWord),
+  ]);
+}
+
+export const hasText = (text: string) => { const r = readText(text); return r.keywords.length + r.words.length > 0; };
+
+/** 0: the name is the text; 1: starts with it; 2: a word of it starts with it; 3: elsewhere. */
+export function textRank(text: string): Sql {
+  const phrase = likeLiteral(text.trim());
+  return sql`CASE WHEN lower(o.name) = lower(${text.trim()}) THEN 0
+    WHEN o.name ILIKE ${`${phrase}%`} ESCAPE '\\' THEN 1
+    WHEN o.name ILIKE ${`% ${phrase}%`} ESCAPE '\\' THEN 2 ELSE 3 END`;
+}
