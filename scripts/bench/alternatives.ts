@@ -28,6 +28,8 @@ export type Built = Record<Alternative, string | null>;
 const BEST_UP_TO = 2 ** 27;
 const COMPRESS_UP_TO = 2 ** 31;
 
+const GiB = (bytes: number) => `${(bytes / 2 ** 30).toFixed(1)} GiB`;
+
 // One row per organization: the common fields, then what the bench filters and dashboards read.
 const FLAT = `SELECT o.org_id, o.name, array_to_string(o.other_names, ' ') AS other_names, o.org_type,
     o.address_line1, o.city, o.state, o.zip, o.phone, o.latitude, o.longitude,
@@ -75,15 +77,37 @@ async function compress(file: string, bytes: number) {
   ]);
 }
 
-async function writeJson(db: Db, out: string): Promise<null> {
-  // DuckDB writes the big array; Node only stitches the pieces into one document.
-  const orgs = join(out, 'organizations.tmp');
-  await db.run(`COPY (SELECT f.*, s.services, r.network
-    FROM (${FLAT}) f
-    LEFT JOIN (SELECT org_id, list(code ORDER BY code) AS services FROM organization_services GROUP BY org_id) s USING (org_id)
+// V8's longest string (2^29 − 24 characters on 64 bits): Response.json() and JSON.parse read
+// the whole file as one string, so a larger file cannot be parsed in Chrome, whatever the machine.
+const V8_STRING_LIMIT = 2 ** 29 - 24;
+
+// One organization in a hundred, and the share it is of them all: sizes are projected from it.
+const SAMPLE = 'hash(org_id) % 100 = 0';
+async function sampleShare(db: Db): Promise<number> {
+  const [{ all, picked }] = await rows<{ all: number; picked: number }>(db,
+    `SELECT count(*) AS all, count(*) FILTER (WHERE ${SAMPLE}) AS picked FROM organizations`);
+  return picked / all;
+}
+
+/** Every organization with its services and links, as JSON objects: DuckDB writes the big array. */
+const copyOrganizations = (db: Db, where: string, file: string) => db.run(`COPY (SELECT f.*, s.services, r.network
+    FROM (SELECT * FROM (${FLAT}) WHERE ${where}) f
+    LEFT JOIN (SELECT org_id, list(code ORDER BY code) AS services FROM organization_services WHERE ${where} GROUP BY org_id) s USING (org_id)
     LEFT JOIN (SELECT org_id, list([related_org_id, relationship, related_type, distance_miles::VARCHAR, travel_minutes::VARCHAR, strength::VARCHAR]
-        ORDER BY strength DESC, distance_miles) AS network FROM network_relationships GROUP BY org_id) r USING (org_id)
-    ORDER BY f.org_id) TO ${literal(orgs)} (FORMAT JSON, ARRAY true)`);
+        ORDER BY strength DESC, distance_miles) AS network FROM network_relationships WHERE ${where} GROUP BY org_id) r USING (org_id)
+    ORDER BY f.org_id) TO ${literal(file)} (FORMAT JSON, ARRAY true)`);
+
+/** The JSON file, unless a sample shows no browser could parse it (×100: minutes to write 4 GB for nothing). */
+async function writeJson(db: Db, out: string): Promise<string | null> {
+  const orgs = join(out, 'organizations.tmp');
+  await copyOrganizations(db, SAMPLE, orgs);
+  const projected = (await stat(orgs)).size / (await sampleShare(db));
+  if (projected > V8_STRING_LIMIT) {
+    await rm(orgs);
+    return `JSON.parse: the file would be ${GiB(projected)} (projected from 1% of the organizations), ` +
+      `longer than V8's longest string (${GiB(V8_STRING_LIMIT)}): Response.json() cannot read it`;
+  }
+  await copyOrganizations(db, 'true', orgs);
   const zips = await rows<{ key: string; label: string; latitude: number; longitude: number }>(db,
     `SELECT key, coalesce(city || ', ' || state || ' ', '') || key AS label, latitude, longitude FROM gazetteer WHERE kind = 'zip'`);
   const codes = await rows(db, 'SELECT code, name, category_name FROM service_codes ORDER BY code');
@@ -132,7 +156,6 @@ const sqliteTables = (where: string): [string, string][] => [
 // sql.js keeps the database in one in-memory file whose growth it computes in 32 bits
 // (`>>> 0` in its MEMFS): past 4 GiB it cannot grow, in Node or in a browser.
 const SQLJS_FILE_LIMIT = 2 ** 32;
-const GiB = (bytes: number) => `${(bytes / 2 ** 30).toFixed(1)} GiB`;
 
 async function sqlJs(): Promise<Database> {
   const SQL = await initSqlJs({ useOldExtensionFunctions: false } as never);
@@ -164,12 +187,9 @@ async function load(db: Db, lite: Database, table: string, select: string) {
 async function projectedBytes(db: Db): Promise<number> {
   const lite = await sqlJs();
   try {
-    const sample = 'hash(org_id) % 100 = 0';
-    for (const [table, select] of sqliteTables(sample).slice(0, 3)) await load(db, lite, table, select);
+    for (const [table, select] of sqliteTables(SAMPLE).slice(0, 3)) await load(db, lite, table, select);
     lite.exec(SQLITE_INDEXES);
-    const [{ all, picked }] = await rows<{ all: number; picked: number }>(db,
-      `SELECT count(*) AS all, count(*) FILTER (WHERE ${sample}) AS picked FROM organizations`);
-    return picked ? (fileBytes(lite) * all) / picked : 0;
+    return fileBytes(lite) / (await sampleShare(db));
   } finally {
     lite.close();
   }
