@@ -5,6 +5,7 @@
 // or the visitor said no; then it is a click. Stopping or removing the copy is one click.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { unusedEngineFiles } from '../db/engine-worker-start.ts';
 import { formatDate, formatNumber } from '../i18n/format.ts';
 
 type Progress =
@@ -101,6 +102,6 @@ export function OfflineCopy({ releaseBytes }: { releaseBytes: number }) {
 async function ask(type: 'nrd:offline-status' | 'nrd:keep-offline' | 'nrd:drop-offline') {
   const registration = await navigator.serviceWorker.ready;
   // The other engine bundle is 22 MB this browser will never run: the copy leaves it out.
-  const skip = type === 'nrd:keep-offline' ? (await import('../db/engine-worker-start.ts')).unusedEngineFiles() : [];
+  const skip = type === 'nrd:keep-offline' ? unusedEngineFiles() : [];
   registration.active?.postMessage({ type, base: new URL('./', document.baseURI).href, skip });
 }

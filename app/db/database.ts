@@ -12,6 +12,7 @@ import { startEngineWorker, type EngineWorker } from './engine-worker-start.ts';
 import { releaseId, releaseUrl, type Manifest } from '../release/manifest.ts';
 import { withLanes } from './lanes.ts';
 import { QueryCache, withCache } from './query-cache.ts';
+import { READ_DEADLINE_MS } from './read-guard.ts';
 import { restartable } from './restartable.ts';
 import type { Sql } from '../release/sql.ts';
 import type { ReadSql } from '../release/table-read.ts';
@@ -76,7 +77,7 @@ export function openDatabase(dataUrl = releaseUrl(document.baseURI)): Promise<Da
         const { startWasmDatabase } = await import('./wasm-engine.ts');
         const started = worker;
         worker = undefined;
-        const wasm = await startWasmDatabase(started);
+        const wasm = await startWasmDatabase(started ?? startEngineWorker());
         if (first) {
           first = false;
           // Marks show in a browser profile's timeline; `npm run bench` reads them.
@@ -115,7 +116,7 @@ export function earlyRows<T extends Row>(query: Sql): Promise<T[]> | null {
   if (state.status !== 'starting' || !starting || !('read' in query)) return null;
   const { manifest, dataUrl, reader } = starting;
   const { read } = query as ReadSql;
-  return Promise.all([manifest, reader]).then(([release, { earlyRead }]) => earlyRead<T>(read, release, dataUrl));
+  return Promise.all([manifest, reader]).then(([release, { earlyRead }]) => earlyRead<T>(read, release, dataUrl, READ_DEADLINE_MS));
 }
 
 /** After a failed start: start again from the beginning (a network that came back, a fixed host). */

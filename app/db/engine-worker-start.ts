@@ -30,11 +30,13 @@ export const chosenBundle = (): EngineBundle => (WebAssembly.validate(TRY_BLOCK)
  * Vite's dev server serves a classic worker without bundling its imports, so `npm start` runs
  * duckdb-wasm's worker as it is; every build (and so every browser test) runs it in the guard.
  */
-export const GUARDED = !import.meta.env.DEV;
+const GUARDED = !import.meta.env.DEV;
 
 export interface EngineWorker {
   worker: Worker;
   bundle: EngineBundle;
+  /** Whether it runs in engine-worker.ts (every build), which takes the page's messages. */
+  guarded: boolean;
   /** The first error the worker reported, kept from its start: it may come before anyone listens. */
   failed: Promise<string>;
 }
@@ -48,7 +50,7 @@ export function startEngineWorker(): EngineWorker {
     : new Worker(bundle.mainWorker);
   const failed = new Promise<string>((resolve) =>
     worker.addEventListener('error', (event) => resolve(event.message || 'its worker failed'), { once: true }));
-  return { worker, bundle, failed };
+  return { worker, bundle, guarded: GUARDED, failed };
 }
 
 /** The engine files this browser never loads (the other bundle's), which an offline copy can leave out. */

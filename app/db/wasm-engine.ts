@@ -6,7 +6,8 @@
 // engine-worker.ts, which guards its reads (see read-guard.ts).
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { QueryError, type Engine, type Row } from './engine.ts';
-import { GUARDED, startEngineWorker, type EngineWorker } from './engine-worker-start.ts';
+// Its type only: the worker is started before this chunk arrives, by the page's own code.
+import type { EngineWorker } from './engine-worker-start.ts';
 import { copyThroughFile } from './exports.ts';
 import { inlineParams } from '../release/sql-text.ts';
 import { plain } from '../release/plain-value.ts';
@@ -25,9 +26,9 @@ export interface WasmDatabase {
   close(): Promise<void>;
 }
 
-/** The engine in `started`, a worker begun with the page (database.ts), or in a new one. */
-export async function startWasmDatabase(started: EngineWorker = startEngineWorker()): Promise<WasmDatabase> {
-  const { worker, bundle } = started;
+/** The engine in `started` (engine-worker-start.ts), a worker begun before this chunk arrived. */
+export async function startWasmDatabase(started: EngineWorker): Promise<WasmDatabase> {
+  const { worker, bundle, guarded } = started;
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   try {
     await startedInTime(started, (progress) => db.instantiate(bundle.mainModule, null, progress));
@@ -40,7 +41,7 @@ export async function startWasmDatabase(started: EngineWorker = startEngineWorke
     await db.terminate();
     throw error instanceof EngineStartError ? error : new EngineStartError(`the search engine could not start (${(error as Error).message})`);
   }
-  return { connect: () => connect(db, worker), close: () => db.terminate() };
+  return { connect: () => connect(db, worker, guarded), close: () => db.terminate() };
 }
 
 /** `instantiate`, failed as soon as the worker reports an error, or when it stalls. */
@@ -67,7 +68,7 @@ function startedInTime({ failed }: EngineWorker, instantiate: (progress: () => v
   });
 }
 
-async function connect(db: duckdb.AsyncDuckDB, worker: Worker): Promise<Engine> {
+async function connect(db: duckdb.AsyncDuckDB, worker: Worker, guarded: boolean): Promise<Engine> {
   const conn = await db.connect();
   const run = async <T extends Row>(sql: string, params: readonly unknown[], cancellable = false): Promise<T[]> => {
     try {
@@ -85,7 +86,7 @@ async function connect(db: duckdb.AsyncDuckDB, worker: Worker): Promise<Engine> 
     return rows;
   };
   // Messages reach the worker in order with the engine's own (engine-worker.ts).
-  const otherSites = (allowed: boolean) => GUARDED && worker.postMessage({ nrd: 'other-sites', allowed });
+  const otherSites = (allowed: boolean) => guarded && worker.postMessage({ nrd: 'other-sites', allowed });
 
   return {
     async query(sql, params = [], options) {

@@ -1,7 +1,7 @@
 // A read of one small, unpartitioned table simple enough to answer without the engine: its
 // columns (or NULL), rows equal to given values, in one integer column's order, a slice. The
-// same value writes the SQL the engine runs and filters rows read in JavaScript (app/db/
-// early-reads.ts), so the national list's first page paints while DuckDB-WASM still starts.
+// same value writes the SQL the engine runs and filters rows read in JavaScript (runTableRead in
+// app/db/early-reads.ts), so the national list's first page paints while DuckDB-WASM still starts.
 import { quoteIdent } from './sql-text.ts';
 import { and, join, raw, sql, type Sql } from './sql.ts';
 
@@ -28,10 +28,3 @@ export function tableReadSql(read: TableRead): ReadSql {
   return { ...query, read };
 }
 
-/** The read done in JavaScript over every row of its table: what `tableReadSql` returns from the engine. */
-export function runTableRead(read: TableRead, rows: readonly Record<string, unknown>[]): Record<string, unknown>[] {
-  const kept = rows.filter((row) => Object.entries(read.equals).every(([column, value]) => row[column] === value));
-  kept.sort((a, b) => Number(a[read.orderBy]) - Number(b[read.orderBy]));
-  return kept.slice(read.offset, read.offset + read.limit).map((row) =>
-    Object.fromEntries(Object.entries(read.columns).map(([as, column]) => [as, column === null ? null : row[column] ?? null])));
-}

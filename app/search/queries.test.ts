@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parquetRows } from '../db/early-reads.ts';
+import { parquetRows, runTableRead } from '../db/early-reads.ts';
 import { attachRelease } from '../db/catalog.ts';
 import type { Engine } from '../db/engine.ts';
 import type { Manifest } from '../release/manifest.ts';
@@ -14,9 +14,10 @@ import { scratchDir, scratchSources } from '../../scripts/build/test-release.ts'
 import { countQuery, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, nearestQuery, networkQuery, placeSuggestionsQuery, pointsQuery, relatedQuery, resultsQuery, servicesQuery, withRelated, type ResolvedSearch } from './queries.ts';
 import { likeLiteral, raw, sql, type Sql } from '../release/sql.ts';
 import { readText } from './keywords.ts';
-import { bindRelations, filesRelation, keptName, Relation } from '../release/relation.ts';
+import { bindRelations, filesRelation, keptDefinition, keptName, Relation } from '../release/relation.ts';
+import { MENTAL_HEALTH_ONLY_IDS } from './text-match.ts';
 import { quoteIdent } from '../release/sql-text.ts';
-import { runTableRead, type ReadSql } from '../release/table-read.ts';
+import type { ReadSql } from '../release/table-read.ts';
 import { EMPTY_SEARCH, type SearchState } from './state.ts';
 
 let engine: Engine;
@@ -196,9 +197,15 @@ describe('mental-health-only facilities', () => {
     // The fixtures hold no such facility: one is made so, in a view read in the table's place.
     await run(sql`CREATE OR REPLACE TEMP VIEW tc_one_mh AS SELECT * REPLACE (
       CASE WHEN org_id = 'SAMHSA_OUT_000001' THEN 'MH' ELSE facility_type END AS facility_type) FROM treatment_centers`);
+    // Text search reads the rule from a copy in memory: one is made from that view too (the
+    // other copies as the catalog makes them, by a search).
+    await ids(search({ text: 'harbor' }));
+    const copy = keptDefinition(MENTAL_HEALTH_ONLY_IDS);
+    expect(copy).toContain('FROM treatment_centers');
+    await run(raw(`CREATE OR REPLACE TEMP TABLE mental_health_only_mh AS ${copy.replace('FROM treatment_centers', 'FROM tc_one_mh')}`));
     // Every treatment_centers relation of the query reads that view instead.
     const runMh = <T extends Record<string, unknown>>(q: Sql) => {
-      const bound = bindRelations(q.text, q.params, (r) => (r.table === 'treatment_centers' ? 'tc_one_mh' : quoteIdent(r.table)));
+      const bound = bindRelations(q.text, q.params, (r) => (r === MENTAL_HEALTH_ONLY_IDS ? 'mental_health_only_mh' : r.kept ? quoteIdent(keptName(r)) : r.table === 'treatment_centers' ? 'tc_one_mh' : quoteIdent(r.table)));
       return engine.query<T>(bound.text, bound.params);
     };
     // By type: the national list's first page by name comes from the release (first_pages).
@@ -210,6 +217,8 @@ describe('mental-health-only facilities', () => {
     const [facets] = await runMh<Record<string, number>>(facetsQuery(search({})));
     expect(facets[facetKey(MENTAL_HEALTH_ONLY, 'include')]).toBe(1);
     expect(facets[facetKey('type', 'treatment_center')]).toBe(3);
+    expect(await idsMh(search({ text: 'harbor', mentalHealthOnly: true }))).toEqual(['SAMHSA_OUT_000001']);
+    expect(await idsMh(search({ text: 'harbor' }))).toEqual([]);
   });
 });
 
@@ -329,5 +338,11 @@ describe('export', () => {
     expect(outpatient.services!.split('; ')).toEqual(names);
     expect(outpatient.services).not.toMatch(/\bMD\b/);
     expect(rows.some((r) => r.website?.startsWith('http'))).toBe(true);
+    // A search with text reads a copy without websites (text-match.ts): the download still has them.
+    const found = await run<{ org_id: string; website: string | null }>(exportQuery(search({ text: 'boston' }), {}));
+    expect(found.map((r) => r.org_id)).toEqual(await ids(search({ text: 'boston' })));
+    const sites = await run<{ org_id: string; website: string | null }>(sql`SELECT org_id, website FROM organizations_by_id`);
+    expect(found.map((r) => r.website)).toEqual(found.map((r) => sites.find((o) => o.org_id === r.org_id)!.website));
+    expect(found.some((r) => r.website)).toBe(true);
   });
 });

@@ -8,7 +8,7 @@ import { tableReadSql } from '../release/table-read.ts';
 import { FILTER_GROUP_BY_ID, FILTER_GROUPS, type FilterGroup } from './filters.ts';
 import { readText } from './keywords.ts';
 import { and, join, or, raw, sql, type Sql } from '../release/sql.ts';
-import { hasText, matchesText, SEARCHABLE, textRank } from './text-match.ts';
+import { hasText, matchesText, MENTAL_HEALTH_ONLY_IDS, SEARCHABLE, textRank } from './text-match.ts';
 import { ORG_TYPES, TYPE_TABLES, type OrgType, type Place, type SearchState, type SortKey } from './state.ts';
 
 /** A search with its location resolved (from the gazetteer or the browser). */
@@ -53,7 +53,11 @@ function groupPredicate(group: FilterGroup, values: string[]): Sql {
  * asked for, as FindTreatment.gov does: a person looking for addiction care is not sent there.
  */
 export const MENTAL_HEALTH_ONLY = 'mh';
-const NOT_MENTAL_HEALTH_ONLY = raw(`t.facility_type IS DISTINCT FROM 'MH'`);
+
+/** With text, read from a copy in memory of the few such facilities' ids (text-match.ts): no treatment center is joined for it. */
+function notMentalHealthOnly(state: SearchState): Sql {
+  return hasText(state.text) ? sql`o.org_id NOT IN (SELECT org_id FROM ${MENTAL_HEALTH_ONLY_IDS})` : raw(`t.facility_type IS DISTINCT FROM 'MH'`);
+}
 
 /** Location and text: what every panel shares. */
 function scope({ state, near }: ResolvedSearch): Sql[] {
@@ -66,7 +70,7 @@ function scope({ state, near }: ResolvedSearch): Sql[] {
 /** Types and filters, leaving out one group when counting that group's own options. */
 function choices(state: SearchState, exceptGroup?: string): Sql[] {
   const parts: Sql[] = [];
-  if (!state.mentalHealthOnly && exceptGroup !== MENTAL_HEALTH_ONLY) parts.push(NOT_MENTAL_HEALTH_ONLY);
+  if (!state.mentalHealthOnly && exceptGroup !== MENTAL_HEALTH_ONLY) parts.push(notMentalHealthOnly(state));
   const types = effectiveTypes(state, exceptGroup);
   if (types.length < ORG_TYPES.length) parts.push(types.length ? sql`o.org_type IN (${join(types.map((t) => sql`${t}`), ', ')})` : raw('FALSE'));
   for (const group of FILTER_GROUPS) {
@@ -91,7 +95,7 @@ function joined(search: ResolvedSearch): Sql {
 function from(search: ResolvedSearch): Sql {
   // Join the type tables only when a filter, a keyword or the mental-health-only rule reads them.
   const { state } = search;
-  const reads = !state.mentalHealthOnly || Object.keys(state.filters).length > 0
+  const reads = (!state.mentalHealthOnly && !hasText(state.text)) || Object.keys(state.filters).length > 0
     || readText(state.text).keywords.some(({ keyword }) => keyword.filter);
   return reads ? joined(search) : organizations(search);
 }
@@ -160,7 +164,9 @@ export function resultsQuery(search: ResolvedSearch, page: Page): Sql {
  */
 export function exportQuery(search: ResolvedSearch, page: Pick<Page, 'sort' | 'desc'>): Sql {
   const dist = search.near ? distance(search.near) : raw('NULL');
-  return sql`SELECT o.org_id, o.name, o.org_type, o.address_line1, o.city, o.state, o.zip, o.phone, o.website,
+  // The copy text search reads leaves the website out (text-match.ts): a download reads it.
+  const website = hasText(search.state.text) ? raw('(SELECT w.website FROM organizations_by_id w WHERE w.org_id = o.org_id)') : raw('o.website');
+  return sql`SELECT o.org_id, o.name, o.org_type, o.address_line1, o.city, o.state, o.zip, o.phone, ${website} AS website,
       round(${dist}, 1) AS distance_miles,
       (SELECT string_agg(c.name, '; ' ORDER BY c.category_order, c.name) FROM organization_services s
         JOIN service_codes c ON c.code = s.code WHERE s.org_id = o.org_id) AS services,

@@ -1,10 +1,12 @@
-// What typed text finds, and the copy of every organization it is looked for in. A search with
-// text reads `searchable`, kept in the engine's memory from the first such search on
-// (release/relation.ts, db/catalog.ts): the columns the list, the map and a download show, the
-// four searched fields lower-cased in one string, and each organization's services, one
-// character each. Reading the same columns from every organization's Parquet on each search, and
-// organization_services (~850k rows at ×1) whenever a word was in a service's name, took
-// 0.6–1.2 s a search at ×1 (npm run bench, loaded machine).
+// What typed text finds, and the copies it is looked for in. A search with text reads copies
+// the engine keeps in memory from the first such search on (release/relation.ts,
+// db/catalog.ts): `searchable`, the columns the list and the map show with the four searched
+// fields lower-cased in one string, and `offerings`, each organization's services, one
+// character each. Reading the same columns from every organization's Parquet on each search,
+// and organization_services (~850k rows at ×1) whenever a word was in a service's name, took
+// 0.6–1.2 s a search at ×1 (npm run bench, loaded machine). Each copy is one table's own rows,
+// joined to nothing: made in one SELECT with the services joined, the copy took 400 MB more to
+// build at ×10 (DuckDB built its hash table on the wide side) and twice the time.
 import { keptSelect } from '../release/relation.ts';
 import { and, join, likeLiteral, or, raw, sql, type Sql } from '../release/sql.ts';
 import { keywordFilter, readText, type Keyword } from './keywords.ts';
@@ -19,20 +21,23 @@ const NUMBERED_SERVICES = raw('(SELECT code, name, chr((row_number() OVER (ORDER
 /**
  * One row per organization. `words`: name, other names, street and city, lower-cased, one per
  * line; a typed word never holds a line break (readText splits on white space), so no match
- * runs from one field into the next. `services`: the marks of its services; as a list of
- * numbers it took a third more memory to build (+60 against +46 MB at ×1).
+ * runs from one field into the next.
  */
-export const SEARCHABLE = keptSelect('searchable', `SELECT o.org_id, o.org_type, o.name, o.address_line1, o.city, o.state, o.zip, o.phone, o.website,
-    o.latitude, o.longitude, o.geo_precision,
-    concat_ws(chr(10), lower(o.name), lower(array_to_string(o.other_names, ' ')), lower(o.address_line1), lower(o.city)) AS words,
-    s.services
-  FROM organizations_by_id o LEFT JOIN (
-    SELECT s.org_id, string_agg(c.mark, '') AS services FROM organization_services s JOIN ${NUMBERED_SERVICES.text} c ON c.code = s.code
-    GROUP BY s.org_id) s ON s.org_id = o.org_id`);
+export const SEARCHABLE = keptSelect('searchable', `SELECT org_id, org_type, name, address_line1, city, state, zip, phone,
+    latitude, longitude, geo_precision,
+    concat_ws(chr(10), lower(name), lower(array_to_string(other_names, ' ')), lower(address_line1), lower(city)) AS words
+  FROM organizations_by_id`);
+
+/** The marks of each organization's services: as a list of numbers it took a third more memory to build. */
+const OFFERINGS = keptSelect('offerings', `SELECT s.org_id, string_agg(c.mark, '') AS services
+  FROM organization_services s JOIN ${NUMBERED_SERVICES.text} c ON c.code = s.code GROUP BY s.org_id`);
+
+/** The mental-health-only facilities, for the rule on a search with text (queries.ts). */
+export const MENTAL_HEALTH_ONLY_IDS = keptSelect('mental_health_only', `SELECT org_id FROM treatment_centers WHERE facility_type = 'MH'`);
 
 /** Organizations offering any service `which` picks out of service codes `c`. */
 function offering(which: Sql): Sql {
-  return sql`o.org_id IN (SELECT h.org_id FROM ${SEARCHABLE} h JOIN ${NUMBERED_SERVICES} c ON contains(h.services, c.mark) WHERE ${which})`;
+  return sql`o.org_id IN (SELECT h.org_id FROM ${OFFERINGS} h JOIN ${NUMBERED_SERVICES} c ON contains(h.services, c.mark) WHERE ${which})`;
 }
 
 /**
