@@ -4,7 +4,7 @@
 // (db/catalog.ts), the uploaded table filtered by state on MotherDuck (cloud/cloud-engine.ts).
 // DuckDB 0.9.1 can prune hive partitions itself, but binding a view over every file costs
 // 40–70 ms per query; a list of the few files needed binds in under 10 ms (duckdb-wasm 1.28).
-import type { Manifest, ManifestTable } from './manifest.ts';
+import type { Manifest, ManifestFile, ManifestTable } from './manifest.ts';
 import { inlineParams, literal, quoteIdent } from './sql-text.ts';
 
 export class Relation {
@@ -19,11 +19,13 @@ export class Relation {
     readonly kept: readonly string[] | null = null,
     /** A kept relation's own SELECT over the release's tables, when it is more than some columns of `table`. */
     readonly select: string | null = null,
+    /** Null: every level of care (of a table partitioned by it, within `states`). */
+    readonly levels: readonly string[] | null = null,
   ) {}
 }
 
-export function relation(table: string, states: readonly string[] | null = null): Relation {
-  return new Relation(table, states);
+export function relation(table: string, states: readonly string[] | null = null, levels: readonly string[] | null = null): Relation {
+  return new Relation(table, states, null, null, levels);
 }
 
 /** These columns of every row of a table, kept in memory by the engine that can (db/catalog.ts), indexed on the first. */
@@ -49,32 +51,39 @@ export function keptDefinition({ table, kept, select }: Relation): string {
   return select ?? `SELECT ${(kept ?? []).map(quoteIdent).join(', ')} FROM ${quoteIdent(table)}`;
 }
 
-/** The one read of a table's Parquet files (hive partition columns from their paths); `path` places them. */
-export function readParquet(table: ManifestTable, path: (file: string) => string = (file) => file, states: readonly string[] | null = null): string {
-  const files = states ? table.files.filter((f) => states.includes(f.partition.state)) : table.files;
+/** The one read of a table's Parquet files (hive partition columns from their paths); `path` places them, `read` picks them. */
+export function readParquet(table: ManifestTable, path: (file: string) => string = (file) => file, read: (file: ManifestFile) => boolean = () => true): string {
+  const files = table.files.filter(read);
   const hive = table.partitioned_by.length > 0 ? ', hive_partitioning = true' : '';
   return `read_parquet([${files.map((f) => literal(path(f.path))).join(', ')}]${hive})`;
 }
 
 type Tables = Pick<Manifest, 'tables'>;
 
-const byState = (manifest: Tables, table: string) => manifest.tables[table]?.partitioned_by.includes('state') ?? false;
+const partitionedBy = (manifest: Tables, table: string, column: string) => manifest.tables[table]?.partitioned_by.includes(column) ?? false;
 
-/** A relation on the release's own files: only the states' files of a table partitioned by state. */
+/**
+ * A relation on the release's own files: only the states' files of a table partitioned by state,
+ * and of those only the levels' files of one partitioned by level of care too (one treatment
+ * center's row: one file, where its state's 3–5 cost 2–3× the CPU in duckdb-wasm; open-profile.ts).
+ */
 export function filesRelation(manifest: Tables, r: Relation): string {
-  const { table, states } = r;
+  const { table, states, levels } = r;
   if (r.kept) return quoteIdent(keptName(r));
-  if (!states || !byState(manifest, table)) return quoteIdent(table);
-  if (!manifest.tables[table].files.some((f) => states.includes(f.partition.state))) return `(SELECT * FROM ${quoteIdent(table)} WHERE FALSE)`;
-  return readParquet(manifest.tables[table], undefined, states);
+  if (!states || !partitionedBy(manifest, table, 'state')) return quoteIdent(table);
+  const byLevel = levels && partitionedBy(manifest, table, 'level_of_care');
+  const read = (f: ManifestFile) => states.includes(f.partition.state) && (!byLevel || levels.includes(f.partition.level_of_care));
+  if (!manifest.tables[table].files.some(read)) return `(SELECT * FROM ${quoteIdent(table)} WHERE FALSE)`;
+  return readParquet(manifest.tables[table], undefined, read);
 }
 
 /** A relation on uploaded tables (MotherDuck): the whole table filtered by state. */
 export function tablesRelation(manifest: Tables, r: Relation): string {
-  const { table, states, kept } = r;
+  const { table, states, kept, levels } = r;
   if (kept) return `(${keptDefinition(r)})`;
-  if (!states || !byState(manifest, table)) return quoteIdent(table);
-  return `(SELECT * FROM ${quoteIdent(table)} WHERE state IN (${states.map(literal).join(', ') || 'NULL'}))`;
+  if (!states || !partitionedBy(manifest, table, 'state')) return quoteIdent(table);
+  const level = levels && partitionedBy(manifest, table, 'level_of_care') ? ` AND level_of_care IN (${levels.map(literal).join(', ') || 'NULL'})` : '';
+  return `(SELECT * FROM ${quoteIdent(table)} WHERE state IN (${states.map(literal).join(', ') || 'NULL'})${level})`;
 }
 
 /** The SQL with every Relation parameter written in place by `write`; the other parameters stay bound. */

@@ -11,14 +11,14 @@ import { startNodeWasmEngine } from '../../scripts/engines/node-wasm-engine.ts';
 import { statesNear } from '../release/geo.ts';
 import { buildRelease } from '../../scripts/build/pipeline.ts';
 import { scratchDir, scratchSources } from '../../scripts/build/test-release.ts';
-import { countQuery, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, nearestQuery, networkQuery, placeSuggestionsQuery, pointsQuery, relatedQuery, resultsQuery, servicesQuery, withRelated, type ResolvedSearch } from './queries.ts';
+import { countQuery, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, nearestQuery, networkQuery, placeSuggestionsQuery, pointsQuery, relatedQuery, resultsQuery, servicesQuery, typeDetailQuery, withRelated, type ResolvedSearch } from './queries.ts';
 import { likeLiteral, raw, sql, type Sql } from '../release/sql.ts';
 import { readText } from './keywords.ts';
 import { bindRelations, filesRelation, keptDefinition, keptName, Relation } from '../release/relation.ts';
 import { MENTAL_HEALTH_ONLY_IDS } from './text-match.ts';
 import { quoteIdent } from '../release/sql-text.ts';
 import type { ReadSql } from '../release/table-read.ts';
-import { EMPTY_SEARCH, type SearchState } from './state.ts';
+import { EMPTY_SEARCH, TYPE_TABLES, type OrgType, type SearchState } from './state.ts';
 
 let engine: Engine;
 let manifest: Manifest;
@@ -307,6 +307,17 @@ describe('detail', () => {
     const network = await run<{ related_org_id: string; strength: number }>(networkQuery('SAMHSA_OUT_000001'));
     expect(network.map((n) => n.related_org_id)).toContain('NARR_00001');
     expect(network.map((n) => n.strength)).toEqual([...network.map((n) => n.strength)].sort((a, b) => b - a));
+  });
+
+  it('reads each organization\'s own row of its type, a treatment center\'s from the one file of its state and level', async () => {
+    const orgs = await run<Record<string, unknown> & { org_id: string; org_type: OrgType }>(sql`SELECT * FROM organizations_by_id`);
+    for (const org of orgs) {
+      const oracle = await run(sql`SELECT * FROM ${raw(quoteIdent(TYPE_TABLES[org.org_type]))} WHERE org_id = ${org.org_id}`);
+      expect(oracle).toHaveLength(1);
+      expect(await run(typeDetailQuery(org)), org.org_id).toEqual(oracle);
+    }
+    const center = typeDetailQuery(orgs.find((o) => o.org_type === 'treatment_center')!);
+    expect(bindRelations(center.text, center.params, (r) => filesRelation(manifest, r)).text.match(/\.parquet'/g)).toHaveLength(1);
   });
 
   it('names the nearby supports from the copy the engine keeps in memory, every organization in it', async () => {

@@ -299,9 +299,15 @@ export function organizationQuery(orgId: string): Sql {
   return sql`SELECT * FROM organizations_by_id o WHERE ${ofOrganization('o', orgId)}`;
 }
 
-/** `states`: where the organization is, so a table partitioned by state is read from that state's files alone. */
-export function typeDetailQuery(orgType: OrgType, orgId: string, states: readonly string[] | null = null): Sql {
-  return sql`SELECT * FROM ${relation(TYPE_TABLES[orgType], states)} t WHERE ${ofOrganization('t', orgId)}`;
+/**
+ * An organization's row of its type's table, given its row of organizations_by_id: read from the
+ * one file of its state and level of care where the table is partitioned by them (a release
+ * before schema 6 has no level in the row: its state's files).
+ */
+export function typeDetailQuery(org: Record<string, unknown>): Sql {
+  const levels = org.level_of_care == null ? null : [String(org.level_of_care)];
+  const from = relation(TYPE_TABLES[org.org_type as OrgType], [String(org.state)], levels);
+  return sql`SELECT * FROM ${from} t WHERE ${ofOrganization('t', String(org.org_id))}`;
 }
 
 export function servicesQuery(orgId: string): Sql {

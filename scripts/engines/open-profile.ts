@@ -11,7 +11,6 @@ import { attachRelease } from '../../app/db/catalog.ts';
 import type { Manifest } from '../../app/release/manifest.ts';
 import type { Sql } from '../../app/release/sql.ts';
 import { networkQuery, organizationQuery, relatedQuery, servicesQuery, typeDetailQuery } from '../../app/search/queries.ts';
-import type { OrgType } from '../../app/search/state.ts';
 import { startNodeWasmEngine } from './node-wasm-engine.ts';
 import { literal } from '../../app/release/sql-text.ts';
 import { openDb, rows } from '../build/db.ts';
@@ -71,7 +70,7 @@ console.log(`${release}: ${manifest.tables.organizations_by_id.rows} organizatio
 for (const orgId of ids) {
   console.log(orgId);
   const [org] = await measure('detail', organizationQuery(orgId));
-  await measure('type', typeDetailQuery(org.org_type as OrgType, orgId, [String(org.state)]));
+  await measure('type', typeDetailQuery(org));
   await measure('services', servicesQuery(orgId));
   const links = await measure('network', networkQuery(orgId));
   const related = relatedQuery(links.map((l) => String(l.related_org_id)));

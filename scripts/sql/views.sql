@@ -44,7 +44,10 @@ GROUP BY state ORDER BY state;
 -- panel, the network's names) reads one row group, and a search with no location opens one
 -- file instead of one per state: in duckdb-wasm every file opened costs a HEAD and a footer
 -- read, and a national scan over 56 state files spent most of its 2 s on those.
-CREATE OR REPLACE TEMP VIEW organizations_by_id AS SELECT * FROM organizations;
+-- With a treatment center's level of care: the detail panel then reads its row from the one
+-- file of its state and level (app/search/queries.ts, typeDetailQuery), not its state's 3–5.
+CREATE OR REPLACE TEMP VIEW organizations_by_id AS
+SELECT o.*, t.level_of_care FROM organizations o LEFT JOIN treatment_centers t USING (org_id);
 
 -- The national list's first page, in the order the app lists it with no place, text, type or
 -- filter (app/search/queries.ts: by name without regard to case, then id), once leaving out

@@ -33,8 +33,7 @@ export function DetailPanel({ orgId, from, onSelect, onClose }: Props) {
   const { t } = useTranslation();
   const org = useQuery<Org>(organizationQuery(orgId));
   const row = org.status === 'done' ? org.rows[0] : undefined;
-  // A table partitioned by state is read from this organization's state alone.
-  const detail = useQuery(row ? typeDetailQuery(row.org_type, orgId, [String(row.state)]) : null);
+  const detail = useQuery(row ? typeDetailQuery(row) : null);
   const services = useQuery<{ category_code: string; category_name: string; code: string; name: string }>(servicesQuery(orgId));
   const network = useNetwork(orgId);
   const title = useRef<HTMLHeadingElement>(null);

@@ -8,7 +8,7 @@ import {
 } from '../../../app/search/queries.ts';
 import type { Sql } from '../../../app/release/sql.ts';
 import { releaseUrl } from '../../../app/release/manifest.ts';
-import { EMPTY_SEARCH, type OrgType, type Radius } from '../../../app/search/state.ts';
+import { EMPTY_SEARCH, type Radius } from '../../../app/search/state.ts';
 
 // The alternatives answer over every organization: the page leaves mental-health-only
 // facilities out unless asked, so the benchmark asks.
@@ -52,11 +52,13 @@ function answers(db: Database): Answers {
       const [row] = await run(db, facetsQuery(await resolve(db, zip, miles)));
       return Object.entries(row).filter(([k]) => k.startsWith('type:')).reduce((a, [, v]) => a + Number(v), 0);
     },
+    // As the detail panel does (views/detail/detail-panel.tsx): the organization and its services
+    // asked at once, its type's row once the organization says which file holds it.
     detail: async (orgId) => {
-      const [org] = await run(db, organizationQuery(orgId));
-      // As the detail panel does: a treatment center's row is read from its state's files only.
-      await run(db, typeDetailQuery(org.org_type as OrgType, orgId, [String(org.state)]));
-      return (await run(db, servicesQuery(orgId))).length;
+      const typeRow = run(db, organizationQuery(orgId))
+        .then(([org]) => run(db, typeDetailQuery(org)));
+      const [services] = await Promise.all([run(db, servicesQuery(orgId)), typeRow]);
+      return services.length;
     },
     // As the nearby supports do (shell/use-network.ts): the links, then their organizations.
     network: async (orgId) => {
