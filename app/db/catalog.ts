@@ -3,7 +3,7 @@
 // tables are views over hive paths, and a query's Relation parameters read only the states'
 // files (release/relation.ts).
 import { SCHEMA_VERSION, type Manifest } from '../release/manifest.ts';
-import { bindRelations, filesRelation, keptName, readParquet, Relation } from '../release/relation.ts';
+import { bindRelations, filesRelation, keptDefinition, keptName, readParquet, Relation } from '../release/relation.ts';
 import { namesIn, quoteIdent } from '../release/sql-text.ts';
 import type { Engine } from './engine.ts';
 import { READ_DEADLINE_MS } from './read-guard.ts';
@@ -58,17 +58,21 @@ export function withViews(engine: Engine, manifest: Pick<Manifest, 'tables'>): E
       return created.get(name)!;
     }));
   };
-  // A kept relation's columns, read once into a TEMP table on first use and joined from memory
-  // after: the nearby supports' names joined organizations_by_id whole on every opening (its
-  // 400k rows at ×10: 275 ms warm, npm run bench); the copy costs ~160 bytes a row.
+  // A kept relation (some columns of a table, or a SELECT), read once into a TEMP table on first
+  // use and read from memory after: the nearby supports' names joined organizations_by_id whole
+  // on every opening (its 400k rows at ×10: 275 ms warm, npm run bench); the copy costs ~160
+  // bytes a row. Text search's copy: search/text-match.ts. A copy of columns is indexed on the
+  // first, so a lookup of one value reads one row (×10: ~1 ms against ~40 ms).
   const kept = new Map<string, Promise<void>>();
   const keptFor = (params: readonly unknown[]) => Promise.all(params.filter((p): p is Relation => p instanceof Relation && p.kept !== null)
     .map((r) => {
       const name = keptName(r);
       if (!kept.has(name)) {
-        kept.set(name, viewsFor(quoteIdent(r.table))
-          .then(() => engine.exec(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS
-            SELECT ${r.kept!.map(quoteIdent).join(', ')} FROM ${quoteIdent(r.table)}`))
+        const definition = keptDefinition(r);
+        const key = r.select ? null : r.kept![0];
+        kept.set(name, viewsFor(definition)
+          .then(() => engine.exec(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS ${definition}`))
+          .then(() => (key ? engine.exec(`CREATE INDEX ${quoteIdent(`${name}_key`)} ON ${quoteIdent(name)} (${quoteIdent(key)})`) : undefined))
           .catch((error) => {
             kept.delete(name);
             throw error;

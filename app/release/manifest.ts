@@ -5,8 +5,8 @@ import type { OrgType } from './org-types.ts';
 
 // 2: state_extents; organizations_by_id. 3: program_name, location_source, generated, phones with
 // extensions, intake and hotline phones; generated_records, org_type_counts, not_provided.
-// 4: first_pages.
-export const SCHEMA_VERSION = 4;
+// 4: first_pages. 5: org_key beside org_id in the tables the detail panel looks up, sorted on it (org-key.ts).
+export const SCHEMA_VERSION = 5;
 
 /** Where a release is published beside the page (the build's default `--out` is public/data). */
 export const RELEASE_FOLDER = 'data/';

@@ -17,6 +17,8 @@ export class Relation {
      * (DuckDB 0.9 prunes no row group through a join) reads it once, not on every query.
      */
     readonly kept: readonly string[] | null = null,
+    /** A kept relation's own SELECT over the release's tables, when it is more than some columns of `table`. */
+    readonly select: string | null = null,
   ) {}
 }
 
@@ -24,14 +26,27 @@ export function relation(table: string, states: readonly string[] | null = null)
   return new Relation(table, states);
 }
 
-/** These columns of every row of a table, kept in memory by the engine that can (db/catalog.ts). */
+/** These columns of every row of a table, kept in memory by the engine that can (db/catalog.ts), indexed on the first. */
 export function keptColumns(table: string, columns: readonly string[]): Relation {
   return new Relation(table, null, columns);
 }
 
-/** The name of a kept relation's in-memory copy: one per table and columns. */
-export function keptName({ table, kept }: Relation): string {
-  return `kept_${table}_${[...kept ?? []].sort().join('_')}`;
+/**
+ * What `select` returns, kept in memory under `name` by the engine that can (db/catalog.ts); an
+ * engine that cannot reads it as a subquery. `select` is constant SQL: no parameters.
+ */
+export function keptSelect(name: string, select: string): Relation {
+  return new Relation(name, null, [], select);
+}
+
+/** The name of a kept relation's in-memory copy: one per table and columns, or per kept SELECT. */
+export function keptName({ table, kept, select }: Relation): string {
+  return select ? `kept_${table}` : `kept_${table}_${[...kept ?? []].sort().join('_')}`;
+}
+
+/** The SELECT a kept relation's copy is made from. */
+export function keptDefinition({ table, kept, select }: Relation): string {
+  return select ?? `SELECT ${(kept ?? []).map(quoteIdent).join(', ')} FROM ${quoteIdent(table)}`;
 }
 
 /** The one read of a table's Parquet files (hive partition columns from their paths); `path` places them. */
@@ -55,8 +70,9 @@ export function filesRelation(manifest: Tables, r: Relation): string {
 }
 
 /** A relation on uploaded tables (MotherDuck): the whole table filtered by state. */
-export function tablesRelation(manifest: Tables, { table, states, kept }: Relation): string {
-  if (kept) return `(SELECT ${kept.map(quoteIdent).join(', ')} FROM ${quoteIdent(table)})`;
+export function tablesRelation(manifest: Tables, r: Relation): string {
+  const { table, states, kept } = r;
+  if (kept) return `(${keptDefinition(r)})`;
   if (!states || !byState(manifest, table)) return quoteIdent(table);
   return `(SELECT * FROM ${quoteIdent(table)} WHERE state IN (${states.map(literal).join(', ') || 'NULL'}))`;
 }

@@ -1,5 +1,7 @@
 // The published tables and how each is written (publish.ts); release-folder.ts sweeps their
 // folders. A module of its own so that code can know them without loading DuckDB.
+import { ORG_KEY, orgKeyOf } from './org-key.ts';
+import { raw } from './sql.ts';
 
 export interface TableSpec {
   table: string;
@@ -7,28 +9,37 @@ export interface TableSpec {
   select?: string;
   order: string;
   partitionBy?: string[];
-  /** Rows per row group when not 8,192: smaller groups make point lookups read less. */
+  /** Rows per row group when not 8,192: fewer rows to decode in a lookup, against a cost for every group (below). */
   rowGroupSize?: number;
 }
+
+/**
+ * The tables the detail panel reads one organization's rows of: published with its key
+ * (org-key.ts) and sorted on it, so a lookup's row group is the only one its statistics admit.
+ */
+const keyed = (table: string) => ({ table, select: `SELECT *, ${orgKeyOf(raw('org_id')).text} AS ${ORG_KEY} FROM ${table}` });
 
 // Partitioned by what the app filters on; rows in geohash order so a spatial filter's
 // min/max statistics skip most row groups. Small tables are one file each.
 export const TABLES: TableSpec[] = [
   { table: 'organizations', partitionBy: ['state'], order: 'state, geohash, org_id' },
   {
-    table: 'treatment_centers',
+    ...keyed('treatment_centers'),
     partitionBy: ['state', 'level_of_care'],
-    // In id order, 2k-row groups: the detail panel's lookup by id reads one row group of its
-    // state's files, not all of them (a join prunes nothing in DuckDB 0.9, so the geohash
-    // order this had bought searches nothing; ×1: 2.63 MB against 2.67 MB).
-    order: 'state, level_of_care, org_id',
-    rowGroupSize: 2048,
+    // In key order: the detail panel's lookup reads one row group of its state's files, not
+    // all of them (a join prunes nothing in DuckDB 0.9, so the geohash order this had bought
+    // searches nothing; ×1: 2.63 MB against 2.67 MB).
+    order: `state, level_of_care, ${ORG_KEY}, org_id`,
   },
-  { table: 'narr_residences', order: 'org_id' },
-  { table: 'recovery_centers', order: 'org_id' },
-  { table: 'recovery_organizations', order: 'org_id' },
-  { table: 'organization_services', order: 'org_id, code' },
-  { table: 'network_relationships', order: 'org_id, strength DESC, related_org_id' },
+  { ...keyed('narr_residences'), order: `${ORG_KEY}, org_id` },
+  { ...keyed('recovery_centers'), order: `${ORG_KEY}, org_id` },
+  { ...keyed('recovery_organizations'), order: `${ORG_KEY}, org_id` },
+  // Large row groups for the link tables: duckdb-wasm spends ~30 µs on every row group of a
+  // file even when its statistics rule it out, so at ×10 a lookup of services took 8 ms CPU
+  // in 8k-row groups (1,000 of them) and 4 ms in 64k; of links 20 ms in 8k and 10 ms in 32k
+  // (open-profile.ts' way of measuring); the files are smaller too.
+  { ...keyed('organization_services'), order: `${ORG_KEY}, org_id, code`, rowGroupSize: 65_536 },
+  { ...keyed('network_relationships'), order: `${ORG_KEY}, org_id, strength DESC, related_org_id`, rowGroupSize: 32_768 },
   { table: 'service_codes', order: 'code' },
   { table: 'states', order: 'code' },
   { table: 'gazetteer', order: 'kind, key', rowGroupSize: 2048 },
@@ -36,8 +47,9 @@ export const TABLES: TableSpec[] = [
   { table: 'mv_treatment_capacity', order: 'state, level_of_care' },
   { table: 'mv_organizations_by_state', order: 'state, org_type' },
   { table: 'mv_state_extents', order: 'state' },
-  // 2k-row groups: a lookup by id reads ~2k rows of every column, not 8k.
-  { table: 'organizations_by_id', order: 'org_id', rowGroupSize: 2048 },
+  // 8k-row groups: at ×10 a lookup by key took 11–16 ms CPU, in 2k-row groups 18–44 ms (the
+  // cost of 197 groups' statistics outweighs decoding 4× the rows).
+  { ...keyed('organizations_by_id'), order: `${ORG_KEY}, org_id` },
   // A few hundred rows: what the national list shows before anything is asked (views.sql).
   { table: 'first_pages', order: 'includes_mental_health_only, position' },
 ];

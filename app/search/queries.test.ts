@@ -11,9 +11,11 @@ import { startNodeWasmEngine } from '../../scripts/engines/node-wasm-engine.ts';
 import { statesNear } from '../release/geo.ts';
 import { buildRelease } from '../../scripts/build/pipeline.ts';
 import { scratchDir, scratchSources } from '../../scripts/build/test-release.ts';
-import { countQuery, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, nearestQuery, networkQuery, placeSuggestionsQuery, pointsQuery, resultsQuery, servicesQuery, type ResolvedSearch } from './queries.ts';
-import { raw, sql, type Sql } from '../release/sql.ts';
-import { bindRelations, filesRelation, keptName, Relation } from '../release/relation.ts';
+import { countQuery, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, nearestQuery, networkQuery, placeSuggestionsQuery, pointsQuery, relatedQuery, resultsQuery, servicesQuery, withRelated, type ResolvedSearch } from './queries.ts';
+import { likeLiteral, raw, sql, type Sql } from '../release/sql.ts';
+import { readText } from './keywords.ts';
+import { bindRelations, filesRelation, keptDefinition, keptName, Relation } from '../release/relation.ts';
+import { MENTAL_HEALTH_ONLY_IDS } from './text-match.ts';
 import { quoteIdent } from '../release/sql-text.ts';
 import type { ReadSql } from '../release/table-read.ts';
 import { EMPTY_SEARCH, type SearchState } from './state.ts';
@@ -129,6 +131,26 @@ describe('text search', () => {
       if (['%', '_', '%_%', '"'].includes(text)) expect(await ids(s)).toEqual([]);
     });
 
+  it('finds in the copy kept in memory what ILIKE finds in each field, and nothing across two fields', async () => {
+    const orgs = await run<{ name: string; street: string | null; city: string | null }>(
+      sql`SELECT name, address_line1 AS street, city FROM organizations_by_id`);
+    // Pieces of names and cities, and the end of one field run into the start of the next.
+    const words = [...new Set(orgs.flatMap((o) => [o.name.slice(1, 5), (o.city ?? '').slice(1, 4),
+      `${o.name.slice(-2)}${(o.street ?? o.city ?? '').slice(0, 2)}`.toUpperCase(), `${(o.street ?? '').slice(-2)}${(o.city ?? '').slice(0, 2)}`]))]
+      .filter((w) => w.length > 1 && !/\s/.test(w) && !readText(w).keywords.length);
+    expect(words.length).toBeGreaterThan(20);
+    for (const word of words) {
+      const pattern = `%${likeLiteral(word)}%`;
+      const expected = await run<{ org_id: string }>(sql`SELECT o.org_id FROM organizations_by_id o
+        WHERE o.name ILIKE ${pattern} ESCAPE '\\' OR array_to_string(o.other_names, ' ') ILIKE ${pattern} ESCAPE '\\'
+          OR o.address_line1 ILIKE ${pattern} ESCAPE '\\' OR o.city ILIKE ${pattern} ESCAPE '\\'
+          OR o.org_id IN (SELECT s.org_id FROM organization_services s JOIN service_codes c ON c.code = s.code
+            WHERE c.name ILIKE ${pattern} ESCAPE '\\')
+        ORDER BY 1`);
+      expect((await ids(search({ text: word, mentalHealthOnly: true }))).sort(), word).toEqual(expected.map((r) => r.org_id));
+    }
+  });
+
   it('finds names with emoji and right-to-left text', async () => {
     expect(await ids(search({ text: '🌅' }))).toHaveLength(1);
     expect(await ids(search({ text: 'حديقة' }))).toEqual(['SAMHSA_OUT_000010']);
@@ -175,9 +197,15 @@ describe('mental-health-only facilities', () => {
     // The fixtures hold no such facility: one is made so, in a view read in the table's place.
     await run(sql`CREATE OR REPLACE TEMP VIEW tc_one_mh AS SELECT * REPLACE (
       CASE WHEN org_id = 'SAMHSA_OUT_000001' THEN 'MH' ELSE facility_type END AS facility_type) FROM treatment_centers`);
+    // Text search reads the rule from a copy in memory: one is made from that view too (the
+    // other copies as the catalog makes them, by a search).
+    await ids(search({ text: 'harbor' }));
+    const copy = keptDefinition(MENTAL_HEALTH_ONLY_IDS);
+    expect(copy).toContain('FROM treatment_centers');
+    await run(raw(`CREATE OR REPLACE TEMP TABLE mental_health_only_mh AS ${copy.replace('FROM treatment_centers', 'FROM tc_one_mh')}`));
     // Every treatment_centers relation of the query reads that view instead.
     const runMh = <T extends Record<string, unknown>>(q: Sql) => {
-      const bound = bindRelations(q.text, q.params, (r) => (r.table === 'treatment_centers' ? 'tc_one_mh' : quoteIdent(r.table)));
+      const bound = bindRelations(q.text, q.params, (r) => (r === MENTAL_HEALTH_ONLY_IDS ? 'mental_health_only_mh' : r.kept ? quoteIdent(keptName(r)) : r.table === 'treatment_centers' ? 'tc_one_mh' : quoteIdent(r.table)));
       return engine.query<T>(bound.text, bound.params);
     };
     // By type: the national list's first page by name comes from the release (first_pages).
@@ -189,6 +217,8 @@ describe('mental-health-only facilities', () => {
     const [facets] = await runMh<Record<string, number>>(facetsQuery(search({})));
     expect(facets[facetKey(MENTAL_HEALTH_ONLY, 'include')]).toBe(1);
     expect(facets[facetKey('type', 'treatment_center')]).toBe(3);
+    expect(await idsMh(search({ text: 'harbor', mentalHealthOnly: true }))).toEqual(['SAMHSA_OUT_000001']);
+    expect(await idsMh(search({ text: 'harbor' }))).toEqual([]);
   });
 });
 
@@ -279,13 +309,19 @@ describe('detail', () => {
     expect(network.map((n) => n.strength)).toEqual([...network.map((n) => n.strength)].sort((a, b) => b - a));
   });
 
-  it('joins the nearby supports\' names from the copy the engine keeps in memory, every organization in it', async () => {
-    const q = networkQuery('SAMHSA_OUT_000001');
+  it('names the nearby supports from the copy the engine keeps in memory, every organization in it', async () => {
+    const links = await run<{ related_org_id: string }>(networkQuery('SAMHSA_OUT_000001'));
+    const q = relatedQuery(links.map((l) => l.related_org_id))!;
     const kept = q.params.find((p): p is Relation => p instanceof Relation && p.kept !== null)!;
     expect(bindRelations(q.text, q.params, (r) => filesRelation(manifest, r)).text).toContain(keptName(kept));
-    await run(q);
+    const related = await run<{ org_id: string; name: string }>(q);
+    const oracle = await run<{ org_id: string; name: string }>(sql`SELECT org_id, name FROM organizations_by_id
+      WHERE org_id IN (SELECT related_org_id FROM network_relationships WHERE org_id = 'SAMHSA_OUT_000001')`);
+    expect(withRelated(links, related).map((r) => [r.related_org_id, r.name]))
+      .toEqual(links.map((l) => [l.related_org_id, oracle.find((o) => o.org_id === l.related_org_id)!.name]));
     const [{ n }] = await run<{ n: number }>(sql`SELECT count(*)::INTEGER AS n FROM ${raw(keptName(kept))}`);
     expect(n).toBe(manifest.tables.organizations_by_id.rows);
+    expect(relatedQuery([])).toBeNull();
   });
 });
 
@@ -302,5 +338,11 @@ describe('export', () => {
     expect(outpatient.services!.split('; ')).toEqual(names);
     expect(outpatient.services).not.toMatch(/\bMD\b/);
     expect(rows.some((r) => r.website?.startsWith('http'))).toBe(true);
+    // A search with text reads a copy without websites (text-match.ts): the download still has them.
+    const found = await run<{ org_id: string; website: string | null }>(exportQuery(search({ text: 'boston' }), {}));
+    expect(found.map((r) => r.org_id)).toEqual(await ids(search({ text: 'boston' })));
+    const sites = await run<{ org_id: string; website: string | null }>(sql`SELECT org_id, website FROM organizations_by_id`);
+    expect(found.map((r) => r.website)).toEqual(found.map((r) => sites.find((o) => o.org_id === r.org_id)!.website));
+    expect(found.some((r) => r.website)).toBe(true);
   });
 });

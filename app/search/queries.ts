@@ -2,11 +2,13 @@
 // location lookup, detail. Views run these through the engine; none writes SQL of its own.
 import { boundingBox, EARTH_RADIUS_MILES } from '../release/geo.ts';
 import { keptColumns, relation } from '../release/relation.ts';
+import { ofOrganization } from '../release/org-key.ts';
 import { FIRST_PAGE_ROWS } from '../release/tables.ts';
 import { tableReadSql } from '../release/table-read.ts';
 import { FILTER_GROUP_BY_ID, FILTER_GROUPS, type FilterGroup } from './filters.ts';
-import { keywordFilter, readText, type Keyword } from './keywords.ts';
-import { and, join, likeLiteral, or, raw, sql, type Sql } from '../release/sql.ts';
+import { readText } from './keywords.ts';
+import { and, join, or, raw, sql, type Sql } from '../release/sql.ts';
+import { hasText, matchesText, MENTAL_HEALTH_ONLY_IDS, SEARCHABLE, textRank } from './text-match.ts';
 import { ORG_TYPES, TYPE_TABLES, type OrgType, type Place, type SearchState, type SortKey } from './state.ts';
 
 /** A search with its location resolved (from the gazetteer or the browser). */
@@ -42,57 +44,6 @@ function within(near: Place, miles: number): Sql {
     AND ${distance(near)} <= ${miles}`;
 }
 
-const TEXT_COLUMNS = ['o.name', "array_to_string(o.other_names, ' ')", 'o.address_line1', 'o.city'];
-
-/** Organizations with any of these services: a semi-join through organization_services. */
-function offering(codes: Sql): Sql {
-  return sql`o.org_id IN (SELECT s.org_id FROM organization_services s WHERE s.code IN (${codes}))`;
-}
-
-/** A word: in the name, another name, the street or the city, or in a SAMHSA service's name. */
-function matchesWord(word: string): Sql {
-  const pattern = `%${likeLiteral(word)}%`;
-  return or([
-    ...TEXT_COLUMNS.map((column) => sql`${raw(column)} ILIKE ${pattern} ESCAPE '\\'`),
-    offering(sql`SELECT c.code FROM service_codes c WHERE c.name ILIKE ${pattern} ESCAPE '\\'`),
-  ]);
-}
-
-/**
- * A keyword (keywords.ts): what it stands for, or the words themselves in a name. Short ones
- * ("AA", "NA", "VA") must stand alone, so "Nashville" is no Narcotics Anonymous.
- */
-function matchesKeyword(phrase: string, keyword: Keyword): Sql {
-  const escaped = phrase.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
-  const pattern = `(^|[^a-z0-9])${escaped}${phrase.length <= 3 ? '([^a-z0-9]|$)' : ''}`;
-  const filter = keywordFilter(keyword);
-  return or([
-    or(TEXT_COLUMNS.map((column) => sql`regexp_matches(lower(${raw(column)}), ${pattern})`)),
-    ...(filter ? [filter.option.where] : []),
-    ...(keyword.codes ? [offering(join(keyword.codes.map((c) => sql`${c}`), ', '))] : []),
-    ...(keyword.types ? [sql`o.org_type IN (${join(keyword.types.map((t) => sql`${t}`), ', ')})`] : []),
-  ]);
-}
-
-/** Every term must match: keywords by what they mean, other words as text or service names. */
-function matchesText(text: string): Sql {
-  const { keywords, words } = readText(text);
-  return and([
-    ...keywords.map(({ phrase, keyword }) => matchesKeyword(phrase, keyword)),
-    ...words.map(matchesWord),
-  ]);
-}
-
-const hasText = (text: string) => { const r = readText(text); return r.keywords.length + r.words.length > 0; };
-
-/** 0: the name is the text; 1: starts with it; 2: a word of it starts with it; 3: elsewhere. */
-function textRank(text: string): Sql {
-  const phrase = likeLiteral(text.trim());
-  return sql`CASE WHEN lower(o.name) = lower(${text.trim()}) THEN 0
-    WHEN o.name ILIKE ${`${phrase}%`} ESCAPE '\\' THEN 1
-    WHEN o.name ILIKE ${`% ${phrase}%`} ESCAPE '\\' THEN 2 ELSE 3 END`;
-}
-
 function groupPredicate(group: FilterGroup, values: string[]): Sql {
   return or(group.options.filter((o) => values.includes(o.value)).map((o) => o.where));
 }
@@ -102,7 +53,11 @@ function groupPredicate(group: FilterGroup, values: string[]): Sql {
  * asked for, as FindTreatment.gov does: a person looking for addiction care is not sent there.
  */
 export const MENTAL_HEALTH_ONLY = 'mh';
-const NOT_MENTAL_HEALTH_ONLY = raw(`t.facility_type IS DISTINCT FROM 'MH'`);
+
+/** With text, read from a copy in memory of the few such facilities' ids (text-match.ts): no treatment center is joined for it. */
+function notMentalHealthOnly(state: SearchState): Sql {
+  return hasText(state.text) ? sql`o.org_id NOT IN (SELECT org_id FROM ${MENTAL_HEALTH_ONLY_IDS})` : raw(`t.facility_type IS DISTINCT FROM 'MH'`);
+}
 
 /** Location and text: what every panel shares. */
 function scope({ state, near }: ResolvedSearch): Sql[] {
@@ -115,7 +70,7 @@ function scope({ state, near }: ResolvedSearch): Sql[] {
 /** Types and filters, leaving out one group when counting that group's own options. */
 function choices(state: SearchState, exceptGroup?: string): Sql[] {
   const parts: Sql[] = [];
-  if (!state.mentalHealthOnly && exceptGroup !== MENTAL_HEALTH_ONLY) parts.push(NOT_MENTAL_HEALTH_ONLY);
+  if (!state.mentalHealthOnly && exceptGroup !== MENTAL_HEALTH_ONLY) parts.push(notMentalHealthOnly(state));
   const types = effectiveTypes(state, exceptGroup);
   if (types.length < ORG_TYPES.length) parts.push(types.length ? sql`o.org_type IN (${join(types.map((t) => sql`${t}`), ', ')})` : raw('FALSE'));
   for (const group of FILTER_GROUPS) {
@@ -125,7 +80,9 @@ function choices(state: SearchState, exceptGroup?: string): Sql[] {
   return parts;
 }
 
-function organizations({ states }: ResolvedSearch): Sql {
+/** With text, every organization's copy in memory (text-match.ts), near a place or not. */
+function organizations({ state, states }: ResolvedSearch): Sql {
+  if (hasText(state.text)) return sql`${SEARCHABLE} o`;
   return states ? sql`${relation('organizations', states)} o` : raw('organizations_by_id o');
 }
 
@@ -138,7 +95,7 @@ function joined(search: ResolvedSearch): Sql {
 function from(search: ResolvedSearch): Sql {
   // Join the type tables only when a filter, a keyword or the mental-health-only rule reads them.
   const { state } = search;
-  const reads = !state.mentalHealthOnly || Object.keys(state.filters).length > 0
+  const reads = (!state.mentalHealthOnly && !hasText(state.text)) || Object.keys(state.filters).length > 0
     || readText(state.text).keywords.some(({ keyword }) => keyword.filter);
   return reads ? joined(search) : organizations(search);
 }
@@ -207,7 +164,9 @@ export function resultsQuery(search: ResolvedSearch, page: Page): Sql {
  */
 export function exportQuery(search: ResolvedSearch, page: Pick<Page, 'sort' | 'desc'>): Sql {
   const dist = search.near ? distance(search.near) : raw('NULL');
-  return sql`SELECT o.org_id, o.name, o.org_type, o.address_line1, o.city, o.state, o.zip, o.phone, o.website,
+  // The copy text search reads leaves the website out (text-match.ts): a download reads it.
+  const website = hasText(search.state.text) ? raw('(SELECT w.website FROM organizations_by_id w WHERE w.org_id = o.org_id)') : raw('o.website');
+  return sql`SELECT o.org_id, o.name, o.org_type, o.address_line1, o.city, o.state, o.zip, o.phone, ${website} AS website,
       round(${dist}, 1) AS distance_miles,
       (SELECT string_agg(c.name, '; ' ORDER BY c.category_order, c.name) FROM organization_services s
         JOIN service_codes c ON c.code = s.code WHERE s.org_id = o.org_id) AS services,
@@ -337,26 +296,48 @@ export function placeSuggestionsQuery(prefix: string): Sql | null {
 }
 
 export function organizationQuery(orgId: string): Sql {
-  return sql`SELECT * FROM organizations_by_id WHERE org_id = ${orgId}`;
+  return sql`SELECT * FROM organizations_by_id o WHERE ${ofOrganization('o', orgId)}`;
 }
 
 /** `states`: where the organization is, so a table partitioned by state is read from that state's files alone. */
 export function typeDetailQuery(orgType: OrgType, orgId: string, states: readonly string[] | null = null): Sql {
-  return sql`SELECT * FROM ${relation(TYPE_TABLES[orgType], states)} WHERE org_id = ${orgId}`;
+  return sql`SELECT * FROM ${relation(TYPE_TABLES[orgType], states)} t WHERE ${ofOrganization('t', orgId)}`;
 }
 
 export function servicesQuery(orgId: string): Sql {
   return sql`SELECT c.category_code, c.category_name, c.code, c.name FROM organization_services s
-    JOIN service_codes c ON c.code = s.code WHERE s.org_id = ${orgId}
+    JOIN service_codes c ON c.code = s.code WHERE ${ofOrganization('s', orgId)}
     ORDER BY c.category_order, c.name`;
 }
 
-/** What the nearby supports show of each organization, kept in the engine's memory once read (release/relation.ts). */
+/**
+ * What the nearby supports show of each organization, kept in the engine's memory once read with
+ * its first column indexed (release/relation.ts): a join with it read all 400k rows at ×10 on
+ * every opening (~100 ms CPU in duckdb-wasm), a point lookup in its index ~1 ms.
+ */
 const NAMES = keptColumns('organizations_by_id', ['org_id', 'name', 'city', 'state', 'phone', 'latitude', 'longitude']);
 
+/** An organization's links to its nearby supports, strongest first; relatedQuery names them. */
 export function networkQuery(orgId: string): Sql {
-  return sql`SELECT r.related_org_id, r.relationship, r.related_type, r.distance_miles, r.travel_minutes, r.strength,
-      o.name, o.city, o.state, o.phone, o.latitude, o.longitude
-    FROM network_relationships r JOIN ${NAMES} o ON o.org_id = r.related_org_id
-    WHERE r.org_id = ${orgId} ORDER BY r.strength DESC, r.distance_miles`;
+  return sql`SELECT r.related_org_id, r.relationship, r.related_type, r.distance_miles, r.travel_minutes, r.strength
+    FROM network_relationships r WHERE ${ofOrganization('r', orgId)} ORDER BY r.strength DESC, r.distance_miles`;
+}
+
+/**
+ * The name, place and phone of each organization, one point lookup each: DuckDB 0.9.1 uses an
+ * index for `column = constant`, not for a join or an IN list (both read every row). Null for none.
+ */
+export function relatedQuery(orgIds: readonly string[]): Sql | null {
+  if (!orgIds.length) return null;
+  const lookups = join(orgIds.map((id) => sql`SELECT org_id, name, city, state, phone, latitude, longitude FROM ${NAMES} WHERE org_id = ${id}`), ' UNION ALL ');
+  return sql`${lookups} ORDER BY org_id`;
+}
+
+/** Each link with its organization's row (org_id beside related_org_id); one whose organization is missing is left out, as a join would. */
+export function withRelated<L extends { related_org_id: string }, R extends { org_id: string }>(links: L[], related: R[]): (L & R)[] {
+  const byId = new Map(related.map((r) => [r.org_id, r]));
+  return links.flatMap((l) => {
+    const r = byId.get(l.related_org_id);
+    return r ? [{ ...r, ...l }] : [];
+  });
 }

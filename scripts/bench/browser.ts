@@ -8,14 +8,60 @@ import type {} from './pages/expose.ts'; // window.benchMix
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
 
-export async function withBrowser<T>(fn: (page: Page) => Promise<T>, context: BrowserContextOptions = {}): Promise<T> {
+/**
+ * How long one measurement may take and how much memory its browser may use. Past either the
+ * browser is killed and the measurement reported as failed: a page too big for a tab must not
+ * stall the run, nor take the shared machine's memory from everything else on it.
+ */
+export interface Limits {
+  timeoutMs: number;
+  maxBytes: number;
+}
+
+/**
+ * A measurement that did not complete. `limit` says the page itself gave up (its own error, a
+ * crash, the memory cap): a limit of that approach a team would hit too. A timeout is not.
+ */
+export class BrowserFailure extends Error {
+  constructor(message: string, readonly limit: boolean) {
+    super(message);
+  }
+}
+
+export async function withBrowser<T>(fn: (page: Page) => Promise<T>, limits: Limits, context: BrowserContextOptions = {}): Promise<T> {
   const browser: Browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+  let fail!: (failure: BrowserFailure) => void;
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  const timer = setTimeout(() => fail(new BrowserFailure(`no answer within ${limits.timeoutMs / 1000} s: browser killed`, false)), limits.timeoutMs);
+  const watch = setInterval(() => {
+    const bytes = browserMemory();
+    peakBrowserBytes = Math.max(peakBrowserBytes, bytes);
+    if (bytes > limits.maxBytes) fail(new BrowserFailure(`out of memory: the browser passed the bench's ${gb(limits.maxBytes)} cap (${gb(bytes)}): killed`, true));
+  }, 1000);
   try {
     const page = await (await browser.newContext(context)).newPage();
-    return await fn(page);
+    page.on('crash', () => fail(new BrowserFailure('the tab crashed (Chromium\'s out-of-memory or renderer limit)', true)));
+    return await Promise.race([fn(page), failed]);
+  } catch (error) {
+    // A killed or crashed browser does not answer close(): end its processes first.
+    if (error instanceof BrowserFailure) killBrowsers();
+    throw error;
   } finally {
-    await browser.close();
+    clearTimeout(timer);
+    clearInterval(watch);
+    await browser.close().catch(() => {});
   }
+}
+
+const gb = (bytes: number) => `${(bytes / 2 ** 30).toFixed(1)} GB`;
+
+/** The most memory any measured browser used this run (PSS, sampled every second). */
+export let peakBrowserBytes = 0;
+
+/** What a bench page reports when it could not load its data (pages/expose.ts). */
+async function pageFailure(page: Page): Promise<never> {
+  const handle = await page.waitForFunction(() => window.benchFailed, null, { timeout: 0 });
+  throw new BrowserFailure(String(await handle.jsonValue()), true);
 }
 
 export type ByteKind = 'wasm' | 'js' | 'data' | 'other';
@@ -60,7 +106,7 @@ export interface ColdRun {
 }
 
 /** Opens `url` in a fresh browser and waits for the first result row (`rowSelector`) to be painted. */
-export async function coldRun(url: string, rowSelector: string): Promise<ColdRun> {
+export async function coldRun(url: string, rowSelector: string, limits: Limits): Promise<ColdRun> {
   return withBrowser(async (page) => {
     await page.addInitScript((selector) => {
       new MutationObserver((_, observer) => {
@@ -71,13 +117,13 @@ export async function coldRun(url: string, rowSelector: string): Promise<ColdRun
       }).observe(document, { childList: true, subtree: true });
     }, rowSelector);
     const transfer = recordTransfer(page);
-    await page.goto(url);
-    await page.waitForFunction(() => performance.getEntriesByName('bench:first-row').length > 0, null, { timeout: 180_000 });
+    await page.goto(url, { waitUntil: 'commit', timeout: 0 });
+    await Promise.race([page.waitForFunction(() => performance.getEntriesByName('bench:first-row').length > 0, null, { timeout: 0 }), pageFailure(page)]);
     // The first of each mark: a later search marks again.
     const marks = await page.evaluate(() =>
       Object.fromEntries(performance.getEntriesByType('mark').reverse().map((m) => [m.name, m.startTime])));
     return { marks, transfer: await transfer.stop() };
-  });
+  }, limits);
 }
 
 export interface WarmRun {
@@ -89,11 +135,11 @@ export interface WarmRun {
   singleState?: Transfer;
 }
 
-export async function warmRun(url: string, cases: BenchCase[], passes: number, singleState?: BenchCase): Promise<WarmRun> {
+export async function warmRun(url: string, cases: BenchCase[], passes: number, limits: Limits, singleState?: BenchCase): Promise<WarmRun> {
   return withBrowser(async (page) => {
     const started = Date.now();
-    await page.goto(url);
-    await page.waitForFunction(() => window.benchReady === true, null, { timeout: 600_000 });
+    await page.goto(url, { waitUntil: 'commit', timeout: 0 });
+    await Promise.race([page.waitForFunction(() => window.benchReady === true, null, { timeout: 0 }), pageFailure(page)]);
     const startMs = Date.now() - started;
     let single: Transfer | undefined;
     if (singleState) {
@@ -106,15 +152,25 @@ export async function warmRun(url: string, cases: BenchCase[], passes: number, s
       results.push(await page.evaluate((all) => window.benchMix!(all), cases));
     }
     return { startMs, passes: results, memoryBytes: browserMemory(), singleState: single };
+  }, limits);
+}
+
+/** Every Chromium process this benchmark started (Linux /proc): one browser runs at a time. */
+function browserPids(): number[] {
+  return readdirSync('/proc').filter((p) => /^\d+$/.test(p)).map(Number).filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('chromium') && descends(pid);
+    } catch {
+      return false; // the process ended while we looked
+    }
   });
 }
 
-/** Proportional set size of every Chromium process this benchmark started (Linux /proc). */
+/** Proportional set size of the browser's processes. */
 function browserMemory(): number {
   let total = 0;
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+  for (const pid of browserPids()) {
     try {
-      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('chromium') || !descends(Number(pid))) continue;
       const pss = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
       total += pss ? Number(pss[1]) * 1024 : 0;
     } catch {
@@ -122,6 +178,16 @@ function browserMemory(): number {
     }
   }
   return total;
+}
+
+function killBrowsers() {
+  for (const pid of browserPids()) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
 }
 
 function descends(pid: number): boolean {

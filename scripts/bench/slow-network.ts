@@ -3,7 +3,7 @@
 // fresh browser (cold HTTP cache, no service worker). What it measures is the issue's
 // promise: the search form is usable, i.e. drawn by the app with its place box enabled.
 import type { Page } from '@playwright/test';
-import { recordTransfer, withBrowser, type Transfer } from './browser.ts';
+import { recordTransfer, withBrowser, type Limits, type Transfer } from './browser.ts';
 
 /** The search form drawn by the app with its place box enabled. */
 export const FORM_USABLE = 'form[role="search"] input[name="where"]:not([disabled])';
@@ -34,7 +34,7 @@ const markAt = (page: Page, name: string, timeout: number) =>
   page.waitForFunction((n) => performance.getEntriesByName(n)[0]?.startTime, name, { timeout }).then((h) => h.jsonValue() as Promise<number>);
 
 /** Opens `url` on Slow 4G; waits for the form, and for a result row too when `rowSelector` is given. */
-export async function slowFirstVisit(url: string, rowSelector?: string): Promise<SlowRun> {
+export async function slowFirstVisit(url: string, limits: Limits, rowSelector?: string): Promise<SlowRun> {
   return withBrowser(async (page) => {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');
@@ -49,5 +49,5 @@ export async function slowFirstVisit(url: string, rowSelector?: string): Promise
     return { formMs, firstRowMs, toForm };
     // The app's service worker takes the page over on its first load (public/sw.js), and what it
     // fetches escapes the page's emulated network: blocked, every byte goes through Slow 4G.
-  }, { serviceWorkers: 'block' });
+  }, limits, { serviceWorkers: 'block' });
 }

@@ -29,7 +29,7 @@ describe('the sample release', () => {
     expect(files(manifest).length).toBeGreaterThan(200); // 56 state files, 166 state and level files, the rest
   }, 600_000);
 
-  it('holds every partition file\'s rows in the order the app prunes by (organizations: geohash, then id; treatment centers: id)', async () => {
+  it('holds every partition file\'s rows in the order the app prunes by (organizations: geohash, then id; treatment centers: key, then id)', async () => {
     const db = await openDb();
     await db.run('SET threads = 1'); // a file's rows in file order
     const { organizations, treatment_centers } = first.manifest.tables;
@@ -39,11 +39,12 @@ describe('the sample release', () => {
       .map((r) => [r.org_id, r.geohash]));
     const unordered: string[] = [];
     for (const { path } of [...organizations.files, ...treatment_centers.files]) {
-      // A treatment center is looked up by id (the detail panel), and no join prunes by geohash.
-      const byId = treatment_centers.files.some((f) => f.path === path);
-      const ids = (await rows<{ org_id: string }>(db, `SELECT org_id FROM ${read(path)}`)).map((r) => r.org_id);
-      const keys = ids.map((id) => (byId ? id : `${geohash.get(id) ?? '~'} ${id}`)); // NULLs last, as ORDER BY puts them
-      if (keys.some((k, i) => i > 0 && keys[i - 1] > k)) unordered.push(path);
+      // A treatment center is looked up by its key (the detail panel), and no join prunes by geohash.
+      const byKey = treatment_centers.files.some((f) => f.path === path);
+      const found = await rows<{ org_id: string; org_key: number }>(db, `SELECT org_id, ${byKey ? 'org_key' : '0 AS org_key'} FROM ${read(path)}`);
+      const keys = found.map((r) => (byKey ? [r.org_key, r.org_id] : [geohash.get(r.org_id) ?? '~', r.org_id])); // NULLs last, as ORDER BY puts them
+      const before = (a: (string | number)[], b: (string | number)[]) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+      if (keys.some((k, i) => i > 0 && before(k, keys[i - 1]))) unordered.push(path);
     }
     expect(unordered).toEqual([]);
     expect(geohash.size).toBeGreaterThan(40_000);

@@ -10,12 +10,28 @@ import { rows, type Db } from './db.ts';
 import { listFiles } from './release-folder.ts';
 import { TABLES } from '../../app/release/tables.ts';
 
+/**
+ * One thread while writing: DuckDB's order-preserving Parquet writer buffers the batches a
+ * fast thread prepares until the slow one's are written, and under load (one thread starved)
+ * that took the ×10 build past its 1 GB limit ("failed to allocate data of size 1.0 MiB",
+ * duckdb/duckdb#11054). The files are the same bytes on any number of threads.
+ */
 export async function writeTables(db: Db, releaseDir: string): Promise<Record<string, ManifestTable>> {
+  await db.run('SET threads = 1');
+  try {
+    return await writeEach(db, releaseDir);
+  } finally {
+    await db.run('RESET threads');
+  }
+}
+
+async function writeEach(db: Db, releaseDir: string): Promise<Record<string, ManifestTable>> {
   const out: Record<string, ManifestTable> = {};
   for (const spec of TABLES) {
     const rawDir = join(releaseDir, '.raw', spec.table);
     mkdirSync(rawDir, { recursive: true });
-    const select = `${spec.select ?? `SELECT * FROM ${spec.table}`} ORDER BY ${spec.order}`;
+    const rowsOf = spec.select ?? `SELECT * FROM ${spec.table}`;
+    const select = `${rowsOf} ORDER BY ${spec.order}`;
     // A table with no rows (no source of its type) is still published, as one empty file: the
     // app's views need a file to read the columns from. Its partition columns go where a
     // hive-partitioned read puts them: last, by name (DuckDB 0.9.1 in the browser and 1.5 here alike).
@@ -23,7 +39,7 @@ export async function writeTables(db: Db, releaseDir: string): Promise<Record<st
     // Row groups of 8k rows: small enough for the geohash statistics to prune. zstd level 9:
     // level 19 saved 6% of the bytes and cost 4 s more of the build.
     const options = `FORMAT PARQUET, COMPRESSION ZSTD, COMPRESSION_LEVEL 9, ROW_GROUP_SIZE ${spec.rowGroupSize ?? 8192}`;
-    if (spec.partitionBy && n > 0) await writePartitions(db, spec.partitionBy, select, rawDir, options);
+    if (spec.partitionBy && n > 0) await writePartitions(db, spec.partitionBy, rowsOf, spec.order, rawDir, options);
     else {
       const query = spec.partitionBy
         ? `SELECT * EXCLUDE (${spec.partitionBy.join(', ')}), ${[...spec.partitionBy].sort().join(', ')} FROM (${select})` : select;
@@ -47,7 +63,7 @@ export async function writeTables(db: Db, releaseDir: string): Promise<Record<st
       });
     }
     const columns = await rows<{ name: string; type: string }>(db,
-      `SELECT column_name AS name, column_type AS type FROM (DESCRIBE ${spec.table})`);
+      `SELECT column_name AS name, column_type AS type FROM (DESCRIBE ${rowsOf})`);
     out[spec.table] = {
       partitioned_by: spec.partitionBy ?? [],
       rows: files.reduce((sum, f) => sum + f.rows, 0),
@@ -60,24 +76,21 @@ export async function writeTables(db: Db, releaseDir: string): Promise<Record<st
 }
 
 /**
- * One COPY per partition, into the folders a hive-partitioned COPY makes (`state=CA/`), from
- * the rows sorted once into a temporary table. COPY … PARTITION_BY wrote rows in the order
- * its threads reached them: under load 1–2 of 168 files differed between two builds of the
- * same sources. A plain COPY of a table scan keeps the table's order on any number of threads.
+ * One COPY per partition, into the folders a hive-partitioned COPY makes (`state=CA/`), each
+ * of its own rows sorted. COPY … PARTITION_BY wrote rows in the order its threads reached them:
+ * under load 1–2 of 168 files differed between two builds of the same sources; a COPY of a
+ * sorted query keeps its order on any number of threads. One partition is sorted at a time:
+ * a sorted copy of the whole table (organizations, 400k wide rows at ×10) held the memory
+ * that took the ×10 build past DuckDB's 1 GB limit while writing Parquet.
  */
-async function writePartitions(db: Db, columns: string[], select: string, rawDir: string, options: string): Promise<void> {
-  await db.run(`CREATE OR REPLACE TEMP TABLE sorted_partition_rows AS ${select}`);
-  try {
-    const values = await rows<Record<string, unknown>>(db, `SELECT DISTINCT ${columns.join(', ')} FROM sorted_partition_rows`);
-    for (const value of values) {
-      const dir = join(rawDir, ...columns.map((c) => `${c}=${partitionValue(value[c])}`));
-      mkdirSync(dir, { recursive: true });
-      const where = columns.map((c, i) => `${c} = $${i + 1}`).join(' AND ');
-      await db.run(`COPY (SELECT * EXCLUDE (${columns.join(', ')}) FROM sorted_partition_rows WHERE ${where})
-        TO ${literal(join(dir, 'data.parquet'))} (${options})`, columns.map((c) => value[c]) as never);
-    }
-  } finally {
-    await db.run('DROP TABLE sorted_partition_rows');
+async function writePartitions(db: Db, columns: string[], rowsOf: string, order: string, rawDir: string, options: string): Promise<void> {
+  const values = await rows<Record<string, unknown>>(db, `SELECT DISTINCT ${columns.join(', ')} FROM (${rowsOf})`);
+  for (const value of values) {
+    const dir = join(rawDir, ...columns.map((c) => `${c}=${partitionValue(value[c])}`));
+    mkdirSync(dir, { recursive: true });
+    const where = columns.map((c, i) => `${c} = $${i + 1}`).join(' AND ');
+    await db.run(`COPY (SELECT * EXCLUDE (${columns.join(', ')}) FROM (${rowsOf}) WHERE ${where} ORDER BY ${order})
+      TO ${literal(join(dir, 'data.parquet'))} (${options})`, columns.map((c) => value[c]) as never);
   }
 }
 

@@ -26,7 +26,7 @@ export async function countFates(db: Db, sources: SourceInfo[]): Promise<FileCou
       count(*) FILTER (WHERE status = 'merged') AS merged,
       count(*) FILTER (WHERE status = 'rejected') AS rejected,
       (SELECT count(*) FROM warnings w WHERE w.src_file = r.src_file) AS warnings
-    FROM resolved r GROUP BY src_file`);
+    FROM fates r GROUP BY src_file`);
   const byFile = new Map(counted.map((c) => [c.file, c]));
   const fates = sources.map(({ file, records }) => ({
     loaded: 0, merged: 0, rejected: 0, warnings: 0,
@@ -44,7 +44,7 @@ export async function countFates(db: Db, sources: SourceInfo[]): Promise<FileCou
 
 const DETAIL_QUERIES = {
   rejects: `SELECT src_file AS file, src_index AS record, src_id AS id, rejection.field AS field, rejection.reason AS reason
-    FROM resolved WHERE status = 'rejected' ORDER BY file_order, src_index`,
+    FROM fates WHERE status = 'rejected' ORDER BY file_order, src_index`,
   // One row per merge with its evidence (sql/merges.sql): the keys that matched, one column each.
   merges: `SELECT * EXCLUDE (file_order, matched, differed_in_text), unnest(matched),
       array_to_string(list_transform(differed_in_text, lambda d: format('{}: "{}" / "{}"', d.field, d.text, d.survivor_text)), '; ')

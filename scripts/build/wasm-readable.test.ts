@@ -6,6 +6,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { buildRelease } from './pipeline.ts';
 import { type Manifest } from '../../app/release/manifest.ts';
+import { ORG_KEY, orgKeyOf } from '../../app/release/org-key.ts';
+import { raw } from '../../app/release/sql.ts';
 import { scratchDir, scratchSources } from './test-release.ts';
 
 const require = createRequire(import.meta.url);
@@ -56,6 +58,18 @@ describe('the browser engine', () => {
     const [tc] = query(`SELECT level_of_care, accepts_medicaid, list_contains(license_numbers, 'x') AS l
       FROM read_parquet('treatment_centers/*/*/*.parquet', hive_partitioning = true) WHERE org_id = 'SAMHSA_OUT_000001'`);
     expect(tc).toMatchObject({ level_of_care: 'outpatient', accepts_medicaid: true });
+  });
+
+  it('computes every organization\'s key as the build wrote it, so a lookup by key finds its rows', () => {
+    const keyed = Object.entries(manifest.tables).filter(([, t]) => t.columns.some((c) => c.name === ORG_KEY));
+    expect(keyed.map(([name]) => name).sort()).toEqual(['narr_residences', 'network_relationships', 'organization_services',
+      'organizations_by_id', 'recovery_centers', 'recovery_organizations', 'treatment_centers']);
+    for (const [table, { files, rows }] of keyed) {
+      const [row] = query(`SELECT count(*)::INTEGER AS n,
+          count(*) FILTER (WHERE ${ORG_KEY} IS DISTINCT FROM ${orgKeyOf(raw('org_id')).text})::INTEGER AS wrong
+        FROM read_parquet([${files.map((f) => `'${f.path}'`).join(', ')}])`);
+      expect(row, table).toEqual({ n: rows, wrong: 0 });
+    }
   });
 
   it('reads structs, lists, dates and small numeric types', () => {

@@ -1,4 +1,6 @@
 -- resolved (status = 'loaded') → the published tables.
+-- No ORDER BY here: the release writes every table sorted its own way (publish.ts), and each
+-- sort here was done again there (organization_services: 8 million rows at ×10).
 
 CREATE OR REPLACE TEMP TABLE loaded AS
 SELECT res.*, s.r FROM resolved res JOIN staged s USING (file_order, src_index) WHERE res.status = 'loaded';
@@ -11,7 +13,7 @@ SELECT org_id, org_type, name, program_name, other_names, address_line1, address
   CASE WHEN geo_precision = 'source' THEN location_source END,
   geohash(latitude, longitude), phone, website, email,
   data_source, last_updated, src_file, src_index, src_id, generated
-FROM loaded ORDER BY org_id;
+FROM loaded;
 
 -- Service codes: the services the record claims (its own list, aliases resolved, and what its
 -- boolean flags imply, standard_outpatient → ORT, accepts_medicaid → MD: stage.sql) that the
@@ -22,7 +24,7 @@ SELECT DISTINCT org_id, code FROM (
   UNION ALL
   SELECT org_id, CASE org_type WHEN 'narr_residence' THEN 'HH' ELSE 'PEER' END
   FROM loaded WHERE org_type IN ('narr_residence', 'recovery_center')
-) WHERE code IN (SELECT code FROM service_codes) ORDER BY org_id, code;
+) WHERE code IN (SELECT code FROM service_codes);
 
 -- What each treatment center's codes say, one aggregate over organization_services (a list per
 -- organization and 22 list_intersect calls per row cost several times more at ×10).
@@ -61,8 +63,7 @@ SELECT l.org_id, l.state, l.level_of_care,
   clean_list(l.r.accreditations), clean_text(l.r.accreditation_status), parse_date(clean_text(l.r.last_inspection_date)),
   norm_phones(l.r.intake_phones), norm_phones(l.r.hotline_phones)
 FROM loaded l LEFT JOIN flags_of c USING (org_id)
-WHERE l.org_type = 'treatment_center'
-ORDER BY l.org_id;
+WHERE l.org_type = 'treatment_center';
 
 INSERT INTO narr_residences
 SELECT org_id, narr_level(r.certification_level), parse_count(clean_text(r.capacity)),
@@ -74,7 +75,7 @@ SELECT org_id, narr_level(r.certification_level), parse_count(clean_text(r.capac
   state_code(clean_text(r.state)),
   CASE WHEN state_code(clean_text(r.state)) IS NOT NULL THEN 'NARR ' || clean_text(r.state) || ' affiliate' END,
   norm_website(clean_text(r.affiliate_website))
-FROM loaded WHERE org_type = 'narr_residence' ORDER BY org_id;
+FROM loaded WHERE org_type = 'narr_residence';
 
 INSERT INTO recovery_centers
 SELECT org_id, clean_text(r.certification_status), clean_list(r.services),
@@ -91,12 +92,12 @@ SELECT org_id, clean_text(r.certification_status), clean_list(r.services),
   CASE WHEN json_type(r.operating_hours) = 'VARCHAR' THEN clean_text(r.operating_hours ->> '$') END,
   norm_website(clean_text(r.social_media.facebook)), clean_text(r.social_media.twitter),
   clean_text(r.social_media.instagram), norm_website(clean_text(r.social_media.linkedin))
-FROM loaded WHERE org_type = 'recovery_center' ORDER BY org_id;
+FROM loaded WHERE org_type = 'recovery_center';
 
 INSERT INTO recovery_organizations
 SELECT org_id, clean_text(r."type"), clean_text(r.category), clean_text(r.focus), clean_text(r.mission),
   clean_list(r.advocacy_priorities), clean_text(r.geographic_scope), clean_list(r.key_programs),
   clean_text(r.membership_type), state_code(clean_text(r.primary_state)),
   lower(coalesce(clean_text(r.primary_state), '')) = 'national' OR lower(coalesce(clean_text(r.geographic_scope), '')) = 'national'
-FROM loaded WHERE org_type = 'recovery_organization' ORDER BY org_id;
+FROM loaded WHERE org_type = 'recovery_organization';
 DROP TABLE flags_of;

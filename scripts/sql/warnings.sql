@@ -101,5 +101,8 @@ SELECT * FROM (
   FROM bidi_fields b JOIN resolved res USING (file_order, src_index) WHERE res.status <> 'rejected'
 ) ORDER BY src_file, src_index, field, message;
 
--- What the build report and the CSVs need is in `warnings`, `resolved` and `merge_evidence`.
-DROP TABLE loaded; DROP TABLE claimed_codes; DROP TABLE duplicate_keys; DROP TABLE bidi_fields;
+-- What the build report and the CSVs need is in `warnings`, `fates` and `merge_evidence`:
+-- of `resolved` (every record with its 40-odd parsed fields) only each record's fate stays,
+-- so the tables still to be written have the memory (×10 went past 1 GB writing Parquet).
+CREATE OR REPLACE TEMP TABLE fates AS SELECT src_file, file_order, src_index, src_id, status, rejection FROM resolved;
+DROP TABLE resolved; DROP TABLE loaded; DROP TABLE claimed_codes; DROP TABLE duplicate_keys; DROP TABLE bidi_fields;

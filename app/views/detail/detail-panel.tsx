@@ -9,7 +9,8 @@ import { PhoneLink } from '../../components/phone-link.tsx';
 import { QueryFailed } from '../../components/query-failed.tsx';
 import { SafetyLines } from '../../components/safety-lines.tsx';
 import { useQuery } from '../../db/use-query.ts';
-import { networkQuery, organizationQuery, servicesQuery, typeDetailQuery } from '../../search/queries.ts';
+import { organizationQuery, servicesQuery, typeDetailQuery } from '../../search/queries.ts';
+import { useNetwork } from '../../shell/use-network.ts';
 import type { OrgType, Place } from '../../search/state.ts';
 import { directionsHref } from '../../components/directions.ts';
 import { milesBetween } from '../../release/geo.ts';
@@ -35,7 +36,7 @@ export function DetailPanel({ orgId, from, onSelect, onClose }: Props) {
   // A table partitioned by state is read from this organization's state alone.
   const detail = useQuery(row ? typeDetailQuery(row.org_type, orgId, [String(row.state)]) : null);
   const services = useQuery<{ category_code: string; category_name: string; code: string; name: string }>(servicesQuery(orgId));
-  const network = useQuery<Parameters<typeof NearbySupports>[0]['rows'][number]>(networkQuery(orgId));
+  const network = useNetwork(orgId);
   const title = useRef<HTMLHeadingElement>(null);
   const panel = useRef<HTMLElement>(null);
   const closeRef = useRef(onClose);

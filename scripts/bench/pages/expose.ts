@@ -40,6 +40,8 @@ function answer(a: Answers, c: BenchCase): Count {
 declare global {
   interface Window {
     benchReady?: boolean;
+    /** Why the page could not load its data, for the runner to report. */
+    benchFailed?: string;
     benchMix?: (cases: BenchCase[]) => Promise<Timed[]>;
   }
 }
@@ -55,4 +57,14 @@ export function exposeMix(answers: Answers) {
     return timed;
   };
   window.benchReady = true;
+}
+
+/** Loads a page's data; a failure (too large to fetch or parse) is reported to the runner. */
+export async function loadOrReport<T>(load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    window.benchFailed = `${(error as Error).name}: ${(error as Error).message}`;
+    throw error;
+  }
 }

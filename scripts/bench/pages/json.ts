@@ -1,7 +1,7 @@
 // Alternative (a): the whole directory as one JSON file, filtered with plain JavaScript.
 import { milesBetween } from '../../../app/release/geo.ts';
 import { FLAT_FILTERS, PAGE, type Filters } from '../mix.ts';
-import { exposeMix, type Answers } from './expose.ts';
+import { exposeMix, loadOrReport, type Answers } from './expose.ts';
 import { paintFirstPage, searchFromLocation } from './first-page.ts';
 
 interface Org {
@@ -18,7 +18,8 @@ interface Directory {
   organizations: Org[];
 }
 
-const dir = (await (await fetch('/alt/directory.json')).json()) as Directory;
+// Response.json() reads the whole file as one string: past V8's ~512 MB string limit it throws.
+const dir = await loadOrReport(async () => (await (await fetch('/alt/json/directory.json')).json()) as Directory);
 const byId = new Map(dir.organizations.map((o) => [o.org_id, o]));
 const codes = new Map(dir.codes.map((c) => [c.code, c]));
 

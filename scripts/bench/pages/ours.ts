@@ -3,8 +3,8 @@
 import { openDatabase, type Database } from '../../../app/db/database.ts';
 import { statesNear } from '../../../app/release/geo.ts';
 import {
-  countQuery, facetsQuery, locationQuery, networkQuery, organizationQuery, resultsQuery, servicesQuery,
-  typeDetailQuery, type ResolvedSearch,
+  countQuery, facetsQuery, locationQuery, networkQuery, organizationQuery, relatedQuery, resultsQuery, servicesQuery,
+  typeDetailQuery, withRelated, type ResolvedSearch,
 } from '../../../app/search/queries.ts';
 import type { Sql } from '../../../app/release/sql.ts';
 import { releaseUrl } from '../../../app/release/manifest.ts';
@@ -58,7 +58,12 @@ function answers(db: Database): Answers {
       await run(db, typeDetailQuery(org.org_type as OrgType, orgId, [String(org.state)]));
       return (await run(db, servicesQuery(orgId))).length;
     },
-    network: async (orgId) => (await run(db, networkQuery(orgId))).length,
+    // As the nearby supports do (shell/use-network.ts): the links, then their organizations.
+    network: async (orgId) => {
+      const links = await run(db, networkQuery(orgId));
+      const related = relatedQuery(links.map((l) => String(l.related_org_id)));
+      return withRelated(links as { related_org_id: string }[], related ? await run(db, related) as { org_id: string }[] : []).length;
+    },
     dashboard: async (name) => (await run(db, { text: DASHBOARDS[name], params: [] })).length,
   };
 }

@@ -3,15 +3,17 @@
 import initSqlJs, { type Database, type SqlValue } from 'sql.js';
 import sqlWasm from 'sql.js/dist/sql-wasm.wasm?url';
 import { FLAT_FILTERS, PAGE, type Filters } from '../mix.ts';
-import { exposeMix, type Answers } from './expose.ts';
+import { exposeMix, loadOrReport, type Answers } from './expose.ts';
 import { boundingBox, EARTH_RADIUS_MILES } from '../../../app/release/geo.ts';
 import { paintFirstPage, searchFromLocation, type ListedRow } from './first-page.ts';
 
-const [SQL, file] = await Promise.all([
-  initSqlJs({ locateFile: () => sqlWasm, useOldExtensionFunctions: false } as never),
-  fetch('/alt/directory.sqlite').then((r) => r.arrayBuffer()),
-]);
-const db: Database = new SQL.Database(new Uint8Array(file));
+const db: Database = await loadOrReport(async () => {
+  const [SQL, file] = await Promise.all([
+    initSqlJs({ locateFile: () => sqlWasm, useOldExtensionFunctions: false } as never),
+    fetch('/alt/sqljs/directory.sqlite').then((r) => r.arrayBuffer()),
+  ]);
+  return new SQL.Database(new Uint8Array(file));
+});
 
 function all(text: string, params: SqlValue[] = []): Record<string, SqlValue>[] {
   const statement = db.prepare(text, params);

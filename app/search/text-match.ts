@@ -1,0 +1,88 @@
+// What typed text finds, and the copies it is looked for in. A search with text reads copies
+// the engine keeps in memory from the first such search on (release/relation.ts,
+// db/catalog.ts): `searchable`, the columns the list and the map show with the four searched
+// fields lower-cased in one string, and `offerings`, each organization's services, one
+// character each. Reading the same columns from every organization's Parquet on each search,
+// and organization_services (~850k rows at ×1) whenever a word was in a service's name, took
+// 0.6–1.2 s a search at ×1 (npm run bench, loaded machine). Each copy is one table's own rows,
+// joined to nothing: made in one SELECT with the services joined, the copy took 400 MB more to
+// build at ×10 (DuckDB built its hash table on the wide side) and twice the time.
+import { keptSelect } from '../release/relation.ts';
+import { and, join, likeLiteral, or, raw, sql, type Sql } from '../release/sql.ts';
+import { keywordFilter, readText, type Keyword } from './keywords.ts';
+
+/**
+ * Every service code with a character of its own, `chr(n)` (codes are unique: the same
+ * characters on every read). UTF-8 is self-synchronizing, so a character is found in a string
+ * of them only where it was put.
+ */
+const NUMBERED_SERVICES = raw('(SELECT code, name, chr((row_number() OVER (ORDER BY code))::INTEGER) AS mark FROM service_codes)');
+
+/**
+ * One row per organization. `words`: name, other names, street and city, lower-cased, one per
+ * line; a typed word never holds a line break (readText splits on white space), so no match
+ * runs from one field into the next.
+ */
+export const SEARCHABLE = keptSelect('searchable', `SELECT org_id, org_type, name, address_line1, city, state, zip, phone,
+    latitude, longitude, geo_precision,
+    concat_ws(chr(10), lower(name), lower(array_to_string(other_names, ' ')), lower(address_line1), lower(city)) AS words
+  FROM organizations_by_id`);
+
+/** The marks of each organization's services: as a list of numbers it took a third more memory to build. */
+const OFFERINGS = keptSelect('offerings', `SELECT s.org_id, string_agg(c.mark, '') AS services
+  FROM organization_services s JOIN ${NUMBERED_SERVICES.text} c ON c.code = s.code GROUP BY s.org_id`);
+
+/** The mental-health-only facilities, for the rule on a search with text (queries.ts). */
+export const MENTAL_HEALTH_ONLY_IDS = keptSelect('mental_health_only', `SELECT org_id FROM treatment_centers WHERE facility_type = 'MH'`);
+
+/** Organizations offering any service `which` picks out of service codes `c`. */
+function offering(which: Sql): Sql {
+  return sql`o.org_id IN (SELECT h.org_id FROM ${OFFERINGS} h JOIN ${NUMBERED_SERVICES} c ON contains(h.services, c.mark) WHERE ${which})`;
+}
+
+/**
+ * A word: in the name, another name, the street or the city, or in a SAMHSA service's name.
+ * `contains` over lower-cased text finds what ILIKE '%word%' found in each field, in one pass.
+ */
+function matchesWord(word: string): Sql {
+  return or([
+    sql`contains(o.words, lower(${word}))`,
+    offering(sql`c.name ILIKE ${`%${likeLiteral(word)}%`} ESCAPE '\\'`),
+  ]);
+}
+
+/**
+ * A keyword (keywords.ts): what it stands for, or the words themselves in a name. Short ones
+ * ("AA", "NA", "VA") must stand alone, so "Nashville" is no Narcotics Anonymous. A line break
+ * between fields stands alone as the field's start or end did.
+ */
+function matchesKeyword(phrase: string, keyword: Keyword): Sql {
+  const escaped = phrase.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+  const pattern = `(^|[^a-z0-9])${escaped}${phrase.length <= 3 ? '([^a-z0-9]|$)' : ''}`;
+  const filter = keywordFilter(keyword);
+  return or([
+    sql`regexp_matches(o.words, ${pattern})`,
+    ...(filter ? [filter.option.where] : []),
+    ...(keyword.codes ? [offering(sql`c.code IN (${join(keyword.codes.map((c) => sql`${c}`), ', ')})`)] : []),
+    ...(keyword.types ? [sql`o.org_type IN (${join(keyword.types.map((t) => sql`${t}`), ', ')})`] : []),
+  ]);
+}
+
+/** Every term must match: keywords by what they mean, other words as text or service names. */
+export function matchesText(text: string): Sql {
+  const { keywords, words } = readText(text);
+  return and([
+    ...keywords.map(({ phrase, keyword }) => matchesKeyword(phrase, keyword)),
+    ...words.map(matchesWord),
+  ]);
+}
+
+export const hasText = (text: string) => { const r = readText(text); return r.keywords.length + r.words.length > 0; };
+
+/** 0: the name is the text; 1: starts with it; 2: a word of it starts with it; 3: elsewhere. */
+export function textRank(text: string): Sql {
+  const phrase = likeLiteral(text.trim());
+  return sql`CASE WHEN lower(o.name) = lower(${text.trim()}) THEN 0
+    WHEN o.name ILIKE ${`${phrase}%`} ESCAPE '\\' THEN 1
+    WHEN o.name ILIKE ${`% ${phrase}%`} ESCAPE '\\' THEN 2 ELSE 3 END`;
+}
