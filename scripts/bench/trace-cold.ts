@@ -42,5 +42,5 @@ await withBrowser(async (page) => {
     console.log(`${String(Math.round(r.start - origin)).padStart(6)}  ${String(Math.round(r.end - origin)).padStart(6)}  ${String(r.bytes).padStart(9)}  ${r.url}`);
   }
   console.log(`trace: ${tracePath}`);
-}, { serviceWorkers: 'block' });
+}, { timeoutMs: 180_000, maxBytes: 4 * 1024 ** 3 }, { serviceWorkers: 'block' });
 server.close();
