@@ -73,13 +73,6 @@ export async function buildRelease({ sourcesDir, outDir: out, memoryLimit, log =
       const integrity = await checkReferences(db);
       await checkKeys(db);
       step('counts reconciled and references checked');
-      // Writing Parquet takes more than the limit leaves at ×10 on a busy machine: twice at 1 GB
-      // (main and this branch alike) the build stopped there, "failed to allocate data of size
-      // 1.0 MiB" (the order-preserving writer holds a fast thread's batches until the slow one's
-      // are written, duckdb/duckdb#11054). One thread would not, but writes other row groups.
-      // A quarter of a GB more, whatever the scale: ×100 wrote its Parquet within its 4 GB.
-      await db.run(`SET memory_limit = ${literal(plusMiB((await rows<{ v: string }>(db,
-        "SELECT current_setting('memory_limit') AS v"))[0].v, 256))}`);
       const tables = await writeTables(db, releaseDir);
       const details = await writeDetails(db, releaseDir);
       step('Parquet written');
@@ -132,15 +125,6 @@ export async function buildRelease({ sourcesDir, outDir: out, memoryLimit, log =
  */
 export function defaultMemoryLimit(sourceBytes: number): string {
   return `${Math.round(Math.min(4, Math.max(1, (0.7 * sourceBytes) / 2 ** 30)) * 10) / 10}GiB`;
-}
-
-const MIB: Record<string, number> = { KiB: 1 / 1024, MiB: 1, GiB: 1024, TiB: 1024 ** 2, KB: 1e3 / 2 ** 20, MB: 1e6 / 2 ** 20, GB: 1e9 / 2 ** 20 };
-
-/** A size setting as DuckDB prints it ("1.0 GiB") plus `mib` mebibytes, in MiB. */
-export function plusMiB(setting: string, mib: number): string {
-  const [, amount, unit] = /^([\d.]+)\s*(\w+)$/.exec(setting.trim()) ?? [];
-  if (amount === undefined || !(unit in MIB)) throw new Error(`not a size: ${setting}`);
-  return `${Math.round(Number(amount) * MIB[unit] + mib)} MiB`;
 }
 
 function sourceBytes(dir: string): number {
