@@ -445,15 +445,18 @@ function reportSlow(scale: number, slow: Record<string, SlowRun[] | Failed>) {
 execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '-c', 'scripts/bench/vite.config.ts'], { stdio: 'inherit' });
 if (!existsSync('dist/data/manifest.json')) throw new Error('No production build in dist/: run `npm run build` first (npm run bench does).');
 const results: ScaleResult[] = [];
-for (const scale of scales) results.push(await benchScale(scale, benchMix));
 mkdirSync('bench', { recursive: true });
 const chromium = execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-writeFileSync('bench/results.json', JSON.stringify({
-  date: new Date().toISOString(), smoke, runs,
-  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memory_bytes: totalmem(), node: process.version, chromium },
-  results,
-}, null, 2));
-console.log('Wrote bench/results.json');
+// Written after every scale: a run stopped during ×100 (its build alone is 11 minutes) keeps the rest.
+for (const scale of scales) {
+  results.push(await benchScale(scale, benchMix));
+  writeFileSync('bench/results.json', JSON.stringify({
+    date: new Date().toISOString(), smoke, runs,
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memory_bytes: totalmem(), node: process.version, chromium },
+    results,
+  }, null, 2));
+  console.log(`Wrote bench/results.json (×${results.map((r) => r.scale).join(', ×')})`);
+}
 // No timing is judged, but an alternative that finds something else than the directory must
 // not pass quietly, nor (in the CI smoke, at x1) a measurement that stopped working. At larger
 // scales a page that does not fit the browser is a finding, reported above.

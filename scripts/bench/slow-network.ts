@@ -5,6 +5,9 @@
 import type { Page } from '@playwright/test';
 import { recordTransfer, withBrowser, type Limits, type Transfer } from './browser.ts';
 
+/** The search form drawn by the app with its place box enabled. */
+export const FORM_USABLE = 'form[role="search"] input[name="where"]:not([disabled])';
+
 export const SLOW_4G = { offline: false, latency: 562.5, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 };
 
 export interface SlowRun {
@@ -16,7 +19,7 @@ export interface SlowRun {
 }
 
 /** Marks `name` in the page's timeline on the first frame after `selector` matches. */
-async function markWhenShown(page: Page, selector: string, name: string) {
+export async function markWhenShown(page: Page, selector: string, name: string) {
   // No named functions inside: tsx would wrap them in a helper the page does not have.
   await page.addInitScript(([s, n]) => {
     new MutationObserver((_, observer) => {
@@ -36,7 +39,7 @@ export async function slowFirstVisit(url: string, limits: Limits, rowSelector?: 
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
-    await markWhenShown(page, 'form[role="search"] input[name="where"]:not([disabled])', 'bench:form');
+    await markWhenShown(page, FORM_USABLE, 'bench:form');
     if (rowSelector) await markWhenShown(page, rowSelector, 'bench:first-row');
     const transfer = recordTransfer(page);
     await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });

@@ -10,22 +10,7 @@ import { rows, type Db } from './db.ts';
 import { listFiles } from './release-folder.ts';
 import { TABLES } from '../../app/release/tables.ts';
 
-/**
- * One thread while writing: DuckDB's order-preserving Parquet writer buffers the batches a
- * fast thread prepares until the slow one's are written, and under load (one thread starved)
- * that took the ×10 build past its 1 GB limit ("failed to allocate data of size 1.0 MiB",
- * duckdb/duckdb#11054). The files are the same bytes on any number of threads.
- */
 export async function writeTables(db: Db, releaseDir: string): Promise<Record<string, ManifestTable>> {
-  await db.run('SET threads = 1');
-  try {
-    return await writeEach(db, releaseDir);
-  } finally {
-    await db.run('RESET threads');
-  }
-}
-
-async function writeEach(db: Db, releaseDir: string): Promise<Record<string, ManifestTable>> {
   const out: Record<string, ManifestTable> = {};
   for (const spec of TABLES) {
     const rawDir = join(releaseDir, '.raw', spec.table);
