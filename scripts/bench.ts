@@ -94,9 +94,7 @@ async function releaseFor(scale: number): Promise<string> {
     if (!said) console.log(`×${scale}: waiting for the build already writing ${join(dir, 'data')} (${readFileSync(lock, 'utf8')})…`);
     await new Promise((r) => setTimeout(r, 10_000));
   }
-  // 4 GB for DuckDB (×100's own default): ×10's default, 1 GB, ran out writing Parquet (2026-11-30).
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-data.ts', '--sources', join(dir, 'sources'), '--out', join(dir, 'data'),
-    '--memory', '4GB', '--reuse'],
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-data.ts', '--sources', join(dir, 'sources'), '--out', join(dir, 'data'), '--reuse'],
     { stdio: 'inherit' });
   return join(dir, 'data');
 }

@@ -119,12 +119,13 @@ export async function buildRelease({ sourcesDir, outDir: out, memoryLimit, log =
 
 /**
  * DuckDB's own default is 80% of the machine, and it took it: 7 GB at ×10 before the sources
- * were streamed. A build needs about 1 GB of working memory at ×1 and ×10 and spills the rest;
- * from there on 70% of the sources' size, at most 4 GB (×100: 5.8 GB of sources), keeps the
- * spilling moderate and the whole process under 6 GB.
+ * were streamed. Four times the sources' size, between 1 and 4 GB: ×1 (55 MB of sources) needs
+ * about 1 GB of working memory; ×10 (0.55 GB) ran out writing Parquet at 1 GB in four builds of
+ * five on the loaded machine (the order-preserving writer buffers what a faster thread wrote,
+ * and that memory does not spill), so it gets 2.2 GB; ×100 (5.4 GB) spills past 4 GB.
  */
 export function defaultMemoryLimit(sourceBytes: number): string {
-  return `${Math.round(Math.min(4, Math.max(1, (0.7 * sourceBytes) / 2 ** 30)) * 10) / 10}GiB`;
+  return `${Math.round(Math.min(4, Math.max(1, (4 * sourceBytes) / 2 ** 30)) * 10) / 10}GiB`;
 }
 
 function sourceBytes(dir: string): number {
