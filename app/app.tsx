@@ -58,6 +58,9 @@ const asked = (s: SearchState) => Boolean(s.where || s.at || s.text || s.types.l
 export function App() {
   const { t, i18n } = useTranslation();
   const database = useDatabase();
+  // The release's notices (sample data, its date) show as soon as its manifest is known: the
+  // national list's first rows are painted before the engine is up (db/early-reads.ts).
+  const release = database.status === 'ready' ? database.db.manifest : database.manifest;
   // Once the form is drawn, beside the engine's download: the list and the details are then
   // there when the first results are (a failed load shows at use, in the panel's boundary).
   useEffect(() => { tableChunk().catch(() => {}); detailChunk().catch(() => {}); }, []);
@@ -145,7 +148,7 @@ export function App() {
         <StartingNotice database={database} />
         <EngineActivity />
         {CLOUD_PAGE && database.status === 'ready' && <CloudConnect />}
-        {database.status === 'ready' && !onSearchView && <ReleaseNotice manifest={database.db.manifest} />}
+        {release && !onSearchView && <ReleaseNotice manifest={release} />}
         {database.status === 'ready' && view === 'sql' && (
           <Suspense fallback={<p role="status">{t('app.loadingConsole')}</p>}>
             <SqlConsole initialSql={page.consoleSql} onSqlChange={(consoleSql) => go({ consoleSql }, 'replace')} />
@@ -159,7 +162,7 @@ export function App() {
         {onSearchView && (
           <>
             {!EMBED.embed && <h1 className="start-title">{t('app.startTitle')}</h1>}
-            {database.status === 'ready' && <ReleaseNotice manifest={database.db.manifest} />}
+            {release && <ReleaseNotice manifest={release} />}
             <SearchForm state={state} search={search} types={types} locked={EMBED.locked} onChange={navigate} onSearch={showResults}
               autoFocus={!EMBED.embed && !state.where && !state.at}
               placeProblem={resolution.status === 'not-found' && (

@@ -171,4 +171,6 @@ test('the national list\'s first rows show while the engine cannot start, as the
     ORDER BY lower(o.name), o.org_id LIMIT ${shown.length}`);
   expect(shown).toEqual(expected.map((r) => r.org_id));
   expect(shown.length).toBeGreaterThan(5);
+  // Generated listings are never shown without saying so, engine or not.
+  await expect(page.getByText('Sample data:')).toBeVisible();
 });

@@ -33,9 +33,10 @@ export interface Database {
 
 export type DatabaseState =
   /** `since`: when this start began (performance.now()). */
-  | { status: 'starting'; stage: 'engine' | 'tables'; since: number }
+  /** `manifest` (starting, failed): the release, once fetched; rows read without the engine need its notices. */
+  | { status: 'starting'; stage: 'engine' | 'tables'; since: number; manifest?: Manifest }
   | { status: 'ready'; db: Database }
-  | { status: 'failed'; error: Error };
+  | { status: 'failed'; error: Error; manifest?: Manifest };
 
 type Listener = (state: DatabaseState) => void;
 
@@ -63,7 +64,8 @@ export function openDatabase(dataUrl = releaseUrl(document.baseURI)): Promise<Da
     let worker: EngineWorker | undefined;
     try {
       const manifest = fetchManifest(dataUrl);
-      manifest.catch(() => {}); // reported below, once the engine has started
+      // A failure is reported below, once the engine has started.
+      manifest.then((release) => state.status === 'starting' && set({ ...state, manifest: release }), () => {});
       // The reader's chunk (20 KB compressed) beside the manifest, not after the list's own chunk.
       const reader = import('./early-reads.ts');
       reader.catch(() => {}); // the engine answers instead
@@ -82,7 +84,7 @@ export function openDatabase(dataUrl = releaseUrl(document.baseURI)): Promise<Da
           first = false;
           // Marks show in a browser profile's timeline; `npm run bench` reads them.
           performance.mark('nrd:engine-ready');
-          set({ status: 'starting', stage: 'tables', since: state.status === 'starting' ? state.since : performance.now() });
+          set(state.status === 'starting' ? { ...state, stage: 'tables' } : { status: 'starting', stage: 'tables', since: performance.now() });
         }
         try {
           const app = await attachRelease(await wasm.connect(), await manifest, dataUrl);
@@ -100,7 +102,8 @@ export function openDatabase(dataUrl = releaseUrl(document.baseURI)): Promise<Da
       return db;
     } catch (error) {
       worker?.worker.terminate(); // started, never used: the engine's chunk did not load
-      set({ status: 'failed', error: error as Error });
+      // Rows read before the engine stay on screen, and so do the release's notices.
+      set({ status: 'failed', error: error as Error, manifest: state.status === 'starting' ? state.manifest : undefined });
       throw error;
     }
   })();
