@@ -6,9 +6,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { attachRelease } from './catalog.ts';
 import type { Engine } from './engine.ts';
-import { earlyNearRead, earlyRead } from './early-reads.ts';
+import { earlyLoad, earlyRead } from './early-reads.ts';
 import { statesNear } from '../release/geo.ts';
 import type { Manifest } from '../release/manifest.ts';
+import { readNear } from '../release/near-read.ts';
 import type { ReadSql } from '../release/table-read.ts';
 import { locationQuery, placeOf, resultsQuery, type ResolvedSearch } from '../search/queries.ts';
 import { EMPTY_SEARCH, type Radius, type SearchState } from '../search/state.ts';
@@ -46,7 +47,7 @@ beforeAll(async () => {
 afterAll(() => vi.unstubAllGlobals());
 
 const early = (query: ReadSql) =>
-  'read' in query ? earlyRead(query.read, manifest, DATA, 10_000) : earlyNearRead(query.near, manifest, DATA, 10_000);
+  'read' in query ? earlyRead(query.read, manifest, DATA, 10_000) : readNear(query.near, earlyLoad(manifest, DATA, 10_000));
 
 async function place(zip: string) {
   const query = locationQuery(zip) as ReadSql;

@@ -8,10 +8,10 @@
 import { decompress } from 'fzstd';
 import { parquetMetadataAsync, parquetReadObjects, type AsyncBuffer, type ParquetQueryFilter } from 'hyparquet';
 import type { Manifest, ManifestFile } from '../release/manifest.ts';
-import { nearBox, nearRows, type NearRead } from '../release/near-read.ts';
-import { plainRow } from '../release/plain-value.ts';
-// Types only: the module itself stays in the entry's chunks (a shared import made it a request of its own).
+// Types only: these modules stay in the entry's chunks (a shared import made each a request of its own).
+import type { LoadRows } from '../release/near-read.ts';
 import type { TableRead } from '../release/table-read.ts';
+import { plainRow } from '../release/plain-value.ts';
 import type { Row } from './engine.ts';
 
 const compressors = { ZSTD: (input: Uint8Array, size: number) => decompress(input, new Uint8Array(size)) };
@@ -86,27 +86,20 @@ function fileRows(file: ManifestFile, columns: readonly string[], filter: Parque
   return reads.get(key)!;
 }
 
-const filesOf = (manifest: Manifest, table: string, states?: readonly string[]) =>
+const filesOf = (manifest: Manifest, table: string, states: readonly string[] | null) =>
   (manifest.tables[table]?.files ?? []).filter((f) => !states || states.includes(f.partition.state));
+
+/** Rows of the release's files on this origin (a NearRead's, release/near-read.ts), given up after `deadlineMs`. */
+export function earlyLoad(manifest: Manifest, dataUrl: URL, deadlineMs: number): LoadRows {
+  return async (table, states, columns, filter) =>
+    (await Promise.all(filesOf(manifest, table, states).map((f) => fileRows(f, columns, filter, dataUrl, deadlineMs)))).flat();
+}
 
 /** A TableRead's rows from its table's one file; a table of more than one file is refused. */
 export async function earlyRead<T extends Row>(read: TableRead, manifest: Manifest, dataUrl: URL, deadlineMs: number): Promise<T[]> {
-  const files = filesOf(manifest, read.table);
+  const files = filesOf(manifest, read.table, null);
   if (files.length !== 1) throw new Error(`${read.table} is not one file`);
   const columns = [...new Set([...Object.values(read.columns).filter((c) => c !== null), ...Object.keys(read.equals), ...(read.orderBy ? [read.orderBy] : [])])];
   const equals = Object.fromEntries(Object.entries(read.equals).map(([column, value]) => [column, { $eq: value }]));
   return runTableRead(read, await fileRows(files[0], columns, equals, dataUrl, deadlineMs)) as T[];
-}
-
-/** A NearRead's rows from its states' files of its table, and of the table marking rows left out. */
-export async function earlyNearRead<T extends Row>(read: NearRead, manifest: Manifest, dataUrl: URL, deadlineMs: number): Promise<T[]> {
-  const { without } = read;
-  const columns = [...new Set(['org_id', 'name', 'latitude', 'longitude', ...read.columns])];
-  const [rows, marks] = await Promise.all([
-    Promise.all(filesOf(manifest, read.table, read.states).map((f) => fileRows(f, columns, nearBox(read), dataUrl, deadlineMs))),
-    without ? Promise.all(filesOf(manifest, without.table, read.states).map((f) =>
-      fileRows(f, ['org_id', without.column], { [without.column]: { $eq: without.value } }, dataUrl, deadlineMs))) : [],
-  ]);
-  const marked = new Set(marks.flat().filter((r) => without && r[without.column] === without.value).map((r) => String(r.org_id)));
-  return nearRows(read, rows.flat(), marked) as T[];
 }

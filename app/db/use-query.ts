@@ -23,11 +23,11 @@ export function useQuery<T extends Row>(query: Sql | null, options?: { backgroun
   const early = useRef<string | null>(null);
   useEffect(() => {
     if (query === null) return;
-    if (database.status === 'ready' && early.current === key) {
-      early.current = null; // a later engine (a restart, the cloud) is asked again
+    if (early.current === key) {
+      // Kept through the start's stages; once ready, a later engine (a restart, the cloud) is asked again.
+      if (database.status === 'ready') early.current = null;
       return;
     }
-    early.current = null;
     const answer = database.status === 'ready' ? database.db.engine.query<T>(query.text, query.params, options) : earlyRows<T>(query);
     if (!answer) return;
     let current = true;

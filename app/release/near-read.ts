@@ -1,9 +1,9 @@
 // The results nearest a place, read simply enough to answer without the engine: one table's
 // rows of some states within a radius, less those another table's row marks, nearest first.
 // The same value writes the SQL the engine runs and picks the rows read in JavaScript
-// (`nearRows`, used by app/db/early-reads.ts), so a ZIP's first page paints while DuckDB-WASM
-// still starts, in the engine's order. The distance is one formula written twice, side by side
-// below; JavaScript's sin and cos differ from the engine's in the last bit for about 1 input in
+// (`readNear`, over files db/early-reads.ts reads), so a ZIP's first page paints while
+// DuckDB-WASM still starts, in the engine's order. The distance is one formula written twice,
+// side by side below; JavaScript's sin and cos differ from the engine's in the last bit for about 1 input in
 // 100 (measured on duckdb-wasm 1.28), so two distances can order differently only when they lie
 // within ~1e-15 miles of each other: equal positions give equal distances in both, and the
 // tie-break (name, then id) is exact. app/search/queries.test.ts holds the two to each other.
@@ -56,13 +56,28 @@ export function nearReadSql(read: NearRead): Sql & { near: NearRead } {
   return { ...query, near: read };
 }
 
-/** The filter a Parquet reader can prune row groups with: the bounding box of `withinSql`. */
-export function nearBox(read: NearRead) {
-  const box = boundingBox(read.near.lat, read.near.lon, read.miles);
-  return { latitude: { $gte: box.minLat, $lte: box.maxLat }, longitude: { $gte: box.minLon, $lte: box.maxLon } };
-}
-
 type Row = Record<string, unknown>;
+
+/**
+ * The rows of a table's files (of these states, or all) that a filter may keep: `$gte`/`$lte`/`$eq`
+ * by column, which a Parquet reader prunes row groups with (db/early-reads.ts); the caller
+ * filters the rows exactly.
+ */
+export type LoadRows = (table: string, states: readonly string[] | null, columns: readonly string[],
+  filter: Record<string, { $gte?: number; $lte?: number; $eq?: string }>) => Promise<Row[]>;
+
+/** The read done in JavaScript: what `nearReadSql` returns from the engine, from the files `load` reads. */
+export async function readNear(read: NearRead, load: LoadRows): Promise<Row[]> {
+  const { without } = read;
+  const box = boundingBox(read.near.lat, read.near.lon, read.miles);
+  const [rows, marks] = await Promise.all([
+    load(read.table, read.states, [...new Set(['org_id', 'name', 'latitude', 'longitude', ...read.columns])],
+      { latitude: { $gte: box.minLat, $lte: box.maxLat }, longitude: { $gte: box.minLon, $lte: box.maxLon } }),
+    without ? load(without.table, read.states, ['org_id', without.column], { [without.column]: { $eq: without.value } }) : [],
+  ]);
+  const marked = new Set(marks.filter((r) => without && r[without.column] === without.value).map((r) => String(r.org_id)));
+  return nearRows(read, rows, marked);
+}
 
 /**
  * DuckDB's lower(): each code point's simple lowercase, with no context (JavaScript lowers a
@@ -78,11 +93,8 @@ function compareText(a: string, b: string): number {
   return x.length - y.length;
 }
 
-/**
- * The read done in JavaScript: `rows` are the table's rows of the read's states (at least its
- * columns and `org_id`), `marked` the ids whose `without` row matches. What `nearReadSql` returns.
- */
-export function nearRows(read: NearRead, rows: readonly Row[], marked: ReadonlySet<string>): Row[] {
+/** `rows`: the table's rows of the read's states (at least its columns); `marked`: the ids whose `without` row matches. */
+function nearRows(read: NearRead, rows: readonly Row[], marked: ReadonlySet<string>): Row[] {
   const box = boundingBox(read.near.lat, read.near.lon, read.miles);
   const found: { row: Row; miles: number; name: string }[] = [];
   for (const row of rows) {
