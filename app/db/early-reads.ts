@@ -30,11 +30,12 @@ export function runTableRead(read: TableRead, rows: readonly Record<string, unkn
 }
 
 /**
- * The last bytes asked for first: a file this small comes whole in one request (footer and
- * pages), a larger one gives its footer, then only the column chunks of the row groups the
- * filter's statistics admit.
+ * A file this small is fetched whole in one request (footer and pages); of a larger one, the
+ * last FOOTER_BYTES first (the gazetteer's footer is 22 KB, an organizations file's 3.5 KB),
+ * then only the column chunks of the row groups the filter's statistics admit.
  */
-const FOOTER_BYTES = 64 * 1024;
+const WHOLE_BYTES = 64 * 1024;
+const FOOTER_BYTES = 32 * 1024;
 
 /**
  * A file on this origin as hyparquet reads it, by byte range; what was fetched answers every
@@ -75,7 +76,7 @@ function fileRows(file: ManifestFile, columns: readonly string[], filter: Parque
     const stored = columns.filter((c) => !(c in file.partition));
     reads.set(key, (async () => {
       const buffer = rangedFile(new URL(file.path, dataUrl), file.bytes, deadlineMs);
-      const metadata = await parquetMetadataAsync(buffer, { initialFetchSize: FOOTER_BYTES });
+      const metadata = await parquetMetadataAsync(buffer, { initialFetchSize: file.bytes <= WHOLE_BYTES ? file.bytes : FOOTER_BYTES });
       const rows = await parquetReadObjects({ file: buffer, metadata, columns: stored, filter, compressors, rowFormat: 'object' });
       return rows.map((row) => ({ ...plainRow(row), ...file.partition }));
     })().catch((error: unknown) => {
