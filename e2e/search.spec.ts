@@ -147,6 +147,27 @@ test('after the map is moved by hand, "Search this area" searches around its cen
   await expect(page.locator('[data-total]')).toContainText('of the map area');
 });
 
+test('hovering a result changes nothing else: the list keeps its buttons and a map moved by hand stays', async ({ page }) => {
+  await openDirectory(page, './?where=02139&r=10');
+  await expect(page.locator('.map-canvas')).toHaveAttribute('data-point-count', /^\d+$/);
+  const rows = page.locator('tr[data-org-id]');
+  // A button remounted between a click's press and release loses the click (it happened in CI).
+  const button = await rows.first().locator('.link-button').elementHandle();
+  const canvas = page.locator('.maplibregl-canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 - 150, box.y + box.height / 2 + 40, { steps: 10 });
+  await page.mouse.up();
+  const searchArea = page.getByRole('button', { name: 'Search this area' });
+  await expect(searchArea).toBeVisible();
+  await rows.nth(1).hover();
+  await expect(rows.nth(1)).toHaveClass('hovered');
+  expect(await button!.evaluate((el) => el.isConnected), 'the first result\'s button still the one on the page').toBe(true);
+  await expect(searchArea, 'the map where the person moved it').toBeVisible();
+});
+
 test('a plain visit asks for nothing that is missing, and the page has its icon', async ({ page }) => {
   const missing: string[] = [];
   page.on('response', (r) => r.status() >= 400 && missing.push(`${r.status()} ${r.url()}`));
