@@ -69,9 +69,10 @@ test('a ZIP\'s nearest rows, read before the engine starts, are in the order Duc
   await page.context().route(/\.wasm$/, () => {});
   // Dense (New York, Chicago), a state line (Texarkana, TX|AR; Kansas City, MO|KS), sparse (Glendive, MT).
   for (const [zip, miles] of [['10001', 10], ['60601', 25], ['75501', 50], ['64105', 25], ['59330', 50]] as const) {
-    await openDirectory(page, `./?where=${zip}&r=${miles}`);
+    await page.goto(`./?where=${zip}&r=${miles}`);
     const rows = page.locator('tr[data-org-id]');
     await expect(rows.first()).toBeVisible();
+    await expect(page.locator('.starting')).toBeVisible();
     const shown = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-org-id')));
     expect(shown, `${zip} within ${miles} mi`).toEqual((await oracleIds({ zip, miles, data: release.data })).slice(0, shown.length));
   }
