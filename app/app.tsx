@@ -78,7 +78,7 @@ export function App() {
   // says `all=1` (an analyst's link to the national list, and the benchmark's national view).
   const [browseAll, setBrowseAll] = useState(page.all);
   const listing = EMBED.embed || browseAll || asked(state);
-  const resolution = useResolvedSearch(state, database.status === 'ready' ? database.db : null);
+  const resolution = useResolvedSearch(state, release);
   const search = resolution.status === 'resolved' && listing ? resolution.search : null;
   const count = useQuery<{ n: number }>(search ? countQuery(search) : null);
   const total = count.status === 'done' ? count.rows[0].n : null;

@@ -11,13 +11,13 @@ import { startNodeWasmEngine } from '../../scripts/engines/node-wasm-engine.ts';
 import { statesNear } from '../release/geo.ts';
 import { buildRelease } from '../../scripts/build/pipeline.ts';
 import { scratchDir, scratchSources } from '../../scripts/build/test-release.ts';
-import { countQuery, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, nearestQuery, networkQuery, organizationQuery, placeSuggestionsQuery, pointsQuery, relatedQuery, resultsQuery, servicesQuery, typeDetailQuery, withRelated, type ResolvedSearch } from './queries.ts';
+import { countQuery, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, nearestQuery, networkQuery, organizationQuery, placeOf, placeSuggestionsQuery, pointsQuery, relatedQuery, resultsQuery, servicesQuery, typeDetailQuery, withRelated, type ResolvedSearch } from './queries.ts';
 import { likeLiteral, raw, sql, type Sql } from '../release/sql.ts';
 import { readText } from './keywords.ts';
 import { bindRelations, filesRelation, keptDefinition, keptName, keyRelation, Relation } from '../release/relation.ts';
 import { MENTAL_HEALTH_ONLY_IDS } from './text-match.ts';
 import { quoteIdent } from '../release/sql-text.ts';
-import type { ReadSql } from '../release/table-read.ts';
+import type { ReadSql, TableRead } from '../release/table-read.ts';
 import { EMPTY_SEARCH, TYPE_TABLES, type OrgType, type SearchState } from './state.ts';
 
 let engine: Engine;
@@ -230,7 +230,7 @@ describe('location lookup', () => {
     ['cambridge ma', 'Cambridge, MA'],
     ['Cambridge, Massachusetts', 'Cambridge, MA'],
   ])('finds %s', async (where, label) => {
-    const [place] = await run<{ label: string; latitude: number }>(locationQuery(where)!);
+    const [place] = (await run(locationQuery(where)!)).map(placeOf);
     expect(place.label).toBe(label);
     expect(place.latitude).toBeCloseTo(42.37, 0);
   });
@@ -280,7 +280,7 @@ describe('the national list', () => {
       expect(tail.map((r) => r.org_id)).toEqual(expected.slice(3, 8).map((r) => r.org_id));
       // Painted before the engine starts: the file read in JavaScript gives the engine's rows, value for value.
       for (const slice of [{ limit: 100, offset: 0 }, { limit: 5, offset: 3 }]) {
-        const read = resultsQuery(national, slice) as ReadSql;
+        const read = resultsQuery(national, slice) as ReadSql & { read: TableRead };
         expect(runTableRead(read.read, await parquetRows(releaseFile('first_pages')))).toEqual(await run(read));
       }
       const [{ n }] = await run<{ n: number }>(countQuery(national));
