@@ -1,7 +1,7 @@
 // A person's search, end to end in the production build: a ZIP and a radius, filters,
 // a shared link, the back button, and the details of one organization.
 import { expect, openDirectory, test } from './fixtures.ts';
-import { centralZip, oracleCount, oracleRows } from './oracle.ts';
+import { centralZip, oracleCount, oracleIds, oracleRows } from './oracle.ts';
 
 const total = (page: import('@playwright/test').Page) => page.locator('[data-total]');
 async function countOf(page: import('@playwright/test').Page) {
@@ -13,6 +13,17 @@ async function mapCount(page: import('@playwright/test').Page) {
   // The map mounts after the first results: wait for it to hold its points, not just to be absent.
   await expect(canvas).toHaveAttribute('data-point-count', /^\d+$/, { timeout: 30_000 });
   return Number(await canvas.getAttribute('data-point-count'));
+}
+
+/** Moves the map by hand: a drag from its center. */
+async function dragMap(page: import('@playwright/test').Page) {
+  const canvas = page.locator('.maplibregl-canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 - 150, box.y + box.height / 2 + 40, { steps: 10 });
+  await page.mouse.up();
 }
 
 test('a ZIP and a radius: table, map and an independent count agree', async ({ page }) => {
@@ -133,18 +144,27 @@ test('an empty search suggests a wider radius or fewer filters', async ({ page }
 
 test('after the map is moved by hand, "Search this area" searches around its center', async ({ page }) => {
   await openDirectory(page, './?where=02139&r=10');
-  const canvas = page.locator('.maplibregl-canvas');
   await expect(page.locator('.map-canvas')).toHaveAttribute('data-point-count', /^\d+$/);
   await expect(page.getByRole('button', { name: 'Search this area' })).toHaveCount(0);
-  await canvas.scrollIntoViewIfNeeded();
-  const box = (await canvas.boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width / 2 - 150, box.y + box.height / 2 + 40, { steps: 10 });
-  await page.mouse.up();
+  await dragMap(page);
   await page.getByRole('button', { name: 'Search this area' }).click();
   await expect(page).toHaveURL(/[?&]at=4\d\.\d{1,2}%2C-7\d\.\d{1,2}/);
   await expect(page.locator('[data-total]')).toContainText('of the map area');
+});
+
+test('hovering a result changes nothing else: the list keeps its buttons and a map moved by hand stays', async ({ page }) => {
+  await openDirectory(page, './?where=02139&r=10');
+  await expect(page.locator('.map-canvas')).toHaveAttribute('data-point-count', /^\d+$/);
+  const rows = page.locator('tr[data-org-id]');
+  // A button remounted between a click's press and release loses the click (it happened in CI).
+  const button = await rows.first().locator('.link-button').elementHandle();
+  await dragMap(page);
+  const searchArea = page.getByRole('button', { name: 'Search this area' });
+  await expect(searchArea).toBeVisible();
+  await rows.nth(1).hover();
+  await expect(rows.nth(1)).toHaveClass('hovered');
+  expect(await button!.evaluate((el) => el.isConnected), 'the first result\'s button still the one on the page').toBe(true);
+  await expect(searchArea, 'the map where the person moved it').toBeVisible();
 });
 
 test('a plain visit asks for nothing that is missing, and the page has its icon', async ({ page }) => {
@@ -173,4 +193,22 @@ test('the national list\'s first rows show while the engine cannot start, as the
   expect(shown.length).toBeGreaterThan(5);
   // Generated listings are never shown without saying so, engine or not.
   await expect(page.getByText('Sample data:')).toBeVisible();
+});
+
+test('a ZIP\'s nearest rows show while the engine cannot start, as the oracle orders them', async ({ page }) => {
+  await page.context().route(/\.wasm$/, () => {});
+  // Dense (Cambridge), across a state line (Pawtucket, RI; Nashua, NH), sparse (Billings, MT).
+  for (const [zip, miles] of [['02139', 10], ['02860', 25], ['03060', 50], ['59101', 25]] as const) {
+    // While the engine is still starting (it fails 20 s after nothing arrived): not waiting for that.
+    await page.goto(`./?where=${zip}&r=${miles}`);
+    const rows = page.locator('tr[data-org-id]');
+    await expect(rows.first()).toBeVisible();
+    const shown = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-org-id')));
+    expect(shown.length, zip).toBeGreaterThan(0);
+    expect(shown, `${zip} within ${miles} mi`).toEqual((await oracleIds({ zip, miles })).slice(0, shown.length));
+    // Before the engine: no count on the page says how many there are.
+    await expect(page.locator('.starting')).toBeVisible();
+    await expect(page.locator('[data-total]')).toHaveCount(0);
+    await expect(page.getByText('Sample data:')).toBeVisible();
+  }
 });
