@@ -5,6 +5,7 @@
 // DuckDB 0.9.1 can prune hive partitions itself, but binding a view over every file costs
 // 40–70 ms per query; a list of the few files needed binds in under 10 ms (duckdb-wasm 1.28).
 import type { Manifest, ManifestFile, ManifestTable } from './manifest.ts';
+import { orgKey } from './org-key.ts';
 import { inlineParams, literal, quoteIdent } from './sql-text.ts';
 
 export class Relation {
@@ -21,11 +22,18 @@ export class Relation {
     readonly select: string | null = null,
     /** Null: every level of care (of a table partitioned by it, within `states`). */
     readonly levels: readonly string[] | null = null,
+    /** One organization's key (org-key.ts): of a table split by key, the file(s) holding it. */
+    readonly key: number | null = null,
   ) {}
 }
 
 export function relation(table: string, states: readonly string[] | null = null, levels: readonly string[] | null = null): Relation {
   return new Relation(table, states, null, null, levels);
+}
+
+/** The rows of one organization's key: of a table split by key (tables.ts), only its file. */
+export function keyRelation(table: string, orgId: string): Relation {
+  return new Relation(table, null, null, null, null, orgKey(orgId));
 }
 
 /** These columns of every row of a table, kept in memory by the engine that can (db/catalog.ts), indexed on the first. */
@@ -63,13 +71,19 @@ type Tables = Pick<Manifest, 'tables'>;
 const partitionedBy = (manifest: Tables, table: string, column: string) => manifest.tables[table]?.partitioned_by.includes(column) ?? false;
 
 /**
- * A relation on the release's own files: only the states' files of a table partitioned by state,
- * and of those only the levels' files of one partitioned by level of care too (one treatment
- * center's row: one file, where its state's 3–5 cost 2–3× the CPU in duckdb-wasm; open-profile.ts).
+ * A relation on the release's own files: of a table split by key, the file(s) whose key range
+ * holds the key; only the states' files of a table partitioned by state, and of those only the
+ * levels' files of one partitioned by level of care too (one treatment center's row: one file,
+ * where its state's 3–5 cost 2–3× the CPU in duckdb-wasm; open-profile.ts).
  */
 export function filesRelation(manifest: Tables, r: Relation): string {
-  const { table, states, levels } = r;
+  const { table, states, levels, key } = r;
   if (r.kept) return quoteIdent(keptName(r));
+  if (key !== null && manifest.tables[table]?.files.some((f) => f.org_keys)) {
+    const holds = (f: ManifestFile) => f.org_keys !== undefined && f.org_keys[0] <= key && key <= f.org_keys[1];
+    if (!manifest.tables[table].files.some(holds)) return `(SELECT * FROM ${quoteIdent(table)} WHERE FALSE)`;
+    return readParquet(manifest.tables[table], undefined, holds);
+  }
   if (!states || !partitionedBy(manifest, table, 'state')) return quoteIdent(table);
   const byLevel = levels && partitionedBy(manifest, table, 'level_of_care');
   const read = (f: ManifestFile) => states.includes(f.partition.state) && (!byLevel || levels.includes(f.partition.level_of_care));
@@ -77,7 +91,7 @@ export function filesRelation(manifest: Tables, r: Relation): string {
   return readParquet(manifest.tables[table], undefined, read);
 }
 
-/** A relation on uploaded tables (MotherDuck): the whole table filtered by state. */
+/** A relation on uploaded tables (MotherDuck): the whole table filtered by state (by key: the query's own org_key filter). */
 export function tablesRelation(manifest: Tables, r: Relation): string {
   const { table, states, kept, levels } = r;
   if (kept) return `(${keptDefinition(r)})`;

@@ -11,10 +11,10 @@ import { startNodeWasmEngine } from '../../scripts/engines/node-wasm-engine.ts';
 import { statesNear } from '../release/geo.ts';
 import { buildRelease } from '../../scripts/build/pipeline.ts';
 import { scratchDir, scratchSources } from '../../scripts/build/test-release.ts';
-import { countQuery, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, nearestQuery, networkQuery, placeOf, placeSuggestionsQuery, pointsQuery, relatedQuery, resultsQuery, servicesQuery, typeDetailQuery, withRelated, type ResolvedSearch } from './queries.ts';
+import { countQuery, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, nearestQuery, networkQuery, organizationQuery, placeOf, placeSuggestionsQuery, pointsQuery, relatedQuery, resultsQuery, servicesQuery, typeDetailQuery, withRelated, type ResolvedSearch } from './queries.ts';
 import { likeLiteral, raw, sql, type Sql } from '../release/sql.ts';
 import { readText } from './keywords.ts';
-import { bindRelations, filesRelation, keptDefinition, keptName, Relation } from '../release/relation.ts';
+import { bindRelations, filesRelation, keptDefinition, keptName, keyRelation, Relation } from '../release/relation.ts';
 import { MENTAL_HEALTH_ONLY_IDS } from './text-match.ts';
 import { quoteIdent } from '../release/sql-text.ts';
 import type { ReadSql, TableRead } from '../release/table-read.ts';
@@ -318,6 +318,28 @@ describe('detail', () => {
     }
     const center = typeDetailQuery(orgs.find((o) => o.org_type === 'treatment_center')!);
     expect(bindRelations(center.text, center.params, (r) => filesRelation(manifest, r)).text.match(/\.parquet'/g)).toHaveLength(1);
+  });
+
+  it('reads each organization\'s rows of the tables split by key as the whole tables hold them', async () => {
+    const orgs = await run<{ org_id: string }>(sql`SELECT org_id FROM organizations_by_id`);
+    for (const { org_id: id } of orgs) {
+      expect(await run(organizationQuery(id)), id).toEqual(await run(sql`SELECT * FROM organizations_by_id WHERE org_id = ${id}`));
+      expect((await run<{ code: string }>(servicesQuery(id))).map((r) => r.code).sort(), id)
+        .toEqual((await run<{ code: string }>(sql`SELECT code FROM organization_services WHERE org_id = ${id}`)).map((r) => r.code).sort());
+      expect((await run(networkQuery(id))).length, id)
+        .toBe((await run(sql`SELECT 1 FROM network_relationships WHERE org_id = ${id}`)).length);
+    }
+  });
+
+  it('opens only the file(s) whose key range holds the key, none when no file does', () => {
+    const file = (name: string, org_keys: [number, number]) => ({ path: `t/${name}.parquet`, partition: {}, rows: 1, bytes: 1, sha256: name, org_keys });
+    const split = { tables: { t: { partitioned_by: [], rows: 3, columns: [], files: [file('a', [0, 10]), file('b', [10, 20]), file('c', [21, 30])] } } };
+    const files = (key: number) => filesRelation(split, new Relation('t', null, null, null, null, key));
+    expect(files(5)).toBe("read_parquet(['t/a.parquet'])");
+    expect(files(10)).toBe("read_parquet(['t/a.parquet', 't/b.parquet'])"); // an organization whose rows two files share
+    expect(files(25)).toBe("read_parquet(['t/c.parquet'])");
+    expect(files(35)).toBe('(SELECT * FROM "t" WHERE FALSE)');
+    expect(filesRelation(split, keyRelation('t', 'SAMHSA_OUT_000001'))).toMatch(/^read_parquet|WHERE FALSE/);
   });
 
   it('names the nearby supports from the copy the engine keeps in memory, every organization in it', async () => {

@@ -1,7 +1,7 @@
 // Search state → SQL with bound parameters, for every panel: results, count, facets, map,
 // location lookup, detail. Views run these through the engine; none writes SQL of its own.
 import { milesSql as distance, nearReadSql, withinSql as within } from '../release/near-read.ts';
-import { keptColumns, relation } from '../release/relation.ts';
+import { keptColumns, keyRelation, relation } from '../release/relation.ts';
 import { ofOrganization } from '../release/org-key.ts';
 import { FIRST_PAGE_ROWS } from '../release/tables.ts';
 import { tableReadSql } from '../release/table-read.ts';
@@ -324,7 +324,7 @@ export function placeSuggestionsQuery(prefix: string): Sql | null {
 }
 
 export function organizationQuery(orgId: string): Sql {
-  return sql`SELECT * FROM organizations_by_id o WHERE ${ofOrganization('o', orgId)}`;
+  return sql`SELECT * FROM ${keyRelation('organizations_by_id', orgId)} o WHERE ${ofOrganization('o', orgId)}`;
 }
 
 /**
@@ -339,7 +339,7 @@ export function typeDetailQuery(org: Record<string, unknown>): Sql {
 }
 
 export function servicesQuery(orgId: string): Sql {
-  return sql`SELECT c.category_code, c.category_name, c.code, c.name FROM organization_services s
+  return sql`SELECT c.category_code, c.category_name, c.code, c.name FROM ${keyRelation('organization_services', orgId)} s
     JOIN service_codes c ON c.code = s.code WHERE ${ofOrganization('s', orgId)}
     ORDER BY c.category_order, c.name`;
 }
@@ -354,7 +354,7 @@ const NAMES = keptColumns('organizations_by_id', ['org_id', 'name', 'city', 'sta
 /** An organization's links to its nearby supports, strongest first; relatedQuery names them. */
 export function networkQuery(orgId: string): Sql {
   return sql`SELECT r.related_org_id, r.relationship, r.related_type, r.distance_miles, r.travel_minutes, r.strength
-    FROM network_relationships r WHERE ${ofOrganization('r', orgId)} ORDER BY r.strength DESC, r.distance_miles`;
+    FROM ${keyRelation('network_relationships', orgId)} r WHERE ${ofOrganization('r', orgId)} ORDER BY r.strength DESC, r.distance_miles`;
 }
 
 /**
