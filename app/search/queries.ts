@@ -338,9 +338,14 @@ export function typeDetailQuery(org: Record<string, unknown>): Sql {
   return sql`SELECT * FROM ${from} t WHERE ${ofOrganization('t', String(org.org_id))}`;
 }
 
+/**
+ * An organization's services by category. The codes it lists (a code once an organization: the
+ * table's key) pick rows of service_codes, which took ~1 ms less CPU than a join in duckdb-wasm
+ * (×10, least of 15 runs: 3–5.6 ms against 4.4–7; 17 of 18 pairs).
+ */
 export function servicesQuery(orgId: string): Sql {
-  return sql`SELECT c.category_code, c.category_name, c.code, c.name FROM ${keyRelation('organization_services', orgId)} s
-    JOIN service_codes c ON c.code = s.code WHERE ${ofOrganization('s', orgId)}
+  return sql`SELECT c.category_code, c.category_name, c.code, c.name FROM service_codes c
+    WHERE c.code IN (SELECT s.code FROM ${keyRelation('organization_services', orgId)} s WHERE ${ofOrganization('s', orgId)})
     ORDER BY c.category_order, c.name`;
 }
 
