@@ -24,18 +24,24 @@ export interface FilterGroup {
 }
 
 /**
- * The columns the filters (and the mental-health-only rule, queries.ts) read of a type's table:
- * a search's rows carry them beside the organization's own (search-rows.ts).
+ * The treatment centers' yes/no columns the filters read, as bits of one integer of a search's
+ * rows, `o.treatment_flags` (null for other types): a copy kept in memory holds one column, not
+ * 16 (duckdb-wasm gives each column of an in-memory table blocks of its own; ×1's copy took
+ * 26 MB as booleans, 18 MB packed, warm-profile.ts).
  */
+export const FLAGS = ['offers_methadone', 'offers_buprenorphine', 'offers_naltrexone', 'opioid_treatment_program',
+  'intensive_outpatient', 'partial_hospitalization', 'offers_detox', 'accepts_medicaid', 'accepts_medicare',
+  'accepts_private_insurance', 'sliding_fee_scale', 'accepts_cash_self_payment', 'serves_adolescents', 'serves_adults',
+  'serves_seniors', 'spanish'] as const;
+
+/** The other columns the filters (and the mental-health-only rule, queries.ts) read of a type's table, as they are. */
 export const FILTER_COLUMNS = {
-  treatment_centers: ['level_of_care', 'facility_type', 'offers_methadone', 'offers_buprenorphine', 'offers_naltrexone',
-    'opioid_treatment_program', 'intensive_outpatient', 'partial_hospitalization', 'offers_detox', 'accepts_medicaid',
-    'accepts_medicare', 'accepts_private_insurance', 'sliding_fee_scale', 'accepts_cash_self_payment',
-    'serves_adolescents', 'serves_adults', 'serves_seniors', 'spanish'],
+  treatment_centers: ['level_of_care', 'facility_type'],
   narr_residences: ['certification_level', 'gender'],
 } as const;
 
-const flag = (value: string, label: string, column: string, hint: string): FilterOption => ({ value, label, hint, where: raw(`o.${column}`) });
+const flag = (value: string, label: string, column: (typeof FLAGS)[number], hint: string): FilterOption =>
+  ({ value, label, hint, where: raw(`(o.treatment_flags & ${1 << FLAGS.indexOf(column)}) <> 0`) });
 
 const LEVEL_HINTS = {
   outpatient: 'Visits for treatment while living at home.',

@@ -9,7 +9,7 @@
 // holds the shared columns.
 import { keptSelect, orCopy, relation } from '../release/relation.ts';
 import { raw, sql, type Sql } from '../release/sql.ts';
-import { FILTER_COLUMNS } from './filters.ts';
+import { FILTER_COLUMNS, FLAGS } from './filters.ts';
 
 /** What a result row shows, in the list's order. */
 export const SHOWN = ['org_id', 'name', 'org_type', 'address_line1', 'city', 'state', 'zip', 'phone', 'latitude', 'longitude', 'geo_precision'];
@@ -20,7 +20,8 @@ export const SHOWN = ['org_id', 'name', 'org_type', 'address_line1', 'city', 'st
  */
 const WORDS = `concat_ws(chr(10), lower(o.name), lower(array_to_string(o.other_names, ' ')), lower(o.address_line1), lower(o.city)) AS words`;
 
-const TYPE_COLUMNS = [...FILTER_COLUMNS.treatment_centers.map((c) => `t.${c}`), ...FILTER_COLUMNS.narr_residences.map((c) => `n.${c}`)];
+const TYPE_COLUMNS = [...FILTER_COLUMNS.treatment_centers.map((c) => `t.${c}`), ...FILTER_COLUMNS.narr_residences.map((c) => `n.${c}`),
+  `(${FLAGS.map((f, i) => `(t.${f}::INTEGER << ${i})`).join(' | ')}) AS treatment_flags`];
 
 const columns = (words: boolean, types: boolean) =>
   [...SHOWN.map((c) => `o.${c}`), ...(words ? [WORDS] : []), ...(types ? TYPE_COLUMNS : [])].join(', ');
