@@ -29,9 +29,15 @@ const columns = (words: boolean, types: boolean) =>
 const TYPE_JOINS = (centers: Sql) => sql`LEFT JOIN ${centers} t ON t.org_id = o.org_id
   LEFT JOIN narr_residences n ON n.org_id = o.org_id`;
 
-/** Every organization's search row, in memory; one row each (the type tables hold one row an organization). */
+/**
+ * Every organization's search row, in memory; one row each (the type tables hold one row an
+ * organization). Read from the state files, in their order (state, then geohash), so the copy's
+ * blocks each hold a small area and a radius search skips the others by their minimum and
+ * maximum latitude and longitude: made in organizations_by_id's order (by key), a radius search
+ * at ×10 read every row and took twice the CPU of the state files (warm-profile.ts).
+ */
 export const SEARCH_ROWS = keptSelect('search_rows',
-  `SELECT ${columns(true, true)} FROM organizations_by_id o ${TYPE_JOINS(raw('treatment_centers')).text}`, 'org_id');
+  `SELECT ${columns(true, true)} FROM organizations o ${TYPE_JOINS(raw('treatment_centers')).text}`, 'org_id');
 
 /**
  * The search rows of `states` (null: everywhere) as `o`: the copy once the engine holds it, or
