@@ -15,6 +15,17 @@ async function mapCount(page: import('@playwright/test').Page) {
   return Number(await canvas.getAttribute('data-point-count'));
 }
 
+/** Moves the map by hand: a drag from its center. */
+async function dragMap(page: import('@playwright/test').Page) {
+  const canvas = page.locator('.maplibregl-canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 - 150, box.y + box.height / 2 + 40, { steps: 10 });
+  await page.mouse.up();
+}
+
 test('a ZIP and a radius: table, map and an independent count agree', async ({ page }) => {
   await openDirectory(page);
   await page.getByLabel('Near (ZIP code or City, ST)').fill('02139');
@@ -133,18 +144,27 @@ test('an empty search suggests a wider radius or fewer filters', async ({ page }
 
 test('after the map is moved by hand, "Search this area" searches around its center', async ({ page }) => {
   await openDirectory(page, './?where=02139&r=10');
-  const canvas = page.locator('.maplibregl-canvas');
   await expect(page.locator('.map-canvas')).toHaveAttribute('data-point-count', /^\d+$/);
   await expect(page.getByRole('button', { name: 'Search this area' })).toHaveCount(0);
-  await canvas.scrollIntoViewIfNeeded();
-  const box = (await canvas.boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width / 2 - 150, box.y + box.height / 2 + 40, { steps: 10 });
-  await page.mouse.up();
+  await dragMap(page);
   await page.getByRole('button', { name: 'Search this area' }).click();
   await expect(page).toHaveURL(/[?&]at=4\d\.\d{1,2}%2C-7\d\.\d{1,2}/);
   await expect(page.locator('[data-total]')).toContainText('of the map area');
+});
+
+test('hovering a result changes nothing else: the list keeps its buttons and a map moved by hand stays', async ({ page }) => {
+  await openDirectory(page, './?where=02139&r=10');
+  await expect(page.locator('.map-canvas')).toHaveAttribute('data-point-count', /^\d+$/);
+  const rows = page.locator('tr[data-org-id]');
+  // A button remounted between a click's press and release loses the click (it happened in CI).
+  const button = await rows.first().locator('.link-button').elementHandle();
+  await dragMap(page);
+  const searchArea = page.getByRole('button', { name: 'Search this area' });
+  await expect(searchArea).toBeVisible();
+  await rows.nth(1).hover();
+  await expect(rows.nth(1)).toHaveClass('hovered');
+  expect(await button!.evaluate((el) => el.isConnected), 'the first result\'s button still the one on the page').toBe(true);
+  await expect(searchArea, 'the map where the person moved it').toBeVisible();
 });
 
 test('a plain visit asks for nothing that is missing, and the page has its icon', async ({ page }) => {

@@ -1,5 +1,6 @@
 // Turns what the person typed into a point, offline, with the release's gazetteer, and
 // finds the states within reach so queries open only those states' files.
+import { useMemo } from 'react';
 import type { Database } from '../db/database.ts';
 import type { QueryError } from '../db/engine.ts';
 import { useQuery } from '../db/use-query.ts';
@@ -22,7 +23,15 @@ export function useResolvedSearch(state: SearchState, db: Database | null): Reso
   const others = lookup.status === 'done' ? lookup.rows.slice(1) : [];
   const unsure = !!found && (found.typos > 0 || others.some((o) => o.typos === 0));
   const alternatives = unsure ? others.map((o) => o.label) : [];
-  const near: Place | null = state.at ?? (found ? { label: found.label, lat: found.latitude, lon: found.longitude } : null);
+  // The same objects from one render to the next until the search changes: the list's cells and
+  // the map's fit depend on them, and a new place on every render (a row hovered) remounted the
+  // cells between a click's press and release, so the click was lost, and re-fitted a map moved by hand.
+  const near = useMemo<Place | null>(() => state.at ?? (found ? { label: found.label, lat: found.latitude, lon: found.longitude } : null),
+    [state.at, found]);
+  const manifest = db?.manifest;
+  const search = useMemo<ResolvedSearch>(() => (near && manifest
+    ? { state, near, states: statesNear(manifest, near.lat, near.lon, state.radius) }
+    : { state, near: null }), [state, near, manifest]);
 
   if (!state.at && state.where) {
     if (!query) return { status: 'not-found', where: state.where };
@@ -30,7 +39,6 @@ export function useResolvedSearch(state: SearchState, db: Database | null): Reso
     if (lookup.status !== 'done') return { status: 'resolving' };
     if (!found) return { status: 'not-found', where: state.where };
   }
-  if (!near) return { status: 'resolved', search: { state, near: null }, unsure, alternatives };
-  if (!db) return { status: 'resolving' };
-  return { status: 'resolved', unsure, alternatives, search: { state, near, states: statesNear(db.manifest, near.lat, near.lon, state.radius) } };
+  if (near && !manifest) return { status: 'resolving' };
+  return { status: 'resolved', search, unsure, alternatives };
 }

@@ -76,7 +76,9 @@ export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredI
   const narrow = useMediaQuery(NARROW);
   const pageScroll = useMediaQuery(PAGE_SCROLL);
   const rowHeight = ROW_HEIGHT[narrow ? 'narrow' : 'wide'];
-  const columns = useMemo(() => resultColumns(t, search.near !== null, narrow, onSelect), [t, search.near, narrow, onSelect]);
+  // Rebuilt columns remount every cell (their renderers are components): only what they show may rebuild them.
+  const near = search.near !== null;
+  const columns = useMemo(() => resultColumns(t, near, narrow, onSelect), [t, near, narrow, onSelect]);
 
   // One of the two is in use; the other has no rows (hooks cannot be chosen by a condition).
   const { body, top } = useTopOnPage(pageScroll);
