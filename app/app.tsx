@@ -30,9 +30,14 @@ import type { ResultsTableHandle } from './views/table/results-table.tsx';
 
 // The first screen is the form alone: what shows results loads while the engine starts (on a
 // phone network the entry's every kilobyte delays the form; `npm run bench` measures it).
-const tableChunk = () => import('./views/table/results-table.tsx');
+// The list's module once its chunk is in is drawn directly: lazy() suspends on its first render
+// even then, and React reveals suspended content no sooner than 300 ms after its fallback
+// (FALLBACK_THROTTLE_MS), so a ZIP's first rows, read before the engine, waited that long (a trace).
+let tableModule: typeof import('./views/table/results-table.tsx') | undefined;
+const tableChunk = () => import('./views/table/results-table.tsx').then((m) => (tableModule = m));
 const detailChunk = () => import('./views/detail/detail-panel.tsx');
-const ResultsTable = lazy(() => tableChunk().then((m) => ({ default: m.ResultsTable })));
+const LazyResultsTable = lazy(() => tableChunk().then((m) => ({ default: m.ResultsTable })));
+type TableComponent = typeof LazyResultsTable | NonNullable<typeof tableModule>['ResultsTable'];
 const DetailPanel = lazy(() => detailChunk().then((m) => ({ default: m.DetailPanel })));
 const PrintList = lazy(() => import('./views/table/print-list.tsx').then((m) => ({ default: m.PrintList })));
 const DETAIL_LOADING = <aside className="detail" aria-busy="true">Loading…</aside>;
@@ -78,9 +83,12 @@ export function App() {
   // says `all=1` (an analyst's link to the national list, and the benchmark's national view).
   const [browseAll, setBrowseAll] = useState(page.all);
   const listing = EMBED.embed || browseAll || asked(state);
-  const resolution = useResolvedSearch(state, database.status === 'ready' ? database.db : null);
+  const resolution = useResolvedSearch(state, release);
   const search = resolution.status === 'resolved' && listing ? resolution.search : null;
   const count = useQuery<{ n: number }>(search ? countQuery(search) : null);
+  // Chosen when the list is first drawn, and kept: a switch would remount it.
+  const [ResultsTable, setResultsTable] = useState<TableComponent | null>(null);
+  if (search && !ResultsTable) setResultsTable(() => tableModule?.ResultsTable ?? LazyResultsTable);
   const total = count.status === 'done' ? count.rows[0].n : null;
   // The map's megabyte of JS and its WebGL start compete with the first rows for the main
   // thread, so it loads once the first results are in (and then stays).
@@ -197,8 +205,8 @@ export function App() {
                       : <ResultsSummary total={total} search={search} onChange={navigate} />}
                     {!EMBED.embed && total !== null && <CopyLink />}
                     <Suspense fallback={<p className="hint">{t('app.loadingList')}</p>}>
-                      <ResultsTable ref={table} search={search} total={total} sort={page.sort} onSort={sortBy} selectedId={state.selected}
-                        hoveredId={hovered} onSelect={openFromList} onHover={setHovered} />
+                      {ResultsTable && <ResultsTable ref={table} search={search} total={total} sort={page.sort} onSort={sortBy} selectedId={state.selected}
+                        hoveredId={hovered} onSelect={openFromList} onHover={setHovered} />}
                     </Suspense>
                   </div>
                   {state.selected && (

@@ -47,8 +47,8 @@ export async function oracleNearest(zip: string): Promise<number> {
 }
 
 /** Organizations within `miles` of a ZIP, nearest first, then by name: the results' own order. */
-export async function oracleIds(opts: { zip: string; miles: number }): Promise<string[]> {
-  const found = await oracleRows(`WITH ${near(DATA)}
+export async function oracleIds(opts: { zip: string; miles: number; data?: string }): Promise<string[]> {
+  const found = await oracleRows(`WITH ${near(opts.data ?? DATA)}
     SELECT org_id FROM located WHERE miles <= $miles ORDER BY miles, lower(name), org_id`, { zip: opts.zip, miles: opts.miles });
   return found.map((r) => String(r.org_id));
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { importSamhsa } from '../scripts/import/run-import.ts';
 import { writeSourceFile } from '../scripts/import/write-source.ts';
 import { englishDate, expect, openDirectory, test } from './fixtures.ts';
-import { centralZip, oracleCount } from './oracle.ts';
+import { centralZip, oracleCount, oracleIds } from './oracle.ts';
 import { releasePort, serveRelease, type ServedRelease } from './release-server.ts';
 
 const REAL = '../shared/real-world';
@@ -63,6 +63,20 @@ for (const where of ['New York, NY', 'Anchorage, AK', 'Fairbanks, AK']) {
     expect(await countAt(page, zip, 10)).toBe(expected);
   });
 }
+
+test('a ZIP\'s nearest rows, read before the engine starts, are in the order DuckDB gives', async ({ page }) => {
+  // The engine never arrives: the rows come from the Parquet files read in JavaScript alone.
+  await page.context().route(/\.wasm$/, () => {});
+  // Dense (New York, Chicago), a state line (Texarkana, TX|AR; Kansas City, MO|KS), sparse (Glendive, MT).
+  for (const [zip, miles] of [['10001', 10], ['60601', 25], ['75501', 50], ['64105', 25], ['59330', 50]] as const) {
+    await page.goto(`./?where=${zip}&r=${miles}`);
+    const rows = page.locator('tr[data-org-id]');
+    await expect(rows.first()).toBeVisible();
+    await expect(page.locator('.starting')).toBeVisible();
+    const shown = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-org-id')));
+    expect(shown, `${zip} within ${miles} mi`).toEqual((await oracleIds({ zip, miles, data: release.data })).slice(0, shown.length));
+  }
+});
 
 test('a known facility opens with its services by category, in SAMHSA\'s order', async ({ page }) => {
   await openDirectory(page, './?where=35007&r=5');

@@ -1,7 +1,7 @@
 // A person's search, end to end in the production build: a ZIP and a radius, filters,
 // a shared link, the back button, and the details of one organization.
 import { expect, openDirectory, test } from './fixtures.ts';
-import { centralZip, oracleCount, oracleRows } from './oracle.ts';
+import { centralZip, oracleCount, oracleIds, oracleRows } from './oracle.ts';
 
 const total = (page: import('@playwright/test').Page) => page.locator('[data-total]');
 async function countOf(page: import('@playwright/test').Page) {
@@ -193,4 +193,22 @@ test('the national list\'s first rows show while the engine cannot start, as the
   expect(shown.length).toBeGreaterThan(5);
   // Generated listings are never shown without saying so, engine or not.
   await expect(page.getByText('Sample data:')).toBeVisible();
+});
+
+test('a ZIP\'s nearest rows show while the engine cannot start, as the oracle orders them', async ({ page }) => {
+  await page.context().route(/\.wasm$/, () => {});
+  // Dense (Cambridge), across a state line (Pawtucket, RI; Nashua, NH), sparse (Billings, MT).
+  for (const [zip, miles] of [['02139', 10], ['02860', 25], ['03060', 50], ['59101', 25]] as const) {
+    // While the engine is still starting (it fails 20 s after nothing arrived): not waiting for that.
+    await page.goto(`./?where=${zip}&r=${miles}`);
+    const rows = page.locator('tr[data-org-id]');
+    await expect(rows.first()).toBeVisible();
+    const shown = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-org-id')));
+    expect(shown.length, zip).toBeGreaterThan(0);
+    expect(shown, `${zip} within ${miles} mi`).toEqual((await oracleIds({ zip, miles })).slice(0, shown.length));
+    // Before the engine: no count on the page says how many there are.
+    await expect(page.locator('.starting')).toBeVisible();
+    await expect(page.locator('[data-total]')).toHaveCount(0);
+    await expect(page.getByText('Sample data:')).toBeVisible();
+  }
 });

@@ -77,7 +77,7 @@ export function withViews(engine: Engine, manifest: Pick<Manifest, 'tables'>, co
       const definition = r.select!;
       kept.set(name, viewsFor(definition)
         .then(() => engine.exec(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS ${definition}`))
-        .then(() => (r.key ? engine.exec(`CREATE INDEX ${quoteIdent(`${name}_key`)} ON ${quoteIdent(name)} (${quoteIdent(r.key)})`) : undefined))
+        .then(() => (r.indexedOn ? engine.exec(`CREATE INDEX ${quoteIdent(`${name}_key`)} ON ${quoteIdent(name)} (${quoteIdent(r.indexedOn)})`) : undefined))
         .then(() => void held.add(name))
         .catch((error) => {
           kept.delete(name);

@@ -16,6 +16,7 @@ import { READ_DEADLINE_MS } from './read-guard.ts';
 import { restartable } from './restartable.ts';
 import type { Sql } from '../release/sql.ts';
 import type { ReadSql } from '../release/table-read.ts';
+import { readNear } from '../release/near-read.ts';
 
 export interface Database {
   engine: Engine;
@@ -111,15 +112,18 @@ export function openDatabase(dataUrl = releaseUrl(document.baseURI)): Promise<Da
 }
 
 /**
- * While the engine starts: the rows of a query that is a TableRead (release/table-read.ts),
- * read without the engine (early-reads.ts). Null for any other query, or once the engine is
- * there to answer. On failure the caller waits for the engine, which answers the same query.
+ * While the engine starts: the rows of a query that is a TableRead or a NearRead
+ * (release/table-read.ts, near-read.ts), read without the engine (early-reads.ts). Null for
+ * any other query, or once the engine is there to answer. On failure the caller waits for the
+ * engine, which answers the same query.
  */
 export function earlyRows<T extends Row>(query: Sql): Promise<T[]> | null {
-  if (state.status !== 'starting' || !starting || !('read' in query)) return null;
+  if (state.status !== 'starting' || !starting || !('read' in query || 'near' in query)) return null;
   const { manifest, dataUrl, reader } = starting;
-  const { read } = query as ReadSql;
-  return Promise.all([manifest, reader]).then(([release, { earlyRead }]) => earlyRead<T>(read, release, dataUrl, READ_DEADLINE_MS));
+  const read = query as ReadSql;
+  return Promise.all([manifest, reader]).then(([release, { earlyRead, earlyLoad }]) => 'read' in read
+    ? earlyRead<T>(read.read, release, dataUrl, READ_DEADLINE_MS)
+    : readNear(read.near, earlyLoad(release, dataUrl, READ_DEADLINE_MS)) as Promise<T[]>);
 }
 
 /** After a failed start: start again from the beginning (a network that came back, a fixed host). */

@@ -1,7 +1,10 @@
 // One query's life as one value. A failure stays with the panel that asked, SQL included.
-// Answers come through the database's one cache (query-cache.ts), as every other reader's do.
-import { useEffect, useState } from 'react';
+// Answers come through the database's one cache (query-cache.ts), as every other reader's do;
+// a read the page can do without the engine (database.ts' earlyRows) is answered while it
+// starts, and kept once it is ready: the engine's rows are the same (app/search/queries.test.ts).
+import { useEffect, useRef, useState } from 'react';
 import type { Sql } from '../release/sql.ts';
+import { earlyRows } from './database.ts';
 import { asQueryError, type QueryError, type Row } from './engine.ts';
 import { useDatabase } from './use-database.ts';
 
@@ -16,13 +19,30 @@ export function useQuery<T extends Row>(query: Sql | null, options?: { backgroun
   const [state, setState] = useState<QueryState<T>>({ status: 'waiting' });
   // Sql values are rebuilt on every render; their text and parameters say whether it changed.
   const key = query ? JSON.stringify([query.text, query.params]) : null;
+  // The query answered without the engine, whose answer the engine would only repeat.
+  const early = useRef<string | null>(null);
   useEffect(() => {
-    if (database.status !== 'ready' || query === null) return;
+    if (query === null) return;
+    if (early.current === key) {
+      // Kept through the start's stages; once ready, a later engine (a restart, the cloud) is asked again.
+      if (database.status === 'ready') early.current = null;
+      return;
+    }
+    const answer = database.status === 'ready' ? database.db.engine.query<T>(query.text, query.params, options) : earlyRows<T>(query);
+    if (!answer) return;
     let current = true;
     setState((s) => ({ status: 'running', previous: s.status === 'done' ? s.rows : undefined }));
-    database.db.engine.query<T>(query.text, query.params, options).then(
-      (rows) => current && setState({ status: 'done', rows }),
-      (error: unknown) => current && setState({ status: 'failed', error: asQueryError(error, query.text, query.params) }),
+    answer.then(
+      (rows) => {
+        if (!current) return;
+        if (database.status !== 'ready') early.current = key;
+        setState({ status: 'done', rows });
+      },
+      (error: unknown) => {
+        if (!current) return;
+        // Read without the engine: the engine answers once it is ready.
+        if (database.status === 'ready') setState({ status: 'failed', error: asQueryError(error, query.text, query.params) });
+      },
     );
     return () => {
       current = false;

@@ -7,7 +7,8 @@ import type { OrgType } from './org-types.ts';
 // extensions, intake and hotline phones; generated_records, org_type_counts, not_provided.
 // 4: first_pages. 5: org_key beside org_id in the tables the detail panel looks up, sorted on it (org-key.ts).
 // 6: level_of_care in organizations_by_id, so a treatment center's own row is read from one file.
-export const SCHEMA_VERSION = 6;
+// 7: organizations_by_id, organization_services and network_relationships in files by key range (org_keys).
+export const SCHEMA_VERSION = 7;
 
 /** Where a release is published beside the page (the build's default `--out` is public/data). */
 export const RELEASE_FOLDER = 'data/';
@@ -30,6 +31,8 @@ export interface ManifestFile {
   rows: number;
   bytes: number;
   sha256: string;
+  /** A table split by key (tables.ts, rowGroupsPerFile): the file's first and last org_key. */
+  org_keys?: [number, number];
 }
 
 export interface ManifestTable {

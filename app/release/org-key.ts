@@ -4,17 +4,24 @@
 // all 196 of organizations_by_id, ~450 ms warm; scripts/engines/open-profile.ts). An integer from
 // the id's MD5, published beside it in the lookup tables and sorted on, has exact statistics:
 // a lookup reads one row group. md5_number_upper gives the same value in DuckDB 0.9.1 and 1.5
-// (md5_number and hash do not); 31 of its bits keep it an INTEGER, 4 bytes a row.
+// (md5_number and hash do not); 31 of its bits keep it an INTEGER, 4 bytes a row. The app
+// computes the same key itself (orgKey) to pick the one file of a table split by key (relation.ts).
+import { md5 } from './md5.ts';
 import { raw, sql, type Sql } from './sql.ts';
 
 export const ORG_KEY = 'org_key';
 
-/** The key of an id (a bound value in the app, a column in the build). */
+/** The key of an id as the build writes it (a column there). */
 export function orgKeyOf(id: Sql): Sql {
   return sql`(md5_number_upper(${id}) >> 33)::INTEGER`;
 }
 
+/** The key of an id, computed here: md5_number_upper is the digest's first 8 bytes little-endian, so its top 31 bits are bytes 4–7's top 31. */
+export function orgKey(id: string): number {
+  return new DataView(md5(id).buffer).getUint32(4, true) >>> 1;
+}
+
 /** The rows of one organization in a table published with its key: the key prunes, the id settles a shared key. */
 export function ofOrganization(alias: string, orgId: string): Sql {
-  return sql`${raw(`${alias}.${ORG_KEY}`)} = ${orgKeyOf(sql`${orgId}`)} AND ${raw(`${alias}.org_id`)} = ${orgId}`;
+  return sql`${raw(`${alias}.${ORG_KEY}`)} = ${orgKey(orgId)} AND ${raw(`${alias}.org_id`)} = ${orgId}`;
 }

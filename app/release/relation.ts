@@ -5,6 +5,7 @@
 // DuckDB 0.9.1 can prune hive partitions itself, but binding a view over every file costs
 // 40–70 ms per query; a list of the few files needed binds in under 10 ms (duckdb-wasm 1.28).
 import type { Manifest, ManifestFile, ManifestTable } from './manifest.ts';
+import { orgKey } from './org-key.ts';
 import { inlineParams, literal, quoteIdent } from './sql-text.ts';
 import type { Sql } from './sql.ts';
 
@@ -14,6 +15,8 @@ export interface RelationParts {
   states?: readonly string[] | null;
   /** Null: every level of care (of a table partitioned by it, within `states`). */
   levels?: readonly string[] | null;
+  /** One organization's key (org-key.ts): of a table split by key, the file(s) holding it. */
+  key?: number | null;
   /**
    * What an engine may keep in memory under `table` once read (constant SQL over the release's
    * tables), so a join that reads a whole table (DuckDB 0.9 prunes no row group through a join)
@@ -21,7 +24,7 @@ export interface RelationParts {
    */
   select?: string | null;
   /** The column a kept copy is indexed on, for point lookups. */
-  key?: string | null;
+  indexedOn?: string | null;
   /**
    * A kept relation holding every row this one can return, with the same columns: the engine
    * reads it instead once it holds it (db/catalog.ts makes it when no query is waiting), and
@@ -36,8 +39,9 @@ export class Relation {
   readonly table: string;
   readonly states: readonly string[] | null;
   readonly levels: readonly string[] | null;
+  readonly key: number | null;
   readonly select: string | null;
-  readonly key: string | null;
+  readonly indexedOn: string | null;
   readonly copy: Relation | null;
   readonly otherwise: Sql | null;
 
@@ -45,8 +49,9 @@ export class Relation {
     this.table = parts.table;
     this.states = parts.states ?? null;
     this.levels = parts.levels ?? null;
-    this.select = parts.select ?? null;
     this.key = parts.key ?? null;
+    this.select = parts.select ?? null;
+    this.indexedOn = parts.indexedOn ?? null;
     this.copy = parts.copy ?? null;
     this.otherwise = parts.otherwise ?? null;
   }
@@ -56,12 +61,17 @@ export function relation(table: string, states: readonly string[] | null = null,
   return new Relation({ table, states, levels });
 }
 
+/** The rows of one organization's key: of a table split by key (tables.ts), only its file. */
+export function keyRelation(table: string, orgId: string): Relation {
+  return new Relation({ table, key: orgKey(orgId) });
+}
+
 /**
  * What `select` returns, kept in memory under `name` by the engine that can (db/catalog.ts); an
  * engine that cannot reads it as a subquery. `select` is constant SQL: no parameters.
  */
-export function keptSelect(name: string, select: string, key: string | null = null): Relation {
-  return new Relation({ table: name, select, key });
+export function keptSelect(name: string, select: string, indexedOn: string | null = null): Relation {
+  return new Relation({ table: name, select, indexedOn });
 }
 
 /** `copy` once the engine holds it, `otherwise` until then (or on an engine that keeps nothing). */
@@ -96,14 +106,20 @@ type Tables = Pick<Manifest, 'tables'>;
 const partitionedBy = (manifest: Tables, table: string, column: string) => manifest.tables[table]?.partitioned_by.includes(column) ?? false;
 
 /**
- * A relation on the release's own files: only the states' files of a table partitioned by state,
- * and of those only the levels' files of one partitioned by level of care too (one treatment
- * center's row: one file, where its state's 3–5 cost 2–3× the CPU in duckdb-wasm; open-profile.ts).
+ * A relation on the release's own files: of a table split by key, the file(s) whose key range
+ * holds the key; only the states' files of a table partitioned by state, and of those only the
+ * levels' files of one partitioned by level of care too (one treatment center's row: one file,
+ * where its state's 3–5 cost 2–3× the CPU in duckdb-wasm; open-profile.ts).
  */
 export function filesRelation(manifest: Tables, r: Relation, held: (copy: Relation) => boolean = () => false): string {
-  const { table, states, levels } = r;
+  const { table, states, levels, key } = r;
   if (r.copy) return held(r.copy) ? quoteIdent(keptName(r.copy)) : writeOtherwise(r, (x) => filesRelation(manifest, x, held));
   if (r.select) return quoteIdent(keptName(r));
+  if (key !== null && manifest.tables[table]?.files.some((f) => f.org_keys)) {
+    const holds = (f: ManifestFile) => f.org_keys !== undefined && f.org_keys[0] <= key && key <= f.org_keys[1];
+    if (!manifest.tables[table].files.some(holds)) return `(SELECT * FROM ${quoteIdent(table)} WHERE FALSE)`;
+    return readParquet(manifest.tables[table], undefined, holds);
+  }
   if (!states || !partitionedBy(manifest, table, 'state')) return quoteIdent(table);
   const byLevel = levels && partitionedBy(manifest, table, 'level_of_care');
   const read = (f: ManifestFile) => states.includes(f.partition.state) && (!byLevel || levels.includes(f.partition.level_of_care));
@@ -111,7 +127,7 @@ export function filesRelation(manifest: Tables, r: Relation, held: (copy: Relati
   return readParquet(manifest.tables[table], undefined, read);
 }
 
-/** A relation on uploaded tables (MotherDuck): the whole table filtered by state. */
+/** A relation on uploaded tables (MotherDuck): the whole table filtered by state (by key: the query's own org_key filter). */
 export function tablesRelation(manifest: Tables, r: Relation): string {
   const { table, states, select, levels } = r;
   if (r.copy) return writeOtherwise(r, (x) => tablesRelation(manifest, x));

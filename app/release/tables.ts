@@ -11,6 +11,12 @@ export interface TableSpec {
   partitionBy?: string[];
   /** Rows per row group when not 8,192: fewer rows to decode in a lookup, against a cost for every group (below). */
   rowGroupSize?: number;
+  /**
+   * A table sorted on org_key, written in files of this many row groups, each file's first and
+   * last key in the manifest: a lookup opens the one file holding its key (release/relation.ts),
+   * so the groups it walks stay this many at every scale (below).
+   */
+  rowGroupsPerFile?: number;
 }
 
 /**
@@ -34,12 +40,13 @@ export const TABLES: TableSpec[] = [
   { ...keyed('narr_residences'), order: `${ORG_KEY}, org_id` },
   { ...keyed('recovery_centers'), order: `${ORG_KEY}, org_id` },
   { ...keyed('recovery_organizations'), order: `${ORG_KEY}, org_id` },
-  // Large row groups for the link tables: duckdb-wasm spends ~30 µs on every row group of a
-  // file even when its statistics rule it out, so at ×10 a lookup of services took 8 ms CPU
-  // in 8k-row groups (1,000 of them) and 4 ms in 64k; of links 20 ms in 8k and 10 ms in 32k
-  // (open-profile.ts' way of measuring); the files are smaller too.
-  { ...keyed('organization_services'), order: `${ORG_KEY}, org_id, code`, rowGroupSize: 65_536 },
-  { ...keyed('network_relationships'), order: `${ORG_KEY}, org_id, strength DESC, related_org_id`, rowGroupSize: 32_768 },
+  // Split by key (rowGroupsPerFile): duckdb-wasm walks every row group of a file a lookup opens,
+  // even those its statistics rule out (×10, one file: services 8 ms CPU in 1,000 8k-row groups,
+  // 4 ms in 130 of 64k; open-profile.ts), so with one file a lookup cost more at every scale.
+  // Services keep 64k-row groups: text search's copy reads the table whole, and duckdb-wasm
+  // reads a column chunk in 16 KB pieces, so smaller chunks cost it more reads and bytes.
+  { ...keyed('organization_services'), order: `${ORG_KEY}, org_id, code`, rowGroupSize: 65_536, rowGroupsPerFile: 8 },
+  { ...keyed('network_relationships'), order: `${ORG_KEY}, org_id, strength DESC, related_org_id`, rowGroupSize: 8192, rowGroupsPerFile: 16 },
   { table: 'service_codes', order: 'code' },
   { table: 'states', order: 'code' },
   { table: 'gazetteer', order: 'kind, key', rowGroupSize: 2048 },
@@ -47,9 +54,10 @@ export const TABLES: TableSpec[] = [
   { table: 'mv_treatment_capacity', order: 'state, level_of_care' },
   { table: 'mv_organizations_by_state', order: 'state, org_type' },
   { table: 'mv_state_extents', order: 'state' },
-  // 8k-row groups: at ×10 a lookup by key took 11–16 ms CPU, in 2k-row groups 18–44 ms (the
-  // cost of 197 groups' statistics outweighs decoding 4× the rows).
-  { ...keyed('organizations_by_id'), order: `${ORG_KEY}, org_id` },
+  // 8k-row groups, 8 a file. In 2k-row groups a lookup decoded a quarter of the rows (×1: 4–6 ms
+  // CPU against 7–9), but the nearby supports' and text search's in-memory copies, which read
+  // columns of every row, took twice the reads and bytes (×1: 144 reads, 2.3 MB for the names).
+  { ...keyed('organizations_by_id'), order: `${ORG_KEY}, org_id`, rowGroupsPerFile: 8 },
   // A few hundred rows: what the national list shows before anything is asked (views.sql).
   { table: 'first_pages', order: 'includes_mental_health_only, position' },
 ];

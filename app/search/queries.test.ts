@@ -11,12 +11,12 @@ import { startNodeWasmEngine } from '../../scripts/engines/node-wasm-engine.ts';
 import { statesNear } from '../release/geo.ts';
 import { buildRelease } from '../../scripts/build/pipeline.ts';
 import { scratchDir, scratchSources } from '../../scripts/build/test-release.ts';
-import { countQuery, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, nearestQuery, networkQuery, placeSuggestionsQuery, pointsQuery, relatedQuery, resultsQuery, servicesQuery, typeDetailQuery, withRelated, type ResolvedSearch } from './queries.ts';
+import { countQuery, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, nearestQuery, networkQuery, organizationQuery, placeOf, placeSuggestionsQuery, pointsQuery, relatedQuery, resultsQuery, servicesQuery, typeDetailQuery, withRelated, type ResolvedSearch } from './queries.ts';
 import { likeLiteral, raw, sql, type Sql } from '../release/sql.ts';
 import { readText } from './keywords.ts';
-import { bindRelations, filesRelation, keptName, Relation, writeOtherwise } from '../release/relation.ts';
+import { bindRelations, filesRelation, keptName, keyRelation, Relation, writeOtherwise } from '../release/relation.ts';
 import { quoteIdent } from '../release/sql-text.ts';
-import type { ReadSql } from '../release/table-read.ts';
+import type { ReadSql, TableRead } from '../release/table-read.ts';
 import { SEARCH_ROWS } from './search-rows.ts';
 import { EMPTY_SEARCH, TYPE_TABLES, type OrgType, type SearchState } from './state.ts';
 
@@ -255,7 +255,7 @@ describe('location lookup', () => {
     ['cambridge ma', 'Cambridge, MA'],
     ['Cambridge, Massachusetts', 'Cambridge, MA'],
   ])('finds %s', async (where, label) => {
-    const [place] = await run<{ label: string; latitude: number }>(locationQuery(where)!);
+    const [place] = (await run(locationQuery(where)!)).map(placeOf);
     expect(place.label).toBe(label);
     expect(place.latitude).toBeCloseTo(42.37, 0);
   });
@@ -305,7 +305,7 @@ describe('the national list', () => {
       expect(tail.map((r) => r.org_id)).toEqual(expected.slice(3, 8).map((r) => r.org_id));
       // Painted before the engine starts: the file read in JavaScript gives the engine's rows, value for value.
       for (const slice of [{ limit: 100, offset: 0 }, { limit: 5, offset: 3 }]) {
-        const read = resultsQuery(national, slice) as ReadSql;
+        const read = resultsQuery(national, slice) as ReadSql & { read: TableRead };
         expect(runTableRead(read.read, await parquetRows(releaseFile('first_pages')))).toEqual(await run(read));
       }
       const [{ n }] = await run<{ n: number }>(countQuery(national));
@@ -343,6 +343,28 @@ describe('detail', () => {
     }
     const center = typeDetailQuery(orgs.find((o) => o.org_type === 'treatment_center')!);
     expect(bindRelations(center.text, center.params, (r) => filesRelation(manifest, r)).text.match(/\.parquet'/g)).toHaveLength(1);
+  });
+
+  it('reads each organization\'s rows of the tables split by key as the whole tables hold them', async () => {
+    const orgs = await run<{ org_id: string }>(sql`SELECT org_id FROM organizations_by_id`);
+    for (const { org_id: id } of orgs) {
+      expect(await run(organizationQuery(id)), id).toEqual(await run(sql`SELECT * FROM organizations_by_id WHERE org_id = ${id}`));
+      expect((await run<{ code: string }>(servicesQuery(id))).map((r) => r.code).sort(), id)
+        .toEqual((await run<{ code: string }>(sql`SELECT code FROM organization_services WHERE org_id = ${id}`)).map((r) => r.code).sort());
+      expect((await run(networkQuery(id))).length, id)
+        .toBe((await run(sql`SELECT 1 FROM network_relationships WHERE org_id = ${id}`)).length);
+    }
+  });
+
+  it('opens only the file(s) whose key range holds the key, none when no file does', () => {
+    const file = (name: string, org_keys: [number, number]) => ({ path: `t/${name}.parquet`, partition: {}, rows: 1, bytes: 1, sha256: name, org_keys });
+    const split = { tables: { t: { partitioned_by: [], rows: 3, columns: [], files: [file('a', [0, 10]), file('b', [10, 20]), file('c', [21, 30])] } } };
+    const files = (key: number) => filesRelation(split, new Relation({ table: 't', key }));
+    expect(files(5)).toBe("read_parquet(['t/a.parquet'])");
+    expect(files(10)).toBe("read_parquet(['t/a.parquet', 't/b.parquet'])"); // an organization whose rows two files share
+    expect(files(25)).toBe("read_parquet(['t/c.parquet'])");
+    expect(files(35)).toBe('(SELECT * FROM "t" WHERE FALSE)');
+    expect(filesRelation(split, keyRelation('t', 'SAMHSA_OUT_000001'))).toMatch(/^read_parquet|WHERE FALSE/);
   });
 
   it('names the nearby supports from the copy the engine keeps in memory, every organization in it', async () => {

@@ -1,7 +1,7 @@
 // Search state → SQL with bound parameters, for every panel: results, count, facets, map,
 // location lookup, detail. Views run these through the engine; none writes SQL of its own.
-import { boundingBox, EARTH_RADIUS_MILES } from '../release/geo.ts';
-import { relation } from '../release/relation.ts';
+import { milesSql as distance, nearReadSql, withinSql as within } from '../release/near-read.ts';
+import { keyRelation, relation } from '../release/relation.ts';
 import { ofOrganization } from '../release/org-key.ts';
 import { FIRST_PAGE_ROWS } from '../release/tables.ts';
 import { tableReadSql } from '../release/table-read.ts';
@@ -30,19 +30,6 @@ export function effectiveTypes(s: SearchState, exceptGroup?: string): OrgType[] 
     .map(([id]) => FILTER_GROUP_BY_ID.get(id)!.appliesTo));
   const chosen = s.types.length ? s.types : [...ORG_TYPES];
   return implied.size ? chosen.filter((t) => implied.has(t)) : chosen;
-}
-
-function distance(near: Place): Sql {
-  return sql`2 * ${raw(String(EARTH_RADIUS_MILES))} * asin(sqrt(pow(sin(radians(o.latitude - ${near.lat}) / 2), 2)
-    + cos(radians(${near.lat})) * cos(radians(o.latitude)) * pow(sin(radians(o.longitude - ${near.lon}) / 2), 2)))`;
-}
-
-function within(near: Place, miles: number): Sql {
-  // The bounding box lets Parquet statistics skip row groups before any distance is computed.
-  const box = boundingBox(near.lat, near.lon, miles);
-  return sql`o.latitude BETWEEN ${box.minLat} AND ${box.maxLat}
-    AND o.longitude BETWEEN ${box.minLon} AND ${box.maxLon}
-    AND ${distance(near)} <= ${miles}`;
 }
 
 function groupPredicate(group: FilterGroup, values: string[]): Sql {
@@ -99,6 +86,16 @@ function isNationalList({ state, near, states }: ResolvedSearch): boolean {
     && !Object.values(state.filters).some((values) => values.length);
 }
 
+/**
+ * Nearest first near a place with nothing else chosen but the mental-health-only rule (a ZIP
+ * typed on a phone): a read the page can do without the engine (release/near-read.ts).
+ */
+function nearPage({ state, near, states }: ResolvedSearch, page: Page): boolean {
+  return !!near && !!states && !hasText(state.text) && !state.types.length
+    && !Object.values(state.filters).some((values) => values.length)
+    && !page.desc && ['relevance', 'distance'].includes(page.sort ?? 'relevance') && page.limit !== undefined;
+}
+
 function firstPage(search: ResolvedSearch, page: Page): boolean {
   const offset = page.offset ?? 0;
   return isNationalList(search) && !page.desc && ['relevance', 'name', 'distance'].includes(page.sort ?? 'relevance')
@@ -129,6 +126,21 @@ export function resultsQuery(search: ResolvedSearch, page: Page): Sql {
       columns: { ...Object.fromEntries(SHOWN.map((c) => [c, c])), distance_miles: null },
       equals: { includes_mental_health_only: search.state.mentalHealthOnly },
       orderBy: 'position',
+      limit: page.limit!,
+      offset: page.offset ?? 0,
+    });
+  }
+  if (nearPage(search, page)) {
+    // The same rows and order as the query below (the join of the other type tables adds nothing here).
+    const { lat, lon } = search.near!;
+    return nearReadSql({
+      table: 'organizations',
+      states: search.states!,
+      columns: SHOWN,
+      near: { lat, lon },
+      miles: search.state.radius,
+      without: search.state.mentalHealthOnly ? undefined : { table: 'treatment_centers', column: 'facility_type', value: 'MH' },
+      byName: (page.sort ?? 'relevance') === 'relevance',
       limit: page.limit!,
       offset: page.offset ?? 0,
     });
@@ -243,8 +255,15 @@ export function locationQuery(where: string): Sql | null {
   const text = where.trim();
   const zip = /^(\d{5})(?:-\d{4})?$/.exec(text);
   if (zip) {
-    return sql`SELECT coalesce(city || ', ' || state || ' ', '') || key AS label, latitude, longitude, 0 AS typos
-      FROM gazetteer WHERE kind = 'zip' AND key = ${zip[1]}`;
+    // A read the page can do without the engine (release/table-read.ts): the gazetteer's row, labelled by placeOf.
+    return tableReadSql({
+      table: 'gazetteer',
+      columns: { zip: 'key', city: 'city', state: 'state', latitude: 'latitude', longitude: 'longitude' },
+      equals: { kind: 'zip', key: zip[1] },
+      orderBy: null,
+      limit: 1,
+      offset: 0,
+    });
   }
   if (!/[A-Za-z\u00C0-\u024F]/.test(text)) return null;
   const rows = join(readings(text).map((r, i) => sql`(${i}, ${r.city}, ${r.state}::VARCHAR)`), ', ');
@@ -261,6 +280,15 @@ export function locationQuery(where: string): Sql | null {
     SELECT city || ', ' || state AS label, latitude, longitude, min(typos)::INTEGER AS typos
     FROM candidates WHERE typos <= ${typosAllowed(raw('key'))}
     GROUP BY ALL ORDER BY typos, min(reading), max(zips) DESC, label LIMIT 6`;
+}
+
+export interface PlaceRow { label: string; latitude: number; longitude: number; typos: number }
+
+/** A row of locationQuery as a place: a ZIP's is the gazetteer's own, "City, ST 02139" when it has a city. */
+export function placeOf(row: Record<string, unknown>): PlaceRow {
+  if (!('zip' in row)) return row as unknown as PlaceRow;
+  const { zip, city, state, latitude, longitude } = row as { zip: string; city: string | null; state: string | null; latitude: number; longitude: number };
+  return { label: city != null && state != null ? `${city}, ${state} ${zip}` : zip, latitude, longitude, typos: 0 };
 }
 
 /** Places starting with what is being typed, for the place box's suggestions (a ZIP's label: its city). */
@@ -280,7 +308,7 @@ export function placeSuggestionsQuery(prefix: string): Sql | null {
 }
 
 export function organizationQuery(orgId: string): Sql {
-  return sql`SELECT * FROM organizations_by_id o WHERE ${ofOrganization('o', orgId)}`;
+  return sql`SELECT * FROM ${keyRelation('organizations_by_id', orgId)} o WHERE ${ofOrganization('o', orgId)}`;
 }
 
 /**
@@ -295,7 +323,7 @@ export function typeDetailQuery(org: Record<string, unknown>): Sql {
 }
 
 export function servicesQuery(orgId: string): Sql {
-  return sql`SELECT c.category_code, c.category_name, c.code, c.name FROM organization_services s
+  return sql`SELECT c.category_code, c.category_name, c.code, c.name FROM ${keyRelation('organization_services', orgId)} s
     JOIN service_codes c ON c.code = s.code WHERE ${ofOrganization('s', orgId)}
     ORDER BY c.category_order, c.name`;
 }
@@ -303,7 +331,7 @@ export function servicesQuery(orgId: string): Sql {
 /** An organization's links to its nearby supports, strongest first; relatedQuery names them. */
 export function networkQuery(orgId: string): Sql {
   return sql`SELECT r.related_org_id, r.relationship, r.related_type, r.distance_miles, r.travel_minutes, r.strength
-    FROM network_relationships r WHERE ${ofOrganization('r', orgId)} ORDER BY r.strength DESC, r.distance_miles`;
+    FROM ${keyRelation('network_relationships', orgId)} r WHERE ${ofOrganization('r', orgId)} ORDER BY r.strength DESC, r.distance_miles`;
 }
 
 /**

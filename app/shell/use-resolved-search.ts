@@ -1,11 +1,12 @@
 // Turns what the person typed into a point, offline, with the release's gazetteer, and
-// finds the states within reach so queries open only those states' files.
+// finds the states within reach so queries open only those states' files. A ZIP is looked up
+// before the engine has started (use-query.ts, db/early-reads.ts), with the manifest alone.
 import { useMemo } from 'react';
-import type { Database } from '../db/database.ts';
 import type { QueryError } from '../db/engine.ts';
 import { useQuery } from '../db/use-query.ts';
 import { statesNear } from '../release/geo.ts';
-import { locationQuery, type ResolvedSearch } from '../search/queries.ts';
+import type { Manifest } from '../release/manifest.ts';
+import { locationQuery, placeOf, type ResolvedSearch } from '../search/queries.ts';
 import type { Place, SearchState } from '../search/state.ts';
 
 export type Resolution =
@@ -15,12 +16,13 @@ export type Resolution =
   | { status: 'not-found'; where: string }
   | { status: 'failed'; error: QueryError };
 
-export function useResolvedSearch(state: SearchState, db: Database | null): Resolution {
+export function useResolvedSearch(state: SearchState, manifest: Manifest | undefined): Resolution {
   const query = !state.at && state.where ? locationQuery(state.where) : null;
-  const lookup = useQuery<{ label: string; latitude: number; longitude: number; typos: number }>(query);
-  const found = lookup.status === 'done' ? lookup.rows[0] : undefined;
+  const lookup = useQuery(query);
+  const places = useMemo(() => (lookup.status === 'done' ? lookup.rows.map(placeOf) : []), [lookup]);
+  const found = places[0];
   // Sure: one exact match. A typo, or several places of that name, offers the others.
-  const others = lookup.status === 'done' ? lookup.rows.slice(1) : [];
+  const others = places.slice(1);
   const unsure = !!found && (found.typos > 0 || others.some((o) => o.typos === 0));
   const alternatives = unsure ? others.map((o) => o.label) : [];
   // The same objects from one render to the next until the search changes: the list's cells and
@@ -28,7 +30,6 @@ export function useResolvedSearch(state: SearchState, db: Database | null): Reso
   // cells between a click's press and release, so the click was lost, and re-fitted a map moved by hand.
   const near = useMemo<Place | null>(() => state.at ?? (found ? { label: found.label, lat: found.latitude, lon: found.longitude } : null),
     [state.at, found]);
-  const manifest = db?.manifest;
   const search = useMemo<ResolvedSearch>(() => (near && manifest
     ? { state, near, states: statesNear(manifest, near.lat, near.lon, state.radius) }
     : { state, near: null }), [state, near, manifest]);

@@ -30,7 +30,9 @@ export interface BuildOptions {
 const STEPS = [
   ['bidi.sql', 'bidirectional controls removed'],
   ['stage.sql', 'normalized'],
-  ['resolve.sql', 'located and deduplicated'],
+  ['locate.sql', 'located'],
+  ['dedupe.sql', 'deduplicated'],
+  ['resolve.sql', 'ids and fates given'],
   ['merges.sql', 'merges explained'],
   ['populate.sql', 'published tables loaded'],
   ['warnings.sql', 'warnings listed'],

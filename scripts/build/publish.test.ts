@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../app/release/manifest.ts';
 import { literal } from '../../app/release/sql-text.ts';
+import { TABLES } from '../../app/release/tables.ts';
 import { writeSample } from '../generate-sample.ts';
 import { openDb, rows } from './db.ts';
 import { buildRelease } from './pipeline.ts';
@@ -48,5 +49,29 @@ describe('the sample release', () => {
     }
     expect(unordered).toEqual([]);
     expect(geohash.size).toBeGreaterThan(40_000);
+  }, 600_000);
+
+  it('splits the lookup tables by key: files in key order, ranges apart, no more groups than asked, rows in key order', async () => {
+    const db = await openDb();
+    await db.run('SET threads = 1'); // a file's rows in file order
+    for (const spec of TABLES.filter((t) => t.rowGroupsPerFile)) {
+      const { files, rows: total } = first.manifest.tables[spec.table];
+      let rowsSeen = 0;
+      let previousLast = -1;
+      for (const { path, org_keys, rows: n } of files) {
+        const [file] = await rows<{ first: number; last: number; unordered: number; groups: number }>(db, `SELECT min(org_key) AS first, max(org_key) AS last,
+            count(*) FILTER (WHERE org_key < before)::INTEGER AS unordered,
+            (SELECT count(DISTINCT row_group_id)::INTEGER FROM parquet_metadata(${literal(join(first.dir, path))})) AS groups
+          FROM (SELECT org_key, lag(org_key) OVER () AS before FROM read_parquet(${literal(join(first.dir, path))}))`);
+        expect(org_keys, path).toEqual([file.first, file.last]);
+        expect(file.first, path).toBeGreaterThan(previousLast);
+        expect(file.unordered, path).toBe(0);
+        expect(file.groups, path).toBeLessThanOrEqual(spec.rowGroupsPerFile!);
+        previousLast = file.last;
+        rowsSeen += n;
+      }
+      expect(rowsSeen, spec.table).toBe(total);
+    }
+    expect(first.manifest.tables.organization_services.files.length).toBeGreaterThan(1);
   }, 600_000);
 });

@@ -1,73 +1,7 @@
--- staged → resolved: where each record is (geocoding), whether it repeats an earlier one
--- (dedupe), its organization id, and its fate: loaded, merged or rejected.
+-- located and survivor_of (dedupe.sql) → resolved: each record's organization id and its
+-- fate: loaded, merged or rejected.
 
--- 1. Location. Source coordinates when they fall in the US (swapped pairs are put back);
---    otherwise the ZIP's centroid (if the ZIP is in the record's state), then the city's.
--- The parsed record `r` (80-odd fields) stays in `staged`; populate.sql joins it back for
--- the loaded rows only, instead of copying it through every step here.
-CREATE OR REPLACE TEMP TABLE located AS
-SELECT s.* EXCLUDE (r),
-  CASE WHEN s.coord_status IN ('ok', 'swapped') THEN 'source'
-       WHEN z.key IS NOT NULL AND coalesce(z.state = s.state, true) THEN 'zip'
-       WHEN c.key IS NOT NULL THEN 'city'
-       ELSE 'none' END AS geo_precision,
-  CASE WHEN s.coord_status = 'ok' THEN s.lat0 WHEN s.coord_status = 'swapped' THEN s.lon0
-       WHEN coalesce(z.state = s.state, true) THEN coalesce(z.latitude, c.latitude) ELSE c.latitude END AS latitude,
-  CASE WHEN s.coord_status = 'ok' THEN s.lon0 WHEN s.coord_status = 'swapped' THEN s.lat0
-       WHEN coalesce(z.state = s.state, true) THEN coalesce(z.longitude, c.longitude) ELSE c.longitude END AS longitude,
-  name_key(s.name) AS nkey,
-  street_key(s.address_line1) AS skey,
-  lower(s.city) AS ckey,
-  suite_key(s.address_line2) AS suite_key,
-  name_key(s.program_name) AS program_key,
-  -- The number with its extension; a phone that could not be read, by its digits.
-  coalesce(s.phone, NULLIF(phone_digits(s.phone_raw), '')) AS phone_key,
-  -- Earlier files win, then records with their own coordinates, then source order.
-  row_number() OVER (ORDER BY s.file_order, s.coord_status IN ('ok', 'swapped') DESC, s.src_index) AS rid
-FROM staged s
-LEFT JOIN (SELECT * FROM gazetteer WHERE kind = 'zip') z ON z.key = s.zip
-LEFT JOIN (SELECT * FROM gazetteer WHERE kind = 'city') c ON c.key = lower(s.city) || ', ' || lower(s.state);
-
--- 2. Duplicates (README, "Duplicates"). The same place: same name key and state; same ZIP
---    (or, when either lacks one, same city); the same street unless either lacks one. The
---    same listing: the same suite and program name (both absent counts as the same), and the
---    same phone, level of care and services, which the merging record may lack but never
---    its survivor (a merge must not take away a number or a service that was published).
---    A duplicate merges into the best-ranked record it matches, followed to the end of the chain.
-CREATE OR REPLACE TEMP TABLE candidates AS
-SELECT a.rid, b.rid AS better_rid
-FROM located a
-JOIN located b ON a.nkey = b.nkey AND a.state = b.state AND b.rid < a.rid
-WHERE a.rejection IS NULL AND b.rejection IS NULL
-  AND (a.zip = b.zip OR ((a.zip IS NULL OR b.zip IS NULL) AND a.ckey = b.ckey))
-  AND (a.skey IS NULL OR b.skey IS NULL OR a.skey = b.skey)
-  AND a.suite_key IS NOT DISTINCT FROM b.suite_key
-  AND a.program_key IS NOT DISTINCT FROM b.program_key
-  AND (a.phone_key IS NULL OR a.phone_key = b.phone_key)
-  AND (a.level_of_care IS NULL OR a.level_of_care = b.level_of_care);
-
--- The services of the records in those pairs, as sorted lists (only these few are compared).
-CREATE OR REPLACE TEMP TABLE claimed AS
-SELECT l.rid, list(DISTINCT c.code ORDER BY c.code) AS services
-FROM located l JOIN claimed_codes c USING (file_order, src_index)
-WHERE l.rid IN (SELECT rid FROM candidates UNION ALL SELECT better_rid FROM candidates)
-GROUP BY l.rid;
-
-CREATE OR REPLACE TEMP TABLE dup_of AS
-SELECT p.rid, min(p.better_rid) AS better_rid
-FROM candidates p LEFT JOIN claimed a ON a.rid = p.rid LEFT JOIN claimed b ON b.rid = p.better_rid
-WHERE a.services IS NULL OR a.services = b.services
-GROUP BY p.rid;
-
-CREATE OR REPLACE TEMP TABLE survivor_of AS
-WITH RECURSIVE chain(rid, target) AS (
-  SELECT rid, better_rid FROM dup_of
-  UNION ALL
-  SELECT c.rid, d.better_rid FROM chain c JOIN dup_of d ON d.rid = c.target
-)
-SELECT rid, target AS survivor_rid FROM chain WHERE target NOT IN (SELECT rid FROM dup_of);
-
--- 3. Ids: the source's when usable, else one derived from type, name, address, suite and
+-- 1. Ids: the source's when usable, else one derived from type, name, address, suite and
 --    program name, so the same record gets the same id on every build. Listings that still
 --    hash alike (they differ only in phone, level of care or services) are numbered in rank
 --    order after the first: TC_…_2, TC_…_3.
@@ -90,7 +24,7 @@ SELECT * EXCLUDE (derived_id),
 FROM derived
 WINDOW sibling AS (PARTITION BY derived_id, src_id_usable, rejection IS NULL AND survivor_rid IS NULL ORDER BY rid);
 
--- 4. Fate. Two different records claiming one id: the later is rejected, naming the first.
+-- 2. Fate. Two different records claiming one id: the later is rejected, naming the first.
 CREATE OR REPLACE TEMP TABLE resolved AS
 WITH survivors AS (
   SELECT rid, org_id, src_file, src_index,
@@ -119,4 +53,4 @@ SELECT f.* EXCLUDE (rejection, id_conflict),
 FROM fate f LEFT JOIN fate t ON t.rid = f.survivor_rid;
 
 -- Each step's table goes once the next no longer reads it (merges.sql still reads `claimed`).
-DROP TABLE located; DROP TABLE identified; DROP TABLE candidates; DROP TABLE dup_of; DROP TABLE survivor_of;
+DROP TABLE located; DROP TABLE identified; DROP TABLE survivor_of;

@@ -17,7 +17,9 @@ SELECT state, level_of_care,
   sum(current_census)::BIGINT AS current_census,
   count(*) FILTER (WHERE coalesce(outpatient_capacity, residential_capacity, inpatient_capacity) IS NOT NULL)::INTEGER
     AS facilities_reporting_capacity,
-  round(avg(quality_score), 2) AS avg_quality_score,
+  -- Summed as decimals: a sum of doubles depends on the order the threads add them in, and
+  -- the same sources published 3.48 or 3.49 (views.test.ts).
+  round(avg(quality_score::DECIMAL(18, 6)), 2) AS avg_quality_score,
   count(*) FILTER (WHERE accepts_medicaid)::INTEGER AS accepting_medicaid,
   count(*) FILTER (WHERE medication_assisted_treatment)::INTEGER AS offering_mat
 FROM treatment_centers
