@@ -3,7 +3,7 @@
 // tables are views over hive paths, and a query's Relation parameters read only the states'
 // files (release/relation.ts).
 import { SCHEMA_VERSION, type Manifest } from '../release/manifest.ts';
-import { bindRelations, filesRelation, keptDefinition, keptName, readParquet, Relation } from '../release/relation.ts';
+import { bindRelations, filesRelation, keptName, readParquet, relationsIn, type Relation } from '../release/relation.ts';
 import { namesIn, quoteIdent } from '../release/sql-text.ts';
 import type { Engine } from './engine.ts';
 import { READ_DEADLINE_MS } from './read-guard.ts';
@@ -25,12 +25,19 @@ export async function fetchManifest(dataUrl: URL): Promise<Manifest> {
   return manifest;
 }
 
+/**
+ * When the engine makes the copies a relation may be read from instead (release/relation.ts
+ * `orCopy`): once no query is waiting (the app), on the first query that names one, or never
+ * (tests hold both ways to the same answers).
+ */
+export type Copies = 'when-idle' | 'at-once' | 'never';
+
 /** Registers the release's files and returns the engine with one view per table (see withViews). */
-export async function attachRelease(engine: Engine, manifest: Pick<Manifest, 'tables'>, dataUrl: URL): Promise<Engine> {
+export async function attachRelease(engine: Engine, manifest: Pick<Manifest, 'tables'>, dataUrl: URL, copies: Copies = 'when-idle'): Promise<Engine> {
   // Registering only records a name in the worker: all at once, not one round trip each.
   await Promise.all(Object.values(manifest.tables).flatMap((table) =>
     table.files.map((file) => engine.registerFile(file.path, new URL(file.path, dataUrl).href))));
-  return withViews(engine, manifest);
+  return withViews(engine, manifest, copies);
 }
 
 /**
@@ -40,7 +47,7 @@ export async function attachRelease(engine: Engine, manifest: Pick<Manifest, 'ta
  * views are TEMP: they belong to this connection alone, so SQL on another connection (the
  * console's) cannot replace what the directory shows, and a name resolves to them first.
  */
-export function withViews(engine: Engine, manifest: Pick<Manifest, 'tables'>): Engine {
+export function withViews(engine: Engine, manifest: Pick<Manifest, 'tables'>, copies: Copies = 'when-idle'): Engine {
   const created = new Map<string, Promise<void>>();
   const createView = (name: string) =>
     engine.exec(`CREATE OR REPLACE TEMP VIEW ${quoteIdent(name)} AS SELECT * FROM ${readParquet(manifest.tables[name])}`);
@@ -58,46 +65,79 @@ export function withViews(engine: Engine, manifest: Pick<Manifest, 'tables'>): E
       return created.get(name)!;
     }));
   };
-  // A kept relation (some columns of a table, or a SELECT), read once into a TEMP table on first
-  // use and read from memory after: the nearby supports' names joined organizations_by_id whole
-  // on every opening (its 400k rows at ×10: 275 ms warm, npm run bench); the copy costs ~160
-  // bytes a row. Text search's copy: search/text-match.ts. A copy of columns is indexed on the
-  // first, so a lookup of one value reads one row (×10: ~1 ms against ~40 ms).
+  // A kept relation (a SELECT over the release's tables), read once into a TEMP table and read
+  // from memory after: the nearby supports' names joined organizations_by_id whole on every
+  // opening (its 400k rows at ×10: 275 ms warm, npm run bench). A copy with a key is indexed on
+  // it, so a lookup of one value reads one row (×10: ~1 ms against ~40 ms).
   const kept = new Map<string, Promise<void>>();
-  const keptFor = (params: readonly unknown[]) => Promise.all(params.filter((p): p is Relation => p instanceof Relation && p.kept !== null)
-    .map((r) => {
-      const name = keptName(r);
-      if (!kept.has(name)) {
-        const definition = keptDefinition(r);
-        const key = r.select ? null : r.kept![0];
-        kept.set(name, viewsFor(definition)
-          .then(() => engine.exec(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS ${definition}`))
-          .then(() => (key ? engine.exec(`CREATE INDEX ${quoteIdent(`${name}_key`)} ON ${quoteIdent(name)} (${quoteIdent(key)})`) : undefined))
-          .catch((error) => {
-            kept.delete(name);
-            throw error;
-          }));
-      }
-      return kept.get(name)!;
-    }));
+  const held = new Set<string>();
+  const keep = (r: Relation) => {
+    const name = keptName(r);
+    if (!kept.has(name)) {
+      const definition = r.select!;
+      kept.set(name, viewsFor(definition)
+        .then(() => engine.exec(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS ${definition}`))
+        .then(() => (r.indexedOn ? engine.exec(`CREATE INDEX ${quoteIdent(`${name}_key`)} ON ${quoteIdent(name)} (${quoteIdent(r.indexedOn)})`) : undefined))
+        .then(() => void held.add(name))
+        .catch((error) => {
+          kept.delete(name);
+          throw error;
+        }));
+    }
+    return kept.get(name)!;
+  };
+  // A relation's copy (search/search-rows.ts) is made when no query is waiting, so it never
+  // holds back the first results: the queries before it read the release's files.
+  let waiting = 0;
+  const wanted = new Map<string, Relation>();
+  const whenIdle = () => {
+    if (waiting > 0 || !wanted.size) return;
+    setTimeout(() => {
+      if (waiting > 0) return;
+      // A copy that cannot be made leaves the queries on the files; a later one asks again.
+      wanted.forEach((r) => keep(r).catch(() => {}));
+      wanted.clear();
+    }, 0);
+  };
   const prepare = async (sql: string, params: readonly unknown[]) => {
-    const bound = bindRelations(sql, params, (r) => filesRelation(manifest, r));
-    await Promise.all([viewsFor(bound.text), keptFor(params)]);
+    const relations = relationsIn(params);
+    await Promise.all(relations.map((r) => {
+      if (r.select) return keep(r);
+      if (!r.copy || copies === 'never') return undefined;
+      if (copies === 'at-once' || kept.has(keptName(r.copy))) return keep(r.copy).catch(() => {}); // being made: wait for it
+      wanted.set(keptName(r.copy), r.copy);
+      return undefined;
+    }));
+    const bound = bindRelations(sql, params, (r) => filesRelation(manifest, r, (copy) => copies !== 'never' && held.has(keptName(copy))));
+    await viewsFor(bound.text);
     return bound;
+  };
+  const counted = async <T>(run: () => Promise<T>) => {
+    waiting++;
+    try {
+      return await run();
+    } finally {
+      waiting--;
+      whenIdle();
+    }
   };
   return {
     ...engine,
-    async query(sql, params = [], options) {
-      const { text, params: values } = await prepare(sql, params);
-      return engine.query(text, values, options);
+    query(sql, params = [], options) {
+      return counted(async () => {
+        const { text, params: values } = await prepare(sql, params);
+        return engine.query(text, values, options);
+      });
     },
     async exec(text) {
       await viewsFor(text);
       return engine.exec(text);
     },
-    async copyTo(sql, params, format) {
-      const { text, params: values } = await prepare(sql, params);
-      return engine.copyTo(text, values, format);
+    copyTo(sql, params, format) {
+      return counted(async () => {
+        const { text, params: values } = await prepare(sql, params);
+        return engine.copyTo(text, values, format);
+      });
     },
   };
 }

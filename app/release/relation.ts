@@ -7,56 +7,91 @@
 import type { Manifest, ManifestFile, ManifestTable } from './manifest.ts';
 import { orgKey } from './org-key.ts';
 import { inlineParams, literal, quoteIdent } from './sql-text.ts';
+import type { Sql } from './sql.ts';
+
+export interface RelationParts {
+  table: string;
+  /** Null: every row. */
+  states?: readonly string[] | null;
+  /** Null: every level of care (of a table partitioned by it, within `states`). */
+  levels?: readonly string[] | null;
+  /** One organization's key (org-key.ts): of a table split by key, the file(s) holding it. */
+  key?: number | null;
+  /**
+   * What an engine may keep in memory under `table` once read (constant SQL over the release's
+   * tables), so a join that reads a whole table (DuckDB 0.9 prunes no row group through a join)
+   * reads it once, not on every query.
+   */
+  select?: string | null;
+  /** The column a kept copy is indexed on, for point lookups. */
+  indexedOn?: string | null;
+  /**
+   * A kept relation holding every row this one can return, with the same columns: the engine
+   * reads it instead once it holds it (db/catalog.ts makes it when no query is waiting), and
+   * `otherwise` until then. The query's own predicates keep what the copy holds beyond.
+   */
+  copy?: Relation | null;
+  /** What a relation with a copy reads without it: constant SQL whose only parameters are Relations. */
+  otherwise?: Sql | null;
+}
 
 export class Relation {
-  constructor(
-    readonly table: string,
-    /** Null: every row. */
-    readonly states: readonly string[] | null,
-    /**
-     * Columns an engine may keep in memory once read, so a join that reads the whole table
-     * (DuckDB 0.9 prunes no row group through a join) reads it once, not on every query.
-     */
-    readonly kept: readonly string[] | null = null,
-    /** A kept relation's own SELECT over the release's tables, when it is more than some columns of `table`. */
-    readonly select: string | null = null,
-    /** Null: every level of care (of a table partitioned by it, within `states`). */
-    readonly levels: readonly string[] | null = null,
-    /** One organization's key (org-key.ts): of a table split by key, the file(s) holding it. */
-    readonly key: number | null = null,
-  ) {}
+  readonly table: string;
+  readonly states: readonly string[] | null;
+  readonly levels: readonly string[] | null;
+  readonly key: number | null;
+  readonly select: string | null;
+  readonly indexedOn: string | null;
+  readonly copy: Relation | null;
+  readonly otherwise: Sql | null;
+
+  constructor(parts: RelationParts) {
+    this.table = parts.table;
+    this.states = parts.states ?? null;
+    this.levels = parts.levels ?? null;
+    this.key = parts.key ?? null;
+    this.select = parts.select ?? null;
+    this.indexedOn = parts.indexedOn ?? null;
+    this.copy = parts.copy ?? null;
+    this.otherwise = parts.otherwise ?? null;
+  }
 }
 
 export function relation(table: string, states: readonly string[] | null = null, levels: readonly string[] | null = null): Relation {
-  return new Relation(table, states, null, null, levels);
+  return new Relation({ table, states, levels });
 }
 
 /** The rows of one organization's key: of a table split by key (tables.ts), only its file. */
 export function keyRelation(table: string, orgId: string): Relation {
-  return new Relation(table, null, null, null, null, orgKey(orgId));
-}
-
-/** These columns of every row of a table, kept in memory by the engine that can (db/catalog.ts), indexed on the first. */
-export function keptColumns(table: string, columns: readonly string[]): Relation {
-  return new Relation(table, null, columns);
+  return new Relation({ table, key: orgKey(orgId) });
 }
 
 /**
  * What `select` returns, kept in memory under `name` by the engine that can (db/catalog.ts); an
  * engine that cannot reads it as a subquery. `select` is constant SQL: no parameters.
  */
-export function keptSelect(name: string, select: string): Relation {
-  return new Relation(name, null, [], select);
+export function keptSelect(name: string, select: string, indexedOn: string | null = null): Relation {
+  return new Relation({ table: name, select, indexedOn });
 }
 
-/** The name of a kept relation's in-memory copy: one per table and columns, or per kept SELECT. */
-export function keptName({ table, kept, select }: Relation): string {
-  return select ? `kept_${table}` : `kept_${table}_${[...kept ?? []].sort().join('_')}`;
+/** `copy` once the engine holds it, `otherwise` until then (or on an engine that keeps nothing). */
+export function orCopy(copy: Relation, otherwise: Sql): Relation {
+  return new Relation({ table: copy.table, copy, otherwise });
 }
 
-/** The SELECT a kept relation's copy is made from. */
-export function keptDefinition({ table, kept, select }: Relation): string {
-  return select ?? `SELECT ${(kept ?? []).map(quoteIdent).join(', ')} FROM ${quoteIdent(table)}`;
+/** The name of a kept relation's in-memory copy. */
+export const keptName = ({ table }: Relation) => `kept_${table}`;
+
+/** A relation's `otherwise`, its Relations written by `write`, as a subquery. */
+export function writeOtherwise(r: Relation, write: (relation: Relation) => string): string {
+  const bound = bindRelations(r.otherwise!.text, r.otherwise!.params, write);
+  if (bound.params.length) throw new Error(`A relation read without its copy takes no values: ${r.table}`);
+  return `(${bound.text})`;
+}
+
+/** Every Relation among a query's parameters, and those their `otherwise` reads. */
+export function relationsIn(params: readonly unknown[]): Relation[] {
+  return params.filter((p): p is Relation => p instanceof Relation).flatMap((r) => [r, ...(r.otherwise ? relationsIn(r.otherwise.params) : [])]);
 }
 
 /** The one read of a table's Parquet files (hive partition columns from their paths); `path` places them, `read` picks them. */
@@ -76,9 +111,10 @@ const partitionedBy = (manifest: Tables, table: string, column: string) => manif
  * levels' files of one partitioned by level of care too (one treatment center's row: one file,
  * where its state's 3–5 cost 2–3× the CPU in duckdb-wasm; open-profile.ts).
  */
-export function filesRelation(manifest: Tables, r: Relation): string {
+export function filesRelation(manifest: Tables, r: Relation, held: (copy: Relation) => boolean = () => false): string {
   const { table, states, levels, key } = r;
-  if (r.kept) return quoteIdent(keptName(r));
+  if (r.copy) return held(r.copy) ? quoteIdent(keptName(r.copy)) : writeOtherwise(r, (x) => filesRelation(manifest, x, held));
+  if (r.select) return quoteIdent(keptName(r));
   if (key !== null && manifest.tables[table]?.files.some((f) => f.org_keys)) {
     const holds = (f: ManifestFile) => f.org_keys !== undefined && f.org_keys[0] <= key && key <= f.org_keys[1];
     if (!manifest.tables[table].files.some(holds)) return `(SELECT * FROM ${quoteIdent(table)} WHERE FALSE)`;
@@ -93,8 +129,9 @@ export function filesRelation(manifest: Tables, r: Relation): string {
 
 /** A relation on uploaded tables (MotherDuck): the whole table filtered by state (by key: the query's own org_key filter). */
 export function tablesRelation(manifest: Tables, r: Relation): string {
-  const { table, states, kept, levels } = r;
-  if (kept) return `(${keptDefinition(r)})`;
+  const { table, states, select, levels } = r;
+  if (r.copy) return writeOtherwise(r, (x) => tablesRelation(manifest, x));
+  if (select) return `(${select})`;
   if (!states || !partitionedBy(manifest, table, 'state')) return quoteIdent(table);
   const level = levels && partitionedBy(manifest, table, 'level_of_care') ? ` AND level_of_care IN (${levels.map(literal).join(', ') || 'NULL'})` : '';
   return `(SELECT * FROM ${quoteIdent(table)} WHERE state IN (${states.map(literal).join(', ') || 'NULL'})${level})`;

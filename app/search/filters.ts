@@ -1,6 +1,6 @@
 // The filters people actually use, as data: each option is a predicate on a published
-// column. Options inside a group combine with OR, groups with AND. Treatment-center groups
-// read `t` (treatment_centers), residence groups `n` (narr_residences).
+// column. Options inside a group combine with OR, groups with AND. Every predicate reads `o`,
+// a search's rows (search-rows.ts): each organization with the columns below of its type's row.
 import { LEVEL_OF_CARE_NAMES } from './names.ts';
 import { raw, sql, type Sql } from '../release/sql.ts';
 import type { OrgType } from './state.ts';
@@ -23,7 +23,25 @@ export interface FilterGroup {
   options: FilterOption[];
 }
 
-const flag = (value: string, label: string, column: string, hint: string): FilterOption => ({ value, label, hint, where: raw(`t.${column}`) });
+/**
+ * The treatment centers' yes/no columns the filters read, as bits of one integer of a search's
+ * rows, `o.treatment_flags` (null for other types): a copy kept in memory holds one column, not
+ * 16 (duckdb-wasm gives each column of an in-memory table blocks of its own; ×1's copy took
+ * 26 MB as booleans, 18 MB packed, warm-profile.ts).
+ */
+export const FLAGS = ['offers_methadone', 'offers_buprenorphine', 'offers_naltrexone', 'opioid_treatment_program',
+  'intensive_outpatient', 'partial_hospitalization', 'offers_detox', 'accepts_medicaid', 'accepts_medicare',
+  'accepts_private_insurance', 'sliding_fee_scale', 'accepts_cash_self_payment', 'serves_adolescents', 'serves_adults',
+  'serves_seniors', 'spanish'] as const;
+
+/** The other columns the filters (and the mental-health-only rule, queries.ts) read of a type's table, as they are. */
+export const FILTER_COLUMNS = {
+  treatment_centers: ['level_of_care', 'facility_type'],
+  narr_residences: ['certification_level', 'gender'],
+} as const;
+
+const flag = (value: string, label: string, column: (typeof FLAGS)[number], hint: string): FilterOption =>
+  ({ value, label, hint, where: raw(`(o.treatment_flags & ${1 << FLAGS.indexOf(column)}) <> 0`) });
 
 const LEVEL_HINTS = {
   outpatient: 'Visits for treatment while living at home.',
@@ -43,7 +61,7 @@ export const FILTER_GROUPS: FilterGroup[] = [
   {
     id: 'level', label: 'Level of care', appliesTo: 'treatment_center',
     options: (['outpatient', 'residential', 'inpatient'] as const).map((v) => ({
-      value: v, label: LEVEL_OF_CARE_NAMES[v], hint: LEVEL_HINTS[v], where: sql`t.level_of_care = ${v}`,
+      value: v, label: LEVEL_OF_CARE_NAMES[v], hint: LEVEL_HINTS[v], where: sql`o.level_of_care = ${v}`,
     })),
   },
   {
@@ -86,15 +104,15 @@ export const FILTER_GROUPS: FilterGroup[] = [
   {
     id: 'cert', label: 'NARR certification level', appliesTo: 'narr_residence',
     options: ['I', 'II', 'III', 'IV'].map((roman, i) => ({
-      value: String(i + 1), label: `Level ${roman}`, hint: CERT_HINTS[i], where: sql`n.certification_level = ${i + 1}`,
+      value: String(i + 1), label: `Level ${roman}`, hint: CERT_HINTS[i], where: sql`o.certification_level = ${i + 1}`,
     })),
   },
   {
     id: 'gender', label: 'Residents', appliesTo: 'narr_residence',
     options: [
-      { value: 'men', label: 'Men', hint: 'A home for men.', where: sql`n.gender = ${'men'}` },
-      { value: 'women', label: 'Women', hint: 'A home for women.', where: sql`n.gender = ${'women'}` },
-      { value: 'coed', label: 'Co-ed', hint: 'A home for people of any gender.', where: sql`n.gender = ${'coed'}` },
+      { value: 'men', label: 'Men', hint: 'A home for men.', where: sql`o.gender = ${'men'}` },
+      { value: 'women', label: 'Women', hint: 'A home for women.', where: sql`o.gender = ${'women'}` },
+      { value: 'coed', label: 'Co-ed', hint: 'A home for people of any gender.', where: sql`o.gender = ${'coed'}` },
     ],
   },
 ];

@@ -11,16 +11,19 @@ import { startNodeWasmEngine } from '../../scripts/engines/node-wasm-engine.ts';
 import { statesNear } from '../release/geo.ts';
 import { buildRelease } from '../../scripts/build/pipeline.ts';
 import { scratchDir, scratchSources } from '../../scripts/build/test-release.ts';
-import { countQuery, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, nearestQuery, networkQuery, organizationQuery, placeOf, placeSuggestionsQuery, pointsQuery, relatedQuery, resultsQuery, servicesQuery, typeDetailQuery, withRelated, type ResolvedSearch } from './queries.ts';
+import { countQuery, DETAIL_COLUMNS, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, nearestQuery, networkQuery, organizationQuery, placeOf, placeSuggestionsQuery, pointsQuery, relatedQuery, resultsQuery, servicesQuery, typeDetailQuery, withRelated, type ResolvedSearch } from './queries.ts';
 import { likeLiteral, raw, sql, type Sql } from '../release/sql.ts';
 import { readText } from './keywords.ts';
-import { bindRelations, filesRelation, keptDefinition, keptName, keyRelation, Relation } from '../release/relation.ts';
-import { MENTAL_HEALTH_ONLY_IDS } from './text-match.ts';
+import { bindRelations, filesRelation, keptName, keyRelation, Relation, writeOtherwise } from '../release/relation.ts';
 import { quoteIdent } from '../release/sql-text.ts';
 import type { ReadSql, TableRead } from '../release/table-read.ts';
+import { SEARCH_ROWS } from './search-rows.ts';
 import { EMPTY_SEARCH, TYPE_TABLES, type OrgType, type SearchState } from './state.ts';
 
+// The copy of the search rows made at once (db/catalog.ts): the queries below read it as the app
+// does once it is made; `files` reads the release's files, as the app does until then.
 let engine: Engine;
+let files: Engine;
 let manifest: Manifest;
 const BOSTON = { label: 'Boston, MA 02108', lat: 42.3572, lon: -71.0649 };
 
@@ -29,7 +32,9 @@ let outDir: string;
 beforeAll(async () => {
   outDir = join(scratchDir(), 'data');
   ({ manifest } = await buildRelease({ sourcesDir: scratchSources(), outDir }));
-  engine = await attachRelease(await startNodeWasmEngine((name) => join(outDir, name)), manifest, new URL('file:///data/'));
+  const wasm = await startNodeWasmEngine((name) => join(outDir, name));
+  engine = await attachRelease(wasm, manifest, new URL('file:///data/'), 'at-once');
+  files = await attachRelease(wasm, manifest, new URL('file:///data/'), 'never');
 });
 
 /** A one-file table's Parquet file, as the browser fetches it. */
@@ -94,6 +99,28 @@ describe('partition pruning by state', () => {
       expect(await run(facetsQuery(pruned))).toEqual(await run(facetsQuery(open)));
     }
     expect(await ids({ ...search({ filters: { pay: ['medicaid'] } }, BOSTON), states: [] })).toEqual([]);
+  });
+});
+
+describe('the search rows kept in memory', () => {
+  it('answer every panel as the release\'s files do', async () => {
+    const pruned = (s: ResolvedSearch) => ({ ...s, states: statesNear(manifest, BOSTON.lat, BOSTON.lon, s.state.radius) });
+    const searches = [search({}), search({ types: ['narr_residence'] }), pruned(search({ radius: 25 }, BOSTON)),
+      pruned(search({ radius: 100, filters: { pay: ['medicaid'] } }, BOSTON)), search({ filters: { gender: ['women'], cert: ['2'] } }),
+      search({ text: 'boston' }), search({ text: 'recovery', mentalHealthOnly: true }), search({ text: 'medicaid outpatient' }),
+      pruned(search({ radius: 50, text: 'center', mentalHealthOnly: true }, BOSTON)), search({ filters: { level: ['outpatient', 'inpatient'] } })];
+    for (const s of searches) {
+      const label = JSON.stringify(s.state);
+      for (const q of [resultsQuery(s, { limit: 100, offset: 0, sort: 'city' }), countQuery(s), facetsQuery(s), exportQuery(s, {})]) {
+        expect(await engine.query(q.text, q.params), label).toEqual(await files.query(q.text, q.params));
+      }
+      // The map's points come in no order.
+      const points = sql`SELECT * FROM (${pointsQuery(s)}) ORDER BY org_id`;
+      expect(await engine.query(points.text, points.params), label).toEqual(await files.query(points.text, points.params));
+    }
+    const q = resultsQuery(search({ radius: 25 }, BOSTON), { limit: 10 });
+    expect(bindRelations(q.text, q.params, (r) => filesRelation(manifest, r, () => true)).text).toContain(keptName(SEARCH_ROWS));
+    expect(bindRelations(q.text, q.params, (r) => filesRelation(manifest, r)).text).not.toContain(keptName(SEARCH_ROWS));
   });
 });
 
@@ -197,15 +224,13 @@ describe('mental-health-only facilities', () => {
     // The fixtures hold no such facility: one is made so, in a view read in the table's place.
     await run(sql`CREATE OR REPLACE TEMP VIEW tc_one_mh AS SELECT * REPLACE (
       CASE WHEN org_id = 'SAMHSA_OUT_000001' THEN 'MH' ELSE facility_type END AS facility_type) FROM treatment_centers`);
-    // Text search reads the rule from a copy in memory: one is made from that view too (the
-    // other copies as the catalog makes them, by a search).
+    // The kept copies as the catalog makes them, by a search; every treatment_centers relation
+    // of the query reads that view instead, and the search rows are read from the files.
     await ids(search({ text: 'harbor' }));
-    const copy = keptDefinition(MENTAL_HEALTH_ONLY_IDS);
-    expect(copy).toContain('FROM treatment_centers');
-    await run(raw(`CREATE OR REPLACE TEMP TABLE mental_health_only_mh AS ${copy.replace('FROM treatment_centers', 'FROM tc_one_mh')}`));
-    // Every treatment_centers relation of the query reads that view instead.
+    const write = (r: Relation): string => (r.copy ? writeOtherwise(r, write) : r.select ? quoteIdent(keptName(r))
+      : r.table === 'treatment_centers' ? 'tc_one_mh' : quoteIdent(r.table));
     const runMh = <T extends Record<string, unknown>>(q: Sql) => {
-      const bound = bindRelations(q.text, q.params, (r) => (r === MENTAL_HEALTH_ONLY_IDS ? 'mental_health_only_mh' : r.kept ? quoteIdent(keptName(r)) : r.table === 'treatment_centers' ? 'tc_one_mh' : quoteIdent(r.table)));
+      const bound = bindRelations(q.text, q.params, write);
       return engine.query<T>(bound.text, bound.params);
     };
     // By type: the national list's first page by name comes from the release (first_pages).
@@ -323,7 +348,7 @@ describe('detail', () => {
   it('reads each organization\'s rows of the tables split by key as the whole tables hold them', async () => {
     const orgs = await run<{ org_id: string }>(sql`SELECT org_id FROM organizations_by_id`);
     for (const { org_id: id } of orgs) {
-      expect(await run(organizationQuery(id)), id).toEqual(await run(sql`SELECT * FROM organizations_by_id WHERE org_id = ${id}`));
+      expect(await run(organizationQuery(id)), id).toEqual(await run(sql`SELECT ${raw(DETAIL_COLUMNS.join(', '))} FROM organizations_by_id WHERE org_id = ${id}`));
       expect((await run<{ code: string }>(servicesQuery(id))).map((r) => r.code).sort(), id)
         .toEqual((await run<{ code: string }>(sql`SELECT code FROM organization_services WHERE org_id = ${id}`)).map((r) => r.code).sort());
       expect((await run(networkQuery(id))).length, id)
@@ -334,7 +359,7 @@ describe('detail', () => {
   it('opens only the file(s) whose key range holds the key, none when no file does', () => {
     const file = (name: string, org_keys: [number, number]) => ({ path: `t/${name}.parquet`, partition: {}, rows: 1, bytes: 1, sha256: name, org_keys });
     const split = { tables: { t: { partitioned_by: [], rows: 3, columns: [], files: [file('a', [0, 10]), file('b', [10, 20]), file('c', [21, 30])] } } };
-    const files = (key: number) => filesRelation(split, new Relation('t', null, null, null, null, key));
+    const files = (key: number) => filesRelation(split, new Relation({ table: 't', key }));
     expect(files(5)).toBe("read_parquet(['t/a.parquet'])");
     expect(files(10)).toBe("read_parquet(['t/a.parquet', 't/b.parquet'])"); // an organization whose rows two files share
     expect(files(25)).toBe("read_parquet(['t/c.parquet'])");
@@ -345,7 +370,7 @@ describe('detail', () => {
   it('names the nearby supports from the copy the engine keeps in memory, every organization in it', async () => {
     const links = await run<{ related_org_id: string }>(networkQuery('SAMHSA_OUT_000001'));
     const q = relatedQuery(links.map((l) => l.related_org_id))!;
-    const kept = q.params.find((p): p is Relation => p instanceof Relation && p.kept !== null)!;
+    const kept = q.params.find((p): p is Relation => p instanceof Relation && p.select !== null)!;
     expect(bindRelations(q.text, q.params, (r) => filesRelation(manifest, r)).text).toContain(keptName(kept));
     const related = await run<{ org_id: string; name: string }>(q);
     const oracle = await run<{ org_id: string; name: string }>(sql`SELECT org_id, name FROM organizations_by_id

@@ -1,14 +1,15 @@
 // Search state → SQL with bound parameters, for every panel: results, count, facets, map,
 // location lookup, detail. Views run these through the engine; none writes SQL of its own.
 import { milesSql as distance, nearReadSql, withinSql as within } from '../release/near-read.ts';
-import { keptColumns, keyRelation, relation } from '../release/relation.ts';
+import { keyRelation, relation } from '../release/relation.ts';
 import { ofOrganization } from '../release/org-key.ts';
 import { FIRST_PAGE_ROWS } from '../release/tables.ts';
 import { tableReadSql } from '../release/table-read.ts';
 import { FILTER_GROUP_BY_ID, FILTER_GROUPS, type FilterGroup } from './filters.ts';
 import { readText } from './keywords.ts';
 import { and, join, or, raw, sql, type Sql } from '../release/sql.ts';
-import { hasText, matchesText, MENTAL_HEALTH_ONLY_IDS, SEARCHABLE, textRank } from './text-match.ts';
+import { hasText, matchesText, textRank } from './text-match.ts';
+import { SEARCH_ROWS, searchRows, SHOWN } from './search-rows.ts';
 import { ORG_TYPES, TYPE_TABLES, type OrgType, type Place, type SearchState, type SortKey } from './state.ts';
 
 /** A search with its location resolved (from the gazetteer or the browser). */
@@ -40,11 +41,7 @@ function groupPredicate(group: FilterGroup, values: string[]): Sql {
  * asked for, as FindTreatment.gov does: a person looking for addiction care is not sent there.
  */
 export const MENTAL_HEALTH_ONLY = 'mh';
-
-/** With text, read from a copy in memory of the few such facilities' ids (text-match.ts): no treatment center is joined for it. */
-function notMentalHealthOnly(state: SearchState): Sql {
-  return hasText(state.text) ? sql`o.org_id NOT IN (SELECT org_id FROM ${MENTAL_HEALTH_ONLY_IDS})` : raw(`t.facility_type IS DISTINCT FROM 'MH'`);
-}
+const NOT_MENTAL_HEALTH_ONLY = raw(`o.facility_type IS DISTINCT FROM 'MH'`);
 
 /** Location and text: what every panel shares. */
 function scope({ state, near }: ResolvedSearch): Sql[] {
@@ -57,7 +54,7 @@ function scope({ state, near }: ResolvedSearch): Sql[] {
 /** Types and filters, leaving out one group when counting that group's own options. */
 function choices(state: SearchState, exceptGroup?: string): Sql[] {
   const parts: Sql[] = [];
-  if (!state.mentalHealthOnly && exceptGroup !== MENTAL_HEALTH_ONLY) parts.push(notMentalHealthOnly(state));
+  if (!state.mentalHealthOnly && exceptGroup !== MENTAL_HEALTH_ONLY) parts.push(NOT_MENTAL_HEALTH_ONLY);
   const types = effectiveTypes(state, exceptGroup);
   if (types.length < ORG_TYPES.length) parts.push(types.length ? sql`o.org_type IN (${join(types.map((t) => sql`${t}`), ', ')})` : raw('FALSE'));
   for (const group of FILTER_GROUPS) {
@@ -67,24 +64,14 @@ function choices(state: SearchState, exceptGroup?: string): Sql[] {
   return parts;
 }
 
-/** With text, every organization's copy in memory (text-match.ts), near a place or not. */
-function organizations({ state, states }: ResolvedSearch): Sql {
-  if (hasText(state.text)) return sql`${SEARCHABLE} o`;
-  return states ? sql`${relation('organizations', states)} o` : raw('organizations_by_id o');
+/** Does the search read its rows' type columns: a filter, a keyword standing for one, or the mental-health-only rule. */
+function readsTypes({ state }: ResolvedSearch): boolean {
+  return !state.mentalHealthOnly || Object.keys(state.filters).length > 0 || readText(state.text).keywords.some(({ keyword }) => keyword.filter);
 }
 
-function joined(search: ResolvedSearch): Sql {
-  return sql`${organizations(search)}
-  LEFT JOIN ${relation('treatment_centers', search.states)} t ON t.org_id = o.org_id
-  LEFT JOIN narr_residences n ON n.org_id = o.org_id`;
-}
-
-function from(search: ResolvedSearch): Sql {
-  // Join the type tables only when a filter, a keyword or the mental-health-only rule reads them.
-  const { state } = search;
-  const reads = (!state.mentalHealthOnly && !hasText(state.text)) || Object.keys(state.filters).length > 0
-    || readText(state.text).keywords.some(({ keyword }) => keyword.filter);
-  return reads ? joined(search) : organizations(search);
+/** The search's rows (search-rows.ts), with the columns it reads. */
+function from(search: ResolvedSearch, types = readsTypes(search)): Sql {
+  return searchRows(search.states ?? null, { words: hasText(search.state.text), types });
 }
 
 interface Page { limit?: number; offset?: number; sort?: SortKey; desc?: boolean }
@@ -130,16 +117,13 @@ function orderBy(search: ResolvedSearch, page: Page, dist: Sql): Sql {
   }[page.sort ?? 'relevance'];
 }
 
-/** A result row's columns before its distance, in the national list's first pages as in every other page. */
-const RESULT_COLUMNS = ['org_id', 'name', 'org_type', 'address_line1', 'city', 'state', 'zip', 'phone', 'latitude', 'longitude', 'geo_precision'];
-
 /** A page of results in the table's order; without `limit`, all of them. */
 export function resultsQuery(search: ResolvedSearch, page: Page): Sql {
   if (firstPage(search, page)) {
     // A read the page can also do without the engine, while it starts (release/table-read.ts).
     return tableReadSql({
       table: 'first_pages',
-      columns: { ...Object.fromEntries(RESULT_COLUMNS.map((c) => [c, c])), distance_miles: null },
+      columns: { ...Object.fromEntries(SHOWN.map((c) => [c, c])), distance_miles: null },
       equals: { includes_mental_health_only: search.state.mentalHealthOnly },
       orderBy: 'position',
       limit: page.limit!,
@@ -152,7 +136,7 @@ export function resultsQuery(search: ResolvedSearch, page: Page): Sql {
     return nearReadSql({
       table: 'organizations',
       states: search.states!,
-      columns: RESULT_COLUMNS,
+      columns: SHOWN,
       near: { lat, lon },
       miles: search.state.radius,
       without: search.state.mentalHealthOnly ? undefined : { table: 'treatment_centers', column: 'facility_type', value: 'MH' },
@@ -162,7 +146,7 @@ export function resultsQuery(search: ResolvedSearch, page: Page): Sql {
     });
   }
   const dist = search.near ? distance(search.near) : raw('NULL');
-  return sql`SELECT ${raw(RESULT_COLUMNS.map((c) => `o.${c}`).join(', '))}, ${dist} AS distance_miles
+  return sql`SELECT ${raw(SHOWN.map((c) => `o.${c}`).join(', '))}, ${dist} AS distance_miles
     FROM ${from(search)}
     WHERE ${and([...scope(search), ...choices(search.state)])}
     ORDER BY ${orderBy(search, page, raw('distance_miles'))}${page.limit === undefined ? raw('') : sql`
@@ -176,9 +160,9 @@ export function resultsQuery(search: ResolvedSearch, page: Page): Sql {
  */
 export function exportQuery(search: ResolvedSearch, page: Pick<Page, 'sort' | 'desc'>): Sql {
   const dist = search.near ? distance(search.near) : raw('NULL');
-  // The copy text search reads leaves the website out (text-match.ts): a download reads it.
-  const website = hasText(search.state.text) ? raw('(SELECT w.website FROM organizations_by_id w WHERE w.org_id = o.org_id)') : raw('o.website');
-  return sql`SELECT o.org_id, o.name, o.org_type, o.address_line1, o.city, o.state, o.zip, o.phone, ${website} AS website,
+  // A search's rows leave the website out (search-rows.ts): a download reads it.
+  return sql`SELECT o.org_id, o.name, o.org_type, o.address_line1, o.city, o.state, o.zip, o.phone,
+      (SELECT w.website FROM organizations_by_id w WHERE w.org_id = o.org_id) AS website,
       round(${dist}, 1) AS distance_miles,
       (SELECT string_agg(c.name, '; ' ORDER BY c.category_order, c.name) FROM organization_services s
         JOIN service_codes c ON c.code = s.code WHERE s.org_id = o.org_id) AS services,
@@ -231,9 +215,9 @@ export function facetsQuery(search: ResolvedSearch): Sql {
         AS ${raw(`"${facetKey(group.id, option.value)}"`)}`);
     }
   }
-  counts.push(sql`count(*) FILTER (WHERE t.facility_type = 'MH' AND ${and(choices(state, MENTAL_HEALTH_ONLY))})::INTEGER
+  counts.push(sql`count(*) FILTER (WHERE o.facility_type = 'MH' AND ${and(choices(state, MENTAL_HEALTH_ONLY))})::INTEGER
     AS ${raw(`"${facetKey(MENTAL_HEALTH_ONLY, 'include')}"`)}`);
-  return sql`SELECT ${join(counts, ',\n  ')} FROM ${joined(search)} WHERE ${and(scope(search))}`;
+  return sql`SELECT ${join(counts, ',\n  ')} FROM ${from(search, true)} WHERE ${and(scope(search))}`;
 }
 
 /**
@@ -323,8 +307,18 @@ export function placeSuggestionsQuery(prefix: string): Sql | null {
     ORDER BY coalesce(z.zips, 0) DESC, g.city, g.state LIMIT 8`;
 }
 
+/**
+ * What the detail panel shows of an organization, and what typeDetailQuery and the map need of
+ * it: not its geohash, county, ZIP+4 or provenance, whose decoding cost ~1 ms more CPU per
+ * opening in duckdb-wasm (×10, least of 15 runs: 6.1–8.1 ms against 7.1–9.1; 18 of 18 pairs).
+ */
+export const DETAIL_COLUMNS = ['org_id', 'org_type', 'name', 'program_name', 'other_names', 'address_line1', 'address_line2',
+  'city', 'state', 'zip', 'latitude', 'longitude', 'geo_precision', 'location_source', 'phone', 'website', 'email',
+  'last_updated', 'generated', 'level_of_care'];
+
 export function organizationQuery(orgId: string): Sql {
-  return sql`SELECT * FROM ${keyRelation('organizations_by_id', orgId)} o WHERE ${ofOrganization('o', orgId)}`;
+  return sql`SELECT ${raw(DETAIL_COLUMNS.map((c) => `o.${c}`).join(', '))} FROM ${keyRelation('organizations_by_id', orgId)} o
+    WHERE ${ofOrganization('o', orgId)}`;
 }
 
 /**
@@ -338,18 +332,16 @@ export function typeDetailQuery(org: Record<string, unknown>): Sql {
   return sql`SELECT * FROM ${from} t WHERE ${ofOrganization('t', String(org.org_id))}`;
 }
 
+/**
+ * An organization's services by category. The codes it lists (a code once an organization: the
+ * table's key) pick rows of service_codes, which took ~1 ms less CPU than a join in duckdb-wasm
+ * (×10, least of 15 runs: 3–5.6 ms against 4.4–7; 17 of 18 pairs).
+ */
 export function servicesQuery(orgId: string): Sql {
-  return sql`SELECT c.category_code, c.category_name, c.code, c.name FROM ${keyRelation('organization_services', orgId)} s
-    JOIN service_codes c ON c.code = s.code WHERE ${ofOrganization('s', orgId)}
+  return sql`SELECT c.category_code, c.category_name, c.code, c.name FROM service_codes c
+    WHERE c.code IN (SELECT s.code FROM ${keyRelation('organization_services', orgId)} s WHERE ${ofOrganization('s', orgId)})
     ORDER BY c.category_order, c.name`;
 }
-
-/**
- * What the nearby supports show of each organization, kept in the engine's memory once read with
- * its first column indexed (release/relation.ts): a join with it read all 400k rows at ×10 on
- * every opening (~100 ms CPU in duckdb-wasm), a point lookup in its index ~1 ms.
- */
-const NAMES = keptColumns('organizations_by_id', ['org_id', 'name', 'city', 'state', 'phone', 'latitude', 'longitude']);
 
 /** An organization's links to its nearby supports, strongest first; relatedQuery names them. */
 export function networkQuery(orgId: string): Sql {
@@ -358,12 +350,14 @@ export function networkQuery(orgId: string): Sql {
 }
 
 /**
- * The name, place and phone of each organization, one point lookup each: DuckDB 0.9.1 uses an
+ * The name, place and phone of each organization, one point lookup each in the search rows the
+ * engine keeps in memory, indexed on org_id (search-rows.ts): a join with organizations_by_id
+ * read all 400k rows at ×10 on every opening (~100 ms CPU in duckdb-wasm). DuckDB 0.9.1 uses an
  * index for `column = constant`, not for a join or an IN list (both read every row). Null for none.
  */
 export function relatedQuery(orgIds: readonly string[]): Sql | null {
   if (!orgIds.length) return null;
-  const lookups = join(orgIds.map((id) => sql`SELECT org_id, name, city, state, phone, latitude, longitude FROM ${NAMES} WHERE org_id = ${id}`), ' UNION ALL ');
+  const lookups = join(orgIds.map((id) => sql`SELECT org_id, name, city, state, phone, latitude, longitude FROM ${SEARCH_ROWS} WHERE org_id = ${id}`), ' UNION ALL ');
   return sql`${lookups} ORDER BY org_id`;
 }
 

@@ -1,12 +1,11 @@
-// What typed text finds, and the copies it is looked for in. A search with text reads copies
-// the engine keeps in memory from the first such search on (release/relation.ts,
-// db/catalog.ts): `searchable`, the columns the list and the map show with the four searched
-// fields lower-cased in one string, and `offerings`, each organization's services, one
-// character each. Reading the same columns from every organization's Parquet on each search,
-// and organization_services (~850k rows at ×1) whenever a word was in a service's name, took
-// 0.6–1.2 s a search at ×1 (npm run bench, loaded machine). Each copy is one table's own rows,
-// joined to nothing: made in one SELECT with the services joined, the copy took 400 MB more to
-// build at ×10 (DuckDB built its hash table on the wide side) and twice the time.
+// What typed text finds, in a search's rows (search-rows.ts: `words`, the four searched fields
+// lower-cased in one string) and in `offerings`, each organization's services, one character
+// each, a copy the engine keeps in memory from the first such search on (release/relation.ts,
+// db/catalog.ts). Reading organization_services (~850k rows at ×1) whenever a word was in a
+// service's name took 0.6–1.2 s a search at ×1 (npm run bench, loaded machine). The copy is
+// one table's rows, joined to nothing: made in one SELECT with the services joined to the
+// organizations, it took 400 MB more to build at ×10 (DuckDB built its hash table on the wide
+// side) and twice the time.
 import { keptSelect } from '../release/relation.ts';
 import { and, join, likeLiteral, or, raw, sql, type Sql } from '../release/sql.ts';
 import { keywordFilter, readText, type Keyword } from './keywords.ts';
@@ -18,22 +17,9 @@ import { keywordFilter, readText, type Keyword } from './keywords.ts';
  */
 const NUMBERED_SERVICES = raw('(SELECT code, name, chr((row_number() OVER (ORDER BY code))::INTEGER) AS mark FROM service_codes)');
 
-/**
- * One row per organization. `words`: name, other names, street and city, lower-cased, one per
- * line; a typed word never holds a line break (readText splits on white space), so no match
- * runs from one field into the next.
- */
-export const SEARCHABLE = keptSelect('searchable', `SELECT org_id, org_type, name, address_line1, city, state, zip, phone,
-    latitude, longitude, geo_precision,
-    concat_ws(chr(10), lower(name), lower(array_to_string(other_names, ' ')), lower(address_line1), lower(city)) AS words
-  FROM organizations_by_id`);
-
 /** The marks of each organization's services: as a list of numbers it took a third more memory to build. */
 const OFFERINGS = keptSelect('offerings', `SELECT s.org_id, string_agg(c.mark, '') AS services
   FROM organization_services s JOIN ${NUMBERED_SERVICES.text} c ON c.code = s.code GROUP BY s.org_id`);
-
-/** The mental-health-only facilities, for the rule on a search with text (queries.ts). */
-export const MENTAL_HEALTH_ONLY_IDS = keptSelect('mental_health_only', `SELECT org_id FROM treatment_centers WHERE facility_type = 'MH'`);
 
 /** Organizations offering any service `which` picks out of service codes `c`. */
 function offering(which: Sql): Sql {

@@ -3,6 +3,7 @@
 // in every combination (few values each, so most records have many near-twins).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, rows, runFile, type Db } from '../build/db.ts';
+import { seededRandom } from '../build/seeded-random.ts';
 
 interface Located {
   rid: number; rejection: string | null; nkey: string | null; state: string; zip: string | null; ckey: string | null;
@@ -10,18 +11,8 @@ interface Located {
   level_of_care: string | null; services: string[];
 }
 
-/** A seeded generator (mulberry32): the same records on every run. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function records(count: number): Located[] {
-  const next = random(15);
+  const next = seededRandom(15);
   const pick = <T,>(values: T[]) => values[Math.floor(next() * values.length)];
   return Array.from({ length: count }, (_, i) => ({
     rid: i + 1,

@@ -5,20 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MILES_PER_DEGREE } from '../../app/release/geo.ts';
 import { ORG_TYPES } from '../../app/release/org-types.ts';
 import { openDb, rows, runFile, sqlFile, type Db } from '../build/db.ts';
+import { seededRandom } from '../build/seeded-random.ts';
 
 interface Org { org_id: string; org_type: string; level_of_care: string | null; latitude: number; longitude: number }
 
 const LEVELS = ['outpatient', 'residential', 'inpatient'];
-
-/** A seeded generator (mulberry32): the same organizations on every run. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Organizations where the passes differ: a city packed with treatment centers (settled in the
@@ -28,7 +19,7 @@ function random(seed: number): () => number {
  * point (ties) and one with others about 25 flat-earth miles north and east.
  */
 function organizations(): Org[] {
-  const next = random(15);
+  const next = seededRandom(15);
   const orgs: Org[] = [];
   const add = (org_id: string, org_type: string, latitude: number, longitude: number, level?: string) => orgs.push({
     org_id, org_type, latitude: Math.round(latitude * 1e6) / 1e6, longitude: Math.round(longitude * 1e6) / 1e6,

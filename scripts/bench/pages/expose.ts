@@ -18,7 +18,7 @@ export interface Answers {
   dashboard(name: Extract<BenchCase, { kind: 'dashboard' }>['name']): Count;
 }
 
-function answer(a: Answers, c: BenchCase): Count {
+export function answer(a: Answers, c: BenchCase): Count {
   switch (c.kind) {
     case 'radius':
       return a.near(c.zip, c.miles, {});

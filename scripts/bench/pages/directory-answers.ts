@@ -1,0 +1,65 @@
+// The directory's side of the warm mix: each case issues the SQL the UI issues for that
+// interaction (app/search/queries.ts). Shared by the bench page (ours.ts, the app's own
+// engine in a browser) and scripts/engines/warm-profile.ts (duckdb-wasm in Node, CPU per query).
+import type { Row } from '../../../app/db/engine.ts';
+import { statesNear } from '../../../app/release/geo.ts';
+import type { Manifest } from '../../../app/release/manifest.ts';
+import type { Sql } from '../../../app/release/sql.ts';
+import {
+  countQuery, facetsQuery, locationQuery, networkQuery, organizationQuery, relatedQuery, resultsQuery, servicesQuery,
+  typeDetailQuery, withRelated, type ResolvedSearch,
+} from '../../../app/search/queries.ts';
+import { EMPTY_SEARCH, type Radius } from '../../../app/search/state.ts';
+import { PAGE } from '../mix.ts';
+import type { Answers } from './expose.ts';
+
+// The alternatives answer over every organization: the page leaves mental-health-only
+// facilities out unless asked, so the benchmark asks.
+const EVERY_TYPE = { mentalHealthOnly: true };
+
+const DASHBOARDS: Record<string, string> = {
+  'by-state': 'SELECT state, org_type, organizations FROM mv_organizations_by_state ORDER BY state, org_type',
+  capacity: `SELECT state, sum(facilities) AS facilities, sum(residential_capacity) AS beds
+    FROM mv_treatment_capacity GROUP BY state ORDER BY state`,
+  'medicaid-mat': `SELECT state, sum(accepting_medicaid) AS medicaid, sum(offering_mat) AS mat
+    FROM mv_treatment_capacity GROUP BY state ORDER BY state`,
+};
+
+/** `run` reaches the engine for every query: warm means the engine's files and views, not answers kept. */
+export function directoryAnswers(run: (q: Sql) => Promise<Row[]>, manifest: Pick<Manifest, 'state_extents'>): Answers {
+  async function resolve(zip: string, miles: number, filters = {}): Promise<ResolvedSearch> {
+    const [place] = await run(locationQuery(zip)!);
+    const near = { label: String(place.label), lat: Number(place.latitude), lon: Number(place.longitude) };
+    const state = { ...EMPTY_SEARCH, ...EVERY_TYPE, where: zip, radius: miles as Radius, filters };
+    return { state, near, states: statesNear(manifest, near.lat, near.lon, miles) };
+  }
+
+  async function search(s: ResolvedSearch): Promise<number> {
+    await run(resultsQuery(s, { limit: PAGE, offset: 0 }));
+    const [{ n }] = await run(countQuery(s));
+    return Number(n);
+  }
+
+  return {
+    near: async (zip, miles, filters) => search(await resolve(zip, miles, filters)),
+    text: (text) => search({ state: { ...EMPTY_SEARCH, ...EVERY_TYPE, text }, near: null }),
+    facets: async (zip, miles) => {
+      const [row] = await run(facetsQuery(await resolve(zip, miles)));
+      return Object.entries(row).filter(([k]) => k.startsWith('type:')).reduce((a, [, v]) => a + Number(v), 0);
+    },
+    // As the detail panel does (views/detail/detail-panel.tsx): the organization and its services
+    // asked at once, its type's row once the organization says which file holds it.
+    detail: async (orgId) => {
+      const typeRow = run(organizationQuery(orgId)).then(([org]) => run(typeDetailQuery(org)));
+      const [services] = await Promise.all([run(servicesQuery(orgId)), typeRow]);
+      return services.length;
+    },
+    // As the nearby supports do (shell/use-network.ts): the links, then their organizations.
+    network: async (orgId) => {
+      const links = await run(networkQuery(orgId));
+      const related = relatedQuery(links.map((l) => String(l.related_org_id)));
+      return withRelated(links as { related_org_id: string }[], related ? await run(related) as { org_id: string }[] : []).length;
+    },
+    dashboard: async (name) => (await run({ text: DASHBOARDS[name], params: [] })).length,
+  };
+}
