@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { attachRelease } from './catalog.ts';
 import type { Engine } from './engine.ts';
 import type { Manifest } from '../release/manifest.ts';
+import { keptSelect, orCopy, relation } from '../release/relation.ts';
+import { sql } from '../release/sql.ts';
 
 function table(paths: string[], partitioned_by: string[] = []) {
   return { partitioned_by, rows: 1, columns: [], files: paths.map((path) => ({ path, partition: {}, rows: 1, bytes: 1, sha256: '' })) };
@@ -91,5 +93,46 @@ describe('attachRelease', () => {
     await attached.query('SELECT * FROM organizations');
     expect(log[0]).toBe(`CREATE OR REPLACE TEMP VIEW "organizations" AS SELECT * FROM read_parquet(` +
       `['organizations/state=MA/a.parquet', 'organizations/state=RI/b.parquet'], hive_partitioning = true)`);
+  });
+
+  it('makes a copy a state at a time once idle, and a query that comes meanwhile runs before the next state\'s part', async () => {
+    const { engine, log } = recorder();
+    const gates = new Map<string, () => void>();
+    const gate = (name: string) => new Promise<void>((go) => gates.set(name, go));
+    const gated: Engine = {
+      ...engine,
+      async query(text, params) {
+        if (text === 'SELECT 2') await gate('query');
+        return engine.query(text, params);
+      },
+      async exec(text) {
+        if (text.startsWith('CREATE OR REPLACE TEMP TABLE')) await gate('first part');
+        return engine.exec(text);
+      },
+    };
+    const byState = { tables: { organizations: { ...manifest.tables.organizations, files: manifest.tables.organizations.files.map((f) => ({ ...f, partition: { state: /state=(\w+)/.exec(f.path)![1] } })) } } };
+    const rows = keptSelect('rows', (states) => sql`SELECT org_id FROM ${relation('organizations', states)} o`);
+    const read = sql`SELECT * FROM ${orCopy(rows, sql`SELECT org_id FROM ${relation('organizations')} o`)}`;
+    const attached = await attachRelease(gated, byState, new URL('https://example.org/data/'));
+    const tick = () => new Promise((go) => setTimeout(go, 5));
+
+    await attached.query(read.text, read.params); // from the files; the copy is begun once it is done
+    await tick();
+    expect(gates.has('first part')).toBe(true);
+    const second = attached.query('SELECT 2');
+    gates.get('first part')!();
+    await tick();
+    expect(log.filter((l) => l.startsWith('INSERT')), 'no second part while a query waits').toEqual([]);
+    gates.get('query')!();
+    await second;
+    await tick();
+    expect(log.slice(log.indexOf('SELECT 2'))).toEqual([
+      'SELECT 2',
+      `INSERT INTO "kept_rows" SELECT org_id FROM read_parquet(['organizations/state=RI/b.parquet'], hive_partitioning = true) o`,
+    ]);
+    expect(log).toContain(`CREATE OR REPLACE TEMP TABLE "kept_rows" AS SELECT org_id FROM read_parquet(['organizations/state=MA/a.parquet'], hive_partitioning = true) o`);
+    log.length = 0;
+    await attached.query(read.text, read.params);
+    expect(log).toEqual(['SELECT * FROM "kept_rows"']);
   });
 });

@@ -26,6 +26,11 @@ export interface RelationParts {
   /** The column a kept copy is indexed on, for point lookups. */
   indexedOn?: string | null;
   /**
+   * A kept relation that can be made a few states at a time: `select`'s rows of `states` (its
+   * only parameters Relations), so the engine can answer a query between two states' parts.
+   */
+  byState?: ((states: readonly string[] | null) => Sql) | null;
+  /**
    * A kept relation holding every row this one can return, with the same columns: the engine
    * reads it instead once it holds it (db/catalog.ts makes it when no query is waiting), and
    * `otherwise` until then. The query's own predicates keep what the copy holds beyond.
@@ -42,6 +47,7 @@ export class Relation {
   readonly key: number | null;
   readonly select: string | null;
   readonly indexedOn: string | null;
+  readonly byState: ((states: readonly string[] | null) => Sql) | null;
   readonly copy: Relation | null;
   readonly otherwise: Sql | null;
 
@@ -52,6 +58,7 @@ export class Relation {
     this.key = parts.key ?? null;
     this.select = parts.select ?? null;
     this.indexedOn = parts.indexedOn ?? null;
+    this.byState = parts.byState ?? null;
     this.copy = parts.copy ?? null;
     this.otherwise = parts.otherwise ?? null;
   }
@@ -70,8 +77,11 @@ export function keyRelation(table: string, orgId: string): Relation {
  * What `select` returns, kept in memory under `name` by the engine that can (db/catalog.ts); an
  * engine that cannot reads it as a subquery. `select` is constant SQL: no parameters.
  */
-export function keptSelect(name: string, select: string, indexedOn: string | null = null): Relation {
-  return new Relation({ table: name, select, indexedOn });
+export function keptSelect(name: string, select: string | ((states: readonly string[] | null) => Sql), indexedOn: string | null = null): Relation {
+  if (typeof select === 'string') return new Relation({ table: name, select, indexedOn });
+  // The whole of it reads the tables themselves (a Relation of every state is its table's name).
+  const whole = select(null);
+  return new Relation({ table: name, select: bindRelations(whole.text, whole.params, (r) => quoteIdent(r.table)).text, indexedOn, byState: select });
 }
 
 /** `copy` once the engine holds it, `otherwise` until then (or on an engine that keeps nothing). */

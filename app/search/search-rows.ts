@@ -36,8 +36,8 @@ const TYPE_JOINS = (centers: Sql) => sql`LEFT JOIN ${centers} t ON t.org_id = o.
  * maximum latitude and longitude: made in organizations_by_id's order (by key), a radius search
  * at ×10 read every row and took twice the CPU of the state files (warm-profile.ts).
  */
-export const SEARCH_ROWS = keptSelect('search_rows',
-  `SELECT ${columns(true, true)} FROM organizations o ${TYPE_JOINS(raw('treatment_centers')).text}`, 'org_id');
+export const SEARCH_ROWS = keptSelect('search_rows', (states) =>
+  sql`SELECT ${raw(columns(true, true))} FROM ${relation('organizations', states)} o ${TYPE_JOINS(sql`${relation('treatment_centers', states)}`)}`, 'org_id');
 
 /**
  * The search rows of `states` (null: everywhere) as `o`: the copy once the engine holds it, or
