@@ -135,4 +135,14 @@ describe('attachRelease', () => {
     await attached.query(read.text, read.params);
     expect(log).toEqual(['SELECT * FROM "kept_rows"']);
   });
+
+  it('answers a query that names a copy in parts more than once (the nearby supports\' names)', { timeout: 5000 }, async () => {
+    const { engine, log } = recorder();
+    const byState = { tables: { organizations: { ...manifest.tables.organizations, files: manifest.tables.organizations.files.map((f) => ({ ...f, partition: { state: /state=(\w+)/.exec(f.path)![1] } })) } } };
+    const rows = keptSelect('rows', (states) => sql`SELECT org_id FROM ${relation('organizations', states)} o`);
+    const attached = await attachRelease(engine, byState, new URL('https://example.org/data/'));
+    const names = sql`SELECT * FROM ${rows} WHERE org_id = 'a' UNION ALL SELECT * FROM ${rows} WHERE org_id = 'b'`;
+    await attached.query(names.text, names.params);
+    expect(log.at(-1)).toBe(`SELECT * FROM "kept_rows" WHERE org_id = 'a' UNION ALL SELECT * FROM "kept_rows" WHERE org_id = 'b'`);
+  });
 });

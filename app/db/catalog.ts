@@ -110,7 +110,7 @@ export function withViews(engine: Engine, manifest: Pick<Manifest, 'tables'>, co
     }
     return kept.get(name)!;
   };
-  const waitFor = async (copy: Promise<void>) => {
+  const waitFor = async (copy: Promise<unknown>) => {
     onCopies++;
     wake();
     try {
@@ -135,13 +135,15 @@ export function withViews(engine: Engine, manifest: Pick<Manifest, 'tables'>, co
   };
   const prepare = async (sql: string, params: readonly unknown[]) => {
     const relations = relationsIn(params);
-    await Promise.all(relations.map((r) => {
-      if (r.select) return waitFor(keep(r));
-      if (!r.copy || copies === 'never') return undefined;
-      if (copies === 'at-once') return waitFor(keep(r.copy)).catch(() => {});
+    // The query waits once, however many of its relations are copies being made.
+    const needed = relations.flatMap((r) => {
+      if (r.select) return [keep(r)];
+      if (!r.copy || copies === 'never') return [];
+      if (copies === 'at-once') return [keep(r.copy).catch(() => {})];
       if (!kept.has(keptName(r.copy))) wanted.set(keptName(r.copy), r.copy);
-      return undefined;
-    }));
+      return [];
+    });
+    if (needed.length) await waitFor(Promise.all(needed));
     const bound = bindRelations(sql, params, (r) => filesRelation(manifest, r, (copy) => copies !== 'never' && held.has(keptName(copy))));
     await viewsFor(bound.text);
     return bound;
