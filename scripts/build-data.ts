@@ -18,7 +18,7 @@ const DEFAULT_SOURCES = 'data/sources';
 const USAGE = 'usage: npm run build:data -- [--sources DIR] [--out DIR]\n' +
   `  --sources  folder with one or more of the four source JSON files (default: ${DEFAULT_SOURCES}, the generated sample)\n` +
   '  --out      release folder (default: public/data): new, empty, or one a build wrote; replaced only when the build succeeds\n' +
-  '  --memory   DuckDB\'s memory limit, e.g. 3GB (default: 1 GB, or 70% of the sources\' size up to 4 GB); past it, it spills to disk\n' +
+  '  --memory   DuckDB\'s memory limit, e.g. 3GB (default: 1.5 times the sources\' size, 1 to 4 GB); past it, it spills to disk\n' +
   '  --reuse    do nothing if the release folder already holds a build of this schema (npm start uses this)';
 
 const options = () => parseArgs({

@@ -118,7 +118,8 @@ describe('a kill at any moment', () => {
     expect(fileList(readRelease(out)!)).toEqual(fileList(readRelease(next)!));
   });
 
-  it('of the CLI (SIGKILL, at several moments and during the commit) leaves a complete release, and the next build sweeps', async () => {
+  // Eight builds of the CLI: about 60 s on the quiet 2-core machine, past the default 120 s at a load average of 17.
+  it('of the CLI (SIGKILL, at several moments and during the commit) leaves a complete release, and the next build sweeps', { timeout: 360_000 }, async () => {
     const out = join(scratchDir(), 'data');
     const sources = [scratchSources(), otherSources()];
     const started = Date.now();

@@ -121,13 +121,13 @@ export async function buildRelease({ sourcesDir, outDir: out, memoryLimit, log =
 
 /**
  * DuckDB's own default is 80% of the machine, and it took it: 7 GB at ×10 before the sources
- * were streamed. Four times the sources' size, between 1 and 4 GB: ×1 (55 MB of sources) needs
- * about 1 GB of working memory; ×10 (0.55 GB) ran out writing Parquet at 1 GB in four builds of
- * five on the loaded machine (the order-preserving writer buffers what a faster thread wrote,
- * and that memory does not spill), so it gets 2.2 GB; ×100 (5.4 GB) spills past 4 GB.
+ * were streamed. One and a half times the sources' size, between 1 and 4 GB: ×1 (55 MB of
+ * sources) needs about 1 GB of working memory, and so does ×10 (0.54 GB) since Parquet is
+ * written on one thread (publish.ts; with the order-keeping writer ×10 needed 2.2 GB, peak RSS
+ * 2.6 GB); ×100 (5.4 GB) spills past 4 GB.
  */
 export function defaultMemoryLimit(sourceBytes: number): string {
-  return `${Math.round(Math.min(4, Math.max(1, (4 * sourceBytes) / 2 ** 30)) * 10) / 10}GiB`;
+  return `${Math.round(Math.min(4, Math.max(1, (1.5 * sourceBytes) / 2 ** 30)) * 10) / 10}GiB`;
 }
 
 function sourceBytes(dir: string): number {

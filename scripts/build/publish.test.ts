@@ -11,6 +11,7 @@ import { TABLES } from '../../app/release/tables.ts';
 import { writeSample } from '../generate-sample.ts';
 import { openDb, rows } from './db.ts';
 import { buildRelease } from './pipeline.ts';
+import { rowGroupRows } from './publish.ts';
 
 const sources = join(mkdtempSync(join(tmpdir(), 'nrd-sample-')), 'sources');
 const files = (m: Manifest) => Object.values(m.tables).flatMap((t) => t.files.map((f) => `${f.path} ${f.sha256}`));
@@ -51,6 +52,22 @@ describe('the sample release', () => {
     expect(geohash.size).toBeGreaterThan(40_000);
   }, 600_000);
 
+  // The ×10 sample has 31 files of 8,193 to 10,239 rows (one row group, rowGroupRows' case); this one has none.
+  it('lays out row groups as the order-keeping writer did: full ones, and a file less than a vector past one size in one', async () => {
+    const db = await openDb();
+    const layouts = await rows<{ path: string; groups: number[] }>(db, `SELECT file_name AS path, list(n ORDER BY id) AS groups
+      FROM (SELECT DISTINCT file_name, row_group_id AS id, row_group_num_rows AS n FROM parquet_metadata(${literal(join(first.dir, '**', '*.parquet'))}))
+      GROUP BY ALL`);
+    const expected = (path: string, rows: number) => {
+      const size = rowGroupRows(rows, TABLES.find((t) => path.startsWith(join(first.dir, t.table, '/')))!.rowGroupSize ?? 8192);
+      return [...Array<number>(Math.floor(rows / size)).fill(size), ...(rows % size ? [rows % size] : [])];
+    };
+    const wrong = layouts.filter(({ path, groups }) =>
+      JSON.stringify(groups) !== JSON.stringify(expected(path, groups.reduce((a, b) => a + b, 0))));
+    expect(wrong).toEqual([]);
+    expect(layouts.length).toBeGreaterThan(200);
+  }, 600_000);
+
   it('splits the lookup tables by key: files in key order, ranges apart, no more groups than asked, rows in key order', async () => {
     const db = await openDb();
     await db.run('SET threads = 1'); // a file's rows in file order
@@ -74,4 +91,15 @@ describe('the sample release', () => {
     }
     expect(first.manifest.tables.organization_services.files.length).toBeGreaterThan(1);
   }, 600_000);
+});
+
+describe('rowGroupRows', () => {
+  it('keeps a file less than a vector (2,048 rows) past the size in one row group, and splits the rest by the size', () => {
+    expect(rowGroupRows(100, 8192)).toBe(8192);
+    expect(rowGroupRows(8192, 8192)).toBe(8192);
+    expect(rowGroupRows(8482, 8192)).toBe(8482);
+    expect(rowGroupRows(10_239, 8192)).toBe(10_239);
+    expect(rowGroupRows(10_240, 8192)).toBe(8192);
+    expect(rowGroupRows(8_555_991, 65_536)).toBe(65_536);
+  });
 });

@@ -8,10 +8,19 @@ import type { ManifestFile, ManifestTable } from '../../app/release/manifest.ts'
 import { literal } from '../../app/release/sql-text.ts';
 import { rows, type Db } from './db.ts';
 import { listFiles } from './release-folder.ts';
-import { TABLES } from '../../app/release/tables.ts';
+import { TABLES, type TableSpec } from '../../app/release/tables.ts';
 import { ORG_KEY } from '../../app/release/org-key.ts';
 
 export async function writeTables(db: Db, releaseDir: string): Promise<Record<string, ManifestTable>> {
+  await db.run('SET threads = 1; SET preserve_insertion_order = false');
+  try {
+    return await writeEach(db, releaseDir);
+  } finally {
+    await db.run('RESET threads; RESET preserve_insertion_order');
+  }
+}
+
+async function writeEach(db: Db, releaseDir: string): Promise<Record<string, ManifestTable>> {
   const out: Record<string, ManifestTable> = {};
   for (const spec of TABLES) {
     const rawDir = join(releaseDir, '.raw', spec.table);
@@ -22,15 +31,14 @@ export async function writeTables(db: Db, releaseDir: string): Promise<Record<st
     // app's views need a file to read the columns from. Its partition columns go where a
     // hive-partitioned read puts them: last, by name (DuckDB 0.9.1 in the browser and 1.5 here alike).
     const [{ n }] = await rows<{ n: number }>(db, `SELECT count(*) AS n FROM ${spec.table}`);
-    // Row groups of 8k rows: small enough for the geohash statistics to prune. zstd level 9:
-    // level 19 saved 6% of the bytes and cost 4 s more of the build.
-    const options = `FORMAT PARQUET, COMPRESSION ZSTD, COMPRESSION_LEVEL 9, ROW_GROUP_SIZE ${spec.rowGroupSize ?? 8192}`;
-    if (spec.partitionBy && n > 0) await writePartitions(db, spec.partitionBy, rowsOf, spec.order, rawDir, options);
-    else if (spec.rowGroupsPerFile && n > 0) await writeByKey(db, select, spec.order, spec.rowGroupsPerFile, rawDir, options);
+    // Row groups of 8k rows: small enough for the geohash statistics to prune.
+    const rowGroupSize = spec.rowGroupSize ?? 8192;
+    if (spec.partitionBy && n > 0) await writePartitions(db, spec.partitionBy, rowsOf, spec.order, rawDir, rowGroupSize);
+    else if (spec.rowGroupsPerFile && n > 0) await writeByKey(db, select, n, spec, rawDir);
     else {
       const query = spec.partitionBy
         ? `SELECT * EXCLUDE (${spec.partitionBy.join(', ')}), ${[...spec.partitionBy].sort().join(', ')} FROM (${select})` : select;
-      await db.run(`COPY (${query}) TO ${literal(join(rawDir, 'data.parquet'))} (${options})`);
+      await copyParquet(db, query, join(rawDir, 'data.parquet'), rowGroupRows(n, rowGroupSize));
     }
     const files: ManifestFile[] = [];
     for (const file of listFiles(rawDir).sort()) {
@@ -73,18 +81,19 @@ export async function writeTables(db: Db, releaseDir: string): Promise<Record<st
  * only its own groups of the scratch file. COPY's ROW_GROUPS_PER_FILE split the sorted rows out
  * of order on two threads (files' key ranges overlapping) and keeps them only on one.
  */
-async function writeByKey(db: Db, select: string, order: string, groups: number, rawDir: string, options: string): Promise<void> {
+async function writeByKey(db: Db, select: string, n: number, spec: TableSpec, rawDir: string): Promise<void> {
   const sorted = `${rawDir}.sorted.parquet`;
-  const rowGroupSize = /ROW_GROUP_SIZE (\d+)/.exec(options)![1];
-  await db.run(`COPY (${select}) TO ${literal(sorted)} (FORMAT PARQUET, COMPRESSION ZSTD, COMPRESSION_LEVEL 1, ROW_GROUP_SIZE ${rowGroupSize})`);
+  const [groups, order, rowGroupSize] = [spec.rowGroupsPerFile!, spec.order, spec.rowGroupSize ?? 8192];
+  await copyParquet(db, select, sorted, rowGroupRows(n, rowGroupSize), [], 1);
   const firsts = await rows<{ first: number }>(db, `SELECT stats_min::INTEGER AS first FROM parquet_metadata(${literal(sorted)})
     WHERE path_in_schema = ${literal(ORG_KEY)} ORDER BY row_group_id`);
   // A key whose rows run across two files' groups goes to the later file whole.
   const starts = [...new Set(firsts.filter((_, i) => i % groups === 0).map((g) => g.first))];
   for (const [i, start] of starts.entries()) {
-    const end = i + 1 < starts.length ? `${ORG_KEY} < ${starts[i + 1]}` : 'true';
-    await db.run(`COPY (SELECT * FROM read_parquet(${literal(sorted)}) WHERE ${ORG_KEY} >= ${start} AND ${end} ORDER BY ${order})
-      TO ${literal(join(rawDir, `part-${String(i).padStart(5, '0')}.parquet`))} (${options})`);
+    const range = `${ORG_KEY} >= ${start}${i + 1 < starts.length ? ` AND ${ORG_KEY} < ${starts[i + 1]}` : ''}`;
+    const [{ n: inRange }] = await rows<{ n: number }>(db, `SELECT count(*) AS n FROM read_parquet(${literal(sorted)}) WHERE ${range}`);
+    await copyParquet(db, `SELECT * FROM read_parquet(${literal(sorted)}) WHERE ${range} ORDER BY ${order}`,
+      join(rawDir, `part-${String(i).padStart(5, '0')}.parquet`), rowGroupRows(inRange, rowGroupSize));
   }
   rmSync(sorted);
 }
@@ -92,20 +101,45 @@ async function writeByKey(db: Db, select: string, order: string, groups: number,
 /**
  * One COPY per partition, into the folders a hive-partitioned COPY makes (`state=CA/`), each
  * of its own rows sorted. COPY … PARTITION_BY wrote rows in the order its threads reached them:
- * under load 1–2 of 168 files differed between two builds of the same sources; a COPY of a
- * sorted query keeps its order on any number of threads. One partition is sorted at a time:
- * a sorted copy of the whole table (organizations, 400k wide rows at ×10) held the memory
- * that took the ×10 build past DuckDB's 1 GB limit while writing Parquet.
+ * under load 1–2 of 168 files differed between two builds of the same sources. One partition
+ * is sorted at a time: a sorted copy of the whole table (organizations, 400k wide rows at ×10)
+ * held the memory that took the ×10 build past DuckDB's 1 GB limit while writing Parquet.
  */
-async function writePartitions(db: Db, columns: string[], rowsOf: string, order: string, rawDir: string, options: string): Promise<void> {
-  const values = await rows<Record<string, unknown>>(db, `SELECT DISTINCT ${columns.join(', ')} FROM (${rowsOf})`);
-  for (const value of values) {
-    const dir = join(rawDir, ...columns.map((c) => `${c}=${partitionValue(value[c])}`));
+async function writePartitions(db: Db, columns: string[], rowsOf: string, order: string, rawDir: string, rowGroupSize: number): Promise<void> {
+  const partitions = await rows<Record<string, unknown> & { n: number }>(db,
+    `SELECT ${columns.join(', ')}, count(*) AS n FROM (${rowsOf}) GROUP BY ALL`);
+  for (const partition of partitions) {
+    const dir = join(rawDir, ...columns.map((c) => `${c}=${partitionValue(partition[c])}`));
     mkdirSync(dir, { recursive: true });
     const where = columns.map((c, i) => `${c} = $${i + 1}`).join(' AND ');
-    await db.run(`COPY (SELECT * EXCLUDE (${columns.join(', ')}) FROM (${rowsOf}) WHERE ${where} ORDER BY ${order})
-      TO ${literal(join(dir, 'data.parquet'))} (${options})`, columns.map((c) => value[c]) as never);
+    await copyParquet(db, `SELECT * EXCLUDE (${columns.join(', ')}) FROM (${rowsOf}) WHERE ${where} ORDER BY ${order}`,
+      join(dir, 'data.parquet'), rowGroupRows(partition.n, rowGroupSize), columns.map((c) => partition[c]));
   }
+}
+
+/**
+ * A sorted query to one Parquet file, on the one thread writeTables leaves DuckDB, so rows go
+ * in the query's order with no insertion order to keep. The order-keeping writer that several
+ * threads need held the batches a fast thread had read until a slow one's were written: at a
+ * 1 GB limit on the loaded machine it stopped the ×10 build in four runs of five ("failed to
+ * allocate data of size 1.0 MiB"), and that memory does not spill. One thread holds one row
+ * group. zstd level 9: level 19 saved 6% of the bytes and cost 4 s more of the build. Row groups
+ * close on rows alone (ROW_GROUP_SIZE_BYTES past any row group), as the order-keeping writer's did.
+ */
+async function copyParquet(db: Db, query: string, path: string, rowGroupRows: number, params: unknown[] = [], level = 9): Promise<void> {
+  await db.run(`COPY (${query}) TO ${literal(path)}
+    (FORMAT PARQUET, COMPRESSION ZSTD, COMPRESSION_LEVEL ${level}, ROW_GROUP_SIZE ${rowGroupRows}, ROW_GROUP_SIZE_BYTES ${2 ** 40})`,
+  params as never);
+}
+
+/**
+ * Rows per row group for a file of `rows`: `size`, except that a file of less than one vector
+ * (2,048 rows) past it is one row group, as the order-keeping writer left it (it kept a batch
+ * within a vector of the size whole). The same layout, so the same bytes, as releases built
+ * before: every file of the ×1 and ×10 samples and SAMHSA's 2022 directory (720) follows it.
+ */
+export function rowGroupRows(rows: number, size: number): number {
+  return rows < size + 2048 ? Math.max(rows, size) : size;
 }
 
 /** A partition's folder name, as DuckDB writes it: plain codes such as CA or outpatient. */
