@@ -11,13 +11,17 @@ CREATE OR REPLACE TEMP MACRO without_bidi(s) AS
   regexp_replace(s, '[\x{202A}-\x{202E}\x{2066}-\x{2069}\x{200E}\x{200F}\x{061C}]', '', 'g');
 
 -- Records were re-serialized when they were split out of their file, so an escaped \u202E is
--- a character here like any other.
+-- a character here like any other. The few records holding one are found in one pass over the
+-- text and updated by key: the UPDATE's own test read the whole text a second time.
+CREATE OR REPLACE TEMP TABLE bidi_touched AS
+SELECT file_order, src_index, rec FROM raw_records WHERE has_bidi(CAST(rec AS VARCHAR));
+
 CREATE OR REPLACE TEMP TABLE bidi_fields AS
-WITH touched AS (SELECT file_order, src_index, rec FROM raw_records WHERE has_bidi(CAST(rec AS VARCHAR)))
 SELECT file_order, src_index, regexp_replace(t.fullkey, '^\$\.', '') AS field,
   length(t.value ->> '$') - length(without_bidi(t.value ->> '$')) AS removed
-FROM touched, json_tree(touched.rec) t
+FROM bidi_touched touched, json_tree(touched.rec) t
 WHERE t.type = 'VARCHAR' AND has_bidi(t.value ->> '$');
 
-UPDATE raw_records SET rec = without_bidi(CAST(rec AS VARCHAR))
-WHERE has_bidi(CAST(rec AS VARCHAR));
+UPDATE raw_records SET rec = without_bidi(CAST(t.rec AS VARCHAR)) FROM bidi_touched t
+WHERE raw_records.file_order = t.file_order AND raw_records.src_index = t.src_index;
+DROP TABLE bidi_touched;
