@@ -71,12 +71,15 @@ test.describe('the cloud page', () => {
  * which engine each view talks to.
  */
 const STAND_IN = `
-  const CAMBRIDGE = [{ label: 'Cambridge, MA 02139', latitude: 42.3647, longitude: -71.1042 }];
+  const CAMBRIDGE = { city: 'Cambridge', state: 'MA', latitude: 42.3647, longitude: -71.1042 };
   export async function connectMotherDuck(session, tables) {
     window.cloudQueries = [];
     const query = async (sql) => {
       window.cloudQueries.push(sql);
-      return /FROM gazetteer/.test(sql) ? CAMBRIDGE : /count\\(\\*\\)/i.test(sql) ? [{ n: 7 }] : [];
+      // A ZIP's row (release/table-read.ts names the table quoted), then a city's places.
+      if (/FROM "gazetteer"/.test(sql)) return [{ zip: '02139', ...CAMBRIDGE }];
+      if (/FROM gazetteer/.test(sql)) return [{ label: 'Cambridge, MA 02139', latitude: CAMBRIDGE.latitude, longitude: CAMBRIDGE.longitude }];
+      return /count\\(\\*\\)/i.test(sql) ? [{ n: 7 }] : [];
     };
     return { query, exec: query, cancel: async () => false, registerFile: async () => {}, copyTo: async () => new Uint8Array(), close: async () => {} };
   }`;
