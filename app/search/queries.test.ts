@@ -125,6 +125,10 @@ describe('the search rows kept in memory', () => {
     const q = resultsQuery(search({ radius: 25 }, BOSTON), { limit: 10 });
     expect(bindRelations(q.text, q.params, (r) => filesRelation(manifest, r, () => true)).text).toContain(keptName(SEARCH_ROWS));
     expect(bindRelations(q.text, q.params, (r) => filesRelation(manifest, r)).text).not.toContain(keptName(SEARCH_ROWS));
+    // A word is looked up in the word index made from the copy (text-terms.ts), once it is made.
+    const t = resultsQuery(search({ text: 'boston' }), { limit: 10 });
+    expect(bindRelations(t.text, t.params, (r) => filesRelation(manifest, r, () => true)).text).toContain('kept_text_terms');
+    expect(bindRelations(t.text, t.params, (r) => filesRelation(manifest, r)).text).not.toContain('kept_text_terms');
   });
 });
 

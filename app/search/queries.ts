@@ -45,10 +45,10 @@ export const MENTAL_HEALTH_ONLY = 'mh';
 const NOT_MENTAL_HEALTH_ONLY = raw(`o.facility_type IS DISTINCT FROM 'MH'`);
 
 /** Location and text: what every panel shares. */
-function scope({ state, near }: ResolvedSearch): Sql[] {
+function scope({ state, near, states }: ResolvedSearch): Sql[] {
   const parts: Sql[] = [];
   if (near) parts.push(within(near, state.radius));
-  if (hasText(state.text)) parts.push(matchesText(state.text));
+  if (hasText(state.text)) parts.push(matchesText(state.text, states ?? null));
   return parts;
 }
 

@@ -7,6 +7,7 @@
 // joined). The copy replaces the text search's copy of names and words and the nearby
 // supports' copy of names (indexed on org_id for their point lookups), so one copy, not two,
 // holds the shared columns.
+import { textKeyOf } from '../release/org-key.ts';
 import { keptSelect, orCopy, relation } from '../release/relation.ts';
 import { raw, sql, type Sql } from '../release/sql.ts';
 import { FILTER_COLUMNS, FLAGS } from './filters.ts';
@@ -17,8 +18,10 @@ export const SHOWN = ['org_id', 'name', 'org_type', 'address_line1', 'city', 'st
 /**
  * Name, other names, street and city, lower-cased, one per line; a typed word never holds a
  * line break (keywords.ts splits on white space), so no match runs from one field into the next.
+ * Beside them the key the word index lists the row by (text-terms.ts).
  */
-const WORDS = `concat_ws(chr(10), lower(o.name), lower(array_to_string(o.other_names, ' ')), lower(o.address_line1), lower(o.city)) AS words`;
+const WORDS = `concat_ws(chr(10), lower(o.name), lower(array_to_string(o.other_names, ' ')), lower(o.address_line1), lower(o.city)) AS words,
+  ${textKeyOf(raw('o.org_id')).text} AS text_key`;
 
 const TYPE_COLUMNS = [...FILTER_COLUMNS.treatment_centers.map((c) => `t.${c}`), ...FILTER_COLUMNS.narr_residences.map((c) => `n.${c}`),
   `(${FLAGS.map((f, i) => `(t.${f}::INTEGER << ${i})`).join(' | ')}) AS treatment_flags`];
