@@ -74,6 +74,9 @@ function from(search: ResolvedSearch, types = readsTypes(search)): Sql {
   return searchRows(search.states ?? null, { words: hasText(search.state.text), types });
 }
 
+/** The list's rows are read this many at a time (views/table/use-paged-rows.ts, shell/first-results.ts). */
+export const PAGE_SIZE = 100;
+
 interface Page { limit?: number; offset?: number; sort?: SortKey; desc?: boolean }
 
 /**
