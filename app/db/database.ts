@@ -61,19 +61,7 @@ function set(next: DatabaseState) {
   listeners.forEach((l) => l(state));
 }
 
-/**
- * How long the engine's start waits for `engineAfter` at most: on loopback the first reads take
- * a few hundred ms; a slow or hung read (a host that serves ranges badly) must not hold the engine.
- */
-const ENGINE_WAIT_MS = 1500;
-
-/**
- * `engineAfter`: what the engine's start waits for, up to ENGINE_WAIT_MS (main.tsx: the link's
- * first results, read without it). Its worker's script, the 3 MB wasm's download and compile and
- * its 180 KB of JavaScript otherwise share the browser's six connections to the site and the
- * machine's cores with those reads (a cold ZIP link: 267 KB of JavaScript before the first row, 170 KB now).
- */
-export function openDatabase(dataUrl = releaseUrl(document.baseURI), engineAfter?: () => Promise<unknown>): Promise<Database> {
+export function openDatabase(dataUrl = releaseUrl(document.baseURI)): Promise<Database> {
   pending ??= (async () => {
     let worker: EngineWorker | undefined;
     try {
@@ -85,9 +73,6 @@ export function openDatabase(dataUrl = releaseUrl(document.baseURI), engineAfter
       reader.catch(() => {}); // the engine answers instead
       starting = { manifest, dataUrl, reader };
       let first = true;
-      if (engineAfter) {
-        await Promise.race([engineAfter().catch(() => {}), new Promise((r) => setTimeout(r, ENGINE_WAIT_MS))]);
-      }
       // The worker starts now and fetches the wasm while the engine's chunk arrives; a restart starts its own.
       worker = startEngineWorker();
       const engines = await restartable(async () => {
