@@ -2,28 +2,10 @@
 // registered under their plain relative names and read with HTTP range requests; partitioned
 // tables are views over hive paths, and a query's Relation parameters read only the states'
 // files (release/relation.ts).
-import { SCHEMA_VERSION, type Manifest } from '../release/manifest.ts';
+import type { Manifest } from '../release/manifest.ts';
 import { bindRelations, filesRelation, keptName, readParquet, relationsIn, type Relation } from '../release/relation.ts';
 import { namesIn, quoteIdent } from '../release/sql-text.ts';
 import type { Engine } from './engine.ts';
-import { READ_DEADLINE_MS } from './read-guard.ts';
-
-export class CatalogError extends Error {}
-
-export async function fetchManifest(dataUrl: URL): Promise<Manifest> {
-  const url = new URL('manifest.json', dataUrl);
-  // Always ask: a new release must never be mixed with a cached manifest.
-  const response = await fetch(url, { cache: 'no-cache', signal: AbortSignal.timeout(READ_DEADLINE_MS) }).catch((error: Error) => {
-    const why = error.name === 'TimeoutError' ? `no answer within ${READ_DEADLINE_MS / 1000} s` : error.message;
-    throw new CatalogError(`Could not load the data manifest (${url.pathname}: ${why}).`);
-  });
-  if (!response.ok) throw new CatalogError(`Could not load the data manifest (${url.pathname}: HTTP ${response.status}).`);
-  const manifest = (await response.json()) as Manifest;
-  if (manifest.schema_version !== SCHEMA_VERSION) {
-    throw new CatalogError(`The data release has schema version ${manifest.schema_version}; this app reads version ${SCHEMA_VERSION}.`);
-  }
-  return manifest;
-}
 
 /**
  * When the engine makes the copies a relation may be read from instead (release/relation.ts

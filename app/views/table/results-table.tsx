@@ -9,11 +9,11 @@ import { useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useSt
 import { useTranslation } from 'react-i18next';
 import { QueryFailed } from '../../components/query-failed.tsx';
 import { useMediaQuery } from '../../components/use-media-query.ts';
-import type { ResolvedSearch } from '../../search/queries.ts';
+import { PAGE_SIZE, type ResolvedSearch } from '../../search/queries.ts';
 import { DEFAULT_SORT, type Sort, type SortKey } from '../../search/state.ts';
 import { resultColumns } from './columns.tsx';
 import { ExportButtons } from './export-buttons.tsx';
-import { PAGE_SIZE, usePagedRows, type ResultRow } from './use-paged-rows.ts';
+import { usePagedRows, type ResultRow } from './use-paged-rows.ts';
 
 interface Props {
   search: ResolvedSearch;
