@@ -6,6 +6,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { AnalystTools } from './shell/analyst-tools.tsx';
 import { CloudConnect } from './components/cloud-connect.tsx';
 import { CopyLink } from './components/copy-link.tsx';
+import { DetailLoading, type DetailPreview } from './components/detail-top.tsx';
 import { EngineActivity, StartingNotice } from './components/engine-status.tsx';
 import { LanguageSwitch } from './components/language-switch.tsx';
 import { pageTitle } from './shell/page-title.ts';
@@ -43,7 +44,6 @@ const DetailPanel = lazy(() => detailChunk().then((m) => ({ default: m.DetailPan
 // rows are read meanwhile (shell/first-results.ts), and in a trace they waited for the list.
 tableChunk().catch(() => {}); // a failed load shows at use, in the panel's boundary
 const PrintList = lazy(() => import('./views/table/print-list.tsx').then((m) => ({ default: m.PrintList })));
-const DETAIL_LOADING = <aside className="detail" aria-busy="true">Loading…</aside>;
 // MapLibre is large: the table paints first while the map loads.
 const ResultsMap = lazy(() => import('./views/map/results-map.tsx'));
 // CodeMirror too, and only analysts open the console.
@@ -105,7 +105,14 @@ export function App() {
   const opener = useRef<string | null>(null);
   // On a phone the details take the list's place: where the page was is kept for the way back.
   const listScroll = useRef(0);
-  const openFromList = useCallback((orgId: string) => { opener.current = orgId; listScroll.current = window.scrollY; onSelect(orgId); }, [onSelect]);
+  // What the list showed of the result opened from it, for the details while they load.
+  const [preview, setPreview] = useState<DetailPreview | null>(null);
+  const openFromList = useCallback((orgId: string, row: DetailPreview) => {
+    opener.current = orgId;
+    listScroll.current = window.scrollY;
+    setPreview(row);
+    onSelect(orgId);
+  }, [onSelect]);
   const openFromMap = useCallback((orgId: string) => { opener.current = null; onSelect(orgId); }, [onSelect]);
   const returnFocus = useRef(false);
   const closeDetail = useCallback(() => {
@@ -213,8 +220,8 @@ export function App() {
                     </Suspense>
                   </div>
                   {state.selected && (
-                    <Suspense fallback={DETAIL_LOADING}>
-                      <DetailPanel orgId={state.selected} from={search.near} onSelect={onSelect} onClose={closeDetail} />
+                    <Suspense fallback={<DetailLoading preview={preview?.org_id === state.selected ? preview : null} onClose={closeDetail} />}>
+                      <DetailPanel orgId={state.selected} from={search.near} onSelect={onSelect} onClose={closeDetail} preview={preview} />
                     </Suspense>
                   )}
                   {mapWanted ? (
@@ -230,8 +237,8 @@ export function App() {
                 </div>
               )}
               {state.selected && !search && (
-                <Suspense fallback={DETAIL_LOADING}>
-                  <DetailPanel orgId={state.selected} from={null} onSelect={onSelect} onClose={closeDetail} />
+                <Suspense fallback={<DetailLoading preview={null} onClose={closeDetail} />}>
+                  <DetailPanel orgId={state.selected} from={null} onSelect={onSelect} onClose={closeDetail} preview={null} />
                 </Suspense>
               )}
             </section>

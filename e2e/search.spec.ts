@@ -206,6 +206,22 @@ test('a ZIP\'s first rows come from the engine when the read without it never an
   expect(await countOf(page)).toBe(await oracleCount({ zip: '02139', miles: 10 }));
 });
 
+test('a result opened before its details can be read keeps its name, Call and a way back', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.context().route(/\.wasm$/, () => {});
+  await page.goto('./?where=02139&r=10');
+  const first = page.locator('tr[data-org-id]').first();
+  const name = await first.locator('.link-button').innerText();
+  await first.locator('.link-button').click();
+  const panel = page.locator('aside.detail');
+  await expect(panel.getByRole('heading', { name })).toBeVisible();
+  await expect(panel.getByRole('link', { name: /^\(\d{3}\) \d{3}-\d{4}/ })).toHaveAttribute('href', /^tel:/);
+  await expect(panel.getByRole('link', { name: '988' })).toBeVisible();
+  await panel.getByRole('button', { name: 'Back to the results' }).click();
+  await expect(panel).toHaveCount(0);
+  await expect(first).toBeVisible();
+});
+
 test('a new place typed while the engine cannot start does not keep the last place\'s results', async ({ page }) => {
   await page.context().route(/\.wasm$/, () => {});
   await page.goto('./?where=02139&r=10');

@@ -5,14 +5,12 @@
 import { useEffect, useRef } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { IsolatedParts } from '../../components/isolated-parts.tsx';
-import { PhoneLink } from '../../components/phone-link.tsx';
 import { QueryFailed } from '../../components/query-failed.tsx';
-import { SafetyLines } from '../../components/safety-lines.tsx';
+import { ContactActions, DetailLoading, DetailTop, type DetailPreview } from '../../components/detail-top.tsx';
 import { useQuery } from '../../db/use-query.ts';
 import { organizationQuery, servicesQuery, typeDetailQuery } from '../../search/queries.ts';
 import { useNetwork } from '../../shell/use-network.ts';
 import type { OrgType, Place } from '../../search/state.ts';
-import { directionsHref } from '../../components/directions.ts';
 import { milesBetween } from '../../release/geo.ts';
 import { formatNumber, placeLabel } from '../../i18n/format.ts';
 import { FieldValue, isPresent, SafeLink } from './field-value.tsx';
@@ -25,11 +23,13 @@ interface Props {
   from: Place | null;
   onSelect: (orgId: string) => void;
   onClose: () => void;
+  /** What the list showed of it, shown until its row is read. */
+  preview: DetailPreview | null;
 }
 
 type Org = Record<string, unknown> & { org_type: OrgType; name: string };
 
-export function DetailPanel({ orgId, from, onSelect, onClose }: Props) {
+export function DetailPanel({ orgId, from, onSelect, onClose, preview }: Props) {
   const { t } = useTranslation();
   const org = useQuery<Org>(organizationQuery(orgId));
   const row = org.status === 'done' ? org.rows[0] : undefined;
@@ -55,7 +55,7 @@ export function DetailPanel({ orgId, from, onSelect, onClose }: Props) {
   }, [orgId, loaded]);
 
   if (org.status === 'failed') return <QueryFailed error={org.error} />;
-  if (org.status !== 'done') return <aside className="detail" aria-busy="true">{t('common.loading')}</aside>;
+  if (org.status !== 'done') return <DetailLoading preview={preview?.org_id === orgId ? preview : null} onClose={onClose} />;
   if (!row) {
     return (
       <aside className="detail" aria-label={t('detail.organization')}>
@@ -83,11 +83,7 @@ export function DetailPanel({ orgId, from, onSelect, onClose }: Props) {
 
   return (
     <aside className="detail" aria-labelledby="detail-title" ref={panel}>
-      <button type="button" className="close" onClick={onClose} aria-label={t('detail.closeDetails')}>×</button>
-      {/* On a phone the panel is where the person looks: the helplines come with it. */}
-      <div className="detail-lines"><SafetyLines /></div>
-      {/* On a phone the panel replaces the list (styles.css): the way back is a button, not a ×. */}
-      <button type="button" className="back-to-results" onClick={onClose}>{t('detail.back')}</button>
+      <DetailTop onClose={onClose} />
       <p className="detail-type">{t(`data.orgType.${row.org_type}`)}</p>
       <h2 id="detail-title" ref={title} tabIndex={-1} translate="no">{row.name}</h2>
       {isPresent(row.program_name) && <p className="program-name"><bdi translate="no">{String(row.program_name)}</bdi></p>}
@@ -95,17 +91,10 @@ export function DetailPanel({ orgId, from, onSelect, onClose }: Props) {
         <p className="sample-warning" role="note">{t('detail.generated')}</p>
       )}
       {isPresent(row.other_names) && <p>{t('detail.alsoKnownAs')} <span translate="no"><IsolatedParts parts={row.other_names as string[]} /></span></p>}
-      <ul className="contact-actions" aria-label={t('detail.contact')}>
-        {isPresent(row.phone) && <li><PhoneLink phone={String(row.phone)} /></li>}
-        {at && (
-          <li>
-            <a href={directionsHref(at.lat, at.lon)} target="_blank" rel="noopener noreferrer">{t('results.directions')}</a>{' '}
-            <span className="muted">{t('detail.opensOsm')}</span>
-          </li>
-        )}
+      <ContactActions phone={isPresent(row.phone) ? String(row.phone) : null} lat={at?.lat ?? null} lon={at?.lon ?? null}>
         {email && <li><a href={`mailto:${email}`} translate="no">{email}</a></li>}
         {isPresent(row.website) && <li><SafeLink href={String(row.website)} /></li>}
-      </ul>
+      </ContactActions>
       {from && at && (
         <p className="detail-distance">
           <Trans i18nKey="detail.distance" values={{ miles: formatNumber(milesBetween(from, at), 1), place: placeLabel(t, from.label) }}

@@ -16,7 +16,7 @@ const place = (r: ResultRow) => <span translate="no"><IsolatedParts parts={[r.ci
 const call = (r: ResultRow, label?: string) => r.phone
   && <span onClick={(e) => e.stopPropagation()}><PhoneLink phone={r.phone} label={label} /></span>;
 
-export function resultColumns(t: TFunction, near: boolean, narrow: boolean, onSelect: (orgId: string) => void): Column[] {
+export function resultColumns(t: TFunction, near: boolean, narrow: boolean, onSelect: (orgId: string, row: ResultRow) => void): Column[] {
   const miles = (r: ResultRow) => (r.distance_miles === null ? '' : t('units.milesShort', { miles: formatNumber(r.distance_miles, 1) }));
   const typeName = (r: ResultRow) => t(`data.orgType.${r.org_type}`);
   const directions = (r: ResultRow) => r.latitude !== null && r.longitude !== null && (
@@ -24,7 +24,7 @@ export function resultColumns(t: TFunction, near: boolean, narrow: boolean, onSe
       aria-label={t('results.directionsTo', { name: r.name })}>{t('results.directions')}</a>
   );
   const nameButton = (r: ResultRow) => (
-    <button type="button" className="link-button" translate="no" onClick={() => onSelect(r.org_id)}>{r.name}</button>
+    <button type="button" className="link-button" translate="no" onClick={() => onSelect(r.org_id, r)}>{r.name}</button>
   );
   if (narrow) {
     return [{

@@ -22,7 +22,8 @@ interface Props {
   onSort: (sort: Sort) => void;
   selectedId: string | null;
   hoveredId: string | null;
-  onSelect: (orgId: string) => void;
+  /** The row too: the details show what the list showed of it while they load. */
+  onSelect: (orgId: string, row: ResultRow) => void;
   onHover: (orgId: string | null) => void;
   /** For the shell, to put focus back on the result that opened the details. */
   ref?: Ref<ResultsTableHandle>;
@@ -215,7 +216,7 @@ export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredI
                 <tr key={data.org_id} style={{ height: rowHeight }} data-org-id={data.org_id}
                   className={data.org_id === selectedId ? 'selected' : data.org_id === hoveredId ? 'hovered' : undefined}
                   aria-selected={data.org_id === selectedId}
-                  onClick={() => onSelect(data.org_id)}
+                  onClick={() => onSelect(data.org_id, data)}
                   onMouseEnter={() => onHover(data.org_id)} onMouseLeave={() => onHover(null)}>
                   {row.getVisibleCells().map((cell) => <td key={cell.id} className={cell.column.id === 'type' ? 'type-cell' : undefined}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>)}
                 </tr>
