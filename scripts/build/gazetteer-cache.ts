@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadGazetteer } from './gazetteer.ts';
@@ -24,8 +25,17 @@ export interface GazetteerFile {
 
 /** The cached gazetteer file for the current inputs, written first when there is none. */
 export function gazetteerFile(): GazetteerFile {
-  const dir = join(CACHE, inputsKey());
-  if (!existsSync(dir)) writeEntry(dir);
+  const key = inputsKey();
+  let dir = join(CACHE, key);
+  if (!existsSync(dir)) {
+    try {
+      writeEntry(CACHE, dir);
+    } catch {
+      // node_modules is read-only (a container's, say): the system's temporary folder holds it.
+      dir = join(tmpdir(), `nrd-gazetteer-${key}`);
+      if (!existsSync(dir)) writeEntry(tmpdir(), dir);
+    }
+  }
   return { file: join(dir, 'gazetteer.ndjson'), checks: JSON.parse(readFileSync(join(dir, 'checks.json'), 'utf8')) as ZipCheck[] };
 }
 
@@ -59,10 +69,10 @@ function inputsKey(): string {
 }
 
 /** Written in a folder of its own and renamed into place: a build never reads half an entry. */
-function writeEntry(dir: string): void {
+function writeEntry(root: string, dir: string): void {
   const { zips, cities, checks } = loadGazetteer();
-  mkdirSync(CACHE, { recursive: true });
-  const scratch = mkdtempSync(join(CACHE, 'writing-'));
+  mkdirSync(root, { recursive: true });
+  const scratch = mkdtempSync(join(root, 'nrd-gazetteer-writing-'));
   try {
     writeFileSync(join(scratch, 'gazetteer.ndjson'), [
       ...zips.map((z) => ({ kind: 'zip', key: z.zip, city: z.city, state: z.state, latitude: z.lat, longitude: z.lon, source: z.source, central_zip: null })),
