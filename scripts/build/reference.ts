@@ -1,13 +1,10 @@
 // The schema, the normalization macros, and the reference tables the ETL joins against:
 // states, service codes and aliases, the gazetteer.
 import { listValue } from '@duckdb/node-api';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { literal } from '../../app/release/sql-text.ts';
 import { type Db, loadMacros, rows, runFile } from './db.ts';
-import { loadGazetteer } from './gazetteer.ts';
+import { gazetteerFile } from './gazetteer-cache.ts';
 import type { ZipCheck } from './zip-crosscheck.ts';
 
 const dataFile = (name: string) => fileURLToPath(new URL(`../../data/${name}`, import.meta.url));
@@ -55,22 +52,10 @@ async function loadReference(db: Db): Promise<ZipCheck[]> {
       || ' ELSE upper(s) END' AS sql
     FROM read_csv(${literal(dataFile('service_code_aliases.csv'))}, header = true, all_varchar = true)`);
 
-  // A scratch file outside the release: it must never be published with it.
-  const { zips, cities, checks } = loadGazetteer();
-  const scratch = mkdtempSync(join(tmpdir(), 'nrd-gazetteer-'));
-  const file = join(scratch, 'gazetteer.ndjson');
-  writeFileSync(file, [
-    ...zips.map((z) => ({ kind: 'zip', key: z.zip, city: z.city, state: z.state, latitude: z.lat, longitude: z.lon, source: z.source, central_zip: null })),
-    ...cities.map((c) => ({ kind: 'city', key: `${c.city.toLowerCase()}, ${c.state.toLowerCase()}`, city: c.city, state: c.state,
-      latitude: c.lat, longitude: c.lon, source: c.source, central_zip: c.central_zip })),
-  ].map((row) => JSON.stringify(row)).join('\n'));
-  try {
-    await db.run(`INSERT INTO gazetteer BY NAME SELECT * FROM read_json(${literal(file)}, format = 'newline_delimited',
-      columns = {kind: 'VARCHAR', key: 'VARCHAR', city: 'VARCHAR', state: 'VARCHAR', latitude: 'DOUBLE', longitude: 'DOUBLE',
-                 source: 'VARCHAR', central_zip: 'VARCHAR'})`);
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
+  const { file, checks } = gazetteerFile();
+  await db.run(`INSERT INTO gazetteer BY NAME SELECT * FROM read_json(${literal(file)}, format = 'newline_delimited',
+    columns = {kind: 'VARCHAR', key: 'VARCHAR', city: 'VARCHAR', state: 'VARCHAR', latitude: 'DOUBLE', longitude: 'DOUBLE',
+               source: 'VARCHAR', central_zip: 'VARCHAR'})`);
   return checks;
 }
 

@@ -47,7 +47,7 @@ SELECT * FROM (
   FROM resolved WHERE status <> 'rejected' AND src_id IS NOT NULL AND NOT src_id_usable
   UNION ALL
   SELECT src_file, src_index, src_id, 'service_codes', format('unknown service code "{}"', left(c.code_raw, 20))
-  FROM loaded JOIN claimed_codes c USING (file_order, src_index) WHERE c.code NOT IN (SELECT code FROM service_codes)
+  FROM resolved JOIN claimed_codes c USING (file_order, src_index) WHERE status = 'loaded' AND c.code NOT IN (SELECT code FROM service_codes)
   UNION ALL
   SELECT src_file, src_index, src_id, 'facility_type', format('unknown facility_type "{}"', left(clean_text(r.facility_type), 20))
   FROM loaded WHERE org_type = 'treatment_center' AND clean_text(r.facility_type) IS NOT NULL
@@ -105,4 +105,4 @@ SELECT * FROM (
 -- of `resolved` (every record with its 40-odd parsed fields) only each record's fate stays,
 -- so the tables still to be written have the memory (×10 went past 1 GB writing Parquet).
 CREATE OR REPLACE TEMP TABLE fates AS SELECT src_file, file_order, src_index, src_id, status, rejection FROM resolved;
-DROP TABLE resolved; DROP TABLE loaded; DROP TABLE claimed_codes; DROP TABLE duplicate_keys; DROP TABLE bidi_fields;
+DROP VIEW loaded; DROP TABLE staged; DROP TABLE resolved; DROP TABLE claimed_codes; DROP TABLE duplicate_keys; DROP TABLE bidi_fields;
