@@ -206,7 +206,7 @@ export function App() {
                     {!EMBED.embed && total !== null && <CopyLink />}
                     <Suspense fallback={<p className="hint">{t('app.loadingList')}</p>}>
                       {ResultsTable && <ResultsTable ref={table} search={search} total={total} sort={page.sort} onSort={sortBy} selectedId={state.selected}
-                        hoveredId={hovered} onSelect={openFromList} onHover={setHovered} />}
+                        hoveredId={hovered} onSelect={openFromList} onHover={setHovered} boxed={EMBED.embed} />}
                     </Suspense>
                   </div>
                   {state.selected && (

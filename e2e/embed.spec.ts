@@ -6,6 +6,8 @@ import { expect, test } from './fixtures.ts';
 const HOST = 'http://127.0.0.1:4183';
 const APP = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
 let server: Server;
+/** A page holding the snippet the directory offers, served at /snippet. */
+let snippetPage = '';
 
 test.use({ baseURL: `${HOST}/`, otherOrigins: [APP] });
 
@@ -20,7 +22,7 @@ test.beforeAll(async () => {
   window.search = (query) => document.querySelector('iframe').contentWindow.postMessage({ type: 'nrd:search', query }, '${APP}');
 </script>`;
   // Another site's page, served without our server's policy (its inline script, its frame of the directory).
-  server = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(page));
+  server = createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(req.url === '/snippet' ? snippetPage : page));
   await new Promise<void>((done) => server.listen(4183, '127.0.0.1', done));
 });
 test.afterAll(() => server.close());
@@ -62,3 +64,28 @@ test('the directory offers the snippet for the search on screen', async ({ page 
   const code = await page.getByRole('textbox', { name: 'Embed code' }).inputValue();
   expect(code).toContain(`<iframe src="${APP}/?where=02139&amp;r=10&amp;type=narr_residence&amp;embed=1&amp;lock=type"`);
 });
+
+for (const [device, viewport] of [['phone', { width: 390, height: 844 }], ['laptop', { width: 1366, height: 800 }]] as const) {
+  test(`the offered snippet settles at its content's height on a ${device}`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await page.goto(`${APP}/?where=02139&r=10`);
+    await page.getByText('Embed this search on your site').click();
+    const code = await page.getByRole('textbox', { name: 'Embed code' }).inputValue();
+    snippetPage = `<!doctype html><title>A clinic's page</title><h1>Find support</h1>${code}<footer>Our address</footer>`;
+    await page.goto('./snippet');
+    const embed = page.frameLocator('iframe');
+    await expect(embed.locator('tr[data-org-id]').first()).toBeVisible({ timeout: 30_000 });
+    // Heights in vh grew with the frame the host resized to them, without end. Settled: the same
+    // height two seconds apart (the count, the map and the filters' counts arrive first).
+    const height = () => page.locator('iframe').evaluate((f: HTMLIFrameElement) => f.getBoundingClientRect().height);
+    let last = -1;
+    await expect.poll(async () => {
+      const now = await height();
+      const same = now === last;
+      last = now;
+      return same;
+    }, { intervals: [2000], timeout: 30_000 }).toBe(true);
+    expect(last).toBeGreaterThan(400);
+    expect(last).toBeLessThan(3000);
+  });
+}

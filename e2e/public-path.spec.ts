@@ -79,6 +79,12 @@ for (const [name, viewport] of [['a phone', { width: 390, height: 844 }], ['a la
         await expect(panel).toHaveCount(0);
         await expect(third.locator('.link-button')).toBeFocused();
         expect(await inView(third.locator('.link-button'))).toBe(true);
+        // So does the browser's (Android's back gesture): once. A tap on a result's name wrote two entries.
+        await third.locator('.link-button').click();
+        await expect(panel).toHaveCount(1);
+        await page.goBack();
+        await expect(panel).toHaveCount(0);
+        expect(page.url()).not.toContain('org=');
       }
     });
 

@@ -195,6 +195,29 @@ test('the national list\'s first rows show while the engine cannot start, as the
   await expect(page.getByText('Sample data:')).toBeVisible();
 });
 
+test('a ZIP\'s first rows come from the engine when the read without it never answers', async ({ page }) => {
+  // The page's own reads (fetch) of the organizations' files hang; the engine's (its worker's XHR) do not.
+  await page.context().route(/\/data\/organizations\//, async (route) => {
+    if (route.request().resourceType() !== 'fetch') await route.continue();
+  });
+  await page.goto('./?where=02139&r=10');
+  // Well before the read's own 20 s deadline.
+  await expect(page.locator('tr[data-org-id]').first()).toBeVisible({ timeout: 10_000 });
+  expect(await countOf(page)).toBe(await oracleCount({ zip: '02139', miles: 10 }));
+});
+
+test('a new place typed while the engine cannot start does not keep the last place\'s results', async ({ page }) => {
+  await page.context().route(/\.wasm$/, () => {});
+  await page.goto('./?where=02139&r=10');
+  await expect(page.locator('tr[data-org-id]').first()).toBeVisible();
+  // A city is looked up by the engine alone: until it starts, nothing may stand for it.
+  await page.getByLabel('Near (ZIP code or City, ST)').fill('Billings, MT');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page).toHaveURL(/where=Billings/);
+  await expect(page.locator('tr[data-org-id]')).toHaveCount(0);
+  await expect(page.getByText('Cambridge, MA 02139')).toHaveCount(0);
+});
+
 test('a ZIP\'s nearest rows show while the engine cannot start, as the oracle orders them', async ({ page }) => {
   await page.context().route(/\.wasm$/, () => {});
   // Dense (Cambridge), across a state line (Pawtucket, RI; Nashua, NH), sparse (Billings, MT).

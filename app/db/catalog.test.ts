@@ -145,4 +145,35 @@ describe('attachRelease', () => {
     await attached.query(names.text, names.params);
     expect(log.at(-1)).toBe(`SELECT * FROM "kept_rows" WHERE org_id = 'a' UNION ALL SELECT * FROM "kept_rows" WHERE org_id = 'b'`);
   });
+  it('drops a copy whose part failed, keeps reading the files and does not try again', async () => {
+    const { engine, log } = recorder();
+    const failing: Engine = {
+      ...engine,
+      async exec(text) {
+        await engine.exec(text);
+        if (text.startsWith('INSERT')) throw new Error('Out of Memory Error');
+      },
+    };
+    const warned: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warned.push(args);
+    try {
+      const byState = { tables: { organizations: { ...manifest.tables.organizations, files: manifest.tables.organizations.files.map((f) => ({ ...f, partition: { state: /state=(\w+)/.exec(f.path)![1] } })) } } };
+      const rows = keptSelect('rows', (states) => sql`SELECT org_id FROM ${relation('organizations', states)} o`);
+      const read = sql`SELECT * FROM ${orCopy(rows, sql`SELECT org_id FROM ${relation('organizations')} o`)}`;
+      const attached = await attachRelease(failing, byState, new URL('https://example.org/data/'));
+      const settle = () => new Promise((go) => setTimeout(go, 20));
+      await attached.query(read.text, read.params);
+      await settle();
+      expect(log.filter((l) => l.startsWith('INSERT'))).toHaveLength(1);
+      expect(log).toContain('DROP TABLE IF EXISTS "kept_rows"');
+      expect(warned).toHaveLength(1);
+      log.length = 0;
+      await attached.query(read.text, read.params);
+      await settle();
+      expect(log).toEqual(['SELECT * FROM (SELECT org_id FROM "organizations" o)']);
+    } finally {
+      console.warn = warn;
+    }
+  });
 });

@@ -103,8 +103,10 @@ export function withViews(engine: Engine, manifest: Pick<Manifest, 'tables'>, co
         }
         if (r.indexedOn) await engine.exec(`CREATE INDEX ${quoteIdent(`${name}_key`)} ON ${table} (${quoteIdent(r.indexedOn)})`);
         held.add(name);
-      })().catch((error) => {
+      })().catch(async (error) => {
         kept.delete(name);
+        // The parts made so far would hold memory for nothing (an engine short of it fails here first).
+        await engine.exec(`DROP TABLE IF EXISTS ${table}`).catch(() => {});
         throw error;
       }));
     }
@@ -121,15 +123,20 @@ export function withViews(engine: Engine, manifest: Pick<Manifest, 'tables'>, co
   };
   // A relation's copy (search/search-rows.ts) is made when no query is waiting, so it never
   // holds back the first results: the queries before it, and those that come while it is made,
-  // read the release's files.
+  // read the release's files. One that fails is not tried again: on a phone short of memory,
+  // trying after every query kept the engine's one thread busy for the whole visit.
   const wanted = new Map<string, Relation>();
+  const failed = new Set<string>();
   const whenIdle = () => {
     wake();
     if (waiting > 0 || !wanted.size) return;
     setTimeout(() => {
       if (waiting > 0) return;
-      // A copy that cannot be made leaves the queries on the files; a later one asks again.
-      wanted.forEach((r) => keep(r).catch(() => {}));
+      // A copy that cannot be made leaves the queries on the files, and says why where an analyst looks.
+      wanted.forEach((r) => keep(r).catch((error: unknown) => {
+        failed.add(keptName(r));
+        console.warn(`The in-memory copy ${keptName(r)} could not be made; queries keep reading the release's files.`, error);
+      }));
       wanted.clear();
     }, 0);
   };
@@ -140,7 +147,7 @@ export function withViews(engine: Engine, manifest: Pick<Manifest, 'tables'>, co
       if (r.select) return [keep(r)];
       if (!r.copy || copies === 'never') return [];
       if (copies === 'at-once') return [keep(r.copy).catch(() => {})];
-      if (!kept.has(keptName(r.copy))) wanted.set(keptName(r.copy), r.copy);
+      if (!kept.has(keptName(r.copy)) && !failed.has(keptName(r.copy))) wanted.set(keptName(r.copy), r.copy);
       return [];
     });
     if (needed.length) await waitFor(Promise.all(needed));

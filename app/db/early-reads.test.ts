@@ -125,16 +125,23 @@ describe('a ZIP\'s place and nearest results, read without the engine', () => {
     }
   });
 
-  it('reads the whole file once from a host that ignores Range, with the same rows', async () => {
-    // A point no other read asked for: its rows are not held from before.
+  it('reads each file once, whole, from a host that ignores Range, with the same rows', async () => {
+    // A point and a ZIP no other read asked for: their rows are not held from before.
     const near = { label: '', lat: 42.3, lon: -71.2 };
     const search: ResolvedSearch = { state: { ...EMPTY_SEARCH, radius: 25 }, near, states: statesNear(manifest, near.lat, near.lon, 25) };
     const query = resultsQuery(search, { limit: 7, offset: 0 }) as ReadSql;
     ranges = false;
+    asked.length = 0;
     try {
       const js = await early(query);
       expect(js.length).toBeGreaterThan(0);
       expectSameRows(js, await engines.wasm.query(query.text, query.params), 'no Range');
+      // The gazetteer is larger than a file fetched whole at once: its footer is asked for first.
+      expect(manifest.tables.gazetteer.files[0].bytes).toBeGreaterThan(64 * 1024);
+      expect((await place('33101')).label).toContain('33101');
+      const paths = asked.map((a) => a.path);
+      expect(paths.filter((p) => p.startsWith('gazetteer/'))).toHaveLength(1);
+      expect(paths).toEqual([...new Set(paths)]);
     } finally {
       ranges = true;
     }

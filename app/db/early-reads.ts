@@ -52,7 +52,11 @@ function rangedFile(url: URL, byteLength: number, deadlineMs: number): AsyncBuff
         .then(async (response) => {
           const body = await response.arrayBuffer();
           if (response.status === 206 && body.byteLength === end - start) return body;
-          if (response.status === 200 && body.byteLength === byteLength) return body.slice(start, end);
+          if (response.status === 200 && body.byteLength === byteLength) {
+            // Not asked again for the next slice: the gazetteer's 1 MB came three times a lookup.
+            fetched.push({ start: 0, end: byteLength, bytes: Promise.resolve(body) });
+            return body.slice(start, end);
+          }
           throw new Error(`${url.pathname}: bytes ${start}-${end - 1} answered ${response.status} with ${body.byteLength} bytes`);
         });
       const entry = { start, end, bytes };

@@ -29,7 +29,12 @@ export function useQuery<T extends Row>(query: Sql | null, options?: { backgroun
       return;
     }
     const answer = database.status === 'ready' ? database.db.engine.query<T>(query.text, query.params, options) : earlyRows<T>(query);
-    if (!answer) return;
+    if (!answer) {
+      // Not answerable before the engine: the last query's rows must not stand for this one's
+      // (a ZIP's place kept while "Somerville, MA" waits would search around the ZIP).
+      setState({ status: 'waiting' });
+      return;
+    }
     let current = true;
     setState((s) => ({ status: 'running', previous: s.status === 'done' ? s.rows : undefined }));
     answer.then(

@@ -3,7 +3,7 @@
 // The same value writes the SQL the engine runs and picks the rows read in JavaScript
 // (`readNear`, over files db/early-reads.ts reads), so a ZIP's first page paints while
 // DuckDB-WASM still starts, in the engine's order. The distance is one formula written twice,
-// side by side below; JavaScript's sin and cos differ from the engine's in the last bit for about 1 input in
+// in SQL below (`milesSql`) and in JavaScript in geo.ts (`milesBetween`); JavaScript's sin and cos differ from the engine's in the last bit for about 1 input in
 // 100 (measured on duckdb-wasm 1.28), so two distances can order differently only when they lie
 // within ~1e-15 miles of each other: equal positions give equal distances in both, and the
 // tie-break (name, then id) is exact. app/search/queries.test.ts holds the two to each other.

@@ -31,7 +31,7 @@ export interface RelationParts {
    */
   byState?: ((states: readonly string[] | null) => Sql) | null;
   /**
-   * A kept relation holding every row this one can return, with the same columns: the engine
+   * A kept relation holding every row this one can return, with at least its columns: the engine
    * reads it instead once it holds it (db/catalog.ts makes it when no query is waiting), and
    * `otherwise` until then. The query's own predicates keep what the copy holds beyond.
    */

@@ -56,10 +56,11 @@ export const TABLES: TableSpec[] = [
   { table: 'mv_treatment_capacity', order: 'state, level_of_care' },
   { table: 'mv_organizations_by_state', order: 'state, org_type' },
   { table: 'mv_state_extents', order: 'state' },
-  // 8k-row groups, 8 a file. In 2k-row groups a lookup decoded a quarter of the rows (×1: 4–6 ms
-  // CPU against 7–9), but the nearby supports' and text search's in-memory copies, which read
-  // columns of every row, took twice the reads and bytes (×1: 144 reads, 2.3 MB for the names).
-  { ...keyed('organizations_by_id'), order: `${ORG_KEY}, org_id`, rowGroupsPerFile: 8 },
+  // 2k-row groups (DuckDB's least), 16 a file: a lookup decodes a quarter of the rows it did in
+  // 8k (×1, least of 9: 3.8–5.1 ms CPU against 5.8–7.0) for 9% more bytes (3.05 → 3.32 MB at ×1).
+  // The in-memory copies that read every row (search rows, names) read the state files now, so
+  // only a national text search before its copy, and exports, read this table whole.
+  { ...keyed('organizations_by_id'), order: `${ORG_KEY}, org_id`, rowGroupSize: 2048, rowGroupsPerFile: 16 },
   // A few hundred rows: what the national list shows before anything is asked (views.sql).
   { table: 'first_pages', order: 'includes_mental_health_only, position' },
 ];

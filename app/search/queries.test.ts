@@ -19,6 +19,7 @@ import { quoteIdent } from '../release/sql-text.ts';
 import type { ReadSql, TableRead } from '../release/table-read.ts';
 import { SEARCH_ROWS } from './search-rows.ts';
 import { EMPTY_SEARCH, TYPE_TABLES, type OrgType, type SearchState } from './state.ts';
+import { TYPE_FIELDS } from './detail-fields.ts';
 
 // The copy of the search rows made at once (db/catalog.ts): the queries below read it as the app
 // does once it is made; `files` reads the release's files, as the app does until then.
@@ -118,6 +119,9 @@ describe('the search rows kept in memory', () => {
       const points = sql`SELECT * FROM (${pointsQuery(s)}) ORDER BY org_id`;
       expect(await engine.query(points.text, points.params), label).toEqual(await files.query(points.text, points.params));
     }
+    // The copy was made (a copy that fails leaves the queries on the files, and this would compare the files to themselves).
+    const [{ n }] = await engine.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${keptName(SEARCH_ROWS)}`);
+    expect(n).toBe(manifest.tables.organizations_by_id.rows);
     const q = resultsQuery(search({ radius: 25 }, BOSTON), { limit: 10 });
     expect(bindRelations(q.text, q.params, (r) => filesRelation(manifest, r, () => true)).text).toContain(keptName(SEARCH_ROWS));
     expect(bindRelations(q.text, q.params, (r) => filesRelation(manifest, r)).text).not.toContain(keptName(SEARCH_ROWS));
@@ -337,7 +341,8 @@ describe('detail', () => {
   it('reads each organization\'s own row of its type, a treatment center\'s from the one file of its state and level', async () => {
     const orgs = await run<Record<string, unknown> & { org_id: string; org_type: OrgType }>(sql`SELECT * FROM organizations_by_id`);
     for (const org of orgs) {
-      const oracle = await run(sql`SELECT * FROM ${raw(quoteIdent(TYPE_TABLES[org.org_type]))} WHERE org_id = ${org.org_id}`);
+      const columns = ['org_id', ...TYPE_FIELDS[org.org_type].map(([column]) => column)].join(', ');
+      const oracle = await run(sql`SELECT ${raw(columns)} FROM ${raw(quoteIdent(TYPE_TABLES[org.org_type]))} WHERE org_id = ${org.org_id}`);
       expect(oracle).toHaveLength(1);
       expect(await run(typeDetailQuery(org)), org.org_id).toEqual(oracle);
     }
@@ -367,17 +372,23 @@ describe('detail', () => {
     expect(filesRelation(split, keyRelation('t', 'SAMHSA_OUT_000001'))).toMatch(/^read_parquet|WHERE FALSE/);
   });
 
-  it('names the nearby supports from the copy the engine keeps in memory, every organization in it', async () => {
+  it('names the nearby supports from the copy the engine keeps in memory, and from their files until it holds it', async () => {
     const links = await run<{ related_org_id: string }>(networkQuery('SAMHSA_OUT_000001'));
+    expect(links.length).toBeGreaterThan(1);
     const q = relatedQuery(links.map((l) => l.related_org_id))!;
-    const kept = q.params.find((p): p is Relation => p instanceof Relation && p.select !== null)!;
-    expect(bindRelations(q.text, q.params, (r) => filesRelation(manifest, r)).text).toContain(keptName(kept));
-    const related = await run<{ org_id: string; name: string }>(q);
     const oracle = await run<{ org_id: string; name: string }>(sql`SELECT org_id, name FROM organizations_by_id
       WHERE org_id IN (SELECT related_org_id FROM network_relationships WHERE org_id = 'SAMHSA_OUT_000001')`);
-    expect(withRelated(links, related).map((r) => [r.related_org_id, r.name]))
-      .toEqual(links.map((l) => [l.related_org_id, oracle.find((o) => o.org_id === l.related_org_id)!.name]));
-    const [{ n }] = await run<{ n: number }>(sql`SELECT count(*)::INTEGER AS n FROM ${raw(keptName(kept))}`);
+    const expected = links.map((l) => [l.related_org_id, oracle.find((o) => o.org_id === l.related_org_id)!.name]);
+    // Held: point lookups in the copy. Not yet: each one's file of organizations_by_id, never the whole table.
+    expect(bindRelations(q.text, q.params, (r) => filesRelation(manifest, r, () => true)).text).toContain(keptName(SEARCH_ROWS));
+    const unheld = bindRelations(q.text, q.params, (r) => filesRelation(manifest, r)).text;
+    expect(unheld).not.toContain(keptName(SEARCH_ROWS));
+    expect(unheld).not.toMatch(/"organizations_by_id"/);
+    for (const on of [engine, files]) {
+      const related = await on.query<{ org_id: string; name: string }>(q.text, q.params);
+      expect(withRelated(links, related).map((r) => [r.related_org_id, r.name])).toEqual(expected);
+    }
+    const [{ n }] = await run<{ n: number }>(sql`SELECT count(*)::INTEGER AS n FROM ${raw(keptName(SEARCH_ROWS))}`);
     expect(n).toBe(manifest.tables.organizations_by_id.rows);
     expect(relatedQuery([])).toBeNull();
   });

@@ -1,13 +1,14 @@
 // Search state → SQL with bound parameters, for every panel: results, count, facets, map,
 // location lookup, detail. Views run these through the engine; none writes SQL of its own.
 import { milesSql as distance, nearReadSql, withinSql as within } from '../release/near-read.ts';
-import { keyRelation, relation } from '../release/relation.ts';
-import { ofOrganization } from '../release/org-key.ts';
+import { keyRelation, orCopy, relation } from '../release/relation.ts';
+import { ofOrganization, ORG_KEY, orgKey } from '../release/org-key.ts';
 import { FIRST_PAGE_ROWS } from '../release/tables.ts';
 import { tableReadSql } from '../release/table-read.ts';
 import { FILTER_GROUP_BY_ID, FILTER_GROUPS, type FilterGroup } from './filters.ts';
 import { readText } from './keywords.ts';
 import { and, join, or, raw, sql, type Sql } from '../release/sql.ts';
+import { TYPE_FIELDS } from './detail-fields.ts';
 import { hasText, matchesText, textRank } from './text-match.ts';
 import { SEARCH_ROWS, searchRows, SHOWN } from './search-rows.ts';
 import { ORG_TYPES, TYPE_TABLES, type OrgType, type Place, type SearchState, type SortKey } from './state.ts';
@@ -324,12 +325,16 @@ export function organizationQuery(orgId: string): Sql {
 /**
  * An organization's row of its type's table, given its row of organizations_by_id: read from the
  * one file of its state and level of care where the table is partitioned by them (a release
- * before schema 6 has no level in the row: its state's files).
+ * before schema 6 has no level in the row: its state's files). Only the columns the panel shows
+ * (detail-fields.ts): duckdb-wasm spends ~0.1 ms on each column chunk it reads, and a treatment
+ * center's 42 took 4.2–6.6 ms CPU against 2.4–3.7 for its 17 (×1, least of 9, four centers).
  */
 export function typeDetailQuery(org: Record<string, unknown>): Sql {
+  const type = org.org_type as OrgType;
   const levels = org.level_of_care == null ? null : [String(org.level_of_care)];
-  const from = relation(TYPE_TABLES[org.org_type as OrgType], [String(org.state)], levels);
-  return sql`SELECT * FROM ${from} t WHERE ${ofOrganization('t', String(org.org_id))}`;
+  const from = relation(TYPE_TABLES[type], [String(org.state)], levels);
+  const columns = ['org_id', ...TYPE_FIELDS[type].map(([column]) => column)].map((c) => `t.${c}`).join(', ');
+  return sql`SELECT ${raw(columns)} FROM ${from} t WHERE ${ofOrganization('t', String(org.org_id))}`;
 }
 
 /**
@@ -350,14 +355,21 @@ export function networkQuery(orgId: string): Sql {
 }
 
 /**
- * The name, place and phone of each organization, one point lookup each in the search rows the
- * engine keeps in memory, indexed on org_id (search-rows.ts): a join with organizations_by_id
- * read all 400k rows at ×10 on every opening (~100 ms CPU in duckdb-wasm). DuckDB 0.9.1 uses an
- * index for `column = constant`, not for a join or an IN list (both read every row). Null for none.
+ * The name, place and phone of each organization, one point lookup each: in the search rows the
+ * engine keeps in memory, indexed on org_id (search-rows.ts), once it holds them (a join with
+ * organizations_by_id read all 400k rows at ×10 on every opening, ~100 ms CPU in duckdb-wasm;
+ * DuckDB 0.9.1 uses an index for `column = constant`, not for a join or an IN list), and until
+ * then in the one file of organizations_by_id holding its key: waiting for the copy to be made
+ * held an opening, and every background query behind it, for ~1 s of CPU at ×1. Null for none.
  */
 export function relatedQuery(orgIds: readonly string[]): Sql | null {
   if (!orgIds.length) return null;
-  const lookups = join(orgIds.map((id) => sql`SELECT org_id, name, city, state, phone, latitude, longitude FROM ${SEARCH_ROWS} WHERE org_id = ${id}`), ' UNION ALL ');
+  const lookups = join(orgIds.map((id) => {
+    // Read without the copy, a relation takes no values: the key (a number) is written in, the id stays bound outside.
+    const byKey = sql`SELECT org_id, name, city, state, phone, latitude, longitude FROM ${keyRelation('organizations_by_id', id)} b
+      WHERE ${raw(`b.${ORG_KEY} = ${orgKey(id)}`)}`;
+    return sql`SELECT org_id, name, city, state, phone, latitude, longitude FROM ${orCopy(SEARCH_ROWS, byKey)} WHERE org_id = ${id}`;
+  }), ' UNION ALL ');
   return sql`${lookups} ORDER BY org_id`;
 }
 

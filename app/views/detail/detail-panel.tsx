@@ -16,7 +16,7 @@ import { directionsHref } from '../../components/directions.ts';
 import { milesBetween } from '../../release/geo.ts';
 import { formatNumber, placeLabel } from '../../i18n/format.ts';
 import { FieldValue, isPresent, SafeLink } from './field-value.tsx';
-import { MORE_DETAILS, TYPE_FIELDS } from './fields.ts';
+import { MORE_DETAILS, TYPE_FIELDS } from '../../search/detail-fields.ts';
 import { NearbySupports } from './nearby-supports.tsx';
 
 interface Props {

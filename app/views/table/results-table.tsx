@@ -26,6 +26,11 @@ interface Props {
   onHover: (orgId: string | null) => void;
   /** For the shell, to put focus back on the result that opened the details. */
   ref?: Ref<ResultsTableHandle>;
+  /**
+   * The list scrolls in its own box at every width (an embed: its frame is as tall as its
+   * content, so a list scrolled with the page would draw, and fetch, every row).
+   */
+  boxed?: boolean;
 }
 
 export interface ResultsTableHandle {
@@ -65,7 +70,7 @@ function useTopOnPage(on: boolean) {
   return { body, top };
 }
 
-export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredId, onSelect, onHover, ref }: Props) {
+export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredId, onSelect, onHover, ref, boxed = false }: Props) {
   const { t } = useTranslation();
   const sorting: SortingState = sort.key === 'relevance' ? [] : [{ id: sort.key, desc: sort.desc }];
   const { pages, ensurePage, firstPage, error } = usePagedRows(search, sort);
@@ -74,7 +79,7 @@ export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredI
   const count = total ?? firstPage?.length ?? 0;
 
   const narrow = useMediaQuery(NARROW);
-  const pageScroll = useMediaQuery(PAGE_SCROLL);
+  const pageScroll = useMediaQuery(PAGE_SCROLL) && !boxed;
   const rowHeight = ROW_HEIGHT[narrow ? 'narrow' : 'wide'];
   // Rebuilt columns remount every cell (their renderers are components): only what they show may rebuild them.
   const near = search.near !== null;

@@ -27,7 +27,8 @@ export function usePagedRows(search: ResolvedSearch, sort: Sort) {
   const database = useDatabase();
   const [pages, setPages] = useState<Map<number, ResultRow[]>>(new Map());
   const [error, setError] = useState<QueryError | null>(null);
-  const requested = useRef(new Set<number>());
+  // How each page was asked for: read without the engine, or by it.
+  const requested = useRef(new Map<number, 'early' | 'engine'>());
   const generation = useRef(0);
   // The query's text and values, not the search state: opening or closing an organization's
   // details changes the state but not the rows, and must not throw the loaded pages away
@@ -38,30 +39,33 @@ export function usePagedRows(search: ResolvedSearch, sort: Sort) {
   // Before the first page is asked for (a layout effect, below).
   useLayoutEffect(() => {
     generation.current++;
-    requested.current = new Set();
+    requested.current = new Map();
     setPages(new Map());
     setError(null);
   }, [key]);
 
   const ensurePage = useCallback((page: number) => {
-    if (requested.current.has(page)) return;
+    // The national list's and a ZIP's first page come before the engine (db/early-reads.ts).
+    // Once the engine is ready it is asked for a page still being read without it: that read may
+    // be slow or fail on a host that serves it badly, and the first of the two (the same rows) is kept.
+    if (requested.current.get(page) === 'engine' || (requested.current.has(page) && database.status !== 'ready')) return;
     const q = resultsQuery(search, { limit: PAGE_SIZE, offset: page * PAGE_SIZE, sort: sort.key, desc: sort.desc });
-    // The national list's first page is there before the engine (db/early-reads.ts); the
-    // engine, once ready, finds the page loaded and leaves it (the same rows).
     const early = earlyRows<ResultRow>(q);
     const answer = early ?? (database.status === 'ready' ? database.db.engine.query<ResultRow>(q.text, q.params) : null);
     if (!answer) return;
-    requested.current.add(page);
+    requested.current.set(page, early ? 'early' : 'engine');
     const mine = generation.current;
     answer.then(
       (rows) => {
+        if (mine !== generation.current) return;
         if (page === 0) performance.mark('nrd:first-page'); // read by `npm run bench`
-        if (mine === generation.current) setPages((p) => new Map(p).set(page, rows));
+        setPages((p) => (p.has(page) ? p : new Map(p).set(page, rows)));
       },
       (e: unknown) => {
         if (mine !== generation.current) return;
-        if (early) requested.current.delete(page); // the engine reads it when ready
-        else setError(asQueryError(e, q.text, q.params));
+        // Read without the engine: the engine answers, asked already or once it is ready.
+        if (!early) setError(asQueryError(e, q.text, q.params));
+        else if (requested.current.get(page) === 'early') requested.current.delete(page);
       },
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` identifies the rows' query (search and sort) by value

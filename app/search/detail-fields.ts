@@ -1,7 +1,8 @@
 // Which of a type's columns the detail panel shows, in order (their labels are the catalog's
 // `field.*`); a stored code is shown by its name. Columns in MORE_DETAILS are for analysts and sit behind
-// "More details", with labels that say where the figure comes from.
-import type { OrgType } from '../../search/state.ts';
+// "More details", with labels that say where the figure comes from. typeDetailQuery reads these
+// columns alone: a treatment center's row has 42, the panel shows 17 (queries.ts says what it saves).
+import type { OrgType } from './state.ts';
 
 export type FieldKind = 'text' | 'list' | 'yesno' | 'number' | 'date' | 'hours' | 'url' | 'level' | 'phones';
 
