@@ -39,6 +39,9 @@ const detailChunk = () => import('./views/detail/detail-panel.tsx');
 const LazyResultsTable = lazy(() => tableChunk().then((m) => ({ default: m.ResultsTable })));
 type TableComponent = typeof LazyResultsTable | NonNullable<typeof tableModule>['ResultsTable'];
 const DetailPanel = lazy(() => detailChunk().then((m) => ({ default: m.DetailPanel })));
+// The list's chunk is asked for as this module runs, not after the first render: a link's first
+// rows are read meanwhile (shell/first-results.ts), and in a trace they waited for the list.
+tableChunk().catch(() => {}); // a failed load shows at use, in the panel's boundary
 const PrintList = lazy(() => import('./views/table/print-list.tsx').then((m) => ({ default: m.PrintList })));
 const DETAIL_LOADING = <aside className="detail" aria-busy="true">Loading…</aside>;
 // MapLibre is large: the table paints first while the map loads.
@@ -66,9 +69,9 @@ export function App() {
   // The release's notices (sample data, its date) show as soon as its manifest is known: the
   // national list's first rows are painted before the engine is up (db/early-reads.ts).
   const release = database.status === 'ready' ? database.db.manifest : database.manifest;
-  // Once the form is drawn, beside the engine's download: the list and the details are then
-  // there when the first results are (a failed load shows at use, in the panel's boundary).
-  useEffect(() => { tableChunk().catch(() => {}); detailChunk().catch(() => {}); }, []);
+  // Once the form is drawn, beside the engine's download: the details are then there when the
+  // first results are (a failed load shows at use, in the panel's boundary).
+  useEffect(() => { detailChunk().catch(() => {}); }, []);
   const [page, go] = usePageUrl(embedParams(EMBED));
   const { search: state, view } = page;
   // What the host locked stays as its link set it, whatever the visitor or a message asks.

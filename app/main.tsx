@@ -3,10 +3,13 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import { openDatabase } from './db/database.ts';
 import { startI18n } from './i18n/i18n.ts';
+import { readFirstResults } from './shell/first-results.ts';
 import './styles.css';
 
 // Start the engine before React renders: its download and compile overlap with the first paint.
 openDatabase().catch(() => {}); // the failure is shown by the app from the shared state
+// The link's first results are read meanwhile, without the engine; the list finds them under way.
+readFirstResults(window.location.search).catch(() => {}); // the list asks again
 
 // Keeps the app's files as they are fetched, and a whole release when asked (public/sw.js).
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {

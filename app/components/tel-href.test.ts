@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { telHref } from './tel-href.ts';
+import { phoneParts, telHref } from './tel-href.ts';
 
 describe('telHref', () => {
   it('dials a published number in international form', () => {
@@ -20,5 +20,13 @@ describe('telHref', () => {
     expect(telHref('555-0123')).toBeNull();
     expect(telHref('call the front desk')).toBeNull();
     expect(telHref('(617) 555-01234')).toBeNull();
+  });
+});
+
+describe('phoneParts', () => {
+  it('splits the number from its extension as published, and leaves a number without one whole', () => {
+    expect(phoneParts('(256) 734-4688 ext. 3971')).toEqual(['(256) 734-4688', ' ext. 3971']);
+    expect(phoneParts('256-734-4688 x3971')).toEqual(['256-734-4688', ' x3971']);
+    expect(phoneParts('(617) 555-0123')).toEqual(['(617) 555-0123', '']);
   });
 });

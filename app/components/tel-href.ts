@@ -11,3 +11,9 @@ export function telHref(phone: string): string | null {
   if (national.length !== 10) return null;
   return `tel:+1${national}${ext ? `;ext=${ext[1]}` : ''}`;
 }
+
+/** The number and its extension (with the words before it), for a display that keeps the number on one line. */
+export function phoneParts(phone: string): [number: string, extension: string] {
+  const ext = EXTENSION.exec(phone);
+  return ext ? [phone.slice(0, ext.index), phone.slice(ext.index)] : [phone, ''];
+}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { attachRelease } from './catalog.ts';
-import type { Engine } from './engine.ts';
+import type { Engine, Row } from './engine.ts';
 import type { Manifest } from '../release/manifest.ts';
-import { keptSelect, orCopy, relation } from '../release/relation.ts';
+import { keptFrom, keptSelect, orCopy, relation, untilCopy } from '../release/relation.ts';
 import { sql } from '../release/sql.ts';
 
 function table(paths: string[], partitioned_by: string[] = []) {
@@ -134,6 +134,29 @@ describe('attachRelease', () => {
     log.length = 0;
     await attached.query(read.text, read.params);
     expect(log).toEqual(['SELECT * FROM "kept_rows"']);
+  });
+
+  it('makes a copy of a copy once that one is whole, a state at a time, and not from fewer rows than it asks', async () => {
+    const byState = { tables: { organizations: { ...manifest.tables.organizations, files: manifest.tables.organizations.files.map((f) => ({ ...f, partition: { state: /state=(\w+)/.exec(f.path)![1] } })) } } };
+    const rows = keptSelect('rows', (states) => sql`SELECT org_id, state FROM ${relation('organizations', states)} o`);
+    const words = (minRows: number) => keptFrom('words', rows, minRows, (table, states) => `SELECT org_id FROM ${table} WHERE state IN (${states?.map((s) => `'${s}'`).join(', ')})`);
+    const read = (minRows: number) => sql`SELECT * FROM ${orCopy(words(minRows), sql`SELECT org_id FROM ${orCopy(rows, sql`SELECT org_id FROM ${relation('organizations')} o`)}`)}
+      UNION ALL SELECT * FROM ${untilCopy(words(minRows), sql`SELECT 'row by row'`)}`;
+    for (const [minRows, made] of [[2, true], [3, false]] as const) {
+      const { engine, log } = recorder();
+      const counting: Engine = { ...engine, query: async <T extends Row>(text: string, params?: readonly unknown[]) => (text.startsWith('SELECT count(*)') ? [{ n: 2 } as Row as T] : engine.query<T>(text, params)) };
+      const attached = await attachRelease(counting, byState, new URL('https://example.org/data/'));
+      const q = read(minRows);
+      await attached.query(q.text, q.params);
+      await new Promise((go) => setTimeout(go, 5));
+      const making = log.filter((l) => l.includes('TEMP TABLE') || l.startsWith('INSERT'));
+      expect(making.slice(2), `minRows ${minRows}`).toEqual(made ? [`CREATE OR REPLACE TEMP TABLE "kept_words" AS SELECT org_id FROM "kept_rows" WHERE state IN ('MA')`,
+        `INSERT INTO "kept_words" SELECT org_id FROM "kept_rows" WHERE state IN ('RI')`] : []);
+      log.length = 0;
+      await attached.query(q.text, q.params);
+      expect(log.at(-1)).toBe(made ? `SELECT * FROM "kept_words"\n      UNION ALL SELECT * FROM (SELECT * FROM (SELECT 'row by row') WHERE FALSE)`
+        : `SELECT * FROM (SELECT org_id FROM "kept_rows")\n      UNION ALL SELECT * FROM (SELECT 'row by row')`);
+    }
   });
 
   it('answers a query that names a copy in parts more than once (the nearby supports\' names)', { timeout: 5000 }, async () => {

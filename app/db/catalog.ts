@@ -2,32 +2,15 @@
 // registered under their plain relative names and read with HTTP range requests; partitioned
 // tables are views over hive paths, and a query's Relation parameters read only the states'
 // files (release/relation.ts).
-import { SCHEMA_VERSION, type Manifest } from '../release/manifest.ts';
+import type { Manifest } from '../release/manifest.ts';
 import { bindRelations, filesRelation, keptName, readParquet, relationsIn, type Relation } from '../release/relation.ts';
 import { namesIn, quoteIdent } from '../release/sql-text.ts';
 import type { Engine } from './engine.ts';
-import { READ_DEADLINE_MS } from './read-guard.ts';
-
-export class CatalogError extends Error {}
-
-export async function fetchManifest(dataUrl: URL): Promise<Manifest> {
-  const url = new URL('manifest.json', dataUrl);
-  // Always ask: a new release must never be mixed with a cached manifest.
-  const response = await fetch(url, { cache: 'no-cache', signal: AbortSignal.timeout(READ_DEADLINE_MS) }).catch((error: Error) => {
-    const why = error.name === 'TimeoutError' ? `no answer within ${READ_DEADLINE_MS / 1000} s` : error.message;
-    throw new CatalogError(`Could not load the data manifest (${url.pathname}: ${why}).`);
-  });
-  if (!response.ok) throw new CatalogError(`Could not load the data manifest (${url.pathname}: HTTP ${response.status}).`);
-  const manifest = (await response.json()) as Manifest;
-  if (manifest.schema_version !== SCHEMA_VERSION) {
-    throw new CatalogError(`The data release has schema version ${manifest.schema_version}; this app reads version ${SCHEMA_VERSION}.`);
-  }
-  return manifest;
-}
 
 /**
  * When the engine makes the copies a relation may be read from instead (release/relation.ts
- * `orCopy`): once no query is waiting (the app), on the first query that names one, or never
+ * `orCopy`): once no query is waiting (the app), on the first query that names one and whatever
+ * the size it asks for (`minRows`, so tests over a small release read every copy), or never
  * (tests hold both ways to the same answers).
  */
 export type Copies = 'when-idle' | 'at-once' | 'never';
@@ -82,9 +65,13 @@ export function withViews(engine: Engine, manifest: Pick<Manifest, 'tables'>, co
   // The statements that make a copy: one, or one a state where the relation says how (relation.ts
   // `byState`), so a query that comes while the copy is made waits for one state's part, not the
   // whole (the search rows: ~1 s of CPU at ×1, ~10 at ×10, on the engine's one thread).
-  const partsOf = (r: Relation): string[] => {
+  const statesOf = (r: Relation): string[] => {
+    if (r.after) return statesOf(r.after);
     const tables = r.byState ? relationsIn(r.byState(null).params).map((x) => manifest.tables[x.table]) : [];
-    const states = [...new Set(tables.flatMap((t) => (t?.partitioned_by.includes('state') ? t.files.map((f) => f.partition.state) : [])))].sort();
+    return [...new Set(tables.flatMap((t) => (t?.partitioned_by.includes('state') ? t.files.map((f) => f.partition.state) : [])))].sort();
+  };
+  const partsOf = (r: Relation): string[] => {
+    const states = statesOf(r);
     if (!r.byState || !states.length) return [r.select!];
     return states.map((state) => {
       const part = r.byState!([state]);
@@ -96,6 +83,12 @@ export function withViews(engine: Engine, manifest: Pick<Manifest, 'tables'>, co
     if (!kept.has(name)) {
       const table = quoteIdent(name);
       kept.set(name, (async () => {
+        if (r.after) {
+          await keep(r.after);
+          // Too few rows for it to pay: never held, so queries read the otherwise.
+          const [{ n }] = await engine.query(`SELECT count(*)::INTEGER AS n FROM ${quoteIdent(keptName(r.after))}`);
+          if (copies !== 'at-once' && Number(n) < (r.minRows ?? 0)) return;
+        }
         for (const [i, part] of partsOf(r).entries()) {
           if (i > 0 && copies === 'when-idle') await idle();
           await viewsFor(part);

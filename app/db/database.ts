@@ -6,11 +6,12 @@
 import type { CloudSession } from '../cloud/session.ts';
 import { setRestarting, withActivity } from './activity.ts';
 import { tablesRelation } from '../release/relation.ts';
-import { attachRelease, fetchManifest, withRelations, withViews } from './catalog.ts';
+import { attachRelease, withRelations, withViews } from './catalog.ts';
 import type { Engine, Row } from './engine.ts';
 import { startEngineWorker, type EngineWorker } from './engine-worker-start.ts';
 import { releaseId, releaseUrl, type Manifest } from '../release/manifest.ts';
 import { withLanes } from './lanes.ts';
+import { fetchManifest } from './manifest-fetch.ts';
 import { QueryCache, withCache } from './query-cache.ts';
 import { READ_DEADLINE_MS } from './read-guard.ts';
 import { restartable } from './restartable.ts';
@@ -124,6 +125,11 @@ export function earlyRows<T extends Row>(query: Sql): Promise<T[]> | null {
   return Promise.all([manifest, reader]).then(([release, { earlyRead, earlyLoad }]) => 'read' in read
     ? earlyRead<T>(read.read, release, dataUrl, READ_DEADLINE_MS)
     : readNear(read.near, earlyLoad(release, dataUrl, READ_DEADLINE_MS)) as Promise<T[]>);
+}
+
+/** While the engine starts, the release it will read (for reads planned before React draws: shell/first-results.ts); else null. */
+export function startingManifest(): Promise<Manifest> | null {
+  return state.status === 'starting' && starting ? starting.manifest : null;
 }
 
 /** After a failed start: start again from the beginning (a network that came back, a fixed host). */

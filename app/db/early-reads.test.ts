@@ -110,6 +110,17 @@ describe('a ZIP\'s place and nearest results, read without the engine', () => {
     }
   });
 
+  it('reads its states\' organizations alone: the mental-health-only mark is their column', async () => {
+    // A point no other read asked for: its rows are not held from before.
+    const near = { label: '', lat: 42.25, lon: -71.1 };
+    const states = statesNear(manifest, near.lat, near.lon, 10);
+    asked.length = 0;
+    const js = await early(resultsQuery({ state: { ...EMPTY_SEARCH, radius: 10 }, near, states }, { limit: 100, offset: 0 }) as ReadSql);
+    expect(js.length).toBeGreaterThan(0);
+    expect([...new Set(asked.map((a) => a.path.split('/')[0]))]).toEqual(['organizations']);
+    expect(new Set(asked.map((a) => a.path)).size).toBeLessThanOrEqual(states.length);
+  });
+
   it('orders equal distances by name, case aside, then by id, as the engines do', async () => {
     // Three organizations of the fixtures share one position: their distances are equal in every engine.
     const [tied] = await engines.native.query<{ latitude: number; longitude: number }>(`SELECT latitude, longitude FROM organizations

@@ -1,5 +1,5 @@
 // The results nearest a place, read simply enough to answer without the engine: one table's
-// rows of some states within a radius, less those another table's row marks, nearest first.
+// rows of some states within a radius, less those a column of theirs marks, nearest first.
 // The same value writes the SQL the engine runs and picks the rows read in JavaScript
 // (`readNear`, over files db/early-reads.ts reads), so a ZIP's first page paints while
 // DuckDB-WASM still starts, in the engine's order. The distance is one formula written twice,
@@ -19,8 +19,8 @@ export interface NearRead {
   columns: readonly string[];
   near: { lat: number; lon: number };
   miles: number;
-  /** Rows whose row in this table (of the same states, joined on org_id) has `column` = `value` are left out. */
-  without?: { table: string; column: string; value: string };
+  /** A boolean column of the table: rows where it is true are left out. */
+  without?: string;
   /** Equal distances in name order (case aside) before the id's; else the id's alone. */
   byName: boolean;
   limit: number;
@@ -43,13 +43,11 @@ export function withinSql(near: { lat: number; lon: number }, miles: number): Sq
 
 /** A query the engine runs, carrying the read it stands for. */
 export function nearReadSql(read: NearRead): Sql & { near: NearRead } {
-  const { without } = read;
   const columns = raw(read.columns.map((c) => `o.${quoteIdent(c)}`).join(', '));
-  const joined = without ? sql`LEFT JOIN ${relation(without.table, read.states)} t ON t.org_id = o.org_id` : raw('');
-  const kept = without ? [sql`t.${raw(quoteIdent(without.column))} IS DISTINCT FROM ${without.value}`] : [];
+  const kept = read.without ? [sql`o.${raw(quoteIdent(read.without))} IS NOT TRUE`] : [];
   const ties = raw(read.byName ? 'lower(o.name), o.org_id' : 'o.org_id');
   const query = sql`SELECT ${columns}, ${milesSql(read.near)} AS distance_miles
-    FROM ${relation(read.table, read.states)} o ${joined}
+    FROM ${relation(read.table, read.states)} o
     WHERE ${and([withinSql(read.near, read.miles), ...kept])}
     ORDER BY distance_miles ASC, ${ties}
     LIMIT ${read.limit} OFFSET ${read.offset}`;
@@ -68,15 +66,10 @@ export type LoadRows = (table: string, states: readonly string[] | null, columns
 
 /** The read done in JavaScript: what `nearReadSql` returns from the engine, from the files `load` reads. */
 export async function readNear(read: NearRead, load: LoadRows): Promise<Row[]> {
-  const { without } = read;
   const box = boundingBox(read.near.lat, read.near.lon, read.miles);
-  const [rows, marks] = await Promise.all([
-    load(read.table, read.states, [...new Set(['org_id', 'name', 'latitude', 'longitude', ...read.columns])],
-      { latitude: { $gte: box.minLat, $lte: box.maxLat }, longitude: { $gte: box.minLon, $lte: box.maxLon } }),
-    without ? load(without.table, read.states, ['org_id', without.column], { [without.column]: { $eq: without.value } }) : [],
-  ]);
-  const marked = new Set(marks.filter((r) => without && r[without.column] === without.value).map((r) => String(r.org_id)));
-  return nearRows(read, rows, marked);
+  const rows = await load(read.table, read.states, [...new Set(['org_id', 'name', 'latitude', 'longitude', ...read.columns, ...(read.without ? [read.without] : [])])],
+    { latitude: { $gte: box.minLat, $lte: box.maxLat }, longitude: { $gte: box.minLon, $lte: box.maxLon } });
+  return nearRows(read, rows);
 }
 
 /**
@@ -93,15 +86,15 @@ function compareText(a: string, b: string): number {
   return x.length - y.length;
 }
 
-/** `rows`: the table's rows of the read's states (at least its columns); `marked`: the ids whose `without` row matches. */
-function nearRows(read: NearRead, rows: readonly Row[], marked: ReadonlySet<string>): Row[] {
+/** `rows`: the table's rows of the read's states (at least its columns and `without`). */
+function nearRows(read: NearRead, rows: readonly Row[]): Row[] {
   const box = boundingBox(read.near.lat, read.near.lon, read.miles);
   const found: { row: Row; miles: number; name: string }[] = [];
   for (const row of rows) {
     const lat = row.latitude as number | null;
     const lon = row.longitude as number | null;
     if (lat == null || lon == null || lat < box.minLat || lat > box.maxLat || lon < box.minLon || lon > box.maxLon) continue;
-    if (read.without && marked.has(row.org_id as string)) continue;
+    if (read.without && row[read.without] === true) continue;
     const miles = milesBetween(read.near, { lat, lon });
     if (miles <= read.miles) found.push({ row, miles, name: read.byName ? lower(String(row.name)) : '' });
   }

@@ -7,7 +7,7 @@
 import type { Manifest, ManifestFile, ManifestTable } from './manifest.ts';
 import { orgKey } from './org-key.ts';
 import { inlineParams, literal, quoteIdent } from './sql-text.ts';
-import type { Sql } from './sql.ts';
+import { raw, type Sql } from './sql.ts';
 
 export interface RelationParts {
   table: string;
@@ -25,6 +25,10 @@ export interface RelationParts {
   select?: string | null;
   /** The column a kept copy is indexed on, for point lookups. */
   indexedOn?: string | null;
+  /** The kept relation whose copy `select` reads (keptFrom): made once that copy is whole, a state at a time as that one. */
+  after?: Relation | null;
+  /** Of a relation made from another's copy: made only when that copy holds at least this many rows. */
+  minRows?: number | null;
   /**
    * A kept relation that can be made a few states at a time: `select`'s rows of `states` (its
    * only parameters Relations), so the engine can answer a query between two states' parts.
@@ -38,6 +42,8 @@ export interface RelationParts {
   copy?: Relation | null;
   /** What a relation with a copy reads without it: constant SQL whose only parameters are Relations. */
   otherwise?: Sql | null;
+  /** Of a relation with a copy: no rows once the copy is held (untilCopy). */
+  untilCopy?: boolean;
 }
 
 export class Relation {
@@ -47,9 +53,12 @@ export class Relation {
   readonly key: number | null;
   readonly select: string | null;
   readonly indexedOn: string | null;
+  readonly after: Relation | null;
+  readonly minRows: number | null;
   readonly byState: ((states: readonly string[] | null) => Sql) | null;
   readonly copy: Relation | null;
   readonly otherwise: Sql | null;
+  readonly untilCopy: boolean;
 
   constructor(parts: RelationParts) {
     this.table = parts.table;
@@ -58,9 +67,12 @@ export class Relation {
     this.key = parts.key ?? null;
     this.select = parts.select ?? null;
     this.indexedOn = parts.indexedOn ?? null;
+    this.after = parts.after ?? null;
+    this.minRows = parts.minRows ?? null;
     this.byState = parts.byState ?? null;
     this.copy = parts.copy ?? null;
     this.otherwise = parts.otherwise ?? null;
+    this.untilCopy = parts.untilCopy ?? false;
   }
 }
 
@@ -84,9 +96,29 @@ export function keptSelect(name: string, select: string | ((states: readonly str
   return new Relation({ table: name, select: bindRelations(whole.text, whole.params, (r) => quoteIdent(r.table)).text, indexedOn, byState: select });
 }
 
+/**
+ * What `select` makes of the rows of `states` (null: all) of another kept relation's copy (the
+ * table it is given, with a `state` column), kept under `name` by the engine that can: made
+ * once that copy is whole, so it never reads half of it, a state at a time, and only when that
+ * copy holds `minRows` rows or more. Only as the copy of an `orCopy`: until it is made, and on
+ * an engine that keeps nothing, queries read the `otherwise`.
+ */
+export function keptFrom(name: string, from: Relation, minRows: number, select: (table: string, states: readonly string[] | null) => string): Relation {
+  const table = quoteIdent(keptName(from));
+  return new Relation({ table: name, select: select(table, null), byState: (states) => raw(select(table, states)), after: from, minRows });
+}
+
 /** `copy` once the engine holds it, `otherwise` until then (or on an engine that keeps nothing). */
 export function orCopy(copy: Relation, otherwise: Sql): Relation {
   return new Relation({ table: copy.table, copy, otherwise });
+}
+
+/**
+ * `otherwise` until the engine holds `copy`, and no rows (with its columns) once it does: what a
+ * query reads beside the copy while the copy is not there to answer (search/text-terms.ts).
+ */
+export function untilCopy(copy: Relation, otherwise: Sql): Relation {
+  return new Relation({ table: copy.table, copy, otherwise, untilCopy: true });
 }
 
 /** The name of a kept relation's in-memory copy. */
@@ -123,7 +155,11 @@ const partitionedBy = (manifest: Tables, table: string, column: string) => manif
  */
 export function filesRelation(manifest: Tables, r: Relation, held: (copy: Relation) => boolean = () => false): string {
   const { table, states, levels, key } = r;
-  if (r.copy) return held(r.copy) ? quoteIdent(keptName(r.copy)) : writeOtherwise(r, (x) => filesRelation(manifest, x, held));
+  if (r.copy) {
+    const otherwise = () => writeOtherwise(r, (x) => filesRelation(manifest, x, held));
+    if (!held(r.copy)) return otherwise();
+    return r.untilCopy ? `(SELECT * FROM ${otherwise()} WHERE FALSE)` : quoteIdent(keptName(r.copy));
+  }
   if (r.select) return quoteIdent(keptName(r));
   if (key !== null && manifest.tables[table]?.files.some((f) => f.org_keys)) {
     const holds = (f: ManifestFile) => f.org_keys !== undefined && f.org_keys[0] <= key && key <= f.org_keys[1];

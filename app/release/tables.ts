@@ -19,6 +19,9 @@ export interface TableSpec {
   rowGroupsPerFile?: number;
 }
 
+/** The organizations' column that is true for a mental-health-only facility. */
+export const MENTAL_HEALTH_MARK = 'mental_health_only';
+
 /**
  * The tables the detail panel reads one organization's rows of: published with its key
  * (org-key.ts) and sorted on it, so a lookup's row group is the only one its statistics admit.
@@ -28,7 +31,16 @@ const keyed = (table: string) => ({ table, select: `SELECT *, ${orgKeyOf(raw('or
 // Partitioned by what the app filters on; rows in geohash order so a spatial filter's
 // min/max statistics skip most row groups. Small tables are one file each.
 export const TABLES: TableSpec[] = [
-  { table: 'organizations', partitionBy: ['state'], order: 'state, geohash, org_id' },
+  // With the mental-health-only mark (a treatment center whose facility_type is 'MH', left out
+  // unless asked for): a ZIP's nearest results, read before the engine starts, then need only
+  // their states' organizations, not every treatment center's id there too (×1: 8 files → 2).
+  {
+    table: 'organizations',
+    select: `SELECT o.*, t.facility_type IS NOT DISTINCT FROM 'MH' AS ${MENTAL_HEALTH_MARK}
+      FROM organizations o LEFT JOIN treatment_centers t USING (org_id)`,
+    partitionBy: ['state'],
+    order: 'state, geohash, org_id',
+  },
   {
     ...keyed('treatment_centers'),
     partitionBy: ['state', 'level_of_care'],

@@ -125,6 +125,10 @@ describe('the search rows kept in memory', () => {
     const q = resultsQuery(search({ radius: 25 }, BOSTON), { limit: 10 });
     expect(bindRelations(q.text, q.params, (r) => filesRelation(manifest, r, () => true)).text).toContain(keptName(SEARCH_ROWS));
     expect(bindRelations(q.text, q.params, (r) => filesRelation(manifest, r)).text).not.toContain(keptName(SEARCH_ROWS));
+    // A word is looked up in the word index made from the copy (text-terms.ts), once it is made.
+    const t = resultsQuery(search({ text: 'boston' }), { limit: 10 });
+    expect(bindRelations(t.text, t.params, (r) => filesRelation(manifest, r, () => true)).text).toContain('kept_text_terms');
+    expect(bindRelations(t.text, t.params, (r) => filesRelation(manifest, r)).text).not.toContain('kept_text_terms');
   });
 });
 
@@ -225,17 +229,22 @@ describe('text search for services', () => {
 
 describe('mental-health-only facilities', () => {
   it('are left out unless asked for, and counted beside the choice', async () => {
-    // The fixtures hold no such facility: one is made so, in a view read in the table's place.
-    await run(sql`CREATE OR REPLACE TEMP VIEW tc_one_mh AS SELECT * REPLACE (
-      CASE WHEN org_id = 'SAMHSA_OUT_000001' THEN 'MH' ELSE facility_type END AS facility_type) FROM treatment_centers`);
-    // The kept copies as the catalog makes them, by a search; every treatment_centers relation
-    // of the query reads that view instead, and the search rows are read from the files.
+    // The fixtures hold no such facility: one is made so, in views read in the tables' place:
+    // its type's row, and the mark the organizations carry (the state files and the one by id).
+    const ONE = `CASE WHEN org_id = 'SAMHSA_OUT_000001' THEN`;
+    await run(sql`CREATE OR REPLACE TEMP VIEW tc_one_mh AS SELECT * REPLACE (${raw(ONE)} 'MH' ELSE facility_type END AS facility_type) FROM treatment_centers`);
+    await run(sql`CREATE OR REPLACE TEMP VIEW o_one_mh AS SELECT * REPLACE (${raw(ONE)} true ELSE mental_health_only END AS mental_health_only) FROM organizations`);
+    await run(sql`CREATE OR REPLACE TEMP VIEW obi_one_mh AS SELECT * REPLACE (${raw(ONE)} true ELSE mental_health_only END AS mental_health_only) FROM organizations_by_id`);
+    // The kept copies as the catalog makes them, by a search; every relation of those tables in
+    // the query reads its view instead, and the search rows are read from the files.
     await ids(search({ text: 'harbor' }));
+    const marked: Record<string, string> = { treatment_centers: 'tc_one_mh', organizations: 'o_one_mh' };
     const write = (r: Relation): string => (r.copy ? writeOtherwise(r, write) : r.select ? quoteIdent(keptName(r))
-      : r.table === 'treatment_centers' ? 'tc_one_mh' : quoteIdent(r.table));
+      : marked[r.table] ?? quoteIdent(r.table));
     const runMh = <T extends Record<string, unknown>>(q: Sql) => {
       const bound = bindRelations(q.text, q.params, write);
-      return engine.query<T>(bound.text, bound.params);
+      // A search of every state reads organizations_by_id by its name (search-rows.ts).
+      return engine.query<T>(bound.text.replace(/\borganizations_by_id\b/g, 'obi_one_mh'), bound.params);
     };
     // By type: the national list's first page by name comes from the release (first_pages).
     const idsMh = async (s: ResolvedSearch) =>

@@ -3,7 +3,7 @@
 import { milesSql as distance, nearReadSql, withinSql as within } from '../release/near-read.ts';
 import { keyRelation, orCopy, relation } from '../release/relation.ts';
 import { ofOrganization, ORG_KEY, orgKey } from '../release/org-key.ts';
-import { FIRST_PAGE_ROWS } from '../release/tables.ts';
+import { FIRST_PAGE_ROWS, MENTAL_HEALTH_MARK } from '../release/tables.ts';
 import { tableReadSql } from '../release/table-read.ts';
 import { FILTER_GROUP_BY_ID, FILTER_GROUPS, type FilterGroup } from './filters.ts';
 import { readText } from './keywords.ts';
@@ -42,13 +42,13 @@ function groupPredicate(group: FilterGroup, values: string[]): Sql {
  * asked for, as FindTreatment.gov does: a person looking for addiction care is not sent there.
  */
 export const MENTAL_HEALTH_ONLY = 'mh';
-const NOT_MENTAL_HEALTH_ONLY = raw(`o.facility_type IS DISTINCT FROM 'MH'`);
+const NOT_MENTAL_HEALTH_ONLY = raw(`NOT o.${MENTAL_HEALTH_MARK}`);
 
 /** Location and text: what every panel shares. */
-function scope({ state, near }: ResolvedSearch): Sql[] {
+function scope({ state, near, states }: ResolvedSearch): Sql[] {
   const parts: Sql[] = [];
   if (near) parts.push(within(near, state.radius));
-  if (hasText(state.text)) parts.push(matchesText(state.text));
+  if (hasText(state.text)) parts.push(matchesText(state.text, states ?? null));
   return parts;
 }
 
@@ -65,15 +65,22 @@ function choices(state: SearchState, exceptGroup?: string): Sql[] {
   return parts;
 }
 
-/** Does the search read its rows' type columns: a filter, a keyword standing for one, or the mental-health-only rule. */
+/**
+ * Does the search read its rows' type columns: a filter, or a keyword standing for one. The
+ * mental-health-only rule reads the organizations' own mark, so a search with neither reads
+ * no type table's files (×100, a one-state search before the copy: 481 KB in 15 requests).
+ */
 function readsTypes({ state }: ResolvedSearch): boolean {
-  return !state.mentalHealthOnly || Object.keys(state.filters).length > 0 || readText(state.text).keywords.some(({ keyword }) => keyword.filter);
+  return Object.keys(state.filters).length > 0 || readText(state.text).keywords.some(({ keyword }) => keyword.filter);
 }
 
 /** The search's rows (search-rows.ts), with the columns it reads. */
 function from(search: ResolvedSearch, types = readsTypes(search)): Sql {
   return searchRows(search.states ?? null, { words: hasText(search.state.text), types });
 }
+
+/** The list's rows are read this many at a time (views/table/use-paged-rows.ts, shell/first-results.ts). */
+export const PAGE_SIZE = 100;
 
 interface Page { limit?: number; offset?: number; sort?: SortKey; desc?: boolean }
 
@@ -140,7 +147,7 @@ export function resultsQuery(search: ResolvedSearch, page: Page): Sql {
       columns: SHOWN,
       near: { lat, lon },
       miles: search.state.radius,
-      without: search.state.mentalHealthOnly ? undefined : { table: 'treatment_centers', column: 'facility_type', value: 'MH' },
+      without: search.state.mentalHealthOnly ? undefined : MENTAL_HEALTH_MARK,
       byName: (page.sort ?? 'relevance') === 'relevance',
       limit: page.limit!,
       offset: page.offset ?? 0,
@@ -216,7 +223,7 @@ export function facetsQuery(search: ResolvedSearch): Sql {
         AS ${raw(`"${facetKey(group.id, option.value)}"`)}`);
     }
   }
-  counts.push(sql`count(*) FILTER (WHERE o.facility_type = 'MH' AND ${and(choices(state, MENTAL_HEALTH_ONLY))})::INTEGER
+  counts.push(sql`count(*) FILTER (WHERE o.${raw(MENTAL_HEALTH_MARK)} AND ${and(choices(state, MENTAL_HEALTH_ONLY))})::INTEGER
     AS ${raw(`"${facetKey(MENTAL_HEALTH_ONLY, 'include')}"`)}`);
   return sql`SELECT ${join(counts, ',\n  ')} FROM ${from(search, true)} WHERE ${and(scope(search))}`;
 }

@@ -7,8 +7,10 @@
 // joined). The copy replaces the text search's copy of names and words and the nearby
 // supports' copy of names (indexed on org_id for their point lookups), so one copy, not two,
 // holds the shared columns.
+import { textKeyOf } from '../release/org-key.ts';
 import { keptSelect, orCopy, relation } from '../release/relation.ts';
 import { raw, sql, type Sql } from '../release/sql.ts';
+import { MENTAL_HEALTH_MARK } from '../release/tables.ts';
 import { FILTER_COLUMNS, FLAGS } from './filters.ts';
 
 /** What a result row shows, in the list's order. */
@@ -17,14 +19,17 @@ export const SHOWN = ['org_id', 'name', 'org_type', 'address_line1', 'city', 'st
 /**
  * Name, other names, street and city, lower-cased, one per line; a typed word never holds a
  * line break (keywords.ts splits on white space), so no match runs from one field into the next.
+ * Beside them the key the word index lists the row by (text-terms.ts).
  */
-const WORDS = `concat_ws(chr(10), lower(o.name), lower(array_to_string(o.other_names, ' ')), lower(o.address_line1), lower(o.city)) AS words`;
+const WORDS = `concat_ws(chr(10), lower(o.name), lower(array_to_string(o.other_names, ' ')), lower(o.address_line1), lower(o.city)) AS words,
+  ${textKeyOf(raw('o.org_id')).text} AS text_key`;
 
 const TYPE_COLUMNS = [...FILTER_COLUMNS.treatment_centers.map((c) => `t.${c}`), ...FILTER_COLUMNS.narr_residences.map((c) => `n.${c}`),
   `(${FLAGS.map((f, i) => `(t.${f}::INTEGER << ${i})`).join(' | ')}) AS treatment_flags`];
 
+/** Beside what a row shows, the mental-health-only mark (the organizations' own column): the rule needs no type table. */
 const columns = (words: boolean, types: boolean) =>
-  [...SHOWN.map((c) => `o.${c}`), ...(words ? [WORDS] : []), ...(types ? TYPE_COLUMNS : [])].join(', ');
+  [...SHOWN.map((c) => `o.${c}`), `o.${MENTAL_HEALTH_MARK}`, ...(words ? [WORDS] : []), ...(types ? TYPE_COLUMNS : [])].join(', ');
 
 const TYPE_JOINS = (centers: Sql) => sql`LEFT JOIN ${centers} t ON t.org_id = o.org_id
   LEFT JOIN narr_residences n ON n.org_id = o.org_id`;

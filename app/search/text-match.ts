@@ -7,8 +7,10 @@
 // organizations, it took 400 MB more to build at ×10 (DuckDB built its hash table on the wide
 // side) and twice the time.
 import { keptSelect } from '../release/relation.ts';
+import { textKeyOf } from '../release/org-key.ts';
 import { and, join, likeLiteral, or, raw, sql, type Sql } from '../release/sql.ts';
 import { keywordFilter, readText, type Keyword } from './keywords.ts';
+import { keysWithWord } from './text-terms.ts';
 
 /**
  * Every service code with a character of its own, `chr(n)` (codes are unique: the same
@@ -17,24 +19,25 @@ import { keywordFilter, readText, type Keyword } from './keywords.ts';
  */
 const NUMBERED_SERVICES = raw('(SELECT code, name, chr((row_number() OVER (ORDER BY code))::INTEGER) AS mark FROM service_codes)');
 
-/** The marks of each organization's services: as a list of numbers it took a third more memory to build. */
-const OFFERINGS = keptSelect('offerings', `SELECT s.org_id, string_agg(c.mark, '') AS services
-  FROM organization_services s JOIN ${NUMBERED_SERVICES.text} c ON c.code = s.code GROUP BY s.org_id`);
+/**
+ * The marks of each organization's services, by its text key (search-rows.ts): as a list of
+ * numbers it took a third more memory to build.
+ */
+const OFFERINGS = keptSelect('offerings', `SELECT ${textKeyOf(raw('org_id')).text} AS text_key, services FROM (SELECT s.org_id, string_agg(c.mark, '') AS services
+  FROM organization_services s JOIN ${NUMBERED_SERVICES.text} c ON c.code = s.code GROUP BY s.org_id)`);
 
-/** Organizations offering any service `which` picks out of service codes `c`. */
-function offering(which: Sql): Sql {
-  return sql`o.org_id IN (SELECT h.org_id FROM ${OFFERINGS} h JOIN ${NUMBERED_SERVICES} c ON contains(h.services, c.mark) WHERE ${which})`;
-}
+/** The keys of organizations offering any service `which` picks out of service codes `c`. */
+const offering = (which: Sql) => sql`SELECT h.text_key FROM ${OFFERINGS} h JOIN ${NUMBERED_SERVICES} c ON contains(h.services, c.mark) WHERE ${which}`;
 
 /**
- * A word: in the name, another name, the street or the city, or in a SAMHSA service's name.
- * `contains` over lower-cased text finds what ILIKE '%word%' found in each field, in one pass.
+ * A word: in the name, another name, the street or the city (of the rows of `states`, or in the
+ * word index once the engine has made it: text-terms.ts), or in a SAMHSA service's name.
+ * `contains` over lower-cased text finds what ILIKE '%word%' found in each field. One lookup of
+ * keys: the two joined by OR, DuckDB marked every row with the second (a join), then filtered.
  */
-function matchesWord(word: string): Sql {
-  return or([
-    sql`contains(o.words, lower(${word}))`,
-    offering(sql`c.name ILIKE ${`%${likeLiteral(word)}%`} ESCAPE '\\'`),
-  ]);
+function matchesWord(word: string, states: readonly string[] | null): Sql {
+  return sql`o.text_key IN (${keysWithWord(word, states)}
+    UNION ALL ${offering(sql`c.name ILIKE ${`%${likeLiteral(word)}%`} ESCAPE '\\'`)})`;
 }
 
 /**
@@ -49,17 +52,17 @@ function matchesKeyword(phrase: string, keyword: Keyword): Sql {
   return or([
     sql`regexp_matches(o.words, ${pattern})`,
     ...(filter ? [filter.option.where] : []),
-    ...(keyword.codes ? [offering(sql`c.code IN (${join(keyword.codes.map((c) => sql`${c}`), ', ')})`)] : []),
+    ...(keyword.codes ? [sql`o.text_key IN (${offering(sql`c.code IN (${join(keyword.codes.map((c) => sql`${c}`), ', ')})`)})`] : []),
     ...(keyword.types ? [sql`o.org_type IN (${join(keyword.types.map((t) => sql`${t}`), ', ')})`] : []),
   ]);
 }
 
-/** Every term must match: keywords by what they mean, other words as text or service names. */
-export function matchesText(text: string): Sql {
+/** Every term must match: keywords by what they mean, other words as text or service names, among the rows of `states` (null: all). */
+export function matchesText(text: string, states: readonly string[] | null = null): Sql {
   const { keywords, words } = readText(text);
   return and([
     ...keywords.map(({ phrase, keyword }) => matchesKeyword(phrase, keyword)),
-    ...words.map(matchesWord),
+    ...words.map((word) => matchesWord(word, states)),
   ]);
 }
 

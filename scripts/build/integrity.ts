@@ -1,6 +1,8 @@
 // Every reference in the release resolves and every link is listed once: checked in one pass
 // per reference and per key (the link tables carry no per-row foreign or primary keys, see
 // sql/schema.sql). Any orphan or repeated key fails the build.
+import { textKeyOf } from '../../app/release/org-key.ts';
+import { raw } from '../../app/release/sql.ts';
 import { rows, type Db } from './db.ts';
 import { BuildError } from './failure.ts';
 
@@ -17,10 +19,12 @@ const REFERENCES: [string, string, string][] = [
   ['recovery_organizations.org_id', 'recovery_organizations', `org_id NOT IN (SELECT org_id FROM organizations WHERE org_type = 'recovery_organization')`],
 ];
 
-// The link tables' keys: an aggregate over the loaded rows instead of an index built row by row.
+// The link tables' keys, and the organizations' text key, which the app's word index lists them
+// by (app/search/text-terms.ts): an aggregate over the loaded rows instead of an index built row by row.
 const KEYS: [string, string[]][] = [
   ['organization_services', ['org_id', 'code']],
   ['network_relationships', ['org_id', 'related_org_id']],
+  ['organizations', [textKeyOf(raw('org_id')).text]],
 ];
 
 export async function checkKeys(db: Db): Promise<void> {

@@ -48,8 +48,10 @@ GROUP BY state ORDER BY state;
 -- read, and a national scan over 56 state files spent most of its 2 s on those.
 -- With a treatment center's level of care: the detail panel then reads its row from the one
 -- file of its state and level (app/search/queries.ts, typeDetailQuery), not its state's 3–5.
+-- With the mental-health-only mark, as the state files have it (app/release/tables.ts).
 CREATE OR REPLACE TEMP VIEW organizations_by_id AS
-SELECT o.*, t.level_of_care FROM organizations o LEFT JOIN treatment_centers t USING (org_id);
+SELECT o.*, t.level_of_care, t.facility_type IS NOT DISTINCT FROM 'MH' AS mental_health_only
+FROM organizations o LEFT JOIN treatment_centers t USING (org_id);
 
 -- The national list's first page, in the order the app lists it with no place, text, type or
 -- filter (app/search/queries.ts: by name without regard to case, then id), once leaving out

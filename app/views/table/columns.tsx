@@ -42,11 +42,11 @@ export function resultColumns(t: TFunction, near: boolean, narrow: boolean, onSe
     }];
   }
   return [
-    { id: 'name', header: t('results.name'), size: 270, accessorFn: (r) => r?.name, cell: ({ row }) => nameButton(row.original!) },
-    ...(near ? [{ id: 'distance', header: t('results.distance'), size: 96, accessorFn: (r) => r?.distance_miles,
+    { id: 'name', header: t('results.name'), size: 250, accessorFn: (r) => r?.name, cell: ({ row }) => nameButton(row.original!) },
+    ...(near ? [{ id: 'distance', header: t('results.distance'), size: 88, accessorFn: (r) => r?.distance_miles,
       cell: ({ row }) => miles(row.original!) } satisfies Column] : []),
     { id: 'phone', header: t('results.phone'), size: 150, enableSorting: false, cell: ({ row }) => call(row.original!) },
-    { id: 'type', header: t('results.type'), size: 180, accessorFn: (r) => r?.org_type, cell: ({ row }) => typeName(row.original!) },
-    { id: 'city', header: t('results.where'), size: 180, accessorFn: (r) => r?.city, cell: ({ row }) => place(row.original!) },
+    { id: 'type', header: t('results.type'), size: 104, accessorFn: (r) => r?.org_type, cell: ({ row }) => typeName(row.original!) },
+    { id: 'city', header: t('results.where'), size: 124, accessorFn: (r) => r?.city, cell: ({ row }) => place(row.original!) },
   ];
 }

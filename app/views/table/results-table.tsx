@@ -9,11 +9,11 @@ import { useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useSt
 import { useTranslation } from 'react-i18next';
 import { QueryFailed } from '../../components/query-failed.tsx';
 import { useMediaQuery } from '../../components/use-media-query.ts';
-import type { ResolvedSearch } from '../../search/queries.ts';
+import { PAGE_SIZE, type ResolvedSearch } from '../../search/queries.ts';
 import { DEFAULT_SORT, type Sort, type SortKey } from '../../search/state.ts';
 import { resultColumns } from './columns.tsx';
 import { ExportButtons } from './export-buttons.tsx';
-import { PAGE_SIZE, usePagedRows, type ResultRow } from './use-paged-rows.ts';
+import { usePagedRows, type ResultRow } from './use-paged-rows.ts';
 
 interface Props {
   search: ResolvedSearch;
@@ -47,6 +47,8 @@ const buttonOf = (root: HTMLElement | null, orgId: string) =>
 // A card a row on a phone: name, what and where, and a line of links to tap.
 // Room for a name on two lines (styles.css clamps it there).
 const ROW_HEIGHT = { wide: 52, narrow: 128 };
+/** Below this a wide table scrolls sideways rather than squeeze its columns further. */
+const MIN_WIDTH = 600;
 const NARROW = '(max-width: 600px)';
 /** Where the results take the page's whole width (styles.css): the page scrolls, not a box. */
 const PAGE_SCROLL = '(max-width: 800px)';
@@ -162,8 +164,13 @@ export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredI
 
   const padTop = items.length ? items[0].start - margin : 0;
   const padBottom = items.length ? virtualizer.getTotalSize() - (items[items.length - 1].end - margin) : 0;
-  // Narrow: the table fills the screen and the name takes what the other column leaves.
-  const widths = table.getVisibleLeafColumns().map((c) => (narrow && c.id === 'name' ? undefined : c.getSize()));
+  // Narrow: the table fills the screen and the name takes what the other column leaves. Wide:
+  // the columns share the box in their sizes' proportions (on a laptop their sizes' sum was 876 px
+  // in a 680 px box: the place was off to the side and phone extensions cut), down to MIN_WIDTH,
+  // below which the box scrolls sideways.
+  const sizes = table.getVisibleLeafColumns().map((c) => c.getSize());
+  const sum = sizes.reduce((a, b) => a + b, 0);
+  const widths = narrow ? table.getVisibleLeafColumns().map((c, i) => (c.id === 'name' ? undefined : sizes[i])) : sizes.map((w) => `${(100 * w) / sum}%`);
 
   if (error) return <QueryFailed error={error} />;
   // Nothing found: the summary says what to do; an empty table's headings and box looked broken.
@@ -172,7 +179,7 @@ export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredI
     <>
       <div className={['results-table', narrow && 'narrow', pageScroll && 'page-scroll'].filter(Boolean).join(' ')} ref={scroller}
         role="region" aria-label={t('results.table')} tabIndex={pageScroll ? undefined : 0}>
-        <table style={{ width: narrow ? '100%' : widths.reduce<number>((a, b) => a + (b ?? 0), 0) }}>
+        <table style={{ width: '100%', minWidth: narrow ? undefined : Math.min(sum, MIN_WIDTH) }}>
           <colgroup>{widths.map((w, i) => <col key={i} style={{ width: w }} />)}</colgroup>
           {/* On a phone the cards need no column heading (it repeated the section's "Results"); a screen reader still has it. */}
           <thead className={narrow ? 'visually-hidden-head' : undefined}>
@@ -210,7 +217,7 @@ export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredI
                   aria-selected={data.org_id === selectedId}
                   onClick={() => onSelect(data.org_id)}
                   onMouseEnter={() => onHover(data.org_id)} onMouseLeave={() => onHover(null)}>
-                  {row.getVisibleCells().map((cell) => <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>)}
+                  {row.getVisibleCells().map((cell) => <td key={cell.id} className={cell.column.id === 'type' ? 'type-cell' : undefined}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>)}
                 </tr>
               );
             })}

@@ -4,10 +4,8 @@ import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { asQueryError, type QueryError } from '../../db/engine.ts';
 import { earlyRows } from '../../db/database.ts';
 import { useDatabase } from '../../db/use-database.ts';
-import { resultsQuery, type ResolvedSearch } from '../../search/queries.ts';
+import { PAGE_SIZE, resultsQuery, type ResolvedSearch } from '../../search/queries.ts';
 import type { Sort } from '../../search/state.ts';
-
-export const PAGE_SIZE = 100;
 
 export interface ResultRow extends Record<string, unknown> {
   org_id: string;
