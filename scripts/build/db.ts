@@ -12,7 +12,16 @@ export type Db = DuckDBConnection;
  */
 export async function openDb(spillDir?: string): Promise<Db> {
   const instance = await DuckDBInstance.create(':memory:', spillDir ? { temp_directory: spillDir } : {});
-  return instance.connect();
+  const db = await instance.connect();
+  instances.set(db, instance);
+  return db;
+}
+
+const instances = new WeakMap<Db, DuckDBInstance>();
+
+/** One more connection to `db`'s database: a query of its own beside db's, seeing its tables but not its TEMP ones. */
+export async function connectAgain(db: Db): Promise<Db> {
+  return instances.get(db)!.connect();
 }
 
 export function sqlFile(name: string): string {

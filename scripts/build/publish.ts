@@ -6,21 +6,28 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { dirname, join, relative, sep } from 'node:path';
 import type { ManifestFile, ManifestTable } from '../../app/release/manifest.ts';
 import { literal } from '../../app/release/sql-text.ts';
-import { rows, type Db } from './db.ts';
-import { listFiles } from './release-folder.ts';
+import { connectAgain, rows, type Db } from './db.ts';
 import { TABLES, type TableSpec } from '../../app/release/tables.ts';
 import { ORG_KEY } from '../../app/release/org-key.ts';
 
 export async function writeTables(db: Db, releaseDir: string): Promise<Record<string, ManifestTable>> {
   await db.run('SET threads = 1; SET preserve_insertion_order = false');
+  const other = await connectAgain(db);
   try {
-    return await writeEach(db, releaseDir);
+    return await writeEach([db, other], releaseDir);
   } finally {
+    other.closeSync();
     await db.run('RESET threads; RESET preserve_insertion_order');
   }
 }
 
-async function writeEach(db: Db, releaseDir: string): Promise<Record<string, ManifestTable>> {
+/**
+ * `dbs`: two connections, so two files are written at once, each on one thread (the machine's
+ * two cores): the COPYs of a table's files. The first holds the build's TEMP tables and views;
+ * the second reads only its regular tables and the scratch files.
+ */
+async function writeEach(dbs: Db[], releaseDir: string): Promise<Record<string, ManifestTable>> {
+  const [db] = dbs;
   const out: Record<string, ManifestTable> = {};
   for (const spec of TABLES) {
     const rawDir = join(releaseDir, '.raw', spec.table);
@@ -33,32 +40,30 @@ async function writeEach(db: Db, releaseDir: string): Promise<Record<string, Man
     const [{ n }] = await rows<{ n: number }>(db, `SELECT count(*) AS n FROM ${spec.table}`);
     // Row groups of 8k rows: small enough for the geohash statistics to prune.
     const rowGroupSize = spec.rowGroupSize ?? 8192;
-    if (spec.partitionBy && n > 0) await writePartitions(db, spec.partitionBy, rowsOf, spec.order, rawDir, rowGroupSize);
-    else if (spec.rowGroupsPerFile && n > 0) await writeByKey(db, select, n, spec, rawDir);
+    let written: Written[];
+    if (spec.partitionBy && n > 0) written = await writePartitions(dbs, spec.partitionBy, rowsOf, spec.order, rawDir, rowGroupSize);
+    else if (spec.rowGroupsPerFile && n > 0) written = await writeByKey(dbs, select, n, spec, rawDir);
     else {
       const query = spec.partitionBy
         ? `SELECT * EXCLUDE (${spec.partitionBy.join(', ')}), ${[...spec.partitionBy].sort().join(', ')} FROM (${select})` : select;
-      await copyParquet(db, query, join(rawDir, 'data.parquet'), rowGroupRows(n, rowGroupSize));
+      written = [await copyParquet(db, query, join(rawDir, 'data.parquet'), rowGroupRows(n, rowGroupSize))];
     }
-    const files: ManifestFile[] = [];
-    for (const file of listFiles(rawDir).sort()) {
-      const parts = relative(rawDir, dirname(file)).split(sep).filter(Boolean);
-      const content = readFileSync(file);
+    const files: ManifestFile[] = written.sort((a, b) => (a.path < b.path ? -1 : 1)).map((file) => {
+      const parts = relative(rawDir, dirname(file.path)).split(sep).filter(Boolean);
+      const content = readFileSync(file.path);
       const sha256 = createHash('sha256').update(content).digest('hex');
       const path = [spec.table, ...parts, `${sha256.slice(0, 16)}.parquet`].join('/');
       mkdirSync(join(releaseDir, dirname(path)), { recursive: true });
-      renameSync(file, join(releaseDir, path));
-      const [{ n, first, last }] = await rows<{ n: number; first: number; last: number }>(db,
-        `SELECT count(*) AS n${spec.rowGroupsPerFile ? `, min(${ORG_KEY}) AS first, max(${ORG_KEY}) AS last` : ''} FROM read_parquet(${literal(join(releaseDir, path))})`);
-      files.push({
+      renameSync(file.path, join(releaseDir, path));
+      return {
         path,
         partition: Object.fromEntries(parts.map((p) => p.split('=') as [string, string])),
-        rows: n,
+        rows: file.rows,
         bytes: content.length,
         sha256,
-        ...(spec.rowGroupsPerFile && n > 0 ? { org_keys: [first, last] as [number, number] } : {}),
-      });
-    }
+        ...(spec.rowGroupsPerFile && file.rows > 0 ? { org_keys: file.keys } : {}),
+      };
+    });
     // In key order, so the files read as one table keep the rows' order.
     if (spec.rowGroupsPerFile) files.sort((a, b) => (a.org_keys?.[0] ?? 0) - (b.org_keys?.[0] ?? 0));
     const columns = await rows<{ name: string; type: string }>(db,
@@ -74,28 +79,37 @@ async function writeEach(db: Db, releaseDir: string): Promise<Record<string, Man
   return out;
 }
 
+/** A file a COPY wrote: its rows and, when it has the key column, its first and last key (from the COPY's own statistics). */
+interface Written {
+  path: string;
+  rows: number;
+  keys?: [number, number];
+}
+
 /**
  * A table sorted on org_key in files of `groups` row groups each, no key in two files: the rows
- * are sorted once into a scratch file (zstd 1, the final row groups), whose groups' key
- * statistics give each file's first key; each file is then a COPY of its key range, which reads
- * only its own groups of the scratch file. COPY's ROW_GROUPS_PER_FILE split the sorted rows out
- * of order on two threads (files' key ranges overlapping) and keeps them only on one.
+ * are sorted once into a scratch file in the final row groups, whose groups' key statistics
+ * give each file's first key; each file is then a COPY of its key range, which reads only its
+ * own groups of the scratch file. COPY's ROW_GROUPS_PER_FILE split the sorted rows out of
+ * order on two threads (files' key ranges overlapping) and keeps them only on one.
  */
-async function writeByKey(db: Db, select: string, n: number, spec: TableSpec, rawDir: string): Promise<void> {
+async function writeByKey(dbs: Db[], select: string, n: number, spec: TableSpec, rawDir: string): Promise<Written[]> {
+  const [db] = dbs;
   const sorted = `${rawDir}.sorted.parquet`;
   const [groups, order, rowGroupSize] = [spec.rowGroupsPerFile!, spec.order, spec.rowGroupSize ?? 8192];
-  await copyParquet(db, select, sorted, rowGroupRows(n, rowGroupSize), [], 1);
+  await copyParquet(db, select, sorted, rowGroupRows(n, rowGroupSize), 1);
   const firsts = await rows<{ first: number }>(db, `SELECT stats_min::INTEGER AS first FROM parquet_metadata(${literal(sorted)})
     WHERE path_in_schema = ${literal(ORG_KEY)} ORDER BY row_group_id`);
   // A key whose rows run across two files' groups goes to the later file whole.
   const starts = [...new Set(firsts.filter((_, i) => i % groups === 0).map((g) => g.first))];
-  for (const [i, start] of starts.entries()) {
+  const written = await eachOn(dbs, starts.map((start, i) => async (on: Db) => {
     const range = `${ORG_KEY} >= ${start}${i + 1 < starts.length ? ` AND ${ORG_KEY} < ${starts[i + 1]}` : ''}`;
-    const [{ n: inRange }] = await rows<{ n: number }>(db, `SELECT count(*) AS n FROM read_parquet(${literal(sorted)}) WHERE ${range}`);
-    await copyParquet(db, `SELECT * FROM read_parquet(${literal(sorted)}) WHERE ${range} ORDER BY ${order}`,
+    const [{ n: inRange }] = await rows<{ n: number }>(on, `SELECT count(*) AS n FROM read_parquet(${literal(sorted)}) WHERE ${range}`);
+    return copyParquet(on, `SELECT * FROM read_parquet(${literal(sorted)}) WHERE ${range} ORDER BY ${order}`,
       join(rawDir, `part-${String(i).padStart(5, '0')}.parquet`), rowGroupRows(inRange, rowGroupSize));
-  }
+  }));
   rmSync(sorted);
+  return written;
 }
 
 /**
@@ -104,17 +118,43 @@ async function writeByKey(db: Db, select: string, n: number, spec: TableSpec, ra
  * under load 1–2 of 168 files differed between two builds of the same sources. One partition
  * is sorted at a time: a sorted copy of the whole table (organizations, 400k wide rows at ×10)
  * held the memory that took the ×10 build past DuckDB's 1 GB limit while writing Parquet.
+ * Each COPY reads the whole table for its partition's rows; reading them from a copy sorted
+ * once into a scratch file (as writeByKey does) cost as much CPU (×10: 42.5 s for the step
+ * against 42.2) for twice the bytes written, and the partitions are as many at every scale.
  */
-async function writePartitions(db: Db, columns: string[], rowsOf: string, order: string, rawDir: string, rowGroupSize: number): Promise<void> {
-  const partitions = await rows<Record<string, unknown> & { n: number }>(db,
+async function writePartitions(dbs: Db[], columns: string[], rowsOf: string, order: string, rawDir: string, rowGroupSize: number): Promise<Written[]> {
+  const partitions = await rows<Record<string, unknown> & { n: number }>(dbs[0],
     `SELECT ${columns.join(', ')}, count(*) AS n FROM (${rowsOf}) GROUP BY ALL`);
-  for (const partition of partitions) {
+  return eachOn(dbs, partitions.map((partition) => (db: Db) => {
     const dir = join(rawDir, ...columns.map((c) => `${c}=${partitionValue(partition[c])}`));
     mkdirSync(dir, { recursive: true });
     const where = columns.map((c, i) => `${c} = $${i + 1}`).join(' AND ');
-    await copyParquet(db, `SELECT * EXCLUDE (${columns.join(', ')}) FROM (${rowsOf}) WHERE ${where} ORDER BY ${order}`,
-      join(dir, 'data.parquet'), rowGroupRows(partition.n, rowGroupSize), columns.map((c) => partition[c]));
-  }
+    return copyParquet(db, `SELECT * EXCLUDE (${columns.join(', ')}) FROM (${rowsOf}) WHERE ${where} ORDER BY ${order}`,
+      join(dir, 'data.parquet'), rowGroupRows(partition.n, rowGroupSize), 9, columns.map((c) => partition[c]));
+  }));
+}
+
+/**
+ * Runs the jobs, each connection taking the next as it finishes one. A job that fails stops the
+ * others taking more, and the failure is thrown once no COPY is running: the connections
+ * close after this.
+ */
+async function eachOn<T>(dbs: Db[], jobs: ((db: Db) => Promise<T>)[]): Promise<T[]> {
+  const done: T[] = [];
+  let next = 0;
+  const settled = await Promise.allSettled(dbs.map(async (db) => {
+    while (next < jobs.length) {
+      try {
+        done.push(await jobs[next++](db));
+      } catch (error) {
+        next = jobs.length;
+        throw error;
+      }
+    }
+  }));
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return done;
 }
 
 /**
@@ -126,10 +166,13 @@ async function writePartitions(db: Db, columns: string[], rowsOf: string, order:
  * group. zstd level 9: level 19 saved 6% of the bytes and cost 4 s more of the build. Row groups
  * close on rows alone (ROW_GROUP_SIZE_BYTES past any row group), as the order-keeping writer's did.
  */
-async function copyParquet(db: Db, query: string, path: string, rowGroupRows: number, params: unknown[] = [], level = 9): Promise<void> {
-  await db.run(`COPY (${query}) TO ${literal(path)}
-    (FORMAT PARQUET, COMPRESSION ZSTD, COMPRESSION_LEVEL ${level}, ROW_GROUP_SIZE ${rowGroupRows}, ROW_GROUP_SIZE_BYTES ${2 ** 40})`,
-  params as never);
+async function copyParquet(db: Db, query: string, path: string, rowGroupRows: number, level = 9, params: unknown[] = []): Promise<Written> {
+  const [{ count, column_statistics: stats }] = await rows<{ count: number; column_statistics: { key: string; value: { key: string; value: string }[] }[] }>(db,
+    `COPY (${query}) TO ${literal(path)} (FORMAT PARQUET, COMPRESSION ZSTD, COMPRESSION_LEVEL ${level},
+      ROW_GROUP_SIZE ${rowGroupRows}, ROW_GROUP_SIZE_BYTES ${2 ** 40}, RETURN_STATS true)`, params);
+  const key = stats.find((c) => c.key === `"${ORG_KEY}"`)?.value;
+  const stat = (name: string) => Number(key?.find((s) => s.key === name)?.value);
+  return { path, rows: count, ...(key && count > 0 ? { keys: [stat('min'), stat('max')] as [number, number] } : {}) };
 }
 
 /**
