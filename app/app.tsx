@@ -163,7 +163,7 @@ export function App() {
         ))}
       </header>
       <main className={EMBED.embed ? 'embedded' : undefined}>
-        <StartingNotice database={database} />
+        {!onSearchView && <StartingNotice database={database} />}
         <EngineActivity />
         {CLOUD_PAGE && database.status === 'ready' && <CloudConnect />}
         {release && !onSearchView && <ReleaseNotice manifest={release} />}
@@ -188,6 +188,8 @@ export function App() {
                   <Trans i18nKey="app.placeNotFound" values={{ where: resolution.where }} components={{ bdi: <bdi /> }} />
                 </p>
               )} />
+            {/* Under the form, not above it: appearing there it pushed the form down as a person began to type on a phone. */}
+            <StartingNotice database={database} />
             <section id="results" className="results-area" aria-labelledby="results-title">
               <h2 id="results-title" ref={resultsHeading} tabIndex={-1}>{t('app.results')}</h2>
               {resolution.status === 'resolving' && (

@@ -222,6 +222,17 @@ test('a result opened before its details can be read keeps its name, Call and a 
   await expect(first).toBeVisible();
 });
 
+test('on a phone the engine\'s starting notice sits under the form, so the place box does not move as it appears', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.context().route(/\.wasm$/, () => {});
+  await page.goto('./');
+  const box = page.getByLabel('Near (ZIP code or City, ST)');
+  await expect(box).toBeFocused();
+  const notice = page.locator('.starting');
+  await expect(notice).toBeVisible();
+  expect((await notice.boundingBox())!.y).toBeGreaterThan((await page.getByRole('button', { name: 'Search', exact: true }).boundingBox())!.y);
+});
+
 test('a new place typed while the engine cannot start does not keep the last place\'s results', async ({ page }) => {
   await page.context().route(/\.wasm$/, () => {});
   await page.goto('./?where=02139&r=10');
