@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { importSamhsa } from '../scripts/import/run-import.ts';
 import { writeSourceFile } from '../scripts/import/write-source.ts';
 import { englishDate, expect, openDirectory, test } from './fixtures.ts';
-import { centralZip, oracleCount, oracleIds } from './oracle.ts';
+import { centralZip, oracleCount, oracleIds, oracleRows } from './oracle.ts';
 import { releasePort, serveRelease, type ServedRelease } from './release-server.ts';
 
 const REAL = '../shared/real-world';
@@ -75,6 +75,12 @@ test('a ZIP\'s nearest rows, read before the engine starts, are in the order Duc
     await expect(page.locator('.starting')).toBeVisible();
     const shown = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-org-id')));
     expect(shown, `${zip} within ${miles} mi`).toEqual((await oracleIds({ zip, miles, data: release.data })).slice(0, shown.length));
+    // Each row names its program (SAMHSA lists a provider's sites under one name: "TRI Center Inc" twice near 10001).
+    const programs = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelector('.program-line')?.textContent ?? null));
+    const named = new Map((await oracleRows(`SELECT org_id, program_name FROM read_parquet('${release.data}/organizations/*/*.parquet')
+      WHERE program_name IS NOT NULL`)).map((r) => [String(r.org_id), String(r.program_name)]));
+    expect(programs, `${zip}'s program names`).toEqual(shown.map((id) => named.get(id!) ?? null));
+    if (zip === '10001') expect(programs.filter(Boolean).length, 'programs named near 10001').toBeGreaterThan(5);
   }
 });
 

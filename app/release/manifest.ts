@@ -9,7 +9,8 @@ import type { OrgType } from './org-types.ts';
 // 6: level_of_care in organizations_by_id, so a treatment center's own row is read from one file.
 // 7: organizations_by_id, organization_services and network_relationships in files by key range (org_keys).
 // 8: organizations' mental_health_only, so a ZIP's nearest results read no treatment center file.
-export const SCHEMA_VERSION = 8;
+// 9: program_name in first_pages: the list names each program (SAMHSA lists a provider's sites under one name).
+export const SCHEMA_VERSION = 9;
 
 /** Where a release is published beside the page (the build's default `--out` is public/data). */
 export const RELEASE_FOLDER = 'data/';

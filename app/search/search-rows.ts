@@ -14,7 +14,7 @@ import { MENTAL_HEALTH_MARK } from '../release/tables.ts';
 import { FILTER_COLUMNS, FLAGS } from './filters.ts';
 
 /** What a result row shows, in the list's order. */
-export const SHOWN = ['org_id', 'name', 'org_type', 'address_line1', 'city', 'state', 'zip', 'phone', 'latitude', 'longitude', 'geo_precision'];
+export const SHOWN = ['org_id', 'name', 'program_name', 'org_type', 'address_line1', 'city', 'state', 'zip', 'phone', 'latitude', 'longitude', 'geo_precision'];
 
 /**
  * Name, other names, street and city, lower-cased, one per line; a typed word never holds a

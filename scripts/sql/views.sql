@@ -61,7 +61,7 @@ FROM organizations o LEFT JOIN treatment_centers t USING (org_id);
 -- the release, so it cannot disagree with them (queries.test.ts holds it to the general query).
 CREATE OR REPLACE TEMP TABLE first_pages AS
 WITH listed AS (
-  SELECT o.org_id, o.name, o.org_type, o.address_line1, o.city, o.state, o.zip, o.phone,
+  SELECT o.org_id, o.name, o.program_name, o.org_type, o.address_line1, o.city, o.state, o.zip, o.phone,
     o.latitude, o.longitude, o.geo_precision, t.facility_type IS NOT DISTINCT FROM 'MH' AS mental_health_only
   FROM organizations o LEFT JOIN treatment_centers t USING (org_id)),
 variants(includes_mental_health_only) AS (VALUES (false), (true)),

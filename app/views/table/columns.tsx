@@ -23,8 +23,13 @@ export function resultColumns(t: TFunction, near: boolean, narrow: boolean, onSe
     <a href={directionsHref(r.latitude, r.longitude)} target="_blank" rel="noopener noreferrer" onClick={(e) => e.stopPropagation()}
       aria-label={t('results.directionsTo', { name: r.name })}>{t('results.directions')}</a>
   );
+  // With its program's name under it: SAMHSA lists a provider's sites under one name ("TRI Center
+  // Inc" twice near 10001), which read as duplicates until the details were opened.
   const nameButton = (r: ResultRow) => (
-    <button type="button" className="link-button" translate="no" onClick={() => onSelect(r.org_id, r)}>{r.name}</button>
+    <>
+      <button type="button" className="link-button" translate="no" onClick={() => onSelect(r.org_id, r)}>{r.name}</button>
+      {r.program_name && <span className="program-line" translate="no"><bdi>{r.program_name}</bdi></span>}
+    </>
   );
   if (narrow) {
     return [{

@@ -10,6 +10,8 @@ import type { Sort } from '../../search/state.ts';
 export interface ResultRow extends Record<string, unknown> {
   org_id: string;
   name: string;
+  /** SAMHSA's second name, of a program or site: what tells a provider's listings apart. */
+  program_name: string | null;
   org_type: string;
   address_line1: string | null;
   city: string | null;
