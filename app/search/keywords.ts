@@ -39,8 +39,9 @@ export const KEYWORDS: Keyword[] = [
   { words: ['teen', 'teens', 'teenager', 'youth', 'adolescent', 'adolescents', 'kids', 'adolescente', 'adolescentes', 'jóvenes', 'jovenes'], filter: 'age:adolescents' },
   { words: ['young adult', 'young adults', 'adultos jóvenes', 'adultos jovenes'], codes: ['TAY', 'YAD'] },
   { words: ['senior', 'seniors', 'older adults', 'elderly', 'personas mayores', 'adultos mayores'], filter: 'age:seniors' },
-  { words: ['women', 'woman', 'female', 'mujer', 'mujeres'], codes: ['WN', 'PW', 'FEM'], filter: 'gender:women' },
-  { words: ['men', 'male', 'hombre', 'hombres'], codes: ['MN', 'MALE'], filter: 'gender:men' },
+  // Programs for women or men, not SAMHSA's "Gender Accepted" (FEM, MALE): nearly every facility accepts both.
+  { words: ['women', 'woman', 'female', 'mujer', 'mujeres'], codes: ['WN', 'PW'], filter: 'gender:women' },
+  { words: ['men', 'male', 'hombre', 'hombres'], codes: ['MN'], filter: 'gender:men' },
   { words: ['pregnant', 'postpartum', 'embarazada', 'embarazadas', 'posparto'], codes: ['PW'] },
   { words: ['veteran', 'veterans', 'va', 'military', 'veterano', 'veteranos', 'militar', 'militares'], codes: ['VET', 'ADM', 'MF', 'VAMC', 'MI'] },
   { words: ['lgbt', 'lgbtq', 'gay', 'lesbian', 'transgender'], codes: ['GL'] },
