@@ -21,7 +21,10 @@ export function ResultsSummary({ total, search, onChange }: Props) {
   const miles = nearest.status === 'done' ? nearest.rows[0]?.miles ?? null : null;
   const reach = miles === null ? undefined : RADII.find((r) => r >= miles);
   const wider = RADII.find((r) => r > state.radius);
-  const filtered = state.types.length > 0 || Object.keys(state.filters).length > 0 || state.text !== '';
+  const chosen = state.types.length > 0 || Object.keys(state.filters).length > 0;
+  // What clearing undoes, said as it is: "Remove the filters" for a search of words alone named nothing on screen.
+  const clear = chosen ? (state.text ? t('summary.removeFiltersAndWords') : t('summary.removeFilters'))
+    : state.text ? t('summary.removeWords', { text: state.text }) : null;
   // A keyword that is also a filter: offer the filter, with the word taken out of the text.
   const asFilters = readText(state.text).keywords.flatMap(({ keyword }) => keywordFilter(keyword) ?? []);
   return (
@@ -42,7 +45,9 @@ export function ResultsSummary({ total, search, onChange }: Props) {
                 {t('summary.searchWithin', { count: reach })}
               </button></li>
             )}
-            {label && !reach && miles === null && nearest.status !== 'done' && wider && (
+            {/* Wider only when the nearest could not be found out: offered while it was being read, it
+                offered a radius that found nothing, and then went away. */}
+            {label && nearest.status === 'failed' && wider && (
               <li><button type="button" className="link-button" onClick={() => onChange({ ...state, radius: wider })}>
                 {t('summary.searchWithin', { count: wider })}
               </button></li>
@@ -54,9 +59,9 @@ export function ResultsSummary({ total, search, onChange }: Props) {
                 }} />
               </li>
             ))}
-            {filtered && (
+            {clear && (
               <li><button type="button" className="link-button" onClick={() => onChange({ ...state, types: [], filters: {}, text: '' })}>
-                {t('summary.removeFilters')}
+                {clear}
               </button></li>
             )}
           </ul>
