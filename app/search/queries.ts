@@ -1,5 +1,7 @@
 // Search state → SQL with bound parameters, for every panel: results, count, facets, map,
 // location lookup, detail. Views run these through the engine; none writes SQL of its own.
+import { statesNear } from '../release/geo.ts';
+import type { Manifest } from '../release/manifest.ts';
 import { milesSql as distance, nearReadSql, withinSql as within } from '../release/near-read.ts';
 import { keyRelation, orCopy, relation } from '../release/relation.ts';
 import { ofOrganization, ORG_KEY, orgKey } from '../release/org-key.ts';
@@ -299,6 +301,14 @@ export function placeOf(row: Record<string, unknown>): PlaceRow {
   return { label: city != null && state != null ? `${city}, ${state} ${zip}` : zip, latitude, longitude, typos: 0 };
 }
 
+/** The search around a place found (or the browser's position), with the states within reach; without one, everywhere. */
+export function resolveSearch(state: SearchState, near: Place | null, manifest: Pick<Manifest, 'state_extents'>): ResolvedSearch {
+  return near ? { state, near, states: statesNear(manifest, near.lat, near.lon, state.radius) } : { state, near: null };
+}
+
+/** A place row as the point a search is around. */
+export const pointOf = (place: PlaceRow): Place => ({ label: place.label, lat: place.latitude, lon: place.longitude });
+
 /** Places starting with what is being typed, for the place box's suggestions (a ZIP's label: its city). */
 export function placeSuggestionsQuery(prefix: string): Sql | null {
   const text = prefix.trim();
@@ -371,11 +381,11 @@ export function networkQuery(orgId: string): Sql {
  */
 export function relatedQuery(orgIds: readonly string[]): Sql | null {
   if (!orgIds.length) return null;
+  const columns = raw('org_id, name, city, state, phone, latitude, longitude');
   const lookups = join(orgIds.map((id) => {
     // Read without the copy, a relation takes no values: the key (a number) is written in, the id stays bound outside.
-    const byKey = sql`SELECT org_id, name, city, state, phone, latitude, longitude FROM ${keyRelation('organizations_by_id', id)} b
-      WHERE ${raw(`b.${ORG_KEY} = ${orgKey(id)}`)}`;
-    return sql`SELECT org_id, name, city, state, phone, latitude, longitude FROM ${orCopy(SEARCH_ROWS, byKey)} WHERE org_id = ${id}`;
+    const byKey = sql`SELECT ${columns} FROM ${keyRelation('organizations_by_id', id)} b WHERE ${raw(`b.${ORG_KEY} = ${orgKey(id)}`)}`;
+    return sql`SELECT ${columns} FROM ${orCopy(SEARCH_ROWS, byKey)} WHERE org_id = ${id}`;
   }), ' UNION ALL ');
   return sql`${lookups} ORDER BY org_id`;
 }

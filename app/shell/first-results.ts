@@ -5,8 +5,7 @@
 // gazetteer was asked for 0.3 s after the main chunk had run, and the states' files 0.6 s after.
 // A guess that differs from what the page asks costs only the time: the list reads its own rows.
 import { earlyRows, startingManifest } from '../db/database.ts';
-import { statesNear } from '../release/geo.ts';
-import { locationQuery, PAGE_SIZE, placeOf, resultsQuery, type ResolvedSearch } from '../search/queries.ts';
+import { locationQuery, PAGE_SIZE, placeOf, pointOf, resolveSearch, resultsQuery } from '../search/queries.ts';
 import { pageFromUrl } from '../search/url.ts';
 
 export async function readFirstResults(query: string): Promise<void> {
@@ -19,10 +18,8 @@ export async function readFirstResults(query: string): Promise<void> {
     const lookup = locationQuery(state.where);
     const [found] = (lookup && await earlyRows(lookup)) ?? [];
     if (!found) return;
-    const place = placeOf(found);
-    near = { label: place.label, lat: place.latitude, lon: place.longitude };
+    near = pointOf(placeOf(found));
   }
-  const release = await manifest;
-  const search: ResolvedSearch = near ? { state, near, states: statesNear(release, near.lat, near.lon, state.radius) } : { state, near: null };
+  const search = resolveSearch(state, near, await manifest);
   await earlyRows(resultsQuery(search, { limit: PAGE_SIZE, offset: 0, sort: sort.key, desc: sort.desc }));
 }

@@ -22,8 +22,8 @@ export function usePageUrl(keep = ''): [Page, Go] {
     // The page's language (`lang=`, app/i18n) stays on every URL the app writes.
     const query = keepLanguage(pageToUrl(next, keep));
     const url = `${window.location.pathname}${query ? `?${query}` : ''}`;
-    // The page already shown is no new entry: a tap on a result's name opened it twice (its
-    // button's click and its row's), and Back had to be pressed twice to leave it.
+    // The page already shown is no new entry (a result opened again, the same search repeated):
+    // each would be one more press of Back to leave it.
     const shown = `${window.location.pathname}${window.location.search}`;
     if (how === 'push' && url !== shown) window.history.pushState(null, '', url);
     else window.history.replaceState(null, '', url);

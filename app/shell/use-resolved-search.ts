@@ -4,9 +4,8 @@
 import { useMemo } from 'react';
 import type { QueryError } from '../db/engine.ts';
 import { useQuery } from '../db/use-query.ts';
-import { statesNear } from '../release/geo.ts';
 import type { Manifest } from '../release/manifest.ts';
-import { locationQuery, placeOf, type ResolvedSearch } from '../search/queries.ts';
+import { locationQuery, placeOf, pointOf, resolveSearch, type ResolvedSearch } from '../search/queries.ts';
 import type { Place, SearchState } from '../search/state.ts';
 
 export type Resolution =
@@ -28,11 +27,8 @@ export function useResolvedSearch(state: SearchState, manifest: Manifest | undef
   // The same objects from one render to the next until the search changes: the list's cells and
   // the map's fit depend on them, and a new place on every render (a row hovered) remounted the
   // cells between a click's press and release, so the click was lost, and re-fitted a map moved by hand.
-  const near = useMemo<Place | null>(() => state.at ?? (found ? { label: found.label, lat: found.latitude, lon: found.longitude } : null),
-    [state.at, found]);
-  const search = useMemo<ResolvedSearch>(() => (near && manifest
-    ? { state, near, states: statesNear(manifest, near.lat, near.lon, state.radius) }
-    : { state, near: null }), [state, near, manifest]);
+  const near = useMemo<Place | null>(() => state.at ?? (found ? pointOf(found) : null), [state.at, found]);
+  const search = useMemo<ResolvedSearch>(() => (manifest ? resolveSearch(state, near, manifest) : { state, near: null }), [state, near, manifest]);
 
   if (!state.at && state.where) {
     if (!query) return { status: 'not-found', where: state.where };

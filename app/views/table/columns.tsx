@@ -27,7 +27,8 @@ export function resultColumns(t: TFunction, near: boolean, narrow: boolean, onSe
   // Inc" twice near 10001), which read as duplicates until the details were opened.
   const nameButton = (r: ResultRow) => (
     <>
-      <button type="button" className="link-button" translate="no" onClick={() => onSelect(r.org_id, r)}>{r.name}</button>
+      {/* Its click is the row's too (results-table.tsx): opened once, not once here and once there. */}
+      <button type="button" className="link-button" translate="no" onClick={(e) => { e.stopPropagation(); onSelect(r.org_id, r); }}>{r.name}</button>
       {r.program_name && <span className="program-line" translate="no"><bdi>{r.program_name}</bdi></span>}
     </>
   );
