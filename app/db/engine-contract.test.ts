@@ -10,8 +10,8 @@ import { cloudEngine } from '../cloud/cloud-engine.ts';
 import { nativeCloudConnection } from '../../scripts/engines/native-cloud-connection.ts';
 import { scratchDir, scratchSources } from '../../scripts/build/test-release.ts';
 import { SAMPLE_QUERIES } from '../search/console.ts';
-import { capacityQuery, organizationsByStateQuery, serviceByStateQuery, serviceCodesQuery } from '../search/dashboards.ts';
-import { countQuery, facetsQuery, locationQuery, networkQuery, organizationQuery, relatedQuery, resultsQuery, servicesQuery, typeDetailQuery } from '../search/queries.ts';
+import { capacityQuery, organizationsByStateQuery, serviceByStateQuery } from '../search/dashboards.ts';
+import { countQuery, facetsQuery, locationQuery, networkQuery, organizationQuery, relatedQuery, resultsQuery, serviceCodesQuery } from '../search/queries.ts';
 import type { Sql } from '../release/sql.ts';
 import { EMPTY_SEARCH } from '../search/state.ts';
 import { tablesRelation } from '../release/relation.ts';
@@ -116,15 +116,15 @@ describe('both engines', () => {
     const [first] = await engines.native.query<{ org_id: string }>('SELECT org_id FROM network_relationships ORDER BY org_id LIMIT 1');
     const related = (await engines.native.query<{ related_org_id: string }>(networkQuery(first.org_id).text, networkQuery(first.org_id).params))
       .map((r) => r.related_org_id);
-    // A treatment center's own row: the one file of its state and level, or the table filtered by both.
-    const [center] = await engines.native.query("SELECT * FROM organizations_by_id WHERE org_type = 'treatment_center' ORDER BY org_id LIMIT 1");
+    // A treatment center's row, with its type's fields as JSON text.
+    const [center] = await engines.native.query<{ org_id: string }>("SELECT org_id FROM organizations_by_id WHERE org_type = 'treatment_center' ORDER BY org_id LIMIT 1");
     const near = { state: { ...EMPTY_SEARCH, radius: 25 as const }, near: BOSTON, states: statesNear(manifest, BOSTON.lat, BOSTON.lon, 25) };
     const filtered = { ...near, state: { ...near.state, filters: { pay: ['medicaid'] } } };
     const national = { state: { ...EMPTY_SEARCH, text: 'recovery' }, near: null };
     const queries = [
       resultsQuery(near, { limit: 50, offset: 0 }), countQuery(near), facetsQuery(near), resultsQuery(filtered, { limit: 50, offset: 0 }),
       resultsQuery(national, { limit: 50, offset: 0 }), countQuery(national), locationQuery('02139')!, locationQuery('Boston, MA')!,
-      organizationQuery(first.org_id), typeDetailQuery(center), servicesQuery(first.org_id), networkQuery(first.org_id), relatedQuery(related)!,
+      organizationQuery(first.org_id), organizationQuery(center.org_id), networkQuery(first.org_id), relatedQuery(related)!,
       organizationsByStateQuery(null), organizationsByStateQuery('narr_residence'), capacityQuery(), serviceByStateQuery('MD'), serviceCodesQuery(),
     ];
     for (const q of queries) {

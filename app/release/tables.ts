@@ -1,6 +1,8 @@
 // The published tables and how each is written (publish.ts); release-folder.ts sweeps their
 // folders. A module of its own so that code can know them without loading DuckDB.
+import { TYPE_FIELDS } from './detail-fields.ts';
 import { ORG_KEY, orgKeyOf } from './org-key.ts';
+import { ORG_TYPES, TYPE_TABLES } from './org-types.ts';
 import { raw } from './sql.ts';
 
 export interface TableSpec {
@@ -27,6 +29,25 @@ export const MENTAL_HEALTH_MARK = 'mental_health_only';
  * (org-key.ts) and sorted on it, so a lookup's row group is the only one its statistics admit.
  */
 const keyed = (table: string) => ({ table, select: `SELECT *, ${orgKeyOf(raw('org_id')).text} AS ${ORG_KEY} FROM ${table}` });
+
+/**
+ * What the detail panel shows beside an organization's own columns, in its row of
+ * organizations_by_id: its type's fields (TYPE_FIELDS) as one JSON text, and its service codes.
+ * Opening an organization is then one scan of one row group, where it was three (its row, then
+ * its type's row, and its services): duckdb-wasm spends ~2 ms on a scan before it decodes
+ * anything and ~0.1 ms on each column chunk, so the fields are one text column, not a type's
+ * 6–17 columns (four types' 43 structs' fields cost 2–3 ms more to read than one JSON text).
+ * Written from the type tables and organization_services, which stay as they are; the build
+ * checks the copies hold their rows (scripts/build/integrity.ts, checkOpenings).
+ */
+export const OPENING_COLUMNS = ['type_detail', 'services'];
+const typeDetail = ORG_TYPES.map((type, i) => `CASE WHEN t${i}.org_id IS NOT NULL
+  THEN to_json(struct_pack(${TYPE_FIELDS[type].map(([column]) => `${column} := t${i}.${column}`).join(', ')}))::VARCHAR END`);
+export const BY_ID = `SELECT o.*, coalesce(${typeDetail.join(', ')}) AS type_detail, coalesce(s.services, []) AS services,
+    ${orgKeyOf(raw('o.org_id')).text} AS ${ORG_KEY}
+  FROM organizations_by_id o
+  ${ORG_TYPES.map((type, i) => `LEFT JOIN ${TYPE_TABLES[type]} t${i} ON t${i}.org_id = o.org_id`).join('\n  ')}
+  LEFT JOIN (SELECT org_id, list(code ORDER BY code) AS services FROM organization_services GROUP BY org_id) s ON s.org_id = o.org_id`;
 
 // Partitioned by what the app filters on; rows in geohash order so a spatial filter's
 // min/max statistics skip most row groups. Small tables are one file each.
@@ -72,7 +93,7 @@ export const TABLES: TableSpec[] = [
   // 8k (×1, least of 9: 3.8–5.1 ms CPU against 5.8–7.0) for 9% more bytes (3.05 → 3.32 MB at ×1).
   // The in-memory copies that read every row (search rows, names) read the state files now, so
   // only a national text search before its copy, and exports, read this table whole.
-  { ...keyed('organizations_by_id'), order: `${ORG_KEY}, org_id`, rowGroupSize: 2048, rowGroupsPerFile: 16 },
+  { table: 'organizations_by_id', select: BY_ID, order: `${ORG_KEY}, org_id`, rowGroupSize: 2048, rowGroupsPerFile: 16 },
   // A few hundred rows: what the national list shows before anything is asked (views.sql).
   { table: 'first_pages', order: 'includes_mental_health_only, position' },
 ];

@@ -26,7 +26,3 @@ export function serviceByStateQuery(code: string): Sql {
   FROM mv_services_by_location m JOIN states s ON s.code = m.state
   WHERE m.code = ${code} ORDER BY m.organizations DESC, m.state`;
 }
-
-export function serviceCodesQuery(): Sql {
-  return sql`SELECT code, name, category_code, category_name FROM service_codes ORDER BY category_order, name`;
-}

@@ -11,7 +11,7 @@ import { startNodeWasmEngine } from '../../scripts/engines/node-wasm-engine.ts';
 import { statesNear } from '../release/geo.ts';
 import { buildRelease } from '../../scripts/build/pipeline.ts';
 import { scratchDir, scratchSources } from '../../scripts/build/test-release.ts';
-import { countQuery, DETAIL_COLUMNS, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, nearestQuery, networkQuery, organizationQuery, placeOf, placeSuggestionsQuery, pointsQuery, relatedQuery, resultsQuery, servicesQuery, typeDetailQuery, withRelated, type ResolvedSearch } from './queries.ts';
+import { countQuery, DETAIL_COLUMNS, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, nearestQuery, networkQuery, organizationQuery, placeOf, placeSuggestionsQuery, pointsQuery, offeredServices, relatedQuery, resultsQuery, serviceCodesQuery, withRelated, type ResolvedSearch } from './queries.ts';
 import { likeLiteral, raw, sql, type Sql } from '../release/sql.ts';
 import { readText } from './keywords.ts';
 import { bindRelations, filesRelation, keptName, keyRelation, Relation, writeOtherwise } from '../release/relation.ts';
@@ -19,7 +19,8 @@ import { quoteIdent } from '../release/sql-text.ts';
 import type { ReadSql, TableRead } from '../release/table-read.ts';
 import { SEARCH_ROWS } from './search-rows.ts';
 import { EMPTY_SEARCH, TYPE_TABLES, type OrgType, type SearchState } from './state.ts';
-import { TYPE_FIELDS } from './detail-fields.ts';
+import { TYPE_FIELDS, typeDetailOf } from '../release/detail-fields.ts';
+import { OPENING_COLUMNS } from '../release/tables.ts';
 
 // The copy of the search rows made at once (db/catalog.ts): the queries below read it as the app
 // does once it is made; `files` reads the release's files, as the app does until then.
@@ -46,6 +47,9 @@ const releaseFile = (table: string) => {
 const run = <T extends Record<string, unknown>>(q: Sql) => engine.query<T>(q.text, q.params);
 const search = (state: Partial<SearchState>, near: ResolvedSearch['near'] = null): ResolvedSearch =>
   ({ state: { ...EMPTY_SEARCH, ...state }, near });
+/** An organization's services as the detail panel lists them: its row's codes, named and ordered by serviceCodesQuery. */
+const servicesOf = async (id: string) =>
+  offeredServices(await run<{ code: string; name: string; category_name: string }>(serviceCodesQuery()), (await run(organizationQuery(id)))[0]);
 const ids = async (s: ResolvedSearch) =>
   (await run<{ org_id: string }>(resultsQuery(s, { limit: 100, offset: 0 }))).map((r) => r.org_id);
 
@@ -334,7 +338,7 @@ describe('the national list', () => {
 
 describe('detail', () => {
   it('lists services with their categories and nearby supports by strength', async () => {
-    const services = await run<{ code: string; category_name: string }>(servicesQuery('SAMHSA_OUT_000001'));
+    const services = await servicesOf('SAMHSA_OUT_000001');
     expect(services.find((s) => s.code === 'MD')?.category_name).toBe('Payment/Insurance/Funding Accepted');
     // By category in SAMHSA's order (Service Setting before Payment), not by category code.
     const categories = [...new Set(services.map((s) => s.category_name))];
@@ -347,23 +351,25 @@ describe('detail', () => {
     expect(network.map((n) => n.strength)).toEqual([...network.map((n) => n.strength)].sort((a, b) => b - a));
   });
 
-  it('reads each organization\'s own row of its type, a treatment center\'s from the one file of its state and level', async () => {
-    const orgs = await run<Record<string, unknown> & { org_id: string; org_type: OrgType }>(sql`SELECT * FROM organizations_by_id`);
+  it('reads each organization\'s fields of its type with its row, as its type\'s table holds them (a date as its ISO day)', async () => {
+    const orgs = await run<{ org_id: string; org_type: OrgType }>(sql`SELECT org_id, org_type FROM organizations_by_id`);
+    const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : v);
     for (const org of orgs) {
-      const columns = ['org_id', ...TYPE_FIELDS[org.org_type].map(([column]) => column)].join(', ');
-      const oracle = await run(sql`SELECT ${raw(columns)} FROM ${raw(quoteIdent(TYPE_TABLES[org.org_type]))} WHERE org_id = ${org.org_id}`);
+      const columns = TYPE_FIELDS[org.org_type].map(([column]) => column);
+      const oracle = await run(sql`SELECT ${raw(columns.join(', '))} FROM ${raw(quoteIdent(TYPE_TABLES[org.org_type]))} WHERE org_id = ${org.org_id}`);
       expect(oracle).toHaveLength(1);
-      expect(await run(typeDetailQuery(org)), org.org_id).toEqual(oracle);
+      const fields = typeDetailOf((await run(organizationQuery(org.org_id)))[0]);
+      expect(fields, org.org_id).toEqual(Object.fromEntries(columns.map((c) => [c, day(oracle[0][c])])));
     }
-    const center = typeDetailQuery(orgs.find((o) => o.org_type === 'treatment_center')!);
-    expect(bindRelations(center.text, center.params, (r) => filesRelation(manifest, r)).text.match(/\.parquet'/g)).toHaveLength(1);
+    const one = organizationQuery(orgs[0].org_id);
+    expect(bindRelations(one.text, one.params, (r) => filesRelation(manifest, r)).text.match(/\.parquet'/g)).toHaveLength(1);
   });
 
   it('reads each organization\'s rows of the tables split by key as the whole tables hold them', async () => {
     const orgs = await run<{ org_id: string }>(sql`SELECT org_id FROM organizations_by_id`);
     for (const { org_id: id } of orgs) {
-      expect(await run(organizationQuery(id)), id).toEqual(await run(sql`SELECT ${raw(DETAIL_COLUMNS.join(', '))} FROM organizations_by_id WHERE org_id = ${id}`));
-      expect((await run<{ code: string }>(servicesQuery(id))).map((r) => r.code).sort(), id)
+      expect(await run(organizationQuery(id)), id).toEqual(await run(sql`SELECT ${raw([...DETAIL_COLUMNS, ...OPENING_COLUMNS].join(', '))} FROM organizations_by_id WHERE org_id = ${id}`));
+      expect((await servicesOf(id)).map((r) => r.code).sort(), id)
         .toEqual((await run<{ code: string }>(sql`SELECT code FROM organization_services WHERE org_id = ${id}`)).map((r) => r.code).sort());
       expect((await run(networkQuery(id))).length, id)
         .toBe((await run(sql`SELECT 1 FROM network_relationships WHERE org_id = ${id}`)).length);
@@ -412,7 +418,7 @@ describe('export', () => {
     rows.forEach((r, i) => expect(r.distance_miles).toBe(Math.round(exact[i].distance_miles * 10) / 10));
     expect(rows.some((r) => Number(r.distance_miles) !== exact[rows.indexOf(r)].distance_miles)).toBe(true);
     const outpatient = rows.find((r) => r.org_id === 'SAMHSA_OUT_000001')!;
-    const names = (await run<{ name: string }>(servicesQuery('SAMHSA_OUT_000001'))).map((r) => r.name);
+    const names = (await servicesOf('SAMHSA_OUT_000001')).map((r) => r.name);
     expect(outpatient.services!.split('; ')).toEqual(names);
     expect(outpatient.services).not.toMatch(/\bMD\b/);
     expect(rows.some((r) => r.website?.startsWith('http'))).toBe(true);

@@ -3,17 +3,16 @@
 import { statesNear } from '../release/geo.ts';
 import type { Manifest } from '../release/manifest.ts';
 import { milesSql as distance, nearReadSql, withinSql as within } from '../release/near-read.ts';
-import { keyRelation, orCopy, relation } from '../release/relation.ts';
+import { keyRelation, orCopy } from '../release/relation.ts';
 import { ofOrganization, ORG_KEY, orgKey } from '../release/org-key.ts';
-import { FIRST_PAGE_ROWS, MENTAL_HEALTH_MARK } from '../release/tables.ts';
+import { FIRST_PAGE_ROWS, MENTAL_HEALTH_MARK, OPENING_COLUMNS } from '../release/tables.ts';
 import { tableReadSql } from '../release/table-read.ts';
 import { FILTER_GROUP_BY_ID, FILTER_GROUPS, type FilterGroup } from './filters.ts';
 import { readText } from './keywords.ts';
 import { and, join, or, raw, sql, type Sql } from '../release/sql.ts';
-import { TYPE_FIELDS } from './detail-fields.ts';
 import { hasText, matchesText, textRank } from './text-match.ts';
 import { SEARCH_ROWS, searchRows, SHOWN } from './search-rows.ts';
-import { ORG_TYPES, TYPE_TABLES, type OrgType, type Place, type SearchState, type SortKey } from './state.ts';
+import { ORG_TYPES, type OrgType, type Place, type SearchState, type SortKey } from './state.ts';
 
 /** A search with its location resolved (from the gazetteer or the browser). */
 export interface ResolvedSearch {
@@ -326,43 +325,37 @@ export function placeSuggestionsQuery(prefix: string): Sql | null {
 }
 
 /**
- * What the detail panel shows of an organization, and what typeDetailQuery and the map need of
- * it: not its geohash, county, ZIP+4 or provenance, whose decoding cost ~1 ms more CPU per
- * opening in duckdb-wasm (×10, least of 15 runs: 6.1–8.1 ms against 7.1–9.1; 18 of 18 pairs).
+ * What the detail panel shows of an organization, and what the map needs of it: not its geohash,
+ * county, ZIP+4 or provenance, whose decoding cost ~1 ms more CPU per opening in duckdb-wasm
+ * (×10, least of 15 runs: 6.1–8.1 ms against 7.1–9.1; 18 of 18 pairs).
  */
 export const DETAIL_COLUMNS = ['org_id', 'org_type', 'name', 'program_name', 'other_names', 'address_line1', 'address_line2',
   'city', 'state', 'zip', 'latitude', 'longitude', 'geo_precision', 'location_source', 'phone', 'website', 'email',
   'last_updated', 'generated', 'level_of_care'];
 
+/**
+ * An organization's row with its type's fields (type_detail, read by typeDetailOf) and its
+ * service codes (release/tables.ts): one scan of one row group for the whole panel, where its
+ * row, its type's row and its services were three (open-profile.ts).
+ */
 export function organizationQuery(orgId: string): Sql {
-  return sql`SELECT ${raw(DETAIL_COLUMNS.map((c) => `o.${c}`).join(', '))} FROM ${keyRelation('organizations_by_id', orgId)} o
-    WHERE ${ofOrganization('o', orgId)}`;
+  return sql`SELECT ${raw([...DETAIL_COLUMNS, ...OPENING_COLUMNS].map((c) => `o.${c}`).join(', '))}
+    FROM ${keyRelation('organizations_by_id', orgId)} o WHERE ${ofOrganization('o', orgId)}`;
 }
 
 /**
- * An organization's row of its type's table, given its row of organizations_by_id: read from the
- * one file of its state and level of care where the table is partitioned by them (a release
- * before schema 6 has no level in the row: its state's files). Only the columns the panel shows
- * (detail-fields.ts): duckdb-wasm spends ~0.1 ms on each column chunk it reads, and a treatment
- * center's 42 took 4.2–6.6 ms CPU against 2.4–3.7 for its 17 (×1, least of 9, four centers).
+ * Every service code with its name and category, in the order the detail panel and the
+ * dashboards list them. One constant query for the page: the cache answers it after the first
+ * opening, so an organization's services are named without a query of their own.
  */
-export function typeDetailQuery(org: Record<string, unknown>): Sql {
-  const type = org.org_type as OrgType;
-  const levels = org.level_of_care == null ? null : [String(org.level_of_care)];
-  const from = relation(TYPE_TABLES[type], [String(org.state)], levels);
-  const columns = ['org_id', ...TYPE_FIELDS[type].map(([column]) => column)].map((c) => `t.${c}`).join(', ');
-  return sql`SELECT ${raw(columns)} FROM ${from} t WHERE ${ofOrganization('t', String(org.org_id))}`;
+export function serviceCodesQuery(): Sql {
+  return sql`SELECT code, name, category_code, category_name FROM service_codes ORDER BY category_order, name`;
 }
 
-/**
- * An organization's services by category. The codes it lists (a code once an organization: the
- * table's key) pick rows of service_codes, which took ~1 ms less CPU than a join in duckdb-wasm
- * (×10, least of 15 runs: 3–5.6 ms against 4.4–7; 17 of 18 pairs).
- */
-export function servicesQuery(orgId: string): Sql {
-  return sql`SELECT c.category_code, c.category_name, c.code, c.name FROM service_codes c
-    WHERE c.code IN (SELECT s.code FROM ${keyRelation('organization_services', orgId)} s WHERE ${ofOrganization('s', orgId)})
-    ORDER BY c.category_order, c.name`;
+/** An organization's services: the rows of serviceCodesQuery whose codes its row of organizationQuery lists. */
+export function offeredServices<S extends { code: string }>(codes: readonly S[], org: Record<string, unknown>): S[] {
+  const offered = new Set(org.services as string[] | null);
+  return codes.filter((c) => offered.has(c.code));
 }
 
 /** An organization's links to its nearby supports, strongest first; relatedQuery names them. */

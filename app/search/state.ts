@@ -3,7 +3,7 @@
 import type { OrgType } from '../release/org-types.ts';
 
 // The types are the release's (its manifest counts each); the search offers them as they are.
-export { ORG_TYPES, type OrgType } from '../release/org-types.ts';
+export { ORG_TYPES, TYPE_TABLES, type OrgType } from '../release/org-types.ts';
 
 export const ORG_TYPE_LABELS: Record<OrgType, string> = {
   treatment_center: 'Treatment center',
@@ -18,14 +18,6 @@ export const ORG_TYPE_HINTS: Record<OrgType, string> = {
   narr_residence: 'Sober living homes certified by NARR: a drug- and alcohol-free place to live.',
   recovery_center: 'Peer-run places offering support groups, recovery coaching and activities.',
   recovery_organization: 'Groups that advocate for, organize and support people in recovery.',
-};
-
-/** Each type's own table, beside `organizations`. */
-export const TYPE_TABLES: Record<OrgType, string> = {
-  treatment_center: 'treatment_centers',
-  narr_residence: 'narr_residences',
-  recovery_center: 'recovery_centers',
-  recovery_organization: 'recovery_organizations',
 };
 
 // Up to 500: in remote places (Utqiaġvik, AK) the nearest help is 174 miles away.

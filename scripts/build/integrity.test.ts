@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { TYPE_FIELDS } from '../../app/release/detail-fields.ts';
+import { ORG_TYPES, TYPE_TABLES } from '../../app/release/org-types.ts';
 import { openDb, sqlFile } from './db.ts';
-import { checkKeys, IntegrityError } from './integrity.ts';
+import { checkKeys, checkOpenings, IntegrityError } from './integrity.ts';
 
 /** The two link tables as schema.sql creates them, with the given rows, and organizations A, B, C and `more`. */
 async function linkTables(services: [string, string][], links: [string, string][], more: string[] = []) {
@@ -34,5 +36,32 @@ describe('checkKeys', () => {
   it('refuses organizations that share a text key, which the word index lists them by', async () => {
     const error = await checkKeys(await linkTables([], [], ['B'])).catch((e: unknown) => e);
     expect((error as Error).message).toBe('keys listed more than once: organizations ((md5_number_upper(org_id) >> 1)::BIGINT) (1)');
+  });
+});
+
+describe('checkOpenings', () => {
+  /** Organizations A (a treatment center) and B (a residence), each type table with the columns the panel shows, and `byId` as organizations_by_id. */
+  async function tables(byId: string) {
+    const db = await openDb();
+    await db.run(`CREATE TABLE organizations AS SELECT * FROM (VALUES ('A', 'treatment_center'), ('B', 'narr_residence')) v(org_id, org_type)`);
+    for (const type of ORG_TYPES) {
+      await db.run(`CREATE TABLE ${TYPE_TABLES[type]} (org_id VARCHAR, ${TYPE_FIELDS[type].map(([c]) => `${c} VARCHAR`).join(', ')})`);
+    }
+    await db.run(`INSERT INTO treatment_centers (org_id) VALUES ('A'); INSERT INTO narr_residences (org_id) VALUES ('B')`);
+    await db.run(`CREATE TABLE organization_services AS SELECT * FROM (VALUES ('A', 'OP'), ('A', 'MD'), ('B', 'OP')) v(org_id, code)`);
+    await db.run(`CREATE VIEW organizations_by_id AS ${byId}`);
+    return db;
+  }
+
+  it('passes copies that hold the tables\' rows', async () => {
+    await expect(checkOpenings(await tables('SELECT * FROM organizations'))).resolves.toBeUndefined();
+  });
+
+  it('names each count that disagrees, as a join that repeats an organization would make it', async () => {
+    const error = await checkOpenings(await tables(`SELECT * FROM organizations UNION ALL SELECT * FROM organizations WHERE org_id = 'A'`))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IntegrityError);
+    expect((error as Error).message).toBe('organizations_by_id disagrees with the tables it copies: rows (3 against 2), ' +
+      'services (5 against 3), type_detail of treatment_center (2 against 1)');
   });
 });

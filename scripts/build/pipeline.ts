@@ -13,7 +13,7 @@ import { totalBytes, writeHashed, writeTables } from './publish.ts';
 import { publishInto } from './release-folder.ts';
 import { releaseFolder } from './out-dir.ts';
 import { countFates, mergeEvidence, writeDetails, type FileCounts } from './report.ts';
-import { checkKeys, checkReferences } from './integrity.ts';
+import { checkKeys, checkOpenings, checkReferences } from './integrity.ts';
 
 export interface BuildOptions {
   sourcesDir: string;
@@ -74,6 +74,7 @@ export async function buildRelease({ sourcesDir, outDir: out, memoryLimit, log =
       const fates = await countFates(db, sources);
       const integrity = await checkReferences(db);
       await checkKeys(db);
+      await checkOpenings(db);
       step('counts reconciled and references checked');
       const tables = await writeTables(db, releaseDir);
       const details = await writeDetails(db, releaseDir);

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { attachRelease } from '../../app/db/catalog.ts';
 import type { Manifest } from '../../app/release/manifest.ts';
 import type { Sql } from '../../app/release/sql.ts';
-import { networkQuery, organizationQuery, relatedQuery, servicesQuery, typeDetailQuery } from '../../app/search/queries.ts';
+import { networkQuery, organizationQuery, relatedQuery, serviceCodesQuery } from '../../app/search/queries.ts';
 import { startNodeWasmEngine } from './node-wasm-engine.ts';
 import { literal } from '../../app/release/sql-text.ts';
 import { openDb, rows } from '../build/db.ts';
@@ -71,9 +71,8 @@ async function measure(what: string, q: Sql) {
 console.log(`${release}: ${manifest.tables.organizations_by_id.rows} organizations`);
 for (const orgId of ids) {
   console.log(orgId);
-  const [org] = await measure('detail', organizationQuery(orgId));
-  await measure('type', typeDetailQuery(org));
-  await measure('services', servicesQuery(orgId));
+  await measure('detail', organizationQuery(orgId));
+  await measure('codes', serviceCodesQuery());
   const links = await measure('network', networkQuery(orgId));
   const related = relatedQuery(links.map((l) => String(l.related_org_id)));
   if (related) await measure('related', related);

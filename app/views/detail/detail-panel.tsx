@@ -8,13 +8,13 @@ import { IsolatedParts } from '../../components/isolated-parts.tsx';
 import { QueryFailed } from '../../components/query-failed.tsx';
 import { ContactActions, DetailLoading, DetailTop, type DetailPreview } from '../../components/detail-top.tsx';
 import { useQuery } from '../../db/use-query.ts';
-import { organizationQuery, servicesQuery, typeDetailQuery } from '../../search/queries.ts';
+import { offeredServices, organizationQuery, serviceCodesQuery } from '../../search/queries.ts';
 import { useNetwork } from '../../shell/use-network.ts';
 import type { OrgType, Place } from '../../search/state.ts';
 import { milesBetween } from '../../release/geo.ts';
 import { formatNumber, placeLabel } from '../../i18n/format.ts';
 import { FieldValue, isPresent, SafeLink } from './field-value.tsx';
-import { MORE_DETAILS, TYPE_FIELDS } from '../../search/detail-fields.ts';
+import { MORE_DETAILS, TYPE_FIELDS, typeDetailOf } from '../../release/detail-fields.ts';
 import { NearbySupports } from './nearby-supports.tsx';
 
 interface Props {
@@ -33,8 +33,8 @@ export function DetailPanel({ orgId, from, onSelect, onClose, preview }: Props) 
   const { t } = useTranslation();
   const org = useQuery<Org>(organizationQuery(orgId));
   const row = org.status === 'done' ? org.rows[0] : undefined;
-  const detail = useQuery(row ? typeDetailQuery(row) : null);
-  const services = useQuery<{ category_code: string; category_name: string; code: string; name: string }>(servicesQuery(orgId));
+  // The organization's row lists its service codes; this names them, in the panel's order (asked once a page: the cache keeps it).
+  const services = useQuery<{ category_code: string; category_name: string; code: string; name: string }>(serviceCodesQuery());
   const network = useNetwork(orgId);
   const title = useRef<HTMLHeadingElement>(null);
   const panel = useRef<HTMLElement>(null);
@@ -65,7 +65,7 @@ export function DetailPanel({ orgId, from, onSelect, onClose, preview }: Props) 
     );
   }
   const address = [row.address_line1, row.address_line2, row.city, [row.state, row.zip].filter(isPresent).join(' ')].filter(isPresent);
-  const typeRow = detail.status === 'done' ? detail.rows[0] : undefined;
+  const typeRow = typeDetailOf(row);
   const fields = typeRow ? TYPE_FIELDS[row.org_type].filter(([col]) => isPresent(typeRow[col])) : [];
   const field = ([col, kind, names]: (typeof fields)[number]) => (
     <div key={col} className="field"><dt>{t(`field.${col}`)}</dt><dd><FieldValue kind={kind} value={typeRow![col]} names={names} /></dd></div>
@@ -73,7 +73,7 @@ export function DetailPanel({ orgId, from, onSelect, onClose, preview }: Props) 
   // The directory's own words for SAMHSA's codes, keyed by code; the release's English as it is published otherwise.
   const byCategory = new Map<string, string[]>();
   if (services.status === 'done') {
-    for (const s of services.rows) {
+    for (const s of offeredServices(services.rows, row)) {
       const category = t(`serviceCategories.${s.category_code}`, { defaultValue: s.category_name });
       byCategory.set(category, [...(byCategory.get(category) ?? []), t(`services.${s.code}`, { defaultValue: s.name })]);
     }
@@ -108,7 +108,6 @@ export function DetailPanel({ orgId, from, onSelect, onClose, preview }: Props) 
         <dd>{t(`data.precision.${String(row.geo_precision)}.sentence`)}</dd>
         {fields.filter(([col]) => !MORE_DETAILS.has(col)).map(field)}
       </dl>
-      {detail.status === 'failed' && <QueryFailed error={detail.error} />}
       {byCategory.size > 0 && (
         <section aria-label={t('detail.services')}>
           <h3>{t('detail.services')}</h3>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { PhoneLink } from '../../components/phone-link.tsx';
 import { formatDate, formatNumber } from '../../i18n/format.ts';
-import type { FieldKind } from '../../search/detail-fields.ts';
+import type { FieldKind } from '../../release/detail-fields.ts';
 
 /** Only http(s) links are ever rendered as links; anything else stays inert text. */
 export function SafeLink({ href, children }: { href: string; children?: React.ReactNode }) {

@@ -6,8 +6,8 @@ import { statesNear } from '../../../app/release/geo.ts';
 import type { Manifest } from '../../../app/release/manifest.ts';
 import type { Sql } from '../../../app/release/sql.ts';
 import {
-  countQuery, facetsQuery, locationQuery, networkQuery, organizationQuery, relatedQuery, resultsQuery, servicesQuery,
-  typeDetailQuery, withRelated, type ResolvedSearch,
+  countQuery, facetsQuery, locationQuery, networkQuery, offeredServices, organizationQuery, relatedQuery, resultsQuery,
+  serviceCodesQuery, withRelated, type ResolvedSearch,
 } from '../../../app/search/queries.ts';
 import { EMPTY_SEARCH, type Radius } from '../../../app/search/state.ts';
 import { PAGE } from '../mix.ts';
@@ -47,12 +47,12 @@ export function directoryAnswers(run: (q: Sql) => Promise<Row[]>, manifest: Pick
       const [row] = await run(facetsQuery(await resolve(zip, miles)));
       return Object.entries(row).filter(([k]) => k.startsWith('type:')).reduce((a, [, v]) => a + Number(v), 0);
     },
-    // As the detail panel does (views/detail/detail-panel.tsx): the organization and its services
-    // asked at once, its type's row once the organization says which file holds it.
+    // As the detail panel does (views/detail/detail-panel.tsx): the organization's row, with its
+    // type's fields and service codes, and the codes' names, asked at once. The page's cache
+    // answers the names after a first opening; here they reach the engine every time.
     detail: async (orgId) => {
-      const typeRow = run(organizationQuery(orgId)).then(([org]) => run(typeDetailQuery(org)));
-      const [services] = await Promise.all([run(servicesQuery(orgId)), typeRow]);
-      return services.length;
+      const [[org], codes] = await Promise.all([run(organizationQuery(orgId)), run(serviceCodesQuery())]);
+      return offeredServices(codes as { code: string }[], org).length;
     },
     // As the nearby supports do (shell/use-network.ts): the links, then their organizations.
     network: async (orgId) => {

@@ -1,8 +1,9 @@
 // Which of a type's columns the detail panel shows, in order (their labels are the catalog's
 // `field.*`); a stored code is shown by its name. Columns in MORE_DETAILS are for analysts and sit behind
-// "More details", with labels that say where the figure comes from. typeDetailQuery reads these
-// columns alone: a treatment center's row has 42, the panel shows 17 (queries.ts says what it saves).
-import type { OrgType } from './state.ts';
+// "More details", with labels that say where the figure comes from. Part of the release: the build
+// publishes these columns of each organization's type row, and no other, as the JSON text
+// `type_detail` of organizations_by_id (tables.ts), which the panel reads with the organization.
+import type { OrgType } from './org-types.ts';
 
 export type FieldKind = 'text' | 'list' | 'yesno' | 'number' | 'date' | 'hours' | 'url' | 'level' | 'phones';
 
@@ -67,3 +68,11 @@ export const TYPE_FIELDS: Record<OrgType, Field[]> = {
 export const MORE_DETAILS = new Set(['outpatient_capacity', 'quality_score', 'accreditation_status',
   'license_numbers', 'state_license', 'federal_certification', 'last_inspection_date', 'funding_sources', 'leadership',
   'annual_reach_text', 'advocacy_priorities', 'membership_type']);
+
+/**
+ * An organization's type fields from its row of organizations_by_id (`type_detail`, JSON):
+ * values as the engine gives its columns, but a date as its ISO text (formatDate reads both).
+ */
+export function typeDetailOf(row: Record<string, unknown>): Record<string, unknown> | null {
+  return typeof row.type_detail === 'string' ? JSON.parse(row.type_detail) as Record<string, unknown> : null;
+}
