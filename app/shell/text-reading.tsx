@@ -3,7 +3,7 @@
 // "women" could not tell why a facility with no such word in its name was listed.
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '../db/use-query.ts';
-import { serviceCodesQuery } from '../search/dashboards.ts';
+import { serviceCodesQuery } from '../search/queries.ts';
 import { keywordFilter, readText } from '../search/keywords.ts';
 
 export function TextReading({ text }: { text: string }) {
