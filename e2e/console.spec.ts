@@ -80,8 +80,8 @@ test('the editor completes table and column names from the release', async ({ pa
   await page.keyboard.type(' o WHERE geo_prec');
   await expect(completions).toContainText('geo_precision');
   await page.keyboard.press('Escape');
-  await page.keyboard.type('ision IS NULL AND o.zi');
-  await expect(completions).toContainText('zip4');
+  await page.keyboard.type('ision IS NULL AND o.type_d');
+  await expect(completions).toContainText('type_detail');
 });
 
 test('a shared link cannot change what the directory shows, even once changes are allowed', async ({ page }) => {

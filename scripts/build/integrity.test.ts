@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TYPE_FIELDS } from '../../app/release/detail-fields.ts';
 import { ORG_TYPES, TYPE_TABLES } from '../../app/release/org-types.ts';
+import { NOT_BY_ID } from '../../app/release/tables.ts';
 import { openDb, sqlFile } from './db.ts';
 import { checkKeys, checkOpenings, IntegrityError } from './integrity.ts';
 
@@ -40,10 +41,11 @@ describe('checkKeys', () => {
 });
 
 describe('checkOpenings', () => {
-  /** Organizations A (a treatment center) and B (a residence), each type table with the columns the panel shows, and `byId` as organizations_by_id. */
+  /** Organizations A (a treatment center) and B (a residence) with the columns organizations_by_id leaves out, each type table with the columns the panel shows, and `byId` as organizations_by_id. */
   async function tables(byId: string) {
     const db = await openDb();
-    await db.run(`CREATE TABLE organizations AS SELECT * FROM (VALUES ('A', 'treatment_center'), ('B', 'narr_residence')) v(org_id, org_type)`);
+    await db.run(`CREATE TABLE organizations AS SELECT *, ${NOT_BY_ID.map((c) => `NULL AS ${c}`).join(', ')}
+      FROM (VALUES ('A', 'treatment_center'), ('B', 'narr_residence')) v(org_id, org_type)`);
     for (const type of ORG_TYPES) {
       await db.run(`CREATE TABLE ${TYPE_TABLES[type]} (org_id VARCHAR, ${TYPE_FIELDS[type].map(([c]) => `${c} VARCHAR`).join(', ')})`);
     }
