@@ -325,9 +325,9 @@ export function placeSuggestionsQuery(prefix: string): Sql | null {
 }
 
 /**
- * What the detail panel shows of an organization, and what the map needs of it: not its geohash,
- * county, ZIP+4 or provenance, whose decoding cost ~1 ms more CPU per opening in duckdb-wasm
- * (×10, least of 15 runs: 6.1–8.1 ms against 7.1–9.1; 18 of 18 pairs).
+ * What the detail panel shows of an organization, and what the map needs of it: organizations_by_id
+ * but its mental-health-only mark, its key and the opening's columns (release/tables.ts, which
+ * leaves out the geohash, county, ZIP+4 and provenance that cost ~1 ms more CPU per opening).
  */
 export const DETAIL_COLUMNS = ['org_id', 'org_type', 'name', 'program_name', 'other_names', 'address_line1', 'address_line2',
   'city', 'state', 'zip', 'latitude', 'longitude', 'geo_precision', 'location_source', 'phone', 'website', 'email',
