@@ -12,7 +12,8 @@ import { statesNear } from '../release/geo.ts';
 import { buildRelease } from '../../scripts/build/pipeline.ts';
 import { scratchDir, scratchSources } from '../../scripts/build/test-release.ts';
 import { countQuery, DETAIL_COLUMNS, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, nearestQuery, networkQuery, organizationQuery, placeOf, placeSuggestionsQuery, pointsQuery, relatedQuery, resultsQuery, servicesQuery, typeDetailQuery, withRelated, type ResolvedSearch } from './queries.ts';
-import { likeLiteral, raw, sql, type Sql } from '../release/sql.ts';
+import { join as joinSql, likeLiteral, raw, sql, type Sql } from '../release/sql.ts';
+import { textRank } from './text-match.ts';
 import { readText } from './keywords.ts';
 import { bindRelations, filesRelation, keptName, keyRelation, Relation, writeOtherwise } from '../release/relation.ts';
 import { quoteIdent } from '../release/sql-text.ts';
@@ -183,6 +184,27 @@ describe('text search', () => {
             WHERE c.name ILIKE ${pattern} ESCAPE '\\')
         ORDER BY 1`);
       expect((await ids(search({ text: word, mentalHealthOnly: true }))).sort(), word).toEqual(expected.map((r) => r.org_id));
+    }
+  });
+
+  it('lists the matches of a rank by name without regard to case, then id, as the names order them here', async () => {
+    // The release's name_order (views.sql, DuckDB 1.5) against the names as this engine lower-cases them, in both tables.
+    for (const table of ['organizations', 'organizations_by_id']) {
+      const [{ n }] = await run<{ n: number }>(sql`SELECT count(*)::INTEGER AS n FROM (SELECT name_order,
+        row_number() OVER (ORDER BY lower(name), org_id) AS listed FROM ${raw(table)}) WHERE name_order <> listed`);
+      expect(n, table).toBe(0);
+    }
+    for (const text of ['center', 'recovery', 'e', 'boston']) {
+      const s = search({ text, mentalHealthOnly: true });
+      const found = (await run<{ org_id: string }>(resultsQuery(s, {}))).map((r) => r.org_id);
+      expect(found.length, text).toBeGreaterThan(0);
+      const byName = await run<{ org_id: string }>(sql`SELECT o.org_id FROM organizations_by_id o
+        WHERE o.org_id IN (${joinSql(found.map((id) => sql`${id}`), ', ')}) ORDER BY ${textRank(text)}, lower(o.name), o.org_id`);
+      expect(found, text).toEqual(byName.map((r) => r.org_id));
+      for (const [limit, offset] of [[3, 0], [2, 1]]) {
+        const page = await run<{ org_id: string }>(resultsQuery(s, { limit, offset }));
+        expect(page.map((r) => r.org_id), text).toEqual(found.slice(offset, offset + limit));
+      }
     }
   });
 

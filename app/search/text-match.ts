@@ -17,14 +17,20 @@ import { keysWithWord } from './text-terms.ts';
  * characters on every read). UTF-8 is self-synchronizing, so a character is found in a string
  * of them only where it was put.
  */
-const NUMBERED_SERVICES = raw('(SELECT code, name, chr((row_number() OVER (ORDER BY code))::INTEGER) AS mark FROM service_codes)');
+const NUMBERING = 'SELECT code, name, chr((row_number() OVER (ORDER BY code))::INTEGER) AS mark FROM service_codes';
+
+/**
+ * The same, kept in memory: read from the release's file and numbered on every word of every
+ * search, they took ~1 ms of CPU each time (×1, duckdb-wasm in Node).
+ */
+const NUMBERED_SERVICES = keptSelect('service_marks', NUMBERING);
 
 /**
  * The marks of each organization's services, by its text key (search-rows.ts): as a list of
  * numbers it took a third more memory to build.
  */
 const OFFERINGS = keptSelect('offerings', `SELECT ${textKeyOf(raw('org_id')).text} AS text_key, services FROM (SELECT s.org_id, string_agg(c.mark, '') AS services
-  FROM organization_services s JOIN ${NUMBERED_SERVICES.text} c ON c.code = s.code GROUP BY s.org_id)`);
+  FROM organization_services s JOIN (${NUMBERING}) c ON c.code = s.code GROUP BY s.org_id)`);
 
 /** The keys of organizations offering any service `which` picks out of service codes `c`. */
 const offering = (which: Sql) => sql`SELECT h.text_key FROM ${OFFERINGS} h JOIN ${NUMBERED_SERVICES} c ON contains(h.services, c.mark) WHERE ${which}`;
