@@ -19,10 +19,9 @@ export const SHOWN = ['org_id', 'name', 'program_name', 'org_type', 'address_lin
 /**
  * Name, other names, street and city, lower-cased, one per line; a typed word never holds a
  * line break (keywords.ts splits on white space), so no match runs from one field into the next.
- * The name's line always ends in one, so a text search ranks by it (text-match.ts textRank).
  * Beside them the key the word index lists the row by (text-terms.ts).
  */
-export const WORDS = `lower(o.name) || chr(10) || concat_ws(chr(10), lower(array_to_string(o.other_names, ' ')), lower(o.address_line1), lower(o.city)) AS words,
+const WORDS = `concat_ws(chr(10), lower(o.name), lower(array_to_string(o.other_names, ' ')), lower(o.address_line1), lower(o.city)) AS words,
   ${textKeyOf(raw('o.org_id')).text} AS text_key`;
 
 const TYPE_COLUMNS = [...FILTER_COLUMNS.treatment_centers.map((c) => `t.${c}`), ...FILTER_COLUMNS.narr_residences.map((c) => `n.${c}`),
