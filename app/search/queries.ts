@@ -141,7 +141,8 @@ export function resultsQuery(search: ResolvedSearch, page: Page): Sql {
     });
   }
   if (nearPage(search, page)) {
-    // The same rows and order as the query below (the join of the other type tables adds nothing here).
+    // The same rows and order as the query below (the join of the other type tables adds nothing
+    // here), from the search rows once the engine holds them.
     const { lat, lon } = search.near!;
     return nearReadSql({
       table: 'organizations',
@@ -153,6 +154,7 @@ export function resultsQuery(search: ResolvedSearch, page: Page): Sql {
       byName: (page.sort ?? 'relevance') === 'relevance',
       limit: page.limit!,
       offset: page.offset ?? 0,
+      copy: SEARCH_ROWS,
     });
   }
   const dist = search.near ? distance(search.near) : raw('NULL');
