@@ -21,7 +21,16 @@ for (const size of SIZES) {
       expect(expected).toBeGreaterThan(0);
       await expect(total).toHaveAttribute('data-total', String(expected));
       await expect(page).toHaveTitle(/^“detox” near Chicago, IL 60601 — /);
+      // The page says how the word was read: the filter it stands for, beside itself in a name.
+      await expect(page.locator('.text-reading [data-keyword="detox"]')).toHaveText('“detox” stands for Services: Detox, and is looked for in names and addresses too');
       await page.screenshot({ path: info.outputPath('detox.png') });
+    });
+
+    test('a keyword that stands for services says which, with their names from the release; other words say where they are looked for', async ({ page }) => {
+      await openDirectory(page, './?where=60601&q=aa%20springfield');
+      await expect(page.locator('[data-total]')).toBeVisible({ timeout: 30_000 });
+      await expect(page.locator('.text-reading [data-keyword="aa"]')).toHaveText('“aa” stands for 12-step facilitation or Self-help groups, and is looked for in names and addresses too');
+      await expect(page.locator('.text-reading [data-words]')).toHaveText('“springfield” is looked for in names, addresses and the names of services');
     });
 
     for (const [where, label] of [['St. Louis, MO', 'Saint Louis, MO'], ['Boston', 'Boston, MA'], ['Bostn, MA', 'Boston, MA']]) {

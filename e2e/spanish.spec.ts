@@ -72,6 +72,11 @@ for (const size of SIZES) {
 
     test('the main flow in Spanish: place, filters, results, map, details, network, export, dashboards', async ({ page }, info) => {
       test.setTimeout(180_000);
+      // A keyword says what it was read as, in Spanish (the services' names translated).
+      await openDirectory(page, './?lang=es&where=60601&q=aa');
+      await expect(page.locator('.text-reading [data-keyword="aa"]')).toHaveText(/^«aa» equivale a .+ o Grupos de autoayuda, y también se busca en nombres/, { timeout: 30_000 });
+      await expectNoEnglish(page, 'a keyword read');
+
       await openDirectory(page, './?lang=es');
       await expect(page.locator('html')).toHaveAttribute('lang', 'es');
       await expect(page).toHaveTitle('Directorio Nacional de Recuperación');

@@ -5,6 +5,7 @@ import { useQuery } from '../db/use-query.ts';
 import { keywordFilter, readText } from '../search/keywords.ts';
 import { nearestQuery, type ResolvedSearch } from '../search/queries.ts';
 import { RADII, type SearchState } from '../search/state.ts';
+import { TextReading } from './text-reading.tsx';
 
 interface Props {
   total: number | null;
@@ -35,6 +36,7 @@ export function ResultsSummary({ total, search, onChange }: Props) {
             components={{ strong: <strong />, bdi: <bdi translate="no" /> }} />
           : <Trans i18nKey="summary.country" count={total} components={{ strong: <strong /> }} />}
       </p>
+      <TextReading text={state.text} />
       {total === 0 && (
         <div className="empty-advice">
           <p>{t('summary.nothing')}{miles !== null && <>{' '}<Trans i18nKey="summary.nearest" count={Math.ceil(miles)}

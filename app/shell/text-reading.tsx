@@ -1,0 +1,37 @@
+// How the typed words were read, under the count: a keyword stands for a filter, services or
+// types (keywords.ts) as well as itself in a name, and without this line a person who typed
+// "women" could not tell why a facility with no such word in its name was listed.
+import { useTranslation } from 'react-i18next';
+import { useQuery } from '../db/use-query.ts';
+import { serviceCodesQuery } from '../search/dashboards.ts';
+import { keywordFilter, readText } from '../search/keywords.ts';
+
+export function TextReading({ text }: { text: string }) {
+  const { t, i18n } = useTranslation();
+  const { keywords, words } = readText(text);
+  const codes = useQuery<{ code: string; name: string }>(keywords.some((k) => k.keyword.codes) ? serviceCodesQuery() : null,
+    { background: true });
+  if (keywords.length === 0) return null;
+  const names = new Map(codes.status === 'done' ? codes.rows.map((r) => [r.code, r.name]) : []);
+  const anyOf = new Intl.ListFormat(i18n.language, { type: 'disjunction' });
+  const quoted = new Intl.ListFormat(i18n.language, { type: 'conjunction' });
+  return (
+    <ul className="text-reading" aria-label={t('reading.label')}>
+      {keywords.map(({ phrase, keyword }) => {
+        const filter = keywordFilter(keyword);
+        const meanings = [
+          ...(filter ? [t('reading.filter', {
+            group: t(`data.filters.${filter.group}.label`), option: t(`data.filters.${filter.group}.options.${filter.option.value}.label`),
+          })] : []),
+          ...(keyword.types ?? []).map((type) => t(`data.orgType.${type}`)),
+          // A code's name is the release's (or its translation); until it is read, the code itself.
+          ...(keyword.codes ?? []).map((code) => t(`services.${code}`, { defaultValue: names.get(code) ?? code })),
+        ];
+        return <li key={phrase} data-keyword={phrase}>{t('reading.keyword', { phrase, meanings: anyOf.format([...new Set(meanings)]) })}</li>;
+      })}
+      {words.length > 0 && (
+        <li data-words={words.join(' ')}>{t('reading.words', { count: words.length, words: quoted.format(words.map((word) => t('reading.quote', { word }))) })}</li>
+      )}
+    </ul>
+  );
+}
