@@ -63,6 +63,7 @@ const chosen = Object.entries(TARGETS).filter(([name]) => values.targets!.split(
 const VIEWS = { national: '?all=1', 'zip 02139, 10 mi': '?where=02139&r=10' };
 
 const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(n < 10 ? 1 : 0)} ms` : '—');
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 const kb = (n: number) => (Number.isFinite(n) ? `${(n / 1024).toFixed(0)} KB` : '—');
 const stats = (xs: number[]) => ({ median: percentile(xs, 50), p95: percentile(xs, 95), min: Math.min(...xs), max: Math.max(...xs) });
 
@@ -284,12 +285,14 @@ function reportWarm(scale: number, warm: Record<string, WarmRun | Failed>) {
   });
   table(['kind', 'cases', 'directory p50 / p95', 'json p50 / p95', 'sqljs p50 / p95', 'p95 vs json', 'p95 vs sqljs'], warmRows);
 
-  const ourMemory = failed(warm.directory ?? { failed: '' }) ? NaN : (warm.directory as WarmRun).memoryBytes;
-  const memRows = Object.entries(warm).map(([target, w]) => failed(w) ? [target, `did not complete: ${w.failed}`, '', '', '']
-    : [target, ms(w.startMs), ms(w.settleMs), `${(w.memoryBytes / 2 ** 20).toFixed(0)} MB`,
-      target === 'directory' ? '' : `${Number.isFinite(ourMemory / w.memoryBytes) ? (ourMemory / w.memoryBytes).toFixed(2) : '—'}×`]);
+  const ourMemory = failed(warm.directory ?? { failed: '' }) ? NaN : (warm.directory as WarmRun).memory.privateBytes;
+  const memRows = Object.entries(warm).map(([target, w]) => failed(w) ? [target, `did not complete: ${w.failed}`, '', '', '', '', '']
+    : [target, ms(w.startMs), ms(w.settleMs), mb(w.memory.privateBytes),
+      target === 'directory' ? '' : `${Number.isFinite(ourMemory / w.memory.privateBytes) ? (ourMemory / w.memory.privateBytes).toFixed(2) : '—'}×`,
+      mb(w.memory.pssBytes), w.memory.processes.filter((p) => p.privateBytes >= 2 ** 20).map((p) => `${p.type} ${mb(p.privateBytes)}`).join(', ')]);
+  // bench/browser-memory.ts: PSS moves with every other Chromium on the machine; what a page allocated does not.
   // Settled: after the first pass, until the in-memory copies the page began were made (bench/browser.ts).
-  table(['page', 'ready to query', 'settled after pass 1', 'browser memory (PSS)', 'directory / this'], memRows);
+  table(['page', 'ready to query', 'settled after pass 1', 'browser memory after GC (private)', 'directory / this', 'PSS (shared code split machine-wide)', 'private, by process'], memRows);
   const ours = warm.directory;
   if (!failed(ours) && ours.singleState) {
     console.log(`Single-state search (10 mi around 59301, Montana) once the engine is up: ` +
@@ -420,7 +423,7 @@ function goals(r: ScaleResult): string {
   out.push([`national data to first row ≤ 500 KB (${kb(nationalData)})`, Number.isFinite(nationalData) ? nationalData <= 500 * 1024 : null]);
   const single = ours && !failed(ours) ? ours.singleState?.bytes.data ?? NaN : NaN;
   out.push([`one-state search ≤ 300 KB (${kb(single)})`, Number.isFinite(single) ? single <= 300 * 1024 : null]);
-  const memory = (t: string) => { const w = warm[t]; return w === undefined || failed(w) ? w : w.memoryBytes; };
+  const memory = (t: string) => { const w = warm[t]; return w === undefined || failed(w) ? w : w.memory.privateBytes; };
   out.push(['browser memory below both alternatives', beats(typeof memory('directory') === 'number' ? memory('directory') as number : NaN, memory, true)]);
   const said = (held: boolean | null) => out.filter(([, h]) => h === held).map(([what]) => what).join('; ') || 'none';
   return `Goals at ×${r.scale}: held: ${said(true)}. Missed: ${said(false)}.` +
@@ -484,7 +487,6 @@ function runCost(): string {
   // /proc/self/stat: utime, stime, cutime, cstime (fields 14–17) in clock ticks of 1/100 s.
   const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
   const cpu = fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) / 100;
-  const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
   return `${((Date.now() - startedAt) / 1000).toFixed(0)} s wall, ${cpu.toFixed(0)} s CPU (children included), ` +
     `peak RSS of the runner ${mb(process.resourceUsage().maxRSS * 1024)}, largest browser ${mb(peakBrowserBytes)} (PSS)`;
 }

@@ -101,6 +101,8 @@ export function openDatabase(dataUrl = releaseUrl(document.baseURI)): Promise<Da
       const release = await manifest;
       const db = { engine: withCache(withLanes(withActivity(engines.app)), cache, releaseId(release)), console: engines.console, manifest: release, cloud: null, cache };
       set({ status: 'ready', db });
+      void starting?.reader.then((r) => r.forgetEarlyReads(), () => {});
+      starting = null;
       return db;
     } catch (error) {
       worker?.worker.terminate(); // started, never used: the engine's chunk did not load

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { attachRelease } from './catalog.ts';
 import type { Engine } from './engine.ts';
-import { earlyLoad, earlyRead } from './early-reads.ts';
+import { earlyLoad, earlyRead, forgetEarlyReads } from './early-reads.ts';
 import { statesNear } from '../release/geo.ts';
 import type { Manifest } from '../release/manifest.ts';
 import { readNear } from '../release/near-read.ts';
@@ -119,6 +119,19 @@ describe('a ZIP\'s place and nearest results, read without the engine', () => {
     expect(js.length).toBeGreaterThan(0);
     expect([...new Set(asked.map((a) => a.path.split('/')[0]))]).toEqual(['organizations']);
     expect(new Set(asked.map((a) => a.path)).size).toBeLessThanOrEqual(states.length);
+  });
+
+  it('keeps each file\'s read until the engine answers, then lets it go', async () => {
+    const near = { label: '', lat: 42.35, lon: -71.05 };
+    const query = resultsQuery({ state: { ...EMPTY_SEARCH, radius: 10 }, near, states: statesNear(manifest, near.lat, near.lon, 10) },
+      { limit: 100, offset: 0 }) as ReadSql;
+    const first = await early(query);
+    asked.length = 0;
+    expect(await early(query)).toEqual(first);
+    expect(asked).toEqual([]);
+    forgetEarlyReads();
+    expect(await early(query)).toEqual(first);
+    expect(asked.length).toBeGreaterThan(0);
   });
 
   it('orders equal distances by name, case aside, then by id, as the engines do', async () => {

@@ -70,6 +70,15 @@ function rangedFile(url: URL, byteLength: number, deadlineMs: number): AsyncBuff
 const reads = new Map<string, Promise<Row[]>>();
 
 /**
+ * Once the engine answers, nothing asks for these reads again (database.ts): their rows are let
+ * go, or the page would keep them for the whole visit (×10: a ZIP's link held one 8k-row group
+ * of its state's organizations as JavaScript objects).
+ */
+export function forgetEarlyReads(): void {
+  reads.clear();
+}
+
+/**
  * The rows of one file that `filter` may keep (row groups its statistics rule out are not
  * fetched; the caller filters the rows exactly), its partition's values as columns, as the
  * engines read a hive-partitioned file.
