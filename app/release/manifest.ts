@@ -10,7 +10,8 @@ import type { OrgType } from './org-types.ts';
 // 7: organizations_by_id, organization_services and network_relationships in files by key range (org_keys).
 // 8: organizations' mental_health_only, so a ZIP's nearest results read no treatment center file.
 // 9: program_name in first_pages: the list names each program (SAMHSA lists a provider's sites under one name).
-export const SCHEMA_VERSION = 9;
+// 10: organizations' name_order, the place in the list by name: a text search orders its matches by a number, not by their names.
+export const SCHEMA_VERSION = 10;
 
 /** Where a release is published beside the page (the build's default `--out` is public/data). */
 export const RELEASE_FOLDER = 'data/';

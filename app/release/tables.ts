@@ -22,6 +22,9 @@ export interface TableSpec {
 /** The organizations' column that is true for a mental-health-only facility. */
 export const MENTAL_HEALTH_MARK = 'mental_health_only';
 
+/** The organizations' column holding each one's place in the list by lower-cased name, then id (views.sql). */
+export const NAME_ORDER = 'name_order';
+
 /**
  * The tables the detail panel reads one organization's rows of: published with its key
  * (org-key.ts) and sorted on it, so a lookup's row group is the only one its statistics admit.
@@ -34,10 +37,12 @@ export const TABLES: TableSpec[] = [
   // With the mental-health-only mark (a treatment center whose facility_type is 'MH', left out
   // unless asked for): a ZIP's nearest results, read before the engine starts, then need only
   // their states' organizations, not every treatment center's id there too (×1: 8 files → 2).
+  // With the place in the list by name (NAME_ORDER) too: both as organizations_by_id has them
+  // (views.sql), from the build's regular tables, which both of publish.ts's connections read.
   {
     table: 'organizations',
-    select: `SELECT o.*, t.facility_type IS NOT DISTINCT FROM 'MH' AS ${MENTAL_HEALTH_MARK}
-      FROM organizations o LEFT JOIN treatment_centers t USING (org_id)`,
+    select: `SELECT o.*, t.facility_type IS NOT DISTINCT FROM 'MH' AS ${MENTAL_HEALTH_MARK}, n.${NAME_ORDER}
+      FROM organizations o LEFT JOIN treatment_centers t USING (org_id) JOIN name_orders n USING (org_id)`,
     partitionBy: ['state'],
     order: 'state, geohash, org_id',
   },

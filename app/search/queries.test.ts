@@ -12,12 +12,13 @@ import { statesNear } from '../release/geo.ts';
 import { buildRelease } from '../../scripts/build/pipeline.ts';
 import { scratchDir, scratchSources } from '../../scripts/build/test-release.ts';
 import { countQuery, DETAIL_COLUMNS, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, nearestQuery, networkQuery, organizationQuery, placeOf, placeSuggestionsQuery, pointsQuery, relatedQuery, resultsQuery, servicesQuery, typeDetailQuery, withRelated, type ResolvedSearch } from './queries.ts';
-import { likeLiteral, raw, sql, type Sql } from '../release/sql.ts';
+import { join as joinSql, likeLiteral, raw, sql, type Sql } from '../release/sql.ts';
 import { readText } from './keywords.ts';
 import { bindRelations, filesRelation, keptName, keyRelation, Relation, writeOtherwise } from '../release/relation.ts';
 import { quoteIdent } from '../release/sql-text.ts';
 import type { ReadSql, TableRead } from '../release/table-read.ts';
 import { SEARCH_ROWS } from './search-rows.ts';
+import { textRank } from './text-match.ts';
 import { EMPTY_SEARCH, TYPE_TABLES, type OrgType, type SearchState } from './state.ts';
 import { TYPE_FIELDS } from './detail-fields.ts';
 
@@ -185,6 +186,43 @@ describe('text search', () => {
             WHERE c.name ILIKE ${pattern} ESCAPE '\\')
         ORDER BY 1`);
       expect((await ids(search({ text: word, mentalHealthOnly: true }))).sort(), word).toEqual(expected.map((r) => r.org_id));
+    }
+  });
+
+  it('lists the matches of a rank by name without regard to case, then id, as the names order them here', async () => {
+    // The release's name_order (views.sql, DuckDB 1.5) against the names as this engine lower-cases them, in both tables.
+    for (const table of ['organizations', 'organizations_by_id']) {
+      const [{ n }] = await run<{ n: number }>(sql`SELECT count(*)::INTEGER AS n FROM (SELECT name_order,
+        row_number() OVER (ORDER BY lower(name), org_id) AS listed FROM ${raw(table)}) WHERE name_order <> listed`);
+      expect(n, table).toBe(0);
+    }
+    // Ranked by the names themselves (exact, start, a word's start) here, by the copy's words in the app.
+    for (const text of ['center', 'recovery', 'e', 'boston', 'Boston Peer Center', 'harbor', 'حديقة', '🌅']) {
+      const s = search({ text, mentalHealthOnly: true });
+      const found = (await run<{ org_id: string }>(resultsQuery(s, {}))).map((r) => r.org_id);
+      expect(found.length, text).toBeGreaterThan(0);
+      const byName = await run<{ org_id: string }>(sql`SELECT o.org_id FROM organizations_by_id o
+        WHERE o.org_id IN (${joinSql(found.map((id) => sql`${id}`), ', ')}) ORDER BY CASE WHEN lower(o.name) = lower(${text}) THEN 0 WHEN o.name ILIKE ${`${text}%`} THEN 1
+          WHEN o.name ILIKE ${`% ${text}%`} THEN 2 ELSE 3 END, lower(o.name), o.org_id`);
+      expect(found, text).toEqual(byName.map((r) => r.org_id));
+      for (const [limit, offset] of [[3, 0], [2, 1]]) {
+        const page = await run<{ org_id: string }>(resultsQuery(s, { limit, offset }));
+        expect(page.map((r) => r.org_id), text).toEqual(found.slice(offset, offset + limit));
+      }
+    }
+  });
+
+  it('ranks a name as ILIKE does, whatever the other fields hold', async () => {
+    const rows = sql`SELECT * FROM (VALUES ('a', 'Hope Center', ['Center of Hope'], '1 Center St', 'Center City'),
+      ('b', 'CENTER', NULL::VARCHAR[], NULL, NULL), ('c', 'The Center Of Ñandú', NULL, '9 Hope Rd', NULL),
+      ('d', 'Centerville Clinic', ['Hope'], NULL, 'Hope'), ('e', 'École Hope', NULL, '2 Center Ave', 'Ñandú'),
+      ('f', 'hope', ['Centre'], 'Hope St', 'Hopewell')) AS o(org_id, name, other_names, address_line1, city)`;
+    const byName = (text: string) => sql`CASE WHEN lower(o.name) = lower(${text}) THEN 0 WHEN o.name ILIKE ${`${text}%`} THEN 1
+      WHEN o.name ILIKE ${`% ${text}%`} THEN 2 ELSE 3 END`;
+    for (const text of ['center', 'CENTER', 'cent', 'hope', 'hope center', 'centre', 'ñandú', 'école', 'of ñandú', 'st', 'city', 'hopewell']) {
+      const ranks = await run<{ org_id: string; ranked: number; name: number }>(sql`SELECT o.org_id, ${textRank(text)} AS ranked, ${byName(text)} AS name
+        FROM (${rows}) o ORDER BY 1`);
+      expect(ranks.map((r) => [r.org_id, r.ranked]), text).toEqual(ranks.map((r) => [r.org_id, r.name]));
     }
   });
 

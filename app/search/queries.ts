@@ -5,7 +5,7 @@ import type { Manifest } from '../release/manifest.ts';
 import { milesSql as distance, nearReadSql, withinSql as within } from '../release/near-read.ts';
 import { keyRelation, orCopy, relation } from '../release/relation.ts';
 import { ofOrganization, ORG_KEY, orgKey } from '../release/org-key.ts';
-import { FIRST_PAGE_ROWS, MENTAL_HEALTH_MARK } from '../release/tables.ts';
+import { FIRST_PAGE_ROWS, MENTAL_HEALTH_MARK, NAME_ORDER } from '../release/tables.ts';
 import { tableReadSql } from '../release/table-read.ts';
 import { FILTER_GROUP_BY_ID, FILTER_GROUPS, type FilterGroup } from './filters.ts';
 import { readText } from './keywords.ts';
@@ -119,7 +119,8 @@ function orderBy(search: ResolvedSearch, page: Page, dist: Sql): Sql {
   const byName = raw('lower(o.name), o.org_id');
   return {
     relevance: near ? sql`${dist} ${dir}, ${byName}`
-      : hasText(state.text) ? sql`${textRank(state.text)} ${dir}, ${byName}` : sql`lower(o.name) ${dir}, o.org_id`,
+      // The release's place by name is that order as a number, which duckdb-wasm sorts in a fraction of the time (views.sql).
+      : hasText(state.text) ? sql`${textRank(state.text)} ${dir}, ${raw(`o.${NAME_ORDER}`)}` : sql`lower(o.name) ${dir}, o.org_id`,
     distance: near ? sql`${dist} ${dir}, o.org_id` : sql`lower(o.name) ${dir}, o.org_id`,
     name: sql`lower(o.name) ${dir}, o.org_id`,
     city: sql`o.state ${dir}, lower(o.city) ${dir}, ${byName}`,

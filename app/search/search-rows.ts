@@ -10,7 +10,7 @@
 import { textKeyOf } from '../release/org-key.ts';
 import { keptSelect, orCopy, relation } from '../release/relation.ts';
 import { raw, sql, type Sql } from '../release/sql.ts';
-import { MENTAL_HEALTH_MARK } from '../release/tables.ts';
+import { MENTAL_HEALTH_MARK, NAME_ORDER } from '../release/tables.ts';
 import { FILTER_COLUMNS, FLAGS } from './filters.ts';
 
 /** What a result row shows, in the list's order. */
@@ -27,9 +27,12 @@ const WORDS = `concat_ws(chr(10), lower(o.name), lower(array_to_string(o.other_n
 const TYPE_COLUMNS = [...FILTER_COLUMNS.treatment_centers.map((c) => `t.${c}`), ...FILTER_COLUMNS.narr_residences.map((c) => `n.${c}`),
   `(${FLAGS.map((f, i) => `(t.${f}::INTEGER << ${i})`).join(' | ')}) AS treatment_flags`];
 
-/** Beside what a row shows, the mental-health-only mark (the organizations' own column): the rule needs no type table. */
+/**
+ * Beside what a row shows, the mental-health-only mark (the organizations' own column): the rule
+ * needs no type table; with the words, the place in the list by name a text search orders by.
+ */
 const columns = (words: boolean, types: boolean) =>
-  [...SHOWN.map((c) => `o.${c}`), `o.${MENTAL_HEALTH_MARK}`, ...(words ? [WORDS] : []), ...(types ? TYPE_COLUMNS : [])].join(', ');
+  [...SHOWN.map((c) => `o.${c}`), `o.${MENTAL_HEALTH_MARK}`, ...(words ? [WORDS, `o.${NAME_ORDER}`] : []), ...(types ? TYPE_COLUMNS : [])].join(', ');
 
 const TYPE_JOINS = (centers: Sql) => sql`LEFT JOIN ${centers} t ON t.org_id = o.org_id
   LEFT JOIN narr_residences n ON n.org_id = o.org_id`;

@@ -17,14 +17,20 @@ import { keysWithWord } from './text-terms.ts';
  * characters on every read). UTF-8 is self-synchronizing, so a character is found in a string
  * of them only where it was put.
  */
-const NUMBERED_SERVICES = raw('(SELECT code, name, chr((row_number() OVER (ORDER BY code))::INTEGER) AS mark FROM service_codes)');
+const NUMBERING = 'SELECT code, name, chr((row_number() OVER (ORDER BY code))::INTEGER) AS mark FROM service_codes';
+
+/**
+ * The same, kept in memory: read from the release's file and numbered on every word of every
+ * search, they took ~1 ms of CPU each time (×1, duckdb-wasm in Node).
+ */
+const NUMBERED_SERVICES = keptSelect('service_marks', NUMBERING);
 
 /**
  * The marks of each organization's services, by its text key (search-rows.ts): as a list of
  * numbers it took a third more memory to build.
  */
 const OFFERINGS = keptSelect('offerings', `SELECT ${textKeyOf(raw('org_id')).text} AS text_key, services FROM (SELECT s.org_id, string_agg(c.mark, '') AS services
-  FROM organization_services s JOIN ${NUMBERED_SERVICES.text} c ON c.code = s.code GROUP BY s.org_id)`);
+  FROM organization_services s JOIN (${NUMBERING}) c ON c.code = s.code GROUP BY s.org_id)`);
 
 /** The keys of organizations offering any service `which` picks out of service codes `c`. */
 const offering = (which: Sql) => sql`SELECT h.text_key FROM ${OFFERINGS} h JOIN ${NUMBERED_SERVICES} c ON contains(h.services, c.mark) WHERE ${which}`;
@@ -68,10 +74,17 @@ export function matchesText(text: string, states: readonly string[] | null = nul
 
 export const hasText = (text: string) => { const r = readText(text); return r.keywords.length + r.words.length > 0; };
 
-/** 0: the name is the text; 1: starts with it; 2: a word of it starts with it; 3: elsewhere. */
+/**
+ * 0: the name is the text; 1: starts with it; 2: a word of it starts with it; 3: elsewhere. The
+ * name lower-cased once (DuckDB computes the repeated expression once) and searched for the
+ * text: its ILIKEs took twice the CPU (×10's 67k matches of "recovery": 28 against 12 ms,
+ * duckdb-wasm in Node). Not the copy's words, whose first line is that name: read before the
+ * copy is made, for every row, they doubled what the first text search added to the engine's
+ * memory (×1: 63 → 121 MB).
+ */
 export function textRank(text: string): Sql {
-  const phrase = likeLiteral(text.trim());
-  return sql`CASE WHEN lower(o.name) = lower(${text.trim()}) THEN 0
-    WHEN o.name ILIKE ${`${phrase}%`} ESCAPE '\\' THEN 1
-    WHEN o.name ILIKE ${`% ${phrase}%`} ESCAPE '\\' THEN 2 ELSE 3 END`;
+  const typed = sql`lower(${text.trim()})`;
+  return sql`CASE WHEN lower(o.name) = ${typed} THEN 0
+    WHEN starts_with(lower(o.name), ${typed}) THEN 1
+    WHEN contains(lower(o.name), ' ' || ${typed}) THEN 2 ELSE 3 END`;
 }

@@ -42,16 +42,25 @@ SELECT state, min(latitude) AS min_lat, max(latitude) AS max_lat,
 FROM organizations WHERE latitude IS NOT NULL
 GROUP BY state ORDER BY state;
 
+-- Each organization's place in the list by name (without regard to case, then id), the order
+-- the app lists a text search's matches in within a rank (app/search/text-match.ts): duckdb-wasm
+-- took 25 ms of CPU to order ×1's 7k matches of "recovery" by their lower-cased names, and 19
+-- by this number (warm-profile.ts). A table, so the two reads below sort the names once; not a
+-- TEMP one: the state files are written on a second connection too (scripts/build/publish.ts).
+CREATE OR REPLACE TABLE name_orders AS
+SELECT org_id, row_number() OVER (ORDER BY lower(name), org_id)::INTEGER AS name_order FROM organizations;
+
 -- The same organizations once more, in one file in id order. A lookup by id (the detail
 -- panel, the network's names) reads one row group, and a search with no location opens one
 -- file instead of one per state: in duckdb-wasm every file opened costs a HEAD and a footer
 -- read, and a national scan over 56 state files spent most of its 2 s on those.
 -- With a treatment center's level of care: the detail panel then reads its row from the one
 -- file of its state and level (app/search/queries.ts, typeDetailQuery), not its state's 3–5.
--- With the mental-health-only mark, as the state files have it (app/release/tables.ts).
+-- With the mental-health-only mark and the place in the list by name, as the state files have
+-- them (app/release/tables.ts).
 CREATE OR REPLACE TEMP VIEW organizations_by_id AS
-SELECT o.*, t.level_of_care, t.facility_type IS NOT DISTINCT FROM 'MH' AS mental_health_only
-FROM organizations o LEFT JOIN treatment_centers t USING (org_id);
+SELECT o.*, t.level_of_care, t.facility_type IS NOT DISTINCT FROM 'MH' AS mental_health_only, n.name_order
+FROM organizations o LEFT JOIN treatment_centers t USING (org_id) JOIN name_orders n USING (org_id);
 
 -- The national list's first page, in the order the app lists it with no place, text, type or
 -- filter (app/search/queries.ts: by name without regard to case, then id), once leaving out
