@@ -204,7 +204,7 @@ async function benchScale(scale: number, cases: (ids: string[]) => BenchCase[]):
           () => coldRun(`${plain.base}${t.page}${query}`, t.row, limits(scale, 'cold')));
       }
     }
-    console.log(`×${scale}: warm query mix (${mix.length} cases, ${runs + 1} passes, the first is each query's first touch)…`);
+    console.log(`×${scale}: warm query mix (${mix.length} cases, ${runs + 1} passes, the first is each query's first touch, then the page's in-memory copies are made)…`);
     for (const [target, t] of phases.has('warm') ? chosen : []) {
       const single = target === 'directory' ? { kind: 'radius' as const, zip: '59301', miles: 10 } : undefined;
       result.warm![target] = await measure[target](`${target} warm`, () => warmRun(`${compressed.base}${t.warm}`, mix, runs + 1, limits(scale, 'warm'), single));
@@ -286,12 +286,13 @@ function reportWarm(scale: number, warm: Record<string, WarmRun | Failed>) {
   table(['kind', 'cases', 'directory p50 / p95', 'json p50 / p95', 'sqljs p50 / p95', 'p95 vs json', 'p95 vs sqljs'], warmRows);
 
   const ourMemory = failed(warm.directory ?? { failed: '' }) ? NaN : (warm.directory as WarmRun).memory.privateBytes;
-  const memRows = Object.entries(warm).map(([target, w]) => failed(w) ? [target, `did not complete: ${w.failed}`, '', '', '', '']
-    : [target, ms(w.startMs), mb(w.memory.privateBytes),
+  const memRows = Object.entries(warm).map(([target, w]) => failed(w) ? [target, `did not complete: ${w.failed}`, '', '', '', '', '']
+    : [target, ms(w.startMs), ms(w.settleMs), mb(w.memory.privateBytes),
       target === 'directory' ? '' : `${Number.isFinite(ourMemory / w.memory.privateBytes) ? (ourMemory / w.memory.privateBytes).toFixed(2) : '—'}×`,
       mb(w.memory.pssBytes), w.memory.processes.filter((p) => p.privateBytes >= 2 ** 20).map((p) => `${p.type} ${mb(p.privateBytes)}`).join(', ')]);
   // bench/browser-memory.ts: PSS moves with every other Chromium on the machine; what a page allocated does not.
-  table(['page', 'ready to query', 'browser memory after GC (private)', 'directory / this', 'PSS (shared code split machine-wide)', 'private, by process'], memRows);
+  // Settled: after the first pass, until the in-memory copies the page began were made (bench/browser.ts).
+  table(['page', 'ready to query', 'settled after pass 1', 'browser memory after GC (private)', 'directory / this', 'PSS (shared code split machine-wide)', 'private, by process'], memRows);
   const ours = warm.directory;
   if (!failed(ours) && ours.singleState) {
     console.log(`Single-state search (10 mi around 59301, Montana) once the engine is up: ` +

@@ -8,7 +8,7 @@
 // within ~1e-15 miles of each other: equal positions give equal distances in both, and the
 // tie-break (name, then id) is exact. app/search/queries.test.ts holds the two to each other.
 import { boundingBox, EARTH_RADIUS_MILES, milesBetween } from './geo.ts';
-import { relation } from './relation.ts';
+import { orCopy, relation, type Relation } from './relation.ts';
 import { quoteIdent } from './sql-text.ts';
 import { and, raw, sql, type Sql } from './sql.ts';
 
@@ -25,6 +25,11 @@ export interface NearRead {
   byName: boolean;
   limit: number;
   offset: number;
+  /**
+   * A copy the engine may keep in memory holding the table's rows of every state, with at least
+   * the columns read (relation.ts `orCopy`): read instead of the files once held.
+   */
+  copy?: Relation;
 }
 
 /** Straight-line miles from `near` to the row's position: what `nearRows` computes (geo.ts' milesBetween). */
@@ -46,8 +51,9 @@ export function nearReadSql(read: NearRead): Sql & { near: NearRead } {
   const columns = raw(read.columns.map((c) => `o.${quoteIdent(c)}`).join(', '));
   const kept = read.without ? [sql`o.${raw(quoteIdent(read.without))} IS NOT TRUE`] : [];
   const ties = raw(read.byName ? 'lower(o.name), o.org_id' : 'o.org_id');
+  const files = relation(read.table, read.states);
   const query = sql`SELECT ${columns}, ${milesSql(read.near)} AS distance_miles
-    FROM ${relation(read.table, read.states)} o
+    FROM ${read.copy ? orCopy(read.copy, sql`SELECT * FROM ${files}`) : files} o
     WHERE ${and([withinSql(read.near, read.miles), ...kept])}
     ORDER BY distance_miles ASC, ${ties}
     LIMIT ${read.limit} OFFSET ${read.offset}`;

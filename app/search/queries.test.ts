@@ -117,7 +117,9 @@ describe('the search rows kept in memory', () => {
       pruned(search({ radius: 50, text: 'center', mentalHealthOnly: true }, BOSTON)), search({ filters: { level: ['outpatient', 'inpatient'] } })];
     for (const s of searches) {
       const label = JSON.stringify(s.state);
-      for (const q of [resultsQuery(s, { limit: 100, offset: 0, sort: 'city' }), countQuery(s), facetsQuery(s), exportQuery(s, {})]) {
+      // A page near a place is ranked on its keys, then its rows read by id (near-read.ts): by distance, a slice, and by city.
+      const pages = [resultsQuery(s, { limit: 100, offset: 0 }), resultsQuery(s, { limit: 3, offset: 2 }), resultsQuery(s, { limit: 100, offset: 0, sort: 'city' })];
+      for (const q of [...pages, countQuery(s), facetsQuery(s), exportQuery(s, {})]) {
         expect(await engine.query(q.text, q.params), label).toEqual(await files.query(q.text, q.params));
       }
       // The map's points come in no order.

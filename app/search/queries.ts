@@ -141,7 +141,8 @@ export function resultsQuery(search: ResolvedSearch, page: Page): Sql {
     });
   }
   if (nearPage(search, page)) {
-    // The same rows and order as the query below (the join of the other type tables adds nothing here).
+    // The same rows and order as the query below (the join of the other type tables adds nothing
+    // here), from the search rows once the engine holds them.
     const { lat, lon } = search.near!;
     return nearReadSql({
       table: 'organizations',
@@ -153,6 +154,7 @@ export function resultsQuery(search: ResolvedSearch, page: Page): Sql {
       byName: (page.sort ?? 'relevance') === 'relevance',
       limit: page.limit!,
       offset: page.offset ?? 0,
+      copy: SEARCH_ROWS,
     });
   }
   const dist = search.near ? distance(search.near) : raw('NULL');
@@ -213,19 +215,21 @@ export const facetKey = (group: string, value: string) => `${group}:${value}`;
 
 /**
  * One row with a count beside every filter choice: how many results that choice would give
- * with everything else as it is (a group's own choices are left out of its counts).
+ * with everything else as it is (a group's own choices are left out of its counts). `count_if`,
+ * not `count(*) FILTER`: duckdb-wasm ran the 31 filtered counts at ×10 in 20–31 ms of CPU, the
+ * 31 `count_if` in 14–15 (50 mi around 10001, least of 9).
  */
 export function facetsQuery(search: ResolvedSearch): Sql {
   const { state } = search;
   const counts: Sql[] = ORG_TYPES.map((t) =>
-    sql`count(*) FILTER (WHERE o.org_type = ${t} AND ${and(choices({ ...state, types: [] }))})::INTEGER AS ${raw(`"${facetKey('type', t)}"`)}`);
+    sql`count_if(o.org_type = ${t} AND ${and(choices({ ...state, types: [] }))})::INTEGER AS ${raw(`"${facetKey('type', t)}"`)}`);
   for (const group of FILTER_GROUPS) {
     for (const option of group.options) {
-      counts.push(sql`count(*) FILTER (WHERE ${option.where} AND ${and(choices(state, group.id))})::INTEGER
+      counts.push(sql`count_if(${option.where} AND ${and(choices(state, group.id))})::INTEGER
         AS ${raw(`"${facetKey(group.id, option.value)}"`)}`);
     }
   }
-  counts.push(sql`count(*) FILTER (WHERE o.${raw(MENTAL_HEALTH_MARK)} AND ${and(choices(state, MENTAL_HEALTH_ONLY))})::INTEGER
+  counts.push(sql`count_if(o.${raw(MENTAL_HEALTH_MARK)} AND ${and(choices(state, MENTAL_HEALTH_ONLY))})::INTEGER
     AS ${raw(`"${facetKey(MENTAL_HEALTH_ONLY, 'include')}"`)}`);
   return sql`SELECT ${join(counts, ',\n  ')} FROM ${from(search, true)} WHERE ${and(scope(search))}`;
 }

@@ -134,6 +134,8 @@ export interface WarmRun {
   memory: BrowserMemory;
   /** Data fetched by one single-state search once the engine is up. */
   singleState?: Transfer;
+  /** Milliseconds after the first pass until the copies the page began were made (see settled). */
+  settleMs: number;
 }
 
 export async function warmRun(url: string, cases: BenchCase[], passes: number, limits: Limits, singleState?: BenchCase): Promise<WarmRun> {
@@ -149,11 +151,33 @@ export async function warmRun(url: string, cases: BenchCase[], passes: number, l
       single = await transfer.stop();
     }
     const results: Timed[][] = [];
+    let settleMs = 0;
     for (let i = 0; i < passes; i++) {
       results.push(await page.evaluate((all) => window.benchMix!(all), cases));
+      if (i === 0) settleMs = await settled(page);
     }
-    return { startMs, passes: results, memory: await settledMemory(page), singleState: single };
+    return { startMs, passes: results, memory: await settledMemory(page), singleState: single, settleMs };
   }, limits);
+}
+
+/**
+ * Waits until every copy the page's engine began is made (db/catalog.ts marks each one's begin
+ * and end) and none has begun for a second; returns how long that took. The directory makes its
+ * in-memory copies once no query waits, and the mix leaves no such moment between its cases: the
+ * pass after the first waited behind them query by query (×10: radius p50 109 ms, 13–17 once
+ * they were made). A person's pause between two searches gives the page that time; the
+ * alternatives make no copies, and their pages mark none.
+ */
+async function settled(page: Page): Promise<number> {
+  const started = Date.now();
+  let last = '';
+  for (let quiet = 0; quiet < 2;) {
+    await page.waitForTimeout(500);
+    const counts = await page.evaluate(() => ['nrd:copy-begin', 'nrd:copy-end'].map((n) => performance.getEntriesByName(n).length));
+    quiet = counts.join() === last && counts[0] === counts[1] ? quiet + 1 : 0;
+    last = counts.join();
+  }
+  return Date.now() - started;
 }
 
 /**
