@@ -19,7 +19,8 @@ import { quoteIdent } from '../release/sql-text.ts';
 import type { ReadSql, TableRead } from '../release/table-read.ts';
 import { SEARCH_ROWS } from './search-rows.ts';
 import { textRank } from './text-match.ts';
-import { EMPTY_SEARCH, TYPE_TABLES, type OrgType, type SearchState } from './state.ts';
+import { TYPE_TABLES } from '../release/org-types.ts';
+import { EMPTY_SEARCH, type OrgType, type SearchState } from './state.ts';
 import { TYPE_FIELDS, typeDetailOf } from '../release/detail-fields.ts';
 import { OPENING_COLUMNS } from '../release/tables.ts';
 
@@ -117,7 +118,7 @@ describe('the search rows kept in memory', () => {
       pruned(search({ radius: 50, text: 'center', mentalHealthOnly: true }, BOSTON)), search({ filters: { level: ['outpatient', 'inpatient'] } })];
     for (const s of searches) {
       const label = JSON.stringify(s.state);
-      // A page near a place is ranked on its keys, then its rows read by id (near-read.ts): by distance, a slice, and by city.
+      // A page near a place, from the copy here and from the files there: by distance, a slice, and by city.
       const pages = [resultsQuery(s, { limit: 100, offset: 0 }), resultsQuery(s, { limit: 3, offset: 2 }), resultsQuery(s, { limit: 100, offset: 0, sort: 'city' })];
       for (const q of [...pages, countQuery(s), facetsQuery(s), exportQuery(s, {})]) {
         expect(await engine.query(q.text, q.params), label).toEqual(await files.query(q.text, q.params));
@@ -151,6 +152,15 @@ describe('facets', () => {
     const [open] = await run<Record<string, number>>(facetsQuery(search({})));
     expect(open[facetKey('type', 'treatment_center')]).toBe(4);
     expect(open[facetKey('type', 'narr_residence')]).toBe(2);
+  });
+
+  it('says 0, not NULL, for a choice no row could take: none matched, or every row\'s answer is unknown', async () => {
+    // Residences only: a treatment center's options are NULL for each of them.
+    for (const s of [search({ types: ['narr_residence'] }), search({ text: 'no such word anywhere' })]) {
+      const [facets] = await run<Record<string, number | null>>(facetsQuery(s));
+      expect(Object.entries(facets).filter(([, n]) => n === null), JSON.stringify(s.state)).toEqual([]);
+      expect(facets[facetKey('level', 'outpatient')]).toBe(0);
+    }
   });
 });
 
@@ -200,7 +210,7 @@ describe('text search', () => {
         row_number() OVER (ORDER BY lower(name), org_id) AS listed FROM ${raw(table)}) WHERE name_order <> listed`);
       expect(n, table).toBe(0);
     }
-    // Ranked by the names themselves (exact, start, a word's start) here, by the copy's words in the app.
+    // Ranked by the names' ILIKEs here, by the lower-cased name's starts_with/contains in the app (textRank).
     for (const text of ['center', 'recovery', 'e', 'boston', 'Boston Peer Center', 'harbor', 'حديقة', '🌅']) {
       const s = search({ text, mentalHealthOnly: true });
       const found = (await run<{ org_id: string }>(resultsQuery(s, {}))).map((r) => r.org_id);

@@ -217,19 +217,20 @@ export const facetKey = (group: string, value: string) => `${group}:${value}`;
  * One row with a count beside every filter choice: how many results that choice would give
  * with everything else as it is (a group's own choices are left out of its counts). `count_if`,
  * not `count(*) FILTER`: duckdb-wasm ran the 31 filtered counts at ×10 in 20–31 ms of CPU, the
- * 31 `count_if` in 14–15 (50 mi around 10001, least of 9).
+ * 31 `count_if` in 14–15 (50 mi around 10001, least of 9). `count_if` of no rows, or of rows
+ * whose predicate is NULL (a treatment center's option among residences), is NULL: 0 is the count.
  */
 export function facetsQuery(search: ResolvedSearch): Sql {
   const { state } = search;
   const counts: Sql[] = ORG_TYPES.map((t) =>
-    sql`count_if(o.org_type = ${t} AND ${and(choices({ ...state, types: [] }))})::INTEGER AS ${raw(`"${facetKey('type', t)}"`)}`);
+    sql`coalesce(count_if(o.org_type = ${t} AND ${and(choices({ ...state, types: [] }))}), 0)::INTEGER AS ${raw(`"${facetKey('type', t)}"`)}`);
   for (const group of FILTER_GROUPS) {
     for (const option of group.options) {
-      counts.push(sql`count_if(${option.where} AND ${and(choices(state, group.id))})::INTEGER
+      counts.push(sql`coalesce(count_if(${option.where} AND ${and(choices(state, group.id))}), 0)::INTEGER
         AS ${raw(`"${facetKey(group.id, option.value)}"`)}`);
     }
   }
-  counts.push(sql`count_if(o.${raw(MENTAL_HEALTH_MARK)} AND ${and(choices(state, MENTAL_HEALTH_ONLY))})::INTEGER
+  counts.push(sql`coalesce(count_if(o.${raw(MENTAL_HEALTH_MARK)} AND ${and(choices(state, MENTAL_HEALTH_ONLY))}), 0)::INTEGER
     AS ${raw(`"${facetKey(MENTAL_HEALTH_ONLY, 'include')}"`)}`);
   return sql`SELECT ${join(counts, ',\n  ')} FROM ${from(search, true)} WHERE ${and(scope(search))}`;
 }
@@ -336,7 +337,7 @@ export function placeSuggestionsQuery(prefix: string): Sql | null {
  */
 export const DETAIL_COLUMNS = ['org_id', 'org_type', 'name', 'program_name', 'other_names', 'address_line1', 'address_line2',
   'city', 'state', 'zip', 'latitude', 'longitude', 'geo_precision', 'location_source', 'phone', 'website', 'email',
-  'last_updated', 'generated', 'level_of_care'];
+  'last_updated', 'generated'];
 
 /**
  * An organization's row with its type's fields (type_detail, read by typeDetailOf) and its
