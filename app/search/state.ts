@@ -3,7 +3,7 @@
 import type { OrgType } from '../release/org-types.ts';
 
 // The types are the release's (its manifest counts each); the search offers them as they are.
-export { ORG_TYPES, TYPE_TABLES, type OrgType } from '../release/org-types.ts';
+export { ORG_TYPES, type OrgType } from '../release/org-types.ts';
 
 export const ORG_TYPE_LABELS: Record<OrgType, string> = {
   treatment_center: 'Treatment center',
