@@ -12,7 +12,8 @@ import type { OrgType } from './org-types.ts';
 // 9: program_name in first_pages: the list names each program (SAMHSA lists a provider's sites under one name).
 // 10: organizations' name_order, the place in the list by name: a text search orders its matches by a number, not by their names.
 // 11: organizations_by_id's type_detail and services: opening an organization reads one row (tables.ts).
-export const SCHEMA_VERSION = 11;
+// 12: organizations_by_id without level_of_care, which its type_detail holds.
+export const SCHEMA_VERSION = 12;
 
 /** Where a release is published beside the page (the build's default `--out` is public/data). */
 export const RELEASE_FOLDER = 'data/';

@@ -54,12 +54,10 @@ SELECT org_id, row_number() OVER (ORDER BY lower(name), org_id)::INTEGER AS name
 -- panel, the network's names) reads one row group, and a search with no location opens one
 -- file instead of one per state: in duckdb-wasm every file opened costs a HEAD and a footer
 -- read, and a national scan over 56 state files spent most of its 2 s on those.
--- With a treatment center's level of care: the detail panel then reads its row from the one
--- file of its state and level (app/search/queries.ts, typeDetailQuery), not its state's 3–5.
 -- With the mental-health-only mark and the place in the list by name, as the state files have
 -- them (app/release/tables.ts).
 CREATE OR REPLACE TEMP VIEW organizations_by_id AS
-SELECT o.*, t.level_of_care, t.facility_type IS NOT DISTINCT FROM 'MH' AS mental_health_only, n.name_order
+SELECT o.*, t.facility_type IS NOT DISTINCT FROM 'MH' AS mental_health_only, n.name_order
 FROM organizations o LEFT JOIN treatment_centers t USING (org_id) JOIN name_orders n USING (org_id);
 
 -- The national list's first page, in the order the app lists it with no place, text, type or
