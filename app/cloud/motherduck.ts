@@ -6,6 +6,7 @@ import { getAsyncDuckDb, MDConnection, type MDConnectionParams } from '@motherdu
 import { quoteIdent } from '../release/sql-text.ts';
 import type { Engine } from '../db/engine.ts';
 import { cloudEngine } from './cloud-engine.ts';
+import { lacking } from './release-check.ts';
 import { redact } from '../release/redact.ts';
 import type { CloudSession } from './session.ts';
 
@@ -14,10 +15,10 @@ class CloudError extends Error {}
 const START_TIMEOUT_MS = 45_000;
 
 /**
- * The cloud engine on `session.database`, once it holds every table in `tables`; fails with a
- * CloudError in plain words (never containing the token) and leaves nothing running.
+ * The cloud engine on `session.database`, once it holds every table and column in `tables`; fails
+ * with a CloudError in plain words (never containing the token) and leaves nothing running.
  */
-export async function connectMotherDuck(session: CloudSession, tables: string[]): Promise<Engine & { close(): Promise<void> }> {
+export async function connectMotherDuck(session: CloudSession, tables: Record<string, readonly string[]>): Promise<Engine & { close(): Promise<void> }> {
   const scrub = (text: string) => redact(text, session.token);
   if (!window.crossOriginIsolated) {
     throw new CloudError('This page is not cross-origin isolated, which MotherDuck needs: the host must send '
@@ -28,9 +29,9 @@ export async function connectMotherDuck(session: CloudSession, tables: string[])
   try {
     await within(START_TIMEOUT_MS, connection.isInitialized(), 'MotherDuck did not answer');
     const engine = cloudEngine(connection, await getAsyncDuckDb(params), scrub);
-    const found = await engine.query<{ name: string }>(
-      'SELECT table_name AS name FROM information_schema.tables WHERE table_catalog = ?', [session.database]);
-    const missing = tables.filter((t) => !found.some((f) => f.name === t));
+    const found = await engine.query<{ table: string; column: string }>(
+      'SELECT table_name AS "table", column_name AS "column" FROM information_schema.columns WHERE table_catalog = ?', [session.database]);
+    const missing = lacking(tables, found);
     if (found.length === 0) throw new CloudError(`MotherDuck has no database “${session.database}” with tables in it (publish one with npm run publish:motherduck).`);
     if (missing.length) throw new CloudError(`The MotherDuck database “${session.database}” lacks ${missing.join(', ')}: publish the release again.`);
     await engine.exec(`USE ${quoteIdent(session.database)}`);

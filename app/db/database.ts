@@ -151,7 +151,8 @@ export async function connectCloud(session: CloudSession): Promise<void> {
     throw new Error('Could not load the MotherDuck client from this site: is this browser offline?');
   });
   // The uploaded tables are read whole, filtered by state where a query names its states.
-  const connected = await connectMotherDuck(session, Object.keys(local.manifest.tables));
+  const columns = Object.fromEntries(Object.entries(local.manifest.tables).map(([name, t]) => [name, t.columns.map((c) => c.name)]));
+  const connected = await connectMotherDuck(session, columns);
   const engine = { ...withRelations(connected, (r) => tablesRelation(local.manifest, r)), close: connected.close };
   await disconnectCloud();
   cloudEngine = engine;
