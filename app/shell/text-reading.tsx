@@ -24,9 +24,10 @@ export function TextReading({ text }: { text: string }) {
             group: t(`data.filters.${filter.group}.label`), option: t(`data.filters.${filter.group}.options.${filter.option.value}.label`),
           })] : []),
           ...(keyword.types ?? []).map((type) => t(`data.orgType.${type}`)),
-          // A code's name is the release's (or its translation); until it is read, the code itself.
-          ...(keyword.codes ?? []).map((code) => t(`services.${code}`, { defaultValue: names.get(code) ?? code })),
+          // A code's name is the release's (or its translation), said once read: bare codes ("MU or BU or NU…") told nobody anything.
+          ...(keyword.codes ?? []).flatMap((code) => (names.has(code) ? [t(`services.${code}`, { defaultValue: names.get(code) })] : [])),
         ];
+        if (meanings.length === 0) return null;
         return <li key={phrase} data-keyword={phrase}>{t('reading.keyword', { phrase, meanings: anyOf.format([...new Set(meanings)]) })}</li>;
       })}
       {words.length > 0 && (
