@@ -132,6 +132,8 @@ export interface WarmRun {
   passes: Timed[][];
   /** After the mix, once the page collected its garbage (browser-memory.ts). */
   memory: BrowserMemory;
+  /** What the browser's processes had allocated as the mix ended, garbage included (private bytes). */
+  memoryAsLeft: number;
   /** Data fetched by one single-state search once the engine is up. */
   singleState?: Transfer;
   /** Milliseconds after the first pass until the copies the page began were made (see settled). */
@@ -156,7 +158,8 @@ export async function warmRun(url: string, cases: BenchCase[], passes: number, l
       results.push(await page.evaluate((all) => window.benchMix!(all), cases));
       if (i === 0) settleMs = await settled(page);
     }
-    return { startMs, passes: results, memory: await settledMemory(page), singleState: single, settleMs };
+    const memoryAsLeft = browserMemory().privateBytes;
+    return { startMs, passes: results, memory: await settledMemory(page), memoryAsLeft, singleState: single, settleMs };
   }, limits);
 }
 
