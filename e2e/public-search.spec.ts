@@ -31,6 +31,9 @@ for (const size of SIZES) {
       await expect(page.locator('[data-total]')).toBeVisible({ timeout: 30_000 });
       await expect(page.locator('.text-reading [data-keyword="aa"]')).toHaveText('“aa” stands for 12-step facilitation or Self-help groups, and is looked for in names and addresses too');
       await expect(page.locator('.text-reading [data-words]')).toHaveText('“springfield” is looked for in names, addresses and the names of services');
+      // "mat" stands for 14 services: three named, then how many more.
+      await page.goto('./?where=60601&q=mat');
+      await expect(page.locator('.text-reading [data-keyword="mat"]')).toHaveText(/^“mat” stands for [^,]+, [^,]+, [^,]+, or 11 more services, and is looked for/, { timeout: 30_000 });
     });
 
     for (const [where, label] of [['St. Louis, MO', 'Saint Louis, MO'], ['Boston', 'Boston, MA'], ['Bostn, MA', 'Boston, MA']]) {

@@ -6,6 +6,9 @@ import { useQuery } from '../db/use-query.ts';
 import { serviceCodesQuery } from '../search/queries.ts';
 import { keywordFilter, readText } from '../search/keywords.ts';
 
+/** At most this many meanings named for a keyword; past it, the last says how many more. */
+const SAID = 4;
+
 export function TextReading({ text }: { text: string }) {
   const { t, i18n } = useTranslation();
   const { keywords, words } = readText(text);
@@ -27,8 +30,11 @@ export function TextReading({ text }: { text: string }) {
           // A code's name is the release's (or its translation), said once read: bare codes ("MU or BU or NU…") told nobody anything.
           ...(keyword.codes ?? []).flatMap((code) => (names.has(code) ? [t(`services.${code}`, { defaultValue: names.get(code) })] : [])),
         ];
-        if (meanings.length === 0) return null;
-        return <li key={phrase} data-keyword={phrase}>{t('reading.keyword', { phrase, meanings: anyOf.format([...new Set(meanings)]) })}</li>;
+        const named = [...new Set(meanings)];
+        if (named.length === 0) return null;
+        // "mat" stands for 14 services: named whole, they filled a phone's screen above the results.
+        const said = named.length > SAID ? [...named.slice(0, SAID - 1), t('reading.more', { count: named.length - SAID + 1 })] : named;
+        return <li key={phrase} data-keyword={phrase}>{t('reading.keyword', { phrase, meanings: anyOf.format(said) })}</li>;
       })}
       {words.length > 0 && (
         <li data-words={words.join(' ')}>{t('reading.words', { count: words.length, words: quoted.format(words.map((word) => t('reading.quote', { word }))) })}</li>
