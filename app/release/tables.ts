@@ -53,11 +53,14 @@ export const OPENING_COLUMNS = ['type_detail', 'services'];
 export const NOT_BY_ID = ['geohash', 'zip4', 'county', 'data_source', 'source_file', 'source_index', 'source_id'];
 const typeDetail = ORG_TYPES.map((type, i) => `CASE WHEN t${i}.org_id IS NOT NULL
   THEN to_json(struct_pack(${TYPE_FIELDS[type].map(([column]) => `${column} := t${i}.${column}`).join(', ')}))::VARCHAR END`);
+// Services sorted after they are gathered: an aggregate ordered by code (`list(code ORDER BY
+// code)`) buffers every row of every group first: 8.5M codes of 405k organizations (×10's size),
+// 53 s and 559 MB at a 300 MB limit, against 25 s and 487 MB this way, the same lists.
 export const BY_ID = `SELECT o.* EXCLUDE (${NOT_BY_ID.join(', ')}), coalesce(${typeDetail.join(', ')}) AS type_detail, coalesce(s.services, []) AS services,
     ${orgKeyOf(raw('o.org_id')).text} AS ${ORG_KEY}
   FROM organizations_by_id o
   ${ORG_TYPES.map((type, i) => `LEFT JOIN ${TYPE_TABLES[type]} t${i} ON t${i}.org_id = o.org_id`).join('\n  ')}
-  LEFT JOIN (SELECT org_id, list(code ORDER BY code) AS services FROM organization_services GROUP BY org_id) s ON s.org_id = o.org_id`;
+  LEFT JOIN (SELECT org_id, list_sort(list(code)) AS services FROM organization_services GROUP BY org_id) s ON s.org_id = o.org_id`;
 
 // Partitioned by what the app filters on; rows in geohash order so a spatial filter's
 // min/max statistics skip most row groups. Small tables are one file each.
