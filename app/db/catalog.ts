@@ -65,7 +65,7 @@ export function withViews(engine: Engine, manifest: Pick<Manifest, 'tables'>, co
   const kept = new Map<string, Promise<void>>();
   const held = new Set<string>();
   const part = async (name: string, statement: string) => {
-    await scheduler.turn();
+    await scheduler.turn(name);
     const started = performance.now();
     await viewsFor(statement);
     await engine.exec(statement);
@@ -113,14 +113,18 @@ export function withViews(engine: Engine, manifest: Pick<Manifest, 'tables'>, co
   const prepare = async (sql: string, params: readonly unknown[]) => {
     const relations = relationsIn(params);
     // The query waits once, however many of its relations are copies being made.
-    const needed = relations.flatMap((r) => {
-      if (r.select) return [keep(r)];
+    // Each copy the query waits for, and whether it is read without it should it fail.
+    const needs = relations.flatMap((r): [Relation, boolean][] => {
+      if (r.select) return [[r, false]];
       if (!r.copy || copies === 'never') return [];
-      if (copies === 'at-once') return [keep(r.copy).catch(() => {})];
+      if (copies === 'at-once') return [[r.copy, true]];
       if (!kept.has(keptName(r.copy)) && !failed.has(keptName(r.copy))) void begin(r.copy);
       return [];
     });
-    if (needed.length) await scheduler.waitFor(Promise.all(needed));
+    const needed = needs.map(([r, optional]) => (optional ? keep(r).catch(() => {}) : keep(r)));
+    // A copy made from another (relation.ts keptFrom) needs that one's parts too.
+    const chain = (r: Relation | null): string[] => (r ? [keptName(r), ...chain(r.after)] : []);
+    if (needed.length) await scheduler.waitFor(Promise.all(needed), needs.flatMap(([r]) => chain(r)));
     const bound = bindRelations(sql, params, (r) => filesRelation(manifest, r, (copy) => copies !== 'never' && held.has(keptName(copy))));
     await viewsFor(bound.text);
     return bound;

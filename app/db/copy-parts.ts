@@ -1,15 +1,15 @@
 // The statements that make a kept relation's copy (release/relation.ts), each a part the engine
-// runs between the page's queries (copy-scheduler.ts): a query that comes while one is made
-// waits for the rest of it. One part a state left California's as the longest (×1: 4,858 rows,
-// 70–180 ms of CPU in duckdb-wasm) and made Wyoming's 71 rows a part of their own (~25 ms, most
-// of it reading the files' footers). So states go together, in order, up to PART_ROWS rows, and
-// a state with more is split by a hash of the copy's key: each slice reads the state's files
-// again, but computes and stores only its own rows, where most of a part's time goes.
+// runs in the page's quiet moments (copy-scheduler.ts): a query that comes while one is made
+// waits for the rest of it. One part a state made Wyoming's 71 rows a part of their own (~25 ms
+// of CPU in duckdb-wasm, most of it reading the files' footers), 59 parts at ×1. So states go
+// together, in order, up to PART_ROWS rows (×1: 13 parts, 1.9 s of CPU against 2.5; ×10: 51,
+// 4.5 s either way; duckdb-wasm in Node, load 12); a state with more is a part alone, as
+// before. Slicing one by a hash of its key bounded the parts but read its files again for
+// each slice: ×10's search rows then took 7.8 s (a filter on a hash prunes no row group).
 import type { Manifest } from '../release/manifest.ts';
 import { bindRelations, filesRelation, relationsIn, type Relation } from '../release/relation.ts';
-import { quoteIdent } from '../release/sql-text.ts';
 
-/** Rows a part holds at most (a state split by key may hold a few more in one of its slices). */
+/** Rows a part holds at most, unless one state holds more. */
 export const PART_ROWS = 4096;
 
 type Tables = Pick<Manifest, 'tables'>;
@@ -47,11 +47,8 @@ function groups(rows: Map<string, number>, partRows: number): { states: string[]
 export function copyParts(manifest: Tables, r: Relation, partRows = PART_ROWS): string[] {
   const rows = rowsByState(manifest, r);
   if (!r.byState || !rows.size) return [r.select!];
-  return groups(rows, partRows).flatMap(({ states, rows: n }) => {
+  return groups(rows, partRows).map(({ states }) => {
     const part = r.byState!(states);
-    const text = bindRelations(part.text, part.params, (x) => filesRelation(manifest, x)).text;
-    const slices = r.indexedOn ? Math.ceil(n / partRows) : 1;
-    if (slices <= 1) return [text];
-    return Array.from({ length: slices }, (_, i) => `SELECT * FROM (${text}) WHERE hash(${quoteIdent(r.indexedOn!)}) % ${slices} = ${i}`);
+    return bindRelations(part.text, part.params, (x) => filesRelation(manifest, x)).text;
   });
 }

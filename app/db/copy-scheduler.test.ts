@@ -5,9 +5,9 @@ describe('copyScheduler', () => {
   beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] }));
   afterEach(() => vi.useRealTimers());
 
-  const turnTaken = (scheduler: ReturnType<typeof copyScheduler>) => {
+  const turnTaken = (scheduler: ReturnType<typeof copyScheduler>, name = 'rows') => {
     let taken = false;
-    void scheduler.turn().then(() => (taken = true));
+    void scheduler.turn(name).then(() => (taken = true));
     return () => taken;
   };
 
@@ -31,15 +31,21 @@ describe('copyScheduler', () => {
     expect(next(), 'parts follow each other while nothing comes').toBe(true);
   });
 
-  it('gives the turn at once to the parts a running query waits for', async () => {
+  it('gives the turn at once to the parts a running query waits for, and to no other copy\'s', async () => {
     const scheduler = copyScheduler(100);
     let made!: () => void;
     const copy = new Promise<void>((done) => (made = done));
-    const query = scheduler.run(() => scheduler.waitFor(copy));
-    const taken = turnTaken(scheduler);
+    const query = scheduler.run(() => scheduler.waitFor(copy, ['services']));
+    const other = turnTaken(scheduler, 'rows');
+    const taken = turnTaken(scheduler, 'services');
     await vi.advanceTimersByTimeAsync(0);
     expect(taken()).toBe(true);
+    expect(other(), 'another copy waits for the quiet moment').toBe(false);
     made();
     await query;
+    await vi.advanceTimersByTimeAsync(99);
+    expect(other()).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(other()).toBe(true);
   });
 });
