@@ -42,14 +42,16 @@ declare global {
     benchReady?: boolean;
     /** Why the page could not load its data, for the runner to report. */
     benchFailed?: string;
-    benchMix?: (cases: BenchCase[]) => Promise<Timed[]>;
+    /** Runs the cases in order, `pauseMs` apart (not timed). */
+    benchMix?: (cases: BenchCase[], pauseMs?: number) => Promise<Timed[]>;
   }
 }
 
 export function exposeMix(answers: Answers) {
-  window.benchMix = async (cases) => {
+  window.benchMix = async (cases, pauseMs = 0) => {
     const timed: Timed[] = [];
     for (const c of cases) {
+      if (pauseMs && timed.length) await new Promise((resolve) => setTimeout(resolve, pauseMs));
       const started = performance.now();
       const rows = await answer(answers, c);
       timed.push({ kind: c.kind, ms: performance.now() - started, rows });
