@@ -2,15 +2,17 @@
 // runs in the page's quiet moments (copy-scheduler.ts): a query that comes while one is made
 // waits for the rest of it. One part a state made Wyoming's 71 rows a part of their own (~25 ms
 // of CPU in duckdb-wasm, most of it reading the files' footers), 59 parts at ×1. So states go
-// together, in order, up to PART_ROWS rows (×1: 13 parts, 1.9 s of CPU against 2.5; ×10: 51,
-// 4.5 s either way; duckdb-wasm in Node, load 12); a state with more is a part alone, as
-// before. Slicing one by a hash of its key bounded the parts but read its files again for
-// each slice: ×10's search rows then took 7.8 s (a filter on a hash prunes no row group).
+// together, in order, up to PART_ROWS rows; a state with more is a part alone, as before. In
+// the browser a part's time grows with its rows and files far more than its CPU does: parts of
+// up to 4,096 rows took 0.6 s p50 and 1.8 s at most at ×1 (npm run bench, load 12), where the
+// CPU was 0.1 s and California's part alone as long, so a part stays near one state's size.
+// Slicing a state by a hash of its key bounded the parts but read its files again for each
+// slice: ×10's search rows took 7.8 s of CPU against 4.5 (a filter on a hash prunes no row group).
 import type { Manifest } from '../release/manifest.ts';
 import { bindRelations, filesRelation, relationsIn, type Relation } from '../release/relation.ts';
 
 /** Rows a part holds at most, unless one state holds more. */
-export const PART_ROWS = 4096;
+export const PART_ROWS = 1024;
 
 type Tables = Pick<Manifest, 'tables'>;
 

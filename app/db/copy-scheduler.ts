@@ -11,7 +11,7 @@
 // services) lets their parts go on at once, and only theirs.
 
 /** Longer than the gap between two queries of one interaction, shorter than a person's pause. */
-export const QUIET_MS = 100;
+export const QUIET_MS = 50;
 
 export interface CopyScheduler {
   /** Runs a query the page asked for (foreground or background: each one holds the parts back). */
