@@ -16,7 +16,7 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildAlternatives, type Alternative, type Built } from './bench/alternatives.ts';
-import { BrowserFailure, coldRun, FIRST_PASS_PAUSE_MS, peakBrowserBytes, warmRun, type ColdRun, type Limits, type Transfer, type WarmRun } from './bench/browser.ts';
+import { BrowserFailure, coldRun, peakBrowserBytes, warmRun, type ColdRun, type Limits, type Transfer, type WarmRun } from './bench/browser.ts';
 import { benchMix, percentile, type BenchCase, type Kind } from './bench/mix.ts';
 import { literal } from '../app/release/sql-text.ts';
 import { isRunning, LOCK_FILE } from './build/build-lock.ts';
@@ -284,7 +284,7 @@ function reportWarm(scale: number, warm: Record<string, WarmRun | Failed>) {
     return cells;
   });
   table(['kind', 'cases', 'directory p50 / p95', 'json p50 / p95', 'sqljs p50 / p95', 'p95 vs json', 'p95 vs sqljs'], warmRows);
-  console.log(`## ×${scale}: the first pass, each query's first touch (the directory's copies being made; ${FIRST_PASS_PAUSE_MS} ms between cases, as a person's pause)`);
+  console.log(`## ×${scale}: the first pass, each query's first touch (the directory's copies being made)`);
   table(['kind', ...chosen.map(([target]) => `${target} p50 / p95`)],
     [...kinds, undefined].map((kind) => [kind ?? 'all', ...chosen.map(([target]) => p50p95(times(target, kind, true)))]));
 

@@ -11,15 +11,14 @@ import type { Engine } from './engine.ts';
 
 /**
  * When the engine makes the copies a relation may be read from instead (release/relation.ts
- * `orCopy`): in the page's quiet moments (the app: copy-scheduler.ts), on the first query that
+ * `orCopy`): between the page's queries (the app: copy-scheduler.ts), on the first query that
  * names one and whatever the size it asks for (`minRows`, so tests over a small release read
  * every copy), or never (tests hold both ways to the same answers).
  */
 export type Copies = 'when-idle' | 'at-once' | 'never';
 
-/** How copies are made: the quiet moment a part waits for, and the rows a part holds at most. */
+/** How copies are made: the rows a part holds at most (copy-parts.ts). */
 export interface CopyTuning {
-  quietMs?: number;
   partRows?: number;
 }
 
@@ -39,7 +38,7 @@ export async function attachRelease(engine: Engine, manifest: Pick<Manifest, 'ta
  * console's) cannot replace what the directory shows, and a name resolves to them first.
  */
 export function withViews(engine: Engine, manifest: Pick<Manifest, 'tables'>, copies: Copies = 'when-idle', tuning: CopyTuning = {}): Engine {
-  const scheduler = copyScheduler(tuning.quietMs);
+  const scheduler = copyScheduler();
   const created = new Map<string, Promise<void>>();
   const createView = (name: string) =>
     engine.exec(`CREATE OR REPLACE TEMP VIEW ${quoteIdent(name)} AS SELECT * FROM ${readParquet(manifest.tables[name])}`);
@@ -100,7 +99,7 @@ export function withViews(engine: Engine, manifest: Pick<Manifest, 'tables'>, co
     return kept.get(name)!;
   };
   // A relation's copy (search/search-rows.ts) is begun by the first query that could read it, and
-  // made in the page's quiet moments, so it never holds back the first results: the queries
+  // made a part at a time once it has run, so it never holds back the first results: the queries
   // before it, and those that come while it is made, read the release's files. One that fails is
   // not tried again: on a phone short of memory, trying after every query kept the engine's one
   // thread busy for the whole visit.

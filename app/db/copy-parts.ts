@@ -1,5 +1,5 @@
 // The statements that make a kept relation's copy (release/relation.ts), each a part the engine
-// runs in the page's quiet moments (copy-scheduler.ts): a query that comes while one is made
+// runs between the page's queries (copy-scheduler.ts): a query that comes while one is made
 // waits for the rest of it. One part a state made Wyoming's 71 rows a part of their own (~25 ms
 // of CPU in duckdb-wasm, most of it reading the files' footers), 59 parts at ×1. So states go
 // together, in order, up to PART_ROWS rows; a state with more is a part alone, as before. In

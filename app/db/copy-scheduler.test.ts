@@ -1,51 +1,39 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { copyScheduler } from './copy-scheduler.ts';
 
-describe('copyScheduler', () => {
-  beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] }));
-  afterEach(() => vi.useRealTimers());
+const tick = () => new Promise((go) => setTimeout(go, 0));
 
-  const turnTaken = (scheduler: ReturnType<typeof copyScheduler>, name = 'rows') => {
+describe('copyScheduler', () => {
+  const turnTaken = (scheduler: ReturnType<typeof copyScheduler>, name: string) => {
     let taken = false;
     void scheduler.turn(name).then(() => (taken = true));
     return () => taken;
   };
 
-  it('gives a part its turn once no query has begun or ended for the quiet moment', async () => {
-    const scheduler = copyScheduler(100);
+  it('gives a part its turn once no query runs', async () => {
+    const scheduler = copyScheduler();
     let finish!: () => void;
     const query = scheduler.run(() => new Promise<void>((done) => (finish = done)));
-    const taken = turnTaken(scheduler);
-    await vi.advanceTimersByTimeAsync(500);
+    const taken = turnTaken(scheduler, 'rows');
+    await tick();
     expect(taken(), 'not while a query runs').toBe(false);
     finish();
     await query;
-    await vi.advanceTimersByTimeAsync(60);
-    await scheduler.run(async () => {}); // the next query of the same interaction
-    await vi.advanceTimersByTimeAsync(60);
-    expect(taken(), 'not within the quiet moment after the last query').toBe(false);
-    await vi.advanceTimersByTimeAsync(50);
     expect(taken()).toBe(true);
-    const next = turnTaken(scheduler);
-    await vi.advanceTimersByTimeAsync(0);
-    expect(next(), 'parts follow each other while nothing comes').toBe(true);
   });
 
-  it('gives the turn at once to the parts a running query waits for, and to no other copy\'s', async () => {
-    const scheduler = copyScheduler(100);
+  it('gives the turn to the parts a running query waits for, and to no other copy\'s until it has run', async () => {
+    const scheduler = copyScheduler();
     let made!: () => void;
     const copy = new Promise<void>((done) => (made = done));
     const query = scheduler.run(() => scheduler.waitFor(copy, ['services']));
     const other = turnTaken(scheduler, 'rows');
     const taken = turnTaken(scheduler, 'services');
-    await vi.advanceTimersByTimeAsync(0);
+    await tick();
     expect(taken()).toBe(true);
-    expect(other(), 'another copy waits for the quiet moment').toBe(false);
+    expect(other(), 'the search rows wait: the text search waits for its services alone').toBe(false);
     made();
     await query;
-    await vi.advanceTimersByTimeAsync(99);
-    expect(other()).toBe(false);
-    await vi.advanceTimersByTimeAsync(1);
     expect(other()).toBe(true);
   });
 });

@@ -1,20 +1,17 @@
 // When the engine may make the next part of an in-memory copy (db/catalog.ts). DuckDB-WASM runs
 // one statement at a time, so a query that arrives while a part is made waits for the rest of
-// it. One person's interaction is a burst of queries (the results, their count, the facets and,
-// in the background lane of lanes.ts, the map's points), each sent within a frame of the last;
-// a part sent between two of them held each one back: the bench's first pass, one part before
-// every query, gave ×1 radius searches 262 / 658 ms p50 / p95 against 11 / 21 once the copy
-// was made (loaded machine). So a part begins only once no query has begun or ended for
-// QUIET_MS: the burst ends first, and the copy is made while the person reads the results. A
-// query that comes in the middle of a part still waits for that one part, and parts are kept
-// small for it (copy-parts.ts). A query that waits for copies itself (the text search's
-// services) lets their parts go on at once, and only theirs.
-
-/** Longer than the gap between two queries of one interaction, shorter than a person's pause. */
-export const QUIET_MS = 50;
+// it, and parts are kept small for it (copy-parts.ts). A part is sent whenever no query the page
+// asked for (foreground or background, lanes.ts) runs or waits: a query that comes meanwhile
+// runs before the next part. Holding the parts until the page had been quiet for 50–100 ms
+// spared the queries of one interaction those waits but left the copy for later, and the cases
+// that came after read the release's files instead (bench first pass, a 300 ms pause between
+// cases, ×10: filters 1,193 / 1,458 ms p50 / p95 and text 7.7 / 24 s against 111 / 250 ms and
+// 1.1 / 3.9 s, load 12). A query that waits for copies itself (the text search's services) lets
+// their parts go on, and only theirs: every copy's parts went, and a text search waited for the
+// search rows' part too (×1 text 4.0 s p50 in the same bench).
 
 export interface CopyScheduler {
-  /** Runs a query the page asked for (foreground or background: each one holds the parts back). */
+  /** Runs a query the page asked for: no part begins while one runs. */
   run<T>(query: () => Promise<T>): Promise<T>;
   /** A query running that waits for `copy`, made of the copies `names`: their parts are not held back by it. */
   waitFor(copy: Promise<unknown>, names: readonly string[]): Promise<void>;
@@ -22,36 +19,25 @@ export interface CopyScheduler {
   turn(name: string): Promise<void>;
 }
 
-export function copyScheduler(quietMs = QUIET_MS): CopyScheduler {
+export function copyScheduler(): CopyScheduler {
   let running = 0;
   let onCopies = 0;
-  let last = -Infinity;
   // The copies queries are waiting for, each as many times as queries wait for it.
   const awaited: string[] = [];
   let turns: { name: string; go: () => void }[] = [];
-  let timer: ReturnType<typeof setTimeout> | undefined;
   const check = () => {
-    clearTimeout(timer);
-    timer = undefined;
-    if (!turns.length || running > onCopies) return;
-    const left = last + quietMs - performance.now();
-    const now = onCopies > 0 || left <= 0 ? turns.filter((t) => left <= 0 && running === 0 || awaited.includes(t.name)) : [];
+    if (running > onCopies) return;
+    const now = turns.filter((t) => running === 0 || awaited.includes(t.name));
     turns = turns.filter((t) => !now.includes(t));
     now.forEach((t) => t.go());
-    if (turns.length && running === 0 && left > 0) timer = setTimeout(check, left);
-  };
-  const seen = () => {
-    last = performance.now();
   };
   return {
     async run(query) {
       running++;
-      seen();
       try {
         return await query();
       } finally {
         running--;
-        seen();
         check();
       }
     },

@@ -145,16 +145,6 @@ export interface WarmRun {
   copyPartsMs: number[];
 }
 
-/**
- * Between two cases of the first pass, as between two interactions of a person in the page's
- * first seconds (typing a word, moving the map, reading a list): the directory makes its copies
- * in such pauses (app/db/copy-scheduler.ts), and a case that comes while a part is made waits
- * for it, as a person's search would. Run back to back, the first pass measured a person who
- * never pauses: no copy was made during it, and every case read the release's files. Not timed;
- * the same for every target.
- */
-export const FIRST_PASS_PAUSE_MS = 300;
-
 export async function warmRun(url: string, cases: BenchCase[], passes: number, limits: Limits, singleState?: BenchCase): Promise<WarmRun> {
   return withBrowser(async (page) => {
     const started = Date.now();
@@ -170,7 +160,7 @@ export async function warmRun(url: string, cases: BenchCase[], passes: number, l
     const results: Timed[][] = [];
     let settleMs = 0;
     for (let i = 0; i < passes; i++) {
-      results.push(await page.evaluate(([all, pause]) => window.benchMix!(all, pause), [cases, i === 0 ? FIRST_PASS_PAUSE_MS : 0] as const));
+      results.push(await page.evaluate((all) => window.benchMix!(all), cases));
       if (i === 0) settleMs = await settled(page);
     }
     const memoryAsLeft = browserMemory().privateBytes;

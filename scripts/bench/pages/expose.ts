@@ -42,16 +42,14 @@ declare global {
     benchReady?: boolean;
     /** Why the page could not load its data, for the runner to report. */
     benchFailed?: string;
-    /** Runs the cases in order, `pauseMs` apart (not timed). */
-    benchMix?: (cases: BenchCase[], pauseMs?: number) => Promise<Timed[]>;
+    benchMix?: (cases: BenchCase[]) => Promise<Timed[]>;
   }
 }
 
 export function exposeMix(answers: Answers) {
-  window.benchMix = async (cases, pauseMs = 0) => {
+  window.benchMix = async (cases) => {
     const timed: Timed[] = [];
     for (const c of cases) {
-      if (pauseMs && timed.length) await new Promise((resolve) => setTimeout(resolve, pauseMs));
       const started = performance.now();
       const rows = await answer(answers, c);
       timed.push({ kind: c.kind, ms: performance.now() - started, rows });
