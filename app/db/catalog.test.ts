@@ -162,6 +162,19 @@ describe('attachRelease', () => {
     expect(made.slice(0, 2)).toEqual(['CREATE OR REPLACE TEMP TABLE "kept_services" AS SELECT code FROM gazetteer', 'SELECT * FROM "kept_services"']);
   });
 
+  it('begins a copy after the queries issued with the first that could read it (the results\' count)', async () => {
+    const { engine, log } = recorder();
+    const byState = { tables: { organizations: { ...manifest.tables.organizations, files: manifest.tables.organizations.files.map((f) => ({ ...f, partition: { state: /state=(\w+)/.exec(f.path)![1] } })) } } };
+    const rows = keptSelect('rows', (states) => sql`SELECT org_id FROM ${relation('organizations', states)} o`);
+    const read = sql`SELECT * FROM ${orCopy(rows, sql`SELECT org_id FROM ${relation('organizations')} o`)}`;
+    const attached = await attachRelease(engine, byState, new URL('https://example.org/data/'));
+    log.length = 0;
+    await attached.query(read.text, read.params);
+    await attached.query('SELECT count(*) FROM organizations');
+    await new Promise((go) => setTimeout(go, 5));
+    expect(log.findIndex((l) => l.startsWith('CREATE OR REPLACE TEMP TABLE'))).toBeGreaterThan(log.indexOf('SELECT count(*) FROM organizations'));
+  });
+
   it('makes a copy of a copy once that one is whole, a state at a time, and not from fewer rows than it asks', async () => {
     const byState = { tables: { organizations: { ...manifest.tables.organizations, files: manifest.tables.organizations.files.map((f) => ({ ...f, partition: { state: /state=(\w+)/.exec(f.path)![1] } })) } } };
     const rows = keptSelect('rows', (states) => sql`SELECT org_id, state FROM ${relation('organizations', states)} o`);

@@ -98,17 +98,21 @@ export function withViews(engine: Engine, manifest: Pick<Manifest, 'tables'>, co
     }
     return kept.get(name)!;
   };
-  // A relation's copy (search/search-rows.ts) is begun by the first query that could read it, and
-  // made a part at a time once it has run, so it never holds back the first results: the queries
-  // before it, and those that come while it is made, read the release's files. One that fails is
-  // not tried again: on a phone short of memory, trying after every query kept the engine's one
-  // thread busy for the whole visit.
-  const failed = new Set<string>();
-  const begin = (r: Relation) => keep(r).catch((error: unknown) => {
-    failed.add(keptName(r));
-    // A copy that cannot be made leaves the queries on the files, and says why where an analyst looks.
-    console.warn(`The in-memory copy ${keptName(r)} could not be made; queries keep reading the release's files.`, error);
-  });
+  // A relation's copy (search/search-rows.ts) is begun once the first query that could read it
+  // and those issued with it (the results' count) are under way, and made a part at a time
+  // between queries, so it never holds back the first results: the queries before it, and those
+  // that come while it is made, read the release's files. One that fails is not tried again: on
+  // a phone short of memory, trying after every query kept the engine's one thread busy for the
+  // whole visit.
+  const begun = new Set<string>();
+  const begin = (r: Relation) => {
+    if (begun.has(keptName(r))) return;
+    begun.add(keptName(r));
+    setTimeout(() => void keep(r).catch((error: unknown) => {
+      // A copy that cannot be made leaves the queries on the files, and says why where an analyst looks.
+      console.warn(`The in-memory copy ${keptName(r)} could not be made; queries keep reading the release's files.`, error);
+    }), 0);
+  };
   const prepare = async (sql: string, params: readonly unknown[]) => {
     const relations = relationsIn(params);
     // The query waits once, however many of its relations are copies being made.
@@ -117,7 +121,7 @@ export function withViews(engine: Engine, manifest: Pick<Manifest, 'tables'>, co
       if (r.select) return [[r, false]];
       if (!r.copy || copies === 'never') return [];
       if (copies === 'at-once') return [[r.copy, true]];
-      if (!kept.has(keptName(r.copy)) && !failed.has(keptName(r.copy))) void begin(r.copy);
+      begin(r.copy);
       return [];
     });
     const needed = needs.map(([r, optional]) => (optional ? keep(r).catch(() => {}) : keep(r)));
