@@ -3,7 +3,7 @@
 // sql/schema.sql). Any orphan or repeated key fails the build.
 import { textKeyOf } from '../../app/release/org-key.ts';
 import { ORG_TYPES, TYPE_TABLES } from '../../app/release/org-types.ts';
-import { BY_ID } from '../../app/release/tables.ts';
+import { literal } from '../../app/release/sql-text.ts';
 import { raw } from '../../app/release/sql.ts';
 import { rows, type Db } from './db.ts';
 import { BuildError } from './failure.ts';
@@ -52,13 +52,14 @@ export async function checkReferences(db: Db): Promise<{ reference: string; orph
 
 /**
  * organizations_by_id's copies of the type tables' fields and of organization_services (its
- * `type_detail` and `services`, release/tables.ts) hold their rows, no more and no fewer: one row
- * an organization, its codes adding up to organization_services' rows, and the fields of a type
- * for as many organizations of that type as its table has rows. With the keys and references
- * checked above (one row an organization in a type table, one a code in services), equal counts
- * are equal rows.
+ * `type_detail` and `services`, release/tables.ts) hold their rows, no more and no fewer, as
+ * written (`files`, its Parquet files): one row an organization, its codes adding up to
+ * organization_services' rows, and the fields of a type for as many organizations of that type
+ * as its table has rows. With the keys and references checked above (one row an organization in
+ * a type table, one a code in services), equal counts are equal rows. Read from the files, not
+ * the select that wrote them: a check that recomputed the select could only disagree with itself.
  */
-export async function checkOpenings(db: Db): Promise<void> {
+export async function checkOpenings(db: Db, files: readonly string[]): Promise<void> {
   const counts: [string, string, string][] = [
     ['rows', 'count(*)', '(SELECT count(*) FROM organizations)'],
     ['services', 'sum(len(services))', '(SELECT count(*) FROM organization_services)'],
@@ -66,8 +67,9 @@ export async function checkOpenings(db: Db): Promise<void> {
       [`type_detail of ${type}`, `count(*) FILTER (WHERE org_type = '${type}' AND type_detail IS NOT NULL)`, `(SELECT count(*) FROM ${TYPE_TABLES[type]})`]),
   ];
   const [result] = await rows<Record<string, number>>(db, `SELECT ${counts.map(([, copied, source], i) =>
-    `coalesce(${copied}, 0)::BIGINT AS c${i}, ${source}::BIGINT AS s${i}`).join(', ')} FROM (${BY_ID})`);
-  const broken = counts.filter((_, i) => Number(result[`c${i}`]) !== Number(result[`s${i}`]))
-    .map(([what], i) => `${what} (${result[`c${i}`]} against ${result[`s${i}`]})`);
-  if (broken.length) throw new IntegrityError(`organizations_by_id disagrees with the tables it copies: ${broken.join(', ')}`);
+    `coalesce(${copied}, 0)::BIGINT AS c${i}, ${source}::BIGINT AS s${i}`).join(', ')}
+    FROM read_parquet([${files.map(literal).join(', ')}])`);
+  const broken = counts.flatMap(([what], i) =>
+    (Number(result[`c${i}`]) === Number(result[`s${i}`]) ? [] : [`${what} (${result[`c${i}`]} against ${result[`s${i}`]})`]));
+  if (broken.length) throw new IntegrityError(`organizations_by_id's files disagree with the tables they copy: ${broken.join(', ')}`);
 }

@@ -74,9 +74,9 @@ export async function buildRelease({ sourcesDir, outDir: out, memoryLimit, log =
       const fates = await countFates(db, sources);
       const integrity = await checkReferences(db);
       await checkKeys(db);
-      await checkOpenings(db);
       step('counts reconciled and references checked');
       const tables = await writeTables(db, releaseDir);
+      await checkOpenings(db, tables.organizations_by_id.files.map((f) => join(releaseDir, f.path)));
       const details = await writeDetails(db, releaseDir);
       step('Parquet written');
 
