@@ -115,8 +115,8 @@ export function withViews(engine: Engine, manifest: Pick<Manifest, 'tables'>, co
   };
   const prepare = async (sql: string, params: readonly unknown[]) => {
     const relations = relationsIn(params);
-    // The query waits once, however many of its relations are copies being made.
-    // Each copy the query waits for, and whether it is read without it should it fail.
+    // The copies the query waits for (once, however many), each with whether it is read without
+    // should it fail.
     const needs = relations.flatMap((r): [Relation, boolean][] => {
       if (r.select) return [[r, false]];
       if (!r.copy || copies === 'never') return [];
