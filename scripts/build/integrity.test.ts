@@ -41,11 +41,12 @@ describe('checkKeys', () => {
 });
 
 describe('checkOpenings', () => {
-  /** Organizations A (a treatment center) and B (a residence) with the columns organizations_by_id leaves out, each type table with the columns the panel shows, and `byId` as organizations_by_id. */
-  async function tables(byId: string) {
+  /** Organizations A (a treatment center) and B (a residence) with the columns organizations_by_id leaves out, each type table with the columns the panel shows, `byId` as organizations_by_id and `links` as network_relationships. */
+  async function tables(byId: string, links = "('A', 'B'), ('B', 'A')") {
     const db = await openDb();
     await db.run(`CREATE TABLE organizations AS SELECT *, ${NOT_BY_ID.map((c) => `NULL AS ${c}`).join(', ')}
-      FROM (VALUES ('A', 'treatment_center'), ('B', 'narr_residence')) v(org_id, org_type)`);
+      FROM (VALUES ('A', 'treatment_center', 'Alpha', 'Boston', 'MA'), ('B', 'narr_residence', 'Beta', 'Salem', 'MA')) v(org_id, org_type, name, city, state)`);
+    await db.run(`CREATE TABLE network_relationships AS SELECT * FROM (VALUES ${links}) v(org_id, related_org_id)`);
     for (const type of ORG_TYPES) {
       await db.run(`CREATE TABLE ${TYPE_TABLES[type]} (org_id VARCHAR, ${TYPE_FIELDS[type].map(([c]) => `${c} VARCHAR`).join(', ')})`);
     }
@@ -63,7 +64,12 @@ describe('checkOpenings', () => {
     const error = await checkOpenings(await tables(`SELECT * FROM organizations UNION ALL SELECT * FROM organizations WHERE org_id = 'A'`))
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IntegrityError);
-    expect((error as Error).message).toBe('organizations_by_id disagrees with the tables it copies: rows (3 against 2), ' +
+    expect((error as Error).message).toBe('the opening\'s copies disagree with the tables they copy: rows (3 against 2), ' +
       'services (5 against 3), type_detail of treatment_center (2 against 1)');
+  });
+
+  it('counts the links named with their organizations against the links, as a join that drops one would make them', async () => {
+    const error = await checkOpenings(await tables('SELECT * FROM organizations', "('A', 'B'), ('B', 'C')")).catch((e: unknown) => e);
+    expect((error as Error).message).toBe('the opening\'s copies disagree with the tables they copy: links (1 against 2)');
   });
 });

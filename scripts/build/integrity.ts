@@ -3,7 +3,7 @@
 // sql/schema.sql). Any orphan or repeated key fails the build.
 import { textKeyOf } from '../../app/release/org-key.ts';
 import { ORG_TYPES, TYPE_TABLES } from '../../app/release/org-types.ts';
-import { BY_ID } from '../../app/release/tables.ts';
+import { BY_ID, CODE_SEPARATOR, LINKS } from '../../app/release/tables.ts';
 import { raw } from '../../app/release/sql.ts';
 import { rows, type Db } from './db.ts';
 import { BuildError } from './failure.ts';
@@ -52,7 +52,8 @@ export async function checkReferences(db: Db): Promise<{ reference: string; orph
 
 /**
  * organizations_by_id's copies of the type tables' fields and of organization_services (its
- * `type_detail` and `services`, release/tables.ts) hold their rows, no more and no fewer: one row
+ * `type_detail` and `offered_codes`, release/tables.ts), and the links' copies of the names of the
+ * organizations they name (LINKS), hold their rows, no more and no fewer: one row
  * an organization, its codes adding up to organization_services' rows, and the fields of a type
  * for as many organizations of that type as its table has rows. With the keys and references
  * checked above (one row an organization in a type table, one a code in services), equal counts
@@ -61,13 +62,15 @@ export async function checkReferences(db: Db): Promise<{ reference: string; orph
 export async function checkOpenings(db: Db): Promise<void> {
   const counts: [string, string, string][] = [
     ['rows', 'count(*)', '(SELECT count(*) FROM organizations)'],
-    ['services', 'sum(len(services))', '(SELECT count(*) FROM organization_services)'],
+    ['services', `sum(len(string_split(offered_codes, '${CODE_SEPARATOR}')))`, '(SELECT count(*) FROM organization_services)'],
     ...ORG_TYPES.map((type): [string, string, string] =>
       [`type_detail of ${type}`, `count(*) FILTER (WHERE org_type = '${type}' AND type_detail IS NOT NULL)`, `(SELECT count(*) FROM ${TYPE_TABLES[type]})`]),
+    // The links with their organizations' names (LINKS): a join that dropped or repeated one would miscount.
+    ['links', `(SELECT count(*) FROM (${LINKS}))`, '(SELECT count(*) FROM network_relationships)'],
   ];
   const [result] = await rows<Record<string, number>>(db, `SELECT ${counts.map(([, copied, source], i) =>
     `coalesce(${copied}, 0)::BIGINT AS c${i}, ${source}::BIGINT AS s${i}`).join(', ')} FROM (${BY_ID})`);
-  const broken = counts.filter((_, i) => Number(result[`c${i}`]) !== Number(result[`s${i}`]))
-    .map(([what], i) => `${what} (${result[`c${i}`]} against ${result[`s${i}`]})`);
-  if (broken.length) throw new IntegrityError(`organizations_by_id disagrees with the tables it copies: ${broken.join(', ')}`);
+  const broken = counts.flatMap(([what], i) => (Number(result[`c${i}`]) === Number(result[`s${i}`]) ? []
+    : [`${what} (${result[`c${i}`]} against ${result[`s${i}`]})`]));
+  if (broken.length) throw new IntegrityError(`the opening's copies disagree with the tables they copy: ${broken.join(', ')}`);
 }
