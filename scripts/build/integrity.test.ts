@@ -1,9 +1,13 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TYPE_FIELDS } from '../../app/release/detail-fields.ts';
 import { ORG_TYPES, TYPE_TABLES } from '../../app/release/org-types.ts';
-import { NOT_BY_ID } from '../../app/release/tables.ts';
+import { BY_ID, LINKS, NOT_BY_ID } from '../../app/release/tables.ts';
+import { literal } from '../../app/release/sql-text.ts';
 import { openDb, sqlFile } from './db.ts';
-import { checkKeys, checkOpenings, IntegrityError } from './integrity.ts';
+import { checkKeys, checkLinkNames, checkOpenings, IntegrityError } from './integrity.ts';
 
 /** The two link tables as schema.sql creates them, with the given rows, and organizations A, B, C and `more`. */
 async function linkTables(services: [string, string][], links: [string, string][], more: string[] = []) {
@@ -41,35 +45,69 @@ describe('checkKeys', () => {
 });
 
 describe('checkOpenings', () => {
-  /** Organizations A (a treatment center) and B (a residence) with the columns organizations_by_id leaves out, each type table with the columns the panel shows, `byId` as organizations_by_id and `links` as network_relationships. */
-  async function tables(byId: string, links = "('A', 'B'), ('B', 'A')") {
+  /**
+   * Organizations A (a treatment center) and B (a residence) with the columns organizations_by_id
+   * leaves out, each type table with the columns the panel shows, and `byId`'s rows written as
+   * organizations_by_id's one Parquet file (its path returned beside the database).
+   */
+  async function written(byId: string) {
     const db = await openDb();
     await db.run(`CREATE TABLE organizations AS SELECT *, ${NOT_BY_ID.map((c) => `NULL AS ${c}`).join(', ')}
-      FROM (VALUES ('A', 'treatment_center', 'Alpha', 'Boston', 'MA'), ('B', 'narr_residence', 'Beta', 'Salem', 'MA')) v(org_id, org_type, name, city, state)`);
-    await db.run(`CREATE TABLE network_relationships AS SELECT * FROM (VALUES ${links}) v(org_id, related_org_id)`);
+      FROM (VALUES ('A', 'treatment_center'), ('B', 'narr_residence')) v(org_id, org_type)`);
     for (const type of ORG_TYPES) {
       await db.run(`CREATE TABLE ${TYPE_TABLES[type]} (org_id VARCHAR, ${TYPE_FIELDS[type].map(([c]) => `${c} VARCHAR`).join(', ')})`);
     }
     await db.run(`INSERT INTO treatment_centers (org_id) VALUES ('A'); INSERT INTO narr_residences (org_id) VALUES ('B')`);
     await db.run(`CREATE TABLE organization_services AS SELECT * FROM (VALUES ('A', 'OP'), ('A', 'MD'), ('B', 'OP')) v(org_id, code)`);
-    await db.run(`CREATE VIEW organizations_by_id AS ${byId}`);
-    return db;
+    await db.run(`CREATE VIEW organizations_by_id AS SELECT * FROM organizations`);
+    const file = join(mkdtempSync(join(tmpdir(), 'nrd-openings-')), 'by-id.parquet');
+    await db.run(`COPY (${byId}) TO ${literal(file)} (FORMAT PARQUET)`);
+    return { db, files: [file] };
   }
 
-  it('passes copies that hold the tables\' rows', async () => {
-    await expect(checkOpenings(await tables('SELECT * FROM organizations'))).resolves.toBeUndefined();
+  it('passes files that hold the tables\' rows, as the build writes them', async () => {
+    const { db, files } = await written(BY_ID);
+    await expect(checkOpenings(db, files)).resolves.toBeUndefined();
   });
 
-  it('names each count that disagrees, as a join that repeats an organization would make it', async () => {
-    const error = await checkOpenings(await tables(`SELECT * FROM organizations UNION ALL SELECT * FROM organizations WHERE org_id = 'A'`))
-      .catch((e: unknown) => e);
+  it('names each count that disagrees, and only those', async () => {
+    // B's services lost, A written twice: rows and services disagree, the residence's type_detail does not.
+    const { db, files } = await written(`SELECT * REPLACE (CASE WHEN org_id = 'B' THEN NULL ELSE offered_codes END AS offered_codes) FROM (${BY_ID})
+      UNION ALL SELECT * FROM (${BY_ID}) WHERE org_id = 'A'`);
+    const error = await checkOpenings(db, files).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IntegrityError);
-    expect((error as Error).message).toBe('the opening\'s copies disagree with the tables they copy: rows (3 against 2), ' +
-      'services (5 against 3), type_detail of treatment_center (2 against 1)');
+    expect((error as Error).message).toBe('organizations_by_id\'s files disagree with the tables they copy: rows (3 against 2), ' +
+      'services (4 against 3), type_detail of treatment_center (2 against 1)');
   });
 
-  it('counts the links named with their organizations against the links, as a join that drops one would make them', async () => {
-    const error = await checkOpenings(await tables('SELECT * FROM organizations', "('A', 'B'), ('B', 'C')")).catch((e: unknown) => e);
-    expect((error as Error).message).toBe('the opening\'s copies disagree with the tables they copy: links (1 against 2)');
+  it('counts a type whose detail is missing from the files', async () => {
+    const { db, files } = await written(`SELECT * REPLACE (CASE WHEN org_id = 'B' THEN NULL ELSE type_detail END AS type_detail) FROM (${BY_ID})`);
+    const error = await checkOpenings(db, files).catch((e: unknown) => e);
+    expect((error as Error).message).toBe('organizations_by_id\'s files disagree with the tables they copy: type_detail of narr_residence (0 against 1)');
+  });
+});
+
+describe('checkLinkNames', () => {
+  /** Organizations A and B linked both ways, and `links`' rows written as network_relationships' one Parquet file. */
+  async function written(links: string) {
+    const db = await openDb();
+    await db.run(`CREATE TABLE organizations AS SELECT * FROM (VALUES ('A', 'Alpha', 'Boston', 'MA'), ('B', 'Beta', NULL, 'MA')) v(org_id, name, city, state)`);
+    await db.run(`CREATE TABLE network_relationships AS SELECT * FROM (VALUES ('A', 'B'), ('B', 'A')) v(org_id, related_org_id)`);
+    const file = join(mkdtempSync(join(tmpdir(), 'nrd-links-')), 'links.parquet');
+    await db.run(`COPY (${links}) TO ${literal(file)} (FORMAT PARQUET)`);
+    return { db, files: [file] };
+  }
+
+  it('passes files that name each link\'s organization as the build writes them (a missing city included)', async () => {
+    const { db, files } = await written(LINKS);
+    await expect(checkLinkNames(db, files)).resolves.toBeUndefined();
+  });
+
+  it('counts links lost and names that are not their organization\'s', async () => {
+    const { db, files } = await written(`SELECT * REPLACE (CASE WHEN org_id = 'A' THEN 'Gamma' ELSE related_name END AS related_name) FROM (${LINKS})
+      UNION ALL SELECT * FROM (${LINKS}) WHERE org_id = 'A'`);
+    const error = await checkLinkNames(db, files).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IntegrityError);
+    expect((error as Error).message).toBe('network_relationships\' files disagree with the tables they copy: 3 links against 2, 1 not named as their organization is');
   });
 });
