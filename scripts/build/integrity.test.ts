@@ -6,7 +6,7 @@ import { TYPE_FIELDS } from '../../app/release/detail-fields.ts';
 import { ORG_TYPES, TYPE_TABLES } from '../../app/release/org-types.ts';
 import { BY_ID, LINKS, NOT_BY_ID } from '../../app/release/tables.ts';
 import { literal } from '../../app/release/sql-text.ts';
-import { openDb, sqlFile } from './db.ts';
+import { openDb, sqlFile, type Db } from './db.ts';
 import { checkKeys, checkLinkNames, checkOpenings, IntegrityError } from './integrity.ts';
 
 /** The two link tables as schema.sql creates them, with the given rows, and organizations A, B, C and `more`. */
@@ -44,6 +44,13 @@ describe('checkKeys', () => {
   });
 });
 
+/** A select's rows written as a table's one Parquet file, as the build writes it; its path, as the checks take them. */
+async function writeFile(db: Db, select: string): Promise<string[]> {
+  const file = join(mkdtempSync(join(tmpdir(), 'nrd-written-')), 'table.parquet');
+  await db.run(`COPY (${select}) TO ${literal(file)} (FORMAT PARQUET)`);
+  return [file];
+}
+
 describe('checkOpenings', () => {
   /**
    * Organizations A (a treatment center) and B (a residence) with the columns organizations_by_id
@@ -60,9 +67,7 @@ describe('checkOpenings', () => {
     await db.run(`INSERT INTO treatment_centers (org_id) VALUES ('A'); INSERT INTO narr_residences (org_id) VALUES ('B')`);
     await db.run(`CREATE TABLE organization_services AS SELECT * FROM (VALUES ('A', 'OP'), ('A', 'MD'), ('B', 'OP')) v(org_id, code)`);
     await db.run(`CREATE VIEW organizations_by_id AS SELECT * FROM organizations`);
-    const file = join(mkdtempSync(join(tmpdir(), 'nrd-openings-')), 'by-id.parquet');
-    await db.run(`COPY (${byId}) TO ${literal(file)} (FORMAT PARQUET)`);
-    return { db, files: [file] };
+    return { db, files: await writeFile(db, byId) };
   }
 
   it('passes files that hold the tables\' rows, as the build writes them', async () => {
@@ -93,9 +98,7 @@ describe('checkLinkNames', () => {
     const db = await openDb();
     await db.run(`CREATE TABLE organizations AS SELECT * FROM (VALUES ('A', 'Alpha', 'Boston', 'MA'), ('B', 'Beta', NULL, 'MA')) v(org_id, name, city, state)`);
     await db.run(`CREATE TABLE network_relationships AS SELECT * FROM (VALUES ('A', 'B'), ('B', 'A')) v(org_id, related_org_id)`);
-    const file = join(mkdtempSync(join(tmpdir(), 'nrd-links-')), 'links.parquet');
-    await db.run(`COPY (${links}) TO ${literal(file)} (FORMAT PARQUET)`);
-    return { db, files: [file] };
+    return { db, files: await writeFile(db, links) };
   }
 
   it('passes files that name each link\'s organization as the build writes them (a missing city included)', async () => {
