@@ -11,7 +11,7 @@ import { startNodeWasmEngine } from '../../scripts/engines/node-wasm-engine.ts';
 import { statesNear } from '../release/geo.ts';
 import { buildRelease } from '../../scripts/build/pipeline.ts';
 import { scratchDir, scratchSources } from '../../scripts/build/test-release.ts';
-import { countQuery, DETAIL_COLUMNS, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, nearestQuery, networkQuery, organizationQuery, placeOf, placeSuggestionsQuery, pointsQuery, offeredServices, positionsQuery, resultsQuery, serviceCodesQuery, withRelated, type ResolvedSearch } from './queries.ts';
+import { countOf, countQuery, DETAIL_COLUMNS, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, nearestQuery, networkQuery, organizationQuery, placeOf, placeSuggestionsQuery, pointsQuery, offeredServices, PAGE_SIZE, positionsQuery, resultsQuery, serviceCodesQuery, withRelated, type ResolvedSearch } from './queries.ts';
 import { join as joinSql, likeLiteral, raw, sql, type Sql } from '../release/sql.ts';
 import { readText } from './keywords.ts';
 import { bindRelations, filesRelation, keptName, keyRelation, Relation, writeOtherwise } from '../release/relation.ts';
@@ -20,7 +20,7 @@ import type { ReadSql, TableRead } from '../release/table-read.ts';
 import { SEARCH_ROWS } from './search-rows.ts';
 import { textRank } from './text-match.ts';
 import { TYPE_TABLES } from '../release/org-types.ts';
-import { EMPTY_SEARCH, type OrgType, type SearchState } from './state.ts';
+import { DEFAULT_SORT, EMPTY_SEARCH, type OrgType, type SearchState } from './state.ts';
 import { TYPE_FIELDS, typeDetailOf } from '../release/detail-fields.ts';
 import { OPENING_COLUMNS } from '../release/tables.ts';
 
@@ -69,6 +69,19 @@ describe('results near a place', () => {
       const [{ n }] = await run<{ n: number }>(countQuery(s));
       expect(n).toBe((await ids(s)).length);
       expect((await run(pointsQuery(s))).length).toBe(n);
+    }
+  });
+
+  it('counts a text search on its first page: as many as it finds, on every page', async () => {
+    for (const text of ['recovery', 'hope center', 'boston', 'medicaid outpatient', 'zzzz']) {
+      for (const mentalHealthOnly of [true, false]) {
+        const s = search({ text, mentalHealthOnly });
+        const found = await run<{ total: number }>(resultsQuery(s, {}));
+        expect(countOf(await run(countQuery(s))), text).toBe(found.length);
+        expect((await run<{ total: number }>(resultsQuery(s, { limit: 2, offset: 1 }))).every((r) => r.total === found.length), text).toBe(true);
+        // The table's first page as it first shows: the page's cache answers both with one statement.
+        expect(countQuery(s)).toEqual(resultsQuery(s, { limit: PAGE_SIZE, offset: 0, sort: DEFAULT_SORT.key, desc: DEFAULT_SORT.desc }));
+      }
     }
   });
 

@@ -127,6 +127,14 @@ function orderBy(search: ResolvedSearch, page: Page, dist: Sql): Sql {
   }[page.sort ?? 'relevance'];
 }
 
+/**
+ * A text search's pages carry its count, counted before the page is cut: its count is its first
+ * page in the search's own order, the table's first page unless another order was chosen, one
+ * statement the page's cache answers once (db/query-cache.ts). Asked apart, the count read every
+ * row's words and service marks again (README, "A text search's count on its first page").
+ */
+const TOTAL = raw(', count(*) OVER ()::INTEGER AS total');
+
 /** A page of results in the table's order; without `limit`, all of them. */
 export function resultsQuery(search: ResolvedSearch, page: Page): Sql {
   if (firstPage(search, page)) {
@@ -158,7 +166,7 @@ export function resultsQuery(search: ResolvedSearch, page: Page): Sql {
     });
   }
   const dist = search.near ? distance(search.near) : raw('NULL');
-  return sql`SELECT ${raw(SHOWN.map((c) => `o.${c}`).join(', '))}, ${dist} AS distance_miles
+  return sql`SELECT ${raw(SHOWN.map((c) => `o.${c}`).join(', '))}, ${dist} AS distance_miles${hasText(search.state.text) ? TOTAL : raw('')}
     FROM ${from(search)}
     WHERE ${and([...scope(search), ...choices(search.state)])}
     ORDER BY ${orderBy(search, page, raw('distance_miles'))}${page.limit === undefined ? raw('') : sql`
@@ -184,7 +192,9 @@ export function exportQuery(search: ResolvedSearch, page: Pick<Page, 'sort' | 'd
     ORDER BY ${orderBy(search, page, dist)}`;
 }
 
+/** The number of results, read from its rows by countOf (a text search's: its first page, with `total`). */
 export function countQuery(search: ResolvedSearch): Sql {
+  if (hasText(search.state.text)) return resultsQuery(search, { limit: PAGE_SIZE, offset: 0 });
   if (isNationalList(search)) {
     return sql`SELECT coalesce(max(total), 0)::INTEGER AS n FROM first_pages
       WHERE includes_mental_health_only = ${search.state.mentalHealthOnly}`;
@@ -192,6 +202,9 @@ export function countQuery(search: ResolvedSearch): Sql {
   return sql`SELECT count(*)::INTEGER AS n FROM ${from(search)}
     WHERE ${and([...scope(search), ...choices(search.state)])}`;
 }
+
+/** countQuery's count: its `n`, or a text search's first page's `total` (no rows: none). */
+export const countOf = (rows: readonly Record<string, unknown>[]): number => Number(rows[0]?.n ?? rows[0]?.total ?? 0);
 
 /**
  * When the radius holds nothing: how far the nearest match is, the whole country over (every
