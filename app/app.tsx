@@ -17,7 +17,7 @@ import { SafetyLines } from './components/safety-lines.tsx';
 import { useDatabase } from './db/use-database.ts';
 import { useQuery } from './db/use-query.ts';
 import { applyLocks } from './search/embed.ts';
-import { countQuery } from './search/queries.ts';
+import { countOf, countQuery } from './search/queries.ts';
 import { releaseTypes } from './search/release.ts';
 import type { SearchState, Sort } from './search/state.ts';
 import { embedFromUrl, embedParams, type View } from './search/url.ts';
@@ -88,11 +88,12 @@ export function App() {
   const listing = EMBED.embed || browseAll || asked(state);
   const resolution = useResolvedSearch(state, release);
   const search = resolution.status === 'resolved' && listing ? resolution.search : null;
-  const count = useQuery<{ n: number }>(search ? countQuery(search) : null);
+  // A text search's count is its first page (queries.ts): the table's, asked once, unless sorted otherwise.
+  const count = useQuery(search ? countQuery(search) : null);
   // Chosen when the list is first drawn, and kept: a switch would remount it.
   const [ResultsTable, setResultsTable] = useState<TableComponent | null>(null);
   if (search && !ResultsTable) setResultsTable(() => tableModule?.ResultsTable ?? LazyResultsTable);
-  const total = count.status === 'done' ? count.rows[0].n : null;
+  const total = count.status === 'done' ? countOf(count.rows) : null;
   // The map's megabyte of JS and its WebGL start compete with the first rows for the main
   // thread, so it loads once the first results are in (and then stays).
   const [mapWanted, setMapWanted] = useState(false);

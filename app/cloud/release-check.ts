@@ -1,6 +1,6 @@
 // Whether a MotherDuck database holds what this page's release asks of it. Table names alone
 // let a database published from an older release through: its text searches and openings then
-// failed on columns it lacks (name_order, type_detail, services), each as a raw SQL error.
+// failed on columns it lacks (name_order, type_detail, offered_codes), each as a raw SQL error.
 
 /** Each table and column the release has that the database lacks, as `table` or `table.column`. */
 export function lacking(release: Record<string, readonly string[]>, found: readonly { table: string; column: string }[]): string[] {

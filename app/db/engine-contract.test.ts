@@ -11,7 +11,7 @@ import { nativeCloudConnection } from '../../scripts/engines/native-cloud-connec
 import { scratchDir, scratchSources } from '../../scripts/build/test-release.ts';
 import { SAMPLE_QUERIES } from '../search/console.ts';
 import { capacityQuery, organizationsByStateQuery, serviceByStateQuery } from '../search/dashboards.ts';
-import { countQuery, facetsQuery, locationQuery, networkQuery, organizationQuery, relatedQuery, resultsQuery, serviceCodesQuery } from '../search/queries.ts';
+import { countQuery, facetsQuery, locationQuery, networkQuery, organizationQuery, positionsQuery, resultsQuery, serviceCodesQuery } from '../search/queries.ts';
 import type { Sql } from '../release/sql.ts';
 import { EMPTY_SEARCH } from '../search/state.ts';
 import { tablesRelation } from '../release/relation.ts';
@@ -124,7 +124,7 @@ describe('both engines', () => {
     const queries = [
       resultsQuery(near, { limit: 50, offset: 0 }), countQuery(near), facetsQuery(near), resultsQuery(filtered, { limit: 50, offset: 0 }),
       resultsQuery(national, { limit: 50, offset: 0 }), countQuery(national), locationQuery('02139')!, locationQuery('Boston, MA')!,
-      organizationQuery(first.org_id), organizationQuery(center.org_id), networkQuery(first.org_id), relatedQuery(related)!,
+      organizationQuery(first.org_id), organizationQuery(center.org_id), networkQuery(first.org_id), positionsQuery(related)!,
       organizationsByStateQuery(null), organizationsByStateQuery('narr_residence'), capacityQuery(), serviceByStateQuery('MD'), serviceCodesQuery(),
     ];
     for (const q of queries) {

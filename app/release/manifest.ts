@@ -13,7 +13,8 @@ import type { OrgType } from './org-types.ts';
 // 10: organizations' name_order, the place in the list by name: a text search orders its matches by a number, not by their names.
 // 11: organizations_by_id's type_detail and services: opening an organization reads one row (tables.ts).
 // 12: organizations_by_id without level_of_care, which its type_detail holds.
-export const SCHEMA_VERSION = 12;
+// 13: organizations_by_id's service codes as one text, offered_codes, where services was a list (tables.ts).
+export const SCHEMA_VERSION = 13;
 
 /** Where a release is published beside the page (the build's default `--out` is public/data). */
 export const RELEASE_FOLDER = 'data/';

@@ -40,10 +40,15 @@ const keyed = (table: string) => ({ table, select: `SELECT *, ${orgKeyOf(raw('or
  * its type's row, and its services): duckdb-wasm spends ~2 ms on a scan before it decodes
  * anything and ~0.1 ms on each column chunk, so the fields are one text column, not a type's
  * 6–17 columns (four types' 43 structs' fields cost 2–3 ms more to read than one JSON text).
- * Written from the type tables and organization_services, which stay as they are; the build
- * checks the copies hold their rows (scripts/build/integrity.ts, checkOpenings).
+ * The codes are one text too, space-separated (`offered_codes`, null for none): as a list, the
+ * lookup decoded its 2k-row group's ~42k codes one string each, 6.0 ms of CPU against 4.2 for
+ * the whole row (open-profile.ts, ×1). Written from the type tables and organization_services,
+ * which stay as they are; the build checks the copies hold their rows (scripts/build/integrity.ts,
+ * checkOpenings), so a code holding a space would fail it.
  */
-export const OPENING_COLUMNS = ['type_detail', 'services'];
+export const OPENING_COLUMNS = ['type_detail', 'offered_codes'];
+/** The separator of `offered_codes`. */
+export const CODE_SEPARATOR = ' ';
 /**
  * Left out of organizations_by_id, which only lookups by id, searches of the whole country and
  * exports read (`organizations` has them): −6.3 MB at ×10 (geohash 3.2, source_id 1.6,
@@ -53,14 +58,29 @@ export const OPENING_COLUMNS = ['type_detail', 'services'];
 export const NOT_BY_ID = ['geohash', 'zip4', 'county', 'data_source', 'source_file', 'source_index', 'source_id'];
 const typeDetail = ORG_TYPES.map((type, i) => `CASE WHEN t${i}.org_id IS NOT NULL
   THEN to_json(struct_pack(${TYPE_FIELDS[type].map(([column]) => `${column} := t${i}.${column}`).join(', ')}))::VARCHAR END`);
-// Services sorted after they are gathered: an aggregate ordered by code (`list(code ORDER BY
-// code)`) buffers every row of every group first: 8.5M codes of 405k organizations (×10's size),
-// 53 s and 559 MB at a 300 MB limit, against 25 s and 487 MB this way, the same lists.
-export const BY_ID = `SELECT o.* EXCLUDE (${NOT_BY_ID.join(', ')}), coalesce(${typeDetail.join(', ')}) AS type_detail, coalesce(s.services, []) AS services,
+// The codes are listed, sorted, then joined: an aggregate ordered by code buffers every row of
+// every group before it sorts (DuckDB 1.5's string_agg(… ORDER BY) ran out of a 1 GB memory limit
+// at ×1; list(code ORDER BY code), at ×10's size, 8.5M codes at a 300 MB limit: 53 s and 559 MB,
+// against 25 s and 487 MB sorted after; ×100's build ran out of its 4 GB in the step that made it).
+export const BY_ID = `SELECT o.* EXCLUDE (${NOT_BY_ID.join(', ')}), coalesce(${typeDetail.join(', ')}) AS type_detail, s.offered_codes,
     ${orgKeyOf(raw('o.org_id')).text} AS ${ORG_KEY}
   FROM organizations_by_id o
   ${ORG_TYPES.map((type, i) => `LEFT JOIN ${TYPE_TABLES[type]} t${i} ON t${i}.org_id = o.org_id`).join('\n  ')}
-  LEFT JOIN (SELECT org_id, list_sort(list(code)) AS services FROM organization_services GROUP BY org_id) s ON s.org_id = o.org_id`;
+  LEFT JOIN (SELECT org_id, array_to_string(list_sort(list(code)), '${CODE_SEPARATOR}') AS offered_codes FROM organization_services GROUP BY org_id) s
+    ON s.org_id = o.org_id`;
+
+/**
+ * What the detail panel's nearby supports show of each organization a link names, in the link's
+ * row as `related_<column>`: the panel reads them with the links in one scan, where it then
+ * looked each one up (a query of its own after the links', ~0.4 ms of CPU a lookup in the
+ * engine's copy, 10–30 ms in the files before the copy is made). Positions are left out
+ * (+1.8 MB at ×1 as doubles): the map draws its lines from a lookup of its own in the
+ * background (search/queries.ts positionsQuery). Written from organizations, which the build
+ * checks each link names (scripts/build/integrity.ts).
+ */
+export const LINK_NAMES = ['name', 'city', 'state'];
+export const LINKS = `SELECT r.*, ${LINK_NAMES.map((c) => `o.${c} AS related_${c}`).join(', ')}, ${orgKeyOf(raw('r.org_id')).text} AS ${ORG_KEY}
+  FROM network_relationships r JOIN organizations o ON o.org_id = r.related_org_id`;
 
 // Partitioned by what the app filters on; rows in geohash order so a spatial filter's
 // min/max statistics skip most row groups. Small tables are one file each.
@@ -96,7 +116,7 @@ export const TABLES: TableSpec[] = [
   // in 8k-row groups (no copy reads them whole): with the split, a lookup went from 7–9 ms CPU
   // to 2.6–4.2 at ×10, for 1.6 MB more of them (21.7 → 23.4 MB).
   { ...keyed('organization_services'), order: `${ORG_KEY}, org_id, code`, rowGroupSize: 65_536, rowGroupsPerFile: 8 },
-  { ...keyed('network_relationships'), order: `${ORG_KEY}, org_id, strength DESC, related_org_id`, rowGroupSize: 8192, rowGroupsPerFile: 16 },
+  { table: 'network_relationships', select: LINKS, order: `${ORG_KEY}, org_id, strength DESC, related_org_id`, rowGroupSize: 8192, rowGroupsPerFile: 16 },
   { table: 'service_codes', order: 'code' },
   { table: 'states', order: 'code' },
   { table: 'gazetteer', order: 'kind, key', rowGroupSize: 2048 },

@@ -11,7 +11,7 @@ import { startNodeWasmEngine } from '../../scripts/engines/node-wasm-engine.ts';
 import { statesNear } from '../release/geo.ts';
 import { buildRelease } from '../../scripts/build/pipeline.ts';
 import { scratchDir, scratchSources } from '../../scripts/build/test-release.ts';
-import { countQuery, DETAIL_COLUMNS, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, nearestQuery, networkQuery, organizationQuery, placeOf, placeSuggestionsQuery, pointsQuery, offeredServices, relatedQuery, resultsQuery, serviceCodesQuery, withRelated, type ResolvedSearch } from './queries.ts';
+import { countOf, countQuery, DETAIL_COLUMNS, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, nearestQuery, networkQuery, organizationQuery, placeOf, placeSuggestionsQuery, pointsQuery, offeredServices, PAGE_SIZE, positionsQuery, resultsQuery, serviceCodesQuery, withRelated, type ResolvedSearch } from './queries.ts';
 import { join as joinSql, likeLiteral, raw, sql, type Sql } from '../release/sql.ts';
 import { readText } from './keywords.ts';
 import { bindRelations, filesRelation, keptName, keyRelation, Relation, writeOtherwise } from '../release/relation.ts';
@@ -20,7 +20,7 @@ import type { ReadSql, TableRead } from '../release/table-read.ts';
 import { SEARCH_ROWS } from './search-rows.ts';
 import { textRank } from './text-match.ts';
 import { TYPE_TABLES } from '../release/org-types.ts';
-import { EMPTY_SEARCH, type OrgType, type SearchState } from './state.ts';
+import { DEFAULT_SORT, EMPTY_SEARCH, type OrgType, type SearchState } from './state.ts';
 import { TYPE_FIELDS, typeDetailOf } from '../release/detail-fields.ts';
 import { OPENING_COLUMNS } from '../release/tables.ts';
 
@@ -69,6 +69,19 @@ describe('results near a place', () => {
       const [{ n }] = await run<{ n: number }>(countQuery(s));
       expect(n).toBe((await ids(s)).length);
       expect((await run(pointsQuery(s))).length).toBe(n);
+    }
+  });
+
+  it('counts a text search on its first page: as many as it finds, on every page', async () => {
+    for (const text of ['recovery', 'hope center', 'boston', 'medicaid outpatient', 'zzzz']) {
+      for (const mentalHealthOnly of [true, false]) {
+        const s = search({ text, mentalHealthOnly });
+        const found = await run<{ total: number }>(resultsQuery(s, {}));
+        expect(countOf(await run(countQuery(s))), text).toBe(found.length);
+        expect((await run<{ total: number }>(resultsQuery(s, { limit: 2, offset: 1 }))).every((r) => r.total === found.length), text).toBe(true);
+        // The table's first page as it first shows: the page's cache answers both with one statement.
+        expect(countQuery(s)).toEqual(resultsQuery(s, { limit: PAGE_SIZE, offset: 0, sort: DEFAULT_SORT.key, desc: DEFAULT_SORT.desc }));
+      }
     }
   });
 
@@ -437,25 +450,35 @@ describe('detail', () => {
     expect(filesRelation(split, keyRelation('t', 'SAMHSA_OUT_000001'))).toMatch(/^read_parquet|WHERE FALSE/);
   });
 
-  it('names the nearby supports from the copy the engine keeps in memory, and from their files until it holds it', async () => {
-    const links = await run<{ related_org_id: string }>(networkQuery('SAMHSA_OUT_000001'));
+  it('names each nearby support as its organization\'s row does, with the links in one scan of one file', async () => {
+    const links = await run<{ related_org_id: string; name: string; city: string | null; state: string }>(networkQuery('SAMHSA_OUT_000001'));
     expect(links.length).toBeGreaterThan(1);
-    const q = relatedQuery(links.map((l) => l.related_org_id))!;
-    const oracle = await run<{ org_id: string; name: string }>(sql`SELECT org_id, name FROM organizations_by_id
+    const oracle = await run<{ org_id: string; name: string; city: string | null; state: string }>(sql`SELECT org_id, name, city, state FROM organizations_by_id
       WHERE org_id IN (SELECT related_org_id FROM network_relationships WHERE org_id = 'SAMHSA_OUT_000001')`);
-    const expected = links.map((l) => [l.related_org_id, oracle.find((o) => o.org_id === l.related_org_id)!.name]);
+    expect(links.map(({ related_org_id: id, name, city, state }) => ({ org_id: id, name, city, state })))
+      .toEqual(links.map((l) => oracle.find((o) => o.org_id === l.related_org_id)));
+    const q = networkQuery('SAMHSA_OUT_000001');
+    expect(bindRelations(q.text, q.params, (r) => filesRelation(manifest, r)).text.match(/\.parquet'/g)).toHaveLength(1);
+  });
+
+  it('places the nearby supports from the copy the engine keeps in memory, and from their files until it holds it', async () => {
+    const links = await run<{ related_org_id: string }>(networkQuery('SAMHSA_OUT_000001'));
+    const q = positionsQuery(links.map((l) => l.related_org_id))!;
+    const oracle = await run<{ org_id: string; latitude: number; longitude: number }>(sql`SELECT org_id, latitude, longitude FROM organizations_by_id
+      WHERE org_id IN (SELECT related_org_id FROM network_relationships WHERE org_id = 'SAMHSA_OUT_000001')`);
+    const expected = links.map((l) => { const o = oracle.find((p) => p.org_id === l.related_org_id)!; return [l.related_org_id, o.latitude, o.longitude]; });
     // Held: point lookups in the copy. Not yet: each one's file of organizations_by_id, never the whole table.
     expect(bindRelations(q.text, q.params, (r) => filesRelation(manifest, r, () => true)).text).toContain(keptName(SEARCH_ROWS));
     const unheld = bindRelations(q.text, q.params, (r) => filesRelation(manifest, r)).text;
     expect(unheld).not.toContain(keptName(SEARCH_ROWS));
     expect(unheld).not.toMatch(/"organizations_by_id"/);
     for (const on of [engine, files]) {
-      const related = await on.query<{ org_id: string; name: string }>(q.text, q.params);
-      expect(withRelated(links, related).map((r) => [r.related_org_id, r.name])).toEqual(expected);
+      const positions = await on.query<{ org_id: string; latitude: number; longitude: number }>(q.text, q.params);
+      expect(withRelated(links, positions).map((r) => [r.related_org_id, r.latitude, r.longitude])).toEqual(expected);
     }
     const [{ n }] = await run<{ n: number }>(sql`SELECT count(*)::INTEGER AS n FROM ${raw(keptName(SEARCH_ROWS))}`);
     expect(n).toBe(manifest.tables.organizations_by_id.rows);
-    expect(relatedQuery([])).toBeNull();
+    expect(positionsQuery([])).toBeNull();
   });
 });
 

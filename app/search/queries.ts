@@ -5,7 +5,7 @@ import type { Manifest } from '../release/manifest.ts';
 import { milesSql as distance, nearReadSql, withinSql as within } from '../release/near-read.ts';
 import { keyRelation, orCopy } from '../release/relation.ts';
 import { ofOrganization, ORG_KEY, orgKey } from '../release/org-key.ts';
-import { FIRST_PAGE_ROWS, MENTAL_HEALTH_MARK, NAME_ORDER, OPENING_COLUMNS } from '../release/tables.ts';
+import { CODE_SEPARATOR, FIRST_PAGE_ROWS, LINK_NAMES, MENTAL_HEALTH_MARK, NAME_ORDER, OPENING_COLUMNS } from '../release/tables.ts';
 import { tableReadSql } from '../release/table-read.ts';
 import { FILTER_GROUP_BY_ID, FILTER_GROUPS, type FilterGroup } from './filters.ts';
 import { readText } from './keywords.ts';
@@ -127,6 +127,14 @@ function orderBy(search: ResolvedSearch, page: Page, dist: Sql): Sql {
   }[page.sort ?? 'relevance'];
 }
 
+/**
+ * A text search's pages carry its count, counted before the page is cut: its count is its first
+ * page in the search's own order, the table's first page unless another order was chosen, one
+ * statement the page's cache answers once (db/query-cache.ts). Asked apart, the count read every
+ * row's words and service marks again (README, "A text search's count on its first page").
+ */
+const TOTAL = raw(', count(*) OVER ()::INTEGER AS total');
+
 /** A page of results in the table's order; without `limit`, all of them. */
 export function resultsQuery(search: ResolvedSearch, page: Page): Sql {
   if (firstPage(search, page)) {
@@ -158,7 +166,7 @@ export function resultsQuery(search: ResolvedSearch, page: Page): Sql {
     });
   }
   const dist = search.near ? distance(search.near) : raw('NULL');
-  return sql`SELECT ${raw(SHOWN.map((c) => `o.${c}`).join(', '))}, ${dist} AS distance_miles
+  return sql`SELECT ${raw(SHOWN.map((c) => `o.${c}`).join(', '))}, ${dist} AS distance_miles${hasText(search.state.text) ? TOTAL : raw('')}
     FROM ${from(search)}
     WHERE ${and([...scope(search), ...choices(search.state)])}
     ORDER BY ${orderBy(search, page, raw('distance_miles'))}${page.limit === undefined ? raw('') : sql`
@@ -184,7 +192,9 @@ export function exportQuery(search: ResolvedSearch, page: Pick<Page, 'sort' | 'd
     ORDER BY ${orderBy(search, page, dist)}`;
 }
 
+/** The number of results, read from its rows by countOf (a text search's: its first page, with `total`). */
 export function countQuery(search: ResolvedSearch): Sql {
+  if (hasText(search.state.text)) return resultsQuery(search, { limit: PAGE_SIZE, offset: 0 });
   if (isNationalList(search)) {
     return sql`SELECT coalesce(max(total), 0)::INTEGER AS n FROM first_pages
       WHERE includes_mental_health_only = ${search.state.mentalHealthOnly}`;
@@ -192,6 +202,9 @@ export function countQuery(search: ResolvedSearch): Sql {
   return sql`SELECT count(*)::INTEGER AS n FROM ${from(search)}
     WHERE ${and([...scope(search), ...choices(search.state)])}`;
 }
+
+/** countQuery's count: its `n`, or a text search's first page's `total` (no rows: none). */
+export const countOf = (rows: readonly Record<string, unknown>[]): number => Number(rows[0]?.n ?? rows[0]?.total ?? 0);
 
 /**
  * When the radius holds nothing: how far the nearest match is, the whole country over (every
@@ -360,27 +373,32 @@ export function serviceCodesQuery(): Sql {
 
 /** An organization's services: the rows of serviceCodesQuery whose codes its row of organizationQuery lists. */
 export function offeredServices<S extends { code: string }>(codes: readonly S[], org: Record<string, unknown>): S[] {
-  const offered = new Set(org.services as string[] | null);
+  const offered = new Set(typeof org.offered_codes === 'string' ? org.offered_codes.split(CODE_SEPARATOR) : []);
   return codes.filter((c) => offered.has(c.code));
 }
 
-/** An organization's links to its nearby supports, strongest first; relatedQuery names them. */
+/**
+ * An organization's links to its nearby supports, strongest first, each with the name and place
+ * of the organization it names (release/tables.ts LINKS): the panel's nearby supports in one scan.
+ */
 export function networkQuery(orgId: string): Sql {
-  return sql`SELECT r.related_org_id, r.relationship, r.related_type, r.distance_miles, r.travel_minutes, r.strength
+  return sql`SELECT r.related_org_id, r.relationship, r.related_type, r.distance_miles, r.travel_minutes, r.strength,
+      ${raw(LINK_NAMES.map((c) => `r.related_${c} AS ${c}`).join(', '))}
     FROM ${keyRelation('network_relationships', orgId)} r WHERE ${ofOrganization('r', orgId)} ORDER BY r.strength DESC, r.distance_miles`;
 }
 
 /**
- * The name, place and phone of each organization, one point lookup each: in the search rows the
- * engine keeps in memory, indexed on org_id (search-rows.ts), once it holds them (a join with
- * organizations_by_id read all 400k rows at ×10 on every opening, ~100 ms CPU in duckdb-wasm;
- * DuckDB 0.9.1 uses an index for `column = constant`, not for a join or an IN list), and until
- * then in the one file of organizations_by_id holding its key: waiting for the copy to be made
- * held an opening, and every background query behind it, for ~1 s of CPU at ×1. Null for none.
+ * Where each organization is, for the map's lines to an organization's nearby supports, one
+ * point lookup each: in the search rows the engine keeps in memory, indexed on org_id
+ * (search-rows.ts), once it holds them (a join with organizations_by_id read all 400k rows at ×10
+ * on every opening, ~100 ms CPU in duckdb-wasm; DuckDB 0.9.1 uses an index for `column =
+ * constant`, not for a join or an IN list), and until then in the one file of organizations_by_id
+ * holding its key: waiting for the copy to be made held an opening, and every background query
+ * behind it, for ~1 s of CPU at ×1. Null for none.
  */
-export function relatedQuery(orgIds: readonly string[]): Sql | null {
+export function positionsQuery(orgIds: readonly string[]): Sql | null {
   if (!orgIds.length) return null;
-  const columns = raw('org_id, name, city, state, phone, latitude, longitude');
+  const columns = raw('org_id, latitude, longitude');
   const lookups = join(orgIds.map((id) => {
     // Read without the copy, a relation takes no values: the key (a number) is written in, the id stays bound outside.
     const byKey = sql`SELECT ${columns} FROM ${keyRelation('organizations_by_id', id)} b WHERE ${raw(`b.${ORG_KEY} = ${orgKey(id)}`)}`;

@@ -38,6 +38,9 @@ export function benchMix(orgIds: string[]): BenchCase[] {
     { kind: 'facets', zip: '77002', miles: 50 },
     { kind: 'facets', zip: '82901', miles: 50 },
     ...orgIds.map((orgId) => ({ kind: 'detail' as const, orgId })),
+    // What the panel's nearby supports wait for: the links with their organizations' names (one
+    // query since schema 13); the map's lines then look up positions in the background, untimed
+    // like the map's other background queries (pages/directory-answers.ts).
     ...orgIds.map((orgId) => ({ kind: 'network' as const, orgId })),
     { kind: 'dashboard', name: 'by-state' },
     { kind: 'dashboard', name: 'capacity' },

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TYPE_FIELDS } from '../../app/release/detail-fields.ts';
 import { ORG_TYPES, TYPE_TABLES } from '../../app/release/org-types.ts';
-import { BY_ID, NOT_BY_ID } from '../../app/release/tables.ts';
+import { BY_ID, LINKS, NOT_BY_ID } from '../../app/release/tables.ts';
 import { literal } from '../../app/release/sql-text.ts';
-import { openDb, sqlFile } from './db.ts';
-import { checkKeys, checkOpenings, IntegrityError } from './integrity.ts';
+import { openDb, sqlFile, type Db } from './db.ts';
+import { checkKeys, checkLinkNames, checkOpenings, IntegrityError } from './integrity.ts';
 
 /** The two link tables as schema.sql creates them, with the given rows, and organizations A, B, C and `more`. */
 async function linkTables(services: [string, string][], links: [string, string][], more: string[] = []) {
@@ -44,6 +44,13 @@ describe('checkKeys', () => {
   });
 });
 
+/** A select's rows written as a table's one Parquet file, as the build writes it; its path, as the checks take them. */
+async function writeFile(db: Db, select: string): Promise<string[]> {
+  const file = join(mkdtempSync(join(tmpdir(), 'nrd-written-')), 'table.parquet');
+  await db.run(`COPY (${select}) TO ${literal(file)} (FORMAT PARQUET)`);
+  return [file];
+}
+
 describe('checkOpenings', () => {
   /**
    * Organizations A (a treatment center) and B (a residence) with the columns organizations_by_id
@@ -60,9 +67,7 @@ describe('checkOpenings', () => {
     await db.run(`INSERT INTO treatment_centers (org_id) VALUES ('A'); INSERT INTO narr_residences (org_id) VALUES ('B')`);
     await db.run(`CREATE TABLE organization_services AS SELECT * FROM (VALUES ('A', 'OP'), ('A', 'MD'), ('B', 'OP')) v(org_id, code)`);
     await db.run(`CREATE VIEW organizations_by_id AS SELECT * FROM organizations`);
-    const file = join(mkdtempSync(join(tmpdir(), 'nrd-openings-')), 'by-id.parquet');
-    await db.run(`COPY (${byId}) TO ${literal(file)} (FORMAT PARQUET)`);
-    return { db, files: [file] };
+    return { db, files: await writeFile(db, byId) };
   }
 
   it('passes files that hold the tables\' rows, as the build writes them', async () => {
@@ -72,7 +77,7 @@ describe('checkOpenings', () => {
 
   it('names each count that disagrees, and only those', async () => {
     // B's services lost, A written twice: rows and services disagree, the residence's type_detail does not.
-    const { db, files } = await written(`SELECT * REPLACE (CASE WHEN org_id = 'B' THEN [] ELSE services END AS services) FROM (${BY_ID})
+    const { db, files } = await written(`SELECT * REPLACE (CASE WHEN org_id = 'B' THEN NULL ELSE offered_codes END AS offered_codes) FROM (${BY_ID})
       UNION ALL SELECT * FROM (${BY_ID}) WHERE org_id = 'A'`);
     const error = await checkOpenings(db, files).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IntegrityError);
@@ -84,5 +89,28 @@ describe('checkOpenings', () => {
     const { db, files } = await written(`SELECT * REPLACE (CASE WHEN org_id = 'B' THEN NULL ELSE type_detail END AS type_detail) FROM (${BY_ID})`);
     const error = await checkOpenings(db, files).catch((e: unknown) => e);
     expect((error as Error).message).toBe('organizations_by_id\'s files disagree with the tables they copy: type_detail of narr_residence (0 against 1)');
+  });
+});
+
+describe('checkLinkNames', () => {
+  /** Organizations A and B linked both ways, and `links`' rows written as network_relationships' one Parquet file. */
+  async function written(links: string) {
+    const db = await openDb();
+    await db.run(`CREATE TABLE organizations AS SELECT * FROM (VALUES ('A', 'Alpha', 'Boston', 'MA'), ('B', 'Beta', NULL, 'MA')) v(org_id, name, city, state)`);
+    await db.run(`CREATE TABLE network_relationships AS SELECT * FROM (VALUES ('A', 'B'), ('B', 'A')) v(org_id, related_org_id)`);
+    return { db, files: await writeFile(db, links) };
+  }
+
+  it('passes files that name each link\'s organization as the build writes them (a missing city included)', async () => {
+    const { db, files } = await written(LINKS);
+    await expect(checkLinkNames(db, files)).resolves.toBeUndefined();
+  });
+
+  it('counts links lost and names that are not their organization\'s', async () => {
+    const { db, files } = await written(`SELECT * REPLACE (CASE WHEN org_id = 'A' THEN 'Gamma' ELSE related_name END AS related_name) FROM (${LINKS})
+      UNION ALL SELECT * FROM (${LINKS}) WHERE org_id = 'A'`);
+    const error = await checkLinkNames(db, files).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IntegrityError);
+    expect((error as Error).message).toBe('network_relationships\' files disagree with the tables they copy: 3 links against 2, 1 not named as their organization is');
   });
 });

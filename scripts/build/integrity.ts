@@ -4,6 +4,7 @@
 import { textKeyOf } from '../../app/release/org-key.ts';
 import { ORG_TYPES, TYPE_TABLES } from '../../app/release/org-types.ts';
 import { literal } from '../../app/release/sql-text.ts';
+import { CODE_SEPARATOR, LINK_NAMES } from '../../app/release/tables.ts';
 import { raw } from '../../app/release/sql.ts';
 import { rows, type Db } from './db.ts';
 import { BuildError } from './failure.ts';
@@ -52,7 +53,7 @@ export async function checkReferences(db: Db): Promise<{ reference: string; orph
 
 /**
  * organizations_by_id's copies of the type tables' fields and of organization_services (its
- * `type_detail` and `services`, release/tables.ts) hold their rows, no more and no fewer, as
+ * `type_detail` and `offered_codes`, release/tables.ts) hold their rows, no more and no fewer, as
  * written (`files`, its Parquet files): one row an organization, its codes adding up to
  * organization_services' rows, and the fields of a type for as many organizations of that type
  * as its table has rows. With the keys and references checked above (one row an organization in
@@ -62,7 +63,8 @@ export async function checkReferences(db: Db): Promise<{ reference: string; orph
 export async function checkOpenings(db: Db, files: readonly string[]): Promise<void> {
   const counts: [string, string, string][] = [
     ['rows', 'count(*)', '(SELECT count(*) FROM organizations)'],
-    ['services', 'sum(len(services))', '(SELECT count(*) FROM organization_services)'],
+    // A code holding the separator would split into two and miscount.
+    ['services', `sum(len(string_split(offered_codes, '${CODE_SEPARATOR}')))`, '(SELECT count(*) FROM organization_services)'],
     ...ORG_TYPES.map((type): [string, string, string] =>
       [`type_detail of ${type}`, `count(*) FILTER (WHERE org_type = '${type}' AND type_detail IS NOT NULL)`, `(SELECT count(*) FROM ${TYPE_TABLES[type]})`]),
   ];
@@ -72,4 +74,22 @@ export async function checkOpenings(db: Db, files: readonly string[]): Promise<v
   const broken = counts.flatMap(([what], i) =>
     (Number(result[`c${i}`]) === Number(result[`s${i}`]) ? [] : [`${what} (${result[`c${i}`]} against ${result[`s${i}`]})`]));
   if (broken.length) throw new IntegrityError(`organizations_by_id's files disagree with the tables they copy: ${broken.join(', ')}`);
+}
+
+/**
+ * network_relationships' copies of the names and places of the organizations its links name
+ * (`related_name`…, release/tables.ts LINKS), as written (`files`): as many links as the table
+ * has, each naming its organization as organizations does.
+ */
+export async function checkLinkNames(db: Db, files: readonly string[]): Promise<void> {
+  const differs = LINK_NAMES.map((c) => `w.related_${c} IS DISTINCT FROM o.${c}`).join(' OR ');
+  const [result] = await rows<{ written: number; links: number; misnamed: number }>(db, `SELECT count(*)::BIGINT AS written,
+      (SELECT count(*) FROM network_relationships)::BIGINT AS links, count(*) FILTER (WHERE o.org_id IS NULL OR ${differs})::BIGINT AS misnamed
+    FROM read_parquet([${files.map(literal).join(', ')}]) w LEFT JOIN organizations o ON o.org_id = w.related_org_id`);
+  const written = Number(result.written);
+  const links = Number(result.links);
+  const misnamed = Number(result.misnamed);
+  if (written !== links || misnamed > 0) {
+    throw new IntegrityError(`network_relationships' files disagree with the tables they copy: ${written} links against ${links}, ${misnamed} not named as their organization is`);
+  }
 }

@@ -13,7 +13,7 @@ import { totalBytes, writeHashed, writeTables } from './publish.ts';
 import { publishInto } from './release-folder.ts';
 import { releaseFolder } from './out-dir.ts';
 import { countFates, mergeEvidence, writeDetails, type FileCounts } from './report.ts';
-import { checkKeys, checkOpenings, checkReferences } from './integrity.ts';
+import { checkKeys, checkLinkNames, checkOpenings, checkReferences } from './integrity.ts';
 
 export interface BuildOptions {
   sourcesDir: string;
@@ -77,6 +77,7 @@ export async function buildRelease({ sourcesDir, outDir: out, memoryLimit, log =
       step('counts reconciled and references checked');
       const tables = await writeTables(db, releaseDir);
       await checkOpenings(db, tables.organizations_by_id.files.map((f) => join(releaseDir, f.path)));
+      await checkLinkNames(db, tables.network_relationships.files.map((f) => join(releaseDir, f.path)));
       const details = await writeDetails(db, releaseDir);
       step('Parquet written');
 

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { attachRelease } from '../../app/db/catalog.ts';
 import type { Manifest } from '../../app/release/manifest.ts';
 import type { Sql } from '../../app/release/sql.ts';
-import { networkQuery, organizationQuery, relatedQuery, serviceCodesQuery } from '../../app/search/queries.ts';
+import { networkQuery, organizationQuery, positionsQuery, serviceCodesQuery } from '../../app/search/queries.ts';
 import { startNodeWasmEngine } from './node-wasm-engine.ts';
 import { literal } from '../../app/release/sql-text.ts';
 import { openDb, rows } from '../build/db.ts';
@@ -74,6 +74,7 @@ for (const orgId of ids) {
   await measure('detail', organizationQuery(orgId));
   await measure('codes', serviceCodesQuery());
   const links = await measure('network', networkQuery(orgId));
-  const related = relatedQuery(links.map((l) => String(l.related_org_id)));
-  if (related) await measure('related', related);
+  // The map's lines, in the background (shell/use-network.ts): read from the files here, as before a page's copy is made.
+  const positions = positionsQuery(links.map((l) => String(l.related_org_id)));
+  if (positions) await measure('places', positions);
 }

@@ -1,9 +1,12 @@
 -- Normalization rules, one macro each, so the ETL reads as a list of decisions and the
 -- unit tests can exercise every rule on its own against real DuckDB.
 
--- Trimmed text with runs of white space folded; empty means unknown (NULL).
-CREATE OR REPLACE MACRO clean_text(s) AS
-  NULLIF(trim(regexp_replace(CAST(s AS VARCHAR), '[\s\x00-\x1f]+', ' ', 'g')), '');
+-- Trimmed text with runs of white space folded; empty means unknown (NULL). Nearly every value
+-- has no control character and no double space, so nothing to fold: testing for one costs a
+-- third of the global replace, which copies every string (clean_text runs on every text value).
+CREATE OR REPLACE MACRO fold_white(v) AS
+  CASE WHEN regexp_matches(v, '[\x00-\x1f]|  ') THEN regexp_replace(v, '[\s\x00-\x1f]+', ' ', 'g') ELSE v END;
+CREATE OR REPLACE MACRO clean_text(s) AS NULLIF(trim(fold_white(CAST(s AS VARCHAR))), '');
 
 -- A JSON array of strings as a clean list (non-arrays and blanks dropped); NULL when empty.
 CREATE OR REPLACE MACRO clean_list(j) AS

@@ -18,6 +18,10 @@ describe('text', () => {
     expect(await one(`clean_text(?)`, ['  a \t\n b  '])).toBe('a b');
     expect(await one(`clean_text(?)`, ['   '])).toBeNull();
     expect(await one(`clean_text(?)`, ['Recovery 🌅 حديقة'])).toBe('Recovery 🌅 حديقة');
+    // Each alone: a double space, a lone tab, a control character, a single space kept.
+    expect(await one(`clean_text(?)`, ['a  b'])).toBe('a b');
+    expect(await one(`clean_text(?)`, ['a\tb'])).toBe('a b');
+    expect(await one(`clean_text(?)`, ['a\u0001b c'])).toBe('a b c');
   });
   it('turns JSON string arrays into clean lists and anything else into NULL', async () => {
     expect(await one(`clean_list(?::JSON)`, ['[" x ", "", null, "y"]'])).toEqual(['x', 'y']);

@@ -20,13 +20,19 @@ FROM resolved WHERE status = 'loaded';
 -- Service codes: the services the record claims (its own list, aliases resolved, and what its
 -- boolean flags imply, standard_outpatient → ORT, accepts_medicaid → MD: stage.sql) that the
 -- scheme knows, plus what the organization type itself means (a NARR residence is HH, a center PEER).
+-- Made distinct per record before its id is joined (a loaded record's id is its own): the
+-- DISTINCT compares two integers and a short code, not a text id, on every listed code.
 INSERT INTO organization_services
-SELECT DISTINCT org_id, code FROM (
-  SELECT l.org_id, c.code FROM resolved l JOIN claimed_codes c USING (file_order, src_index) WHERE l.status = 'loaded'
-  UNION ALL
-  SELECT org_id, CASE org_type WHEN 'narr_residence' THEN 'HH' ELSE 'PEER' END
-  FROM resolved WHERE status = 'loaded' AND org_type IN ('narr_residence', 'recovery_center')
-) WHERE code IN (SELECT code FROM service_codes);
+SELECT l.org_id, c.code
+FROM resolved l JOIN (
+  SELECT DISTINCT file_order, src_index, code FROM (
+    SELECT file_order, src_index, code FROM claimed_codes
+    UNION ALL
+    SELECT file_order, src_index, CASE org_type WHEN 'narr_residence' THEN 'HH' ELSE 'PEER' END
+    FROM resolved WHERE status = 'loaded' AND org_type IN ('narr_residence', 'recovery_center')
+  ) WHERE code IN (SELECT code FROM service_codes)
+) c USING (file_order, src_index)
+WHERE l.status = 'loaded';
 
 -- What each treatment center's codes say: flag k is bit k of one bit_or per organization,
 -- over only the codes that set a flag. 22 bool_or over every code row (8 million at ×10) took

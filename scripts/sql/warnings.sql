@@ -46,8 +46,10 @@ SELECT * FROM (
   SELECT src_file, src_index, src_id, 'id', format('id "{}" is not usable; derived {}', left(src_id, 40), org_id)
   FROM resolved WHERE status <> 'rejected' AND src_id IS NOT NULL AND NOT src_id_usable
   UNION ALL
+  -- The few unknown codes first: as a filter on the join, every listed code was joined to its
+  -- record and then tested (×1: 1.2 million rows, a sixth of this statement's CPU).
   SELECT src_file, src_index, src_id, 'service_codes', format('unknown service code "{}"', left(c.code_raw, 20))
-  FROM resolved JOIN claimed_codes c USING (file_order, src_index) WHERE status = 'loaded' AND c.code NOT IN (SELECT code FROM service_codes)
+  FROM resolved JOIN (FROM claimed_codes ANTI JOIN service_codes USING (code)) c USING (file_order, src_index) WHERE status = 'loaded'
   UNION ALL
   SELECT src_file, src_index, src_id, 'facility_type', format('unknown facility_type "{}"', left(clean_text(r.facility_type), 20))
   FROM loaded WHERE org_type = 'treatment_center' AND clean_text(r.facility_type) IS NOT NULL

@@ -13,7 +13,7 @@ import { QueryFailed } from '../../components/query-failed.tsx';
 import { MILES_PER_DEGREE } from '../../release/geo.ts';
 import { useQuery } from '../../db/use-query.ts';
 import { organizationQuery, pointsQuery, type ResolvedSearch } from '../../search/queries.ts';
-import { useNetwork } from '../../shell/use-network.ts';
+import { usePlacedNetwork } from '../../shell/use-network.ts';
 import { RADII, type OrgType, type Place, type Radius } from '../../search/state.ts';
 import { roundedPlace } from '../../search/url.ts';
 import { baseStyle } from './base-style.ts';
@@ -48,7 +48,7 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
   const [drawn, setDrawn] = useState<MapPoint[] | null>(null);
   const points = useQuery<MapPoint>(pointsQuery(search), { background: true });
   const origin = useQuery<{ latitude: number | null; longitude: number | null }>(selectedId ? organizationQuery(selectedId) : null, { background: true });
-  const links = useNetwork(selectedId, { background: true });
+  const links = usePlacedNetwork(selectedId, { background: true });
   const handlers = useRef({ onSelect, onHover });
   handlers.current = { onSelect, onHover };
 

@@ -6,8 +6,8 @@ import { statesNear } from '../../../app/release/geo.ts';
 import type { Manifest } from '../../../app/release/manifest.ts';
 import type { Sql } from '../../../app/release/sql.ts';
 import {
-  countQuery, facetsQuery, locationQuery, networkQuery, offeredServices, organizationQuery, relatedQuery, resultsQuery,
-  serviceCodesQuery, withRelated, type ResolvedSearch,
+  countOf, countQuery, facetsQuery, locationQuery, networkQuery, offeredServices, organizationQuery, resultsQuery,
+  serviceCodesQuery, type ResolvedSearch,
 } from '../../../app/search/queries.ts';
 import { EMPTY_SEARCH, type Radius } from '../../../app/search/state.ts';
 import { PAGE } from '../mix.ts';
@@ -34,10 +34,13 @@ export function directoryAnswers(run: (q: Sql) => Promise<Row[]>, manifest: Pick
     return { state, near, states: statesNear(manifest, near.lat, near.lon, miles) };
   }
 
+  // The count the page asks too, unless it is the first page's own statement (a text search's,
+  // queries.ts), which the page's cache answers once.
   async function search(s: ResolvedSearch): Promise<number> {
-    await run(resultsQuery(s, { limit: PAGE, offset: 0 }));
-    const [{ n }] = await run(countQuery(s));
-    return Number(n);
+    const page = resultsQuery(s, { limit: PAGE, offset: 0 });
+    const count = countQuery(s);
+    const rows = await run(page);
+    return countOf(JSON.stringify([count.text, count.params]) === JSON.stringify([page.text, page.params]) ? rows : await run(count));
   }
 
   return {
@@ -54,12 +57,10 @@ export function directoryAnswers(run: (q: Sql) => Promise<Row[]>, manifest: Pick
       const [[org], codes] = await Promise.all([run(organizationQuery(orgId)), run(serviceCodesQuery())]);
       return offeredServices(codes as { code: string }[], org).length;
     },
-    // As the nearby supports do (shell/use-network.ts): the links, then their organizations.
-    network: async (orgId) => {
-      const links = await run(networkQuery(orgId));
-      const related = relatedQuery(links.map((l) => String(l.related_org_id)));
-      return withRelated(links as { related_org_id: string }[], related ? await run(related) as { org_id: string }[] : []).length;
-    },
+    // As the panel's nearby supports do (shell/use-network.ts): the links with their organizations'
+    // names and places. The map's lines then look up where those are, in the background, behind
+    // any query a person waits for (db/lanes.ts), as the map's other queries are: not timed here.
+    network: async (orgId) => (await run(networkQuery(orgId))).length,
     dashboard: async (name) => (await run({ text: DASHBOARDS[name], params: [] })).length,
   };
 }
