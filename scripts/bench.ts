@@ -297,11 +297,6 @@ function reportWarm(scale: number, warm: Record<string, WarmRun | Failed>) {
   // Settled: after the first pass, until the in-memory copies the page began were made (bench/browser.ts).
   table(['page', 'ready to query', 'settled after pass 1', 'private as the mix ended', 'browser memory after GC (private)', 'directory / this', 'PSS (shared code split machine-wide)', 'private, by process'], memRows);
   const ours = warm.directory;
-  if (!failed(ours) && ours.copyPartsMs.length) {
-    const parts = ours.copyPartsMs;
-    console.log(`The directory's copies were made in ${parts.length} parts, p50 / p95 / longest ${ms(percentile(parts, 50))} / ` +
-      `${ms(percentile(parts, 95))} / ${ms(Math.max(...parts))}: the most a query that comes while one is made waits for it (db/copy-scheduler.ts).`);
-  }
   if (!failed(ours) && ours.singleState) {
     console.log(`Single-state search (10 mi around 59301, Montana) once the engine is up: ` +
       `${kb(ours.singleState.bytes.data)} of data in ${ours.singleState.requests} requests.`);

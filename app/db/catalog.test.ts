@@ -17,9 +17,6 @@ const manifest: Pick<Manifest, 'tables'> = {
   },
 };
 
-/** Each state's rows a part (these files hold a row each). */
-const ONE_STATE_A_PART = { partRows: 1 };
-
 function recorder() {
   const log: string[] = [];
   const engine: Engine = {
@@ -98,7 +95,7 @@ describe('attachRelease', () => {
       `['organizations/state=MA/a.parquet', 'organizations/state=RI/b.parquet'], hive_partitioning = true)`);
   });
 
-  it('makes a copy a part at a time once idle, and a query that comes meanwhile runs before the next part', async () => {
+  it('makes a copy a state at a time once idle, and a query that comes meanwhile runs before the next state\'s part', async () => {
     const { engine, log } = recorder();
     const gates = new Map<string, () => void>();
     const gate = (name: string) => new Promise<void>((go) => gates.set(name, go));
@@ -116,7 +113,7 @@ describe('attachRelease', () => {
     const byState = { tables: { organizations: { ...manifest.tables.organizations, files: manifest.tables.organizations.files.map((f) => ({ ...f, partition: { state: /state=(\w+)/.exec(f.path)![1] } })) } } };
     const rows = keptSelect('rows', (states) => sql`SELECT org_id FROM ${relation('organizations', states)} o`);
     const read = sql`SELECT * FROM ${orCopy(rows, sql`SELECT org_id FROM ${relation('organizations')} o`)}`;
-    const attached = await attachRelease(gated, byState, new URL('https://example.org/data/'), 'when-idle', ONE_STATE_A_PART);
+    const attached = await attachRelease(gated, byState, new URL('https://example.org/data/'));
     const tick = () => new Promise((go) => setTimeout(go, 5));
 
     await attached.query(read.text, read.params); // from the files; the copy is begun once it is done
@@ -139,42 +136,6 @@ describe('attachRelease', () => {
     expect(log).toEqual(['SELECT * FROM "kept_rows"']);
   });
 
-  it('lets a query that waits for one copy have that copy made, not another copy\'s parts before it', async () => {
-    const { engine, log } = recorder();
-    const byState = { tables: { ...manifest.tables, organizations: { ...manifest.tables.organizations, files: manifest.tables.organizations.files.map((f) => ({ ...f, partition: { state: /state=(\w+)/.exec(f.path)![1] } })) } } };
-    let release!: () => void;
-    const held = new Promise<void>((go) => (release = go));
-    const gated: Engine = { ...engine, async query(text, params) {
-      if (text === 'SELECT 2') await held;
-      return engine.query(text, params);
-    } };
-    const rows = keptSelect('rows', (states) => sql`SELECT org_id FROM ${relation('organizations', states)} o`);
-    const services = keptSelect('services', 'SELECT code FROM gazetteer');
-    const attached = await attachRelease(gated, byState, new URL('https://example.org/data/'), 'when-idle', ONE_STATE_A_PART);
-    const read = sql`SELECT * FROM ${orCopy(rows, sql`SELECT org_id FROM ${relation('organizations')} o`)}`;
-    const slow = attached.query('SELECT 2'); // a query running when the search rows' copy is begun
-    await attached.query(read.text, read.params);
-    const text = sql`SELECT * FROM ${services}`;
-    const search = attached.query(text.text, text.params);
-    release();
-    await Promise.all([slow, search]);
-    const made = log.filter((l) => l.includes('TEMP TABLE') || l.startsWith('INSERT') || l === 'SELECT * FROM "kept_services"');
-    expect(made.slice(0, 2)).toEqual(['CREATE OR REPLACE TEMP TABLE "kept_services" AS SELECT code FROM gazetteer', 'SELECT * FROM "kept_services"']);
-  });
-
-  it('begins a copy after the queries issued with the first that could read it (the results\' count)', async () => {
-    const { engine, log } = recorder();
-    const byState = { tables: { organizations: { ...manifest.tables.organizations, files: manifest.tables.organizations.files.map((f) => ({ ...f, partition: { state: /state=(\w+)/.exec(f.path)![1] } })) } } };
-    const rows = keptSelect('rows', (states) => sql`SELECT org_id FROM ${relation('organizations', states)} o`);
-    const read = sql`SELECT * FROM ${orCopy(rows, sql`SELECT org_id FROM ${relation('organizations')} o`)}`;
-    const attached = await attachRelease(engine, byState, new URL('https://example.org/data/'));
-    log.length = 0;
-    await attached.query(read.text, read.params);
-    await attached.query('SELECT count(*) FROM organizations');
-    await new Promise((go) => setTimeout(go, 5));
-    expect(log.findIndex((l) => l.startsWith('CREATE OR REPLACE TEMP TABLE'))).toBeGreaterThan(log.indexOf('SELECT count(*) FROM organizations'));
-  });
-
   it('makes a copy of a copy once that one is whole, a state at a time, and not from fewer rows than it asks', async () => {
     const byState = { tables: { organizations: { ...manifest.tables.organizations, files: manifest.tables.organizations.files.map((f) => ({ ...f, partition: { state: /state=(\w+)/.exec(f.path)![1] } })) } } };
     const rows = keptSelect('rows', (states) => sql`SELECT org_id, state FROM ${relation('organizations', states)} o`);
@@ -184,7 +145,7 @@ describe('attachRelease', () => {
     for (const [minRows, made] of [[2, true], [3, false]] as const) {
       const { engine, log } = recorder();
       const counting: Engine = { ...engine, query: async <T extends Row>(text: string, params?: readonly unknown[]) => (text.startsWith('SELECT count(*)') ? [{ n: 2 } as Row as T] : engine.query<T>(text, params)) };
-      const attached = await attachRelease(counting, byState, new URL('https://example.org/data/'), 'when-idle', ONE_STATE_A_PART);
+      const attached = await attachRelease(counting, byState, new URL('https://example.org/data/'));
       const q = read(minRows);
       await attached.query(q.text, q.params);
       await new Promise((go) => setTimeout(go, 5));
@@ -223,7 +184,7 @@ describe('attachRelease', () => {
       const byState = { tables: { organizations: { ...manifest.tables.organizations, files: manifest.tables.organizations.files.map((f) => ({ ...f, partition: { state: /state=(\w+)/.exec(f.path)![1] } })) } } };
       const rows = keptSelect('rows', (states) => sql`SELECT org_id FROM ${relation('organizations', states)} o`);
       const read = sql`SELECT * FROM ${orCopy(rows, sql`SELECT org_id FROM ${relation('organizations')} o`)}`;
-      const attached = await attachRelease(failing, byState, new URL('https://example.org/data/'), 'when-idle', ONE_STATE_A_PART);
+      const attached = await attachRelease(failing, byState, new URL('https://example.org/data/'));
       const settle = () => new Promise((go) => setTimeout(go, 20));
       await attached.query(read.text, read.params);
       await settle();

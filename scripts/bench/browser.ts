@@ -138,11 +138,6 @@ export interface WarmRun {
   singleState?: Transfer;
   /** Milliseconds after the first pass until the copies the page began were made (see settled). */
   settleMs: number;
-  /**
-   * How long each part of those copies took (db/catalog.ts measures them): a query that comes
-   * while a part is made waits for the rest of it. None on the alternatives' pages.
-   */
-  copyPartsMs: number[];
 }
 
 export async function warmRun(url: string, cases: BenchCase[], passes: number, limits: Limits, singleState?: BenchCase): Promise<WarmRun> {
@@ -164,8 +159,7 @@ export async function warmRun(url: string, cases: BenchCase[], passes: number, l
       if (i === 0) settleMs = await settled(page);
     }
     const memoryAsLeft = browserMemory().privateBytes;
-    const copyPartsMs = await page.evaluate(() => performance.getEntriesByName('nrd:copy-part').map((m) => m.duration));
-    return { startMs, passes: results, memory: await settledMemory(page), memoryAsLeft, singleState: single, settleMs, copyPartsMs };
+    return { startMs, passes: results, memory: await settledMemory(page), memoryAsLeft, singleState: single, settleMs };
   }, limits);
 }
 
