@@ -247,6 +247,22 @@ test('a new place typed while the engine cannot start does not keep the last pla
   await expect(page.getByText('Cambridge, MA 02139')).toHaveCount(0);
 });
 
+// A person's test on SAMHSA's data (2026-11-30): the place's last point stood for the empty box.
+test('a place cleared from the box searches the whole country, as the link it writes does', async ({ page }) => {
+  await page.goto('./?where=02139&r=10');
+  await expect(page.getByRole('status').filter({ hasText: 'within 10 miles of' })).toContainText('Cambridge, MA 02139');
+  await page.getByLabel('Near (ZIP code or City, ST)').fill('');
+  await page.getByLabel('Name or keyword').fill('recovery');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page).toHaveURL(/q=recovery/);
+  await expect(page.getByRole('status').filter({ hasText: 'in the whole country' })).toBeVisible({ timeout: 30_000 });
+  const shown = await countOf(page);
+  await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: 'in the whole country' })).toBeVisible({ timeout: 30_000 });
+  expect(await countOf(page)).toBe(shown);
+  await expect(page.getByText('Cambridge, MA 02139')).toHaveCount(0);
+});
+
 test('a ZIP\'s nearest rows show while the engine cannot start, as the oracle orders them', async ({ page }) => {
   await page.context().route(/\.wasm$/, () => {});
   // Dense (Cambridge), across a state line (Pawtucket, RI; Nashua, NH), sparse (Billings, MT).

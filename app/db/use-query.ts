@@ -22,7 +22,12 @@ export function useQuery<T extends Row>(query: Sql | null, options?: { backgroun
   // The query answered without the engine, whose answer the engine would only repeat.
   const early = useRef<string | null>(null);
   useEffect(() => {
-    if (query === null) return;
+    if (query === null) {
+      // Nothing asked: the last query's rows must not stand for it either (a place cleared from
+      // the box kept its point, and a keyword search stayed within 25 miles of it).
+      setState({ status: 'waiting' });
+      return;
+    }
     if (early.current === key) {
       // Kept through the start's stages; once ready, a later engine (a restart, the cloud) is asked again.
       if (database.status === 'ready') early.current = null;
