@@ -10,11 +10,12 @@ import { connectAgain, rows, type Db } from './db.ts';
 import { TABLES, type TableSpec } from '../../app/release/tables.ts';
 import { ORG_KEY } from '../../app/release/org-key.ts';
 
-export async function writeTables(db: Db, releaseDir: string): Promise<Record<string, ManifestTable>> {
+/** `log` hears of each table as it is written, so a build that fails here says which table it was on. */
+export async function writeTables(db: Db, releaseDir: string, log: (line: string) => void = () => {}): Promise<Record<string, ManifestTable>> {
   await db.run('SET threads = 1; SET preserve_insertion_order = false');
   const other = await connectAgain(db);
   try {
-    return await writeEach([db, other], releaseDir);
+    return await writeEach([db, other], releaseDir, log);
   } finally {
     other.closeSync();
     await db.run('RESET threads; RESET preserve_insertion_order');
@@ -26,10 +27,12 @@ export async function writeTables(db: Db, releaseDir: string): Promise<Record<st
  * two cores): the COPYs of a table's files. The first holds the build's TEMP tables and views;
  * the second reads only its regular tables and the scratch files.
  */
-async function writeEach(dbs: Db[], releaseDir: string): Promise<Record<string, ManifestTable>> {
+async function writeEach(dbs: Db[], releaseDir: string, log: (line: string) => void): Promise<Record<string, ManifestTable>> {
   const [db] = dbs;
   const out: Record<string, ManifestTable> = {};
   for (const spec of TABLES) {
+    const started = performance.now();
+    log(`         ${spec.table}…`);
     const rawDir = join(releaseDir, '.raw', spec.table);
     mkdirSync(rawDir, { recursive: true });
     const rowsOf = spec.select ?? `SELECT * FROM ${spec.table}`;
@@ -74,6 +77,7 @@ async function writeEach(dbs: Db[], releaseDir: string): Promise<Record<string, 
       columns,
       files,
     };
+    log(`         ${spec.table}: ${out[spec.table].rows.toLocaleString('en-US')} rows, ${files.length} files, ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
   rmSync(join(releaseDir, '.raw'), { recursive: true, force: true });
   return out;
