@@ -75,9 +75,11 @@ export async function buildRelease({ sourcesDir, outDir: out, memoryLimit, log =
       const integrity = await checkReferences(db);
       await checkKeys(db);
       step('counts reconciled and references checked');
-      const tables = await writeTables(db, releaseDir);
+      const tables = await writeTables(db, releaseDir, log);
+      step('tables written');
       await checkOpenings(db, tables.organizations_by_id.files.map((f) => join(releaseDir, f.path)));
       await checkLinkNames(db, tables.network_relationships.files.map((f) => join(releaseDir, f.path)));
+      step('openings and link names checked against the written files');
       const details = await writeDetails(db, releaseDir);
       step('Parquet written');
 

@@ -10,11 +10,12 @@ import { connectAgain, rows, type Db } from './db.ts';
 import { TABLES, type TableSpec } from '../../app/release/tables.ts';
 import { ORG_KEY } from '../../app/release/org-key.ts';
 
-export async function writeTables(db: Db, releaseDir: string): Promise<Record<string, ManifestTable>> {
+/** `log` hears of each table as it is written, so a build that fails here says which table it was on. */
+export async function writeTables(db: Db, releaseDir: string, log: (line: string) => void = () => {}): Promise<Record<string, ManifestTable>> {
   await db.run('SET threads = 1; SET preserve_insertion_order = false');
   const other = await connectAgain(db);
   try {
-    return await writeEach([db, other], releaseDir);
+    return await writeEach([db, other], releaseDir, log);
   } finally {
     other.closeSync();
     await db.run('RESET threads; RESET preserve_insertion_order');
@@ -26,10 +27,12 @@ export async function writeTables(db: Db, releaseDir: string): Promise<Record<st
  * two cores): the COPYs of a table's files. The first holds the build's TEMP tables and views;
  * the second reads only its regular tables and the scratch files.
  */
-async function writeEach(dbs: Db[], releaseDir: string): Promise<Record<string, ManifestTable>> {
+async function writeEach(dbs: Db[], releaseDir: string, log: (line: string) => void): Promise<Record<string, ManifestTable>> {
   const [db] = dbs;
   const out: Record<string, ManifestTable> = {};
   for (const spec of TABLES) {
+    const started = performance.now();
+    log(`         ${spec.table}…`);
     const rawDir = join(releaseDir, '.raw', spec.table);
     mkdirSync(rawDir, { recursive: true });
     const rowsOf = spec.select ?? `SELECT * FROM ${spec.table}`;
@@ -74,6 +77,7 @@ async function writeEach(dbs: Db[], releaseDir: string): Promise<Record<string, 
       columns,
       files,
     };
+    log(`         ${spec.table}: ${out[spec.table].rows.toLocaleString('en-US')} rows, ${files.length} files, ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
   rmSync(join(releaseDir, '.raw'), { recursive: true, force: true });
   return out;
@@ -88,32 +92,28 @@ interface Written {
 
 /**
  * A table sorted on org_key in files of `groups` row groups each, no key in two files: the rows
- * are sorted once into a table, in insertion order, so the key at every `groups` row groups'
- * worth of rows is a file's first key; each file is then a COPY of its key range, which reads
- * only its own stretch of the table (clustered on the key, its zone maps skip the rest).
- * COPY's ROW_GROUPS_PER_FILE split the sorted rows out of order on two threads (files' key
- * ranges overlapping) and keeps them only on one. A scratch Parquet file in the final row
- * groups did this before, and its first keys came from its statistics: the same starts, for
- * a compressed copy written and read back.
+ * are sorted once into a scratch Parquet file (stageRows), so the key at every `groups` row
+ * groups' worth of rows is a file's first key; each file is then a COPY of its key range, which
+ * reads only its own stretch of the scratch file (sorted on the key, its statistics skip the
+ * rest). COPY's ROW_GROUPS_PER_FILE split the sorted rows out of order on two threads (files'
+ * key ranges overlapping) and keeps them only on one.
  */
 async function writeByKey(dbs: Db[], select: string, n: number, spec: TableSpec, rawDir: string): Promise<Written[]> {
   const [db] = dbs;
   const [groups, order, rowGroupSize] = [spec.rowGroupsPerFile!, spec.order, spec.rowGroupSize ?? 8192];
-  // The table keeps the query's order only with insertion order kept (writeTables turns it off).
-  await db.run(`SET preserve_insertion_order = true;
-    CREATE OR REPLACE TABLE ${STAGED_ROWS} AS ${select}; SET preserve_insertion_order = false`);
+  const staged = await stageRows(db, select, rawDir, rowGroupRows(n, rowGroupSize));
   try {
     // A key whose rows run across two files' groups goes to the later file whole.
-    const starts = (await rows<{ first: number }>(db, `SELECT DISTINCT ${ORG_KEY} AS first FROM ${STAGED_ROWS}
-      WHERE rowid % ${groups * rowGroupRows(n, rowGroupSize)} = 0 ORDER BY first`)).map((g) => g.first);
+    const starts = (await rows<{ first: number }>(db, `SELECT DISTINCT ${ORG_KEY} AS first FROM ${staged.withRowNumbers}
+      WHERE file_row_number % ${groups * rowGroupRows(n, rowGroupSize)} = 0 ORDER BY first`)).map((g) => g.first);
     return await eachOn(dbs, starts.map((start, i) => async (on: Db) => {
       const range = `${ORG_KEY} >= ${start}${i + 1 < starts.length ? ` AND ${ORG_KEY} < ${starts[i + 1]}` : ''}`;
-      const [{ n: inRange }] = await rows<{ n: number }>(on, `SELECT count(*) AS n FROM ${STAGED_ROWS} WHERE ${range}`);
-      return copyParquet(on, `SELECT * FROM ${STAGED_ROWS} WHERE ${range} ORDER BY ${order}`,
+      const [{ n: inRange }] = await rows<{ n: number }>(on, `SELECT count(*) AS n FROM ${staged.read} WHERE ${range}`);
+      return copyParquet(on, `SELECT * FROM ${staged.read} WHERE ${range} ORDER BY ${order}`,
         join(rawDir, `part-${String(i).padStart(5, '0')}.parquet`), rowGroupRows(inRange, rowGroupSize));
     }));
   } finally {
-    await db.run(`DROP TABLE IF EXISTS ${STAGED_ROWS}`);
+    rmSync(staged.path, { force: true });
   }
 }
 
@@ -121,33 +121,43 @@ async function writeByKey(dbs: Db[], select: string, n: number, spec: TableSpec,
  * One COPY per partition, into the folders a hive-partitioned COPY makes (`state=CA/`), each
  * of its own rows sorted. COPY … PARTITION_BY wrote rows in the order its threads reached them:
  * under load 1–2 of 168 files differed between two builds of the same sources. The rows are
- * made once into a table clustered by partition (organizations join treatment centers, the
- * others compute their key), and each COPY sorts only its own: a COPY of the query itself made
- * the join or the keys again for every partition, and read every row of every column to find
- * its own: ×10's Parquet step 44.2 → 35.9 CPU s (×1, treatment centers' 171 files: 1.7 → 1.2).
- * Such a copy of organizations took ×10 past DuckDB's 1 GB limit with the order-keeping writer;
- * written on one thread, the ×10 build's peak RSS stayed where it was (1,344 → 1,346 MB).
+ * made once into a scratch file clustered by partition (organizations join treatment centers,
+ * the others compute their key), and each COPY sorts only its own: a COPY of the query itself
+ * made the join or the keys again for every partition, and read every row of every column to
+ * find its own: ×10's Parquet step 44.2 → 35.9 CPU s (×1, treatment centers' 171 files: 1.7 → 1.2).
  */
 async function writePartitions(dbs: Db[], columns: string[], rowsOf: string, order: string, rawDir: string, rowGroupSize: number): Promise<Written[]> {
   const [db] = dbs;
-  await db.run(`CREATE OR REPLACE TABLE ${STAGED_ROWS} AS SELECT * FROM (${rowsOf}) ORDER BY ${columns.join(', ')}`);
+  const staged = await stageRows(db, `SELECT * FROM (${rowsOf}) ORDER BY ${columns.join(', ')}`, rawDir, rowGroupSize);
   try {
     const partitions = await rows<Record<string, unknown> & { n: number }>(db,
-      `SELECT ${columns.join(', ')}, count(*) AS n FROM ${STAGED_ROWS} GROUP BY ALL`);
+      `SELECT ${columns.join(', ')}, count(*) AS n FROM ${staged.read} GROUP BY ALL`);
     return await eachOn(dbs, partitions.map((partition) => (on: Db) => {
       const dir = join(rawDir, ...columns.map((c) => `${c}=${partitionValue(partition[c])}`));
       mkdirSync(dir, { recursive: true });
       const where = columns.map((c, i) => `${c} = $${i + 1}`).join(' AND ');
-      return copyParquet(on, `SELECT * EXCLUDE (${columns.join(', ')}) FROM ${STAGED_ROWS} WHERE ${where} ORDER BY ${order}`,
+      return copyParquet(on, `SELECT * EXCLUDE (${columns.join(', ')}) FROM ${staged.read} WHERE ${where} ORDER BY ${order}`,
         join(dir, 'data.parquet'), rowGroupRows(partition.n, rowGroupSize), columns.map((c) => partition[c]));
     }));
   } finally {
-    await db.run(`DROP TABLE IF EXISTS ${STAGED_ROWS}`);
+    rmSync(staged.path, { force: true });
   }
 }
 
-/** The rows of the table being written, made once for all its files; not TEMP, so both connections read it. */
-const STAGED_ROWS = 'publish_rows';
+/**
+ * The rows of the table being written, made once for all its files, as a scratch Parquet file
+ * beside its folder (both connections read it), in the query's order: one thread, as
+ * copyParquet. A table took the rows into DuckDB's memory, the build's tables' too, and the
+ * ×100 build (4 GB limit) then failed to allocate in the Parquet step (issue 15): a file holds
+ * them outside it, and each COPY's filter skips the row groups not its own. Snappy: written
+ * once and read a few times, not published.
+ */
+async function stageRows(db: Db, query: string, rawDir: string, rowGroupRows: number) {
+  const path = `${rawDir}.staged.parquet`;
+  await db.run(`COPY (${query}) TO ${literal(path)} (FORMAT PARQUET, COMPRESSION SNAPPY,
+    ROW_GROUP_SIZE ${rowGroupRows}, ROW_GROUP_SIZE_BYTES ${2 ** 40})`);
+  return { path, read: `read_parquet(${literal(path)})`, withRowNumbers: `read_parquet(${literal(path)}, file_row_number = true)` };
+}
 
 /**
  * Runs the jobs, each connection taking the next as it finishes one. A job that fails stops the
