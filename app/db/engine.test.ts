@@ -11,9 +11,11 @@ describe('QueryError', () => {
       .toBe('the data file gazetteer/e4b73253bf399347.parquet (gazetteer) could not be read from the server');
   });
 
-  it('leaves other messages as the engine wrote them', () => {
+  it('leaves other messages as the engine wrote them, a file named in them or not', () => {
     expect(new QueryError('Parser Error: syntax error at or near "FORM"', 'SELECT * FORM x').message)
       .toBe('Parser Error: syntax error at or near "FORM"');
+    const memory = 'Out of Memory Error: failed to allocate data of size 16.0 MiB reading "organization_services/7c1869f9af44c0ee.parquet"';
+    expect(new QueryError(memory, 'SELECT 1').message).toBe(memory);
   });
 
   it('keeps what the engine threw as its cause, and wraps anything else thrown once', () => {

@@ -57,8 +57,12 @@ export function asQueryError(error: unknown, sql = '', params: readonly unknown[
 // Release files are `table/key=value/…/<16 hex>.parquet` (scripts/build/publish.ts).
 const DATA_FILE = /([a-z_]+)\/((?:[a-z_]+=[^/'"\s]+\/)*)[0-9a-f]{16}\.parquet/;
 
+// Errors of these classes are not reads, whatever file they name: memory running out while a
+// file is scanned read as "could not be read from the server" (×100's warm mix), hiding the cause.
+const NOT_A_READ = /^(Out of Memory|Binder|Parser|Catalog|Conversion|Invalid Input|Constraint|Internal|INTERNAL) Error/;
+
 function plainMessage(engineMessage: string): string {
-  const file = DATA_FILE.exec(engineMessage);
+  const file = NOT_A_READ.test(engineMessage) ? null : DATA_FILE.exec(engineMessage);
   if (!file) return engineMessage;
   const partition = file[2].split('/').filter(Boolean).map((p) => p.replace('=', ' ')).join(', ');
   return `the data file ${file[0]} (${file[1].replaceAll('_', ' ')}${partition ? `, ${partition}` : ''}) could not be read from the server`;
