@@ -7,6 +7,8 @@ describe('QueryError', () => {
     const error = new QueryError(raw, 'SELECT 1');
     expect(error.message).toBe('the data file organizations/state=RI/d2c24d00944ff50e.parquet (organizations, state RI) could not be read from the server');
     expect(error.detail).toBe(raw);
+    expect(new QueryError(`Invalid Input Error: File 'organization_services/49e18d0477dd6d68.parquet' too small to be a Parquet file`, '').message)
+      .toBe('the data file organization_services/49e18d0477dd6d68.parquet (organization services) could not be read from the server');
     expect(new QueryError(`Opening file 'gazetteer/e4b73253bf399347.parquet' failed`, '').message)
       .toBe('the data file gazetteer/e4b73253bf399347.parquet (gazetteer) could not be read from the server');
   });

@@ -58,8 +58,9 @@ export function asQueryError(error: unknown, sql = '', params: readonly unknown[
 const DATA_FILE = /([a-z_]+)\/((?:[a-z_]+=[^/'"\s]+\/)*)[0-9a-f]{16}\.parquet/;
 
 // Errors of these classes are not reads, whatever file they name: memory running out while a
-// file is scanned read as "could not be read from the server" (×100's warm mix), hiding the cause.
-const NOT_A_READ = /^(Out of Memory|Binder|Parser|Catalog|Conversion|Invalid Input|Constraint|Internal|INTERNAL) Error/;
+// file is scanned would read as "could not be read from the server", hiding the cause. (A file
+// fetched short, "Invalid Input Error: File … too small to be a Parquet file", is a read.)
+const NOT_A_READ = /^(Out of Memory|Binder|Parser|Catalog|Conversion|Constraint|Internal|INTERNAL) Error/;
 
 function plainMessage(engineMessage: string): string {
   const file = NOT_A_READ.test(engineMessage) ? null : DATA_FILE.exec(engineMessage);
