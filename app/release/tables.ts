@@ -65,14 +65,16 @@ const typeDetail = ORG_TYPES.map((type, i) => `CASE WHEN t${i}.org_id IS NOT NUL
 // Gathered as each code's rank (a SMALLINT) and turned back into codes after: the gathered lists
 // live in the aggregate's arena, which does not spill (its 16 MiB blocks were the allocation that
 // failed, at ×100's 4 GB and ×10's 600–800 MB, issue 15), and a rank takes 2 bytes of a list, a code 16.
+// Ranked among service_codes' ~225 rows, which every listed code is (integrity.ts checks it), not
+// among the distinct codes of organization_services, read twice for it (85.5M rows at ×100).
 export const BY_ID = `SELECT o.* EXCLUDE (${NOT_BY_ID.join(', ')}), coalesce(${typeDetail.join(', ')}) AS type_detail, s.offered_codes,
     ${orgKeyOf(raw('o.org_id')).text} AS ${ORG_KEY}
   FROM organizations_by_id o
   ${ORG_TYPES.map((type, i) => `LEFT JOIN ${TYPE_TABLES[type]} t${i} ON t${i}.org_id = o.org_id`).join('\n  ')}
   LEFT JOIN (SELECT g.org_id, array_to_string(list_transform(g.codes, i -> d.codes[i]), '${CODE_SEPARATOR}') AS offered_codes
     FROM (SELECT org_id, list_sort(list(c.i)) AS codes FROM organization_services JOIN (SELECT code, row_number() OVER (ORDER BY code)::SMALLINT AS i
-      FROM (SELECT DISTINCT code FROM organization_services)) c USING (code) GROUP BY org_id) g,
-      (SELECT list(code ORDER BY code) AS codes FROM (SELECT DISTINCT code FROM organization_services)) d) s
+      FROM service_codes) c USING (code) GROUP BY org_id) g,
+      (SELECT list(code ORDER BY code) AS codes FROM service_codes) d) s
     ON s.org_id = o.org_id`;
 
 /**

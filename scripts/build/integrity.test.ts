@@ -66,6 +66,7 @@ describe('checkOpenings', () => {
     }
     await db.run(`INSERT INTO treatment_centers (org_id) VALUES ('A'); INSERT INTO narr_residences (org_id) VALUES ('B')`);
     await db.run(`CREATE TABLE organization_services AS SELECT * FROM (VALUES ('A', 'OP'), ('A', 'MD'), ('B', 'OP')) v(org_id, code)`);
+    await db.run(`CREATE TABLE service_codes AS SELECT * FROM (VALUES ('MD'), ('OP'), ('SHG')) v(code)`);
     await db.run(`CREATE VIEW organizations_by_id AS SELECT * FROM organizations`);
     return { db, files: await writeFile(db, byId) };
   }
