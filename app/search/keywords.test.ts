@@ -16,3 +16,45 @@ describe('keywords', () => {
     expect(readText('women').keywords[0].keyword.codes).toEqual(['WN', 'PW']);
   });
 });
+
+describe('reading typed text', () => {
+  it('leaves out words that ask for nothing in particular, and says which, as typed', () => {
+    // "ayuda" near 10001 found nothing in SAMHSA's 2022 directory: no name or service holds it.
+    for (const text of ['ayuda', 'help', 'I need help near me', 'busco ayuda cerca de mí', 'please find', 'por favor']) {
+      const read = readText(text);
+      expect([read.keywords, read.words], text).toEqual([[], []]);
+    }
+    expect(readText('I need help near me').ignored).toEqual(['i need help near me']);
+    const detox = readText('help with detox near me');
+    expect([detox.keywords.map((k) => k.phrase), detox.words, detox.ignored]).toEqual([['detox'], [], ['help with', 'near me']]);
+    // A filler inside a keyword's phrase stays in it.
+    expect(readText('clínica de metadona').keywords.map((k) => k.keyword.filter)).toEqual(['service:otp']);
+    expect(readText('harbor clinic').words).toEqual(['harbor']);
+  });
+
+  it('reads a misspelled or unaccented keyword as the keyword, and says what it was read as', () => {
+    const methadone = readText('methadone').keywords[0].keyword;
+    for (const [text, meant] of [['methadon', 'methadone'], ['metadone', 'methadone'], ['Methadnoe', 'methadone'], ['suboxon', 'suboxone'],
+      ['buprenorphin', 'buprenorphine'], ['desintoxicacíon', 'desintoxicación']] as const) {
+      const [read] = readText(text).keywords;
+      expect(read, text).toBeDefined();
+      expect([read.phrase, read.meant], text).toEqual([text.toLowerCase(), meant]);
+      if (meant === 'methadone') expect(read.keyword).toBe(methadone);
+    }
+    // Spanish, with a place of care left out: methadone, not "clinica" in names.
+    const spanish = readText('metadona clinica');
+    expect([spanish.keywords.map((k) => k.keyword), spanish.words, spanish.ignored]).toEqual([[methadone], [], ['clinica']]);
+  });
+
+  it('reads short or unlike words as they are', () => {
+    // "south" is one letter from "youth", "women" and "woman" are each a keyword: no guessing below six letters.
+    for (const text of ['south', 'mens', 'nashville', 'springfield', 'recovery', 'medina', 'center']) {
+      expect(readText(text).words, text).toEqual([text]);
+    }
+    expect(readText('women').keywords[0].meant).toBeUndefined();
+  });
+
+  it('read "free" and "gratis" as free care only, never a fee however small', () => {
+    for (const text of ['free', 'gratis', 'gratuito', 'sin costo']) expect(readText(text).keywords[0].keyword.codes, text).toEqual(['NP']);
+  });
+});
