@@ -93,6 +93,9 @@ const PHRASES = KEYWORDS.flatMap((k) => k.words.map((w) => ({ tokens: w.split(' 
 /** Lower case without accents: "clínica" is "clinica". */
 const bare = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '');
 
+/** The keywords' one-word phrases, bare once: bared on every read, they took 0.1 ms a text. */
+const WORDS = PHRASES.filter((p) => p.tokens.length === 1).map((p) => ({ word: p.tokens[0], bare: bare(p.tokens[0]), keyword: p.keyword }));
+
 /** a and b differ by at most one letter inserted, left out, changed, or two neighbours swapped. */
 function oneEditApart(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
@@ -112,8 +115,9 @@ function oneEditApart(a: string, b: string): boolean {
  */
 function misspelled(token: string): { meant: string; keyword: Keyword } | null {
   if (token.length < 6) return null;
-  const near = PHRASES.filter((p) => p.tokens.length === 1 && oneEditApart(bare(token), bare(p.tokens[0])));
-  return near.length > 0 && near.every((p) => p.keyword === near[0].keyword) ? { meant: near[0].tokens[0], keyword: near[0].keyword } : null;
+  const typed = bare(token);
+  const near = WORDS.filter((w) => oneEditApart(typed, w.bare));
+  return near.length > 0 && near.every((w) => w.keyword === near[0].keyword) ? { meant: near[0].word, keyword: near[0].keyword } : null;
 }
 
 /** The text's words, at most 8; a keyword's phrase (longest first) counts as one term. */
