@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { KEYWORDS, readText } from './keywords.ts';
+import { KEYWORDS, keywordFilter, readText } from './keywords.ts';
 
 // SAMHSA's code reference as the build reads it: code, category_code, …
 const REFERENCE = readFileSync(new URL('../../data/service_codes.csv', import.meta.url), 'utf8').trim().split('\n').slice(1)
@@ -56,5 +56,14 @@ describe('reading typed text', () => {
 
   it('read "free" and "gratis" as free care only, never a fee however small', () => {
     for (const text of ['free', 'gratis', 'gratuito', 'sin costo']) expect(readText(text).keywords[0].keyword.codes, text).toEqual(['NP']);
+  });
+
+  it('name a filter only of a type the release holds', () => {
+    // SAMHSA's directory alone has no residences: "women" is no Residents filter there, as the form offers none.
+    const women = readText('women').keywords[0].keyword;
+    expect(keywordFilter(women)?.group).toBe('gender');
+    expect(keywordFilter(women, ['treatment_center', 'narr_residence'])?.group).toBe('gender');
+    expect(keywordFilter(women, ['treatment_center'])).toBeNull();
+    expect(keywordFilter(readText('detox').keywords[0].keyword, ['treatment_center'])?.option.value).toBe('detox');
   });
 });
