@@ -30,6 +30,10 @@ describe('reading typed text', () => {
     // A filler inside a keyword's phrase stays in it.
     expect(readText('clínica de metadona').keywords.map((k) => k.keyword.filter)).toEqual(['service:otp']);
     expect(readText('harbor clinic').words).toEqual(['harbor']);
+    // Punctuation around them is no word of its own: "¡ayuda!" is "ayuda", "detox," is detox.
+    expect(readText('¡Ayuda! ¿dónde?').ignored).toEqual(['¡ayuda! ¿dónde?']);
+    expect(readText('help, detox.').keywords.map((k) => k.phrase)).toEqual(['detox']);
+    expect(readText('main st.').words).toEqual(['main', 'st.']);
   });
 
   it('reads a misspelled or unaccented keyword as the keyword, and says what it was read as', () => {

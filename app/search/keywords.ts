@@ -5,6 +5,8 @@
 // query binds its codes as parameters, and it needs no schema, publish or manifest change.
 // Words not listed here still match SAMHSA's 225 service names (see queries.ts). Spanish words sit
 // beside the English ones (the page can be in Spanish, app/i18n), with and without accents.
+// readText also leaves out words that ask for nothing ("help", "ayuda") and reads a keyword
+// misspelled by one letter as the keyword; the page says both (shell/text-reading.tsx).
 import { FILTER_GROUP_BY_ID, type FilterOption } from './filters.ts';
 import type { OrgType } from './state.ts';
 
@@ -63,7 +65,7 @@ export const KEYWORDS: Keyword[] = [
 /**
  * Words that ask for nothing in particular ("I need help near me", "busco ayuda cerca de mí",
  * "suboxone clinic"): read as nothing, not as words every result must hold. As required words,
- * "ayuda" near 10001 found nothing in SAMHSA's 2022 directory (only 1,612 miles away), and a
+ * "ayuda" near 10001 found nothing in SAMHSA's 2022 directory (a person test), and a
  * "clinic" is what a person calls any place of care, which few names say. Not "center" or
  * "treatment": they name many places ("Hope Center"), and a name search wants them.
  */
@@ -120,17 +122,22 @@ function misspelled(token: string): { meant: string; keyword: Keyword } | null {
   return near.length > 0 && near.every((w) => w.keyword === near[0].keyword) ? { meant: near[0].word, keyword: near[0].keyword } : null;
 }
 
-/** The text's words, at most 8; a keyword's phrase (longest first) counts as one term. */
+/**
+ * The text's words, at most 8; a keyword's phrase (longest first) counts as one term. Keywords and
+ * fillers are known with the punctuation around them left aside ("¡ayuda!", "detox,"); other words
+ * are matched as typed.
+ */
 export function readText(text: string): ReadText {
   const tokens = text.trim().toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
+  const plain = tokens.map((t) => t.replace(/^[¡¿"“'(]+|[.,;:!?"”')]+$/g, ''));
   const read: ReadText = { keywords: [], words: [], ignored: [] };
   const found = (phrase: string, keyword: Keyword, meant?: string) => {
     if (!read.keywords.some((k) => k.keyword === keyword)) read.keywords.push({ phrase, keyword, ...(meant ? { meant } : {}) });
   };
   let ignoring = false;
   for (let i = 0; i < tokens.length; i++) {
-    const hit = PHRASES.find((p) => p.tokens.every((t, j) => tokens[i + j] === t));
-    const filler = !hit && FILLERS.has(tokens[i]);
+    const hit = PHRASES.find((p) => p.tokens.every((t, j) => plain[i + j] === t));
+    const filler = !hit && FILLERS.has(plain[i]);
     if (hit) {
       found(hit.tokens.join(' '), hit.keyword);
       i += hit.tokens.length - 1;
@@ -139,8 +146,8 @@ export function readText(text: string): ReadText {
       if (ignoring) read.ignored[read.ignored.length - 1] += ` ${tokens[i]}`;
       else read.ignored.push(tokens[i]);
     } else {
-      const typo = misspelled(tokens[i]);
-      if (typo) found(tokens[i], typo.keyword, typo.meant);
+      const typo = misspelled(plain[i]);
+      if (typo) found(plain[i], typo.keyword, typo.meant);
       else read.words.push(tokens[i]);
     }
     ignoring = filler;
@@ -157,5 +164,6 @@ export function keywordFilter(keyword: Keyword, held?: readonly OrgType[]): { gr
   const [groupId, value] = keyword.filter.split(':');
   const group = FILTER_GROUP_BY_ID.get(groupId);
   const option = group?.options.find((o) => o.value === value);
-  return option && (!held || held.includes(group!.appliesTo)) ? { group: groupId, option } : null;
+  if (!group || !option || (held && !held.includes(group.appliesTo))) return null;
+  return { group: groupId, option };
 }
