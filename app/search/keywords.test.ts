@@ -34,6 +34,10 @@ describe('reading typed text', () => {
     expect(readText('¡Ayuda! ¿dónde?').ignored).toEqual(['¡ayuda! ¿dónde?']);
     expect(readText('help, detox.').keywords.map((k) => k.phrase)).toEqual(['detox']);
     expect(readText('main st.').words).toEqual(['main', 'st.']);
+    // A possessive is its word ("women's" was matched as typed, in names only).
+    expect(readText("women's rehab").keywords.map((k) => k.phrase)).toEqual(['women', 'rehab']);
+    expect(readText('men’s').keywords.map((k) => k.phrase)).toEqual(['men']);
+    expect(readText("st. mary's").words).toEqual(['st.', "mary's"]);
   });
 
   it('reads a misspelled or unaccented keyword as the keyword, and says what it was read as', () => {

@@ -129,7 +129,8 @@ function misspelled(token: string): { meant: string; keyword: Keyword } | null {
  */
 export function readText(text: string): ReadText {
   const tokens = text.trim().toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
-  const plain = tokens.map((t) => t.replace(/^[¡¿"“'(]+|[.,;:!?"”')]+$/g, ''));
+  // A possessive is its word: "women's rehab" asks for women's care as "women" does.
+  const plain = tokens.map((t) => t.replace(/^[¡¿"“'(]+|[.,;:!?"”')]+$/g, '').replace(/['’]s$/, ''));
   const read: ReadText = { keywords: [], words: [], ignored: [] };
   const found = (phrase: string, keyword: Keyword, meant?: string) => {
     if (!read.keywords.some((k) => k.keyword === keyword)) read.keywords.push({ phrase, keyword, ...(meant ? { meant } : {}) });
