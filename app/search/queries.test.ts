@@ -18,7 +18,7 @@ import { bindRelations, filesRelation, keptName, keyRelation, Relation, writeOth
 import { quoteIdent } from '../release/sql-text.ts';
 import type { ReadSql, TableRead } from '../release/table-read.ts';
 import { SEARCH_ROWS } from './search-rows.ts';
-import { textRank } from './text-match.ts';
+import { keywordInName, textRank } from './text-match.ts';
 import { TYPE_TABLES } from '../release/org-types.ts';
 import { DEFAULT_SORT, EMPTY_SEARCH, type OrgType, type SearchState } from './state.ts';
 import { TYPE_FIELDS, typeDetailOf } from '../release/detail-fields.ts';
@@ -250,6 +250,19 @@ describe('text search', () => {
       const ranks = await run<{ org_id: string; ranked: number; name: number }>(sql`SELECT o.org_id, ${textRank(text)} AS ranked, ${byName(text)} AS name
         FROM (${rows}) o ORDER BY 1`);
       expect(ranks.map((r) => [r.org_id, r.ranked]), text).toEqual(ranks.map((r) => [r.org_id, r.name]));
+    }
+  });
+
+  it('finds a keyword in a name as a whole word, never in a longer word, a street or a town', async () => {
+    // "free" near Freeport, NY and "spanish" near Spanish Fork, UT listed places for their town (SAMHSA's 2022 directory).
+    const rows = sql`SELECT * FROM (VALUES ('Freeport Recovery', false), ('Free Clinic of Hope', true), ('Hope (free)', true),
+      ('Carefree Living', false), ('Spanish Fork Counseling', true), ('Hope House', false), ('Women''s Center', true),
+      ('Womenspace', false), ('Teens Count', true), ('NA Hall', true), ('Nashville Rehab', false)) AS o(name, found)`;
+    for (const phrase of ['free', 'spanish', 'women', 'teen', 'na']) {
+      const read = await run<{ name: string; hit: boolean; found: boolean }>(sql`SELECT name, ${keywordInName(phrase)} AS hit, found
+        FROM (${rows}) o WHERE contains(lower(name), ${phrase}) ORDER BY 1`);
+      expect(read.length, phrase).toBeGreaterThan(0);
+      expect(read.map((r) => [r.name, r.hit]), phrase).toEqual(read.map((r) => [r.name, r.found]));
     }
   });
 

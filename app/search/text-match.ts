@@ -47,16 +47,20 @@ function matchesWord(word: string, states: readonly string[] | null): Sql {
 }
 
 /**
- * A keyword (keywords.ts): what it stands for, or the words themselves in a name. Short ones
- * ("AA", "NA", "VA") must stand alone, so "Nashville" is no Narcotics Anonymous. A line break
- * between fields stands alone as the field's start or end did.
+ * A keyword (keywords.ts): what it stands for, or itself as a whole word of the name (with a
+ * plural or possessive ending: "women's"), never of the street or city, and never a word's
+ * start: "free" near Freeport, NY and "spanish" near Spanish Fork, UT listed places for their
+ * town (SAMHSA's 2022 directory), and "NA" is no Narcotics Anonymous in "Nashville".
  */
-function matchesKeyword(phrase: string, keyword: Keyword): Sql {
+export function keywordInName(phrase: string): Sql {
   const escaped = phrase.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
-  const pattern = `(^|[^a-z0-9])${escaped}${phrase.length <= 3 ? '([^a-z0-9]|$)' : ''}`;
+  return sql`regexp_matches(lower(o.name), ${`(^|[^a-z0-9])${escaped}(s|es|['’]s)?([^a-z0-9]|$)`})`;
+}
+
+function matchesKeyword(phrase: string, keyword: Keyword): Sql {
   const filter = keywordFilter(keyword);
   return or([
-    sql`regexp_matches(o.words, ${pattern})`,
+    keywordInName(phrase),
     ...(filter ? [filter.option.where] : []),
     ...(keyword.codes ? [sql`o.text_key IN (${offering(sql`c.code IN (${join(keyword.codes.map((c) => sql`${c}`), ', ')})`)})`] : []),
     ...(keyword.types ? [sql`o.org_type IN (${join(keyword.types.map((t) => sql`${t}`), ', ')})`] : []),
