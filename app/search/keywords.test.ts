@@ -40,6 +40,45 @@ describe('reading typed text', () => {
     expect(readText("st. mary's").words).toEqual(['st.', "mary's"]);
   });
 
+  it('leaves out everyday words of both languages, and keeps the keyword phrases that hold them', () => {
+    // Each required a word no listing holds: 0 near 10001 in SAMHSA's 2022 directory ("son" was in Hudson and Person: 314).
+    for (const text of ['close to me', 'necesito ayuda urgente', 'ayuda para mi hijo', 'busco ayuda cerca de mi casa', 'help for my son',
+      'and', 'y', 'in', 'the', 'open now', 'hoy', 'ahora', 'my daughter', 'mi madre', 'drugs', 'addiction', 'tratamiento', 'drogas', 'adicción',
+      'trastorno', 'efectivo']) {
+      const read = readText(text);
+      expect([read.keywords, read.words], text).toEqual([[], []]);
+    }
+    expect(readText('detox open now').keywords.map((k) => k.phrase)).toEqual(['detox']);
+    expect(readText('rehab today').ignored).toEqual(['today']);
+    expect(readText('pago en efectivo').keywords.map((k) => k.keyword.filter)).toEqual(['pay:cash']);
+    expect(readText('casa de transición').keywords.map((k) => k.keyword.codes)).toEqual([['HH']]);
+    // Names and the bench's text cases keep their words.
+    for (const text of ['treatment', 'center', 'hope center', 'recovery', 'springfield']) expect(readText(text).words.join(' '), text).toBe(text);
+  });
+
+  it('reads what a Spanish word or a drug\'s name means here', () => {
+    const of = (text: string) => readText(text).keywords.map((k) => k.keyword);
+    expect(of('alcoholismo')).toEqual(of('alcohol'));
+    expect(of('terapia')).toEqual(of('counseling'));
+    expect(of('terapia')[0].codes).toContain('ICO');
+    for (const text of ['heroin', 'fentanyl', 'heroína', 'fentanilo', 'opioides']) {
+      expect(of(text), text).toEqual(of('opioid'));
+      expect(of(text)[0].codes, text).toEqual(expect.arrayContaining(['OTP', 'BU', 'ODTX']));
+    }
+    // "Does not treat opioid use disorders" is a service name: no keyword stands for a "does not".
+    const refused = new Set(REFERENCE.filter(([, , , name]) => /^does not/i.test(name ?? '')).map(([code]) => code));
+    expect(refused.size).toBeGreaterThan(0);
+    expect(KEYWORDS.flatMap((k) => (k.codes ?? []).filter((c) => refused.has(c)))).toEqual([]);
+  });
+
+  it('never reads a word one letter from a keyword as the keyword where that letter makes another word', () => {
+    // "afectivo" and "efectiva" were read as "efectivo" (cash); Española, NM as "español".
+    for (const text of ['afectivo', 'efectiva', 'espanola', 'española']) expect(readText(text).keywords, text).toEqual([]);
+    expect(readText('terapia efectiva').keywords.map((k) => k.keyword.filter)).not.toContain('pay:cash');
+    expect(readText('trastorno afectivo').keywords.map((k) => k.keyword.filter)).not.toContain('pay:cash');
+    expect(readText('trastorno afectivo').keywords[0].keyword.codes).toContain('CO');
+  });
+
   it('reads a misspelled or unaccented keyword as the keyword, and says what it was read as', () => {
     const methadone = readText('methadone').keywords[0].keyword;
     for (const [text, meant] of [['methadon', 'methadone'], ['metadone', 'methadone'], ['Methadnoe', 'methadone'], ['suboxon', 'suboxone'],

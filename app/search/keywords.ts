@@ -55,11 +55,23 @@ export const KEYWORDS: Keyword[] = [
   { words: ['medicaid'], filter: 'pay:medicaid' },
   { words: ['medicare'], filter: 'pay:medicare' },
   { words: ['insurance', 'private insurance', 'seguro privado', 'seguro médico', 'seguro medico'], filter: 'pay:private' },
-  { words: ['cash', 'self-pay', 'self pay', 'efectivo'], filter: 'pay:cash' },
+  // Not "efectivo" alone: it is also "effective" ("terapia efectiva"); paying is said "en efectivo".
+  { words: ['cash', 'self-pay', 'self pay', 'pago en efectivo', 'en efectivo'], filter: 'pay:cash' },
   { words: ['telehealth', 'telemedicine', 'online', 'virtual', 'telesalud', 'telemedicina', 'en línea', 'en linea'], codes: ['TELE'] },
   { words: ['dui', 'dwi'], codes: ['DU', 'DUO'] },
   { words: ['narcan', 'naloxone', 'naloxona'], codes: ['NOE', 'BWN'] },
-  { words: ['alcohol'], codes: ['ADTX', 'PMAT', 'ACM', 'DSF'] },
+  { words: ['alcohol', 'alcoholism', 'alcoholic', 'drinking', 'alcoholismo', 'alcohólico', 'alcoholico'], codes: ['ADTX', 'PMAT', 'ACM', 'DSF'] },
+  // What a drug's name asks for here: its treatment. As a word, "heroin" and "fentanyl" were in no
+  // name or service (0 near 10001, SAMHSA's 2022 directory), and "opioid" was also in "Does not
+  // treat opioid use disorders".
+  { words: ['opioid', 'opioids', 'opiate', 'opiates', 'heroin', 'fentanyl', 'oxycodone', 'painkillers', 'opioide', 'opioides',
+    'opiáceos', 'opiaceos', 'heroína', 'heroina', 'fentanilo'],
+  codes: ['ODTX', 'DM', 'DB', 'OTP', 'MM', 'MMW', 'BUM', 'BMW', 'UB', 'UN', 'RPN', 'MU', 'BU', 'NU', 'METH', 'BWN', 'BWON', 'BERI', 'BSDM', 'VTRL', 'NXN', 'OUDO'] },
+  // Service names are English: "terapia" was no word of any.
+  { words: ['therapy', 'counseling', 'counselling', 'counselor', 'therapist', 'psychotherapy', 'terapia', 'terapias', 'consejería', 'consejeria',
+    'psicoterapia'], codes: ['ICO', 'GCO', 'FCO', 'MCO', 'CBT', 'DBT', 'SACA', 'TRC'] },
+  { words: ['mental health', 'co-occurring', 'dual diagnosis', 'depression', 'anxiety', 'bipolar', 'salud mental', 'trastorno afectivo',
+    'trastorno mental', 'depresión', 'depresion', 'ansiedad', 'diagnóstico dual', 'diagnostico dual'], codes: ['CO', 'SUMH', 'MHS'] },
 ];
 
 /**
@@ -68,13 +80,30 @@ export const KEYWORDS: Keyword[] = [
  * "ayuda" near 10001 found nothing in SAMHSA's 2022 directory (a person test), and a
  * "clinic" is what a person calls any place of care, which few names say. Not "center" or
  * "treatment": they name many places ("Hope Center"), and a name search wants them.
+ * Function words of both languages, when ("now", "hoy": no listing says its hours), for whom
+ * ("my son": "son" was in Hudson and Person, 314 near 10001) and what every listing of a
+ * substance-use directory treats ("drugs", "adicción", "tratamiento") and how good ("best",
+ * "efectiva") ask for nothing either.
+ * A keyword's phrase holding one is read first ("pago en efectivo", "casa de transición").
  */
 const FILLERS = new Set([
-  'help', 'please', 'find', 'need', 'want', 'looking', 'search', 'get', 'near', 'nearby', 'nearest', 'closest', 'local', 'around',
-  'here', 'where', 'me', 'my', 'i', "i'm", 'im', 'a', 'an', 'for', 'to', 'with', 'clinic', 'clinics',
+  'help', 'please', 'find', 'need', 'needs', 'want', 'looking', 'search', 'get', 'near', 'nearby', 'nearest', 'closest', 'close', 'local',
+  'around', 'here', 'where', 'me', 'my', 'i', "i'm", 'im', 'a', 'an', 'for', 'to', 'with', 'clinic', 'clinics',
+  'and', 'or', 'the', 'in', 'on', 'at', 'of', 'by', 'from', 'is', 'are', 'am', 'can', 'some', 'someone', 'somewhere',
+  'we', 'us', 'our', 'you', 'your', 'it', 'that', 'who', 'how', 'what', 'call',
+  'now', 'today', 'tonight', 'open', 'urgent', 'urgently', 'asap', 'immediately',
+  'son', 'daughter', 'child', 'husband', 'wife', 'mom', 'mother', 'dad', 'father', 'brother', 'sister', 'boyfriend', 'girlfriend',
+  'drug', 'drugs', 'addiction', 'addictions', 'addicted', 'addict', 'abuse', 'substance', 'disorder', 'use',
   'ayuda', 'ayúdame', 'ayudame', 'necesito', 'busco', 'buscar', 'buscando', 'encontrar', 'quiero', 'cerca', 'cercano', 'cercana',
-  'aquí', 'aqui', 'donde', 'dónde', 'hay', 'por', 'favor', 'yo', 'mi', 'mí', 'de', 'para', 'con', 'un', 'una',
+  'aquí', 'aqui', 'donde', 'dónde', 'hay', 'por', 'favor', 'yo', 'mi', 'mí', 'mis', 'de', 'del', 'para', 'con', 'un', 'una',
   'clínica', 'clinica', 'clínicas', 'clinicas',
+  'y', 'o', 'el', 'la', 'los', 'las', 'en', 'al', 'que', 'es', 'tu', 'su', 'se', 'lo', 'le', 'algo', 'alguien', 'lugar', 'sitio',
+  'casa', 'como', 'cómo', 'puedo', 'ahora', 'hoy', 'urgente', 'abierto', 'abierta', 'ya', 'mismo', 'pronto',
+  'hijo', 'hija', 'hijos', 'madre', 'mamá', 'mama', 'padre', 'papá', 'papa', 'esposo', 'esposa', 'hermano', 'hermana', 'amigo', 'amiga',
+  'droga', 'drogas', 'adicción', 'adiccion', 'adicciones', 'adicto', 'adicta', 'tratamiento', 'tratamientos', 'trastorno', 'abuso',
+  'sustancias',
+  // How good, which no listing says: "terapia efectiva" is therapy (and never cash, "efectivo").
+  'effective', 'best', 'good', 'efectiva', 'efectivas', 'efectivo', 'efectivos', 'mejor', 'mejores', 'buen', 'bueno', 'buena',
 ]);
 
 /** Where the typed text falls: keywords it holds, the words left to match as text, and the words left out. */
@@ -110,6 +139,14 @@ function oneEditApart(a: string, b: string): boolean {
 }
 
 /**
+ * Whether `typed` reads as `word` misspelled: one edit apart, but not in the first letter, nor a
+ * Spanish ending of gender put on or changed, where one letter makes another word: "afectivo"
+ * and "efectiva" are words one letter from "efectivo", and Española, NM one from "español".
+ */
+const misspells = (typed: string, word: string) => typed[0] === word[0] && oneEditApart(typed, word)
+  && !(/[ao]$/.test(typed) && typed !== word && [word, word.slice(0, -1)].includes(typed.slice(0, -1)));
+
+/**
  * The keyword a word of six letters or more misspells ("methadon", "metadone", "suboxon"), by one
  * edit of its letters without accents; none when it could be two keywords. Not shorter words:
  * "south" is one letter from "youth". As a plain word, "methadon" found 272 services' names near
@@ -118,7 +155,7 @@ function oneEditApart(a: string, b: string): boolean {
 function misspelled(token: string): { meant: string; keyword: Keyword } | null {
   if (token.length < 6) return null;
   const typed = bare(token);
-  const near = WORDS.filter((w) => oneEditApart(typed, w.bare));
+  const near = WORDS.filter((w) => misspells(typed, w.bare));
   return near.length > 0 && near.every((w) => w.keyword === near[0].keyword) ? { meant: near[0].word, keyword: near[0].keyword } : null;
 }
 
