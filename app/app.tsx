@@ -20,6 +20,7 @@ import { applyLocks } from './search/embed.ts';
 import { countOf, countQuery } from './search/queries.ts';
 import { releaseTypes } from './search/release.ts';
 import type { SearchState, Sort } from './search/state.ts';
+import { hasText } from './search/text-match.ts';
 import { embedFromUrl, embedParams, type View } from './search/url.ts';
 import { DidYouMean } from './shell/did-you-mean.tsx';
 import { ResultsSummary } from './shell/results-summary.tsx';
@@ -60,8 +61,11 @@ const EMBED = embedFromUrl(window.location.search);
 // cloud.html: the same app, served cross-origin isolated so it can connect to MotherDuck.
 const CLOUD_PAGE = document.body.dataset.page === 'cloud';
 
-/** Whether the person has said where or what: until then the page asks rather than lists the country A–Z. */
-const asked = (s: SearchState) => Boolean(s.where || s.at || s.text || s.types.length || Object.keys(s.filters).length);
+/**
+ * Whether the person has said where or what: until then the page asks rather than lists the
+ * country A–Z. Words that ask for nothing ("i need help", "ayuda por favor") say neither.
+ */
+const asked = (s: SearchState) => Boolean(s.where || s.at || hasText(s.text) || s.types.length || Object.keys(s.filters).length);
 
 export function App() {
   const { t, i18n } = useTranslation();

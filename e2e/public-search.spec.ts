@@ -22,14 +22,14 @@ for (const size of SIZES) {
       await expect(total).toHaveAttribute('data-total', String(expected));
       await expect(page).toHaveTitle(/^“detox” near Chicago, IL 60601 — /);
       // The page says how the word was read: the filter it stands for, beside itself in a name.
-      await expect(page.locator('.text-reading [data-keyword="detox"]')).toHaveText('“detox” stands for Services: Detox, and is looked for in names and addresses too');
+      await expect(page.locator('.text-reading [data-keyword="detox"]')).toHaveText('“detox” stands for Services: Detox, and is looked for as a word in names too');
       await page.screenshot({ path: info.outputPath('detox.png') });
     });
 
     test('a keyword that stands for services says which, with their names from the release; other words say where they are looked for', async ({ page }) => {
       await openDirectory(page, './?where=60601&q=aa%20springfield');
       await expect(page.locator('[data-total]')).toBeVisible({ timeout: 30_000 });
-      await expect(page.locator('.text-reading [data-keyword="aa"]')).toHaveText('“aa” stands for 12-step facilitation or Self-help groups, and is looked for in names and addresses too');
+      await expect(page.locator('.text-reading [data-keyword="aa"]')).toHaveText('“aa” stands for 12-step facilitation or Self-help groups, and is looked for as a word in names too');
       await expect(page.locator('.text-reading [data-words]')).toHaveText('“springfield” is looked for in names, addresses and the names of services');
       // "mat" stands for 14 services: three named, then how many more.
       await page.goto('./?where=60601&q=mat');
@@ -47,7 +47,7 @@ for (const size of SIZES) {
       expect(suboxone).toBeGreaterThan(0);
       expect(await countOf('need suboxon clinic near me')).toBe(suboxone);
       await expect(page.locator('.text-reading [data-keyword="suboxon"]'))
-        .toHaveText('“suboxon” is read as “suboxone”, which stands for Services: Buprenorphine, and is looked for in names and addresses too');
+        .toHaveText('“suboxon” is read as “suboxone”, which stands for Services: Buprenorphine, and is looked for as a word in names too');
       await expect(page.locator('.text-reading [data-ignored]')).toHaveText('“need” and “clinic near me” are left out: they ask for nothing in particular');
       // Nothing but them: what is near, as with no words.
       expect(await countOf('help')).toBe(await countOf(''));

@@ -160,7 +160,7 @@ for (const size of SIZES) {
       await openDirectory(page, `./?lang=es&where=60601&q=${encodeURIComponent('busco metadna cerca de mí')}`);
       await expect(total).toHaveAttribute('data-total', methadone!, { timeout: 30_000 });
       await expect(page.locator('.text-reading [data-keyword="metadna"]'))
-        .toHaveText('«metadna» se lee como «metadona», que equivale a Servicios: Metadona, y también se busca en nombres y direcciones');
+        .toHaveText('«metadna» se lee como «metadona», que equivale a Servicios: Metadona, y también se busca como palabra en los nombres');
       await expect(page.locator('.text-reading [data-ignored]')).toHaveText('«busco» y «cerca de mí» se dejan fuera: no piden nada en particular');
       await expectNoEnglish(page, 'words read');
     });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { KEYWORDS, keywordFilter, readText } from './keywords.ts';
+import { KEYWORDS, keywordFilter, readText, zipInText } from './keywords.ts';
 
 // SAMHSA's code reference as the build reads it: code, category_code, …
 const REFERENCE = readFileSync(new URL('../../data/service_codes.csv', import.meta.url), 'utf8').trim().split('\n').slice(1)
@@ -112,5 +112,11 @@ describe('reading typed text', () => {
     expect(keywordFilter(women, ['treatment_center', 'narr_residence'])?.group).toBe('gender');
     expect(keywordFilter(women, ['treatment_center'])).toBeNull();
     expect(keywordFilter(readText('detox').keywords[0].keyword, ['treatment_center'])?.option.value).toBe('detox');
+  });
+
+  it('finds a ZIP typed among the words, to be the place', () => {
+    expect(zipInText('detox 10001')).toEqual({ zip: '10001', rest: 'detox' });
+    expect(zipInText('10001')).toEqual({ zip: '10001', rest: '' });
+    for (const text of ['detox', '1000', '100011', 'route 66', '10001-1234']) expect(zipInText(text), text).toBeNull();
   });
 });

@@ -194,6 +194,17 @@ export function readText(text: string): ReadText {
 }
 
 /**
+ * A ZIP typed among the words ("detox 10001"), and the words without it: with no place given, it
+ * is the place (search-form.tsx). As a word it was required in names and streets, and found
+ * nothing "in the whole country".
+ */
+export function zipInText(text: string): { zip: string; rest: string } | null {
+  const words = text.trim().split(/\s+/);
+  const at = words.findIndex((w) => /^\d{5}$/.test(w));
+  return at < 0 ? null : { zip: words[at], rest: words.filter((_, i) => i !== at).join(' ') };
+}
+
+/**
  * The filter option a keyword stands for, with its group; with `held`, the release's types, only
  * a filter of one of them ("women" is no Residents filter where the release has no residences).
  */
