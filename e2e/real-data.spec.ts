@@ -132,6 +132,11 @@ test('everyday words of both languages ask for nothing: near 10001 they list wha
   await expectCount(page, 'detox open now', 't.offers_detox OR ' + named('detox'));
 });
 
+test('"alcohol" finds near 10001 every place that treats substance use but those that say they do not treat alcohol use', async ({ page }) => {
+  await expectCount(page, 'alcohol', `(${offering(['SA', 'ADTX', 'PMAT', 'ACM', 'DSF', 'ACMA', 'AUDO'])} AND NOT ${offering(['NAUT'])}) OR ${named('alcohol')}`);
+  await expect(page.locator('.text-reading [data-keyword="alcohol"]')).toContainText('unless it says “Does not treat alcohol use disorder”');
+});
+
 test('a ZIP typed with the words and no place is the place; words alone and no place ask where', async ({ page }) => {
   await openDirectory(page);
   await page.getByLabel('Name or keyword').fill('detox 10001');

@@ -19,6 +19,8 @@ export interface Keyword {
   codes?: string[];
   /** Organization types that match as a whole (a "sober living" search finds every residence). */
   types?: OrgType[];
+  /** Service codes that rule a place out of `codes` (the directory's "Does not treat …"). */
+  unless?: string[];
 }
 
 export const KEYWORDS: Keyword[] = [
@@ -60,7 +62,10 @@ export const KEYWORDS: Keyword[] = [
   { words: ['telehealth', 'telemedicine', 'online', 'virtual', 'telesalud', 'telemedicina', 'en línea', 'en linea'], codes: ['TELE'] },
   { words: ['dui', 'dwi'], codes: ['DU', 'DUO'] },
   { words: ['narcan', 'naloxone', 'naloxona'], codes: ['NOE', 'BWN'] },
-  { words: ['alcohol', 'alcoholism', 'alcoholic', 'drinking', 'alcoholismo', 'alcohólico', 'alcoholico'], codes: ['ADTX', 'PMAT', 'ACM', 'DSF'] },
+  // Every substance-use facility that does not say it "Does not treat alcohol use disorder" (SAMHSA asks each):
+  // alcohol detox and medications alone were 271 of 423 near 10001, leaving out counseling for it; this is 365.
+  { words: ['alcohol', 'alcoholism', 'alcoholic', 'drinking', 'alcoholismo', 'alcohólico', 'alcoholico'],
+    codes: ['SA', 'ADTX', 'PMAT', 'ACM', 'DSF', 'ACMA', 'AUDO'], unless: ['NAUT'] },
   // What a drug's name asks for here: its treatment. As a word, "heroin" and "fentanyl" were in no
   // name or service (0 near 10001, SAMHSA's 2022 directory), and "opioid" was also in "Does not
   // treat opioid use disorders".

@@ -57,12 +57,15 @@ export function keywordInName(phrase: string): Sql {
   return sql`regexp_matches(lower(o.name), ${`(^|[^a-z0-9])${escaped}(s|es|['’]s)?([^a-z0-9]|$)`})`;
 }
 
+const codesIn = (codes: string[]) => sql`c.code IN (${join(codes.map((c) => sql`${c}`), ', ')})`;
+
 function matchesKeyword(phrase: string, keyword: Keyword): Sql {
   const filter = keywordFilter(keyword);
   return or([
     keywordInName(phrase),
     ...(filter ? [filter.option.where] : []),
-    ...(keyword.codes ? [sql`o.text_key IN (${offering(sql`c.code IN (${join(keyword.codes.map((c) => sql`${c}`), ', ')})`)})`] : []),
+    ...(keyword.codes ? [and([sql`o.text_key IN (${offering(codesIn(keyword.codes))})`,
+      ...(keyword.unless ? [sql`o.text_key NOT IN (${offering(codesIn(keyword.unless))})`] : [])])] : []),
     ...(keyword.types ? [sql`o.org_type IN (${join(keyword.types.map((t) => sql`${t}`), ', ')})`] : []),
   ]);
 }

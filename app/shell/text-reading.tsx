@@ -38,7 +38,9 @@ export function TextReading({ text, types }: { text: string; types: readonly Org
         if (named.length === 0) return null;
         // "mat" stands for 14 services: named whole, they filled a phone's screen above the results.
         const said = named.length > SAID ? [...named.slice(0, SAID - 1), t('reading.more', { count: named.length - SAID + 1 })] : named;
-        const values = { phrase, meant, meanings: anyOf.format(said) };
+        // "alcohol" is every substance-use facility but those that say they do not treat it: said, or it read as all of them.
+        const unless = (keyword.unless ?? []).flatMap((code) => (names.has(code) ? [t('reading.quote', { word: t(`services.${code}`, { defaultValue: names.get(code) }) })] : []));
+        const values = { phrase, meant, meanings: unless.length ? t('reading.unless', { meanings: anyOf.format(said), unless: anyOf.format(unless) }) : anyOf.format(said) };
         return <li key={phrase} data-keyword={phrase}>{meant ? t('reading.misspelled', values) : t('reading.keyword', values)}</li>;
       })}
       {ignored.length > 0 && (
