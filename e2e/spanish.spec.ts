@@ -74,7 +74,7 @@ for (const size of SIZES) {
       test.setTimeout(180_000);
       // A keyword says what it was read as, in Spanish (the services' names translated).
       await openDirectory(page, './?lang=es&where=60601&q=aa');
-      await expect(page.locator('.text-reading [data-keyword="aa"]')).toHaveText(/^«aa» equivale a .+ o Grupos de autoayuda, y también se busca en nombres/, { timeout: 30_000 });
+      await expect(page.locator('.text-reading [data-keyword="aa"]')).toHaveText(/^«aa» equivale a .+ o Grupos de autoayuda, y también se busca como palabra en los nombres/, { timeout: 30_000 });
       await expectNoEnglish(page, 'a keyword read');
 
       await openDirectory(page, './?lang=es');
