@@ -8,6 +8,7 @@
 // side) and twice the time.
 import { keptSelect } from '../release/relation.ts';
 import { textKeyOf } from '../release/org-key.ts';
+import { CODE_SEPARATOR } from '../release/tables.ts';
 import { and, join, likeLiteral, or, raw, sql, type Sql } from '../release/sql.ts';
 import { keywordFilter, readText, type Keyword } from './keywords.ts';
 import { keysWithWord } from './text-terms.ts';
@@ -26,11 +27,17 @@ const NUMBERING = 'SELECT code, name, chr((row_number() OVER (ORDER BY code))::I
 const NUMBERED_SERVICES = keptSelect('service_marks', NUMBERING);
 
 /**
- * The marks of each organization's services, by its text key (search-rows.ts): as a list of
- * numbers it took a third more memory to build.
+ * The marks of each organization's services, by its text key (search-rows.ts), from the codes
+ * organizations_by_id lists as one text (`offered_codes`): a code's mark is its place among the
+ * codes in order, as NUMBERING numbers them. Gathered from organization_services (85.5 M rows at
+ * ×100) by one aggregate, the copy ran the browser's engine out of memory at ×100, where an
+ * allocation failing as a file opened reads as "too small to be a Parquet file"; a scan holds
+ * no more than its rows (×10: 203 MB resident against 242, duckdb-wasm in Node). Codes as text
+ * took 2.5× the memory, as a list of numbers a third more.
  */
-const OFFERINGS = keptSelect('offerings', `SELECT ${textKeyOf(raw('org_id')).text} AS text_key, services FROM (SELECT s.org_id, string_agg(c.mark, '') AS services
-  FROM organization_services s JOIN (${NUMBERING}) c ON c.code = s.code GROUP BY s.org_id)`);
+const OFFERINGS = keptSelect('offerings', `SELECT ${textKeyOf(raw('o.org_id')).text} AS text_key,
+    array_to_string(list_transform(string_split(o.offered_codes, '${CODE_SEPARATOR}'), c -> chr(list_position(n.codes, c))), '') AS services
+  FROM organizations_by_id o, (SELECT list(code ORDER BY code) AS codes FROM service_codes) n WHERE o.offered_codes IS NOT NULL`);
 
 /** The keys of organizations offering any service `which` picks out of service codes `c`. */
 const offering = (which: Sql) => sql`SELECT h.text_key FROM ${OFFERINGS} h JOIN ${NUMBERED_SERVICES} c ON contains(h.services, c.mark) WHERE ${which}`;
