@@ -27,17 +27,26 @@ const NUMBERING = 'SELECT code, name, chr((row_number() OVER (ORDER BY code))::I
 const NUMBERED_SERVICES = keptSelect('service_marks', NUMBERING);
 
 /**
+ * The codes by their first character's number, each with the mark of the code before the first:
+ * a code's mark is then found among the few codes sharing its first character. Looked up among
+ * all ~225 codes, the lookups took the copy from 1.7 to 3.2 s of CPU at ×10 (27 s at ×100).
+ */
+const BY_FIRST = `SELECT list(coalesce(g.codes, []) ORDER BY r.c) AS codes, list(coalesce(g.before, 0) ORDER BY r.c) AS before
+  FROM (SELECT unnest(range(1, max(unicode(code)) + 1)) AS c FROM service_codes) r
+  LEFT JOIN (SELECT unicode(code) AS c, list(code ORDER BY code) AS codes, min(unicode(mark)) - 1 AS before FROM (${NUMBERING}) GROUP BY 1) g ON g.c = r.c`;
+
+/**
  * The marks of each organization's services, by its text key (search-rows.ts), from the codes
- * organizations_by_id lists as one text (`offered_codes`): a code's mark is its place among the
- * codes in order, as NUMBERING numbers them. Gathered from organization_services (85.5 M rows at
- * ×100) by one aggregate, the copy ran the browser's engine out of memory at ×100, where an
- * allocation failing as a file opened reads as "too small to be a Parquet file"; a scan holds
- * no more than its rows (×10: 203 MB resident against 242, duckdb-wasm in Node). Codes as text
- * took 2.5× the memory, as a list of numbers a third more.
+ * organizations_by_id lists as one text (`offered_codes`). Gathered from organization_services
+ * (85.5 M rows at ×100) by one aggregate, the copy ran the browser's engine out of memory at
+ * ×100, where an allocation failing as a file opened reads as "too small to be a Parquet file";
+ * a scan holds no more than its rows (made alone, duckdb-wasm in Node, ×100: 527 MB resident
+ * against 840). Codes as text took 2.5× the memory, as a list of numbers a third more.
  */
 const OFFERINGS = keptSelect('offerings', `SELECT ${textKeyOf(raw('o.org_id')).text} AS text_key,
-    array_to_string(list_transform(string_split(o.offered_codes, '${CODE_SEPARATOR}'), c -> chr(list_position(n.codes, c))), '') AS services
-  FROM organizations_by_id o, (SELECT list(code ORDER BY code) AS codes FROM service_codes) n WHERE o.offered_codes IS NOT NULL`);
+    array_to_string(list_transform(string_split(o.offered_codes, '${CODE_SEPARATOR}'),
+      c -> chr(n.before[unicode(c)] + list_position(n.codes[unicode(c)], c))), '') AS services
+  FROM organizations_by_id o, (${BY_FIRST}) n WHERE o.offered_codes IS NOT NULL`);
 
 /** The keys of organizations offering any service `which` picks out of service codes `c`. */
 const offering = (which: Sql) => sql`SELECT h.text_key FROM ${OFFERINGS} h JOIN ${NUMBERED_SERVICES} c ON contains(h.services, c.mark) WHERE ${which}`;
