@@ -215,7 +215,7 @@ export function App() {
                 <div className={state.selected ? 'results with-detail' : 'results'}>
                   <div className="results-list">
                     {count.status === 'failed' ? <QueryFailed error={count.error} />
-                      : <ResultsSummary total={total} search={search} onChange={navigate} />}
+                      : <ResultsSummary total={total} search={search} onChange={navigate} types={types} />}
                     {!EMBED.embed && total !== null && <CopyLink />}
                     <Suspense fallback={<p className="hint">{t('app.loadingList')}</p>}>
                       {ResultsTable && <ResultsTable ref={table} search={search} total={total} sort={page.sort} onSort={sortBy} selectedId={state.selected}

@@ -36,6 +36,23 @@ for (const size of SIZES) {
       await expect(page.locator('.text-reading [data-keyword="mat"]')).toHaveText(/^“mat” stands for [^,]+, [^,]+, [^,]+, or 11 more services, and is looked for/, { timeout: 30_000 });
     });
 
+    test('a misspelled keyword reads as the keyword, and words that ask for nothing are left out, each said', async ({ page }) => {
+      const total = page.locator('[data-total]');
+      const countOf = async (q: string) => {
+        await openDirectory(page, `./?where=60601${q ? `&q=${encodeURIComponent(q)}` : ''}`);
+        await expect(total).toBeVisible({ timeout: 30_000 });
+        return Number(await total.getAttribute('data-total'));
+      };
+      const suboxone = await countOf('suboxone');
+      expect(suboxone).toBeGreaterThan(0);
+      expect(await countOf('need suboxon clinic near me')).toBe(suboxone);
+      await expect(page.locator('.text-reading [data-keyword="suboxon"]'))
+        .toHaveText('“suboxon” is read as “suboxone”, which stands for Services: Buprenorphine, and is looked for in names and addresses too');
+      await expect(page.locator('.text-reading [data-ignored]')).toHaveText('“need” and “clinic near me” are left out: they ask for nothing in particular');
+      // Nothing but them: what is near, as with no words.
+      expect(await countOf('help')).toBe(await countOf(''));
+    });
+
     for (const [where, label] of [['St. Louis, MO', 'Saint Louis, MO'], ['Boston', 'Boston, MA'], ['Bostn, MA', 'Boston, MA']]) {
       test(`"${where}" resolves to ${label}`, async ({ page }, info) => {
         await openDirectory(page);

@@ -103,3 +103,42 @@ test('a phone with an extension shows it and dials it', async ({ page }) => {
   const phone = page.locator('aside.detail').getByRole('link', { name: '(256) 734-4688 ext. 3971' });
   await expect(phone).toHaveAttribute('href', 'tel:+12567344688;ext=3971');
 });
+
+/** The typed word at the start of a word of a name, another name, the street or the city: a keyword's own match (text-match.ts). */
+const named = (word: string) => ['o.name', "array_to_string(o.other_names, ' ')", 'o.address_line1', 'o.city']
+  .map((column) => `regexp_matches(lower(coalesce(${column}, '')), '(^|[^a-z0-9])${word}')`).join(' OR ');
+const offering = (codes: string[]) => `o.org_id IN (SELECT org_id FROM read_parquet('${release.data}/organization_services/*.parquet')
+  WHERE code IN (${codes.map((c) => `'${c}'`).join(', ')}))`;
+
+async function expectCount(page: import('@playwright/test').Page, q: string, treatmentWhere?: string) {
+  const expected = await oracleCount({ zip: '10001', miles: 25, data: release.data, treatmentWhere });
+  expect(expected, q).toBeGreaterThan(0);
+  await openDirectory(page, `./?where=10001&q=${encodeURIComponent(q)}`);
+  await expect(total(page), q).toHaveAttribute('data-total', String(expected), { timeout: 30_000 });
+}
+
+test('words that ask for nothing are left out: "ayuda" near 10001 lists what is near, and says so', async ({ page }) => {
+  for (const q of ['ayuda', 'I need help near me please']) {
+    await expectCount(page, q);
+    await expect(page.locator('.text-reading [data-ignored]')).toHaveText(`“${q.toLowerCase()}” is left out: it asks for nothing in particular`);
+  }
+});
+
+test('a misspelled or Spanish keyword finds near 10001 what the keyword finds, and says what it was read as', async ({ page }) => {
+  const methadone = 'stands for Services: Methadone, and is looked for in names and addresses too';
+  for (const [q, word, said] of [['methadone', 'methadone', `“methadone” ${methadone}`],
+    ['methadon', 'methadon', `“methadon” is read as “methadone”, which ${methadone}`], ['metadone', 'metadone', `“metadone” is read as “methadone”, which ${methadone}`],
+    ['metadona clinica', 'metadona', `“metadona” ${methadone}`]]) {
+    await expectCount(page, q, `t.offers_methadone OR ${named(word)}`);
+    await expect(page.locator(`.text-reading [data-keyword="${word}"]`)).toHaveText(said);
+  }
+  await expect(page.locator('.text-reading [data-ignored]')).toHaveText('“clinica” is left out: it asks for nothing in particular');
+});
+
+test('"women" and "gratis" say what SAMHSA\'s directory holds: programs for women (no residences), and free care only', async ({ page }) => {
+  await expectCount(page, 'women', `${offering(['WN', 'PW'])} OR ${named('women')}`);
+  await expect(page.locator('.text-reading [data-keyword="women"]'))
+    .toHaveText('“women” stands for Adult women or Pregnant/postpartum women, and is looked for in names and addresses too');
+  await expectCount(page, 'gratis', `${offering(['NP'])} OR ${named('gratis')}`);
+  await expect(page.locator('.text-reading [data-keyword="gratis"]')).toHaveText('“gratis” stands for No payment accepted, and is looked for in names and addresses too');
+});

@@ -152,6 +152,19 @@ for (const size of SIZES) {
       await page.screenshot({ path: info.outputPath('dashboards.png'), fullPage: true });
     });
 
+    test('words read in Spanish: a misspelled keyword as the keyword, and words that ask for nothing left out', async ({ page }) => {
+      await openDirectory(page, './?lang=es&where=60601&q=metadona');
+      const total = page.locator('[data-total]');
+      await expect(total).toBeVisible({ timeout: 30_000 });
+      const methadone = await total.getAttribute('data-total');
+      await openDirectory(page, `./?lang=es&where=60601&q=${encodeURIComponent('busco metadna cerca de mí')}`);
+      await expect(total).toHaveAttribute('data-total', methadone!, { timeout: 30_000 });
+      await expect(page.locator('.text-reading [data-keyword="metadna"]'))
+        .toHaveText('«metadna» se lee como «metadona», que equivale a Servicios: Metadona, y también se busca en nombres y direcciones');
+      await expect(page.locator('.text-reading [data-ignored]')).toHaveText('«busco» y «cerca de mí» se dejan fuera: no piden nada en particular');
+      await expectNoEnglish(page, 'words read');
+    });
+
     test('the switch in the header changes the words, <html lang>, the title and the URL', async ({ page }) => {
       await openDirectory(page, './?where=60601');
       await expect(page.locator('html')).toHaveAttribute('lang', 'en');

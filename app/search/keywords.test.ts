@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { KEYWORDS, readText } from './keywords.ts';
+import { KEYWORDS, keywordFilter, readText } from './keywords.ts';
 
 // SAMHSA's code reference as the build reads it: code, category_code, …
 const REFERENCE = readFileSync(new URL('../../data/service_codes.csv', import.meta.url), 'utf8').trim().split('\n').slice(1)
@@ -14,5 +14,64 @@ describe('keywords', () => {
     expect(accepted.size).toBeGreaterThan(0);
     expect(KEYWORDS.flatMap((k) => (k.codes ?? []).filter((c) => accepted.has(c)).map((c) => `${k.words[0]}: ${c}`))).toEqual([]);
     expect(readText('women').keywords[0].keyword.codes).toEqual(['WN', 'PW']);
+  });
+});
+
+describe('reading typed text', () => {
+  it('leaves out words that ask for nothing in particular, and says which, as typed', () => {
+    // "ayuda" near 10001 found nothing in SAMHSA's 2022 directory: no name or service holds it.
+    for (const text of ['ayuda', 'help', 'I need help near me', 'busco ayuda cerca de mí', 'please find', 'por favor']) {
+      const read = readText(text);
+      expect([read.keywords, read.words], text).toEqual([[], []]);
+    }
+    expect(readText('I need help near me').ignored).toEqual(['i need help near me']);
+    const detox = readText('help with detox near me');
+    expect([detox.keywords.map((k) => k.phrase), detox.words, detox.ignored]).toEqual([['detox'], [], ['help with', 'near me']]);
+    // A filler inside a keyword's phrase stays in it.
+    expect(readText('clínica de metadona').keywords.map((k) => k.keyword.filter)).toEqual(['service:otp']);
+    expect(readText('harbor clinic').words).toEqual(['harbor']);
+    // Punctuation around them is no word of its own: "¡ayuda!" is "ayuda", "detox," is detox.
+    expect(readText('¡Ayuda! ¿dónde?').ignored).toEqual(['¡ayuda! ¿dónde?']);
+    expect(readText('help, detox.').keywords.map((k) => k.phrase)).toEqual(['detox']);
+    expect(readText('main st.').words).toEqual(['main', 'st.']);
+    // A possessive is its word ("women's" was matched as typed, in names only).
+    expect(readText("women's rehab").keywords.map((k) => k.phrase)).toEqual(['women', 'rehab']);
+    expect(readText('men’s').keywords.map((k) => k.phrase)).toEqual(['men']);
+    expect(readText("st. mary's").words).toEqual(['st.', "mary's"]);
+  });
+
+  it('reads a misspelled or unaccented keyword as the keyword, and says what it was read as', () => {
+    const methadone = readText('methadone').keywords[0].keyword;
+    for (const [text, meant] of [['methadon', 'methadone'], ['metadone', 'methadone'], ['Methadnoe', 'methadone'], ['suboxon', 'suboxone'],
+      ['buprenorphin', 'buprenorphine'], ['desintoxicacíon', 'desintoxicación']] as const) {
+      const [read] = readText(text).keywords;
+      expect(read, text).toBeDefined();
+      expect([read.phrase, read.meant], text).toEqual([text.toLowerCase(), meant]);
+      if (meant === 'methadone') expect(read.keyword).toBe(methadone);
+    }
+    // Spanish, with a place of care left out: methadone, not "clinica" in names.
+    const spanish = readText('metadona clinica');
+    expect([spanish.keywords.map((k) => k.keyword), spanish.words, spanish.ignored]).toEqual([[methadone], [], ['clinica']]);
+  });
+
+  it('reads short or unlike words as they are', () => {
+    // "south" is one letter from "youth", "women" and "woman" are each a keyword: no guessing below six letters.
+    for (const text of ['south', 'mens', 'nashville', 'springfield', 'recovery', 'medina', 'center']) {
+      expect(readText(text).words, text).toEqual([text]);
+    }
+    expect(readText('women').keywords[0].meant).toBeUndefined();
+  });
+
+  it('read "free" and "gratis" as free care only, never a fee however small', () => {
+    for (const text of ['free', 'gratis', 'gratuito', 'sin costo']) expect(readText(text).keywords[0].keyword.codes, text).toEqual(['NP']);
+  });
+
+  it('name a filter only of a type the release holds', () => {
+    // SAMHSA's directory alone has no residences: "women" is no Residents filter there, as the form offers none.
+    const women = readText('women').keywords[0].keyword;
+    expect(keywordFilter(women)?.group).toBe('gender');
+    expect(keywordFilter(women, ['treatment_center', 'narr_residence'])?.group).toBe('gender');
+    expect(keywordFilter(women, ['treatment_center'])).toBeNull();
+    expect(keywordFilter(readText('detox').keywords[0].keyword, ['treatment_center'])?.option.value).toBe('detox');
   });
 });

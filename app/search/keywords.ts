@@ -5,6 +5,8 @@
 // query binds its codes as parameters, and it needs no schema, publish or manifest change.
 // Words not listed here still match SAMHSA's 225 service names (see queries.ts). Spanish words sit
 // beside the English ones (the page can be in Spanish, app/i18n), with and without accents.
+// readText also leaves out words that ask for nothing ("help", "ayuda") and reads a keyword
+// misspelled by one letter as the keyword; the page says both (shell/text-reading.tsx).
 import { FILTER_GROUP_BY_ID, type FilterOption } from './filters.ts';
 import type { OrgType } from './state.ts';
 
@@ -30,7 +32,7 @@ export const KEYWORDS: Keyword[] = [
   { words: ['php', 'partial hospitalization', 'day treatment', 'hospitalización parcial', 'hospitalizacion parcial'], filter: 'service:php' },
   { words: ['outpatient', 'ambulatorio'], filter: 'level:outpatient' },
   { words: ['inpatient', 'hospital', 'hospitalización', 'hospitalizacion'], filter: 'level:inpatient' },
-  { words: ['residential', 'rehab', 'residencial', 'rehabilitación', 'rehabilitacion'], filter: 'level:residential' },
+  { words: ['residential', 'rehab', 'rehabilitation', 'residencial', 'rehabilitación', 'rehabilitacion'], filter: 'level:residential' },
   { words: ['aa', 'na', '12-step', '12 step', 'twelve step', 'alcoholics anonymous', 'narcotics anonymous', 'self-help', 'support group',
     'alcohólicos anónimos', 'alcoholicos anonimos', 'narcóticos anónimos', 'narcoticos anonimos', 'autoayuda', 'grupo de apoyo', '12 pasos'], codes: ['TWFA', 'SHG'] },
   { words: ['sober living', 'sober home', 'sober house', 'halfway house', 'recovery residence', 'transitional housing',
@@ -47,7 +49,8 @@ export const KEYWORDS: Keyword[] = [
   { words: ['lgbt', 'lgbtq', 'gay', 'lesbian', 'transgender'], codes: ['GL'] },
   { words: ['spanish', 'español', 'espanol'], filter: 'spoken:es' },
   { words: ['deaf', 'asl', 'sign language', 'sordo', 'sordos', 'lengua de señas'], codes: ['AH'] },
-  { words: ['free', 'no cost', 'no payment', 'gratis', 'gratuito', 'sin costo'], codes: ['NP', 'PA', 'SS'] },
+  // Free is no payment at all: "Payment assistance" and "Sliding fee scale" still cost something (the sliding keyword finds them).
+  { words: ['free', 'no cost', 'no payment', 'gratis', 'gratuito', 'gratuita', 'sin costo'], codes: ['NP'] },
   { words: ['sliding fee', 'sliding scale', 'sliding', 'tarifa según ingresos', 'tarifa segun ingresos'], filter: 'pay:sliding' },
   { words: ['medicaid'], filter: 'pay:medicaid' },
   { words: ['medicare'], filter: 'pay:medicare' },
@@ -59,38 +62,109 @@ export const KEYWORDS: Keyword[] = [
   { words: ['alcohol'], codes: ['ADTX', 'PMAT', 'ACM', 'DSF'] },
 ];
 
-/** Where the typed text falls: keywords it holds, and the words left to match as text. */
+/**
+ * Words that ask for nothing in particular ("I need help near me", "busco ayuda cerca de mí",
+ * "suboxone clinic"): read as nothing, not as words every result must hold. As required words,
+ * "ayuda" near 10001 found nothing in SAMHSA's 2022 directory (a person test), and a
+ * "clinic" is what a person calls any place of care, which few names say. Not "center" or
+ * "treatment": they name many places ("Hope Center"), and a name search wants them.
+ */
+const FILLERS = new Set([
+  'help', 'please', 'find', 'need', 'want', 'looking', 'search', 'get', 'near', 'nearby', 'nearest', 'closest', 'local', 'around',
+  'here', 'where', 'me', 'my', 'i', "i'm", 'im', 'a', 'an', 'for', 'to', 'with', 'clinic', 'clinics',
+  'ayuda', 'ayúdame', 'ayudame', 'necesito', 'busco', 'buscar', 'buscando', 'encontrar', 'quiero', 'cerca', 'cercano', 'cercana',
+  'aquí', 'aqui', 'donde', 'dónde', 'hay', 'por', 'favor', 'yo', 'mi', 'mí', 'de', 'para', 'con', 'un', 'una',
+  'clínica', 'clinica', 'clínicas', 'clinicas',
+]);
+
+/** Where the typed text falls: keywords it holds, the words left to match as text, and the words left out. */
 export interface ReadText {
-  /** Each keyword found once, with the phrase that named it. */
-  keywords: { phrase: string; keyword: Keyword }[];
+  /**
+   * Each keyword found once, with the phrase that named it (names are searched for it as typed)
+   * and, when that was a misspelling ("metadone"), the keyword's word it was read as.
+   */
+  keywords: { phrase: string; keyword: Keyword; meant?: string }[];
   words: string[];
+  /** Runs of FILLERS as typed ("i need help", "near me"): they ask for nothing. */
+  ignored: string[];
 }
 
 const PHRASES = KEYWORDS.flatMap((k) => k.words.map((w) => ({ tokens: w.split(' '), keyword: k })))
   .sort((a, b) => b.tokens.length - a.tokens.length);
 
-/** The text's words, at most 8; a keyword's phrase (longest first) counts as one term. */
-export function readText(text: string): ReadText {
-  const tokens = text.trim().toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
-  const keywords: ReadText['keywords'] = [];
-  const words: string[] = [];
-  for (let i = 0; i < tokens.length;) {
-    const hit = PHRASES.find((p) => p.tokens.every((t, j) => tokens[i + j] === t));
-    if (hit) {
-      if (!keywords.some((k) => k.keyword === hit.keyword)) keywords.push({ phrase: hit.tokens.join(' '), keyword: hit.keyword });
-      i += hit.tokens.length;
-    } else {
-      words.push(tokens[i]);
-      i += 1;
-    }
+/** Lower case without accents: "clínica" is "clinica". */
+const bare = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '');
+
+/** The keywords' one-word phrases, bare once: bared on every read, they took 0.1 ms a text. */
+const WORDS = PHRASES.filter((p) => p.tokens.length === 1).map((p) => ({ word: p.tokens[0], bare: bare(p.tokens[0]), keyword: p.keyword }));
+
+/** a and b differ by at most one letter inserted, left out, changed, or two neighbours swapped. */
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
   }
-  return { keywords, words };
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-/** The filter option a keyword stands for, with its group. */
-export function keywordFilter(keyword: Keyword): { group: string; option: FilterOption } | null {
+/**
+ * The keyword a word of six letters or more misspells ("methadon", "metadone", "suboxon"), by one
+ * edit of its letters without accents; none when it could be two keywords. Not shorter words:
+ * "south" is one letter from "youth". As a plain word, "methadon" found 272 services' names near
+ * 10001 against "methadone"'s 103 and "metadone" none (SAMHSA's 2022 directory).
+ */
+function misspelled(token: string): { meant: string; keyword: Keyword } | null {
+  if (token.length < 6) return null;
+  const typed = bare(token);
+  const near = WORDS.filter((w) => oneEditApart(typed, w.bare));
+  return near.length > 0 && near.every((w) => w.keyword === near[0].keyword) ? { meant: near[0].word, keyword: near[0].keyword } : null;
+}
+
+/**
+ * The text's words, at most 8; a keyword's phrase (longest first) counts as one term. Keywords and
+ * fillers are known with the punctuation around them left aside ("¡ayuda!", "detox,"); other words
+ * are matched as typed.
+ */
+export function readText(text: string): ReadText {
+  const tokens = text.trim().toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
+  // A possessive is its word: "women's rehab" asks for women's care as "women" does.
+  const plain = tokens.map((t) => t.replace(/^[¡¿"“'(]+|[.,;:!?"”')]+$/g, '').replace(/['’]s$/, ''));
+  const read: ReadText = { keywords: [], words: [], ignored: [] };
+  const found = (phrase: string, keyword: Keyword, meant?: string) => {
+    if (!read.keywords.some((k) => k.keyword === keyword)) read.keywords.push({ phrase, keyword, ...(meant ? { meant } : {}) });
+  };
+  let ignoring = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const hit = PHRASES.find((p) => p.tokens.every((t, j) => plain[i + j] === t));
+    const filler = !hit && FILLERS.has(plain[i]);
+    if (hit) {
+      found(hit.tokens.join(' '), hit.keyword);
+      i += hit.tokens.length - 1;
+    } else if (filler) {
+      // A run of them is one phrase, as it was typed.
+      if (ignoring) read.ignored[read.ignored.length - 1] += ` ${tokens[i]}`;
+      else read.ignored.push(tokens[i]);
+    } else {
+      const typo = misspelled(plain[i]);
+      if (typo) found(plain[i], typo.keyword, typo.meant);
+      else read.words.push(tokens[i]);
+    }
+    ignoring = filler;
+  }
+  return read;
+}
+
+/**
+ * The filter option a keyword stands for, with its group; with `held`, the release's types, only
+ * a filter of one of them ("women" is no Residents filter where the release has no residences).
+ */
+export function keywordFilter(keyword: Keyword, held?: readonly OrgType[]): { group: string; option: FilterOption } | null {
   if (!keyword.filter) return null;
   const [groupId, value] = keyword.filter.split(':');
-  const option = FILTER_GROUP_BY_ID.get(groupId)?.options.find((o) => o.value === value);
-  return option ? { group: groupId, option } : null;
+  const group = FILTER_GROUP_BY_ID.get(groupId);
+  const option = group?.options.find((o) => o.value === value);
+  if (!group || !option || (held && !held.includes(group.appliesTo))) return null;
+  return { group: groupId, option };
 }

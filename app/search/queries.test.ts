@@ -202,7 +202,7 @@ describe('text search', () => {
     // Pieces of names and cities, and the end of one field run into the start of the next.
     const words = [...new Set(orgs.flatMap((o) => [o.name.slice(1, 5), (o.city ?? '').slice(1, 4),
       `${o.name.slice(-2)}${(o.street ?? o.city ?? '').slice(0, 2)}`.toUpperCase(), `${(o.street ?? '').slice(-2)}${(o.city ?? '').slice(0, 2)}`]))]
-      .filter((w) => w.length > 1 && !/\s/.test(w) && !readText(w).keywords.length);
+      .filter((w) => w.length > 1 && !/\s/.test(w) && readText(w).words.length === 1);
     expect(words.length).toBeGreaterThan(20);
     for (const word of words) {
       const pattern = `%${likeLiteral(word)}%`;
@@ -283,6 +283,19 @@ describe('text search for services', () => {
     expect(await ids(search({ text: 'intensive harbor' }))).toEqual(['SAMHSA_OUT_000001']);
     const veterans = await offering(`c.code IN ('VET', 'ADM', 'MF', 'VAMC', 'MI')`);
     expect((await ids(search({ text: 'veterans' }))).sort()).toEqual(expect.arrayContaining(veterans));
+  });
+
+  it('leaves out words that ask for nothing, so a search of them alone finds what a search of no words finds', async () => {
+    const all = (await ids(search({}))).sort();
+    for (const text of ['ayuda', 'help', 'I need help near me', 'busco ayuda cerca de mí']) expect((await ids(search({ text }))).sort(), text).toEqual(all);
+    expect(await ids(search({ text: 'help harbor please' }))).toEqual(await ids(search({ text: 'harbor' })));
+  });
+
+  it('finds for a misspelled or Spanish keyword what the keyword finds', async () => {
+    const methadone = (await ids(search({ text: 'methadone' }))).sort();
+    expect(methadone).toEqual(expect.arrayContaining(await ids(search({ filters: { service: ['methadone'] } }))));
+    expect(methadone.length).toBeGreaterThan(0);
+    for (const text of ['metadone', 'methadon', 'metadona', 'metadona clinica']) expect((await ids(search({ text }))).sort(), text).toEqual(methadone);
   });
 
   it('reads a phrase as one keyword, and a short keyword only as a whole word', async () => {

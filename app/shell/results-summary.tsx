@@ -4,16 +4,18 @@ import { Trans, useTranslation } from 'react-i18next';
 import { useQuery } from '../db/use-query.ts';
 import { keywordFilter, readText } from '../search/keywords.ts';
 import { nearestQuery, type ResolvedSearch } from '../search/queries.ts';
-import { RADII, type SearchState } from '../search/state.ts';
+import { RADII, type OrgType, type SearchState } from '../search/state.ts';
 import { TextReading } from './text-reading.tsx';
 
 interface Props {
   total: number | null;
   search: ResolvedSearch;
   onChange: (next: SearchState) => void;
+  /** The types the release holds: a keyword's filter is offered only where it can hold something. */
+  types: readonly OrgType[];
 }
 
-export function ResultsSummary({ total, search, onChange }: Props) {
+export function ResultsSummary({ total, search, onChange, types }: Props) {
   const { t } = useTranslation();
   const { state } = search;
   const label = search.near?.label ?? null;
@@ -27,7 +29,7 @@ export function ResultsSummary({ total, search, onChange }: Props) {
   const clear = chosen ? (state.text ? t('summary.removeFiltersAndWords') : t('summary.removeFilters'))
     : state.text ? t('summary.removeWords', { text: state.text }) : null;
   // A keyword that is also a filter: offer the filter, with the word taken out of the text.
-  const asFilters = readText(state.text).keywords.flatMap(({ keyword }) => keywordFilter(keyword) ?? []);
+  const asFilters = readText(state.text).keywords.flatMap(({ keyword }) => keywordFilter(keyword, types) ?? []);
   return (
     <div className="results-summary">
       <p role="status" data-total={total}>
@@ -36,7 +38,7 @@ export function ResultsSummary({ total, search, onChange }: Props) {
             components={{ strong: <strong />, bdi: <bdi translate="no" /> }} />
           : <Trans i18nKey="summary.country" count={total} components={{ strong: <strong /> }} />}
       </p>
-      <TextReading text={state.text} />
+      <TextReading text={state.text} types={types} />
       {total === 0 && (
         <div className="empty-advice">
           <p>{t('summary.nothing')}{miles !== null && <>{' '}<Trans i18nKey="summary.nearest" count={Math.ceil(miles)}
