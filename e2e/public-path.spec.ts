@@ -207,3 +207,26 @@ test('closing the details puts focus back on the result that opened them, even a
   });
   expect(shown, 'the result back in view').toBe(true);
 });
+
+test('on a phone, nothing found: the helpline number stays whole and a long way out starts on its bullet', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openDirectory(page, './?where=10001&q=zzqx%20wvvy%20qqqz%20xxzy%20wwvq%20zzkq');
+  const advice = page.locator('.empty-advice');
+  const without = advice.getByRole('button', { name: /Search without the words/ });
+  await expect(without).toBeVisible();
+  // "1-" and "800-662-4357" fell on two lines.
+  for (const tel of await page.locator('a[href="tel:+18006624357"]').all()) {
+    expect(await tel.evaluate((el) => el.getClientRects().length), await tel.innerText()).toBe(1);
+  }
+  // A list item's bullet sits on its first line box: with the button at the line's baseline, that
+  // line's baseline was the button's last line, and the bullet sat beside it.
+  const [height, lineTop, buttonTop] = await without.evaluate((el) => {
+    const probe = el.parentElement!.insertBefore(document.createElement('span'), el);
+    probe.textContent = '\u200b';
+    const found = [el.getBoundingClientRect().height, probe.getBoundingClientRect().top, el.getBoundingClientRect().top];
+    probe.remove();
+    return found;
+  });
+  expect(height, 'the long way out wraps here').toBeGreaterThan(40);
+  expect(Math.abs(lineTop - buttonTop), 'the first line at the button\'s top').toBeLessThan(4);
+});

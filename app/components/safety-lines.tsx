@@ -9,7 +9,7 @@ export function SafetyLines() {
     <aside className="safety-lines" aria-label={t('safety.label')}>
       <p>
         <Trans i18nKey="safety.crisis" components={{ tel: <a href="tel:988" /> }} />
-        {' '}<Trans i18nKey="safety.helpline" components={{ tel: <a href="tel:+18006624357" /> }} />
+        {' '}<Trans i18nKey="safety.helpline" components={{ tel: <a className="phone-number" href="tel:+18006624357" /> }} />
       </p>
     </aside>
   );

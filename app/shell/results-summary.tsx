@@ -69,7 +69,7 @@ export function ResultsSummary({ total, search, onChange, types }: Props) {
               </button></li>
             )}
           </ul>
-          <p><Trans i18nKey="summary.helpline" components={{ tel: <a href="tel:+18006624357" /> }} /></p>
+          <p><Trans i18nKey="summary.helpline" components={{ tel: <a className="phone-number" href="tel:+18006624357" /> }} /></p>
         </div>
       )}
     </div>
