@@ -93,3 +93,14 @@ for (const size of SIZES) {
     });
   });
 }
+
+test('nothing found: a keyword alone is not advised its own filter, which finds the same nothing; beside another word it is', async ({ page }) => {
+  await openDirectory(page, './?where=59301&r=5&q=detox');
+  const advice = page.locator('.empty-advice');
+  await expect(page.locator('[data-total]')).toHaveAttribute('data-total', '0', { timeout: 30_000 });
+  await expect(advice.getByRole('button', { name: 'Search without the words “detox”' })).toBeVisible();
+  await expect(advice).not.toContainText('Detox filter');
+  await openDirectory(page, './?where=59301&r=5&q=detox%20zzqx');
+  await expect(page.locator('[data-total]')).toHaveAttribute('data-total', '0', { timeout: 30_000 });
+  await expect(advice).toContainText('Use the Detox filter under Filters');
+});
