@@ -26,6 +26,14 @@ test('the network of an organization, as a sortable table and as links on the ma
   const rows = table.locator('tbody tr');
   await expect(rows).toHaveCount(links, { timeout: 30_000 });
 
+  // The sentence over the table names each kind it lists, as the table's column does.
+  const adds = (await table.locator('tbody td:nth-child(2)').allInnerTexts()).map((cell) => cell.split('\n')[0].toLowerCase());
+  const sentence = await table.locator('p').innerText();
+  for (const kind of new Set(adds)) expect(sentence).toContain(kind);
+  await table.getByRole('button', { name: 'What it adds' }).click();
+  expect((await table.locator('tbody td:nth-child(2)').allInnerTexts()).map((cell) => cell.split('\n')[0].toLowerCase()))
+    .toEqual([...adds].sort((a, b) => a.localeCompare(b, 'en')));
+
   await table.getByRole('button', { name: 'Distance' }).click();
   const miles = await table.locator('td[data-miles]').evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-miles'))));
   expect(miles).toEqual([...miles].sort((a, b) => a - b));

@@ -93,3 +93,18 @@ for (const size of SIZES) {
     });
   });
 }
+
+test('nothing found: the advice says the nearest is being looked for, then how far; a keyword alone is not advised its own filter, beside another word it is', async ({ page }) => {
+  await openDirectory(page, './?where=59301&r=5&q=detox');
+  const advice = page.locator('.empty-advice');
+  await expect(page.locator('[data-total]')).toHaveAttribute('data-total', '0', { timeout: 30_000 });
+  await expect(advice.getByRole('button', { name: 'Search without the words “detox”' })).toBeVisible();
+  await expect(advice).not.toContainText('Detox filter');
+  // While the nearest is looked for (seconds, with words), the advice says so; then it says how far.
+  await expect(advice.locator('.finding-nearest, [data-nearest]')).toHaveCount(1);
+  await expect(advice.locator('[data-nearest]')).toBeVisible({ timeout: 60_000 });
+  await expect(advice.locator('.finding-nearest')).toHaveCount(0);
+  await openDirectory(page, './?where=59301&r=5&q=detox%20zzqx');
+  await expect(page.locator('[data-total]')).toHaveAttribute('data-total', '0', { timeout: 30_000 });
+  await expect(advice).toContainText('Use the Detox filter under Filters');
+});

@@ -96,12 +96,41 @@ test('a known facility opens with its services by category, in SAMHSA\'s order',
   await expect(panel.getByRole('link', { name: '(205) 216-0200' })).toHaveAttribute('href', 'tel:+12052160200');
 });
 
-test('a phone with an extension shows it and dials it', async ({ page }) => {
-  await openDirectory(page, './?where=35055&r=5');
-  const row = page.locator('tr[data-org-id]').filter({ hasText: 'WellStone Inc' }).first();
-  await row.getByRole('button', { name: /WellStone Inc/ }).click();
-  const phone = page.locator('aside.detail').getByRole('link', { name: '(256) 734-4688 ext. 3971' });
-  await expect(phone).toHaveAttribute('href', 'tel:+12567344688;ext=3971');
+test('a phone with an extension shows it and dials it, as one link on a desktop and a phone', async ({ page }) => {
+  for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+    await page.setViewportSize(size);
+    await openDirectory(page, './?where=35055&r=5');
+    const row = page.locator('tr[data-org-id]').filter({ hasText: 'WellStone Inc' }).first();
+    await row.getByRole('button', { name: /WellStone Inc/ }).click();
+    const phone = page.locator('aside.detail').getByRole('link', { name: '(256) 734-4688 ext. 3971' });
+    await expect(phone).toHaveAttribute('href', 'tel:+12567344688;ext=3971');
+    // One run of text: as flex items, the number and "ext. 3971" were two boxes (two lines to innerText) that read as two links.
+    expect(await phone.evaluate((a) => (a as HTMLElement).innerText)).toBe('(256) 734-4688 ext. 3971');
+  }
+});
+
+test('a treatment center\'s nearby supports say what each adds, not "other kinds" over a list of treatment centers', async ({ page }) => {
+  await openDirectory(page, './?where=35055&r=5&org=SAMHSA_5678107e064e');
+  const nearby = page.getByRole('region', { name: 'Nearby supports' });
+  await expect(nearby.locator('tbody tr').first()).toBeVisible({ timeout: 30_000 });
+  // SAMHSA's release holds treatment centers alone: a treatment center's supports are other levels of care.
+  await expect(nearby.locator('p')).toContainText('what complements this one: another level of care.');
+  await expect(nearby).not.toContainText('Other kinds');
+  const adds = await nearby.locator('tbody td:nth-child(2)').allInnerTexts();
+  expect(adds.length).toBeGreaterThan(0);
+  for (const cell of adds) expect(cell).toBe('Another level of care\nTreatment center');
+});
+
+test('the phone map names places around rural ZIPs: its towns, then the smaller places of its squares', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  // Miles City (8,800 people) waited for zoom 8 in a view of 7.8; Broadus (488) is no town of 1,000.
+  for (const [zip, town] of [['59301', 'Miles City'], ['59317', 'Broadus']]) {
+    await openDirectory(page, `./?where=${zip}`);
+    await page.locator('.map-canvas').scrollIntoViewIfNeeded();
+    const labels = page.locator('.town-label');
+    await expect(labels.filter({ hasText: new RegExp(`^${town}$`) }), `${zip}'s map`).toHaveCount(1, { timeout: 30_000 });
+    await expect.poll(() => labels.count(), { message: `names on ${zip}'s map` }).toBeGreaterThanOrEqual(3);
+  }
 });
 
 /** The typed word as a whole word of the name, plural or possessive: a keyword's own match (text-match.ts). */

@@ -88,6 +88,8 @@ test('the table\'s order is in the link: sorting writes it, a reload and a share
   await openDirectory(page, './?where=02139&r=10');
   const names = page.locator('tr[data-org-id] td:nth-child(1)');
   await expect(names.first()).toBeVisible({ timeout: 30_000 });
+  // Near a place the list is nearest first, and its header says so.
+  await expect(page.getByRole('columnheader', { name: /Distance/ })).toHaveAttribute('aria-sort', 'ascending');
   const header = page.getByRole('columnheader', { name: /Name/ });
   await page.getByRole('button', { name: 'Name' }).click();
   await page.getByRole('button', { name: 'Name' }).click();
@@ -105,12 +107,58 @@ test('the table\'s order is in the link: sorting writes it, a reload and a share
   await expect.poll(() => names.allInnerTexts(), { timeout: 30_000 }).toEqual(sorted);
 
   await openDirectory(page, './?where=02139&r=10&sort=city');
-  await expect(page.getByRole('columnheader', { name: /Where/ })).toHaveAttribute('aria-sort', 'ascending', { timeout: 30_000 });
-  // Back to relevance (nearest first): the link says nothing of the order.
-  await page.getByRole('button', { name: 'Where' }).click();
-  await page.getByRole('button', { name: 'Where' }).click();
-  await expect(page.getByRole('columnheader', { name: /Where/ })).toHaveAttribute('aria-sort', 'none');
+  const where = page.getByRole('columnheader', { name: /Where/ });
+  await expect(where).toHaveAttribute('aria-sort', 'ascending', { timeout: 30_000 });
+  // Each click on the sorted header reverses it; none drops it (the person test took a dropped order for a click ignored).
+  for (const order of ['descending', 'ascending', 'descending']) {
+    await page.getByRole('button', { name: 'Where' }).click();
+    await expect(where).toHaveAttribute('aria-sort', order);
+  }
+  expect(new URL(page.url()).searchParams.get('sort')).toBe('-city');
+  // Nearest first again is the search's own order: the link says nothing of it.
+  const distance = page.getByRole('columnheader', { name: /Distance/ });
+  await page.getByRole('button', { name: 'Distance' }).click();
+  await expect(distance).toHaveAttribute('aria-sort', 'ascending');
   expect(new URL(page.url()).searchParams.has('sort')).toBe(false);
+  await page.getByRole('button', { name: 'Distance' }).click();
+  await expect(distance).toHaveAttribute('aria-sort', 'descending');
+  expect(new URL(page.url()).searchParams.get('sort')).toBe('-distance');
+});
+
+test('on a laptop a sorted header keeps its arrow on its line, in English and Spanish', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  for (const [lang, name] of [['en', 'Name'], ['es', 'Nombre']]) {
+    await openDirectory(page, `./?where=02139&r=10&lang=${lang}`);
+    await page.getByRole('button', { name: /^Distan/ }).click();
+    await expect(page.getByRole('columnheader', { name: /^Distan/ })).not.toHaveAttribute('aria-sort', 'none', { timeout: 30_000 });
+    const height = async (label: RegExp) => (await page.getByRole('button', { name: label }).boundingBox())!.height;
+    // "Distance ▲" as tall as "Name": one line, not "Distance" over "▲".
+    expect(await height(/^Distan/)).toBe(await height(new RegExp(`^${name}`)));
+  }
+});
+
+test('on a laptop the list and the details beside it take the window\'s height, and a short list is a short box', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openDirectory(page, './?where=10001&r=25');
+  await page.locator('tr[data-org-id]').nth(2).getByRole('button').first().click();
+  await expect(page.locator('#detail-title')).toBeVisible({ timeout: 30_000 });
+  await page.locator('#results-title').evaluate((heading) => heading.scrollIntoView());
+  const box = async (selector: string) => (await page.locator(selector).boundingBox())!;
+  const list = await box('.results-table');
+  const map = await box('.map-canvas');
+  // The list was a 60vh box beside details and a map 90vh tall.
+  expect(list.height).toBeGreaterThan(0.75 * 800);
+  expect(list.y + list.height).toBeGreaterThan(map.y + map.height - 60);
+  expect(map.y + map.height).toBeLessThanOrEqual(800);
+
+  await openDirectory(page, './?where=10001&r=1&type=recovery_organization');
+  const rows = page.locator('tr[data-org-id]');
+  await expect(rows.first()).toBeVisible({ timeout: 30_000 });
+  const count = Number(await page.locator('[data-total]').getAttribute('data-total'));
+  expect(count).toBeLessThan(8);
+  // No empty box under the rows: the box ends where the table does.
+  const table = await page.locator('.results-table').evaluate((b) => ({ box: b.clientHeight, table: b.querySelector('table')!.offsetHeight }));
+  expect(table.box).toBe(table.table);
 });
 
 test('a result opens its details, linked by URL, with a phone link and only http(s) websites', async ({ page }) => {

@@ -131,7 +131,7 @@ function orderBy(search: ResolvedSearch, page: Page, dist: Sql): Sql {
  * A text search's pages carry its count, counted before the page is cut: its count is its first
  * page in the search's own order, the table's first page unless another order was chosen, one
  * statement the page's cache answers once (db/query-cache.ts). Asked apart, the count read every
- * row's words and service marks again (README, "A text search's count on its first page").
+ * row's words and service marks again (scripts/bench/HISTORY.md, "A text search's count on its first page").
  */
 const TOTAL = raw(', count(*) OVER ()::INTEGER AS total');
 

@@ -8,6 +8,7 @@
 // side) and twice the time.
 import { keptSelect } from '../release/relation.ts';
 import { textKeyOf } from '../release/org-key.ts';
+import { CODE_SEPARATOR } from '../release/tables.ts';
 import { and, join, likeLiteral, or, raw, sql, type Sql } from '../release/sql.ts';
 import { keywordFilter, readText, type Keyword } from './keywords.ts';
 import { keysWithWord } from './text-terms.ts';
@@ -26,11 +27,26 @@ const NUMBERING = 'SELECT code, name, chr((row_number() OVER (ORDER BY code))::I
 const NUMBERED_SERVICES = keptSelect('service_marks', NUMBERING);
 
 /**
- * The marks of each organization's services, by its text key (search-rows.ts): as a list of
- * numbers it took a third more memory to build.
+ * The codes by their first character's number, each with the mark of the code before the first:
+ * a code's mark is then found among the few codes sharing its first character. Looked up among
+ * all ~225 codes, the lookups took the copy from 1.7 to 3.2 s of CPU at ×10 (27 s at ×100).
  */
-const OFFERINGS = keptSelect('offerings', `SELECT ${textKeyOf(raw('org_id')).text} AS text_key, services FROM (SELECT s.org_id, string_agg(c.mark, '') AS services
-  FROM organization_services s JOIN (${NUMBERING}) c ON c.code = s.code GROUP BY s.org_id)`);
+const BY_FIRST = `SELECT list(coalesce(g.codes, []) ORDER BY r.c) AS codes, list(coalesce(g.before, 0) ORDER BY r.c) AS before
+  FROM (SELECT unnest(range(1, max(unicode(code)) + 1)) AS c FROM service_codes) r
+  LEFT JOIN (SELECT unicode(code) AS c, list(code ORDER BY code) AS codes, min(unicode(mark)) - 1 AS before FROM (${NUMBERING}) GROUP BY 1) g ON g.c = r.c`;
+
+/**
+ * The marks of each organization's services, by its text key (search-rows.ts), from the codes
+ * organizations_by_id lists as one text (`offered_codes`). Gathered from organization_services
+ * (85.5 M rows at ×100) by one aggregate, the copy ran the browser's engine out of memory at
+ * ×100, where an allocation failing as a file opened reads as "too small to be a Parquet file";
+ * a scan holds no more than its rows (made alone, duckdb-wasm in Node, ×100: 527 MB resident
+ * against 840). Codes as text took 2.5× the memory, as a list of numbers a third more.
+ */
+const OFFERINGS = keptSelect('offerings', `SELECT ${textKeyOf(raw('o.org_id')).text} AS text_key,
+    array_to_string(list_transform(string_split(o.offered_codes, '${CODE_SEPARATOR}'),
+      c -> chr(n.before[unicode(c)] + list_position(n.codes[unicode(c)], c))), '') AS services
+  FROM organizations_by_id o, (${BY_FIRST}) n WHERE o.offered_codes IS NOT NULL`);
 
 /** The keys of organizations offering any service `which` picks out of service codes `c`. */
 const offering = (which: Sql) => sql`SELECT h.text_key FROM ${OFFERINGS} h JOIN ${NUMBERED_SERVICES} c ON contains(h.services, c.mark) WHERE ${which}`;

@@ -10,7 +10,7 @@
 // every visitor would download them (×1: 359k keys, 2.9 MB). Not below MIN_ROWS rows: at ×1
 // (41k) a word's `contains` over every row took what the index took (3 ms of CPU), and making
 // the index (DuckDB 0.9's list aggregate) raised the engine's resident memory by ~35 MB
-// (warm-profile.ts), where ×1's browser memory has none to spare (README, "A word index").
+// (warm-profile.ts), where ×1's browser memory has none to spare (scripts/bench/HISTORY.md, "A word index").
 import { keptFrom, orCopy, untilCopy } from '../release/relation.ts';
 import { literal } from '../release/sql-text.ts';
 import { raw, sql, type Sql } from '../release/sql.ts';

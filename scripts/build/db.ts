@@ -1,5 +1,5 @@
 // The build's handle on native DuckDB: run .sql files, read rows as plain objects.
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, StatementType, type DuckDBConnection } from '@duckdb/node-api';
 import { readFileSync } from 'node:fs';
 import { formulaSafe } from '../../app/release/formula-safe.ts';
 import { plainRow } from '../../app/release/plain-value.ts';
@@ -28,8 +28,23 @@ export function sqlFile(name: string): string {
   return readFileSync(new URL(`../sql/${name}`, import.meta.url), 'utf8');
 }
 
+/**
+ * Runs a .sql file. With NRD_STATEMENTS=1 in the environment it runs statement by statement and
+ * prints each one's planning and running CPU seconds to stderr: how ×1's 1.7 s of planning was
+ * found (issue 15; scripts/bench/HISTORY.md, "the planning and keys pass").
+ */
 export async function runFile(db: Db, name: string): Promise<void> {
-  await db.run(sqlFile(name));
+  if (!process.env.NRD_STATEMENTS) return void (await db.run(sqlFile(name)));
+  const statements = await db.extractStatements(sqlFile(name));
+  const seconds = (since: NodeJS.CpuUsage) => ((u) => (u.user + u.system) / 1e6)(process.cpuUsage(since));
+  for (let i = 0; i < statements.count; i++) {
+    const started = process.cpuUsage();
+    const statement = await statements.prepare(i);
+    const planned = seconds(started);
+    await statement.run();
+    process.stderr.write(`${name} #${i} ${StatementType[statement.statementType]}: planned ${planned.toFixed(2)} s, ` +
+      `ran ${(seconds(started) - planned).toFixed(2)} s CPU\n`);
+  }
 }
 
 /**

@@ -7,13 +7,18 @@ import { ORG_TYPES, TYPE_TABLES } from '../../app/release/org-types.ts';
 import { BY_ID, LINKS, NOT_BY_ID } from '../../app/release/tables.ts';
 import { literal } from '../../app/release/sql-text.ts';
 import { openDb, sqlFile, type Db } from './db.ts';
-import { checkKeys, checkLinkNames, checkOpenings, IntegrityError } from './integrity.ts';
+import { checkKeys, checkLinkNames, checkOpenings, checkReferences, IntegrityError } from './integrity.ts';
 
-/** The two link tables as schema.sql creates them, with the given rows, and organizations A, B, C and `more`. */
-async function linkTables(services: [string, string][], links: [string, string][], more: string[] = []) {
+/**
+ * The two link tables as schema.sql creates them, with the given rows, organizations A, B, C and
+ * `more`, and the type tables' keys: `centers` as treatment centers.
+ */
+async function linkTables(services: [string, string][], links: [string, string][], more: string[] = [], centers: string[] = []) {
   const db = await openDb();
   await db.run('CREATE TABLE organizations (org_id VARCHAR)');
   for (const org of ['A', 'B', 'C', ...more]) await db.run('INSERT INTO organizations VALUES ($1)', [org]);
+  for (const type of ORG_TYPES) await db.run(`CREATE TABLE ${TYPE_TABLES[type]} (org_id VARCHAR)`);
+  for (const org of centers) await db.run('INSERT INTO treatment_centers VALUES ($1)', [org]);
   for (const table of ['organization_services', 'network_relationships']) {
     await db.run(new RegExp(`CREATE TABLE ${table} \\([\\s\\S]*?\\n\\);`).exec(sqlFile('schema.sql'))![0]);
   }
@@ -38,9 +43,31 @@ describe('checkKeys', () => {
       'network_relationships (org_id, related_org_id) (2)');
   });
 
-  it('refuses organizations that share a text key, which the word index lists them by', async () => {
+  it('refuses an organization listed twice, by its id and by the text key the word index lists it by', async () => {
     const error = await checkKeys(await linkTables([], [], ['B'])).catch((e: unknown) => e);
-    expect((error as Error).message).toBe('keys listed more than once: organizations ((md5_number_upper(org_id) >> 1)::BIGINT) (1)');
+    expect((error as Error).message).toBe('keys listed more than once: organizations (org_id) (1), ' +
+      'organizations ((md5_number_upper(org_id) >> 1)::BIGINT) (1)');
+  });
+
+  it('refuses a type table listing an organization twice (the schema has no primary key to refuse it)', async () => {
+    const error = await checkKeys(await linkTables([], [], [], ['A', 'B', 'A'])).catch((e: unknown) => e);
+    expect((error as Error).message).toBe('keys listed more than once: treatment_centers (org_id) (1)');
+  });
+});
+
+describe('checkReferences', () => {
+  it('names each reference that does not resolve: states too, which schema.sql no longer enforces row by row', async () => {
+    const db = await openDb();
+    await db.run(sqlFile('schema.sql'));
+    await db.run(`INSERT INTO states VALUES ('MA', 'Massachusetts', '25', 7000000)`);
+    await db.run(`INSERT INTO organizations BY NAME SELECT *, 'f.json' AS source_file, 0 AS source_index, false AS generated
+      FROM (VALUES ('A', 'recovery_center', 'A', 'MA', 'none'), ('B', 'narr_residence', 'B', 'ZZ', 'none'))
+      v(org_id, org_type, name, state, geo_precision)`);
+    await db.run(`INSERT INTO narr_residences BY NAME SELECT * FROM (VALUES ('A', 'MA'), ('B', 'XX')) v(org_id, affiliate_state)`);
+    const error = await checkReferences(db).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IntegrityError);
+    expect((error as Error).message).toBe('references that do not resolve: organizations.state (1), narr_residences.org_id (1), ' +
+      'narr_residences.affiliate_state (1)');
   });
 });
 

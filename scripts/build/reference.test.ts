@@ -17,3 +17,14 @@ describe('service codes', () => {
     expect(published.slice(0, 2).map((r) => r.category_code)).toEqual(['TC', 'SET']);
   });
 });
+
+describe('state_code', () => {
+  it('reads a state as its code or its name, in any case and spacing, and nothing else', async () => {
+    const db = await openDb();
+    await prepareDatabase(db);
+    const [codes] = await rows<Record<string, string | null>>(db, `SELECT state_code('tx') AS a, state_code(' Texas  ') AS b,
+      state_code('DISTRICT OF COLUMBIA') AS c, state_code('pr') AS d, state_code('Texass') AS e, state_code('') AS f,
+      state_code(NULL) AS g, state_code(12) AS h`);
+    expect(codes).toEqual({ a: 'TX', b: 'TX', c: 'DC', d: 'PR', e: null, f: null, g: null, h: null });
+  });
+});

@@ -1,5 +1,6 @@
--- The published schema. Keys, CHECKs and references are enforced while the build inserts,
--- so a release that got this far has full referential integrity.
+-- The published schema. CHECKs and NOT NULL are enforced while the build inserts; every key and
+-- reference between tables (but the reference tables' own) is checked in one pass per key after
+-- loading (build/integrity.ts), so a release that got this far has full referential integrity.
 
 CREATE TABLE states (
   code VARCHAR PRIMARY KEY CHECK (regexp_matches(code, '^[A-Z]{2}$')),
@@ -18,7 +19,7 @@ CREATE TABLE service_codes (
 );
 
 CREATE TABLE organizations (
-  org_id VARCHAR PRIMARY KEY,
+  org_id VARCHAR NOT NULL,         -- the key (build/integrity.ts)
   org_type VARCHAR NOT NULL CHECK (org_type IN ('treatment_center', 'narr_residence', 'recovery_center', 'recovery_organization')),
   name VARCHAR NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
   program_name VARCHAR,             -- SAMHSA's name2 when it names a program or site
@@ -26,7 +27,7 @@ CREATE TABLE organizations (
   address_line1 VARCHAR,
   address_line2 VARCHAR,
   city VARCHAR,
-  state VARCHAR NOT NULL REFERENCES states (code),
+  state VARCHAR NOT NULL,           -- → states
   zip VARCHAR CHECK (regexp_matches(zip, '^\d{5}$')),
   zip4 VARCHAR CHECK (regexp_matches(zip4, '^\d{4}$')),
   county VARCHAR,
@@ -49,7 +50,7 @@ CREATE TABLE organizations (
 );
 
 CREATE TABLE treatment_centers (
-  org_id VARCHAR PRIMARY KEY REFERENCES organizations (org_id),
+  org_id VARCHAR NOT NULL,          -- → organizations of its type; the key
   state VARCHAR NOT NULL,
   level_of_care VARCHAR NOT NULL CHECK (level_of_care IN ('outpatient', 'residential', 'inpatient')),
   facility_type VARCHAR CHECK (facility_type IN ('SU', 'MH', 'SUMH')),
@@ -95,19 +96,19 @@ CREATE TABLE treatment_centers (
 );
 
 CREATE TABLE narr_residences (
-  org_id VARCHAR PRIMARY KEY REFERENCES organizations (org_id),
+  org_id VARCHAR NOT NULL,          -- → organizations of its type; the key
   certification_level INTEGER CHECK (certification_level BETWEEN 1 AND 4),
   capacity INTEGER CHECK (capacity >= 0),
   gender VARCHAR CHECK (gender IN ('men', 'women', 'coed')),
   gender_specific VARCHAR,          -- the source's own words, e.g. "Women & Children"
   specializations VARCHAR[],
-  affiliate_state VARCHAR REFERENCES states (code),
+  affiliate_state VARCHAR,          -- → states
   affiliate_organization VARCHAR,
   affiliate_website VARCHAR CHECK (regexp_matches(affiliate_website, '^https?://'))
 );
 
 CREATE TABLE recovery_centers (
-  org_id VARCHAR PRIMARY KEY REFERENCES organizations (org_id),
+  org_id VARCHAR NOT NULL,          -- → organizations of its type; the key
   certification_status VARCHAR,
   services VARCHAR[],
   funding_sources VARCHAR[],
@@ -125,7 +126,7 @@ CREATE TABLE recovery_centers (
 );
 
 CREATE TABLE recovery_organizations (
-  org_id VARCHAR PRIMARY KEY REFERENCES organizations (org_id),
+  org_id VARCHAR NOT NULL,          -- → organizations of its type; the key
   organization_kind VARCHAR,        -- the source's `type`
   category VARCHAR,
   focus VARCHAR,
@@ -134,7 +135,7 @@ CREATE TABLE recovery_organizations (
   geographic_scope VARCHAR,
   key_programs VARCHAR[],
   membership_type VARCHAR,
-  primary_state VARCHAR REFERENCES states (code),
+  primary_state VARCHAR,            -- → states
   national BOOLEAN NOT NULL
 );
 

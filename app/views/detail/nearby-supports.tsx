@@ -1,5 +1,8 @@
 // An organization's place in the network: its complementary supports within 25 miles (built
-// by scripts/sql/network.sql), as a table sortable by strength, distance and type.
+// by scripts/sql/network.sql), as a table sortable by strength, distance and what each adds.
+// Named for what it lists: a treatment center's nearest supports may all be treatment centers
+// (another level of care: SAMHSA's release holds nothing else), which "other kinds of support"
+// over a list of treatment centers said they were not.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -10,6 +13,7 @@ import { IsolatedParts } from '../../components/isolated-parts.tsx';
 interface Related extends Record<string, unknown> {
   related_org_id: string;
   related_type: OrgType;
+  relationship: string;
   name: string;
   city: string | null;
   state: string;
@@ -18,17 +22,26 @@ interface Related extends Record<string, unknown> {
   strength: number;
 }
 
-type Key = 'strength' | 'distance' | 'type';
+type Key = 'strength' | 'distance' | 'adds';
+
+/** What the support adds to this organization ("Another level of care"), as the language names it. */
+const adds = (t: TFunction, r: Related) => t(`nearby.relationship.${r.relationship}`, { defaultValue: r.relationship });
 
 const order = (t: TFunction, key: Key): ((a: Related, b: Related) => number) => {
-  const type = (r: Related) => t(`data.orgType.${r.related_type}`);
   switch (key) {
     case 'strength': return (a, b) => b.strength - a.strength || a.distance_miles - b.distance_miles;
     case 'distance': return (a, b) => a.distance_miles - b.distance_miles || b.strength - a.strength;
-    // By the type's name as shown, in the language's own order.
-    case 'type': return (a, b) => type(a).localeCompare(type(b), t('meta.locale')) || b.strength - a.strength;
+    // By the name as shown, in the language's own order.
+    case 'adds': return (a, b) => adds(t, a).localeCompare(adds(t, b), t('meta.locale')) || b.strength - a.strength;
   }
 };
+
+/** The kinds the list holds, strongest first, in a sentence: "another level of care and peer support". */
+function whatItHolds(t: TFunction, rows: Related[]): string {
+  const locale = t('meta.locale');
+  const kinds = [...new Set(rows.map((r) => adds(t, r).toLocaleLowerCase(locale)))];
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(kinds);
+}
 
 export function NearbySupports({ rows, onSelect }: { rows: Related[]; onSelect: (orgId: string) => void }) {
   const { t } = useTranslation();
@@ -43,10 +56,10 @@ export function NearbySupports({ rows, onSelect }: { rows: Related[]; onSelect: 
   return (
     <section aria-label={t('nearby.title')}>
       <h3>{t('nearby.title')}</h3>
-      <p className="muted">{t('nearby.explain')}</p>
+      <p className="muted">{t('nearby.explain', { what: whatItHolds(t, rows) })}</p>
       <table className="nearby">
         <thead>
-          <tr><th scope="col">{t('results.name')}</th>{header('type', t('results.type'))}{header('distance', t('results.distance'))}{header('strength', t('nearby.fit'))}</tr>
+          <tr><th scope="col">{t('results.name')}</th>{header('adds', t('nearby.adds'))}{header('distance', t('results.distance'))}{header('strength', t('nearby.fit'))}</tr>
         </thead>
         <tbody>
           {sorted.map((r) => (
@@ -55,7 +68,7 @@ export function NearbySupports({ rows, onSelect }: { rows: Related[]; onSelect: 
                 <button type="button" className="link-button" onClick={() => onSelect(r.related_org_id)} translate="no">{r.name}</button>
                 <br /><span className="muted" translate="no"><IsolatedParts parts={[r.city, r.state]} /></span>
               </td>
-              <td>{t(`data.orgType.${r.related_type}`)}</td>
+              <td>{adds(t, r)}<br /><span className="muted">{t(`data.orgType.${r.related_type}`)}</span></td>
               <td data-miles={r.distance_miles}>{t('units.milesShort', { miles: formatNumber(r.distance_miles, 1) })}<br />
                 <span className="muted">{t('nearby.minutes', { minutes: formatNumber(r.travel_minutes) })}</span></td>
               <td>{formatPercent(r.strength)}</td>

@@ -61,7 +61,7 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
     let removed = false;
     m.on('load', () => {
       // Its own chunk, fetched from this site beside the points' query.
-      import('virtual:towns').then(({ default: towns }) => { if (!removed) hideTowns = showTowns(m, towns); }, () => {});
+      import('virtual:towns').then(({ default: towns }) => { if (!removed) hideTowns = showTowns(m, towns, () => import('virtual:places')); }, () => {});
       m.addSource('results', { type: 'geojson', data: EMPTY, cluster: true, clusterMaxZoom: 11, clusterRadius: 40 });
       m.addSource('radius', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       m.addSource('network', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });

@@ -1,26 +1,44 @@
 import { describe, expect, it } from 'vitest';
-import { townsInView, type Towns } from './town-labels.ts';
+import { cellsOf, labelsInView, type Labelled } from './town-labels.ts';
 
 // Four places, largest first, on a flat projection of 100 px a degree, 20 px from the view's corner.
-const towns: Towns = { names: 'Big|Middle|Near Big|Small', at: [0, 0, 500, 0, 5, 0, 1000, 0], zooms: '3569' };
-const names = towns.names.split('|');
+const towns: Labelled = { key: 't', names: ['Big', 'Middle', 'Near Big', 'Small'], at: [0, 0, 500, 0, 5, 0, 1000, 0], zooms: '3569' };
 const flat = (lon: number, lat: number) => ({ x: lon * 100 + 20, y: lat * 100 + 20 });
 const view = (width: number) => ({ width, height: 200 });
+const indexes = (keys: string[]) => keys.map((k) => Number(k.split(':')[1]));
 
 describe('town labels', () => {
-  it('labels the places whose zoom has come, largest first', () => {
-    expect(townsInView(names, towns, 3, flat, view(5000))).toEqual([0]);
-    expect(townsInView(names, towns, 5.5, flat, view(5000))).toEqual([0, 1]);
-    expect(townsInView(names, towns, 9, flat, view(5000))).toEqual([0, 1, 3]);
+  it('labels the places whose zoom has come, largest first, then fills a view with fewer than three', () => {
+    // At zoom 3 only "Big" has come: the view takes the next largest that fit to have three names.
+    expect(labelsInView([towns], 3, flat, view(5000))).toEqual(['t:0', 't:1', 't:3']);
+    const many: Labelled = { ...towns, names: ['A', 'B', 'C', 'D'], at: [0, 0, 200, 0, 400, 0, 600, 0], zooms: '3339' };
+    expect(indexes(labelsInView([many], 3, flat, view(5000)))).toEqual([0, 1, 2]);
+    expect(indexes(labelsInView([many], 9, flat, view(5000)))).toEqual([0, 1, 2, 3]);
   });
 
   it('leaves out a name that would cover a larger place\'s, and places off screen', () => {
     // "Near Big" is 5 px from "Big": it waits for a view where they are apart.
-    expect(townsInView(names, towns, 9, flat, view(5000))).not.toContain(2);
-    expect(townsInView(names, { ...towns, at: [0, 0, 500, 0, 100, 0, 1000, 0] }, 9, flat, view(5000))).toContain(2);
-    expect(townsInView(names, towns, 9, flat, view(600))).toEqual([0, 1]);
+    expect(indexes(labelsInView([towns], 9, flat, view(5000)))).toEqual([0, 1, 3]);
+    expect(indexes(labelsInView([{ ...towns, at: [0, 0, 500, 0, 100, 0, 1000, 0] }], 9, flat, view(5000)))).toContain(2);
+    expect(indexes(labelsInView([towns], 9, flat, view(600)))).toEqual([0, 1]);
     // "Small" at x = 1020 px: whole in a 1,100 px view, cut at the edge of a 1,030 px one.
-    expect(townsInView(names, towns, 9, flat, view(1100))).toContain(3);
-    expect(townsInView(names, towns, 9, flat, view(1030))).not.toContain(3);
+    expect(indexes(labelsInView([towns], 9, flat, view(1100)))).toContain(3);
+    expect(indexes(labelsInView([towns], 9, flat, view(1030)))).not.toContain(3);
+    // Nor under the map's buttons.
+    expect(indexes(labelsInView([towns], 9, flat, view(1100), [[1000, 0, 1100, 60]]))).toEqual([0, 1]);
+  });
+
+  it('names smaller places only where the towns leave a view with fewer than three names', () => {
+    const places: Labelled = { key: '-4,0', names: ['Hamlet', 'Crossroads'], at: [300, 0, 700, 0] };
+    expect(labelsInView([towns, places], 9, flat, view(600))).toEqual(['t:0', 't:1', '-4,0:0']);
+    expect(labelsInView([towns, places], 9, flat, view(5000))).toEqual(['t:0', 't:1', 't:3']);
+  });
+
+  it('finds the squares of the map a view touches, named by their west and south edges', () => {
+    expect(cellsOf(-106.3, 45.9, -105.2, 46.9, 4)).toEqual(['-108,44']);
+    expect(cellsOf(-104.5, 43.5, -103.5, 44.5, 4)).toEqual(['-108,40', '-108,44', '-104,40', '-104,44']);
+    // The build names the squares of these points so too (scripts/build/vite-towns.test.ts).
+    expect([[-105.84, 46.41], [-0.5, 0.5], [144.8, 13.5]].map(([lon, lat]) => cellsOf(lon - 0.1, lat - 0.1, lon + 0.1, lat + 0.1, 4)))
+      .toEqual([['-108,44'], ['-4,0'], ['144,12']]);
   });
 });

@@ -48,11 +48,12 @@ export function resultColumns(t: TFunction, near: boolean, narrow: boolean, onSe
     }];
   }
   return [
-    { id: 'name', header: t('results.name'), size: 250, accessorFn: (r) => r?.name, cell: ({ row }) => nameButton(row.original!) },
-    ...(near ? [{ id: 'distance', header: t('results.distance'), size: 88, accessorFn: (r) => r?.distance_miles,
+    { id: 'name', header: t('results.name'), size: 202, accessorFn: (r) => r?.name, cell: ({ row }) => nameButton(row.original!) },
+    // Room for "Distancia ▼" on one line at the table's narrowest (MIN_WIDTH in results-table.tsx).
+    ...(near ? [{ id: 'distance', header: t('results.distance'), size: 128, accessorFn: (r) => r?.distance_miles,
       cell: ({ row }) => miles(row.original!) } satisfies Column] : []),
-    { id: 'phone', header: t('results.phone'), size: 150, enableSorting: false, cell: ({ row }) => call(row.original!) },
+    { id: 'phone', header: t('results.phone'), size: 160, enableSorting: false, cell: ({ row }) => call(row.original!) },
     { id: 'type', header: t('results.type'), size: 104, accessorFn: (r) => r?.org_type, cell: ({ row }) => typeName(row.original!) },
-    { id: 'city', header: t('results.where'), size: 124, accessorFn: (r) => r?.city, cell: ({ row }) => place(row.original!) },
+    { id: 'city', header: t('results.where'), size: 122, accessorFn: (r) => r?.city, cell: ({ row }) => place(row.original!) },
   ];
 }

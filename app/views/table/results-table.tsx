@@ -3,14 +3,16 @@
 // order is the page's, kept in the URL by the shell). On a phone the columns fold into one of
 // cards (see columns.tsx), and up to a tablet's width the page itself scrolls through the list:
 // a list scrolling inside a half-screen box, inside a scrolling page, lost people on a phone.
-import { flexRender, functionalUpdate, getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
+import { flexRender, getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer, useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryFailed } from '../../components/query-failed.tsx';
 import { useMediaQuery } from '../../components/use-media-query.ts';
 import { PAGE_SIZE, type ResolvedSearch } from '../../search/queries.ts';
-import { DEFAULT_SORT, type Sort, type SortKey } from '../../search/state.ts';
+import type { Sort } from '../../search/state.ts';
+import { clickedSort, shownSort, type ColumnKey } from '../../search/table-order.ts';
+import { hasText } from '../../search/text-match.ts';
 import { resultColumns } from './columns.tsx';
 import { ExportButtons } from './export-buttons.tsx';
 import { usePagedRows, type ResultRow } from './use-paged-rows.ts';
@@ -75,7 +77,10 @@ function useTopOnPage(on: boolean) {
 
 export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredId, onSelect, onHover, ref, boxed = false }: Props) {
   const { t } = useTranslation();
-  const sorting: SortingState = sort.key === 'relevance' ? [] : [{ id: sort.key, desc: sort.desc }];
+  const near = search.near !== null;
+  const words = hasText(search.state.text);
+  const shown = shownSort(sort, near, words);
+  const sorting: SortingState = shown ? [{ id: shown.key, desc: shown.desc }] : [];
   const { pages, ensurePage, firstPage, error } = usePagedRows(search, sort);
   const scroller = useRef<HTMLDivElement>(null);
   // Until the count arrives, the first page stands for the results.
@@ -85,7 +90,6 @@ export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredI
   const pageScroll = useMediaQuery(PAGE_SCROLL) && !boxed;
   const rowHeight = ROW_HEIGHT[narrow ? 'narrow' : 'wide'];
   // Rebuilt columns remount every cell (their renderers are components): only what they show may rebuild them.
-  const near = search.near !== null;
   const columns = useMemo(() => resultColumns(t, near, narrow, onSelect), [t, near, narrow, onSelect]);
 
   // One of the two is in use; the other has no rows (hooks cannot be chosen by a condition).
@@ -145,15 +149,9 @@ export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredI
   const table = useReactTable<ResultRow | null>({
     data,
     columns,
+    // Shown only: the SQL sorts, and a header's click is search/table-order.ts's.
     state: { sorting },
-    onSortingChange: (change) => {
-      const [first] = functionalUpdate(change, sorting);
-      onSort(first ? { key: first.id as SortKey, desc: first.desc } : DEFAULT_SORT);
-    },
     manualSorting: true,
-    // A to Z and nearest first on the first click, whatever rows happen to be loaded.
-    sortDescFirst: false,
-    enableSortingRemoval: true,
     columnResizeMode: 'onChange',
     getCoreRowModel: getCoreRowModel(),
     // Ids by organization, not by place in the window: when the window moves, the cells (and a
@@ -191,7 +189,7 @@ export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredI
                   return (
                     <th key={header.id} scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
                       {header.column.getCanSort() ? (
-                        <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
+                        <button type="button" className="sort-button" onClick={() => onSort(clickedSort(sort, header.column.id as ColumnKey, near, words))}>
                           {flexRender(header.column.columnDef.header, header.getContext())}
                           <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
                         </button>
