@@ -43,7 +43,7 @@ describe('reading typed text', () => {
   it('leaves out everyday words of both languages, and keeps the keyword phrases that hold them', () => {
     // Each required a word no listing holds: 0 near 10001 in SAMHSA's 2022 directory ("son" was in Hudson and Person: 314).
     for (const text of ['close to me', 'necesito ayuda urgente', 'ayuda para mi hijo', 'busco ayuda cerca de mi casa', 'help for my son',
-      'and', 'y', 'in', 'the', 'open now', 'hoy', 'ahora', 'my daughter', 'mi madre', 'drugs', 'addiction', 'tratamiento', 'drogas', 'adicción',
+      'open now', 'hoy', 'ahora', 'my daughter', 'mi madre', 'drugs', 'addiction', 'tratamiento', 'drogas', 'adicción',
       'trastorno', 'efectivo']) {
       const read = readText(text);
       expect([read.keywords, read.words], text).toEqual([[], []]);
@@ -52,6 +52,17 @@ describe('reading typed text', () => {
     expect(readText('rehab today').ignored).toEqual(['today']);
     expect(readText('pago en efectivo').keywords.map((k) => k.keyword.filter)).toEqual(['pay:cash']);
     expect(readText('casa de transición').keywords.map((k) => k.keyword.codes)).toEqual([['HH']]);
+    // Common words alone are a name's ("la casa" searched for nothing, and with no place asked where);
+    // beside anything else they are left out.
+    for (const text of ['la casa', 'mi casa', 'open', 'the', 'y']) expect(readText(text).words.join(' '), text).toBe(text);
+    expect([readText('la casa detox').words, readText('help in the bronx').words]).toEqual([[], ['bronx']]);
+    // Terms are counted once the words that ask for nothing are out: "paso" and "tx" were cut at 8 tokens.
+    expect(readText('looking for detox for my son in el paso tx').words).toEqual(['paso', 'tx']);
+    expect(readText('i need help near me please for my methadone').keywords.map((k) => k.phrase)).toEqual(['methadone']);
+    expect(readText('a b c d e f g h i j').words).toEqual(['b', 'c', 'd', 'e', 'f', 'g', 'h', 'j']);
+    // Towns one letter from a keyword are towns.
+    expect([readText('herrin').words, readText('siding').words]).toEqual([['herrin'], ['siding']]);
+    expect(readText('I need help finding a suboxone doctor near me').words).toEqual([]);
     // Names and the bench's text cases keep their words.
     for (const text of ['treatment', 'center', 'hope center', 'recovery', 'springfield']) expect(readText(text).words.join(' '), text).toBe(text);
   });

@@ -91,25 +91,43 @@ export const KEYWORDS: Keyword[] = [
  * "efectiva") ask for nothing either.
  * A keyword's phrase holding one is read first ("pago en efectivo", "casa de transición").
  */
-const FILLERS = new Set([
-  'help', 'please', 'find', 'need', 'needs', 'want', 'looking', 'search', 'get', 'near', 'nearby', 'nearest', 'closest', 'close', 'local',
-  'around', 'here', 'where', 'me', 'my', 'i', "i'm", 'im', 'a', 'an', 'for', 'to', 'with', 'clinic', 'clinics',
-  'and', 'or', 'the', 'in', 'on', 'at', 'of', 'by', 'from', 'is', 'are', 'am', 'can', 'some', 'someone', 'somewhere',
-  'we', 'us', 'our', 'you', 'your', 'it', 'that', 'who', 'how', 'what', 'call',
-  'now', 'today', 'tonight', 'open', 'urgent', 'urgently', 'asap', 'immediately',
+/** Those that ask for help, a place, care, a time, for whom or how good: never a name's words. */
+const ASKING = [
+  'help', 'please', 'favor', 'find', 'finding', 'need', 'needs', 'want', 'looking', 'search', 'searching', 'seeking', 'get', 'getting',
+  'near', 'nearby', 'nearest', 'closest', 'close', 'local', 'around', 'here', 'where', 'call', 'urgent', 'urgently', 'asap', 'immediately',
+  'clinic', 'clinics', 'doctor', 'doctors', 'program', 'programs', 'now', 'today', 'tonight', 'use',
   'son', 'daughter', 'child', 'husband', 'wife', 'mom', 'mother', 'dad', 'father', 'brother', 'sister', 'boyfriend', 'girlfriend',
-  'drug', 'drugs', 'addiction', 'addictions', 'addicted', 'addict', 'abuse', 'substance', 'disorder', 'use',
-  'ayuda', 'ayúdame', 'ayudame', 'necesito', 'busco', 'buscar', 'buscando', 'encontrar', 'quiero', 'cerca', 'cercano', 'cercana',
-  'aquí', 'aqui', 'donde', 'dónde', 'hay', 'por', 'favor', 'yo', 'mi', 'mí', 'mis', 'de', 'del', 'para', 'con', 'un', 'una',
-  'clínica', 'clinica', 'clínicas', 'clinicas',
-  'y', 'o', 'el', 'la', 'los', 'las', 'en', 'al', 'que', 'es', 'tu', 'su', 'se', 'lo', 'le', 'algo', 'alguien', 'lugar', 'sitio',
-  'casa', 'como', 'cómo', 'puedo', 'ahora', 'hoy', 'urgente', 'abierto', 'abierta', 'ya', 'mismo', 'pronto',
-  'hijo', 'hija', 'hijos', 'madre', 'mamá', 'mama', 'padre', 'papá', 'papa', 'esposo', 'esposa', 'hermano', 'hermana', 'amigo', 'amiga',
-  'droga', 'drogas', 'adicción', 'adiccion', 'adicciones', 'adicto', 'adicta', 'tratamiento', 'tratamientos', 'trastorno', 'abuso',
-  'sustancias',
   // How good, which no listing says: "terapia efectiva" is therapy (and never cash, "efectivo").
   'effective', 'best', 'good', 'efectiva', 'efectivas', 'efectivo', 'efectivos', 'mejor', 'mejores', 'buen', 'bueno', 'buena',
-]);
+  'drug', 'drugs', 'addiction', 'addictions', 'addicted', 'addict', 'abuse', 'substance', 'disorder',
+  'ayuda', 'ayúdame', 'ayudame', 'necesito', 'busco', 'buscar', 'buscando', 'encontrar', 'quiero', 'cerca', 'cercano', 'cercana',
+  'aquí', 'aqui', 'donde', 'dónde', 'puedo', 'urgente', 'clínica', 'clinica', 'clínicas', 'clinicas', 'programa', 'programas', 'médico', 'medico',
+  'droga', 'drogas', 'adicción', 'adiccion', 'adicciones', 'adicto', 'adicta', 'tratamiento', 'tratamientos', 'trastorno', 'abuso',
+  'sustancias', 'ahora', 'hoy', 'ya', 'pronto', 'hay',
+  'hijo', 'hija', 'hijos', 'madre', 'mamá', 'mama', 'padre', 'papá', 'papa', 'esposo', 'esposa', 'hermano', 'hermana',
+];
+
+/**
+ * Function words and a few of names ("casa", "open", "amigo"): left out beside anything else, but
+ * a text of them alone is a name ("La Casa", "Mi Casa", "Open"), read as words. Left out, "la casa" searched
+ * for nothing and, with no place, asked where the person was.
+ */
+const COMMON = [
+  'me', 'my', 'i', "i'm", 'im', 'a', 'an', 'for', 'to', 'with',
+  'and', 'or', 'the', 'in', 'on', 'at', 'of', 'by', 'from', 'is', 'are', 'am', 'can', 'some', 'someone', 'somewhere',
+  'we', 'us', 'our', 'you', 'your', 'it', 'that', 'who', 'how', 'what', 'open',
+  'yo', 'mi', 'mí', 'mis', 'de', 'del', 'para', 'con', 'un', 'una', 'por',
+  'y', 'o', 'el', 'la', 'los', 'las', 'en', 'al', 'que', 'es', 'tu', 'su', 'se', 'lo', 'le', 'algo', 'alguien', 'lugar', 'sitio',
+  'casa', 'como', 'cómo', 'abierto', 'abierta', 'mismo', 'amigo', 'amiga',
+];
+
+const ASKS = new Set(ASKING);
+const FILLERS = new Set([...ASKING, ...COMMON]);
+
+/** Typed terms kept (keywords and words; words that ask for nothing do not count). */
+const MAX_TERMS = 8;
+/** Tokens read at most: the text box allows more, and a pasted page must not cost a read each. */
+const MAX_TOKENS = 32;
 
 /** Where the typed text falls: keywords it holds, the words left to match as text, and the words left out. */
 export interface ReadText {
@@ -157,27 +175,34 @@ const misspells = (typed: string, word: string) => typed[0] === word[0] && oneEd
  * "south" is one letter from "youth". As a plain word, "methadon" found 272 services' names near
  * 10001 against "methadone"'s 103 and "metadone" none (SAMHSA's 2022 directory).
  */
+/** Towns one letter from a keyword: Herrin, IL is no heroin, Siding no sliding fee. */
+const PLACES_NOT_MISSPELT = new Set(['herrin', 'siding']);
+
 function misspelled(token: string): { meant: string; keyword: Keyword } | null {
-  if (token.length < 6) return null;
+  if (token.length < 6 || PLACES_NOT_MISSPELT.has(token)) return null;
   const typed = bare(token);
   const near = WORDS.filter((w) => misspells(typed, w.bare));
   return near.length > 0 && near.every((w) => w.keyword === near[0].keyword) ? { meant: near[0].word, keyword: near[0].keyword } : null;
 }
 
 /**
- * The text's words, at most 8; a keyword's phrase (longest first) counts as one term. Keywords and
- * fillers are known with the punctuation around them left aside ("¡ayuda!", "detox,"); other words
- * are matched as typed.
+ * The text's terms, at most MAX_TERMS; a keyword's phrase (longest first) counts as one term, and
+ * words that ask for nothing none: counted before they were left out, "looking for detox for my
+ * son in el paso tx" kept "detox" alone. Keywords and fillers are known with the punctuation
+ * around them and a possessive left aside ("¡ayuda!", "detox,", "women's"); other words are
+ * matched as typed.
  */
 export function readText(text: string): ReadText {
-  const tokens = text.trim().toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
+  const tokens = text.trim().toLowerCase().split(/\s+/).filter(Boolean).slice(0, MAX_TOKENS);
   // A possessive is its word: "women's rehab" asks for women's care as "women" does.
   const plain = tokens.map((t) => t.replace(/^[¡¿"“'(]+|[.,;:!?"”')]+$/g, '').replace(/['’]s$/, ''));
   const read: ReadText = { keywords: [], words: [], ignored: [] };
+  const full = () => read.keywords.length + read.words.length >= MAX_TERMS;
   const found = (phrase: string, keyword: Keyword, meant?: string) => {
-    if (!read.keywords.some((k) => k.keyword === keyword)) read.keywords.push({ phrase, keyword, ...(meant ? { meant } : {}) });
+    if (!full() && !read.keywords.some((k) => k.keyword === keyword)) read.keywords.push({ phrase, keyword, ...(meant ? { meant } : {}) });
   };
   let ignoring = false;
+  let asked = false;
   for (let i = 0; i < tokens.length; i++) {
     const hit = PHRASES.find((p) => p.tokens.every((t, j) => plain[i + j] === t));
     const filler = !hit && FILLERS.has(plain[i]);
@@ -185,15 +210,20 @@ export function readText(text: string): ReadText {
       found(hit.tokens.join(' '), hit.keyword);
       i += hit.tokens.length - 1;
     } else if (filler) {
+      asked ||= ASKS.has(plain[i]);
       // A run of them is one phrase, as it was typed.
       if (ignoring) read.ignored[read.ignored.length - 1] += ` ${tokens[i]}`;
       else read.ignored.push(tokens[i]);
     } else {
       const typo = misspelled(plain[i]);
       if (typo) found(plain[i], typo.keyword, typo.meant);
-      else read.words.push(tokens[i]);
+      else if (!full()) read.words.push(tokens[i]);
     }
     ignoring = filler;
+  }
+  // Common words alone are a name's.
+  if (!asked && read.keywords.length + read.words.length === 0 && read.ignored.length > 0) {
+    return { keywords: [], words: tokens.slice(0, MAX_TERMS), ignored: [] };
   }
   return read;
 }
