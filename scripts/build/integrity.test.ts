@@ -35,28 +35,28 @@ describe('checkKeys', () => {
     await expect(checkKeys(db)).resolves.toBeUndefined();
   });
 
-  it('names each table whose key repeats, and how many keys do (the schema has no index to refuse them)', async () => {
+  it('names each table whose key repeats, how many keys do and the least of them (the schema has no index to refuse them)', async () => {
     const db = await linkTables([['A', 'OP'], ['A', 'OP'], ['B', 'OP']], [['A', 'B'], ['A', 'B'], ['B', 'C'], ['B', 'C'], ['C', 'A']]);
     const error = await checkKeys(db).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IntegrityError);
-    expect((error as Error).message).toBe('keys listed more than once: organization_services (org_id, code) (1), ' +
-      'network_relationships (org_id, related_org_id) (2)');
+    expect((error as Error).message).toBe("keys listed more than once: organization_services (org_id, code) (1, e.g. 'A, OP'), " +
+      "network_relationships (org_id, related_org_id) (2, e.g. 'A, B')");
   });
 
   it('refuses an organization listed twice, by its id and by the text key the word index lists it by', async () => {
     const error = await checkKeys(await linkTables([], [], ['B'])).catch((e: unknown) => e);
-    expect((error as Error).message).toBe('keys listed more than once: organizations (org_id) (1), ' +
-      'organizations ((md5_number_upper(org_id) >> 1)::BIGINT) (1)');
+    expect((error as Error).message).toBe("keys listed more than once: organizations (org_id) (1, e.g. 'B'), " +
+      "organizations ((md5_number_upper(org_id) >> 1)::BIGINT) (1, e.g. '7304324020871835470')");
   });
 
   it('refuses a type table listing an organization twice (the schema has no primary key to refuse it)', async () => {
     const error = await checkKeys(await linkTables([], [], [], ['A', 'B', 'A'])).catch((e: unknown) => e);
-    expect((error as Error).message).toBe('keys listed more than once: treatment_centers (org_id) (1)');
+    expect((error as Error).message).toBe("keys listed more than once: treatment_centers (org_id) (1, e.g. 'A')");
   });
 });
 
 describe('checkReferences', () => {
-  it('names each reference that does not resolve: states too, which schema.sql no longer enforces row by row', async () => {
+  it('names each reference that does not resolve, with its least orphan value: states too, which schema.sql no longer enforces row by row', async () => {
     const db = await openDb();
     await db.run(sqlFile('schema.sql'));
     await db.run(`INSERT INTO states VALUES ('MA', 'Massachusetts', '25', 7000000)`);
@@ -66,8 +66,8 @@ describe('checkReferences', () => {
     await db.run(`INSERT INTO narr_residences BY NAME SELECT * FROM (VALUES ('A', 'MA'), ('B', 'XX')) v(org_id, affiliate_state)`);
     const error = await checkReferences(db).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IntegrityError);
-    expect((error as Error).message).toBe('references that do not resolve: organizations.state (1), narr_residences.org_id (1), ' +
-      'narr_residences.affiliate_state (1)');
+    expect((error as Error).message).toBe("references that do not resolve: organizations.state (1, e.g. 'ZZ'), narr_residences.org_id (1, e.g. 'A'), " +
+      "narr_residences.affiliate_state (1, e.g. 'XX')");
   });
 });
 

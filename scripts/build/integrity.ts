@@ -41,24 +41,31 @@ const KEYS: [string, string[]][] = [
 
 export async function checkKeys(db: Db): Promise<void> {
   const named = KEYS.map(([table, columns]) => ({ table, columns, key: `${table} (${columns.join(', ')})` }));
-  const result = await rows<{ key: string; repeated: number }>(db, named
-    .map(({ table, columns, key }) => `SELECT ${literal(key)} AS key, count(*) AS repeated
-      FROM (SELECT 1 FROM ${table} GROUP BY ${columns.join(', ')} HAVING count(*) > 1)`)
+  // With the least repeated key as an example: where to look (PRIMARY KEY's own error named it).
+  const result = await rows<{ key: string; repeated: number; example: string | null }>(db, named
+    .map(({ table, columns, key }) => `SELECT ${literal(key)} AS key, count(*) AS repeated, min(k) AS example
+      FROM (SELECT concat_ws(', ', ${columns.map((c) => `${c}::VARCHAR`).join(', ')}) AS k FROM ${table} GROUP BY ${columns.join(', ')} HAVING count(*) > 1)`)
     .join(' UNION ALL '));
   // In the order KEYS lists them (UNION ALL promises none).
   const broken = named.map(({ key }) => result.find((r) => r.key === key)!).filter((r) => r.repeated > 0);
-  if (broken.length) throw new IntegrityError(`keys listed more than once: ${broken.map((b) => `${b.key} (${b.repeated})`).join(', ')}`);
+  if (broken.length) {
+    throw new IntegrityError(`keys listed more than once: ${broken.map((b) => `${b.key} (${b.repeated}, e.g. '${b.example}')`).join(', ')}`);
+  }
 }
 
 export async function checkReferences(db: Db): Promise<{ reference: string; orphans: number }[]> {
-  const result = await rows<{ reference: string; orphans: number }>(db, REFERENCES
-    .map(([name, table, orphan]) => `SELECT '${name}' AS reference, count(*) AS orphans FROM ${table} WHERE ${orphan}`)
+  // With the least orphan value as an example (REFERENCES' own error named it).
+  const result = await rows<{ reference: string; orphans: number; example: string | null }>(db, REFERENCES
+    .map(([name, table, orphan]) => `SELECT '${name}' AS reference, count(*) AS orphans, min(${name.split('.')[1]})::VARCHAR AS example
+      FROM ${table} WHERE ${orphan}`)
     .join(' UNION ALL '));
   const broken = result.filter((r) => r.orphans > 0);
-  if (broken.length) throw new IntegrityError(`references that do not resolve: ${broken.map((b) => `${b.reference} (${b.orphans})`).join(', ')}`);
+  if (broken.length) {
+    throw new IntegrityError(`references that do not resolve: ${broken.map((b) => `${b.reference} (${b.orphans}, e.g. '${b.example}')`).join(', ')}`);
+  }
   // UNION ALL promises no order (DuckDB's threads may finish in any): the report lists them as
   // written here, so the same sources give the same report.
-  return REFERENCES.map(([name]) => result.find((r) => r.reference === name)!);
+  return REFERENCES.map(([name]) => ({ reference: name, orphans: result.find((r) => r.reference === name)!.orphans }));
 }
 
 /**
