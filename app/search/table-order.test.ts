@@ -16,6 +16,9 @@ describe('the table order', () => {
     expect(shownSort(DEFAULT_SORT, false, false)).toEqual({ key: 'name', desc: false });
     expect(shownSort(DEFAULT_SORT, false, true)).toBeNull();
     expect(shownSort({ key: 'city', desc: true }, true, false)).toEqual({ key: 'city', desc: true });
+    // A link's distance order with no place: there is no Distance column, and the list is by name.
+    expect(shownSort({ key: 'distance', desc: true }, false, false)).toEqual({ key: 'name', desc: true });
+    expect(clickedSort({ key: 'distance', desc: false }, 'name', false, true)).toEqual({ key: 'name', desc: true });
   });
 
   it('reverses the column it is in order of on every click, never dropping it', () => {

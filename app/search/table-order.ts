@@ -12,6 +12,8 @@ export type ColumnKey = Exclude<SortKey, 'relevance'>;
 
 /** The column the list is in order of, and which way; null for words' best matches first (no column). */
 export function shownSort(sort: Sort, near: boolean, words: boolean): { key: ColumnKey; desc: boolean } | null {
+  // With no place there is no Distance column, and queries.ts lists a link's "sort=distance" by name.
+  if (sort.key === 'distance' && !near) return { key: 'name', desc: sort.desc };
   if (sort.key !== 'relevance') return { key: sort.key, desc: sort.desc };
   if (near) return { key: 'distance', desc: sort.desc };
   return words ? null : { key: 'name', desc: sort.desc };

@@ -31,7 +31,7 @@ export function sqlFile(name: string): string {
 /**
  * Runs a .sql file. With NRD_STATEMENTS=1 in the environment it runs statement by statement and
  * prints each one's planning and running CPU seconds to stderr: how ×1's 1.7 s of planning was
- * found (issue 15; scripts/bench/HISTORY.md, "the planning and keys pass").
+ * found (issue 15; scripts/bench/HISTORY.md, "Issue 15's planning and keys pass").
  */
 export async function runFile(db: Db, name: string): Promise<void> {
   if (!process.env.NRD_STATEMENTS) return void (await db.run(sqlFile(name)));

@@ -34,6 +34,12 @@ describe('town labels', () => {
     expect(labelsInView([towns, places], 9, flat, view(5000))).toEqual(['t:0', 't:1', 't:3']);
   });
 
+  it('takes the largest place of each square before the second of any', () => {
+    const west: Labelled = { key: '-4,0', names: ['Hamlet', 'Crossroads', 'Corner'], at: [100, 0, 200, 0, 300, 0] };
+    const east: Labelled = { key: '0,0', names: ['Townville', 'Farm'], at: [500, 0, 600, 0] };
+    expect(labelsInView([{ ...towns, names: [], at: [], zooms: '' }, west, east], 9, flat, view(5000))).toEqual(['-4,0:0', '0,0:0', '-4,0:1']);
+  });
+
   it('finds the squares of the map a view touches, named by their west and south edges', () => {
     expect(cellsOf(-106.3, 45.9, -105.2, 46.9, 4)).toEqual(['-108,44']);
     expect(cellsOf(-104.5, 43.5, -103.5, 44.5, 4)).toEqual(['-108,40', '-108,44', '-104,40', '-104,44']);

@@ -36,20 +36,31 @@ export function labelsInView(lists: Labelled[], zoom: number, project: (lon: num
   size: { width: number; height: number }, taken: Box[] = []): string[] {
   const chosen: string[] = [];
   const boxes: Box[] = [...taken];
-  for (const list of lists) {
-    for (let i = 0; i < list.names.length && chosen.length < MAX_LABELS; i++) {
-      // Largest first, so the zooms only grow: the rest wait for a closer view, unless this one is nearly empty.
-      if ((list.zooms ? Number(list.zooms[i]) : Infinity) > zoom && chosen.length >= MIN_LABELS) return chosen;
-      const p = project(list.at[2 * i] / 100, list.at[2 * i + 1] / 100);
-      const half = (list.names[i].length * CHAR_PX) / 2 + 4;
-      const box: Box = [p.x - half, p.y - LINE_PX, p.x + half, p.y + 4];
-      if (box[0] < 0 || box[1] < 0 || box[2] > size.width || box[3] > size.height) continue;
-      if (boxes.some((b) => overlaps(b, box))) continue;
-      boxes.push(box);
-      chosen.push(`${list.key}:${i}`);
-    }
+  for (const [list, i] of candidates(lists)) {
+    if (chosen.length >= MAX_LABELS) break;
+    // Largest first, so the zooms only grow: the rest wait for a closer view, unless this one is nearly empty.
+    if ((list.zooms ? Number(list.zooms[i]) : Infinity) > zoom && chosen.length >= MIN_LABELS) break;
+    const p = project(list.at[2 * i] / 100, list.at[2 * i + 1] / 100);
+    const half = (list.names[i].length * CHAR_PX) / 2 + 4;
+    const box: Box = [p.x - half, p.y - LINE_PX, p.x + half, p.y + 4];
+    if (box[0] < 0 || box[1] < 0 || box[2] > size.width || box[3] > size.height) continue;
+    if (boxes.some((b) => overlaps(b, box))) continue;
+    boxes.push(box);
+    chosen.push(`${list.key}:${i}`);
   }
   return chosen;
+}
+
+/**
+ * Each place of `lists` in turn: the ranked lists (with zooms) in their order, then the squares'
+ * places, the largest of each square before the second of any. Square by square, a view across
+ * two named the first square's hamlets and not the other's town (a cold review).
+ */
+function* candidates(lists: Labelled[]): Generator<[Labelled, number]> {
+  const squares = lists.filter((l) => !l.zooms);
+  for (const list of lists.filter((l) => l.zooms)) for (let i = 0; i < list.names.length; i++) yield [list, i];
+  const longest = Math.max(0, ...squares.map((l) => l.names.length));
+  for (let i = 0; i < longest; i++) for (const list of squares) if (i < list.names.length) yield [list, i];
 }
 
 /** The squares of `degrees` a view's bounds touch, as the build names them ("-108,44"). */
