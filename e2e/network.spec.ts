@@ -43,3 +43,41 @@ test('the network of an organization, as a sortable table and as links on the ma
 
   await expect(page.locator('.map-canvas')).toHaveAttribute('data-link-count', String(links), { timeout: 30_000 });
 });
+
+/** The places an organization's links name, with its own: where the map should frame it. */
+async function placesOf(orgId: string): Promise<{ lon: number; lat: number }[]> {
+  const db = await (await DuckDBInstance.create(':memory:')).connect();
+  try {
+    const reader = await db.runAndReadAll(`
+      SELECT o.longitude::DOUBLE AS lon, o.latitude::DOUBLE AS lat FROM read_parquet('dist/data/organizations_by_id/*.parquet') o
+      WHERE o.latitude IS NOT NULL AND (o.org_id = $id
+        OR o.org_id IN (SELECT related_org_id FROM read_parquet('dist/data/network_relationships/*.parquet') WHERE org_id = $id))`, { id: orgId });
+    return reader.getRowObjectsJS().map((r) => ({ lon: Number(r.lon), lat: Number(r.lat) }));
+  } finally {
+    db.closeSync();
+  }
+}
+
+test('an opened organization is framed on the map with the places its links name; closed, the map goes back to the search', async ({ page }) => {
+  const { orgId } = await busiestNear02139();
+  const places = await placesOf(orgId);
+  expect(places.length).toBeGreaterThan(2);
+  await openDirectory(page, './?where=02139&r=25');
+  const canvas = page.locator('.map-canvas');
+  await expect(canvas).toHaveAttribute('data-view', /./, { timeout: 30_000 });
+  const view = async () => (await canvas.getAttribute('data-view'))?.split(',').map(Number) ?? [];
+  const search = await view();
+  await page.goto(`./?where=02139&r=25&org=${orgId}`);
+  await expect(page.locator('#detail-title')).toBeVisible({ timeout: 30_000 });
+  await expect.poll(async () => {
+    const [w, s, e, n] = await view();
+    return places.every((p) => p.lon >= w && p.lon <= e && p.lat >= s && p.lat <= n) && e - w < search[2] - search[0];
+  }, { message: 'every place in view, closer than the 25-mile search', timeout: 30_000 }).toBe(true);
+  await page.getByRole('button', { name: 'Close details' }).click();
+  // The search's circle whole again, about its center (the map grows back as the details close, keeping its zoom).
+  await expect.poll(async () => {
+    const [w, s, e, n] = await view();
+    const centered = Math.abs((w + e) / 2 - (search[0] + search[2]) / 2) < 0.05 && Math.abs((s + n) / 2 - (search[1] + search[3]) / 2) < 0.05;
+    return centered && w <= search[0] + 0.01 && s <= search[1] + 0.01 && e >= search[2] - 0.01 && n >= search[3] - 0.01;
+  }, { message: 'the search in view again', timeout: 10_000 }).toBe(true);
+});

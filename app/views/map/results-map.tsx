@@ -85,7 +85,12 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
     // Only a move the person started offers a new search; fitting to results does not.
     let byHand = false;
     m.on('movestart', (e) => { byHand = Boolean((e as { originalEvent?: unknown }).originalEvent); });
-    m.on('moveend', () => { if (byHand) setMoved(true); });
+    m.on('moveend', () => {
+      if (byHand) setMoved(true);
+      // What the map shows, for the browser tests (west, south, east, north).
+      const b = m.getBounds();
+      container.current?.setAttribute('data-view', [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((d) => d.toFixed(4)).join(','));
+    });
     return () => {
       removed = true;
       hideCounts();
@@ -105,16 +110,20 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
   }, [map, t]);
 
   const rows = points.status === 'done' ? points.rows : null;
+  // The opened organization the map is framed on (below): a search's new rows fit its view, then the frame again.
+  const framed = useRef<string | null>(null);
+  // Without a place, the contiguous states: fitting every point took in Guam and made the mainland tiny.
+  const searchBox = () => (search.near ? bounds(circle(search.near, search.state.radius).geometry.coordinates[0]) : null) ?? US_BOUNDS;
   useEffect(() => {
     if (!map || !rows) return;
     (map.getSource('results') as GeoJSONSource).setData(pointsCollection(rows));
     const ring = search.near ? circle(search.near, search.state.radius) : null;
     (map.getSource('radius') as GeoJSONSource).setData({ type: 'FeatureCollection', features: ring ? [ring] : [] });
-    // Without a place, the contiguous states: fitting every point took in Guam and made the mainland tiny.
-    const box = ring ? bounds(ring.geometry.coordinates[0]) : null;
-    map.fitBounds(box ?? US_BOUNDS, { padding: 24, maxZoom: 13, duration: 0 });
+    map.fitBounds(searchBox(), { padding: 24, maxZoom: 13, duration: 0 });
+    framed.current = null;
     setMoved(false);
     setDrawn(rows);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- searchBox reads search.near and the radius
   }, [map, rows, search.near, search.state.radius]);
 
   const from = selectedId && origin.status === 'done' && origin.rows[0]?.latitude != null
@@ -125,6 +134,23 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
     (map?.getSource('network') as GeoJSONSource | undefined)?.setData(network);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- by value: `network` is a new collection each render
   }, [map, JSON.stringify(network)]);
+
+  // An opened organization is framed with the places its links name, once an opening (a person
+  // test: at the search's zoom its 2–4 mile lines were ~10 px, and a farther one ran off the map);
+  // the person's own moves after it stay, and closing it goes back to the search's view.
+  const frame = from && network.features.length
+    ? bounds([[from.longitude, from.latitude], ...network.features.map((f) => f.geometry.coordinates[1])]) : null;
+  useEffect(() => {
+    if (!map) return;
+    if (selectedId && frame && framed.current !== selectedId) {
+      framed.current = selectedId;
+      map.fitBounds(frame, { padding: 48, maxZoom: 14, duration: 0 });
+    } else if (!selectedId && framed.current) {
+      framed.current = null;
+      map.fitBounds(searchBox(), { padding: 24, maxZoom: 13, duration: 0 });
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- by value: `frame` is a new box each render
+  }, [map, selectedId, JSON.stringify(frame), rows]);
 
   useEffect(() => {
     map?.setFilter('selected', ['==', ['get', 'org_id'], selectedId ?? '']);
