@@ -11,6 +11,9 @@ import { BuildError } from './failure.ts';
 
 export class IntegrityError extends BuildError {}
 
+/** A table's written Parquet files (`files`), read back as one relation. */
+const writtenFiles = (files: readonly string[]) => `read_parquet([${files.map(literal).join(', ')}])`;
+
 const REFERENCES: [string, string, string][] = [
   ['organizations.state', 'organizations', 'state NOT IN (SELECT code FROM states)'],
   ['organization_services.org_id', 'organization_services', 'org_id NOT IN (SELECT org_id FROM organizations)'],
@@ -87,7 +90,7 @@ export async function checkOpenings(db: Db, files: readonly string[]): Promise<v
   ];
   const [result] = await rows<Record<string, number>>(db, `SELECT ${counts.map(([, copied, source], i) =>
     `coalesce(${copied}, 0)::BIGINT AS c${i}, ${source}::BIGINT AS s${i}`).join(', ')}
-    FROM read_parquet([${files.map(literal).join(', ')}])`);
+    FROM ${writtenFiles(files)}`);
   const broken = counts.flatMap(([what], i) =>
     (Number(result[`c${i}`]) === Number(result[`s${i}`]) ? [] : [`${what} (${result[`c${i}`]} against ${result[`s${i}`]})`]));
   if (broken.length) throw new IntegrityError(`organizations_by_id's files disagree with the tables they copy: ${broken.join(', ')}`);
@@ -102,7 +105,7 @@ export async function checkLinkNames(db: Db, files: readonly string[]): Promise<
   const differs = LINK_NAMES.map((c) => `w.related_${c} IS DISTINCT FROM o.${c}`).join(' OR ');
   const [result] = await rows<{ written: number; links: number; misnamed: number }>(db, `SELECT count(*)::BIGINT AS written,
       (SELECT count(*) FROM network_relationships)::BIGINT AS links, count(*) FILTER (WHERE o.org_id IS NULL OR ${differs})::BIGINT AS misnamed
-    FROM read_parquet([${files.map(literal).join(', ')}]) w LEFT JOIN organizations o ON o.org_id = w.related_org_id`);
+    FROM ${writtenFiles(files)} w LEFT JOIN organizations o ON o.org_id = w.related_org_id`);
   const written = Number(result.written);
   const links = Number(result.links);
   const misnamed = Number(result.misnamed);
