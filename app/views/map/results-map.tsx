@@ -6,7 +6,7 @@
 import { Map as MapLibre, NavigationControl, setWorkerUrl, type GeoJSONSource, type MapLayerMouseEvent } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../i18n/format.ts';
 import { QueryFailed } from '../../components/query-failed.tsx';
@@ -112,19 +112,19 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
   const rows = points.status === 'done' ? points.rows : null;
   // The opened organization the map is framed on (below): a search's new rows fit its view, then the frame again.
   const framed = useRef<string | null>(null);
+  const ring = useMemo(() => (search.near ? circle(search.near, search.state.radius) : null), [search.near, search.state.radius]);
   // Without a place, the contiguous states: fitting every point took in Guam and made the mainland tiny.
-  const searchBox = () => (search.near ? bounds(circle(search.near, search.state.radius).geometry.coordinates[0]) : null) ?? US_BOUNDS;
+  const searchBox = (ring ? bounds(ring.geometry.coordinates[0]) : null) ?? US_BOUNDS;
   useEffect(() => {
     if (!map || !rows) return;
     (map.getSource('results') as GeoJSONSource).setData(pointsCollection(rows));
-    const ring = search.near ? circle(search.near, search.state.radius) : null;
     (map.getSource('radius') as GeoJSONSource).setData({ type: 'FeatureCollection', features: ring ? [ring] : [] });
-    map.fitBounds(searchBox(), { padding: 24, maxZoom: 13, duration: 0 });
+    map.fitBounds(searchBox, { padding: 24, maxZoom: 13, duration: 0 });
     framed.current = null;
     setMoved(false);
     setDrawn(rows);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- searchBox reads search.near and the radius
-  }, [map, rows, search.near, search.state.radius]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- searchBox follows ring
+  }, [map, rows, ring]);
 
   const from = selectedId && origin.status === 'done' && origin.rows[0]?.latitude != null
     ? { latitude: origin.rows[0].latitude!, longitude: origin.rows[0].longitude! } : null;
@@ -147,7 +147,7 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
       map.fitBounds(frame, { padding: 48, maxZoom: 14, duration: 0 });
     } else if (!selectedId && framed.current) {
       framed.current = null;
-      map.fitBounds(searchBox(), { padding: 24, maxZoom: 13, duration: 0 });
+      map.fitBounds(searchBox, { padding: 24, maxZoom: 13, duration: 0 });
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- by value: `frame` is a new box each render
   }, [map, selectedId, JSON.stringify(frame), rows]);
