@@ -511,9 +511,10 @@ describe('detail', () => {
 describe('export', () => {
   it('lists the results in the table\'s order with distances to a tenth, the website and services by name', async () => {
     const s = search({ radius: 5 }, BOSTON);
-    const rows = await run<{ org_id: string; distance_miles: number; website: string | null; services: string | null }>(exportQuery(s, {}));
+    const rows = await run<{ org_id: string; program_name: string | null; distance_miles: number; website: string | null; services: string | null }>(exportQuery(s, {}));
     expect(rows.map((r) => r.org_id)).toEqual(await ids(s));
-    const exact = await run<{ distance_miles: number }>(resultsQuery(s, {}));
+    const exact = await run<{ distance_miles: number; program_name: string | null }>(resultsQuery(s, {}));
+    expect(rows.map((r) => r.program_name)).toEqual(exact.map((r) => r.program_name));
     rows.forEach((r, i) => expect(r.distance_miles).toBe(Math.round(exact[i].distance_miles * 10) / 10));
     expect(rows.some((r) => Number(r.distance_miles) !== exact[rows.indexOf(r)].distance_miles)).toBe(true);
     const outpatient = rows.find((r) => r.org_id === 'SAMHSA_OUT_000001')!;

@@ -174,14 +174,15 @@ export function resultsQuery(search: ResolvedSearch, page: Page): Sql {
 }
 
 /**
- * Every result in the table's order, for a download: what a spreadsheet reader wants beside the
- * list's columns (the website; the services by name, not code) and distances to a tenth of a
- * mile, ordered by the exact distance so the rows stay in the order on screen.
+ * Every result in the table's order, for a download: the list's columns (the program's name with
+ * its provider's: "Volunteers of America" is many sites), what a spreadsheet reader wants beside
+ * them (the website; the services by name, not code) and distances to a tenth of a mile, ordered
+ * by the exact distance so the rows stay in the order on screen.
  */
 export function exportQuery(search: ResolvedSearch, page: Pick<Page, 'sort' | 'desc'>): Sql {
   const dist = search.near ? distance(search.near) : raw('NULL');
   // A search's rows leave the website out (search-rows.ts): a download reads it.
-  return sql`SELECT o.org_id, o.name, o.org_type, o.address_line1, o.city, o.state, o.zip, o.phone,
+  return sql`SELECT o.org_id, o.name, o.program_name, o.org_type, o.address_line1, o.city, o.state, o.zip, o.phone,
       (SELECT w.website FROM organizations_by_id w WHERE w.org_id = o.org_id) AS website,
       round(${dist}, 1) AS distance_miles,
       (SELECT string_agg(c.name, '; ' ORDER BY c.category_order, c.name) FROM organization_services s
