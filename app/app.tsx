@@ -86,10 +86,8 @@ export function App() {
   // A new order replaces the link rather than adding a step to go back through.
   const sortBy = useCallback((sort: Sort) => go({ sort }, 'replace'), [go]);
   const [hovered, setHovered] = useState<string | null>(null);
-  // "Show every listing": a choice for this visit; a link with no place asks again, unless it
-  // says `all=1` (an analyst's link to the national list, and the benchmark's national view).
-  const [browseAll, setBrowseAll] = useState(page.all);
-  const listing = EMBED.embed || browseAll || asked(state);
+  // "List every organization" is `all=1` (search/url.ts); without it a link with no place asks.
+  const listing = EMBED.embed || page.all || asked(state);
   const resolution = useResolvedSearch(state, release);
   const search = resolution.status === 'resolved' && listing ? resolution.search : null;
   // A text search's count is its first page (queries.ts): the table's, asked once, unless sorted otherwise.
@@ -212,7 +210,7 @@ export function App() {
               {resolution.status === 'resolved' && !listing && (
                 <div className="start-prompt">
                   <p>{t('app.startPrompt')}</p>
-                  <p><button type="button" className="link-button" onClick={() => setBrowseAll(true)}>{t('app.listAll')}</button></p>
+                  <p><button type="button" className="link-button" onClick={() => go({ all: true })}>{t('app.listAll')}</button></p>
                 </div>
               )}
               {search && (

@@ -55,13 +55,19 @@ describe('the page ⇄ URL', () => {
     expect(pageFromUrl(url)).toEqual(page);
   });
 
+  it('keeps the national list in its link', () => {
+    const national: Page = { view: 'search', search: EMPTY_SEARCH, sort: { key: 'name', desc: false }, consoleSql: '', all: true };
+    expect(pageToUrl(national)).toBe('all=1&sort=name');
+    expect(pageFromUrl(pageToUrl(national))).toEqual(national);
+  });
+
   it('writes the console and the dashboards as their own links, leaving the search behind', () => {
     const sql = "SELECT 'a&b' AS x, 1 + 1";
-    const console = pageFromUrl(pageToUrl({ view: 'sql', search, sort: DEFAULT_SORT, consoleSql: sql }));
+    const console = pageFromUrl(pageToUrl({ view: 'sql', search, sort: DEFAULT_SORT, consoleSql: sql, all: false }));
     expect(console).toEqual({ view: 'sql', search: EMPTY_SEARCH, sort: DEFAULT_SORT, consoleSql: sql, all: false });
     expect(consoleUrl('  ')).toBe('view=sql');
     expect(pageFromUrl(`view=sql&sql=${'x'.repeat(30_000)}`).consoleSql).toHaveLength(20_000);
-    expect(pageToUrl({ view: 'dashboards', search, sort: { key: 'name', desc: false }, consoleSql: '' })).toBe('view=dashboards');
+    expect(pageToUrl({ view: 'dashboards', search, sort: { key: 'name', desc: false }, consoleSql: '', all: false })).toBe('view=dashboards');
     expect(pageFromUrl('view=bogus&all=1')).toMatchObject({ view: 'search', all: true });
   });
 });

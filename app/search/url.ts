@@ -19,7 +19,10 @@ export interface Page {
   sort: Sort;
   /** The console's query from a link (a shared link fills the editor; Run stays a click away). */
   consoleSql: string;
-  /** `all=1`: the whole country is listed without a place (read once; a choice for that visit). */
+  /**
+   * `all=1`: the whole country is listed without a place. In the URL like any search, so that
+   * reloading, Back and a copied link keep the national list (they went back to the empty form).
+   */
   all: boolean;
 }
 
@@ -36,10 +39,10 @@ export function pageFromUrl(query: string): Page {
 }
 
 /** The page's query string; `keep` (an embed's own parameters) stays on every search URL. */
-export function pageToUrl(page: Omit<Page, 'all'>, keep = ''): string {
+export function pageToUrl(page: Page, keep = ''): string {
   if (page.view === 'dashboards') return 'view=dashboards';
   if (page.view === 'sql') return consoleUrl(page.consoleSql);
-  return [searchToUrl(page.search), sortToUrl(page.sort), keep].filter(Boolean).join('&');
+  return [searchToUrl(page.search), page.all ? 'all=1' : '', sortToUrl(page.sort), keep].filter(Boolean).join('&');
 }
 
 export function consoleUrl(sql: string): string {

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { keepLanguage } from '../i18n/i18n.ts';
 import { pageFromUrl, pageToUrl, type Page } from '../search/url.ts';
 
-export type Go = (change: Partial<Omit<Page, 'all'>>, how?: 'push' | 'replace') => void;
+export type Go = (change: Partial<Page>, how?: 'push' | 'replace') => void;
 
 /** `keep`: parameters that stay on every search URL (an embed's own, see search/url.ts). */
 export function usePageUrl(keep = ''): [Page, Go] {
