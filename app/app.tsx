@@ -142,6 +142,17 @@ export function App() {
     });
   }, [navigate]);
 
+  // A link to a search opens at its results on a phone, as a typed search moves there: above them
+  // the header, notices and form filled the first screen (results 910 px down at 320×640). Not
+  // embedded (the host's page would jump to the frame), nor with an organization open (its panel
+  // moves there itself).
+  const openedAtSearch = useRef(!EMBED.embed && !state.selected && (page.all || asked(state)));
+  useEffect(() => {
+    if (!search || !openedAtSearch.current) return;
+    openedAtSearch.current = false;
+    if (window.matchMedia(DETAIL_IN_PLACE).matches) resultsHeading.current?.scrollIntoView({ block: 'start' });
+  }, [search]);
+
   const place = search?.near?.label ?? (resolution.status === 'resolved' ? resolution.search.near?.label : null) ?? null;
   useEffect(() => {
     document.title = pageTitle(t, view, place, state.text);
