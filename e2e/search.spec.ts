@@ -43,16 +43,17 @@ test('a ZIP and a radius: table, map and an independent count agree', async ({ p
 });
 
 // Issue 11: a city's point was the mean of its ZIPs, and one bad ZIP put "New York, NY" 49.5 mi out.
+// 25 miles: the sample has one listing that near Fairbanks.
 for (const where of ['New York, NY', 'Anchorage, AK', 'Fairbanks, AK']) {
   test(`"${where}" finds what its central ZIP finds`, async ({ page }) => {
     const zip = await centralZip(where);
-    const expected = await oracleCount({ zip, miles: 10 });
+    const expected = await oracleCount({ zip, miles: 25 });
     expect(expected).toBeGreaterThan(0);
-    await openDirectory(page, `./?where=${encodeURIComponent(where)}&r=10`);
-    await expect(page.getByRole('status').filter({ hasText: 'within 10 miles of' })).toContainText(where);
+    await openDirectory(page, `./?where=${encodeURIComponent(where)}&r=25`);
+    await expect(page.getByRole('status').filter({ hasText: 'within 25 miles of' })).toContainText(where);
     expect(await countOf(page)).toBe(expected);
-    await openDirectory(page, `./?where=${zip}&r=10`);
-    await expect(page.getByRole('status').filter({ hasText: 'within 10 miles of' })).toContainText(zip);
+    await openDirectory(page, `./?where=${zip}&r=25`);
+    await expect(page.getByRole('status').filter({ hasText: 'within 25 miles of' })).toContainText(zip);
     expect(await countOf(page)).toBe(expected);
   });
 }
