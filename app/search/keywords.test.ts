@@ -128,6 +128,16 @@ describe('reading typed text', () => {
   it('finds a ZIP typed among the words, to be the place', () => {
     expect(zipInText('detox 10001')).toEqual({ zip: '10001', rest: 'detox' });
     expect(zipInText('10001')).toEqual({ zip: '10001', rest: '' });
-    for (const text of ['detox', '1000', '100011', 'route 66', '10001-1234']) expect(zipInText(text), text).toBeNull();
+    for (const text of ['detox', '1000', '100011', 'route 66', '1000-12345']) expect(zipInText(text), text).toBeNull();
+  });
+
+  it('reads a ZIP+4 among the words as its ZIP, with or without its dash', () => {
+    // Each had been a required word: "detox 10001-2345" found nothing in the whole country.
+    expect(zipInText('detox 10001-2345')).toEqual({ zip: '10001', rest: 'detox' });
+    expect(zipInText('02139 4307')).toEqual({ zip: '02139', rest: '' });
+    expect(zipInText('aa 02139 4307 women')).toEqual({ zip: '02139', rest: 'aa women' });
+    expect(zipInText('detox near 10001.')).toEqual({ zip: '10001', rest: 'detox near' });
+    // Four digits before a ZIP are no part of it (a street number).
+    expect(zipInText('4307 main st 02139')).toEqual({ zip: '02139', rest: '4307 main st' });
   });
 });

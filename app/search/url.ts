@@ -5,6 +5,7 @@
 // is a shareable link.
 import { MAX_SQL } from './console.ts';
 import { FILTER_GROUPS } from './filters.ts';
+import { zipInText } from './keywords.ts';
 import {
   DEFAULT_RADIUS, DEFAULT_SORT, MAX_TEXT, ORG_TYPES, RADII, SORT_KEYS, type Radius, type SearchState, type Sort,
 } from './state.ts';
@@ -60,8 +61,30 @@ export function sortToUrl(sort: Sort): string {
 
 const text = (v: string | null) => (v ?? '').slice(0, MAX_TEXT);
 
+/**
+ * A link's place and words as the form reads them: a ZIP among the words with no place
+ * (`?q=detox 10001`) is the place (keywords.ts zipInText, search-form.tsx). Kept as a word, a
+ * shared link found nothing where the same words typed in the form found 147 listings.
+ */
+function placed(p: URLSearchParams): URLSearchParams {
+  const zip = !text(p.get('where')).trim() && !parseAt(p.get('at')) ? zipInText(text(p.get('q'))) : null;
+  if (!zip) return p;
+  const moved = new URLSearchParams(p);
+  moved.set('where', zip.zip);
+  if (zip.rest) moved.set('q', zip.rest);
+  else moved.delete('q');
+  return moved;
+}
+
+/** The link's query as the form would have written it (see `placed`), or null when it is already. */
+export function placedQuery(query: string): string | null {
+  const p = new URLSearchParams(query);
+  const moved = placed(p);
+  return moved === p ? null : moved.toString();
+}
+
 export function searchFromUrl(query: string | URLSearchParams): SearchState {
-  const p = typeof query === 'string' ? new URLSearchParams(query) : query;
+  const p = placed(typeof query === 'string' ? new URLSearchParams(query) : query);
   const list = (key: string) => (p.get(key) ?? '').split(',').filter(Boolean);
   const radius = Number(p.get('r'));
   const filters: Record<string, string[]> = {};

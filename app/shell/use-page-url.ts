@@ -3,7 +3,17 @@
 // writes history and listens to `popstate`; what the URL says is search/url.ts's.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { keepLanguage } from '../i18n/i18n.ts';
-import { pageFromUrl, pageToUrl, type Page } from '../search/url.ts';
+import { pageFromUrl, pageToUrl, placedQuery, type Page } from '../search/url.ts';
+
+/**
+ * A link read otherwise than it says (a ZIP among its words with no place: search/url.ts) is
+ * written as the form would have written it, in place of its own entry: what the page shows is
+ * then what the address bar says, and Back still leaves it in one press.
+ */
+function settleUrl() {
+  const query = placedQuery(window.location.search);
+  if (query !== null) window.history.replaceState(window.history.state, '', `${window.location.pathname}?${query}${window.location.hash}`);
+}
 
 export type Go = (change: Partial<Omit<Page, 'all'>>, how?: 'push' | 'replace') => void;
 
@@ -13,7 +23,11 @@ export function usePageUrl(keep = ''): [Page, Go] {
   // What the last write said, so two writes in one event build on each other.
   const latest = useRef(page);
   useEffect(() => {
-    const onPop = () => setPage((latest.current = pageFromUrl(window.location.search)));
+    settleUrl();
+    const onPop = () => {
+      settleUrl();
+      setPage((latest.current = pageFromUrl(window.location.search)));
+    };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
