@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { KEYWORDS, keywordFilter, readText, zipInText } from './keywords.ts';
+import { KEYWORDS, keywordFilter, readText } from './keywords.ts';
 
 // SAMHSA's code reference as the build reads it: code, category_code, …
 const REFERENCE = readFileSync(new URL('../../data/service_codes.csv', import.meta.url), 'utf8').trim().split('\n').slice(1)
@@ -123,21 +123,5 @@ describe('reading typed text', () => {
     expect(keywordFilter(women, ['treatment_center', 'narr_residence'])?.group).toBe('gender');
     expect(keywordFilter(women, ['treatment_center'])).toBeNull();
     expect(keywordFilter(readText('detox').keywords[0].keyword, ['treatment_center'])?.option.value).toBe('detox');
-  });
-
-  it('finds a ZIP typed among the words, to be the place', () => {
-    expect(zipInText('detox 10001')).toEqual({ zip: '10001', rest: 'detox' });
-    expect(zipInText('10001')).toEqual({ zip: '10001', rest: '' });
-    for (const text of ['detox', '1000', '100011', 'route 66', '1000-12345']) expect(zipInText(text), text).toBeNull();
-  });
-
-  it('reads a ZIP+4 among the words as its ZIP, with or without its dash', () => {
-    // Each had been a required word: "detox 10001-2345" found nothing in the whole country.
-    expect(zipInText('detox 10001-2345')).toEqual({ zip: '10001', rest: 'detox' });
-    expect(zipInText('02139 4307')).toEqual({ zip: '02139', rest: '' });
-    expect(zipInText('aa 02139 4307 women')).toEqual({ zip: '02139', rest: 'aa women' });
-    expect(zipInText('detox near 10001.')).toEqual({ zip: '10001', rest: 'detox near' });
-    // Four digits before a ZIP are no part of it (a street number).
-    expect(zipInText('4307 main st 02139')).toEqual({ zip: '02139', rest: '4307 main st' });
   });
 });

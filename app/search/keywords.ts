@@ -124,6 +124,9 @@ const COMMON = [
 const ASKS = new Set(ASKING);
 const FILLERS = new Set([...ASKING, ...COMMON]);
 
+/** What a word (lower case, no punctuation) is when left out: one that asks for nothing ("near"), a common one ("me", "la"), or neither. */
+export const leftOut = (word: string): 'asks' | 'common' | null => (ASKS.has(word) ? 'asks' : FILLERS.has(word) ? 'common' : null);
+
 /** Typed terms kept (keywords and words; words that ask for nothing do not count). */
 const MAX_TERMS = 8;
 /** Tokens read at most: the text box allows more, and a pasted page must not cost a read each. */
@@ -226,22 +229,6 @@ export function readText(text: string): ReadText {
     return { keywords: [], words: tokens.slice(0, MAX_TERMS), ignored: [] };
   }
   return read;
-}
-
-/**
- * A ZIP typed among the words ("detox 10001"), and the words without it: with no place given, it
- * is the place (search-form.tsx, and a link's `q` in url.ts). As a word it was required in names
- * and streets, and found nothing "in the whole country". A ZIP+4 ("10001-2345", "02139 4307") is
- * its ZIP: the place box reads five digits, and the four were a required word too. Punctuation
- * around it is no part of it ("near 10001.").
- */
-export function zipInText(text: string): { zip: string; rest: string } | null {
-  const words = text.trim().split(/\s+/);
-  const bareWords = words.map((w) => w.replace(/^[(¡¿"“']+|[.,;:!?"”')]+$/g, ''));
-  const at = bareWords.findIndex((w) => /^\d{5}(-\d{4})?$/.test(w));
-  if (at < 0) return null;
-  const plusFour = bareWords[at].length === 5 && /^\d{4}$/.test(bareWords[at + 1] ?? '') ? 1 : 0;
-  return { zip: bareWords[at].slice(0, 5), rest: words.filter((_, i) => i < at || i > at + plusFour).join(' ') };
 }
 
 /**

@@ -34,6 +34,7 @@ describe('search ⇄ URL', () => {
     expect(searchFromUrl('q=detox+10001')).toEqual({ ...EMPTY_SEARCH, where: '10001', text: 'detox' });
     expect(searchFromUrl('q=detox+10001-2345&r=25')).toEqual({ ...EMPTY_SEARCH, where: '10001', radius: 25, text: 'detox' });
     expect(searchFromUrl('q=02139')).toEqual({ ...EMPTY_SEARCH, where: '02139' });
+    expect(searchFromUrl('q=aa+near+boston')).toEqual({ ...EMPTY_SEARCH, where: 'boston', text: 'aa' });
     // The address bar is rewritten to the form's link, other parameters as they were.
     expect(placedQuery('?q=detox+10001&lang=es&all=1')).toBe('q=detox&lang=es&all=1&where=10001');
     // A place given keeps the ZIP a word, as in the form.

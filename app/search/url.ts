@@ -5,7 +5,7 @@
 // is a shareable link.
 import { MAX_SQL } from './console.ts';
 import { FILTER_GROUPS } from './filters.ts';
-import { zipInText } from './keywords.ts';
+import { placeInText } from './place-in-text.ts';
 import {
   DEFAULT_RADIUS, DEFAULT_SORT, MAX_TEXT, ORG_TYPES, RADII, SORT_KEYS, type Radius, type SearchState, type Sort,
 } from './state.ts';
@@ -62,16 +62,16 @@ export function sortToUrl(sort: Sort): string {
 const text = (v: string | null) => (v ?? '').slice(0, MAX_TEXT);
 
 /**
- * A link's place and words as the form reads them: a ZIP among the words with no place
- * (`?q=detox 10001`) is the place (keywords.ts zipInText, search-form.tsx). Kept as a word, a
- * shared link found nothing where the same words typed in the form found 147 listings.
+ * A link's place and words as the form reads them: a place among the words with no place given
+ * (`?q=detox 10001`, `?q=aa near boston`) is the place (place-in-text.ts, search-form.tsx). Kept
+ * as a word, a shared link found nothing where the same words typed in the form found 147 listings.
  */
 function placed(p: URLSearchParams): URLSearchParams {
-  const zip = !text(p.get('where')).trim() && !parseAt(p.get('at')) ? zipInText(text(p.get('q'))) : null;
-  if (!zip) return p;
+  const found = !text(p.get('where')).trim() && !parseAt(p.get('at')) ? placeInText(text(p.get('q'))) : null;
+  if (!found) return p;
   const moved = new URLSearchParams(p);
-  moved.set('where', zip.zip);
-  if (zip.rest) moved.set('q', zip.rest);
+  moved.set('where', found.place);
+  if (found.rest) moved.set('q', found.rest);
   else moved.delete('q');
   return moved;
 }
