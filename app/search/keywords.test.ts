@@ -112,6 +112,28 @@ describe('reading typed text', () => {
     expect(readText('women').keywords[0].meant).toBeUndefined();
   });
 
+  it('reads a phone number as a phone number, however it is written, and never as words', () => {
+    // Pasted near 10001, "(212) 268-8830" found nothing: no name or street holds it (SAMHSA's 2022 directory).
+    for (const typed of ['(212) 268-8830', '212-268-8830', '212.268.8830', '2122688830', '+1 212 268 8830', '1-212-268-8830']) {
+      const read = readText(typed);
+      expect([read.phones.map((p) => p.digits), read.words, read.keywords, read.ignored], typed).toEqual([['2122688830'], [], [], []]);
+    }
+    const detox = readText('detox (212) 268-8830');
+    expect([detox.keywords.map((k) => k.phrase), detox.phones]).toEqual([['detox'], [{ typed: '(212) 268-8830', digits: '2122688830' }]]);
+    // Not a ZIP+4, a street number or longer runs of digits.
+    for (const typed of ['02139-4307', '1200 main st', '12345678901234']) expect(readText(typed).phones, typed).toEqual([]);
+  });
+
+  it('leaves out emoji and signs beside other words, and looks for them alone', () => {
+    // "🙏 detox" near 10001 found nothing: the emoji was a required word.
+    for (const text of ['🙏 detox', 'detox 🙏🏽', 'detox & 💊']) {
+      const read = readText(text);
+      expect([read.keywords.map((k) => k.phrase), read.words], text).toEqual([['detox'], []]);
+    }
+    expect(readText('harbor & co').words).toEqual(['harbor', 'co']);
+    expect(readText('🌅').words).toEqual(['🌅']);
+  });
+
   it('read "free" and "gratis" as free care only, never a fee however small', () => {
     for (const text of ['free', 'gratis', 'gratuito', 'sin costo']) expect(readText(text).keywords[0].keyword.codes, text).toEqual(['NP']);
   });

@@ -140,8 +140,10 @@ export interface ReadText {
    */
   keywords: { phrase: string; keyword: Keyword; meant?: string }[];
   words: string[];
-  /** Runs of FILLERS as typed ("i need help", "near me"): they ask for nothing. */
+  /** Runs of FILLERS as typed ("i need help", "near me"), and of signs ("🙏", "&"): they ask for nothing. */
   ignored: string[];
+  /** Phone numbers, as typed, and their ten digits: looked for in phone numbers, never in names. */
+  phones: { typed: string; digits: string }[];
 }
 
 const PHRASES = KEYWORDS.flatMap((k) => k.words.map((w) => ({ tokens: w.split(' '), keyword: k })))
@@ -189,6 +191,15 @@ function misspelled(token: string): { meant: string; keyword: Keyword } | null {
 }
 
 /**
+ * A phone number as people write one: "(212) 268-8830", "212.268.8830", "+1 212 268 8830".
+ * As words, a pasted number found nothing: no name or street holds it.
+ */
+const PHONE = /(?<![\d-])(?:\+?1[\s.-]*)?\(?(\d{3})\)?[\s.-]*(\d{3})[\s.-]*(\d{4})(?![\d-])/g;
+
+/** Whether a token has no letter or digit: an emoji or a sign ("🙏", "&", "-"). */
+const signs = (token: string) => !/[\p{L}\p{N}]/u.test(token);
+
+/**
  * The text's terms, at most MAX_TERMS; a keyword's phrase (longest first) counts as one term, and
  * words that ask for nothing none: counted before they were left out, "looking for detox for my
  * son in el paso tx" kept "detox" alone. Keywords and fillers are known with the punctuation
@@ -196,11 +207,12 @@ function misspelled(token: string): { meant: string; keyword: Keyword } | null {
  * matched as typed.
  */
 export function readText(text: string): ReadText {
-  const tokens = text.trim().toLowerCase().split(/\s+/).filter(Boolean).slice(0, MAX_TOKENS);
+  const phones = [...text.matchAll(PHONE)].map((m) => ({ typed: m[0].trim(), digits: m.slice(1, 4).join('') }));
+  const tokens = text.replace(PHONE, ' ').trim().toLowerCase().split(/\s+/).filter(Boolean).slice(0, MAX_TOKENS);
   // A possessive is its word: "women's rehab" asks for women's care as "women" does.
   const plain = tokens.map((t) => t.replace(/^[¡¿"“'(]+|[.,;:!?"”')]+$/g, '').replace(/['’]s$/, ''));
-  const read: ReadText = { keywords: [], words: [], ignored: [] };
-  const full = () => read.keywords.length + read.words.length >= MAX_TERMS;
+  const read: ReadText = { keywords: [], words: [], ignored: [], phones: phones.slice(0, MAX_TERMS) };
+  const full = () => read.keywords.length + read.words.length + read.phones.length >= MAX_TERMS;
   const found = (phrase: string, keyword: Keyword, meant?: string) => {
     if (!full() && !read.keywords.some((k) => k.keyword === keyword)) read.keywords.push({ phrase, keyword, ...(meant ? { meant } : {}) });
   };
@@ -208,7 +220,8 @@ export function readText(text: string): ReadText {
   let asked = false;
   for (let i = 0; i < tokens.length; i++) {
     const hit = PHRASES.find((p) => p.tokens.every((t, j) => plain[i + j] === t));
-    const filler = !hit && FILLERS.has(plain[i]);
+    // Signs alone ("🙏 detox") are left out as fillers are; alone they are looked for, as a name's words are.
+    const filler = !hit && (FILLERS.has(plain[i]) || signs(plain[i]));
     if (hit) {
       found(hit.tokens.join(' '), hit.keyword);
       i += hit.tokens.length - 1;
@@ -225,8 +238,8 @@ export function readText(text: string): ReadText {
     ignoring = filler;
   }
   // Common words alone are a name's.
-  if (!asked && read.keywords.length + read.words.length === 0 && read.ignored.length > 0) {
-    return { keywords: [], words: tokens.slice(0, MAX_TERMS), ignored: [] };
+  if (!asked && read.keywords.length + read.words.length + read.phones.length === 0 && read.ignored.length > 0) {
+    return { keywords: [], words: tokens.slice(0, MAX_TERMS), ignored: [], phones: [] };
   }
   return read;
 }

@@ -216,6 +216,19 @@ describe('text search', () => {
     }
   });
 
+  it('finds a phone number typed in any form among the phones as published, whatever their form', async () => {
+    // A pasted "(212) 268-8830" found nothing near 10001 in SAMHSA's 2022 directory: it was looked for in names and streets.
+    const orgs = await run<{ org_id: string; phone: string | null }>(sql`SELECT org_id, phone FROM organizations_by_id`);
+    const digits = [...new Set(orgs.map((o) => (o.phone ?? '').replace(/\D/g, '')).filter((d) => d.length >= 10).map((d) => d.slice(-10)))];
+    expect(digits.length).toBeGreaterThan(1);
+    for (const d of digits) {
+      const expected = orgs.filter((o) => (o.phone ?? '').replace(/\D/g, '').includes(d)).map((o) => o.org_id).sort();
+      for (const typed of [`(${d.slice(0, 3)}) ${d.slice(3, 6)}-${d.slice(6)}`, `${d.slice(0, 3)}.${d.slice(3, 6)}.${d.slice(6)}`, d]) {
+        expect((await ids(search({ text: typed, mentalHealthOnly: true }))).sort(), typed).toEqual(expected);
+      }
+    }
+  });
+
   it('lists the matches of a rank by name without regard to case, then id, as the names order them here', async () => {
     // The release's name_order (views.sql, DuckDB 1.5) against the names as this engine lower-cases them, in both tables.
     for (const table of ['organizations', 'organizations_by_id']) {

@@ -86,16 +86,20 @@ function matchesKeyword(phrase: string, keyword: Keyword): Sql {
   ]);
 }
 
+/** A phone number's ten digits among the digits of the row's phone ("(907) 543-6800 ext. 6802"). */
+const matchesPhone = (digits: string) => sql`contains(regexp_replace(coalesce(o.phone, ''), '[^0-9]', '', 'g'), ${digits})`;
+
 /** Every term must match: keywords by what they mean, other words as text or service names, among the rows of `states` (null: all). */
 export function matchesText(text: string, states: readonly string[] | null = null): Sql {
-  const { keywords, words } = readText(text);
+  const { keywords, words, phones } = readText(text);
   return and([
     ...keywords.map(({ phrase, keyword }) => matchesKeyword(phrase, keyword)),
     ...words.map((word) => matchesWord(word, states)),
+    ...phones.map(({ digits }) => matchesPhone(digits)),
   ]);
 }
 
-export const hasText = (text: string) => { const r = readText(text); return r.keywords.length + r.words.length > 0; };
+export const hasText = (text: string) => { const r = readText(text); return r.keywords.length + r.words.length + r.phones.length > 0; };
 
 /**
  * 0: the name is the text; 1: starts with it; 2: a word of it starts with it; 3: elsewhere. The

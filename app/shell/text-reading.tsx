@@ -37,8 +37,8 @@ export function useServiceNames(text: string | null): ReadonlyMap<string, string
  */
 export function TextReading({ text, types, names }: { text: string; types: readonly OrgType[]; names: ReadonlyMap<string, string> }) {
   const { t, i18n } = useTranslation();
-  const { keywords, words, ignored } = readText(text);
-  if (keywords.length === 0 && ignored.length === 0) return null;
+  const { keywords, words, ignored, phones } = readText(text);
+  if (keywords.length === 0 && ignored.length === 0 && phones.length === 0) return null;
   const anyOf = new Intl.ListFormat(i18n.language, { type: 'disjunction' });
   const quoted = new Intl.ListFormat(i18n.language, { type: 'conjunction' });
   return (
@@ -65,6 +65,9 @@ export function TextReading({ text, types, names }: { text: string; types: reado
       {ignored.length > 0 && (
         <li data-ignored={ignored.join(' ')}>{t('reading.ignored', { count: ignored.length, words: quoted.format(ignored.map((word) => t('reading.quote', { word }))) })}</li>
       )}
+      {phones.map(({ typed, digits }) => (
+        <li key={digits} data-phone={digits}>{t('reading.phone', { phone: t('reading.quote', { word: typed }) })}</li>
+      ))}
       {words.length > 0 && (
         <li data-words={words.join(' ')}>{t('reading.words', { count: words.length, words: quoted.format(words.map((word) => t('reading.quote', { word }))) })}</li>
       )}
