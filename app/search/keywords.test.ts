@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { KEYWORDS, keywordFilter, readText } from './keywords.ts';
+import { KEYWORDS, keywordFilter, readText, wordForms } from './keywords.ts';
 
 // SAMHSA's code reference as the build reads it: code, category_code, …
 const REFERENCE = readFileSync(new URL('../../data/service_codes.csv', import.meta.url), 'utf8').trim().split('\n').slice(1)
@@ -122,6 +122,14 @@ describe('reading typed text', () => {
     expect([detox.keywords.map((k) => k.phrase), detox.phones]).toEqual([['detox'], [{ typed: '(212) 268-8830', digits: '2122688830' }]]);
     // Not a ZIP+4, a street number or longer runs of digits.
     for (const typed of ['02139-4307', '1200 main st', '12345678901234']) expect(readText(typed).phones, typed).toEqual([]);
+  });
+
+  it('looks for a word without its accents too, and a Spanish word of names in English too', () => {
+    expect(wordForms('Recuperación')).toEqual(['recuperación', 'recuperacion', 'recovery']);
+    expect(wordForms('centro')).toEqual(['centro', 'center']);
+    expect(wordForms('Adicción,')).toEqual(['adicción,', 'adiccion,']);
+    expect(wordForms('hope')).toEqual(['hope']);
+    expect(readText('centro de recuperación').words).toEqual(['centro', 'recuperación']);
   });
 
   it('leaves out emoji and signs beside other words, and looks for them alone', () => {

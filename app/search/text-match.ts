@@ -10,7 +10,7 @@ import { keptSelect } from '../release/relation.ts';
 import { textKeyOf } from '../release/org-key.ts';
 import { CODE_SEPARATOR } from '../release/tables.ts';
 import { and, join, likeLiteral, or, raw, sql, type Sql } from '../release/sql.ts';
-import { keywordFilter, readText, type Keyword } from './keywords.ts';
+import { keywordFilter, readText, wordForms, type Keyword } from './keywords.ts';
 import { keysWithWord } from './text-terms.ts';
 
 /**
@@ -53,13 +53,15 @@ const offering = (which: Sql) => sql`SELECT h.text_key FROM ${OFFERINGS} h JOIN 
 
 /**
  * A word: in the name, another name, the street or the city (of the rows of `states`, or in the
- * word index once the engine has made it: text-terms.ts), or in a SAMHSA service's name.
+ * word index once the engine has made it: text-terms.ts), or in a SAMHSA service's name, in any
+ * of its forms (keywords.ts wordForms: "recuperación" is also "recuperacion" and "recovery").
  * `contains` over lower-cased text finds what ILIKE '%word%' found in each field. One lookup of
  * keys: the two joined by OR, DuckDB marked every row with the second (a join), then filtered.
  */
 function matchesWord(word: string, states: readonly string[] | null): Sql {
-  return sql`o.text_key IN (${keysWithWord(word, states)}
-    UNION ALL ${offering(sql`c.name ILIKE ${`%${likeLiteral(word)}%`} ESCAPE '\\'`)})`;
+  const forms = wordForms(word);
+  return sql`o.text_key IN (${join(forms.map((form) => keysWithWord(form, states)), ' UNION ALL ')}
+    UNION ALL ${offering(or(forms.map((form) => sql`c.name ILIKE ${`%${likeLiteral(form)}%`} ESCAPE '\\'`)))})`;
 }
 
 /**

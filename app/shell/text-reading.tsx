@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '../db/use-query.ts';
 import { serviceCodesQuery } from '../search/queries.ts';
-import { keywordFilter, readText } from '../search/keywords.ts';
+import { inEnglish, keywordFilter, readText } from '../search/keywords.ts';
 import type { OrgType } from '../search/state.ts';
 
 /** At most this many meanings named for a keyword; past it, the last says how many more. */
@@ -69,7 +69,12 @@ export function TextReading({ text, types, names }: { text: string; types: reado
         <li key={digits} data-phone={digits}>{t('reading.phone', { phone: t('reading.quote', { word: typed }) })}</li>
       ))}
       {words.length > 0 && (
-        <li data-words={words.join(' ')}>{t('reading.words', { count: words.length, words: quoted.format(words.map((word) => t('reading.quote', { word }))) })}</li>
+        <li data-words={words.join(' ')}>{t('reading.words', { count: words.length, words: quoted.format(words.map((word) => {
+          // A Spanish word of names is looked for in English too ("centro" as "center"): said, a name with neither is no mystery.
+          const english = inEnglish(word);
+          const typed = t('reading.quote', { word });
+          return english ? t('reading.orWord', { word: typed, english: t('reading.quote', { word: english }) }) : typed;
+        })) })}</li>
       )}
     </ul>
   );
