@@ -132,6 +132,17 @@ describe('reading typed text', () => {
     expect(readText('centro de recuperación').words).toEqual(['centro', 'recuperación']);
   });
 
+  it('reads a long sentence for what it asks, and AA or NA meetings as AA or NA', () => {
+    // Each required word found nothing near 10001 in SAMHSA's 2022 directory: "he", "lives", "meetings".
+    const sentence = readText('please help me find a detox for my brother he lives near here and has medicaid thank you so much');
+    expect([sentence.keywords.map((k) => k.phrase), sentence.words]).toEqual([['detox', 'medicaid'], []]);
+    const meetings = readText('AA meetings tonight');
+    expect([meetings.keywords.map((k) => k.phrase), meetings.words, meetings.ignored]).toEqual([['aa'], [], ['tonight']]);
+    expect(readText('reuniones de NA').keywords.map((k) => k.keyword.codes)).toEqual([['TWFA', 'SHG']]);
+    // Beside other words they are left out: "his house" looks for "house", and His House is among what it finds.
+    expect(readText('his house').words).toEqual(['house']);
+  });
+
   it('leaves out emoji and signs beside other words, and looks for them alone', () => {
     // "🙏 detox" near 10001 found nothing: the emoji was a required word.
     for (const text of ['🙏 detox', 'detox 🙏🏽', 'detox & 💊']) {

@@ -36,7 +36,9 @@ export const KEYWORDS: Keyword[] = [
   { words: ['inpatient', 'hospital', 'hospitalización', 'hospitalizacion'], filter: 'level:inpatient' },
   { words: ['residential', 'rehab', 'rehabilitation', 'residencial', 'rehabilitación', 'rehabilitacion'], filter: 'level:residential' },
   { words: ['aa', 'na', '12-step', '12 step', 'twelve step', 'alcoholics anonymous', 'narcotics anonymous', 'self-help', 'support group',
-    'alcohólicos anónimos', 'alcoholicos anonimos', 'narcóticos anónimos', 'narcoticos anonimos', 'autoayuda', 'grupo de apoyo', '12 pasos'], codes: ['TWFA', 'SHG'] },
+    'alcohólicos anónimos', 'alcoholicos anonimos', 'narcóticos anónimos', 'narcoticos anonimos', 'autoayuda', 'grupo de apoyo', '12 pasos',
+    // What AA and NA hold: as a word, "AA meetings" near 10001 found nothing (no name says it).
+    'meeting', 'meetings', 'reunión', 'reunion', 'reuniones'], codes: ['TWFA', 'SHG'] },
   { words: ['sober living', 'sober home', 'sober house', 'halfway house', 'recovery residence', 'transitional housing',
     'vivienda sobria', 'casa de transición', 'casa de transicion', 'residencia de recuperación', 'residencia de recuperacion'], codes: ['HH'], types: ['narr_residence'] },
   { words: ['peer support', 'recovery coach', 'peer', 'apoyo de pares', 'acompañante de recuperación', 'pares'], codes: ['PEER', 'RC'], types: ['recovery_center'] },
@@ -119,6 +121,10 @@ const COMMON = [
   'yo', 'mi', 'mí', 'mis', 'de', 'del', 'para', 'con', 'un', 'una', 'por',
   'y', 'o', 'el', 'la', 'los', 'las', 'en', 'al', 'que', 'es', 'tu', 'su', 'se', 'lo', 'le', 'algo', 'alguien', 'lugar', 'sitio',
   'casa', 'como', 'cómo', 'abierto', 'abierta', 'mismo', 'amigo', 'amiga',
+  // A sentence's others: "a detox for my brother, he lives near here and has medicaid" required "he" and "lives".
+  'he', 'she', 'they', 'him', 'her', 'his', 'them', 'their', 'this', 'there', 'lives', 'live', 'has', 'have', 'takes', 'take',
+  'accepts', 'also', 'so', 'much', 'very', 'thank', 'thanks', 'be', 'will', 'would', 'should', 'could', 'do', 'does',
+  'él', 'ella', 'ellos', 'ellas', 'vive', 'viven', 'tiene', 'tienen', 'acepta', 'también', 'tambien', 'gracias', 'muy', 'mucho', 'este', 'esta',
 ];
 
 const ASKS = new Set(ASKING);
