@@ -3,29 +3,25 @@ import { describe, expect, it } from 'vitest';
 import { placeInText, STATE_CODES, STATE_NAMES } from './place-in-text.ts';
 
 describe('a place typed among the words', () => {
-  it('finds a ZIP typed among the words, to be the place', () => {
-    expect(placeInText('detox 10001')).toEqual({ place: '10001', rest: 'detox' });
-    expect(placeInText('10001')).toEqual({ place: '10001', rest: '' });
+  // Typed, the place found and the words left. Each had been required words: "detox 10001", "detox 10001-2345"
+  // and "detox in miles city mt" found nothing in the whole country, "aa near boston" 22 listings named for Boston.
+  const FOUND = [
+    ['detox 10001', '10001', 'detox'], ['10001', '10001', ''],
+    // A ZIP+4 with or without its dash; punctuation around it aside; four digits before a ZIP are a street number.
+    ['detox 10001-2345', '10001', 'detox'], ['02139 4307', '02139', ''], ['aa 02139 4307 women', '02139', 'aa women'],
+    ['detox near 10001.', '10001', 'detox near'], ['4307 main st 02139', '02139', '4307 main st'],
+    // The words after "near" or "cerca de", and after "in" or "en" when they end in a state.
+    ['detox in miles city mt', 'miles city mt', 'detox'], ['aa near boston', 'boston', 'aa'],
+    ['Sober living in Austin, TX', 'Austin, TX', 'Sober living'], ['detox para mujeres cerca de el paso tx', 'el paso tx', 'detox para mujeres'],
+    ['centro de recuperación en san juan puerto rico', 'san juan puerto rico', 'centro de recuperación'],
+  ];
+
+  it('finds a ZIP, a ZIP+4 or a named place among the words, to be the place', () => {
+    for (const [text, place, rest] of FOUND) expect(placeInText(text), text).toEqual({ place, rest });
+  });
+
+  it('finds none in a name, in what asks for nothing, in a keyword or a state alone', () => {
     for (const text of ['detox', '1000', '100011', 'route 66', '1000-12345']) expect(placeInText(text), text).toBeNull();
-  });
-
-  it('reads a ZIP+4 among the words as its ZIP, with or without its dash', () => {
-    // Each had been a required word: "detox 10001-2345" found nothing in the whole country.
-    expect(placeInText('detox 10001-2345')).toEqual({ place: '10001', rest: 'detox' });
-    expect(placeInText('02139 4307')).toEqual({ place: '02139', rest: '' });
-    expect(placeInText('aa 02139 4307 women')).toEqual({ place: '02139', rest: 'aa women' });
-    expect(placeInText('detox near 10001.')).toEqual({ place: '10001', rest: 'detox near' });
-    // Four digits before a ZIP are no part of it (a street number).
-    expect(placeInText('4307 main st 02139')).toEqual({ place: '02139', rest: '4307 main st' });
-  });
-
-  it('reads the words after "near" or "cerca de", and after "in" or "en" when they end in a state, as the place', () => {
-    // "detox in miles city mt" found nothing in the whole country as words, "aa near boston" 22 listings named for Boston.
-    expect(placeInText('detox in miles city mt')).toEqual({ place: 'miles city mt', rest: 'detox' });
-    expect(placeInText('aa near boston')).toEqual({ place: 'boston', rest: 'aa' });
-    expect(placeInText('Sober living in Austin, TX')).toEqual({ place: 'Austin, TX', rest: 'Sober living' });
-    expect(placeInText('detox para mujeres cerca de el paso tx')).toEqual({ place: 'el paso tx', rest: 'detox para mujeres' });
-    expect(placeInText('centro de recuperación en san juan puerto rico')).toEqual({ place: 'san juan puerto rico', rest: 'centro de recuperación' });
     // No place: a name ("Women in Recovery"), what asks for nothing, a keyword, a state alone, or nothing after.
     for (const text of ['women in recovery', 'detox near me', 'help near my house', 'rehab near', 'housing near aa',
       'hope in texas', 'detox in', 'care around the clock', 'a place in the sun']) {
