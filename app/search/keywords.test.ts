@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { KEYWORDS, keywordFilter, readText, wordForms } from './keywords.ts';
+import { MAX_TEXT } from './state.ts';
 
 // SAMHSA's code reference as the build reads it: code, category_code, …
 const REFERENCE = readFileSync(new URL('../../data/service_codes.csv', import.meta.url), 'utf8').trim().split('\n').slice(1)
@@ -141,6 +142,15 @@ describe('reading typed text', () => {
     expect(readText('reuniones de NA').keywords.map((k) => k.keyword.codes)).toEqual([['TWFA', 'SHG']]);
     // Beside other words they are left out: "his house" looks for "house", and His House is among what it finds.
     expect(readText('his house').words).toEqual(['house']);
+  });
+
+  it('leaves out the last word of a text cut at the box\'s length, a piece of a word', () => {
+    // Pasted, a message is cut at MAX_TEXT characters: "…takes medicaid" became the required word "medic".
+    const pasted = 'please find a detox for my brother in new jersey, somewhere close to where he lives that takes medicaid and has a bed';
+    const cut = pasted.slice(0, MAX_TEXT);
+    expect(cut.endsWith(' medic')).toBe(true);
+    expect(readText(cut).words).toEqual(['new', 'jersey,']);
+    expect(readText(pasted.slice(0, 60)).words).toEqual(['new', 'jersey,']);
   });
 
   it('leaves out emoji and signs beside other words, and looks for them alone', () => {

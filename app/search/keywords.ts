@@ -8,7 +8,7 @@
 // readText also leaves out words that ask for nothing ("help", "ayuda") and reads a keyword
 // misspelled by one letter as the keyword; the page says both (shell/text-reading.tsx).
 import { FILTER_GROUP_BY_ID, type FilterOption } from './filters.ts';
-import type { OrgType } from './state.ts';
+import { MAX_TEXT, type OrgType } from './state.ts';
 
 export interface Keyword {
   /** Lower-case words, as typed; a phrase is several words. */
@@ -243,6 +243,9 @@ const signs = (token: string) => !/[\p{L}\p{N}]/u.test(token);
 export function readText(text: string): ReadText {
   const phones = [...text.matchAll(PHONE)].map((m) => ({ typed: m[0].trim(), digits: m.slice(1, 4).join('') }));
   const tokens = text.replace(PHONE, ' ').trim().toLowerCase().split(/\s+/).filter(Boolean).slice(0, MAX_TOKENS);
+  // A text as long as the box takes was cut there, pasted (the box and the link keep MAX_TEXT characters): its
+  // last word may be a piece ("medic" of "medicaid"), which no listing holds. Not a word of its own.
+  if (text.length >= MAX_TEXT && tokens.length > 1 && !/\s$/.test(text)) tokens.pop();
   // A possessive is its word: "women's rehab" asks for women's care as "women" does.
   const plain = tokens.map((t) => t.replace(/^[¡¿"“'(]+|[.,;:!?"”')]+$/g, '').replace(/['’]s$/, ''));
   const read: ReadText = { keywords: [], words: [], ignored: [], phones: phones.slice(0, MAX_TERMS) };
