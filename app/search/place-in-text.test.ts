@@ -10,6 +10,8 @@ describe('a place typed among the words', () => {
     // A ZIP+4 with or without its dash; punctuation around it aside; four digits before a ZIP are a street number.
     ['detox 10001-2345', '10001', 'detox'], ['02139 4307', '02139', ''], ['aa 02139 4307 women', '02139', 'aa women'],
     ['detox near 10001.', '10001', 'detox near'], ['4307 main st 02139', '02139', '4307 main st'],
+    // A town named beside its ZIP: "miles", "city" and "mt" had stayed required words.
+    ['detox in Miles City, MT 59301', '59301', 'detox'], ['aa near boston 02108', '02108', 'aa'],
     // The words after "near" or "cerca de", and after "in" or "en" when they end in a state.
     ['detox in miles city mt', 'miles city mt', 'detox'], ['aa near boston', 'boston', 'aa'],
     ['Sober living in Austin, TX', 'Austin, TX', 'Sober living'], ['detox para mujeres cerca de el paso tx', 'el paso tx', 'detox para mujeres'],

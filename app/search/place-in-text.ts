@@ -68,9 +68,19 @@ function namedIn(words: string[], bare: string[]): PlaceInText | null {
   return null;
 }
 
-/** The place typed among the words, if any, and the words without it. */
-export function placeInText(text: string): PlaceInText | null {
+const split = (text: string) => {
   const words = text.trim().split(/\s+/).filter(Boolean);
-  const bare = words.map((w) => unpunctuated(w).toLowerCase());
-  return zipIn(words, bare) ?? namedIn(words, bare);
+  return { words, bare: words.map((w) => unpunctuated(w).toLowerCase()) };
+};
+
+/**
+ * The place typed among the words, if any, and the words without it. A town named beside a ZIP
+ * is no word either: "detox in miles city, mt 59301" required "miles", "city" and "mt".
+ */
+export function placeInText(text: string): PlaceInText | null {
+  const { words, bare } = split(text);
+  const zip = zipIn(words, bare);
+  if (!zip) return namedIn(words, bare);
+  const rest = split(zip.rest);
+  return { place: zip.place, rest: namedIn(rest.words, rest.bare)?.rest ?? zip.rest };
 }
