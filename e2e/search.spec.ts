@@ -92,17 +92,17 @@ test('a shared link with a ZIP among its words and no place searches there, as t
   await expect(total(page)).toHaveAttribute('data-total', String(typed), { timeout: 30_000 });
   await expect(page.getByLabel('Near (ZIP code or City, ST)')).toHaveValue('02139');
   await expect(page.getByLabel('Name or keyword')).toHaveValue('recovery');
-  await expect(page).toHaveURL(/\?q=recovery&where=02139$/);
+  await expect(page).toHaveURL(/\?where=02139&q=recovery$/);
   await page.getByLabel('Name or keyword').fill('hope');
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(page).toHaveURL(/\?where=02139&q=hope$/);
   await page.goBack();
-  await expect(page).toHaveURL(/\?q=recovery&where=02139$/);
+  await expect(page).toHaveURL(/\?where=02139&q=recovery$/);
   await expect(total(page)).toHaveAttribute('data-total', String(typed), { timeout: 30_000 });
   await page.goBack();
   await expect(page).toHaveURL(/\?where=02139&q=recovery$/);
   await page.goForward();
-  await expect(page).toHaveURL(/\?q=recovery&where=02139$/);
+  await expect(page).toHaveURL(/\?where=02139&q=recovery$/);
   await expect(page.getByLabel('Name or keyword')).toHaveValue('recovery');
 });
 

@@ -76,11 +76,10 @@ function placed(p: URLSearchParams): URLSearchParams {
   return moved;
 }
 
-/** The link's query as the form would have written it (see `placed`), or null when it is already. */
-export function placedQuery(query: string): string | null {
+/** Whether a link's words hold its place (see `placed`): the page then says so in its address. */
+export function placesWords(query: string): boolean {
   const p = new URLSearchParams(query);
-  const moved = placed(p);
-  return moved === p ? null : moved.toString();
+  return placed(p) !== p;
 }
 
 export function searchFromUrl(query: string | URLSearchParams): SearchState {
