@@ -24,6 +24,7 @@ import { hasText } from './search/text-match.ts';
 import { embedFromUrl, embedParams, type View } from './search/url.ts';
 import { DidYouMean } from './shell/did-you-mean.tsx';
 import { ResultsSummary } from './shell/results-summary.tsx';
+import { useServiceNames } from './shell/text-reading.tsx';
 import { useEmbedMessages } from './shell/use-embed-messages.ts';
 import { useResolvedSearch } from './shell/use-resolved-search.ts';
 import { usePageUrl } from './shell/use-page-url.ts';
@@ -92,6 +93,8 @@ export function App() {
   const search = resolution.status === 'resolved' && listing ? resolution.search : null;
   // A text search's count is its first page (queries.ts): the table's, asked once, unless sorted otherwise.
   const count = useQuery(search ? countQuery(search) : null);
+  // After the count's query, so its first page is asked first.
+  const serviceNames = useServiceNames(search ? search.state.text : null);
   // Chosen when the list is first drawn, and kept: a switch would remount it.
   const [ResultsTable, setResultsTable] = useState<TableComponent | null>(null);
   if (search && !ResultsTable) setResultsTable(() => tableModule?.ResultsTable ?? LazyResultsTable);
@@ -228,7 +231,7 @@ export function App() {
                 <div className={state.selected ? 'results with-detail' : 'results'}>
                   <div className="results-list">
                     {count.status === 'failed' ? <QueryFailed error={count.error} />
-                      : <ResultsSummary total={total} search={search} onChange={navigate} types={types} />}
+                      : <ResultsSummary total={total} search={search} onChange={navigate} types={types} names={serviceNames} />}
                     {!EMBED.embed && total !== null && <CopyLink />}
                     <Suspense fallback={<p className="hint">{t('app.loadingList')}</p>}>
                       {ResultsTable && <ResultsTable ref={table} search={search} total={total} sort={page.sort} onSort={sortBy} selectedId={state.selected}

@@ -85,6 +85,48 @@ test('filters change the count to the oracle\'s; a shared link and the back butt
   await expect(total(page)).toHaveAttribute('data-total', String(before), { timeout: 30_000 });
 });
 
+test('a shared link with a ZIP among its words and no place searches there, as the form does, and its address says so', async ({ page }) => {
+  await openDirectory(page, './?where=02139&q=recovery');
+  const typed = await countOf(page);
+  // A ZIP+4 too: `?q=recovery 02139-4307` had kept both as required words and found nothing.
+  await openDirectory(page, `./?q=${encodeURIComponent('recovery 02139-4307')}`);
+  await expect(total(page)).toHaveAttribute('data-total', String(typed), { timeout: 30_000 });
+  await expect(page.getByLabel('Near (ZIP code or City, ST)')).toHaveValue('02139');
+  await expect(page.getByLabel('Name or keyword')).toHaveValue('recovery');
+  await expect(page).toHaveURL(/\?where=02139&q=recovery$/);
+  await page.getByLabel('Name or keyword').fill('hope');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page).toHaveURL(/\?where=02139&q=hope$/);
+  await page.goBack();
+  await expect(page).toHaveURL(/\?where=02139&q=recovery$/);
+  await expect(total(page)).toHaveAttribute('data-total', String(typed), { timeout: 30_000 });
+  await page.goBack();
+  await expect(page).toHaveURL(/\?where=02139&q=recovery$/);
+  await page.goForward();
+  await expect(page).toHaveURL(/\?where=02139&q=recovery$/);
+  await expect(page.getByLabel('Name or keyword')).toHaveValue('recovery');
+});
+
+test('the count and how the words were read appear together, not the count alone first', async ({ page }) => {
+  await openDirectory(page, './?where=02139&r=10');
+  await countOf(page);
+  // What the page shows after each change: C the count, L the line saying how the words were read.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { seen: string[] }).seen = seen;
+    new MutationObserver(() => {
+      const now = `${document.querySelector('[data-total]') ? 'C' : '-'}${document.querySelector('.text-reading li') ? 'L' : '-'}`;
+      if (seen.at(-1) !== now) seen.push(now);
+    }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  // "aa" stands for services alone: the line names them from the release (asked after the count, it came 0.1–0.3 s later).
+  await page.getByLabel('Name or keyword').fill('aa');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page.locator('.text-reading [data-keyword="aa"]')).toContainText('stands for', { timeout: 30_000 });
+  const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+  expect(seen.slice(seen.indexOf('--'))).toEqual(['--', 'CL']);
+});
+
 test('the table\'s order is in the link: sorting writes it, a reload and a shared link restore it', async ({ page }) => {
   await openDirectory(page, './?where=02139&r=10');
   const names = page.locator('tr[data-org-id] td:nth-child(1)');

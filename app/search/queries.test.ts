@@ -216,6 +216,32 @@ describe('text search', () => {
     }
   });
 
+  it('finds a word typed with accents, or a Spanish word of names, in each of its forms as ILIKE does', async () => {
+    // "centro de recuperación" found nothing near 10001: SAMHSA's names say "center" and "recovery", and carry no accents.
+    for (const [typed, forms] of [['centro', ['centro', 'center']], ['Bóston', ['bóston', 'boston']], ['esperanza', ['esperanza', 'hope']]] as const) {
+      const any = (column: string) => raw(forms.map((f) => `${column} ILIKE '%${f}%'`).join(' OR '));
+      const expected = await run<{ org_id: string }>(sql`SELECT o.org_id FROM organizations_by_id o
+        WHERE ${any('o.name')} OR ${any("array_to_string(o.other_names, ' ')")} OR ${any('o.address_line1')} OR ${any('o.city')}
+          OR o.org_id IN (SELECT s.org_id FROM organization_services s JOIN service_codes c ON c.code = s.code WHERE ${any('c.name')})
+        ORDER BY 1`);
+      expect(expected.length, typed).toBeGreaterThan(0);
+      expect((await ids(search({ text: typed, mentalHealthOnly: true }))).sort(), typed).toEqual(expected.map((r) => r.org_id));
+    }
+  });
+
+  it('finds a phone number typed in any form among the phones as published, whatever their form', async () => {
+    // A pasted "(212) 268-8830" found nothing near 10001 in SAMHSA's 2022 directory: it was looked for in names and streets.
+    const orgs = await run<{ org_id: string; phone: string | null }>(sql`SELECT org_id, phone FROM organizations_by_id`);
+    const digits = [...new Set(orgs.map((o) => (o.phone ?? '').replace(/\D/g, '')).filter((d) => d.length >= 10).map((d) => d.slice(-10)))];
+    expect(digits.length).toBeGreaterThan(1);
+    for (const d of digits) {
+      const expected = orgs.filter((o) => (o.phone ?? '').replace(/\D/g, '').includes(d)).map((o) => o.org_id).sort();
+      for (const typed of [`(${d.slice(0, 3)}) ${d.slice(3, 6)}-${d.slice(6)}`, `${d.slice(0, 3)}.${d.slice(3, 6)}.${d.slice(6)}`, d]) {
+        expect((await ids(search({ text: typed, mentalHealthOnly: true }))).sort(), typed).toEqual(expected);
+      }
+    }
+  });
+
   it('lists the matches of a rank by name without regard to case, then id, as the names order them here', async () => {
     // The release's name_order (views.sql, DuckDB 1.5) against the names as this engine lower-cases them, in both tables.
     for (const table of ['organizations', 'organizations_by_id']) {

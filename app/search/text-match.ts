@@ -10,7 +10,7 @@ import { keptSelect } from '../release/relation.ts';
 import { textKeyOf } from '../release/org-key.ts';
 import { CODE_SEPARATOR } from '../release/tables.ts';
 import { and, join, likeLiteral, or, raw, sql, type Sql } from '../release/sql.ts';
-import { keywordFilter, readText, type Keyword } from './keywords.ts';
+import { keywordFilter, readText, wordForms, type Keyword } from './keywords.ts';
 import { keysWithWord } from './text-terms.ts';
 
 /**
@@ -53,13 +53,15 @@ const offering = (which: Sql) => sql`SELECT h.text_key FROM ${OFFERINGS} h JOIN 
 
 /**
  * A word: in the name, another name, the street or the city (of the rows of `states`, or in the
- * word index once the engine has made it: text-terms.ts), or in a SAMHSA service's name.
+ * word index once the engine has made it: text-terms.ts), or in a SAMHSA service's name, in any
+ * of its forms (keywords.ts wordForms: "recuperación" is also "recuperacion" and "recovery").
  * `contains` over lower-cased text finds what ILIKE '%word%' found in each field. One lookup of
  * keys: the two joined by OR, DuckDB marked every row with the second (a join), then filtered.
  */
 function matchesWord(word: string, states: readonly string[] | null): Sql {
-  return sql`o.text_key IN (${keysWithWord(word, states)}
-    UNION ALL ${offering(sql`c.name ILIKE ${`%${likeLiteral(word)}%`} ESCAPE '\\'`)})`;
+  const forms = wordForms(word);
+  return sql`o.text_key IN (${join(forms.map((form) => keysWithWord(form, states)), ' UNION ALL ')}
+    UNION ALL ${offering(or(forms.map((form) => sql`c.name ILIKE ${`%${likeLiteral(form)}%`} ESCAPE '\\'`)))})`;
 }
 
 /**
@@ -86,16 +88,20 @@ function matchesKeyword(phrase: string, keyword: Keyword): Sql {
   ]);
 }
 
+/** A phone number's ten digits among the digits of the row's phone ("(907) 543-6800 ext. 6802"). */
+const matchesPhone = (digits: string) => sql`contains(regexp_replace(coalesce(o.phone, ''), '[^0-9]', '', 'g'), ${digits})`;
+
 /** Every term must match: keywords by what they mean, other words as text or service names, among the rows of `states` (null: all). */
 export function matchesText(text: string, states: readonly string[] | null = null): Sql {
-  const { keywords, words } = readText(text);
+  const { keywords, words, phones } = readText(text);
   return and([
     ...keywords.map(({ phrase, keyword }) => matchesKeyword(phrase, keyword)),
     ...words.map((word) => matchesWord(word, states)),
+    ...phones.map(({ digits }) => matchesPhone(digits)),
   ]);
 }
 
-export const hasText = (text: string) => { const r = readText(text); return r.keywords.length + r.words.length > 0; };
+export const hasText = (text: string) => { const r = readText(text); return r.keywords.length + r.words.length + r.phones.length > 0; };
 
 /**
  * 0: the name is the text; 1: starts with it; 2: a word of it starts with it; 3: elsewhere. The

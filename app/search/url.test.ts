@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consoleUrl, pageFromUrl, pageToUrl, searchFromUrl, searchToUrl, sortFromUrl, sortToUrl, type Page } from './url.ts';
+import { consoleUrl, pageFromUrl, pageToUrl, placesWords, searchFromUrl, searchToUrl, sortFromUrl, sortToUrl, type Page } from './url.ts';
 import { DEFAULT_SORT, EMPTY_SEARCH, MAX_TEXT, SORT_KEYS, type SearchState } from './state.ts';
 
 describe('search ⇄ URL', () => {
@@ -27,6 +27,22 @@ describe('search ⇄ URL', () => {
     expect(s).toEqual({
       ...EMPTY_SEARCH, where: '02139', types: ['treatment_center'], filters: { pay: ['medicaid'] }, text: 'é'.repeat(MAX_TEXT),
     });
+  });
+
+  it('reads a ZIP among a link\'s words with no place as its place, as the form does', () => {
+    // `?q=detox 10001` kept 10001 as a required word: nothing in the whole country.
+    expect(searchFromUrl('q=detox+10001')).toEqual({ ...EMPTY_SEARCH, where: '10001', text: 'detox' });
+    expect(searchFromUrl('q=detox+10001-2345&r=25')).toEqual({ ...EMPTY_SEARCH, where: '10001', radius: 25, text: 'detox' });
+    expect(searchFromUrl('q=02139')).toEqual({ ...EMPTY_SEARCH, where: '02139' });
+    expect(searchFromUrl('q=aa+near+boston')).toEqual({ ...EMPTY_SEARCH, where: 'boston', text: 'aa' });
+    // The page rewrites the address bar to the form's link (shell/use-page-url.ts).
+    expect(placesWords('?q=detox+10001&lang=es')).toBe(true);
+    expect(pageToUrl(pageFromUrl('?q=detox+10001'))).toBe('where=10001&q=detox');
+    // A place given keeps the ZIP a word, as in the form.
+    for (const query of ['where=02139&q=detox+10001', 'at=42.36,-71.06&q=detox+10001', 'q=detox']) {
+      expect(placesWords(query), query).toBe(false);
+      expect(searchFromUrl(query).text, query).toBe(new URLSearchParams(query).get('q'));
+    }
   });
 });
 
