@@ -168,6 +168,8 @@ export function App() {
         ))}
       </header>
       <main className={EMBED.embed ? 'embedded' : undefined}>
+        {/* Each view's own h1 (its charts and panels are h2): the dashboards' outline began at h3. */}
+        {!onSearchView && <h1 className="view-title">{t(view === 'dashboards' ? 'app.dashboards' : 'app.sqlConsole')}</h1>}
         {!onSearchView && <StartingNotice database={database} />}
         <EngineActivity />
         {CLOUD_PAGE && database.status === 'ready' && <CloudConnect />}
