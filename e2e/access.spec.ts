@@ -15,6 +15,16 @@ test.describe('on a phone', () => {
     expect((await detail.boundingBox())!.width).toBeLessThanOrEqual(375);
   });
 
+  test('closing the details with the browser\'s Back puts focus on the result that opened them, as Escape does', async ({ page }) => {
+    await openDirectory(page, './?where=02139&r=5');
+    const first = page.locator('tr[data-org-id]').first().locator('.link-button');
+    await first.click();
+    await expect(page.locator('#detail-title')).toBeFocused();
+    await page.goBack();
+    await expect(page.locator('#detail-title')).toHaveCount(0);
+    await expect(first).toBeFocused();
+  });
+
   test('no view of the page scrolls sideways at 375 px, nor does the results table', async ({ page }) => {
     const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
     await openDirectory(page, './?where=02139&r=10');
