@@ -126,8 +126,13 @@ export function App() {
     onSelect(null);
   }, [onSelect]);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
+  const wasOpen = useRef(false);
   useEffect(() => {
-    if (state.selected || !returnFocus.current) return;
+    const closed = wasOpen.current && !state.selected;
+    wasOpen.current = Boolean(state.selected);
+    // Closed by Escape or × (returnFocus), or by the browser's Back, which left focus on the
+    // body as the panel went: any other close (a new search, the map) has put focus elsewhere.
+    if (!closed || !(returnFocus.current || document.activeElement === document.body)) return;
     returnFocus.current = false;
     const back = opener.current;
     opener.current = null;
@@ -180,6 +185,8 @@ export function App() {
         ))}
       </header>
       <main className={EMBED.embed ? 'embedded' : undefined}>
+        {/* Each view's own h1 (its charts and panels are h2): the dashboards' outline began at h3. */}
+        {!onSearchView && <h1 className="view-title">{t(view === 'dashboards' ? 'app.dashboards' : 'app.sqlConsole')}</h1>}
         {!onSearchView && <StartingNotice database={database} />}
         <EngineActivity />
         {CLOUD_PAGE && database.status === 'ready' && <CloudConnect />}

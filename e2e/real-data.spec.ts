@@ -213,3 +213,12 @@ test('"women" and "gratis" say what SAMHSA\'s directory holds: programs for wome
   await expectCount(page, 'gratis', `${offering(['NP'])} OR ${named('gratis')}`);
   await expect(page.locator('.text-reading [data-keyword="gratis"]')).toHaveText('“gratis” stands for No payment accepted, and is looked for as a word in names too');
 });
+
+test('the mental-health-only box, which could add nothing to SAMHSA\'s substance-use directory, is off and says why', async ({ page }) => {
+  await openDirectory(page, './?where=10001&r=25');
+  await expect(total(page)).toBeVisible({ timeout: 30_000 });
+  await page.locator('summary', { hasText: 'Filters' }).click();
+  const box = page.getByRole('checkbox', { name: /Include mental-health-only facilities/ });
+  await expect(box).toBeDisabled();
+  await expect(page.locator('.choice', { has: box })).toContainText('so this would add nothing');
+});

@@ -108,9 +108,12 @@ export function SearchForm({ state, search, onChange, onSearch, autoFocus = fals
             ))}
           </fieldset>
         )}
+        {/* A box that can add nothing is off, and says why (SAMHSA's substance-use directory holds
+            no mental-health-only facility: it offered "(0)" everywhere). Ticked, it can always be unticked. */}
         {types.includes('treatment_center') && (
           <Choice checked={state.mentalHealthOnly} label={t('form.mentalHealthOnly')} count={facets.count(MENTAL_HEALTH_ONLY, 'include')}
             hint={t('form.mentalHealthOnlyHint')}
+            disabledWhy={!state.mentalHealthOnly && facets.value(MENTAL_HEALTH_ONLY, 'include') === 0 ? t('form.mentalHealthOnlyNone') : undefined}
             onChange={() => onChange({ ...state, mentalHealthOnly: !state.mentalHealthOnly, selected: null })} />
         )}
         {FILTER_GROUPS.filter((group) => types.includes(group.appliesTo)).map((group) => (
