@@ -86,11 +86,12 @@ test('the opened organization is drawn over the clusters, and opened from under 
     const map = await box(canvas.locator('canvas'));
     const inside = m.x >= map.x && m.y >= map.y && m.x + m.width <= map.x + map.width && m.y + m.height <= map.y + map.height;
     return inside && controls.every((c) => !overlaps(m, c));
-  }, { message: 'the ring on the map, clear of "Search this area" and the zoom buttons', timeout: 20_000 }).toBe(true);
-  const mid = await onScreen(page, org.lon, org.lat);
+  }, { message: 'the pin on the map, clear of "Search this area" and the zoom buttons', timeout: 20_000 }).toBe(true);
+  // The pin's tip on the place.
+  const place = await onScreen(page, org.lon, org.lat);
   const m = await box(mark);
-  expect(Math.abs(m.x + m.width / 2 - mid.x)).toBeLessThan(3);
-  expect(Math.abs(m.y + m.height / 2 - mid.y)).toBeLessThan(3);
+  expect(Math.abs(m.x + m.width / 2 - place.x)).toBeLessThan(3);
+  expect(Math.abs(m.y + m.height - place.y)).toBeLessThan(3);
   expect(await page.evaluate(() => {
     const z = (s: string) => Number(getComputedStyle(document.querySelector(s) ?? document.body).zIndex) || 0;
     return z('.open-mark') > z('.cluster-count');

@@ -1,14 +1,15 @@
-// The opened organization on the map, plain to see: a ring round a dot of its type's colour,
-// drawn as an HTML marker over the canvas, so neither a cluster bubble nor a cluster's count
-// (HTML too, cluster-counts.ts) covers it (a person test: drawn in the clustered source, its
-// ring went with its point into a bubble). Kept out from under the map's own controls.
+// The opened organization on the map, plain to see: a red pin holding a dot of its type's colour,
+// its tip on the place, drawn as an HTML marker over the canvas, so neither a cluster bubble nor a
+// cluster's count (HTML too, cluster-counts.ts) covers it (a person test: drawn in the clustered
+// source, its ring went with its point into a bubble). A pin, not a ring round the point: a ring
+// over Miles City's cluster of two hid the other one. Kept out from under the map's own controls.
 import { Marker, type Map as MapLibre } from 'maplibre-gl';
 
 /**
- * Room the map keeps clear when it frames an organization: "Search this area" at the top, the
- * zoom buttons at the top right (each ~30–40 px from the edge), a ring's width elsewhere.
+ * Room the map keeps clear round the place when it frames an organization: the pin (32 px tall)
+ * under "Search this area" at the top (~44 px), the zoom buttons at the top right (~40 px).
  */
-export const CLEAR_OF_CONTROLS = { top: 56, right: 56, bottom: 32, left: 32 };
+export const CLEAR_OF_CONTROLS = { top: 80, right: 56, bottom: 24, left: 32 };
 
 export interface OpenPlace {
   latitude: number;
@@ -18,9 +19,12 @@ export interface OpenPlace {
 export function showOpenMark(map: MapLibre, at: OpenPlace, color: string): () => void {
   const mark = document.createElement('span');
   mark.className = 'open-mark';
-  mark.style.setProperty('--type-color', color);
   mark.setAttribute('aria-hidden', 'true');
-  const marker = new Marker({ element: mark }).setLngLat([at.longitude, at.latitude]).addTo(map);
+  // The marker moves its element with a transform: the pin's own turn is on a child.
+  const pin = mark.appendChild(document.createElement('span'));
+  pin.className = 'open-pin';
+  pin.style.setProperty('--type-color', color);
+  const marker = new Marker({ element: mark, anchor: 'bottom' }).setLngLat([at.longitude, at.latitude]).addTo(map);
   return () => marker.remove();
 }
 

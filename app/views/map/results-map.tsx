@@ -190,7 +190,7 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
         {types.map((type) => (
           <li key={type}><span style={{ background: TYPE_COLORS[type] }} aria-hidden="true" /> {t(`data.orgType.${type}`)}</li>
         ))}
-        {opened && from && <li className="legend-open"><span aria-hidden="true" /> {t('map.open')} <bdi translate="no">{opened.name}</bdi></li>}
+        {opened && from && <li className="legend-open"><span aria-hidden="true"><span className="open-pin" /></span> {t('map.open')} <bdi translate="no">{opened.name}</bdi></li>}
       </ul>
       {points.status === 'failed' && <QueryFailed error={points.error} />}
     </section>
