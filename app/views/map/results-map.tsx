@@ -39,6 +39,8 @@ interface Props {
 
 const EMPTY = pointsCollection([]);
 const US_BOUNDS: [[number, number], [number, number]] = [[-125, 24], [-66, 50]];
+/** How far in from the map's edges a search's circle is fitted, in pixels. */
+const SEARCH_PADDING = 24;
 
 export default function ResultsMap({ search, selectedId, hoveredId, onSelect, onHover, types, onSearchArea }: Props) {
   const { t } = useTranslation();
@@ -120,7 +122,7 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
     if (!map || !rows) return;
     (map.getSource('results') as GeoJSONSource).setData(pointsCollection(rows));
     (map.getSource('radius') as GeoJSONSource).setData({ type: 'FeatureCollection', features: ring ? [ring] : [] });
-    map.fitBounds(searchBox, { padding: 24, maxZoom: 13, duration: 0 });
+    map.fitBounds(searchBox, { padding: SEARCH_PADDING, maxZoom: 13, duration: 0 });
     framed.current = null;
     setMoved(false);
     setDrawn(rows);
@@ -161,7 +163,7 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
       else if (!inClearView(map, from)) map.jumpTo({ center: [from.longitude, from.latitude] });
     } else if (!selectedId && framed.current) {
       framed.current = null;
-      map.fitBounds(searchBox, { padding: 24, maxZoom: 13, duration: 0 });
+      map.fitBounds(searchBox, { padding: SEARCH_PADDING, maxZoom: 13, duration: 0 });
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- by value: `frame` and `from` are new each render
   }, [map, selectedId, JSON.stringify(frame), from?.latitude, from?.longitude, linksRead, rows]);
@@ -174,8 +176,13 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
     if (!map || !onSearchArea) return;
     const c = map.getCenter();
     const b = map.getBounds();
-    const halfHeightMiles = ((b.getNorth() - b.getSouth()) / 2) * MILES_PER_DEGREE;
-    const radius = RADII.find((r) => r >= halfHeightMiles) ?? RADII[RADII.length - 1];
+    const { clientWidth: width, clientHeight: height } = map.getContainer();
+    // The circle the view holds as a search's circle is fitted to it, so a pan alone keeps the
+    // radius (a person test: the view's half height, padding and all, made a 25-mile search 50
+    // miles on a phone); within 5%, for the projection's stretch across the view.
+    const milesPerPixel = ((b.getNorth() - b.getSouth()) * MILES_PER_DEGREE) / height;
+    const held = (Math.min(width, height) / 2 - SEARCH_PADDING) * milesPerPixel;
+    const radius = RADII.find((r) => r >= held * 0.95) ?? RADII[RADII.length - 1];
     onSearchArea(roundedPlace(c.lat, c.lng, 'the map area'), radius);
   };
 
