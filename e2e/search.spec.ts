@@ -243,6 +243,8 @@ test('after the map is moved by hand, "Search this area" searches around its cen
   await page.getByRole('button', { name: 'Search this area' }).click();
   await expect(page).toHaveURL(/[?&]at=4\d\.\d{1,2}%2C-7\d\.\d{1,2}/);
   await expect(page.locator('[data-total]')).toContainText('of the map area');
+  // Moved, not zoomed: the same 10 miles (the view's half height made it 25).
+  await expect(page).toHaveURL(/[?&]r=10(&|$)/);
 });
 
 test('hovering a result changes nothing else: the list keeps its buttons and a map moved by hand stays', async ({ page }) => {

@@ -513,20 +513,23 @@ describe('detail', () => {
     expect(bindRelations(q.text, q.params, (r) => filesRelation(manifest, r)).text.match(/\.parquet'/g)).toHaveLength(1);
   });
 
-  it('places the nearby supports from the copy the engine keeps in memory, and from their files until it holds it', async () => {
+  type Placed = { org_id: string; latitude: number; longitude: number; program_name: string | null; address_line1: string | null };
+  it('places the nearby supports, with their programs and streets, from the copy the engine keeps in memory, and from their files until it holds it', async () => {
     const links = await run<{ related_org_id: string }>(networkQuery('SAMHSA_OUT_000001'));
     const q = positionsQuery(links.map((l) => l.related_org_id))!;
-    const oracle = await run<{ org_id: string; latitude: number; longitude: number }>(sql`SELECT org_id, latitude, longitude FROM organizations_by_id
+    const oracle = await run<Placed>(sql`SELECT org_id, latitude, longitude, program_name, address_line1 FROM organizations_by_id
       WHERE org_id IN (SELECT related_org_id FROM network_relationships WHERE org_id = 'SAMHSA_OUT_000001')`);
-    const expected = links.map((l) => { const o = oracle.find((p) => p.org_id === l.related_org_id)!; return [l.related_org_id, o.latitude, o.longitude]; });
+    const shown = (r: Placed) => [r.latitude, r.longitude, r.program_name, r.address_line1];
+    const expected = links.map((l) => [l.related_org_id, ...shown(oracle.find((p) => p.org_id === l.related_org_id)!)]);
+    expect(oracle.some((r) => r.address_line1)).toBe(true);
     // Held: point lookups in the copy. Not yet: each one's file of organizations_by_id, never the whole table.
     expect(bindRelations(q.text, q.params, (r) => filesRelation(manifest, r, () => true)).text).toContain(keptName(SEARCH_ROWS));
     const unheld = bindRelations(q.text, q.params, (r) => filesRelation(manifest, r)).text;
     expect(unheld).not.toContain(keptName(SEARCH_ROWS));
     expect(unheld).not.toMatch(/"organizations_by_id"/);
     for (const on of [engine, files]) {
-      const positions = await on.query<{ org_id: string; latitude: number; longitude: number }>(q.text, q.params);
-      expect(withRelated(links, positions).map((r) => [r.related_org_id, r.latitude, r.longitude])).toEqual(expected);
+      const positions = await on.query<Placed>(q.text, q.params);
+      expect(withRelated(links, positions).map((r) => [r.related_org_id, ...shown(r)])).toEqual(expected);
     }
     const [{ n }] = await run<{ n: number }>(sql`SELECT count(*)::INTEGER AS n FROM ${raw(keptName(SEARCH_ROWS))}`);
     expect(n).toBe(manifest.tables.organizations_by_id.rows);

@@ -389,7 +389,9 @@ export function networkQuery(orgId: string): Sql {
 }
 
 /**
- * Where each organization is, for the map's lines to an organization's nearby supports, one
+ * Where each organization is, for the map's lines to an organization's nearby supports, and its
+ * program and street, which tell a chain's sites apart in the list (1,918 names repeat in SAMHSA's
+ * 2022 release: a Fall River center's three nearby supports all read "Steppingstone Inc"); one
  * point lookup each: in the search rows the engine keeps in memory, indexed on org_id
  * (search-rows.ts), once it holds them (a join with organizations_by_id read all 400k rows at ×10
  * on every opening, ~100 ms CPU in duckdb-wasm; DuckDB 0.9.1 uses an index for `column =
@@ -399,7 +401,7 @@ export function networkQuery(orgId: string): Sql {
  */
 export function positionsQuery(orgIds: readonly string[]): Sql | null {
   if (!orgIds.length) return null;
-  const columns = raw('org_id, latitude, longitude');
+  const columns = raw('org_id, latitude, longitude, program_name, address_line1');
   const lookups = join(orgIds.map((id) => {
     // Read without the copy, a relation takes no values: the key (a number) is written in, the id stays bound outside.
     const byKey = sql`SELECT ${columns} FROM ${keyRelation('organizations_by_id', id)} b WHERE ${raw(`b.${ORG_KEY} = ${orgKey(id)}`)}`;
