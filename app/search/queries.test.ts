@@ -322,6 +322,11 @@ describe('text search for services', () => {
     expect(await ids(search({ text: 'intensive harbor' }))).toEqual(['SAMHSA_OUT_000001']);
     const veterans = await offering(`c.code IN ('VET', 'ADM', 'MF', 'VAMC', 'MI')`);
     expect((await ids(search({ text: 'veterans' }))).sort()).toEqual(expect.arrayContaining(veterans));
+    // Before the copies the services are read from the codes organizations_by_id lists (text-match.ts).
+    for (const text of ['intensive', 'intensive harbor', 'veterans', 'NA', 'alcohol', 'recovery']) {
+      const q = resultsQuery(search({ text }), { limit: 100, offset: 0 });
+      expect(await files.query(q.text, q.params), text).toEqual(await engine.query(q.text, q.params));
+    }
   });
 
   it('leaves out words that ask for nothing, so a search of them alone finds what a search of no words finds', async () => {
