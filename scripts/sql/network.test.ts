@@ -1,11 +1,17 @@
 // network.sql's grid passes against the definition they stand for, computed the slow way:
 // every pair, the 3 nearest of each kind within 25.1 flat-earth miles (ties by org_id),
 // kept if the great circle says 25 miles or less.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MILES_PER_DEGREE } from '../../app/release/geo.ts';
 import { ORG_TYPES } from '../../app/release/org-types.ts';
 import { openDb, rows, runFile, sqlFile, type Db } from '../build/db.ts';
 import { seededRandom } from '../build/seeded-random.ts';
+
+/**
+ * The network's flat earth: miles a degree of latitude, as network.sql writes it (SQL cannot
+ * import a constant; the last test holds the file to it). Not the search's sphere (app/release/geo.ts).
+ */
+const MILES_PER_DEGREE = 69.17;
 
 interface Org { org_id: string; org_type: string; level_of_care: string | null; latitude: number; longitude: number }
 
@@ -121,5 +127,12 @@ describe('network relationships', () => {
       { related_org_id: 'EDGE_RCC_24.99', distance_miles: 24.96 },
       { related_org_id: 'EDGE_RCC_25.02', distance_miles: 24.99 },
     ]);
+  });
+
+  it('measure with one flat-earth figure for miles a degree, the one this file uses', () => {
+    const network = readFileSync('scripts/sql/network.sql', 'utf8').replace(/--[^\n]*/g, '');
+    const perDegree = [...network.matchAll(/\b6\d\.\d+\b/g)].map((m) => Number(m[0]));
+    expect(perDegree.length).toBeGreaterThan(4);
+    expect(new Set(perDegree)).toEqual(new Set([MILES_PER_DEGREE]));
   });
 });
