@@ -196,7 +196,7 @@ async function copyParquet(db: Db, query: string, path: string, rowGroupRows: nu
   const copy = `COPY (${query}) TO ${literal(path)} (FORMAT PARQUET, COMPRESSION ZSTD, COMPRESSION_LEVEL 9,
     ROW_GROUP_SIZE ${rowGroupRows}, ROW_GROUP_SIZE_BYTES ${2 ** 40}${withKeys ? ', RETURN_STATS true' : ''})`;
   // Only the files split by key need their keys: every column's statistics, read into JavaScript,
-  // were a sixth of a partition file's cost (×1's 171 treatment-center files: 1.63 → 1.37 s of CPU).
+  // were a sixth of a partition file's cost (×1's 171 treatment-center files, one thread: 1.63–1.67 → 1.37–1.46 s of CPU).
   if (!withKeys) return { path, rows: (await rows<{ Count: number }>(db, copy, params))[0].Count };
   const [{ count, column_statistics: stats }] = await rows<{ count: number; column_statistics: { key: string; value: { key: string; value: string }[] }[] }>(db,
     copy, params);
