@@ -24,6 +24,7 @@ import { hasText } from './search/text-match.ts';
 import { embedFromUrl, embedParams, type View } from './search/url.ts';
 import { DidYouMean } from './shell/did-you-mean.tsx';
 import { ResultsSummary } from './shell/results-summary.tsx';
+import { useServiceNames } from './shell/text-reading.tsx';
 import { useEmbedMessages } from './shell/use-embed-messages.ts';
 import { useResolvedSearch } from './shell/use-resolved-search.ts';
 import { usePageUrl } from './shell/use-page-url.ts';
@@ -86,14 +87,14 @@ export function App() {
   // A new order replaces the link rather than adding a step to go back through.
   const sortBy = useCallback((sort: Sort) => go({ sort }, 'replace'), [go]);
   const [hovered, setHovered] = useState<string | null>(null);
-  // "Show every listing": a choice for this visit; a link with no place asks again, unless it
-  // says `all=1` (an analyst's link to the national list, and the benchmark's national view).
-  const [browseAll, setBrowseAll] = useState(page.all);
-  const listing = EMBED.embed || browseAll || asked(state);
+  // "List every organization" is `all=1` (search/url.ts); without it a link with no place asks.
+  const listing = EMBED.embed || page.all || asked(state);
   const resolution = useResolvedSearch(state, release);
   const search = resolution.status === 'resolved' && listing ? resolution.search : null;
   // A text search's count is its first page (queries.ts): the table's, asked once, unless sorted otherwise.
   const count = useQuery(search ? countQuery(search) : null);
+  // After the count's query, so its first page is asked first.
+  const serviceNames = useServiceNames(search ? search.state.text : null);
   // Chosen when the list is first drawn, and kept: a switch would remount it.
   const [ResultsTable, setResultsTable] = useState<TableComponent | null>(null);
   if (search && !ResultsTable) setResultsTable(() => tableModule?.ResultsTable ?? LazyResultsTable);
@@ -125,8 +126,13 @@ export function App() {
     onSelect(null);
   }, [onSelect]);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
+  const wasOpen = useRef(false);
   useEffect(() => {
-    if (state.selected || !returnFocus.current) return;
+    const closed = wasOpen.current && !state.selected;
+    wasOpen.current = Boolean(state.selected);
+    // Closed by Escape or × (returnFocus), or by the browser's Back, which left focus on the
+    // body as the panel went: any other close (a new search, the map) has put focus elsewhere.
+    if (!closed || !(returnFocus.current || document.activeElement === document.body)) return;
     returnFocus.current = false;
     const back = opener.current;
     opener.current = null;
@@ -143,6 +149,17 @@ export function App() {
       resultsHeading.current?.focus({ preventScroll: true });
     });
   }, [navigate]);
+
+  // A link to a search opens at its results on a phone, as a typed search moves there: above them
+  // the header, notices and form filled the first screen (results 910 px down at 320×640). Not
+  // embedded (the host's page would jump to the frame), nor with an organization open (its panel
+  // moves there itself).
+  const openedAtSearch = useRef(!EMBED.embed && !state.selected && (page.all || asked(state)));
+  useEffect(() => {
+    if (!search || !openedAtSearch.current) return;
+    openedAtSearch.current = false;
+    if (window.matchMedia(DETAIL_IN_PLACE).matches) resultsHeading.current?.scrollIntoView({ block: 'start' });
+  }, [search]);
 
   const place = search?.near?.label ?? (resolution.status === 'resolved' ? resolution.search.near?.label : null) ?? null;
   useEffect(() => {
@@ -168,6 +185,8 @@ export function App() {
         ))}
       </header>
       <main className={EMBED.embed ? 'embedded' : undefined}>
+        {/* Each view's own h1 (its charts and panels are h2): the dashboards' outline began at h3. */}
+        {!onSearchView && <h1 className="view-title">{t(view === 'dashboards' ? 'app.dashboards' : 'app.sqlConsole')}</h1>}
         {!onSearchView && <StartingNotice database={database} />}
         <EngineActivity />
         {CLOUD_PAGE && database.status === 'ready' && <CloudConnect />}
@@ -212,14 +231,14 @@ export function App() {
               {resolution.status === 'resolved' && !listing && (
                 <div className="start-prompt">
                   <p>{t('app.startPrompt')}</p>
-                  <p><button type="button" className="link-button" onClick={() => setBrowseAll(true)}>{t('app.listAll')}</button></p>
+                  <p><button type="button" className="link-button" onClick={() => go({ all: true })}>{t('app.listAll')}</button></p>
                 </div>
               )}
               {search && (
                 <div className={state.selected ? 'results with-detail' : 'results'}>
                   <div className="results-list">
                     {count.status === 'failed' ? <QueryFailed error={count.error} />
-                      : <ResultsSummary total={total} search={search} onChange={navigate} types={types} />}
+                      : <ResultsSummary total={total} search={search} onChange={navigate} types={types} names={serviceNames} />}
                     {!EMBED.embed && total !== null && <CopyLink />}
                     <Suspense fallback={<p className="hint">{t('app.loadingList')}</p>}>
                       {ResultsTable && <ResultsTable ref={table} search={search} total={total} sort={page.sort} onSort={sortBy} selectedId={state.selected}

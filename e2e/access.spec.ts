@@ -15,6 +15,16 @@ test.describe('on a phone', () => {
     expect((await detail.boundingBox())!.width).toBeLessThanOrEqual(375);
   });
 
+  test('closing the details with the browser\'s Back puts focus on the result that opened them, as Escape does', async ({ page }) => {
+    await openDirectory(page, './?where=02139&r=5');
+    const first = page.locator('tr[data-org-id]').first().locator('.link-button');
+    await first.click();
+    await expect(page.locator('#detail-title')).toBeFocused();
+    await page.goBack();
+    await expect(page.locator('#detail-title')).toHaveCount(0);
+    await expect(first).toBeFocused();
+  });
+
   test('no view of the page scrolls sideways at 375 px, nor does the results table', async ({ page }) => {
     const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
     await openDirectory(page, './?where=02139&r=10');
@@ -52,6 +62,37 @@ test('works by keyboard alone', async ({ page }) => {
   await page.getByRole('button', { name: 'Close details' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.locator('#detail-title')).toHaveCount(0);
+});
+
+test('a screen reader is told how many results there are and where each drawn row sits; one link skips past them', async ({ page }) => {
+  await openDirectory(page, './?where=02139&r=25');
+  const total = Number(await page.locator('[data-total]').getAttribute('data-total'));
+  const table = page.getByRole('region', { name: 'Results table' }).locator('table');
+  // The header row counts: rows 2 to total + 1 are the results, of which only a slice is drawn.
+  await expect(table).toHaveAttribute('aria-rowcount', String(total + 1));
+  await expect(table.locator('thead tr')).toHaveAttribute('aria-rowindex', '1');
+  const drawn = await table.locator('tbody tr[aria-rowindex]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('aria-rowindex'))));
+  expect(drawn.length).toBeLessThan(total);
+  expect(drawn).toEqual(drawn.map((_, i) => i + 2));
+
+  // Before the list, one Tab stop leads past its rows (two Tab stops each) to what follows.
+  const skip = page.getByRole('link', { name: `Skip past the ${total.toLocaleString('en-US')} results` });
+  await skip.focus();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'CSV', exact: true })).toBeFocused();
+});
+
+test('a column is resized from the keyboard, with its handle', async ({ page }) => {
+  await openDirectory(page, './?where=02139&r=25');
+  const name = page.getByRole('columnheader', { name: 'Name' });
+  const before = (await name.boundingBox())!.width;
+  const handle = page.getByRole('separator', { name: 'Resize the Name column' });
+  await handle.focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  expect((await name.boundingBox())!.width).toBeGreaterThan(before + 20);
+  await expect(handle).toHaveAttribute('aria-valuenow', /^\d+$/);
 });
 
 for (const [name, path] of [['the search page', './?where=02139&r=10&pay=medicaid'], ['a detail panel', './?where=02139&r=5&org='],

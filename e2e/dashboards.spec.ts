@@ -15,11 +15,22 @@ test('charts with their data and SQL, and the data quality of the release', asyn
   await expect(page.getByRole('region', { name: 'Treatment capacity by state and level of care' }).locator('.chart svg').last()).toBeVisible();
   await expect(page.locator('.chart-panel').filter({ hasText: /^Where / }).locator('.chart svg').last()).toBeVisible();
 
+  // The page's outline starts at h1, each chart an h2.
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboards' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Organizations by state' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Data quality' })).toBeVisible();
+
   await byState.getByText('Data and SQL').click();
   const data = byState.getByRole('region', { name: 'Organizations by state: data' });
-  await expect(data).toContainText('organizations');
+  // Every state's row is in the page (a find, a screen reader), its columns named in words.
+  const states = Number(await byState.locator('.chart').getAttribute('data-rows'));
+  await expect(data.locator('tbody tr')).toHaveCount(states);
+  await expect(data.locator('table')).toHaveAttribute('aria-rowcount', String(states + 1));
+  await expect(data.getByRole('columnheader')).toHaveText(['State', 'State name', 'Organizations', 'Not located on the map']);
   await byState.getByRole('button', { name: 'Open in the SQL console' }).click();
   await expect(page).toHaveURL(/view=sql&sql=.*mv_organizations_by_state/);
+  await expect(page.getByRole('heading', { level: 1, name: 'SQL console' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Tables' })).toBeVisible();
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(page.locator('[data-rows]')).toHaveAttribute('data-rows', /^\d+$/, { timeout: 30_000 });
   const total = await page.getByRole('region', { name: 'Query results' }).locator('tbody tr td:nth-child(3)').allInnerTexts();
@@ -33,4 +44,12 @@ test('charts with their data and SQL, and the data quality of the release', asyn
   }
   await expect(quality).toContainText('all hold');
   await expect(quality).toContainText('ZIP centroid');
+});
+
+test('the data tables\' columns are named in Spanish too', async ({ page }) => {
+  await openDirectory(page, './?view=dashboards&lang=es');
+  const byState = page.getByRole('region', { name: 'Organizaciones por estado' });
+  await expect(page.getByRole('heading', { level: 1, name: 'Paneles' })).toBeVisible();
+  await byState.getByText('Datos y SQL').click();
+  await expect(byState.getByRole('columnheader')).toHaveText(['Estado', 'Nombre del estado', 'Organizaciones', 'Sin ubicación en el mapa']);
 });

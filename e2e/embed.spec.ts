@@ -60,7 +60,9 @@ test('a host page sets the search, hears the height and the selection', async ({
 test('the directory offers the snippet for the search on screen', async ({ page }) => {
   await page.goto(`${APP}/?where=02139&r=10&type=narr_residence`);
   await page.getByText('Embed this search on your site').click();
-  await page.getByRole('checkbox', { name: 'the types' }).check();
+  // Named as the filters are, capitalised alike (they read "the place and radius", "the types", "Residents").
+  await expect(page.locator('.embed-this fieldset label')).toHaveText(['Place and radius', 'Types']);
+  await page.getByRole('checkbox', { name: 'Types' }).check();
   const code = await page.getByRole('textbox', { name: 'Embed code' }).inputValue();
   expect(code).toContain(`<iframe src="${APP}/?where=02139&amp;r=10&amp;type=narr_residence&amp;embed=1&amp;lock=type"`);
 });

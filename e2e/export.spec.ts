@@ -35,7 +35,7 @@ test('CSV, JSON and Parquet hold the results in the order on screen', async ({ p
   const csv = await download(page, 'CSV');
   expect(csv.suggestedFilename()).toMatch(/^recovery-support-cambridge-ma-02139-10mi-\d{4}-\d{2}-\d{2}\.csv$/);
   const csvText = readFileSync((await csv.path())!, 'utf8');
-  expect(csvText.split('\n')[0]).toMatch(/^org_id,name,org_type,address_line1,city,state,zip,phone/);
+  expect(csvText.split('\n')[0]).toMatch(/^org_id,name,program_name,org_type,address_line1,city,state,zip,phone/);
   const ids = csvIds(csvText);
   expect(ids).toEqual(expected);
   const screen = await onScreen(page);

@@ -28,6 +28,8 @@ test('after one visit, works with the network cut', async ({ page, context }) =>
   await page.reload();
   const expected = await oracleIds({ zip: '02139', miles: 10 });
   await expect(page.locator('[data-total]')).toHaveAttribute('data-total', String(expected.length), { timeout: 60_000 });
+  // The icon too is answered from the copy (each offline load logged its failed request).
+  expect(await page.evaluate(() => fetch(new URL('favicon.svg', document.baseURI)).then((r) => r.status, String))).toBe(200);
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV', exact: true }).click()]);
   const ids = readFileSync((await download.path())!, 'utf8').trim().split('\n').slice(1).map((line) => line.split(',')[0]);

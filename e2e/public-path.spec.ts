@@ -10,6 +10,23 @@ const inView = (locator: import('@playwright/test').Locator) => locator.evaluate
   return box.top >= 0 && box.bottom <= window.innerHeight;
 });
 
+test.describe('on a small phone (320×640)', () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+
+  test('a link to a search opens at its results, and each card shows its distance and town whole', async ({ page }) => {
+    await openDirectory(page, './?where=02139');
+    await expect(page.locator('tr[data-org-id]').first()).toBeVisible();
+    // Above the results are the header, the notices and the form: a whole screen and more.
+    await expect.poll(() => page.getByRole('heading', { name: 'Results' }).evaluate((el) => Math.round(el.getBoundingClientRect().top)),
+      'the results heading at the top of the first screen').toBeLessThan(100);
+    const lines = page.locator('tr[data-org-id] .row-meta');
+    await expect(lines.first()).toContainText(/^\d+\.\d mi · .+, [A-Z]{2}$/);
+    const cut = await lines.evaluateAll((all) => all.filter((line) => line.scrollWidth > line.clientWidth
+      || line.querySelector('strong')!.getBoundingClientRect().right > line.getBoundingClientRect().right + 0.5).length);
+    expect(cut, 'cards whose line is cut').toBe(0);
+  });
+});
+
 for (const [name, viewport] of [['a phone', { width: 390, height: 844 }], ['a laptop', { width: 1366, height: 800 }]] as const) {
   test.describe(`on ${name}`, () => {
     test.use({ viewport });

@@ -178,6 +178,23 @@ test('a ZIP typed with the words and no place is the place; words alone and no p
   await expect(page.locator('[data-total]')).toHaveCount(0);
 });
 
+test('what people type near 10001: a phone number, AA meetings, an emoji, Spanish words of names, a place among the words', async ({ page }) => {
+  // Each found nothing before (the number, "meetings", the emoji and both Spanish words were required in names and streets).
+  await expectCount(page, '(212) 268-8830', `contains(regexp_replace(o.phone, '[^0-9]', '', 'g'), '2122688830')`);
+  await expect(page.locator('.text-reading [data-phone="2122688830"]')).toHaveText('“(212) 268-8830” is looked for as a phone number');
+  await expectCount(page, 'AA meetings', `${offering(['TWFA', 'SHG'])} OR ${named('aa')}`);
+  await expectCount(page, '🙏 detox', `t.offers_detox OR ${named('detox')}`);
+  const inAny = (forms: string[]) => `(${forms.map((f) => `lower(concat_ws(' ', o.name, array_to_string(o.other_names, ' '), o.address_line1, o.city)) LIKE '%${f}%'
+    OR o.org_id IN (SELECT s.org_id FROM read_parquet('${release.data}/organization_services/*.parquet') s
+      JOIN read_parquet('${release.data}/service_codes/*.parquet') c USING (code) WHERE c.name ILIKE '%${f}%')`).join(' OR ')})`;
+  await expectCount(page, 'centro de recuperación', `${inAny(['centro', 'center'])} AND ${inAny(['recuperación', 'recuperacion', 'recovery'])}`);
+  await expect(page.locator('.text-reading [data-words]')).toContainText('“centro” (or “center”) and “recuperación” (or “recovery”)');
+  await openDirectory(page, `./?q=${encodeURIComponent('detox in miles city mt')}`);
+  await expect(page.getByRole('status').filter({ hasText: 'miles of' })).toContainText('Miles City, MT', { timeout: 30_000 });
+  await expect(page.getByLabel('Near (ZIP code or City, ST)')).toHaveValue('miles city mt');
+  await expect(page).toHaveURL(/\?where=miles\+city\+mt&q=detox$/);
+});
+
 test('a misspelled or Spanish keyword finds near 10001 what the keyword finds, and says what it was read as', async ({ page }) => {
   const methadone = 'stands for Services: Methadone, and is looked for as a word in names too';
   for (const [q, word, said] of [['methadone', 'methadone', `“methadone” ${methadone}`],
@@ -195,4 +212,13 @@ test('"women" and "gratis" say what SAMHSA\'s directory holds: programs for wome
     .toHaveText('“women” stands for Adult women or Pregnant/postpartum women, and is looked for as a word in names too');
   await expectCount(page, 'gratis', `${offering(['NP'])} OR ${named('gratis')}`);
   await expect(page.locator('.text-reading [data-keyword="gratis"]')).toHaveText('“gratis” stands for No payment accepted, and is looked for as a word in names too');
+});
+
+test('the mental-health-only box, which could add nothing to SAMHSA\'s substance-use directory, is off and says why', async ({ page }) => {
+  await openDirectory(page, './?where=10001&r=25');
+  await expect(total(page)).toBeVisible({ timeout: 30_000 });
+  await page.locator('summary', { hasText: 'Filters' }).click();
+  const box = page.getByRole('checkbox', { name: /Include mental-health-only facilities/ });
+  await expect(box).toBeDisabled();
+  await expect(page.locator('.choice', { has: box })).toContainText('so this would add nothing');
 });

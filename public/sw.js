@@ -29,7 +29,8 @@ self.addEventListener('fetch', (event) => {
   if (path === 'data/manifest.json') event.respondWith(networkFirst(request, false));
   else if (path.startsWith('data/')) event.respondWith(fromCopyOrNetwork(request));
   else if (path.startsWith('assets/')) event.respondWith(cacheFirst(request));
-  else if (PAGES.has(path)) event.respondWith(networkFirst(request, true));
+  // The icon as a page (its name has no hash): it was copied but never answered, and each offline load logged its failure.
+  else if (PAGES.has(path) || path === 'favicon.svg') event.respondWith(networkFirst(request, true));
 });
 
 /** Whether a response may be kept: a whole answer its server does not forbid storing. */

@@ -5,6 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { COUNTS, generate, SEED, writeSample } from './generate-sample.ts';
+import { loadGazetteer } from './build/gazetteer.ts';
 import { placePicker } from './generate/places.ts';
 import { rngFor } from './generate/random.ts';
 import { treatmentCenter } from './generate/treatment-centers.ts';
@@ -58,6 +59,17 @@ describe('sample sources', () => {
     expect(otp.every((r) => (r.service_codes as string[]).includes('MM') && r.level_of_care !== 'residential')).toBe(true);
     const residential = tc.filter((r) => String(r.level_of_care).toLowerCase() === 'residential');
     expect(share(residential, (r) => typeof r.residential_capacity === 'number')).toBe(1);
+  });
+
+  it('places records at ZIPs with an area, never a company\'s or a post-office box\'s code', () => {
+    const { zips } = loadGazetteer();
+    const withArea = new Set(zips.filter((z) => z.area).map((z) => z.zip));
+    // The island territories have no Census ZCTAs; there any of their ZIPs is a place.
+    const zctaStates = new Set(zips.filter((z) => z.area).map((z) => z.state));
+    const placed = tc.map((r) => /^\d{5}/.exec(String(r.zip_code))?.[0]).filter((z) => z !== undefined);
+    expect(placed.length).toBeGreaterThan(tc.length * 0.9);
+    const stateOf = new Map(zips.map((z) => [z.zip, z.state]));
+    expect(placed.filter((z) => zctaStates.has(stateOf.get(z) ?? null) && !withArea.has(z))).toEqual([]);
   });
 
   it('uses only invented contact details', () => {

@@ -1,10 +1,11 @@
 // Distances on the map and in the search, in miles, and the states a search can reach. The
-// same constants as the SQL macro haversine_miles (scripts/sql/macros.sql).
+// same earth as the SQL macro haversine_miles (scripts/sql/macros.sql).
 import type { Manifest } from './manifest.ts';
 
 export const EARTH_RADIUS_MILES = 3958.8;
-/** Miles in one degree of latitude (and of longitude at the equator). */
-export const MILES_PER_DEGREE = 69.17;
+/** Miles in one degree of latitude on that sphere (and of longitude at the equator): 69.09. */
+export const MILES_PER_DEGREE = (EARTH_RADIUS_MILES * Math.PI) / 180;
+const RADIANS = Math.PI / 180;
 
 /**
  * How each organization's position was found (organizations.geo_precision, whose CHECK in
@@ -17,10 +18,19 @@ export const GEO_PRECISION: Record<string, { label: string; sentence: string }> 
   none: { label: 'not located', sentence: 'Location unknown: not shown on the map.' },
 };
 
-/** The latitude/longitude box that holds every point within `miles` of a point. */
+/**
+ * The latitude/longitude box that holds every point within `miles` of a point, on the sphere the
+ * haversine measures: the cap reaches δ north and south and asin(sin δ / cos φ) east and west
+ * (a little over δ / cos φ). With the flat earth's 69.17 miles a degree the box was 0.11% too
+ * small, and a search dropped what lay at its edge (9.99 miles from 02140 in a 10-mile search).
+ * A hair over the exact cap: a point right on the edge must not fall out by rounding.
+ */
 export function boundingBox(lat: number, lon: number, miles: number) {
-  const dLat = miles / MILES_PER_DEGREE;
-  const dLon = miles / (MILES_PER_DEGREE * Math.max(Math.cos((lat * Math.PI) / 180), 0.01));
+  const angle = (miles / EARTH_RADIUS_MILES) * (1 + 1e-9);
+  const dLat = angle / RADIANS;
+  const reach = Math.sin(angle) / Math.cos(lat * RADIANS);
+  // A cap over a pole takes in every longitude.
+  const dLon = reach >= 1 ? 180 : Math.asin(reach) / RADIANS;
   return { minLat: lat - dLat, maxLat: lat + dLat, minLon: lon - dLon, maxLon: lon + dLon };
 }
 
@@ -39,9 +49,8 @@ export function statesNear(manifest: Pick<Manifest, 'state_extents'>, lat: numbe
 
 /** Straight-line miles between two points (the haversine formula; the same figure the list shows). */
 export function milesBetween(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  const dLat = (b.lat - a.lat) * RADIANS;
+  const dLon = (b.lon - a.lon) * RADIANS;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * RADIANS) * Math.cos(b.lat * RADIANS) * Math.sin(dLon / 2) ** 2;
   return 2 * EARTH_RADIUS_MILES * Math.asin(Math.sqrt(h));
 }

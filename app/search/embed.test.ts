@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { applyLocks, embedSnippet, searchFromMessage, trustedSender } from './embed.ts';
 import { EMPTY_SEARCH } from './state.ts';
@@ -55,5 +56,12 @@ describe('snippet', () => {
     expect(snippet).toContain('src="https://directory.example/app/?where=02139&amp;r=10&amp;type=narr_residence&amp;gender=women&amp;embed=1&amp;lock=type"');
     expect(snippet).not.toContain('ORG');
     expect(snippet).toContain(`e.origin !== "https://directory.example"`);
+  });
+
+  it('is what the README shows site owners, whole (an example without its script showed no results)', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const example = /## Embedding[\s\S]*?```html\n([\s\S]*?)\n```/.exec(readme)![1];
+    const search = searchFromUrl('where=Boston%2C+MA&type=narr_residence&gender=women');
+    expect(example).toBe(embedSnippet('https://directory.example/', search, ['type', 'gender']));
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { KEYWORDS, keywordFilter, readText, zipInText } from './keywords.ts';
+import { KEYWORDS, keywordFilter, readText, wordForms } from './keywords.ts';
+import { MAX_TEXT } from './state.ts';
 
 // SAMHSA's code reference as the build reads it: code, category_code, …
 const REFERENCE = readFileSync(new URL('../../data/service_codes.csv', import.meta.url), 'utf8').trim().split('\n').slice(1)
@@ -112,6 +113,56 @@ describe('reading typed text', () => {
     expect(readText('women').keywords[0].meant).toBeUndefined();
   });
 
+  it('reads a phone number as a phone number, however it is written, and never as words', () => {
+    // Pasted near 10001, "(212) 268-8830" found nothing: no name or street holds it (SAMHSA's 2022 directory).
+    for (const typed of ['(212) 268-8830', '212-268-8830', '212.268.8830', '2122688830', '+1 212 268 8830', '1-212-268-8830']) {
+      const read = readText(typed);
+      expect([read.phones.map((p) => p.digits), read.words, read.keywords, read.ignored], typed).toEqual([['2122688830'], [], [], []]);
+    }
+    const detox = readText('detox (212) 268-8830');
+    expect([detox.keywords.map((k) => k.phrase), detox.phones]).toEqual([['detox'], [{ typed: '(212) 268-8830', digits: '2122688830' }]]);
+    // Not a ZIP+4, a street number or longer runs of digits.
+    for (const typed of ['02139-4307', '1200 main st', '12345678901234']) expect(readText(typed).phones, typed).toEqual([]);
+  });
+
+  it('looks for a word without its accents too, and a Spanish word of names in English too', () => {
+    expect(wordForms('Recuperación')).toEqual(['recuperación', 'recuperacion', 'recovery']);
+    expect(wordForms('centro')).toEqual(['centro', 'center']);
+    expect(wordForms('Adicción,')).toEqual(['adicción,', 'adiccion,']);
+    expect(wordForms('hope')).toEqual(['hope']);
+    expect(readText('centro de recuperación').words).toEqual(['centro', 'recuperación']);
+  });
+
+  it('reads a long sentence for what it asks, and AA or NA meetings as AA or NA', () => {
+    // Each required word found nothing near 10001 in SAMHSA's 2022 directory: "he", "lives", "meetings".
+    const sentence = readText('please help me find a detox for my brother he lives near here and has medicaid thank you so much');
+    expect([sentence.keywords.map((k) => k.phrase), sentence.words]).toEqual([['detox', 'medicaid'], []]);
+    const meetings = readText('AA meetings tonight');
+    expect([meetings.keywords.map((k) => k.phrase), meetings.words, meetings.ignored]).toEqual([['aa'], [], ['tonight']]);
+    expect(readText('reuniones de NA').keywords.map((k) => k.keyword.codes)).toEqual([['TWFA', 'SHG']]);
+    // Beside other words they are left out: "his house" looks for "house", and His House is among what it finds.
+    expect(readText('his house').words).toEqual(['house']);
+  });
+
+  it('leaves out the last word of a text cut at the box\'s length, a piece of a word', () => {
+    // Pasted, a message is cut at MAX_TEXT characters: "…takes medicaid" became the required word "medic".
+    const pasted = 'please find a detox for my brother in new jersey, somewhere close to where he lives that takes medicaid and has a bed';
+    const cut = pasted.slice(0, MAX_TEXT);
+    expect(cut.endsWith(' medic')).toBe(true);
+    expect(readText(cut).words).toEqual(['new', 'jersey,']);
+    expect(readText(pasted.slice(0, 60)).words).toEqual(['new', 'jersey,']);
+  });
+
+  it('leaves out emoji and signs beside other words, and looks for them alone', () => {
+    // "🙏 detox" near 10001 found nothing: the emoji was a required word.
+    for (const text of ['🙏 detox', 'detox 🙏🏽', 'detox & 💊']) {
+      const read = readText(text);
+      expect([read.keywords.map((k) => k.phrase), read.words], text).toEqual([['detox'], []]);
+    }
+    expect(readText('harbor & co').words).toEqual(['harbor', 'co']);
+    expect(readText('🌅').words).toEqual(['🌅']);
+  });
+
   it('read "free" and "gratis" as free care only, never a fee however small', () => {
     for (const text of ['free', 'gratis', 'gratuito', 'sin costo']) expect(readText(text).keywords[0].keyword.codes, text).toEqual(['NP']);
   });
@@ -123,11 +174,5 @@ describe('reading typed text', () => {
     expect(keywordFilter(women, ['treatment_center', 'narr_residence'])?.group).toBe('gender');
     expect(keywordFilter(women, ['treatment_center'])).toBeNull();
     expect(keywordFilter(readText('detox').keywords[0].keyword, ['treatment_center'])?.option.value).toBe('detox');
-  });
-
-  it('finds a ZIP typed among the words, to be the place', () => {
-    expect(zipInText('detox 10001')).toEqual({ zip: '10001', rest: 'detox' });
-    expect(zipInText('10001')).toEqual({ zip: '10001', rest: '' });
-    for (const text of ['detox', '1000', '100011', 'route 66', '10001-1234']) expect(zipInText(text), text).toBeNull();
   });
 });

@@ -8,7 +8,7 @@
 // readText also leaves out words that ask for nothing ("help", "ayuda") and reads a keyword
 // misspelled by one letter as the keyword; the page says both (shell/text-reading.tsx).
 import { FILTER_GROUP_BY_ID, type FilterOption } from './filters.ts';
-import type { OrgType } from './state.ts';
+import { MAX_TEXT, type OrgType } from './state.ts';
 
 export interface Keyword {
   /** Lower-case words, as typed; a phrase is several words. */
@@ -36,7 +36,9 @@ export const KEYWORDS: Keyword[] = [
   { words: ['inpatient', 'hospital', 'hospitalización', 'hospitalizacion'], filter: 'level:inpatient' },
   { words: ['residential', 'rehab', 'rehabilitation', 'residencial', 'rehabilitación', 'rehabilitacion'], filter: 'level:residential' },
   { words: ['aa', 'na', '12-step', '12 step', 'twelve step', 'alcoholics anonymous', 'narcotics anonymous', 'self-help', 'support group',
-    'alcohólicos anónimos', 'alcoholicos anonimos', 'narcóticos anónimos', 'narcoticos anonimos', 'autoayuda', 'grupo de apoyo', '12 pasos'], codes: ['TWFA', 'SHG'] },
+    'alcohólicos anónimos', 'alcoholicos anonimos', 'narcóticos anónimos', 'narcoticos anonimos', 'autoayuda', 'grupo de apoyo', '12 pasos',
+    // What AA and NA hold: as a word, "AA meetings" near 10001 found nothing (no name says it).
+    'meeting', 'meetings', 'reunión', 'reunion', 'reuniones'], codes: ['TWFA', 'SHG'] },
   { words: ['sober living', 'sober home', 'sober house', 'halfway house', 'recovery residence', 'transitional housing',
     'vivienda sobria', 'casa de transición', 'casa de transicion', 'residencia de recuperación', 'residencia de recuperacion'], codes: ['HH'], types: ['narr_residence'] },
   { words: ['peer support', 'recovery coach', 'peer', 'apoyo de pares', 'acompañante de recuperación', 'pares'], codes: ['PEER', 'RC'], types: ['recovery_center'] },
@@ -119,10 +121,17 @@ const COMMON = [
   'yo', 'mi', 'mí', 'mis', 'de', 'del', 'para', 'con', 'un', 'una', 'por',
   'y', 'o', 'el', 'la', 'los', 'las', 'en', 'al', 'que', 'es', 'tu', 'su', 'se', 'lo', 'le', 'algo', 'alguien', 'lugar', 'sitio',
   'casa', 'como', 'cómo', 'abierto', 'abierta', 'mismo', 'amigo', 'amiga',
+  // A sentence's others: "a detox for my brother, he lives near here and has medicaid" required "he" and "lives".
+  'he', 'she', 'they', 'him', 'her', 'his', 'them', 'their', 'this', 'there', 'lives', 'live', 'has', 'have', 'takes', 'take',
+  'accepts', 'also', 'so', 'much', 'very', 'thank', 'thanks', 'be', 'will', 'would', 'should', 'could', 'do', 'does',
+  'él', 'ella', 'ellos', 'ellas', 'vive', 'viven', 'tiene', 'tienen', 'acepta', 'también', 'tambien', 'gracias', 'muy', 'mucho', 'este', 'esta',
 ];
 
 const ASKS = new Set(ASKING);
 const FILLERS = new Set([...ASKING, ...COMMON]);
+
+/** What a word (lower case, no punctuation) is when left out: one that asks for nothing ("near"), a common one ("me", "la"), or neither. */
+export const leftOut = (word: string): 'asks' | 'common' | null => (ASKS.has(word) ? 'asks' : FILLERS.has(word) ? 'common' : null);
 
 /** Typed terms kept (keywords and words; words that ask for nothing do not count). */
 const MAX_TERMS = 8;
@@ -137,8 +146,10 @@ export interface ReadText {
    */
   keywords: { phrase: string; keyword: Keyword; meant?: string }[];
   words: string[];
-  /** Runs of FILLERS as typed ("i need help", "near me"): they ask for nothing. */
+  /** Runs of FILLERS as typed ("i need help", "near me"), and of signs ("🙏", "&"): they ask for nothing. */
   ignored: string[];
+  /** Phone numbers, as typed, and their ten digits: looked for in phone numbers, never in names. */
+  phones: { typed: string; digits: string }[];
 }
 
 const PHRASES = KEYWORDS.flatMap((k) => k.words.map((w) => ({ tokens: w.split(' '), keyword: k })))
@@ -186,6 +197,43 @@ function misspelled(token: string): { meant: string; keyword: Keyword } | null {
 }
 
 /**
+ * Spanish words of names, with the word SAMHSA's English names use for them: "centro de
+ * recuperación" found nothing near 10001 (in the whole 2022 directory 6 names say "centro", none
+ * "recuperacion"; 1,336 say "recovery", 2,694 "center"). Each is looked for as typed too. Not
+ * words whose English is a piece of streets and towns: "nueva" as "new" found Newark and New
+ * York, "hogar" as "home" 1,267 listings (homeless, Homestead), where it names Puerto Rico's Hogar Crea.
+ */
+const IN_ENGLISH = new Map([
+  ['centro', 'center'], ['centros', 'center'], ['recuperacion', 'recovery'], ['familia', 'family'], ['familias', 'family'],
+  ['salud', 'health'], ['esperanza', 'hope'], ['vida', 'life'], ['comunidad', 'community'], ['comunitario', 'community'],
+  ['servicios', 'services'], ['servicio', 'service'], ['iglesia', 'church'], ['libertad', 'freedom'], ['fundacion', 'foundation'],
+  ['instituto', 'institute'], ['condado', 'county'],
+]);
+
+/**
+ * The forms a word is looked for in (lower case): as typed, without its accents where it has
+ * some (SAMHSA's 2022 names have none: "Adicción" is "Adiccion"), and in English where it is a
+ * Spanish word of names (IN_ENGLISH).
+ */
+export function wordForms(word: string): string[] {
+  const typed = word.toLowerCase();
+  const english = inEnglish(typed);
+  return [...new Set([typed, bare(typed), ...(english ? [english] : [])])];
+}
+
+/** The English word of names a Spanish word is also looked for as (IN_ENGLISH), or null. */
+export const inEnglish = (word: string) => IN_ENGLISH.get(bare(word.toLowerCase()).replace(/^[¡¿"“'(]+|[.,;:!?"”')]+$/g, '')) ?? null;
+
+/**
+ * A phone number as people write one: "(212) 268-8830", "212.268.8830", "+1 212 268 8830".
+ * As words, a pasted number found nothing: no name or street holds it.
+ */
+const PHONE = /(?<![\d-])(?:\+?1[\s.-]*)?\(?(\d{3})\)?[\s.-]*(\d{3})[\s.-]*(\d{4})(?![\d-])/g;
+
+/** Whether a token has no letter or digit: an emoji or a sign ("🙏", "&", "-"). */
+const signs = (token: string) => !/[\p{L}\p{N}]/u.test(token);
+
+/**
  * The text's terms, at most MAX_TERMS; a keyword's phrase (longest first) counts as one term, and
  * words that ask for nothing none: counted before they were left out, "looking for detox for my
  * son in el paso tx" kept "detox" alone. Keywords and fillers are known with the punctuation
@@ -193,11 +241,15 @@ function misspelled(token: string): { meant: string; keyword: Keyword } | null {
  * matched as typed.
  */
 export function readText(text: string): ReadText {
-  const tokens = text.trim().toLowerCase().split(/\s+/).filter(Boolean).slice(0, MAX_TOKENS);
+  const phones = [...text.matchAll(PHONE)].map((m) => ({ typed: m[0].trim(), digits: m.slice(1, 4).join('') }));
+  const tokens = text.replace(PHONE, ' ').trim().toLowerCase().split(/\s+/).filter(Boolean).slice(0, MAX_TOKENS);
+  // A text as long as the box takes was cut there, pasted (the box and the link keep MAX_TEXT characters): its
+  // last word may be a piece ("medic" of "medicaid"), which no listing holds. Not a word of its own.
+  if (text.length >= MAX_TEXT && tokens.length > 1 && !/\s$/.test(text)) tokens.pop();
   // A possessive is its word: "women's rehab" asks for women's care as "women" does.
   const plain = tokens.map((t) => t.replace(/^[¡¿"“'(]+|[.,;:!?"”')]+$/g, '').replace(/['’]s$/, ''));
-  const read: ReadText = { keywords: [], words: [], ignored: [] };
-  const full = () => read.keywords.length + read.words.length >= MAX_TERMS;
+  const read: ReadText = { keywords: [], words: [], ignored: [], phones: phones.slice(0, MAX_TERMS) };
+  const full = () => read.keywords.length + read.words.length + read.phones.length >= MAX_TERMS;
   const found = (phrase: string, keyword: Keyword, meant?: string) => {
     if (!full() && !read.keywords.some((k) => k.keyword === keyword)) read.keywords.push({ phrase, keyword, ...(meant ? { meant } : {}) });
   };
@@ -205,7 +257,8 @@ export function readText(text: string): ReadText {
   let asked = false;
   for (let i = 0; i < tokens.length; i++) {
     const hit = PHRASES.find((p) => p.tokens.every((t, j) => plain[i + j] === t));
-    const filler = !hit && FILLERS.has(plain[i]);
+    // Signs alone ("🙏 detox") are left out as fillers are; alone they are looked for, as a name's words are.
+    const filler = !hit && (FILLERS.has(plain[i]) || signs(plain[i]));
     if (hit) {
       found(hit.tokens.join(' '), hit.keyword);
       i += hit.tokens.length - 1;
@@ -222,21 +275,10 @@ export function readText(text: string): ReadText {
     ignoring = filler;
   }
   // Common words alone are a name's.
-  if (!asked && read.keywords.length + read.words.length === 0 && read.ignored.length > 0) {
-    return { keywords: [], words: tokens.slice(0, MAX_TERMS), ignored: [] };
+  if (!asked && read.keywords.length + read.words.length + read.phones.length === 0 && read.ignored.length > 0) {
+    return { keywords: [], words: tokens.slice(0, MAX_TERMS), ignored: [], phones: [] };
   }
   return read;
-}
-
-/**
- * A ZIP typed among the words ("detox 10001"), and the words without it: with no place given, it
- * is the place (search-form.tsx). As a word it was required in names and streets, and found
- * nothing "in the whole country".
- */
-export function zipInText(text: string): { zip: string; rest: string } | null {
-  const words = text.trim().split(/\s+/);
-  const at = words.findIndex((w) => /^\d{5}$/.test(w));
-  return at < 0 ? null : { zip: words[at], rest: words.filter((_, i) => i !== at).join(' ') };
 }
 
 /**

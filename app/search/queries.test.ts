@@ -216,6 +216,32 @@ describe('text search', () => {
     }
   });
 
+  it('finds a word typed with accents, or a Spanish word of names, in each of its forms as ILIKE does', async () => {
+    // "centro de recuperación" found nothing near 10001: SAMHSA's names say "center" and "recovery", and carry no accents.
+    for (const [typed, forms] of [['centro', ['centro', 'center']], ['Bóston', ['bóston', 'boston']], ['esperanza', ['esperanza', 'hope']]] as const) {
+      const any = (column: string) => raw(forms.map((f) => `${column} ILIKE '%${f}%'`).join(' OR '));
+      const expected = await run<{ org_id: string }>(sql`SELECT o.org_id FROM organizations_by_id o
+        WHERE ${any('o.name')} OR ${any("array_to_string(o.other_names, ' ')")} OR ${any('o.address_line1')} OR ${any('o.city')}
+          OR o.org_id IN (SELECT s.org_id FROM organization_services s JOIN service_codes c ON c.code = s.code WHERE ${any('c.name')})
+        ORDER BY 1`);
+      expect(expected.length, typed).toBeGreaterThan(0);
+      expect((await ids(search({ text: typed, mentalHealthOnly: true }))).sort(), typed).toEqual(expected.map((r) => r.org_id));
+    }
+  });
+
+  it('finds a phone number typed in any form among the phones as published, whatever their form', async () => {
+    // A pasted "(212) 268-8830" found nothing near 10001 in SAMHSA's 2022 directory: it was looked for in names and streets.
+    const orgs = await run<{ org_id: string; phone: string | null }>(sql`SELECT org_id, phone FROM organizations_by_id`);
+    const digits = [...new Set(orgs.map((o) => (o.phone ?? '').replace(/\D/g, '')).filter((d) => d.length >= 10).map((d) => d.slice(-10)))];
+    expect(digits.length).toBeGreaterThan(1);
+    for (const d of digits) {
+      const expected = orgs.filter((o) => (o.phone ?? '').replace(/\D/g, '').includes(d)).map((o) => o.org_id).sort();
+      for (const typed of [`(${d.slice(0, 3)}) ${d.slice(3, 6)}-${d.slice(6)}`, `${d.slice(0, 3)}.${d.slice(3, 6)}.${d.slice(6)}`, d]) {
+        expect((await ids(search({ text: typed, mentalHealthOnly: true }))).sort(), typed).toEqual(expected);
+      }
+    }
+  });
+
   it('lists the matches of a rank by name without regard to case, then id, as the names order them here', async () => {
     // The release's name_order (views.sql, DuckDB 1.5) against the names as this engine lower-cases them, in both tables.
     for (const table of ['organizations', 'organizations_by_id']) {
@@ -296,6 +322,11 @@ describe('text search for services', () => {
     expect(await ids(search({ text: 'intensive harbor' }))).toEqual(['SAMHSA_OUT_000001']);
     const veterans = await offering(`c.code IN ('VET', 'ADM', 'MF', 'VAMC', 'MI')`);
     expect((await ids(search({ text: 'veterans' }))).sort()).toEqual(expect.arrayContaining(veterans));
+    // Before the copies the services are read from the codes organizations_by_id lists (text-match.ts).
+    for (const text of ['intensive', 'intensive harbor', 'veterans', 'NA', 'alcohol', 'recovery']) {
+      const q = resultsQuery(search({ text }), { limit: 100, offset: 0 });
+      expect(await files.query(q.text, q.params), text).toEqual(await engine.query(q.text, q.params));
+    }
   });
 
   it('leaves out words that ask for nothing, so a search of them alone finds what a search of no words finds', async () => {
@@ -487,20 +518,23 @@ describe('detail', () => {
     expect(bindRelations(q.text, q.params, (r) => filesRelation(manifest, r)).text.match(/\.parquet'/g)).toHaveLength(1);
   });
 
-  it('places the nearby supports from the copy the engine keeps in memory, and from their files until it holds it', async () => {
+  type Placed = { org_id: string; latitude: number; longitude: number; program_name: string | null; address_line1: string | null };
+  it('places the nearby supports, with their programs and streets, from the copy the engine keeps in memory, and from their files until it holds it', async () => {
     const links = await run<{ related_org_id: string }>(networkQuery('SAMHSA_OUT_000001'));
     const q = positionsQuery(links.map((l) => l.related_org_id))!;
-    const oracle = await run<{ org_id: string; latitude: number; longitude: number }>(sql`SELECT org_id, latitude, longitude FROM organizations_by_id
+    const oracle = await run<Placed>(sql`SELECT org_id, latitude, longitude, program_name, address_line1 FROM organizations_by_id
       WHERE org_id IN (SELECT related_org_id FROM network_relationships WHERE org_id = 'SAMHSA_OUT_000001')`);
-    const expected = links.map((l) => { const o = oracle.find((p) => p.org_id === l.related_org_id)!; return [l.related_org_id, o.latitude, o.longitude]; });
+    const shown = (r: Placed) => [r.latitude, r.longitude, r.program_name, r.address_line1];
+    const expected = links.map((l) => [l.related_org_id, ...shown(oracle.find((p) => p.org_id === l.related_org_id)!)]);
+    expect(oracle.some((r) => r.address_line1)).toBe(true);
     // Held: point lookups in the copy. Not yet: each one's file of organizations_by_id, never the whole table.
     expect(bindRelations(q.text, q.params, (r) => filesRelation(manifest, r, () => true)).text).toContain(keptName(SEARCH_ROWS));
     const unheld = bindRelations(q.text, q.params, (r) => filesRelation(manifest, r)).text;
     expect(unheld).not.toContain(keptName(SEARCH_ROWS));
     expect(unheld).not.toMatch(/"organizations_by_id"/);
     for (const on of [engine, files]) {
-      const positions = await on.query<{ org_id: string; latitude: number; longitude: number }>(q.text, q.params);
-      expect(withRelated(links, positions).map((r) => [r.related_org_id, r.latitude, r.longitude])).toEqual(expected);
+      const positions = await on.query<Placed>(q.text, q.params);
+      expect(withRelated(links, positions).map((r) => [r.related_org_id, ...shown(r)])).toEqual(expected);
     }
     const [{ n }] = await run<{ n: number }>(sql`SELECT count(*)::INTEGER AS n FROM ${raw(keptName(SEARCH_ROWS))}`);
     expect(n).toBe(manifest.tables.organizations_by_id.rows);
@@ -511,9 +545,10 @@ describe('detail', () => {
 describe('export', () => {
   it('lists the results in the table\'s order with distances to a tenth, the website and services by name', async () => {
     const s = search({ radius: 5 }, BOSTON);
-    const rows = await run<{ org_id: string; distance_miles: number; website: string | null; services: string | null }>(exportQuery(s, {}));
+    const rows = await run<{ org_id: string; program_name: string | null; distance_miles: number; website: string | null; services: string | null }>(exportQuery(s, {}));
     expect(rows.map((r) => r.org_id)).toEqual(await ids(s));
-    const exact = await run<{ distance_miles: number }>(resultsQuery(s, {}));
+    const exact = await run<{ distance_miles: number; program_name: string | null }>(resultsQuery(s, {}));
+    expect(rows.map((r) => r.program_name)).toEqual(exact.map((r) => r.program_name));
     rows.forEach((r, i) => expect(r.distance_miles).toBe(Math.round(exact[i].distance_miles * 10) / 10));
     expect(rows.some((r) => Number(r.distance_miles) !== exact[rows.indexOf(r)].distance_miles)).toBe(true);
     const outpatient = rows.find((r) => r.org_id === 'SAMHSA_OUT_000001')!;

@@ -174,14 +174,15 @@ export function resultsQuery(search: ResolvedSearch, page: Page): Sql {
 }
 
 /**
- * Every result in the table's order, for a download: what a spreadsheet reader wants beside the
- * list's columns (the website; the services by name, not code) and distances to a tenth of a
- * mile, ordered by the exact distance so the rows stay in the order on screen.
+ * Every result in the table's order, for a download: the list's columns (the program's name with
+ * its provider's: "Volunteers of America" is many sites), what a spreadsheet reader wants beside
+ * them (the website; the services by name, not code) and distances to a tenth of a mile, ordered
+ * by the exact distance so the rows stay in the order on screen.
  */
 export function exportQuery(search: ResolvedSearch, page: Pick<Page, 'sort' | 'desc'>): Sql {
   const dist = search.near ? distance(search.near) : raw('NULL');
   // A search's rows leave the website out (search-rows.ts): a download reads it.
-  return sql`SELECT o.org_id, o.name, o.org_type, o.address_line1, o.city, o.state, o.zip, o.phone,
+  return sql`SELECT o.org_id, o.name, o.program_name, o.org_type, o.address_line1, o.city, o.state, o.zip, o.phone,
       (SELECT w.website FROM organizations_by_id w WHERE w.org_id = o.org_id) AS website,
       round(${dist}, 1) AS distance_miles,
       (SELECT string_agg(c.name, '; ' ORDER BY c.category_order, c.name) FROM organization_services s
@@ -388,7 +389,9 @@ export function networkQuery(orgId: string): Sql {
 }
 
 /**
- * Where each organization is, for the map's lines to an organization's nearby supports, one
+ * Where each organization is, for the map's lines to an organization's nearby supports, and its
+ * program and street, which tell a chain's sites apart in the list (1,918 names repeat in SAMHSA's
+ * 2022 release: a Fall River center's three nearby supports all read "Steppingstone Inc"); one
  * point lookup each: in the search rows the engine keeps in memory, indexed on org_id
  * (search-rows.ts), once it holds them (a join with organizations_by_id read all 400k rows at ×10
  * on every opening, ~100 ms CPU in duckdb-wasm; DuckDB 0.9.1 uses an index for `column =
@@ -398,7 +401,7 @@ export function networkQuery(orgId: string): Sql {
  */
 export function positionsQuery(orgIds: readonly string[]): Sql | null {
   if (!orgIds.length) return null;
-  const columns = raw('org_id, latitude, longitude');
+  const columns = raw('org_id, latitude, longitude, program_name, address_line1');
   const lookups = join(orgIds.map((id) => {
     // Read without the copy, a relation takes no values: the key (a number) is written in, the id stays bound outside.
     const byKey = sql`SELECT ${columns} FROM ${keyRelation('organizations_by_id', id)} b WHERE ${raw(`b.${ORG_KEY} = ${orgKey(id)}`)}`;

@@ -1,16 +1,17 @@
 // What typed text finds, in a search's rows (search-rows.ts: `words`, the four searched fields
 // lower-cased in one string) and in `offerings`, each organization's services, one character
-// each, a copy the engine keeps in memory from the first such search on (release/relation.ts,
-// db/catalog.ts). Reading organization_services (~850k rows at ×1) whenever a word was in a
-// service's name took 0.6–1.2 s a search at ×1 (npm run bench, loaded machine). The copy is
-// one table's rows, joined to nothing: made in one SELECT with the services joined to the
-// organizations, it took 400 MB more to build at ×10 (DuckDB built its hash table on the wide
-// side) and twice the time.
-import { keptSelect } from '../release/relation.ts';
+// each, a copy the engine keeps in memory once no query waits (release/relation.ts,
+// db/catalog.ts); until then a search reads the codes organizations_by_id lists. Reading
+// organization_services (~850k rows at ×1) whenever a word was in a service's name took 0.6–1.2 s
+// a search at ×1 (npm run bench, loaded machine). The copy is one table's rows, joined to nothing:
+// made in one SELECT with the services joined to the organizations, it took 400 MB more to build
+// at ×10 (DuckDB built its hash table on the wide side) and twice the time.
+import { keptSelect, orCopy, untilCopy } from '../release/relation.ts';
 import { textKeyOf } from '../release/org-key.ts';
 import { CODE_SEPARATOR } from '../release/tables.ts';
+import { literal } from '../release/sql-text.ts';
 import { and, join, likeLiteral, or, raw, sql, type Sql } from '../release/sql.ts';
-import { keywordFilter, readText, type Keyword } from './keywords.ts';
+import { keywordFilter, readText, wordForms, type Keyword } from './keywords.ts';
 import { keysWithWord } from './text-terms.ts';
 
 /**
@@ -48,18 +49,30 @@ const OFFERINGS = keptSelect('offerings', `SELECT ${textKeyOf(raw('o.org_id')).t
       c -> chr(n.before[unicode(c)] + list_position(n.codes[unicode(c)], c))), '') AS services
   FROM organizations_by_id o, (${BY_FIRST}) n WHERE o.offered_codes IS NOT NULL`);
 
-/** The keys of organizations offering any service `which` picks out of service codes `c`. */
-const offering = (which: Sql) => sql`SELECT h.text_key FROM ${OFFERINGS} h JOIN ${NUMBERED_SERVICES} c ON contains(h.services, c.mark) WHERE ${which}`;
+/**
+ * The keys of organizations offering any service `which` picks out of service codes `c`: from the
+ * copy once the engine holds it, and until then from the codes organizations_by_id lists, padded
+ * with the separator so a code is found whole. Waiting for the copy held ×100's first text search
+ * for its making, 104 s at load 10–12 (27 s of CPU in Node against 2.6 s for this read).
+ */
+const padded = (text: string) => `${literal(CODE_SEPARATOR)} || ${text} || ${literal(CODE_SEPARATOR)}`;
+const offering = (which: Sql) => sql`SELECT h.text_key FROM ${orCopy(OFFERINGS, raw('SELECT NULL::BIGINT AS text_key, NULL::VARCHAR AS services WHERE FALSE'))} h
+    JOIN ${NUMBERED_SERVICES} c ON contains(h.services, c.mark) WHERE ${which}
+  UNION ALL SELECT ${textKeyOf(raw('u.org_id'))} FROM ${untilCopy(OFFERINGS, raw(`SELECT org_id, ${padded('offered_codes')} AS codes
+      FROM organizations_by_id WHERE offered_codes IS NOT NULL`))} u
+    JOIN (SELECT code, name, ${raw(padded('code'))} AS padded FROM service_codes) c ON contains(u.codes, c.padded) WHERE ${which}`;
 
 /**
  * A word: in the name, another name, the street or the city (of the rows of `states`, or in the
- * word index once the engine has made it: text-terms.ts), or in a SAMHSA service's name.
+ * word index once the engine has made it: text-terms.ts), or in a SAMHSA service's name, in any
+ * of its forms (keywords.ts wordForms: "recuperación" is also "recuperacion" and "recovery").
  * `contains` over lower-cased text finds what ILIKE '%word%' found in each field. One lookup of
  * keys: the two joined by OR, DuckDB marked every row with the second (a join), then filtered.
  */
 function matchesWord(word: string, states: readonly string[] | null): Sql {
-  return sql`o.text_key IN (${keysWithWord(word, states)}
-    UNION ALL ${offering(sql`c.name ILIKE ${`%${likeLiteral(word)}%`} ESCAPE '\\'`)})`;
+  const forms = wordForms(word);
+  return sql`o.text_key IN (${join(forms.map((form) => keysWithWord(form, states)), ' UNION ALL ')}
+    UNION ALL ${offering(or(forms.map((form) => sql`c.name ILIKE ${`%${likeLiteral(form)}%`} ESCAPE '\\'`)))})`;
 }
 
 /**
@@ -86,16 +99,20 @@ function matchesKeyword(phrase: string, keyword: Keyword): Sql {
   ]);
 }
 
+/** A phone number's ten digits among the digits of the row's phone ("(907) 543-6800 ext. 6802"). */
+const matchesPhone = (digits: string) => sql`contains(regexp_replace(coalesce(o.phone, ''), '[^0-9]', '', 'g'), ${digits})`;
+
 /** Every term must match: keywords by what they mean, other words as text or service names, among the rows of `states` (null: all). */
 export function matchesText(text: string, states: readonly string[] | null = null): Sql {
-  const { keywords, words } = readText(text);
+  const { keywords, words, phones } = readText(text);
   return and([
     ...keywords.map(({ phrase, keyword }) => matchesKeyword(phrase, keyword)),
     ...words.map((word) => matchesWord(word, states)),
+    ...phones.map(({ digits }) => matchesPhone(digits)),
   ]);
 }
 
-export const hasText = (text: string) => { const r = readText(text); return r.keywords.length + r.words.length > 0; };
+export const hasText = (text: string) => { const r = readText(text); return r.keywords.length + r.words.length + r.phones.length > 0; };
 
 /**
  * 0: the name is the text; 1: starts with it; 2: a word of it starts with it; 3: elsewhere. The

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consoleUrl, pageFromUrl, pageToUrl, searchFromUrl, searchToUrl, sortFromUrl, sortToUrl, type Page } from './url.ts';
+import { consoleUrl, pageFromUrl, pageToUrl, placesWords, searchFromUrl, searchToUrl, sortFromUrl, sortToUrl, type Page } from './url.ts';
 import { DEFAULT_SORT, EMPTY_SEARCH, MAX_TEXT, SORT_KEYS, type SearchState } from './state.ts';
 
 describe('search ⇄ URL', () => {
@@ -28,6 +28,22 @@ describe('search ⇄ URL', () => {
       ...EMPTY_SEARCH, where: '02139', types: ['treatment_center'], filters: { pay: ['medicaid'] }, text: 'é'.repeat(MAX_TEXT),
     });
   });
+
+  it('reads a ZIP among a link\'s words with no place as its place, as the form does', () => {
+    // `?q=detox 10001` kept 10001 as a required word: nothing in the whole country.
+    expect(searchFromUrl('q=detox+10001')).toEqual({ ...EMPTY_SEARCH, where: '10001', text: 'detox' });
+    expect(searchFromUrl('q=detox+10001-2345&r=25')).toEqual({ ...EMPTY_SEARCH, where: '10001', radius: 25, text: 'detox' });
+    expect(searchFromUrl('q=02139')).toEqual({ ...EMPTY_SEARCH, where: '02139' });
+    expect(searchFromUrl('q=aa+near+boston')).toEqual({ ...EMPTY_SEARCH, where: 'boston', text: 'aa' });
+    // The page rewrites the address bar to the form's link (shell/use-page-url.ts).
+    expect(placesWords('?q=detox+10001&lang=es')).toBe(true);
+    expect(pageToUrl(pageFromUrl('?q=detox+10001'))).toBe('where=10001&q=detox');
+    // A place given keeps the ZIP a word, as in the form.
+    for (const query of ['where=02139&q=detox+10001', 'at=42.36,-71.06&q=detox+10001', 'q=detox']) {
+      expect(placesWords(query), query).toBe(false);
+      expect(searchFromUrl(query).text, query).toBe(new URLSearchParams(query).get('q'));
+    }
+  });
 });
 
 describe('the table order ⇄ URL', () => {
@@ -55,13 +71,19 @@ describe('the page ⇄ URL', () => {
     expect(pageFromUrl(url)).toEqual(page);
   });
 
+  it('keeps the national list in its link', () => {
+    const national: Page = { view: 'search', search: EMPTY_SEARCH, sort: { key: 'name', desc: false }, consoleSql: '', all: true };
+    expect(pageToUrl(national)).toBe('all=1&sort=name');
+    expect(pageFromUrl(pageToUrl(national))).toEqual(national);
+  });
+
   it('writes the console and the dashboards as their own links, leaving the search behind', () => {
     const sql = "SELECT 'a&b' AS x, 1 + 1";
-    const console = pageFromUrl(pageToUrl({ view: 'sql', search, sort: DEFAULT_SORT, consoleSql: sql }));
+    const console = pageFromUrl(pageToUrl({ view: 'sql', search, sort: DEFAULT_SORT, consoleSql: sql, all: false }));
     expect(console).toEqual({ view: 'sql', search: EMPTY_SEARCH, sort: DEFAULT_SORT, consoleSql: sql, all: false });
     expect(consoleUrl('  ')).toBe('view=sql');
     expect(pageFromUrl(`view=sql&sql=${'x'.repeat(30_000)}`).consoleSql).toHaveLength(20_000);
-    expect(pageToUrl({ view: 'dashboards', search, sort: { key: 'name', desc: false }, consoleSql: '' })).toBe('view=dashboards');
+    expect(pageToUrl({ view: 'dashboards', search, sort: { key: 'name', desc: false }, consoleSql: '', all: false })).toBe('view=dashboards');
     expect(pageFromUrl('view=bogus&all=1')).toMatchObject({ view: 'search', all: true });
   });
 });

@@ -5,6 +5,7 @@
 // is a shareable link.
 import { MAX_SQL } from './console.ts';
 import { FILTER_GROUPS } from './filters.ts';
+import { placeInText } from './place-in-text.ts';
 import {
   DEFAULT_RADIUS, DEFAULT_SORT, MAX_TEXT, ORG_TYPES, RADII, SORT_KEYS, type Radius, type SearchState, type Sort,
 } from './state.ts';
@@ -19,7 +20,10 @@ export interface Page {
   sort: Sort;
   /** The console's query from a link (a shared link fills the editor; Run stays a click away). */
   consoleSql: string;
-  /** `all=1`: the whole country is listed without a place (read once; a choice for that visit). */
+  /**
+   * `all=1`: the whole country is listed without a place. In the URL like any search, so that
+   * reloading, Back and a copied link keep the national list (they went back to the empty form).
+   */
   all: boolean;
 }
 
@@ -36,10 +40,10 @@ export function pageFromUrl(query: string): Page {
 }
 
 /** The page's query string; `keep` (an embed's own parameters) stays on every search URL. */
-export function pageToUrl(page: Omit<Page, 'all'>, keep = ''): string {
+export function pageToUrl(page: Page, keep = ''): string {
   if (page.view === 'dashboards') return 'view=dashboards';
   if (page.view === 'sql') return consoleUrl(page.consoleSql);
-  return [searchToUrl(page.search), sortToUrl(page.sort), keep].filter(Boolean).join('&');
+  return [searchToUrl(page.search), page.all ? 'all=1' : '', sortToUrl(page.sort), keep].filter(Boolean).join('&');
 }
 
 export function consoleUrl(sql: string): string {
@@ -60,8 +64,29 @@ export function sortToUrl(sort: Sort): string {
 
 const text = (v: string | null) => (v ?? '').slice(0, MAX_TEXT);
 
+/**
+ * A link's place and words as the form reads them: a place among the words with no place given
+ * (`?q=detox 10001`, `?q=aa near boston`) is the place (place-in-text.ts, search-form.tsx). Kept
+ * as a word, a shared link found nothing where the same words typed in the form found 147 listings.
+ */
+function placed(p: URLSearchParams): URLSearchParams {
+  const found = !text(p.get('where')).trim() && !parseAt(p.get('at')) ? placeInText(text(p.get('q'))) : null;
+  if (!found) return p;
+  const moved = new URLSearchParams(p);
+  moved.set('where', found.place);
+  if (found.rest) moved.set('q', found.rest);
+  else moved.delete('q');
+  return moved;
+}
+
+/** Whether a link's words hold its place (see `placed`): the page then says so in its address. */
+export function placesWords(query: string): boolean {
+  const p = new URLSearchParams(query);
+  return placed(p) !== p;
+}
+
 export function searchFromUrl(query: string | URLSearchParams): SearchState {
-  const p = typeof query === 'string' ? new URLSearchParams(query) : query;
+  const p = placed(typeof query === 'string' ? new URLSearchParams(query) : query);
   const list = (key: string) => (p.get(key) ?? '').split(',').filter(Boolean);
   const radius = Number(p.get('r'));
   const filters: Record<string, string[]> = {};

@@ -13,14 +13,17 @@ interface Props {
   onChange: (next: SearchState) => void;
   /** The types the release holds: a keyword's filter is offered only where it can hold something. */
   types: readonly OrgType[];
+  /** The service names the words' keywords stand for (text-reading.tsx), null while read: the count waits for them. */
+  names: ReadonlyMap<string, string> | null;
 }
 
-export function ResultsSummary({ total, search, onChange, types }: Props) {
+export function ResultsSummary({ total, search, onChange, types, names }: Props) {
   const { t } = useTranslation();
   const { state } = search;
   const label = search.near?.label ?? null;
   const nearest = useQuery<{ miles: number | null }>(total === 0 ? nearestQuery(search) : null);
-  if (total === null) return <p className="results-summary" role="status">{t('summary.counting')}</p>;
+  // The count and how the words were read appear together: the line alone late read as a second answer.
+  if (total === null || names === null) return <p className="results-summary" role="status">{t('summary.counting')}</p>;
   const miles = nearest.status === 'done' ? nearest.rows[0]?.miles ?? null : null;
   const reach = miles === null ? undefined : RADII.find((r) => r >= miles);
   const wider = RADII.find((r) => r > state.radius);
@@ -42,7 +45,7 @@ export function ResultsSummary({ total, search, onChange, types }: Props) {
             components={{ strong: <strong />, bdi: <bdi translate="no" /> }} />
           : <Trans i18nKey="summary.country" count={total} components={{ strong: <strong /> }} />}
       </p>
-      <TextReading text={state.text} types={types} />
+      <TextReading text={state.text} types={types} names={names} />
       {total === 0 && (
         <div className="empty-advice">
           <p>{t('summary.nothing')}{miles !== null && <>{' '}<Trans i18nKey="summary.nearest" count={Math.ceil(miles)}

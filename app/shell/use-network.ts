@@ -1,6 +1,6 @@
 // An organization's nearby supports, for the detail panel and the map alike: its links with the
 // name and place of each organization they name, in one scan (pruned to its row group by key);
-// for the map's lines, then, where each of those organizations is (point lookups in the
+// for the map's lines and the list's streets, then, where each of those organizations is (point lookups in the
 // engine's in-memory copy), a query of its own, since DuckDB 0.9.1 reads every row of the copy
 // for a join (search/queries.ts).
 import { useQuery, type QueryState } from '../db/use-query.ts';
@@ -23,6 +23,8 @@ interface Position extends Record<string, unknown> {
   org_id: string;
   latitude: number | null;
   longitude: number | null;
+  program_name: string | null;
+  address_line1: string | null;
 }
 
 export type PlacedSupport = NearbySupport & Position;
@@ -31,7 +33,7 @@ export function useNetwork(orgId: string | null, options?: { background?: boolea
   return useQuery<NearbySupport>(orgId ? networkQuery(orgId) : null, options);
 }
 
-/** The nearby supports with their positions, for the map's lines. */
+/** The nearby supports with their positions, programs and streets, for the map's lines and the panel's list. */
 export function usePlacedNetwork(orgId: string | null, options?: { background?: boolean }): QueryState<PlacedSupport> {
   const links = useNetwork(orgId, options);
   const linked = links.status === 'done' ? links.rows : null;

@@ -3,9 +3,20 @@
 // writes history and listens to `popstate`; what the URL says is search/url.ts's.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { keepLanguage } from '../i18n/i18n.ts';
-import { pageFromUrl, pageToUrl, type Page } from '../search/url.ts';
+import { pageFromUrl, pageToUrl, placesWords, type Page } from '../search/url.ts';
 
-export type Go = (change: Partial<Omit<Page, 'all'>>, how?: 'push' | 'replace') => void;
+/**
+ * A link read otherwise than it says (a place among its words with no place: search/url.ts) is
+ * written as the form writes that search, in place of its own entry: what the page shows is
+ * then what the address bar says, and Back still leaves it in one press.
+ */
+function settleUrl(keep: string) {
+  if (!placesWords(window.location.search)) return;
+  const query = keepLanguage(pageToUrl(pageFromUrl(window.location.search), keep));
+  window.history.replaceState(window.history.state, '', `${window.location.pathname}?${query}${window.location.hash}`);
+}
+
+export type Go = (change: Partial<Page>, how?: 'push' | 'replace') => void;
 
 /** `keep`: parameters that stay on every search URL (an embed's own, see search/url.ts). */
 export function usePageUrl(keep = ''): [Page, Go] {
@@ -13,10 +24,14 @@ export function usePageUrl(keep = ''): [Page, Go] {
   // What the last write said, so two writes in one event build on each other.
   const latest = useRef(page);
   useEffect(() => {
-    const onPop = () => setPage((latest.current = pageFromUrl(window.location.search)));
+    settleUrl(keep);
+    const onPop = () => {
+      settleUrl(keep);
+      setPage((latest.current = pageFromUrl(window.location.search)));
+    };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
-  }, []);
+  }, [keep]);
   const go = useCallback<Go>((change, how = 'push') => {
     const next = { ...latest.current, ...change };
     // The page's language (`lang=`, app/i18n) stays on every URL the app writes.

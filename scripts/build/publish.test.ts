@@ -52,6 +52,17 @@ describe('the sample release', () => {
     expect(geohash.size).toBeGreaterThan(40_000);
   }, 600_000);
 
+  it('keeps each ZIP of the gazetteer in one row group\'s key range, so a ZIP\'s lookup reads one group', async () => {
+    const db = await openDb();
+    const file = literal(join(first.dir, first.manifest.tables.gazetteer.files[0].path));
+    // Each ZIP once per row group whose key statistics admit it.
+    const [{ zips, admitted }] = await rows<{ zips: number; admitted: number }>(db, `SELECT count(DISTINCT z.key)::INTEGER AS zips, count(*)::INTEGER AS admitted
+      FROM (SELECT key FROM read_parquet(${file}) WHERE kind = 'zip') z
+      JOIN (SELECT stats_min AS lo, stats_max AS hi FROM parquet_metadata(${file}) WHERE path_in_schema = 'key') g ON z.key BETWEEN g.lo AND g.hi`);
+    expect(zips).toBeGreaterThan(30_000);
+    expect(admitted).toBe(zips);
+  });
+
   // The ×10 sample has 31 files of 8,193 to 10,239 rows (one row group, rowGroupRows' case); this one has none.
   it('lays out row groups as the order-keeping writer did: full ones, and a file less than a vector past one size in one', async () => {
     const db = await openDb();

@@ -1,5 +1,7 @@
 // Where sample organizations sit: a state drawn by 2020 population, then a ZIP of that
 // state at its point in the gazetteer, nudged a little so records are not stacked exactly on it.
+// Only ZIPs with an area (Census ZCTAs): the others are post-office boxes and companies' own
+// codes, whose "city" is a company ("American Express, NY"), not a place a listing could be.
 import { loadGazetteer, loadStates, type StateRow } from '../build/gazetteer.ts';
 import { cumulative, type Rng } from './random.ts';
 
@@ -28,12 +30,17 @@ export function areaCode(state: string): string {
 
 export function placePicker() {
   const states = loadStates();
-  const zipsByState = new Map<string, { zip: string; city: string; lat: number; lon: number }[]>();
+  const zipsByState = new Map<string, { zip: string; city: string; lat: number; lon: number; area: boolean }[]>();
   for (const p of loadGazetteer().zips) {
     if (!p.state || !p.city) continue;
     const list = zipsByState.get(p.state) ?? [];
-    list.push({ zip: p.zip, city: p.city, lat: p.lat, lon: p.lon });
+    list.push({ zip: p.zip, city: p.city, lat: p.lat, lon: p.lon, area: p.area });
     zipsByState.set(p.state, list);
+  }
+  // The island territories have no ZCTAs: there every ZIP is a place.
+  for (const [state, list] of zipsByState) {
+    const withArea = list.filter((z) => z.area);
+    if (withArea.length > 0) zipsByState.set(state, withArea);
   }
   const weights = cumulative(states.map((s) => s.population));
   return (rng: Rng): Place => {

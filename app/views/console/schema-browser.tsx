@@ -15,7 +15,7 @@ export function SchemaBrowser({ manifest, onInsert }: { manifest: Manifest; onIn
   const { t } = useTranslation();
   return (
     <nav className="schema-browser" aria-label={t('console.tables')} translate="no">
-      <h3 translate="yes">{t('console.tables')}</h3>
+      <h2 translate="yes">{t('console.tables')}</h2>
       <ul>
         {Object.entries(manifest.tables).map(([name, table]) => (
           <TableEntry key={name} name={name} rows={table.rows} listed={table.columns} onInsert={onInsert} />

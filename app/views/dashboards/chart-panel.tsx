@@ -39,7 +39,7 @@ export function ChartPanel<T extends Row>({ title, query, result, draw, drawable
   const text = inlineParams(query.text, query.params);
   return (
     <section className="chart-panel" aria-label={title}>
-      <h3>{title}</h3>
+      <h2>{title}</h2>
       {children}
       {result.status === 'failed' ? <QueryFailed error={result.error} />
         : nothing ? <p className="chart-empty" role="note">{empty}</p>
@@ -47,7 +47,8 @@ export function ChartPanel<T extends Row>({ title, query, result, draw, drawable
       {rows && (
         <details>
           <summary>{t('dashboards.dataAndSql')}</summary>
-          <DataTable rows={rows} label={t('dashboards.data', { title })} />
+          {/* Its columns by name in the page's language (state_name read as SQL wrote it); the SQL below keeps them. */}
+          <DataTable rows={rows} label={t('dashboards.data', { title })} heading={(c) => t(`dashboards.columns.${c}`, { defaultValue: c })} />
           <pre>{text}</pre>
           <button type="button" onClick={() => onOpenConsole(text)}>{t('dashboards.openInConsole')}</button>
         </details>

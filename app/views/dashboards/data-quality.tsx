@@ -24,7 +24,7 @@ export function DataQuality({ manifest }: { manifest: Manifest }) {
 
   return (
     <section className="chart-panel" aria-label={t('quality.title')}>
-      <h3>{t('quality.title')}</h3>
+      <h2>{t('quality.title')}</h2>
       <p>{t(manifest.synthetic ? 'quality.datesSample' : 'quality.dates', { data: formatDate(dataDate(manifest)), built: formatDate(manifest.built_at) })}</p>
       {/* Six columns: on a phone they scroll in their box, not the page. */}
       <div className="table-scroll" role="region" aria-label={t('quality.sourceRecords')} tabIndex={0}>

@@ -9,7 +9,7 @@ import { QueryFailed } from '../../components/query-failed.tsx';
 import { ContactActions, DetailLoading, DetailTop, type DetailPreview } from '../../components/detail-top.tsx';
 import { useQuery } from '../../db/use-query.ts';
 import { offeredServices, organizationQuery, serviceCodesQuery } from '../../search/queries.ts';
-import { useNetwork } from '../../shell/use-network.ts';
+import { usePlacedNetwork } from '../../shell/use-network.ts';
 import type { OrgType, Place } from '../../search/state.ts';
 import { milesBetween } from '../../release/geo.ts';
 import { formatNumber, placeLabel } from '../../i18n/format.ts';
@@ -35,7 +35,8 @@ export function DetailPanel({ orgId, from, onSelect, onClose, preview }: Props) 
   const row = org.status === 'done' ? org.rows[0] : undefined;
   // The organization's row lists its service codes; this names them, in the panel's order (asked once a page: the cache keeps it).
   const services = useQuery<{ category_code: string; category_name: string; code: string; name: string }>(serviceCodesQuery());
-  const network = useNetwork(orgId);
+  // With each support's program and street: a chain's sites in one town have one name.
+  const network = usePlacedNetwork(orgId);
   const title = useRef<HTMLHeadingElement>(null);
   const panel = useRef<HTMLElement>(null);
   const closeRef = useRef(onClose);

@@ -15,6 +15,9 @@ interface Related extends Record<string, unknown> {
   related_type: OrgType;
   relationship: string;
   name: string;
+  /** The program and street (use-network.ts), which tell apart a chain's sites in one town. */
+  program_name: string | null;
+  address_line1: string | null;
   city: string | null;
   state: string;
   distance_miles: number;
@@ -66,7 +69,8 @@ export function NearbySupports({ rows, onSelect }: { rows: Related[]; onSelect: 
             <tr key={r.related_org_id} data-related-id={r.related_org_id}>
               <td>
                 <button type="button" className="link-button" onClick={() => onSelect(r.related_org_id)} translate="no">{r.name}</button>
-                <br /><span className="muted" translate="no"><IsolatedParts parts={[r.city, r.state]} /></span>
+                {r.program_name && <><br /><span className="nearby-program" translate="no"><bdi>{r.program_name}</bdi></span></>}
+                <br /><span className="muted" translate="no"><IsolatedParts parts={[r.address_line1, r.city, r.state]} /></span>
               </td>
               <td>{adds(t, r)}<br /><span className="muted">{t(`data.orgType.${r.related_type}`)}</span></td>
               <td data-miles={r.distance_miles}>{t('units.milesShort', { miles: formatNumber(r.distance_miles, 1) })}<br />

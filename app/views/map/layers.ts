@@ -1,5 +1,5 @@
-// Result layers as typed data: clusters sized by count, points coloured by type, and rings
-// for the selected and hovered organization.
+// Result layers as typed data: clusters sized by count, points coloured by type, and a ring for
+// the hovered organization (the opened one's is over the canvas: open-mark.ts).
 import type { LayerSpecification } from 'maplibre-gl';
 import type { OrgType } from '../../search/state.ts';
 
@@ -34,9 +34,5 @@ export const RESULT_LAYERS: LayerSpecification[] = [
   {
     id: 'hovered', type: 'circle', source: 'results', filter: ['==', ['get', 'org_id'], ''],
     paint: { 'circle-radius': 10, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#f5a623', 'circle-stroke-width': 3 },
-  },
-  {
-    id: 'selected', type: 'circle', source: 'results', filter: ['==', ['get', 'org_id'], ''],
-    paint: { 'circle-radius': 11, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#d7263d', 'circle-stroke-width': 4 },
   },
 ];

@@ -19,6 +19,7 @@ import { roundedPlace } from '../../search/url.ts';
 import { baseStyle } from './base-style.ts';
 import { showClusterCounts } from './cluster-counts.ts';
 import { showTowns } from './town-labels.ts';
+import { CLEAR_OF_CONTROLS, inClearView, showOpenMark } from './open-mark.ts';
 import { bounds, circle, linksCollection, pointsCollection, type MapPoint } from './geometry.ts';
 import { RESULT_LAYERS, TYPE_COLORS } from './layers.ts';
 
@@ -38,6 +39,8 @@ interface Props {
 
 const EMPTY = pointsCollection([]);
 const US_BOUNDS: [[number, number], [number, number]] = [[-125, 24], [-66, 50]];
+/** How far in from the map's edges a search's circle is fitted, in pixels. */
+const SEARCH_PADDING = 24;
 
 export default function ResultsMap({ search, selectedId, hoveredId, onSelect, onHover, types, onSearchArea }: Props) {
   const { t } = useTranslation();
@@ -47,7 +50,7 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
   // The rows the map has drawn and fitted its view to (the point count is only shown for them).
   const [drawn, setDrawn] = useState<MapPoint[] | null>(null);
   const points = useQuery<MapPoint>(pointsQuery(search), { background: true });
-  const origin = useQuery<{ latitude: number | null; longitude: number | null }>(selectedId ? organizationQuery(selectedId) : null, { background: true });
+  const origin = useQuery<{ org_id: string; org_type: OrgType; name: string; latitude: number | null; longitude: number | null }>(selectedId ? organizationQuery(selectedId) : null, { background: true });
   const links = usePlacedNetwork(selectedId, { background: true });
   const handlers = useRef({ onSelect, onHover });
   handlers.current = { onSelect, onHover };
@@ -119,15 +122,16 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
     if (!map || !rows) return;
     (map.getSource('results') as GeoJSONSource).setData(pointsCollection(rows));
     (map.getSource('radius') as GeoJSONSource).setData({ type: 'FeatureCollection', features: ring ? [ring] : [] });
-    map.fitBounds(searchBox, { padding: 24, maxZoom: 13, duration: 0 });
+    map.fitBounds(searchBox, { padding: SEARCH_PADDING, maxZoom: 13, duration: 0 });
     framed.current = null;
     setMoved(false);
     setDrawn(rows);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- searchBox follows ring
   }, [map, rows, ring]);
 
-  const from = selectedId && origin.status === 'done' && origin.rows[0]?.latitude != null
-    ? { latitude: origin.rows[0].latitude!, longitude: origin.rows[0].longitude! } : null;
+  // For one render after another opening, `origin` still holds the last one's row.
+  const opened = selectedId && origin.status === 'done' && origin.rows[0]?.org_id === selectedId ? origin.rows[0] : undefined;
+  const from = opened?.latitude != null && opened.longitude != null ? { latitude: opened.latitude, longitude: opened.longitude } : null;
   const linkRows = selectedId && links.status === 'done' ? links.rows : [];
   const network = linksCollection(from, linkRows);
   useEffect(() => {
@@ -135,34 +139,50 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
     // eslint-disable-next-line react-hooks/exhaustive-deps -- by value: `network` is a new collection each render
   }, [map, JSON.stringify(network)]);
 
+  const openColor = opened ? TYPE_COLORS[opened.org_type] : null;
+  useEffect(() => {
+    if (!map || !from || !openColor) return;
+    return showOpenMark(map, from, openColor);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- by value: `from` is a new object each render
+  }, [map, from?.latitude, from?.longitude, openColor]);
+
   // An opened organization is framed with the places its links name, once an opening (a person
-  // test: at the search's zoom its 2–4 mile lines were ~10 px, and a farther one ran off the map);
-  // the person's own moves after it stay, and closing it goes back to the search's view.
+  // test: at the search's zoom its 2–4 mile lines were ~10 px, and a farther one ran off the map),
+  // clear of the map's controls; one with no links is brought out from under them or into view.
+  // The person's own moves after it stay, and closing it goes back to the search's view.
   const frame = from && network.features.length
     ? bounds([[from.longitude, from.latitude], ...network.features.map((f) => f.geometry.coordinates[1])]) : null;
+  const linksRead = links.status === 'done' || links.status === 'failed';
   useEffect(() => {
     if (!map) return;
-    if (selectedId && frame && framed.current !== selectedId) {
+    if (selectedId && from && linksRead && framed.current !== selectedId) {
       framed.current = selectedId;
-      map.fitBounds(frame, { padding: 48, maxZoom: 14, duration: 0 });
+      // The map shrinks as the details open above it (styles.css): measured at its new size, not the old one.
+      map.resize();
+      if (frame) map.fitBounds(frame, { padding: CLEAR_OF_CONTROLS, maxZoom: 14, duration: 0 });
+      else if (!inClearView(map, from)) map.jumpTo({ center: [from.longitude, from.latitude] });
     } else if (!selectedId && framed.current) {
       framed.current = null;
-      map.fitBounds(searchBox, { padding: 24, maxZoom: 13, duration: 0 });
+      map.fitBounds(searchBox, { padding: SEARCH_PADDING, maxZoom: 13, duration: 0 });
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- by value: `frame` is a new box each render
-  }, [map, selectedId, JSON.stringify(frame), rows]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- by value: `frame` and `from` are new each render
+  }, [map, selectedId, JSON.stringify(frame), from?.latitude, from?.longitude, linksRead, rows]);
 
   useEffect(() => {
-    map?.setFilter('selected', ['==', ['get', 'org_id'], selectedId ?? '']);
     map?.setFilter('hovered', ['==', ['get', 'org_id'], hoveredId ?? '']);
-  }, [map, selectedId, hoveredId]);
+  }, [map, hoveredId]);
 
   const searchThisArea = () => {
     if (!map || !onSearchArea) return;
     const c = map.getCenter();
     const b = map.getBounds();
-    const halfHeightMiles = ((b.getNorth() - b.getSouth()) / 2) * MILES_PER_DEGREE;
-    const radius = RADII.find((r) => r >= halfHeightMiles) ?? RADII[RADII.length - 1];
+    const { clientWidth: width, clientHeight: height } = map.getContainer();
+    // The circle the view holds as a search's circle is fitted to it, so a pan alone keeps the
+    // radius (a person test: the view's half height, padding and all, made a 25-mile search 50
+    // miles on a phone); within 5%, for the projection's stretch across the view.
+    const milesPerPixel = ((b.getNorth() - b.getSouth()) * MILES_PER_DEGREE) / height;
+    const held = (Math.min(width, height) / 2 - SEARCH_PADDING) * milesPerPixel;
+    const radius = RADII.find((r) => r >= held * 0.95) ?? RADII[RADII.length - 1];
     onSearchArea(roundedPlace(c.lat, c.lng, 'the map area'), radius);
   };
 
@@ -177,6 +197,7 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
         {types.map((type) => (
           <li key={type}><span style={{ background: TYPE_COLORS[type] }} aria-hidden="true" /> {t(`data.orgType.${type}`)}</li>
         ))}
+        {opened && from && <li className="legend-open"><span aria-hidden="true"><span className="open-pin" /></span> {t('map.open')} <bdi translate="no">{opened.name}</bdi></li>}
       </ul>
       {points.status === 'failed' && <QueryFailed error={points.error} />}
     </section>

@@ -9,17 +9,19 @@ interface Props {
   label: ReactNode;
   count: string;
   hint: string;
+  /** Why the choice is off, when it is: shown under it and as the label's title. */
+  disabledWhy?: string;
 }
 
-export function Choice({ checked, onChange, label, count, hint }: Props) {
+export function Choice({ checked, onChange, label, count, hint, disabledWhy }: Props) {
   const hintId = useId();
   return (
     <div className="choice">
-      <label>
-        <input type="checkbox" checked={checked} onChange={onChange} aria-describedby={hintId} />
+      <label title={disabledWhy}>
+        <input type="checkbox" checked={checked} onChange={onChange} aria-describedby={hintId} disabled={disabledWhy !== undefined} />
         {label} <span className="facet-count">{count}</span>
       </label>
-      <span id={hintId} className="choice-hint">{hint}</span>
+      <span id={hintId} className="choice-hint">{disabledWhy ? `${hint} ${disabledWhy}` : hint}</span>
     </div>
   );
 }

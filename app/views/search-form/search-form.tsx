@@ -5,7 +5,7 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '../../db/use-query.ts';
 import { FILTER_GROUPS } from '../../search/filters.ts';
-import { zipInText } from '../../search/keywords.ts';
+import { placeInText } from '../../search/place-in-text.ts';
 import { MENTAL_HEALTH_ONLY, placeSuggestionsQuery, type ResolvedSearch } from '../../search/queries.ts';
 import { MAX_TEXT, ORG_TYPES, RADII, type OrgType, type Radius, type SearchState } from '../../search/state.ts';
 import { roundedPlace } from '../../search/url.ts';
@@ -43,11 +43,11 @@ export function SearchForm({ state, search, onChange, onSearch, autoFocus = fals
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    // A ZIP typed with the words and no place given is the place, and the place box then says so.
-    const zip = !where.trim() && !state.at ? zipInText(text) : null;
-    const place = zip ? zip.zip : where.trim();
+    // A place typed with the words and no place given ("detox 10001", "aa near boston") is the place, and the place box then says so.
+    const found = !where.trim() && !state.at ? placeInText(text) : null;
+    const place = found ? found.place : where.trim();
     const whereChanged = place !== state.where;
-    onSearch({ ...state, where: place, at: whereChanged ? null : state.at, text: zip ? zip.rest : text.trim(), selected: null });
+    onSearch({ ...state, where: place, at: whereChanged ? null : state.at, text: found ? found.rest : text.trim(), selected: null });
   };
 
   const useMyLocation = () => {
@@ -108,9 +108,12 @@ export function SearchForm({ state, search, onChange, onSearch, autoFocus = fals
             ))}
           </fieldset>
         )}
+        {/* A box that can add nothing is off, and says why (SAMHSA's substance-use directory holds
+            no mental-health-only facility: it offered "(0)" everywhere). Ticked, it can always be unticked. */}
         {types.includes('treatment_center') && (
           <Choice checked={state.mentalHealthOnly} label={t('form.mentalHealthOnly')} count={facets.count(MENTAL_HEALTH_ONLY, 'include')}
             hint={t('form.mentalHealthOnlyHint')}
+            disabledWhy={!state.mentalHealthOnly && facets.value(MENTAL_HEALTH_ONLY, 'include') === 0 ? t('form.mentalHealthOnlyNone') : undefined}
             onChange={() => onChange({ ...state, mentalHealthOnly: !state.mentalHealthOnly, selected: null })} />
         )}
         {FILTER_GROUPS.filter((group) => types.includes(group.appliesTo)).map((group) => (

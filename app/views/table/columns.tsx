@@ -40,7 +40,8 @@ export function resultColumns(t: TFunction, near: boolean, narrow: boolean, onSe
         return (
           <div className="result-card">
             {nameButton(r)}
-            <span className="row-meta">{typeName(r)} · {place(r)}{near && <> · <strong>{miles(r)}</strong></>}</span>
+            {/* The distance first: on a 320 px phone the line wraps, and the distance is what a person near a place reads for. */}
+            <span className="row-meta">{near && <><strong>{miles(r)}</strong> · </>}{typeName(r)} · {place(r)}</span>
             <span className="card-actions">{call(r, t('results.call'))}{directions(r)}</span>
           </div>
         );

@@ -3,6 +3,9 @@
 // order is the page's, kept in the URL by the shell). On a phone the columns fold into one of
 // cards (see columns.tsx), and up to a tablet's width the page itself scrolls through the list:
 // a list scrolling inside a half-screen box, inside a scrolling page, lost people on a phone.
+// A screen reader is told how many rows there are and where each drawn one sits (aria-rowcount,
+// aria-rowindex): only a slice is in the DOM. A link before the list skips past it: a row is two
+// or three Tab stops, so 423 results were ~846 of them before the map and Download (see skipPast).
 import { flexRender, getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer, useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
@@ -14,6 +17,7 @@ import type { Sort } from '../../search/state.ts';
 import { clickedSort, shownSort, type ColumnKey } from '../../search/table-order.ts';
 import { hasText } from '../../search/text-match.ts';
 import { resultColumns } from './columns.tsx';
+import { ColumnResizer } from './column-resizer.tsx';
 import { ExportButtons } from './export-buttons.tsx';
 import { usePagedRows, type ResultRow } from './use-paged-rows.ts';
 
@@ -83,6 +87,7 @@ export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredI
   const sorting: SortingState = shown ? [{ id: shown.key, desc: shown.desc }] : [];
   const { pages, ensurePage, firstPage, error } = usePagedRows(search, sort);
   const scroller = useRef<HTMLDivElement>(null);
+  const afterList = useRef<HTMLDivElement>(null);
   // Until the count arrives, the first page stands for the results.
   const count = total ?? firstPage?.length ?? 0;
 
@@ -176,14 +181,22 @@ export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredI
   if (total === 0) return null;
   return (
     <>
+      {/* WCAG technique G123 (a link at the start of a block of repeated content to its end), not a
+          grid with one Tab stop: the rows stay a table, read by a screen reader's table commands, and
+          each row's name and phone stay ordinary links and buttons a Tab reaches (APG's grid would
+          put them behind arrow keys and Enter, which few people expect of a list of search results). */}
+      <a className="skip-past" href="#after-results" onClick={(e) => { e.preventDefault(); afterList.current?.focus(); }}>
+        {total === null ? t('results.skipPastSome') : t('results.skipPast', { count: total })}
+      </a>
       <div className={['results-table', narrow && 'narrow', pageScroll && 'page-scroll'].filter(Boolean).join(' ')} ref={scroller}
         role="region" aria-label={t('results.table')} tabIndex={pageScroll ? undefined : 0}>
-        <table style={{ width: '100%', minWidth: narrow ? undefined : Math.min(sum, MIN_WIDTH) }}>
+        {/* The header row is row 1; an unknown count is -1 (ARIA's "unknown"), not the first page's. */}
+        <table style={{ width: '100%', minWidth: narrow ? undefined : Math.min(sum, MIN_WIDTH) }} aria-rowcount={total === null ? -1 : total + 1}>
           <colgroup>{widths.map((w, i) => <col key={i} style={{ width: w }} />)}</colgroup>
           {/* On a phone the cards need no column heading (it repeated the section's "Results"); a screen reader still has it. */}
           <thead className={narrow ? 'visually-hidden-head' : undefined}>
             {table.getHeaderGroups().map((hg) => (
-              <tr key={hg.id}>
+              <tr key={hg.id} aria-rowindex={1}>
                 {hg.headers.map((header) => {
                   const sorted = header.column.getIsSorted();
                   return (
@@ -194,8 +207,7 @@ export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredI
                           <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
                         </button>
                       ) : flexRender(header.column.columnDef.header, header.getContext())}
-                      <span className="resizer" onMouseDown={header.getResizeHandler()} onTouchStart={header.getResizeHandler()}
-                        aria-hidden="true" />
+                      {!narrow && <ColumnResizer header={header} share={header.getSize() / sum} />}
                     </th>
                   );
                 })}
@@ -208,10 +220,11 @@ export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredI
               const row = table.getRowModel().rows[k];
               const data = row?.original;
               if (!data) {
-                return <tr key={item.key} style={{ height: rowHeight }}><td colSpan={columns.length} className="loading-row">{t('common.loading')}</td></tr>;
+                return <tr key={item.key} style={{ height: rowHeight }} aria-rowindex={item.index + 2}><td colSpan={columns.length} className="loading-row">{t('common.loading')}</td></tr>;
               }
               return (
-                <tr key={data.org_id} style={{ height: rowHeight }} data-org-id={data.org_id}
+                <tr key={data.org_id} style={{ height: rowHeight }} data-org-id={data.org_id} aria-rowindex={item.index + 2}
+                  ref={virtualizer.measureElement} data-index={item.index}
                   className={data.org_id === selectedId ? 'selected' : data.org_id === hoveredId ? 'hovered' : undefined}
                   aria-selected={data.org_id === selectedId}
                   onClick={() => onSelect(data.org_id, data)}
@@ -225,7 +238,9 @@ export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredI
         </table>
       </div>
       {/* Below the list: a person looking for help reads the results first; the files are for later. */}
-      {count > 0 && <ExportButtons search={search} sort={sort} />}
+      <div id="after-results" ref={afterList} tabIndex={-1}>
+        {count > 0 && <ExportButtons search={search} sort={sort} />}
+      </div>
     </>
   );
 }

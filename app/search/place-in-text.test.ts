@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { placeInText, STATE_CODES, STATE_NAMES } from './place-in-text.ts';
+
+describe('a place typed among the words', () => {
+  // Typed, the place found and the words left. Each had been required words: "detox 10001", "detox 10001-2345"
+  // and "detox in miles city mt" found nothing in the whole country, "aa near boston" 22 listings named for Boston.
+  const FOUND = [
+    ['detox 10001', '10001', 'detox'], ['10001', '10001', ''],
+    // A ZIP+4 with or without its dash; punctuation around it aside; four digits before a ZIP are a street number.
+    ['detox 10001-2345', '10001', 'detox'], ['02139 4307', '02139', ''], ['aa 02139 4307 women', '02139', 'aa women'],
+    ['detox near 10001.', '10001', 'detox near'], ['4307 main st 02139', '02139', '4307 main st'],
+    // A town named beside its ZIP: "miles", "city" and "mt" had stayed required words.
+    ['detox in Miles City, MT 59301', '59301', 'detox'], ['aa near boston 02108', '02108', 'aa'],
+    // The words after "near" or "cerca de", and after "in" or "en" when they end in a state.
+    ['detox in miles city mt', 'miles city mt', 'detox'], ['aa near boston', 'boston', 'aa'],
+    ['Sober living in Austin, TX', 'Austin, TX', 'Sober living'], ['detox para mujeres cerca de el paso tx', 'el paso tx', 'detox para mujeres'],
+    ['centro de recuperación en san juan puerto rico', 'san juan puerto rico', 'centro de recuperación'],
+  ];
+
+  it('finds a ZIP, a ZIP+4 or a named place among the words, to be the place', () => {
+    for (const [text, place, rest] of FOUND) expect(placeInText(text), text).toEqual({ place, rest });
+  });
+
+  it('finds none in a name, in what asks for nothing, in a keyword or a state alone', () => {
+    for (const text of ['detox', '1000', '100011', 'route 66', '1000-12345']) expect(placeInText(text), text).toBeNull();
+    // No place: a name ("Women in Recovery"), what asks for nothing, a keyword, a state alone, or nothing after.
+    for (const text of ['women in recovery', 'detox near me', 'help near my house', 'rehab near', 'housing near aa',
+      'hope in texas', 'detox in', 'care around the clock', 'a place in the sun']) {
+      expect(placeInText(text), text).toBeNull();
+    }
+  });
+
+  it('knows the states and territories data/states.csv lists', () => {
+    const rows = readFileSync(new URL('../../data/states.csv', import.meta.url), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    expect(STATE_CODES).toEqual(rows.map((r) => r[0]));
+    expect(STATE_NAMES).toEqual(rows.map((r) => r[1]));
+  });
+});
