@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TYPE_FIELDS } from '../../app/release/detail-fields.ts';
 import { ORG_TYPES, TYPE_TABLES } from '../../app/release/org-types.ts';
-import { BY_ID, LINKS, NOT_BY_ID } from '../../app/release/tables.ts';
+import { BY_ID, LINKS, NOT_BY_ID, ORG_KEYS } from '../../app/release/tables.ts';
 import { literal } from '../../app/release/sql-text.ts';
 import { openDb, sqlFile, type Db } from './db.ts';
 import { checkKeys, checkLinkNames, checkOpenings, checkReferences, IntegrityError } from './integrity.ts';
@@ -126,6 +126,7 @@ describe('checkLinkNames', () => {
     const db = await openDb();
     await db.run(`CREATE TABLE organizations AS SELECT * FROM (VALUES ('A', 'Alpha', 'Boston', 'MA'), ('B', 'Beta', NULL, 'MA')) v(org_id, name, city, state)`);
     await db.run(`CREATE TABLE network_relationships AS SELECT * FROM (VALUES ('A', 'B'), ('B', 'A')) v(org_id, related_org_id)`);
+    await db.run(`CREATE TABLE ${ORG_KEYS.table} AS ${ORG_KEYS.select}`);
     return { db, files: await writeFile(db, links) };
   }
 

@@ -45,9 +45,14 @@ const KEYS: [string, string[]][] = [
 export async function checkKeys(db: Db): Promise<void> {
   const named = KEYS.map(([table, columns]) => ({ table, columns, key: `${table} (${columns.join(', ')})` }));
   // With the least repeated key as an example: where to look (PRIMARY KEY's own error named it).
+  // Grouped on a hash of the key first, and only the rows whose hash repeats grouped on the key
+  // itself: ×10's organization_services (8.6M rows, an id and a code) 3.3 → 2.4 CPU s. Exact: rows
+  // that share a key share its hash, and a hash two keys share only sends both to the second test.
   const result = await rows<{ key: string; repeated: number; example: string | null }>(db, named
     .map(({ table, columns, key }) => `SELECT ${literal(key)} AS key, count(*) AS repeated, min(k) AS example
-      FROM (SELECT concat_ws(', ', ${columns.map((c) => `${c}::VARCHAR`).join(', ')}) AS k FROM ${table} GROUP BY ${columns.join(', ')} HAVING count(*) > 1)`)
+      FROM (SELECT concat_ws(', ', ${columns.map((c) => `${c}::VARCHAR`).join(', ')}) AS k FROM ${table}
+        WHERE hash(${columns.join(', ')}) IN (SELECT h FROM (SELECT hash(${columns.join(', ')}) AS h FROM ${table}) GROUP BY h HAVING count(*) > 1)
+        GROUP BY ${columns.join(', ')} HAVING count(*) > 1)`)
     .join(' UNION ALL '));
   // In the order KEYS lists them (UNION ALL promises none).
   const broken = named.map(({ key }) => result.find((r) => r.key === key)!).filter((r) => r.repeated > 0);
