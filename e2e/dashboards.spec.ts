@@ -12,6 +12,9 @@ test('charts with their data and SQL, and the data quality of the release', asyn
   await expect(byState.locator('.chart')).toHaveAttribute('data-rows', /^\d+$/, { timeout: 30_000 });
   expect(Number(await byState.locator('.chart').getAttribute('data-rows'))).toBeGreaterThan(45);
   expect(await byState.locator('.chart svg path').count()).toBeGreaterThan(45);
+  // What the projection cannot draw is named under the map, not left to the table alone.
+  await expect(byState.locator('figcaption')).toHaveText(/^Not on this map \(in its data\): .*Puerto Rico [\d,]+.*\.$/);
+  await expect(byState.locator('figcaption')).not.toContainText('Massachusetts');
   await expect(page.getByRole('region', { name: 'Treatment capacity by state and level of care' }).locator('.chart svg').last()).toBeVisible();
   await expect(page.locator('.chart-panel').filter({ hasText: /^Where / }).locator('.chart svg').last()).toBeVisible();
 

@@ -21,18 +21,24 @@ import { DataQuality } from './data-quality.tsx';
 const topology = statesTopology as unknown as Topology<{ states: GeometryCollection<{ name: string }> }>;
 const STATES = feature(topology, topology.objects.states);
 const BORDERS = mesh(topology, topology.objects.states, (a, b) => a !== b);
+// The Albers USA projection draws the 50 states and DC (FIPS below 60); Puerto Rico and the
+// island territories it leaves out, and the freely associated states are not in us-atlas at all.
+const ON_MAP = new Set(STATES.features.filter((f) => Number(f.id) < 60).map((f) => f.properties.name));
 
 interface StateCount extends Record<string, unknown> { state: string; state_name: string; organizations: number }
 interface Capacity extends Record<string, unknown> { state: string; level_of_care: string; residential_capacity: number | null }
 
 const hasBeds = (r: Capacity) => Boolean(r.residential_capacity);
 
-/** A choropleth of a count per state name. */
-function choropleth(rows: StateCount[], label: string): Element {
+/** A choropleth of a count per state name; what the map cannot draw is named under it. */
+function choropleth(t: TFunction, rows: StateCount[], label: string): Element {
   const byName = new Map(rows.map((r) => [r.state_name, r.organizations]));
+  const offMap = rows.filter((r) => r.organizations > 0 && !ON_MAP.has(r.state_name));
   return Plot.plot({
     projection: 'albers-usa',
     width: 760,
+    // Puerto Rico's 56 listings were in the table only: nothing said the map left them out.
+    caption: offMap.length ? t('dashboards.offMap', { places: offMap.map((r) => `${r.state_name} ${formatNumber(r.organizations)}`).join(', ') }) : null,
     color: { type: 'quantile', n: 6, scheme: 'blues', legend: true, label, unknown: '#eee', tickFormat: (n: number) => formatNumber(Math.round(n)) },
     marks: [
       Plot.geo(STATES, {
@@ -63,8 +69,8 @@ export default function Dashboards({ onOpenConsole }: { onOpenConsole: (sql: str
 
   const types = database.status === 'ready' ? releaseTypes(database.db.manifest) : [];
 
-  const drawByState = useCallback((rows: StateCount[]) => choropleth(rows, t('dashboards.organizations')), [t]);
-  const drawService = useCallback((rows: StateCount[]) => choropleth(rows, t('dashboards.organizationsListing', { service: codeName })), [t, codeName]);
+  const drawByState = useCallback((rows: StateCount[]) => choropleth(t, rows, t('dashboards.organizations')), [t]);
+  const drawService = useCallback((rows: StateCount[]) => choropleth(t, rows, t('dashboards.organizationsListing', { service: codeName })), [t, codeName]);
   const drawCapacity = useCallback((rows: Capacity[]) => capacityChart(t, rows), [t]);
 
   return (
