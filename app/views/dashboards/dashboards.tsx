@@ -30,6 +30,20 @@ interface Capacity extends Record<string, unknown> { state: string; level_of_car
 
 const hasBeds = (r: Capacity) => Boolean(r.residential_capacity);
 
+/** "Not on this map: Puerto Rico 56, Guam 3." The names are the release's, not to be translated. */
+function offMapCaption(lead: string, rows: StateCount[]): Node {
+  const caption = document.createElement('span');
+  caption.append(`${lead} `);
+  rows.forEach((r, i) => {
+    const name = document.createElement('span');
+    name.translate = false;
+    name.textContent = r.state_name;
+    caption.append(...(i ? [', '] : []), name, ` ${formatNumber(r.organizations)}`);
+  });
+  caption.append('.');
+  return caption;
+}
+
 /** A choropleth of a count per state name; what the map cannot draw is named under it. */
 function choropleth(t: TFunction, rows: StateCount[], label: string): Element {
   const byName = new Map(rows.map((r) => [r.state_name, r.organizations]));
@@ -38,7 +52,7 @@ function choropleth(t: TFunction, rows: StateCount[], label: string): Element {
     projection: 'albers-usa',
     width: 760,
     // Puerto Rico's 56 listings were in the table only: nothing said the map left them out.
-    caption: offMap.length ? t('dashboards.offMap', { places: offMap.map((r) => `${r.state_name} ${formatNumber(r.organizations)}`).join(', ') }) : null,
+    caption: offMap.length ? offMapCaption(t('dashboards.offMap'), offMap) : null,
     color: { type: 'quantile', n: 6, scheme: 'blues', legend: true, label, unknown: '#eee', tickFormat: (n: number) => formatNumber(Math.round(n)) },
     marks: [
       Plot.geo(STATES, {
