@@ -224,7 +224,6 @@ export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredI
               }
               return (
                 <tr key={data.org_id} style={{ height: rowHeight }} data-org-id={data.org_id} aria-rowindex={item.index + 2}
-                  ref={virtualizer.measureElement} data-index={item.index}
                   className={data.org_id === selectedId ? 'selected' : data.org_id === hoveredId ? 'hovered' : undefined}
                   aria-selected={data.org_id === selectedId}
                   onClick={() => onSelect(data.org_id, data)}
