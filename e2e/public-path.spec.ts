@@ -24,6 +24,15 @@ test.describe('on a small phone (320×640)', () => {
     const cut = await lines.evaluateAll((all) => all.filter((line) => line.scrollWidth > line.clientWidth
       || line.querySelector('strong')!.getBoundingClientRect().right > line.getBoundingClientRect().right + 0.5).length);
     expect(cut, 'cards whose line is cut').toBe(0);
+    // The line wraps between distance, type and place, never inside "City, ST" ("Boston," / "MA").
+    const wrapped = await lines.evaluateAll((all) => all.filter((line) => line.getBoundingClientRect().height > 1.8 * parseFloat(getComputedStyle(line).fontSize)).length);
+    const split = await lines.evaluateAll((all) => all.flatMap((line) => {
+      const [city, state] = [...line.querySelectorAll('bdi')].slice(-2);
+      const cityLines = city.getClientRects();
+      return state && Math.abs(cityLines[cityLines.length - 1].top - state.getBoundingClientRect().top) > 1 ? [line.textContent] : [];
+    }));
+    expect(split, 'places broken between town and state').toEqual([]);
+    expect(wrapped, 'cards whose line wraps').toBeGreaterThan(0);
   });
 });
 
