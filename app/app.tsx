@@ -59,6 +59,8 @@ const DETAIL_IN_PLACE = '(max-width: 800px)';
 
 // Embedded (`?embed=1`): the host's choices hold for the page's life.
 const EMBED = embedFromUrl(window.location.search);
+/** The search form's id: the list's end links back up to it. */
+const SEARCH_FORM = 'search-form';
 // cloud.html: the same app, served cross-origin isolated so it can connect to MotherDuck.
 const CLOUD_PAGE = document.body.dataset.page === 'cloud';
 
@@ -205,7 +207,7 @@ export function App() {
           <>
             {!EMBED.embed && <h1 className="start-title">{t('app.startTitle')}</h1>}
             {release && <ReleaseNotice manifest={release} />}
-            <SearchForm state={state} search={search} types={types} locked={EMBED.locked} onChange={navigate} onSearch={showResults}
+            <SearchForm id={SEARCH_FORM} state={state} search={search} types={types} locked={EMBED.locked} onChange={navigate} onSearch={showResults}
               autoFocus={!EMBED.embed && !state.where && !state.at}
               placeProblem={resolution.status === 'not-found' && (
                 <p role="alert" className="hint">
@@ -242,7 +244,7 @@ export function App() {
                     {!EMBED.embed && total !== null && <CopyLink />}
                     <Suspense fallback={<p className="hint">{t('app.loadingList')}</p>}>
                       {ResultsTable && <ResultsTable ref={table} search={search} total={total} sort={page.sort} onSort={sortBy} selectedId={state.selected}
-                        hoveredId={hovered} onSelect={openFromList} onHover={setHovered} boxed={EMBED.embed} />}
+                        hoveredId={hovered} onSelect={openFromList} onHover={setHovered} boxed={EMBED.embed} searchForm={SEARCH_FORM} />}
                     </Suspense>
                   </div>
                   {state.selected && (

@@ -64,7 +64,7 @@ test('works by keyboard alone', async ({ page }) => {
   await expect(page.locator('#detail-title')).toHaveCount(0);
 });
 
-test('a screen reader is told how many results there are and where each drawn row sits; one link skips past them', async ({ page }) => {
+test('a screen reader is told how many results there are and where each drawn row sits; one link skips past them, one back', async ({ page }) => {
   await openDirectory(page, './?where=02139&r=25');
   const total = Number(await page.locator('[data-total]').getAttribute('data-total'));
   const table = page.getByRole('region', { name: 'Results table' }).locator('table');
@@ -80,8 +80,16 @@ test('a screen reader is told how many results there are and where each drawn ro
   await skip.focus();
   await expect(skip).toBeVisible();
   await page.keyboard.press('Enter');
+  // After the list, the first stop leads back up to the form (else its rows' stops again, the other way), then the files.
+  const back = page.getByRole('link', { name: 'Back up to the search form' });
+  await page.keyboard.press('Tab');
+  await expect(back).toBeFocused();
+  await expect(back).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'CSV', exact: true })).toBeFocused();
+  await back.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Near (ZIP code or City, ST)')).toBeFocused();
 });
 
 test('a column is resized from the keyboard, with its handle', async ({ page }) => {

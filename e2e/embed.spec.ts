@@ -57,6 +57,21 @@ test('a host page sets the search, hears the height and the selection', async ({
     .filter((m) => m.type === 'nrd:select').at(-1)?.orgId)).toBe(orgId);
 });
 
+test('an embed that locks no place keeps a ZIP typed among the words as words', async ({ page }) => {
+  // Moved into the place, the lock put the empty place back: "detox 10001" searched "detox" across the country.
+  await page.goto(`${APP}/?embed=1&lock=where`);
+  await expect(page.getByLabel('Near (ZIP code or City, ST)')).toBeDisabled();
+  await page.getByRole('searchbox', { name: 'Name or keyword' }).fill('detox 10001');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('detox 10001');
+  expect(new URL(page.url()).searchParams.get('where')).toBeNull();
+  await expect(page.getByRole('searchbox', { name: 'Name or keyword' })).toHaveValue('detox 10001');
+  // A reload reads the link as it was written, the lock and all.
+  await page.reload();
+  await expect(page.getByRole('searchbox', { name: 'Name or keyword' })).toHaveValue('detox 10001');
+  expect(new URL(page.url()).searchParams.get('where')).toBeNull();
+});
+
 test('the directory offers the snippet for the search on screen', async ({ page }) => {
   await page.goto(`${APP}/?where=02139&r=10&type=narr_residence`);
   await page.getByText('Embed this search on your site').click();

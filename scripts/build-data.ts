@@ -1,9 +1,9 @@
 // npm run build:data [-- --sources DIR --out DIR]
 // Compiles the JSON source files into a Parquet release for the browser.
-// With no --sources, builds the built-in synthetic sample (generating it on first use), unless
-// the release folder holds a release built from real sources: that one is kept, never
-// silently replaced by the sample. Every failure a person can act on (bad input, a refused
-// --out, a full disk) is one line on stderr and exit code 1.
+// With no --sources, builds the built-in synthetic sample (generating it on first use, and again
+// when an older generator wrote it), unless the release folder holds a release built from real
+// sources: that one is kept, never silently replaced by the sample. Every failure a person can
+// act on (bad input, a refused --out, a full disk) is one line on stderr and exit code 1.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildRelease } from './build/pipeline.ts';
@@ -12,7 +12,8 @@ import { printReport } from './build/report.ts';
 import { describeFailure } from './build/failure.ts';
 import { releaseFolder } from './build/out-dir.ts';
 import { readRelease } from './build/release-folder.ts';
-import { writeSample } from './generate-sample.ts';
+import { GENERATOR_VERSION, writeSample } from './generate-sample.ts';
+import { staleSample } from './generate/stamp.ts';
 
 const DEFAULT_SOURCES = 'data/sources';
 const USAGE = 'usage: npm run build:data -- [--sources DIR] [--out DIR]\n' +
@@ -50,7 +51,9 @@ async function main(): Promise<number> {
   const sourcesDir = values.sources ?? DEFAULT_SOURCES;
   try {
     const current = readRelease(out);
-    if (values.reuse && current?.schema_version === SCHEMA_VERSION) {
+    const stale = existsSync(sourcesDir) ? staleSample(sourcesDir) : undefined;
+    // A release of an older sample is not reused: the sample is written again below.
+    if (values.reuse && current?.schema_version === SCHEMA_VERSION && !(stale && current.synthetic && !values.sources)) {
       console.log(`Using the release already in ${out} (npm run build:data rebuilds it).`);
       return 0;
     }
@@ -64,6 +67,15 @@ async function main(): Promise<number> {
     if (!values.sources && !existsSync(sourcesDir)) {
       console.log(`No sources in ${sourcesDir}: generating the synthetic sample first.`);
       writeSample(sourcesDir, 1, console.log);
+    } else if (stale) {
+      const said = `${sourcesDir}: ${stale.files.join(', ')} ${stale.files.length === 1 ? 'was' : 'were'} written by an older ` +
+        `sample generator (version ${stale.version}; this one is version ${GENERATOR_VERSION})`;
+      if (values.sources) {
+        console.log(`${said}; building them as they are (npm run generate -- --out ${sourcesDir} --scale ${stale.scale} writes the current sample).`);
+      } else {
+        console.log(`${said}: generating ${stale.files.length === 1 ? 'it' : 'them'} again. Files you put there yourself are left as they are.`);
+        writeSample(sourcesDir, stale.scale, console.log, stale.files);
+      }
     }
     console.log(`Building ${out} from ${sourcesDir}`);
     const { manifest, fates, seconds } = await buildRelease({ sourcesDir, outDir: out, memoryLimit: values.memory, log: console.log });

@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { COUNTS, generate, SEED, writeSample } from './generate-sample.ts';
+import { createHash } from 'node:crypto';
+import { COUNTS, generate, GENERATOR_VERSION, SEED, writeSample } from './generate-sample.ts';
 import { loadGazetteer } from './build/gazetteer.ts';
 import { placePicker } from './generate/places.ts';
 import { rngFor } from './generate/random.ts';
@@ -35,6 +36,13 @@ describe('sample sources', () => {
     expect(treatmentCenter(SEED, 1234, at(1234))).toEqual(treatmentCenter(SEED, 1234, at(1234)));
     const again = generate(1)['recovery_organizations_master.json'];
     expect(again).toEqual(files['recovery_organizations_master.json']);
+  });
+
+  it('changes its version whenever what it writes changes, so an older sample is written again', () => {
+    // A change to the output fails this: raise GENERATOR_VERSION and pin the new hash together.
+    const output = JSON.stringify(files, (key, value) => key === 'generator_version' ? undefined : value);
+    const sha256 = createHash('sha256').update(output).digest('hex');
+    expect({ version: GENERATOR_VERSION, sha256 }).toEqual({ version: 2, sha256: '99aaa1f68b7783bb63d0d1afad4caa3851d79336f903a9a742e442181f798c66' });
   });
 
   it('is messy the way real extracts are', () => {

@@ -12,7 +12,12 @@ import { narrResidence, organizationFromCenter, recoveryCenter, recoveryOrganiza
 
 export const SEED = 20240601;
 export const COUNTS = { treatment: 40_296, narr: 404, rcc: 207, rco: 184 };
-const EXTRACTION_DATE = '2024-11-01';
+/**
+ * Stamped in every file's header; goes up whenever the output changes (the test pins the
+ * output's hash to it), so build:data writes an older sample again (generate/stamp.ts).
+ */
+export const GENERATOR_VERSION = 2;
+const stamp = { extraction_date: '2024-11-01', synthetic: true, generator_version: GENERATOR_VERSION };
 
 type Rec = Record<string, unknown>;
 
@@ -67,21 +72,18 @@ function sampleParts(scale: number) {
     treatment: treatment(),
     community: {
       'master_directory.json': {
-        extraction_date: EXTRACTION_DATE,
-        synthetic: true,
+        ...stamp,
         total_organizations: narr.length,
         organizations_by_state: countBy(narr, stateOf),
         all_organizations: narr,
       },
       'recovery_community_centers_master.json': {
-        extraction_date: EXTRACTION_DATE,
-        synthetic: true,
+        ...stamp,
         total_centers: centers.length,
         all_centers: centers,
       },
       'recovery_organizations_master.json': {
-        extraction_date: EXTRACTION_DATE,
-        synthetic: true,
+        ...stamp,
         total_organizations: organizations.length,
         all_organizations: organizations,
       },
@@ -90,7 +92,7 @@ function sampleParts(scale: number) {
 }
 
 function treatmentHeader(total: number, byState: Record<string, number>) {
-  return { extraction_date: EXTRACTION_DATE, synthetic: true, total_facilities: total, facilities_by_state: byState };
+  return { ...stamp, total_facilities: total, facilities_by_state: byState };
 }
 
 export function generate(scale = 1) {
@@ -102,8 +104,11 @@ export function generate(scale = 1) {
   };
 }
 
-/** Writes the sample's four files into `dir`, each through a temporary name. */
-export function writeSample(dir: string, scale: number, log: (line: string) => void): void {
+/**
+ * Writes the sample's files into `dir`, each through a temporary name: all four, or those
+ * named in `only` (an older sample's, beside files a person put there).
+ */
+export function writeSample(dir: string, scale: number, log: (line: string) => void, only?: readonly string[]): void {
   const started = performance.now();
   mkdirSync(dir, { recursive: true });
   const { treatment, community } = sampleParts(scale);
@@ -114,8 +119,11 @@ export function writeSample(dir: string, scale: number, log: (line: string) => v
       yield r;
     }
   };
-  writeSourceFile(join(dir, 'treatment_centers_master.json'), 'all_facilities', tallied(), (n) => treatmentHeader(n, byState), log);
-  for (const [file, content] of Object.entries(community)) {
+  const wanted = (file: string) => only === undefined || only.includes(file);
+  if (wanted('treatment_centers_master.json')) {
+    writeSourceFile(join(dir, 'treatment_centers_master.json'), 'all_facilities', tallied(), (n) => treatmentHeader(n, byState), log);
+  }
+  for (const [file, content] of Object.entries(community).filter(([file]) => wanted(file))) {
     const [key] = Object.keys(content).filter((k) => Array.isArray((content as Rec)[k]));
     const { [key]: records, ...header } = content as Rec;
     writeSourceFile(join(dir, file), key, records as Rec[], () => header, log);

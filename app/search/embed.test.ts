@@ -40,6 +40,15 @@ describe('messages', () => {
     expect(searchFromMessage({ type: 'nrd:search', query: 'x'.repeat(3000) }, preset, new Set())).toBeNull();
   });
 
+  it('keep a place among the words as words when the place is locked, even to none', () => {
+    // Moved into the place, the lock put the empty place back and "10001" was gone from the search.
+    const national = searchFromUrl('embed=1&lock=where');
+    expect(searchFromMessage({ type: 'nrd:search', query: 'q=detox+10001' }, national, new Set(['where'])))
+      .toMatchObject({ where: '', text: 'detox 10001' });
+    expect(searchFromMessage({ type: 'nrd:search', query: 'q=detox+10001' }, national, new Set(['type'])))
+      .toMatchObject({ where: '10001', text: 'detox' });
+  });
+
   it('come only from the allowed origins, or from the parent when none are set', () => {
     const open = embedFromUrl('embed=1');
     const strict = embedFromUrl('embed=1&origins=https://a.org');

@@ -31,7 +31,7 @@ export function searchFromMessage(data: unknown, current: SearchState, locked: R
   if (typeof data !== 'object' || data === null) return null;
   const { type, query } = data as { type?: unknown; query?: unknown };
   if (type !== 'nrd:search' || typeof query !== 'string' || query.length > 2000) return null;
-  return applyLocks(current, { ...searchFromUrl(query), selected: null }, locked);
+  return applyLocks(current, { ...searchFromUrl(query, locked), selected: null }, locked);
 }
 
 /** Whether a message may be taken: from an allowed origin, or from the parent when none are set. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { placeInText, STATE_CODES, STATE_NAMES } from './place-in-text.ts';
+import { placeAmongWords, placeInText, STATE_CODES, STATE_NAMES } from './place-in-text.ts';
 
 describe('a place typed among the words', () => {
   // Typed, the place found and the words left. Each had been required words: "detox 10001", "detox 10001-2345"
@@ -29,6 +29,14 @@ describe('a place typed among the words', () => {
       'hope in texas', 'detox in', 'care around the clock', 'a place in the sun']) {
       expect(placeInText(text), text).toBeNull();
     }
+  });
+
+  it('is the place only when none is given and the place may change', () => {
+    expect(placeAmongWords({ where: ' ', at: null, text: 'detox 10001' }, false)).toEqual({ place: '10001', rest: 'detox' });
+    expect(placeAmongWords({ where: '02139', at: null, text: 'detox 10001' }, false)).toBeNull();
+    expect(placeAmongWords({ where: '', at: { lat: 42.36, lon: -71.06 }, text: 'detox 10001' }, false)).toBeNull();
+    // An embed's locked place, even an empty one: moved, the lock dropped it and the words lost it.
+    expect(placeAmongWords({ where: '', at: null, text: 'detox 10001' }, true)).toBeNull();
   });
 
   it('knows the states and territories data/states.csv lists', () => {

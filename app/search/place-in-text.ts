@@ -1,7 +1,7 @@
 // A place typed in the keyword box with no place given: a ZIP ("detox 10001"), a ZIP+4, or the
 // words after "near"/"cerca de" ("aa near boston") or after "in"/"en" ending in a state ("detox
 // in miles city mt"). The form moves it to the place box (search-form.tsx) and a link's words are
-// read the same way (url.ts). Kept as words, each was required in names and streets: "detox
+// read the same way (url.ts), both by `placeAmongWords`. Kept as words, each was required in names and streets: "detox
 // 10001" and "detox in miles city mt" found nothing in the whole country, "aa near boston" 22
 // listings with Boston in their names or streets (SAMHSA's 2022 directory).
 import { leftOut, readText } from './keywords.ts';
@@ -83,4 +83,14 @@ export function placeInText(text: string): PlaceInText | null {
   if (!zip) return namedIn(words, bare);
   const rest = split(zip.rest);
   return { place: zip.place, rest: namedIn(rest.words, rest.bare)?.rest ?? zip.rest };
+}
+
+/**
+ * The place among the words when the search gives none and its place may change: the form's
+ * search and a link's words both read them so. A locked place, even an empty one, takes none:
+ * an embed locking no place moved "detox 10001"'s ZIP into the place, the lock put the place
+ * back, and the words had lost it.
+ */
+export function placeAmongWords(search: { where: string; at: unknown; text: string }, placeLocked: boolean): PlaceInText | null {
+  return placeLocked || search.where.trim() || search.at ? null : placeInText(search.text);
 }

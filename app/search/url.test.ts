@@ -38,8 +38,8 @@ describe('search ⇄ URL', () => {
     // The page rewrites the address bar to the form's link (shell/use-page-url.ts).
     expect(placesWords('?q=detox+10001&lang=es')).toBe(true);
     expect(pageToUrl(pageFromUrl('?q=detox+10001'))).toBe('where=10001&q=detox');
-    // A place given keeps the ZIP a word, as in the form.
-    for (const query of ['where=02139&q=detox+10001', 'at=42.36,-71.06&q=detox+10001', 'q=detox']) {
+    // A place given keeps the ZIP a word, as in the form, and so does an embed's locked place, even an empty one.
+    for (const query of ['where=02139&q=detox+10001', 'at=42.36,-71.06&q=detox+10001', 'q=detox', 'q=detox+10001&embed=1&lock=type,where']) {
       expect(placesWords(query), query).toBe(false);
       expect(searchFromUrl(query).text, query).toBe(new URLSearchParams(query).get('q'));
     }

@@ -5,7 +5,7 @@
 // is a shareable link.
 import { MAX_SQL } from './console.ts';
 import { FILTER_GROUPS } from './filters.ts';
-import { placeInText } from './place-in-text.ts';
+import { placeAmongWords } from './place-in-text.ts';
 import {
   DEFAULT_RADIUS, DEFAULT_SORT, MAX_TEXT, ORG_TYPES, RADII, SORT_KEYS, type Radius, type SearchState, type Sort,
 } from './state.ts';
@@ -69,8 +69,8 @@ const text = (v: string | null) => (v ?? '').slice(0, MAX_TEXT);
  * (`?q=detox 10001`, `?q=aa near boston`) is the place (place-in-text.ts, search-form.tsx). Kept
  * as a word, a shared link found nothing where the same words typed in the form found 147 listings.
  */
-function placed(p: URLSearchParams): URLSearchParams {
-  const found = !text(p.get('where')).trim() && !parseAt(p.get('at')) ? placeInText(text(p.get('q'))) : null;
+function placed(p: URLSearchParams, locked: ReadonlySet<string>): URLSearchParams {
+  const found = placeAmongWords({ where: text(p.get('where')), at: parseAt(p.get('at')), text: text(p.get('q')) }, locked.has('where'));
   if (!found) return p;
   const moved = new URLSearchParams(p);
   moved.set('where', found.place);
@@ -82,11 +82,13 @@ function placed(p: URLSearchParams): URLSearchParams {
 /** Whether a link's words hold its place (see `placed`): the page then says so in its address. */
 export function placesWords(query: string): boolean {
   const p = new URLSearchParams(query);
-  return placed(p) !== p;
+  return placed(p, embedFromUrl(p).locked) !== p;
 }
 
-export function searchFromUrl(query: string | URLSearchParams): SearchState {
-  const p = placed(typeof query === 'string' ? new URLSearchParams(query) : query);
+/** `locked`: an embed's locks (by default the link's own), under which a locked place takes no place from the words. */
+export function searchFromUrl(query: string | URLSearchParams, locked?: ReadonlySet<string>): SearchState {
+  const given = typeof query === 'string' ? new URLSearchParams(query) : query;
+  const p = placed(given, locked ?? embedFromUrl(given).locked);
   const list = (key: string) => (p.get(key) ?? '').split(',').filter(Boolean);
   const radius = Number(p.get('r'));
   const filters: Record<string, string[]> = {};
@@ -146,7 +148,7 @@ export interface EmbedConfig {
   origins: string[];
 }
 
-export function embedFromUrl(query: string): EmbedConfig {
+export function embedFromUrl(query: string | URLSearchParams): EmbedConfig {
   const p = new URLSearchParams(query);
   const list = (key: string) => (p.get(key) ?? '').split(',').map((v) => v.trim()).filter(Boolean);
   return {

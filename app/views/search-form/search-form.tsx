@@ -5,7 +5,7 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '../../db/use-query.ts';
 import { FILTER_GROUPS } from '../../search/filters.ts';
-import { placeInText } from '../../search/place-in-text.ts';
+import { placeAmongWords } from '../../search/place-in-text.ts';
 import { MENTAL_HEALTH_ONLY, placeSuggestionsQuery, type ResolvedSearch } from '../../search/queries.ts';
 import { MAX_TEXT, ORG_TYPES, RADII, type OrgType, type Radius, type SearchState } from '../../search/state.ts';
 import { roundedPlace } from '../../search/url.ts';
@@ -14,6 +14,7 @@ import { FilterGroupFieldset } from './filter-group.tsx';
 import { useFacets } from './use-facets.ts';
 
 interface Props {
+  id?: string;
   state: SearchState;
   search: ResolvedSearch | null;
   onChange: (next: SearchState) => void;
@@ -29,7 +30,7 @@ interface Props {
   placeProblem?: ReactNode;
 }
 
-export function SearchForm({ state, search, onChange, onSearch, autoFocus = false, types, locked = new Set(), placeProblem }: Props) {
+export function SearchForm({ id, state, search, onChange, onSearch, autoFocus = false, types, locked = new Set(), placeProblem }: Props) {
   const { t } = useTranslation();
   const [where, setWhere] = useState(state.where);
   const [text, setText] = useState(state.text);
@@ -44,7 +45,7 @@ export function SearchForm({ state, search, onChange, onSearch, autoFocus = fals
   const submit = (event: FormEvent) => {
     event.preventDefault();
     // A place typed with the words and no place given ("detox 10001", "aa near boston") is the place, and the place box then says so.
-    const found = !where.trim() && !state.at ? placeInText(text) : null;
+    const found = placeAmongWords({ where, at: state.at, text }, locked.has('where'));
     const place = found ? found.place : where.trim();
     const whereChanged = place !== state.where;
     onSearch({ ...state, where: place, at: whereChanged ? null : state.at, text: found ? found.rest : text.trim(), selected: null });
@@ -67,7 +68,7 @@ export function SearchForm({ state, search, onChange, onSearch, autoFocus = fals
   const toggle = (list: string[], value: string) => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
 
   return (
-    <form className="search-form" onSubmit={submit} role="search" aria-label={t('form.label')}>
+    <form id={id} className="search-form" onSubmit={submit} role="search" aria-label={t('form.label')}>
       <div className="search-row">
         <label>
           {t('form.near')}

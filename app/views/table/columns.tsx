@@ -11,7 +11,7 @@ import type { ResultRow } from './use-paged-rows.ts';
 
 type Column = ColumnDef<ResultRow | null>;
 
-const place = (r: ResultRow) => <span translate="no"><IsolatedParts parts={[r.city, r.state]} /></span>;
+const place = (r: ResultRow) => <span className="place" translate="no"><IsolatedParts parts={[r.city, r.state]} /></span>;
 // A call or a route is not a click on the row: it must not open the details as well.
 const call = (r: ResultRow, label?: string) => r.phone
   && <span onClick={(e) => e.stopPropagation()}><PhoneLink phone={r.phone} label={label} /></span>;

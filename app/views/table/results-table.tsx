@@ -5,7 +5,8 @@
 // a list scrolling inside a half-screen box, inside a scrolling page, lost people on a phone.
 // A screen reader is told how many rows there are and where each drawn one sits (aria-rowcount,
 // aria-rowindex): only a slice is in the DOM. A link before the list skips past it: a row is two
-// or three Tab stops, so 423 results were ~846 of them before the map and Download (see skipPast).
+// or three Tab stops, so 423 results were ~846 of them before the map and Download (see skipPast);
+// one after it goes back up to the search form.
 import { flexRender, getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer, useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
@@ -38,6 +39,8 @@ interface Props {
    * content, so a list scrolled with the page would draw, and fetch, every row).
    */
   boxed?: boolean;
+  /** The search form's id: from the list's end, a link goes back up to its first field. */
+  searchForm?: string;
 }
 
 export interface ResultsTableHandle {
@@ -47,6 +50,10 @@ export interface ResultsTableHandle {
    */
   focusResult(orgId: string): boolean;
 }
+
+/** The form's first field a person can change (an embed's locked place is not one). */
+const firstField = (formId: string) =>
+  document.getElementById(formId)?.querySelector<HTMLElement>('input:not(:disabled), select:not(:disabled)') ?? null;
 
 const buttonOf = (root: HTMLElement | null, orgId: string) =>
   root?.querySelector<HTMLElement>(`tr[data-org-id="${CSS.escape(orgId)}"] .link-button`) ?? null;
@@ -79,7 +86,7 @@ function useTopOnPage(on: boolean) {
   return { body, top };
 }
 
-export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredId, onSelect, onHover, ref, boxed = false }: Props) {
+export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredId, onSelect, onHover, ref, boxed = false, searchForm }: Props) {
   const { t } = useTranslation();
   const near = search.near !== null;
   const words = hasText(search.state.text);
@@ -236,8 +243,14 @@ export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredI
           </tbody>
         </table>
       </div>
-      {/* Below the list: a person looking for help reads the results first; the files are for later. */}
+      {/* Below the list: a person looking for help reads the results first; the files are for later.
+          First, the way back up: from the list's end, the form was a Shift+Tab for each of its rows' stops away. */}
       <div id="after-results" ref={afterList} tabIndex={-1}>
+        {searchForm && (
+          <a className="skip-past" href={`#${searchForm}`} onClick={(e) => { e.preventDefault(); firstField(searchForm)?.focus(); }}>
+            {t('results.backToSearch')}
+          </a>
+        )}
         {count > 0 && <ExportButtons search={search} sort={sort} />}
       </div>
     </>
