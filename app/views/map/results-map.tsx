@@ -17,7 +17,7 @@ import { usePlacedNetwork } from '../../shell/use-network.ts';
 import { RADII, type OrgType, type Place, type Radius } from '../../search/state.ts';
 import { roundedPlace } from '../../search/url.ts';
 import { baseStyle } from './base-style.ts';
-import { countBoxes, showClusterCounts } from './cluster-counts.ts';
+import { showClusterCounts } from './cluster-counts.ts';
 import { showTowns } from './town-labels.ts';
 import { CLEAR_OF_CONTROLS, inClearView, showOpenMark } from './open-mark.ts';
 import { bounds, circle, linksCollection, pointsCollection, type MapPoint } from './geometry.ts';
@@ -64,7 +64,7 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
     let removed = false;
     m.on('load', () => {
       // Its own chunk, fetched from this site beside the points' query.
-      import('virtual:towns').then(({ default: towns }) => { if (!removed) hideTowns = showTowns(m, towns, () => import('virtual:places'), { source: 'results', boxes: () => countBoxes(m) }); }, () => {});
+      import('virtual:towns').then(({ default: towns }) => { if (!removed) hideTowns = showTowns(m, towns, () => import('virtual:places')); }, () => {});
       m.addSource('results', { type: 'geojson', data: EMPTY, cluster: true, clusterMaxZoom: 11, clusterRadius: 40 });
       m.addSource('radius', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       m.addSource('network', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });

@@ -4,8 +4,8 @@
 // the towns leave with fewer than three names takes smaller ones, whatever the zoom, and then
 // the smaller places of its squares of the map (fetched for that view alone): the person test's
 // phone map around rural 59301 named nothing, Miles City (8,800 people) waiting for zoom 8 in a
-// view of 7.8. A name yields to a result cluster's circle, as to the map's buttons.
-import { Marker, type Map as MapLibre, type MapSourceDataEvent } from 'maplibre-gl';
+// view of 7.8.
+import { Marker, type Map as MapLibre } from 'maplibre-gl';
 
 export interface Towns { names: string; at: number[]; zooms: string }
 export interface Places { names: string; at: number[] }
@@ -74,10 +74,7 @@ export function cellsOf(west: number, south: number, east: number, north: number
 
 const listOf = (key: string, places: Places | Towns): Labelled => ({ key, names: places.names.split('|'), at: places.at, zooms: 'zooms' in places ? places.zooms : undefined });
 
-/** What the names keep off (the result clusters), and the source whose loading moves it. */
-export interface Avoid { boxes: () => Box[]; source: string }
-
-export function showTowns(map: MapLibre, towns: Towns, placeCells: PlaceCells, avoid: Avoid): () => void {
+export function showTowns(map: MapLibre, towns: Towns, placeCells: PlaceCells): () => void {
   const lists = new Map<string, Labelled>([['towns', listOf('towns', towns)]]);
   let cells: ReturnType<PlaceCells> | null = null;
   let degrees = 0;
@@ -96,7 +93,7 @@ export function showTowns(map: MapLibre, towns: Towns, placeCells: PlaceCells, a
       const r = c.getBoundingClientRect();
       return [r.left - size.left, r.top - size.top, r.right - size.left, r.bottom - size.top];
     });
-    const chosen = labelsInView([lists.get('towns')!, ...loaded], zoom, (lon, lat) => map.project([lon, lat]), size, [...controls, ...avoid.boxes()]);
+    const chosen = labelsInView([lists.get('towns')!, ...loaded], zoom, (lon, lat) => map.project([lon, lat]), size, controls);
     const next = new Map<string, Marker>();
     for (const key of chosen) {
       let marker = shown.get(key);
@@ -126,18 +123,13 @@ export function showTowns(map: MapLibre, towns: Towns, placeCells: PlaceCells, a
         .then(() => { if (missing.length) update(); });
     }).catch(() => {});
   };
-  // The clusters come after the move that shows them (their tiles load then): chosen again once
-  // they are in, not while the map still moves (moveend does it then).
-  const onData = (e: MapSourceDataEvent) => { if (e.sourceId === avoid.source && e.isSourceLoaded && !map.isMoving()) update(); };
   map.on('moveend', update);
   map.on('resize', update);
-  map.on('sourcedata', onData);
   update();
   return () => {
     removed = true;
     map.off('moveend', update);
     map.off('resize', update);
-    map.off('sourcedata', onData);
     for (const marker of shown.values()) marker.remove();
   };
 }
