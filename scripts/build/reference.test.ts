@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openDb, rows } from './db.ts';
@@ -7,14 +8,23 @@ import { categoryOrder, prepareDatabase } from './reference.ts';
 const SAMHSA_CODES = fileURLToPath(new URL('../../../shared/real-world/samhsa_national_directory_su_2022_service_codes.csv', import.meta.url));
 
 describe('service codes', () => {
-  it('publish each category with its place in SAMHSA\'s code reference', async () => {
+  const categories = async () => {
     const db = await openDb();
     await prepareDatabase(db);
-    const published = await rows<{ category_code: string; category_order: number }>(db,
-      'SELECT DISTINCT category_code, category_order FROM service_codes ORDER BY category_order');
+    return { db, published: await rows<{ category_code: string; category_order: number }>(db,
+      'SELECT DISTINCT category_code, category_order FROM service_codes ORDER BY category_order') };
+  };
+
+  it('publish each category with its place, counted from 1, type of care and setting first', async () => {
+    const { published } = await categories();
     expect(published.map((r) => r.category_order)).toEqual(published.map((_, i) => i + 1));
-    expect(published.map((r) => r.category_code)).toEqual(await categoryOrder(db, SAMHSA_CODES));
     expect(published.slice(0, 2).map((r) => r.category_code)).toEqual(['TC', 'SET']);
+  });
+
+  // Only where SAMHSA's files sit beside the project (as in CI); a clone elsewhere skips it, as the other real-data tests do.
+  it.runIf(existsSync(SAMHSA_CODES))('publish each category in its place in SAMHSA\'s code reference', async () => {
+    const { db, published } = await categories();
+    expect(published.map((r) => r.category_code)).toEqual(await categoryOrder(db, SAMHSA_CODES));
   });
 });
 
