@@ -157,11 +157,13 @@ export function App() {
   // embedded (the host's page would jump to the frame), nor with an organization open (its panel
   // moves there itself).
   const openedAtSearch = useRef(!EMBED.embed && !state.selected && (page.all || asked(state)));
+  // Nor when the engine failed first: its notice, above the results, is what to see then.
+  const failed = database.status === 'failed';
   useEffect(() => {
-    if (!search || !openedAtSearch.current) return;
+    if (!search || !openedAtSearch.current || failed) return;
     openedAtSearch.current = false;
     if (window.matchMedia(DETAIL_IN_PLACE).matches) resultsHeading.current?.scrollIntoView({ block: 'start' });
-  }, [search]);
+  }, [search, failed]);
 
   const place = search?.near?.label ?? (resolution.status === 'resolved' ? resolution.search.near?.label : null) ?? null;
   useEffect(() => {

@@ -34,5 +34,6 @@ test('shows the helplines even when the engine cannot start', async ({ page }) =
   await page.route('**/manifest.json', (route) => route.fulfill({ status: 500, body: 'broken' }));
   await page.goto('./');
   await expect(page.getByRole('alert')).toContainText('could not start');
-  await expect(page.getByRole('link', { name: '988' })).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Help right now' }).getByRole('link', { name: '988' })).toBeVisible();
+  await expect(page.getByRole('alert').getByRole('link', { name: '988' })).toBeVisible();
 });

@@ -2,10 +2,11 @@
 // slow when it is), that it could not start (with a way to try again; the helplines in the
 // header stay whatever happens), that a query waits on a slow server, or that the engine is
 // restarting after a failed download (issue 12, items 7, 9 and 10).
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActivity } from '../db/activity.ts';
 import { retryDatabase, type DatabaseState } from '../db/database.ts';
+import { Helplines } from './safety-lines.tsx';
 
 /** Starting takes about a second on a good connection; past this the page says it is slow. */
 const SLOW_START_MS = 8_000;
@@ -37,13 +38,23 @@ export function StartingNotice({ database }: { database: DatabaseState }) {
     );
   }
   if (database.status !== 'failed') return null;
+  return <StartFailed message={database.error.message} />;
+}
+
+/**
+ * Said where it is seen: on a phone the page may already have moved to the results (a ZIP's, read
+ * without the engine), leaving the header's helplines and this notice above the screen; so the
+ * notice comes into view and says the helplines itself.
+ */
+function StartFailed({ message }: { message: string }) {
+  const { t } = useTranslation();
+  const notice = useRef<HTMLDivElement>(null);
+  useEffect(() => notice.current?.scrollIntoView({ block: 'nearest' }), []);
   return (
-    <div role="alert" className="query-failed">
-      <p>{t('engine.failed', { message: database.error.message.replace(/\.$/, '') })}</p>
-      <p>
-        {t('engine.helplinesWork')}{' '}
-        <button type="button" onClick={retryDatabase}>{t('engine.tryAgain')}</button>
-      </p>
+    <div role="alert" className="query-failed" ref={notice}>
+      <p>{t('engine.failed', { message: message.replace(/\.$/, '') })}</p>
+      <p><Helplines /></p>
+      <p><button type="button" onClick={retryDatabase}>{t('engine.tryAgain')}</button></p>
     </div>
   );
 }

@@ -3,14 +3,21 @@
 // answers in English and Spanish).
 import { Trans, useTranslation } from 'react-i18next';
 
+/** The two lines' words and links, also said where the directory failed (engine-status.tsx). */
+export function Helplines() {
+  return (
+    <>
+      <Trans i18nKey="safety.crisis" components={{ tel: <a href="tel:988" /> }} />
+      {' '}<Trans i18nKey="safety.helpline" components={{ tel: <a className="phone-number" href="tel:+18006624357" /> }} />
+    </>
+  );
+}
+
 export function SafetyLines() {
   const { t } = useTranslation();
   return (
     <aside className="safety-lines" aria-label={t('safety.label')}>
-      <p>
-        <Trans i18nKey="safety.crisis" components={{ tel: <a href="tel:988" /> }} />
-        {' '}<Trans i18nKey="safety.helpline" components={{ tel: <a className="phone-number" href="tel:+18006624357" /> }} />
-      </p>
+      <p><Helplines /></p>
     </aside>
   );
 }
