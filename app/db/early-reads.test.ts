@@ -100,12 +100,11 @@ describe('a ZIP\'s place and nearest results, read without the engine', () => {
           for (const [name, engine] of Object.entries(engines)) {
             expectSameRows(js, await engine.query(query.text, query.params), `${zip} ${JSON.stringify(state)} ${JSON.stringify(page)} on ${name}`);
           }
-          // Every result in the general query (what a filter or a download reads) in the same order, each
-          // page's rows counting them all: the read is only its shortcut.
+          // Every result in the general query (what a filter or a download reads) in the same order: the read is only its shortcut.
           const general = resultsQuery(search, { sort: page.sort });
           expect(general.text).not.toBe(query.text);
           const all = await engines.wasm.query(general.text, general.params);
-          expectSameRows(js, all.slice(page.offset, page.offset + page.limit).map((r) => ({ ...r, total: all.length })), `${zip} general`);
+          expectSameRows(js, all.slice(page.offset, page.offset + page.limit), `${zip} general`);
         }
       }
     }

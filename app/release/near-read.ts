@@ -46,22 +46,13 @@ export function withinSql(near: { lat: number; lon: number }, miles: number): Sq
     AND ${milesSql(near)} <= ${miles}`;
 }
 
-/**
- * Every row of a page carries the number of rows before the page is cut (`total`), so a search's
- * count is its first page (search/queries.ts): one statement, one scan of the states' rows, and
- * a count the page can read without the engine while it starts, where a count of its own waited
- * for the engine. Measured in a browser the bytes did not change (×1 and ×10: duckdb-wasm's page
- * buffer had kept what the count read; scripts/bench/HISTORY.md).
- */
-export const TOTAL = ', count(*) OVER ()::INTEGER AS total';
-
 /** A query the engine runs, carrying the read it stands for. */
 export function nearReadSql(read: NearRead): Sql & { near: NearRead } {
   const columns = raw(read.columns.map((c) => `o.${quoteIdent(c)}`).join(', '));
   const kept = read.without ? [sql`o.${raw(quoteIdent(read.without))} IS NOT TRUE`] : [];
   const ties = raw(read.byName ? 'lower(o.name), o.org_id' : 'o.org_id');
   const files = relation(read.table, read.states);
-  const query = sql`SELECT ${columns}, ${milesSql(read.near)} AS distance_miles${raw(TOTAL)}
+  const query = sql`SELECT ${columns}, ${milesSql(read.near)} AS distance_miles
     FROM ${read.copy ? orCopy(read.copy, sql`SELECT * FROM ${files}`) : files} o
     WHERE ${and([withinSql(read.near, read.miles), ...kept])}
     ORDER BY distance_miles ASC, ${ties}
@@ -115,5 +106,5 @@ function nearRows(read: NearRead, rows: readonly Row[]): Row[] {
   }
   found.sort((a, b) => a.miles - b.miles || compareText(a.name, b.name) || compareText(String(a.row.org_id), String(b.row.org_id)));
   return found.slice(read.offset, read.offset + read.limit).map(({ row, miles }) =>
-    ({ ...Object.fromEntries(read.columns.map((c) => [c, row[c] ?? null])), distance_miles: miles, total: found.length }));
+    ({ ...Object.fromEntries(read.columns.map((c) => [c, row[c] ?? null])), distance_miles: miles }));
 }

@@ -2,7 +2,7 @@
 // location lookup, detail. Views run these through the engine; none writes SQL of its own.
 import { statesNear } from '../release/geo.ts';
 import type { Manifest } from '../release/manifest.ts';
-import { milesSql as distance, nearReadSql, TOTAL, withinSql as within } from '../release/near-read.ts';
+import { milesSql as distance, nearReadSql, withinSql as within } from '../release/near-read.ts';
 import { keyRelation, orCopy } from '../release/relation.ts';
 import { ofOrganization, ORG_KEY, orgKey } from '../release/org-key.ts';
 import { CODE_SEPARATOR, FIRST_PAGE_ROWS, LINK_NAMES, MENTAL_HEALTH_MARK, NAME_ORDER, OPENING_COLUMNS } from '../release/tables.ts';
@@ -128,13 +128,12 @@ function orderBy(search: ResolvedSearch, page: Page, dist: Sql): Sql {
 }
 
 /**
- * A text search's pages carry its count (`total`), as a page near a place does (near-read.ts):
- * its count is its first page in the search's own order, the table's first page unless another
- * order was chosen, one statement the page's cache answers once (db/query-cache.ts). Asked apart,
- * the count read every row's words and service marks again (scripts/bench/HISTORY.md, "A text
- * search's count on its first page").
+ * A text search's pages carry its count, counted before the page is cut: its count is its first
+ * page in the search's own order, the table's first page unless another order was chosen, one
+ * statement the page's cache answers once (db/query-cache.ts). Asked apart, the count read every
+ * row's words and service marks again (scripts/bench/HISTORY.md, "A text search's count on its first page").
  */
-const withTotal = (search: ResolvedSearch) => raw(hasText(search.state.text) ? TOTAL : '');
+const TOTAL = raw(', count(*) OVER ()::INTEGER AS total');
 
 /** A page of results in the table's order; without `limit`, all of them. */
 export function resultsQuery(search: ResolvedSearch, page: Page): Sql {
@@ -167,7 +166,7 @@ export function resultsQuery(search: ResolvedSearch, page: Page): Sql {
     });
   }
   const dist = search.near ? distance(search.near) : raw('NULL');
-  return sql`SELECT ${raw(SHOWN.map((c) => `o.${c}`).join(', '))}, ${dist} AS distance_miles${withTotal(search)}
+  return sql`SELECT ${raw(SHOWN.map((c) => `o.${c}`).join(', '))}, ${dist} AS distance_miles${hasText(search.state.text) ? TOTAL : raw('')}
     FROM ${from(search)}
     WHERE ${and([...scope(search), ...choices(search.state)])}
     ORDER BY ${orderBy(search, page, raw('distance_miles'))}${page.limit === undefined ? raw('') : sql`
@@ -194,10 +193,9 @@ export function exportQuery(search: ResolvedSearch, page: Pick<Page, 'sort' | 'd
     ORDER BY ${orderBy(search, page, dist)}`;
 }
 
-/** The number of results, read from its rows by countOf (a text search's, or a page near a place's: its first page, with `total`). */
+/** The number of results, read from its rows by countOf (a text search's: its first page, with `total`). */
 export function countQuery(search: ResolvedSearch): Sql {
-  const first = { limit: PAGE_SIZE, offset: 0 };
-  if (hasText(search.state.text) || nearPage(search, first)) return resultsQuery(search, first);
+  if (hasText(search.state.text)) return resultsQuery(search, { limit: PAGE_SIZE, offset: 0 });
   if (isNationalList(search)) {
     return sql`SELECT coalesce(max(total), 0)::INTEGER AS n FROM first_pages
       WHERE includes_mental_health_only = ${search.state.mentalHealthOnly}`;
@@ -206,7 +204,7 @@ export function countQuery(search: ResolvedSearch): Sql {
     WHERE ${and([...scope(search), ...choices(search.state)])}`;
 }
 
-/** countQuery's count: its `n`, or its first page's `total` (no rows: none). */
+/** countQuery's count: its `n`, or a text search's first page's `total` (no rows: none). */
 export const countOf = (rows: readonly Record<string, unknown>[]): number => Number(rows[0]?.n ?? rows[0]?.total ?? 0);
 
 /**
