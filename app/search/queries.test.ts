@@ -420,6 +420,19 @@ describe('location lookup', () => {
     expect(placeSuggestionsQuery('b')).toBeNull();
   });
 
+  it('suggests the ZIPs a prefix begins, reading only the row groups their keys are in', async () => {
+    const every = async (prefix: string) => run<{ value: string; label: string }>(sql`SELECT key AS value,
+      coalesce(city || ', ' || state, '') AS label FROM gazetteer WHERE kind = 'zip' AND starts_with(key, ${prefix}) ORDER BY key LIMIT 8`);
+    for (const prefix of ['00', '02', '021', '0213', '02139', '59301', '99', '995', '99999', '021390']) {
+      expect(await run(placeSuggestionsQuery(prefix)!), prefix).toEqual(await every(prefix));
+    }
+    // The key's bounds reach the Parquet scan, whose row-group statistics then skip the rest.
+    const typed = placeSuggestionsQuery('593')!;
+    const plan = (await engine.query<{ explain_value: string }>(`EXPLAIN ${typed.text}`, typed.params)).map((r) => r.explain_value).join('\n');
+    // The plan's boxes wrap their text: read without them.
+    expect(plan.replace(/[│\s]/g, '')).toMatch(/READ_PARQUET.*Filters:key>=59300ANDkey<=59399/);
+  });
+
   it('finds nothing for what is not a place', async () => {
     expect(locationQuery('')).toBeNull();
     expect(await run(locationQuery('Atlantis, ZZ')!)).toEqual([]);

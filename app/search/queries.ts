@@ -333,8 +333,12 @@ export function placeSuggestionsQuery(prefix: string): Sql | null {
   const text = prefix.trim();
   if (text.length < 2) return null;
   if (/^\d+$/.test(text)) {
+    // The ZIPs a prefix can begin, as a range of keys: the gazetteer's row groups are in key order
+    // and their statistics skip all but the range's (`starts_with` skipped none: typing a ZIP read
+    // the whole 1 MB file).
     return sql`SELECT key AS value, coalesce(city || ', ' || state, '') AS label FROM gazetteer
-      WHERE kind = 'zip' AND starts_with(key, ${text}) ORDER BY key LIMIT 8`;
+      WHERE kind = 'zip' AND key BETWEEN ${text.padEnd(5, '0')} AND ${text.padEnd(5, '9')}
+        AND starts_with(key, ${text}) ORDER BY key LIMIT 8`;
   }
   return sql`SELECT g.city || ', ' || g.state AS value, '' AS label FROM gazetteer g
     LEFT JOIN (SELECT city, state, count(*) AS zips FROM gazetteer WHERE kind = 'zip' GROUP BY ALL) z
