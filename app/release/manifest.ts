@@ -14,7 +14,8 @@ import type { OrgType } from './org-types.ts';
 // 11: organizations_by_id's type_detail and services: opening an organization reads one row (tables.ts).
 // 12: organizations_by_id without level_of_care, which its type_detail holds.
 // 13: organizations_by_id's service codes as one text, offered_codes, where services was a list (tables.ts).
-export const SCHEMA_VERSION = 13;
+// 14: the gazetteer's zip_count, how many ZIPs name a city (its lookups and suggestions read no ZIP rows).
+export const SCHEMA_VERSION = 14;
 
 /** Where a release is published beside the page (the build's default `--out` is public/data). */
 export const RELEASE_FOLDER = 'data/';

@@ -11,7 +11,7 @@ import { startNodeWasmEngine } from '../../scripts/engines/node-wasm-engine.ts';
 import { statesNear } from '../release/geo.ts';
 import { buildRelease } from '../../scripts/build/pipeline.ts';
 import { scratchDir, scratchSources } from '../../scripts/build/test-release.ts';
-import { countOf, countQuery, DETAIL_COLUMNS, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, nearestQuery, networkQuery, organizationQuery, placeOf, placeSuggestionsQuery, pointsQuery, offeredServices, PAGE_SIZE, positionsQuery, resultsQuery, serviceCodesQuery, withRelated, type ResolvedSearch } from './queries.ts';
+import { countOf, countQuery, DETAIL_COLUMNS, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, nearestQuery, networkQuery, organizationQuery, placeKey, placeOf, placeSuggestionsQuery, pointsQuery, offeredServices, PAGE_SIZE, positionsQuery, resultsQuery, serviceCodesQuery, withRelated, type ResolvedSearch } from './queries.ts';
 import { join as joinSql, likeLiteral, raw, sql, type Sql } from '../release/sql.ts';
 import { readText } from './keywords.ts';
 import { bindRelations, filesRelation, keptName, keyRelation, Relation, writeOtherwise } from '../release/relation.ts';
@@ -418,6 +418,27 @@ describe('location lookup', () => {
     expect((await run<{ value: string }>(placeSuggestionsQuery('Boston, M')!)).map((r) => r.value)).toEqual(['Boston, MA']);
     expect(await run(placeSuggestionsQuery('0210')!)).toContainEqual({ value: '02108', label: 'Boston, MA' });
     expect(placeSuggestionsQuery('b')).toBeNull();
+  });
+
+  it('suggests the cities a prefix begins, reading only the keys of its first letter', async () => {
+    // What the range relies on: every city's key begins with its place key's first letter.
+    const [{ n }] = await run<{ n: number }>(sql`SELECT count(*)::INTEGER AS n FROM gazetteer
+      WHERE kind = 'city' AND NOT starts_with(key, left(${placeKey(raw('city'))}, 1))`);
+    expect(n).toBe(0);
+    const every = async (prefix: string) => run<{ value: string }>(sql`SELECT g.city || ', ' || g.state AS value FROM gazetteer g
+      LEFT JOIN (SELECT city, state, count(*) AS zips FROM gazetteer WHERE kind = 'zip' GROUP BY ALL) z ON z.city = g.city AND z.state = g.state
+      WHERE g.kind = 'city' AND starts_with(${placeKey(raw('g.city'))}, ${placeKey(sql`${prefix.replace(/,.*$/, '')}`)})
+        AND (${!prefix.includes(',')} OR starts_with(lower(g.city || ', ' || g.state), lower(${prefix})))
+      ORDER BY coalesce(z.zips, 0) DESC, g.city, g.state LIMIT 8`);
+    for (const prefix of ['bo', 'Bost', 'st lou', 'St. Lou', 'Mt Ver', 'ft w', 'Cañon', 'ÉL P', 'zz', '9 p', 'Boston, M', 'kansas c']) {
+      expect((await run<{ value: string }>(placeSuggestionsQuery(prefix)!)).map((r) => r.value), prefix)
+        .toEqual((await every(prefix)).map((r) => r.value));
+    }
+    expect(placeSuggestionsQuery('--')).toBeNull();
+    // The letter's bounds reach the Parquet scan of the city rows.
+    const typed = placeSuggestionsQuery('St. Lou')!;
+    const plan = (await engine.query<{ explain_value: string }>(`EXPLAIN ${typed.text}`, typed.params)).map((r) => r.explain_value).join('\n');
+    expect(plan.replace(/[│\s]/g, '')).toMatch(/READ_PARQUET.*Filters:key>=sANDkey<tANDkeyISNOTNULL/);
   });
 
   it('suggests the ZIPs a prefix begins, reading only the row groups their keys are in', async () => {

@@ -58,6 +58,10 @@ async function loadReference(db: Db): Promise<ZipCheck[]> {
   await db.run(`INSERT INTO gazetteer BY NAME SELECT * FROM read_json(${literal(file)}, format = 'newline_delimited',
     columns = {kind: 'VARCHAR', key: 'VARCHAR', city: 'VARCHAR', state: 'VARCHAR', latitude: 'DOUBLE', longitude: 'DOUBLE',
                source: 'VARCHAR', central_zip: 'VARCHAR'})`);
+  // Counted here once: in the browser each city lookup and suggestion counted them over every ZIP
+  // row, which read the whole 1 MB file where the city rows of one letter would do.
+  await db.run(`UPDATE gazetteer g SET zip_count = (SELECT count(*) FROM gazetteer z
+    WHERE z.kind = 'zip' AND z.city = g.city AND z.state = g.state) WHERE g.kind = 'city'`);
   return checks;
 }
 

@@ -168,6 +168,7 @@ CREATE TABLE gazetteer (
   longitude FLOAT NOT NULL,
   source VARCHAR NOT NULL,          -- zip: geonames | zcta; city: place | zip-median (scripts/build/gazetteer.ts)
   central_zip VARCHAR,              -- city: the ZIP whose point it takes ('New York, NY' searches as this ZIP)
+  zip_count INTEGER,                -- city: how many ZIPs name it (the larger first where a name is ambiguous); zip: NULL
   PRIMARY KEY (kind, key),
   CHECK ((kind = 'city') = (central_zip IS NOT NULL))
 );
