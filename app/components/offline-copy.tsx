@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { unusedEngineFiles } from '../db/engine-worker-start.ts';
+import { browserConnection, metered, type Connection } from '../db/metered.ts';
 import { formatDate, formatNumber } from '../i18n/format.ts';
 
 type Progress =
@@ -21,13 +22,10 @@ const START_AFTER_MS = 5_000;
 // What a copy adds to the release's Parquet: the engine (18 MB of wasm) and the app's scripts.
 const APP_BYTES = 20e6;
 
-interface Connection { saveData?: boolean; type?: string; effectiveType?: string }
-
 /** Whether this visit may copy `bytes` without being asked (exported for its test). */
 export function copiesByItself(preference: string | null, connection: Connection | undefined,
   storage: StorageEstimate | undefined, bytes: number): boolean {
-  if (preference === 'off' || connection?.saveData) return false;
-  if (connection?.type === 'cellular' || ['slow-2g', '2g', '3g'].includes(connection?.effectiveType ?? '')) return false;
+  if (preference === 'off' || metered(connection)) return false;
   // Twice the room: a new release is copied beside the old one before the old one goes.
   return !storage?.quota || storage.quota - (storage.usage ?? 0) > 2 * bytes;
 }
@@ -48,7 +46,7 @@ export function OfflineCopy({ releaseBytes }: { releaseBytes: number }) {
     };
     navigator.serviceWorker.addEventListener('message', onMessage);
     ask('nrd:offline-status'); // a copy kept on an earlier visit
-    const connection = (navigator as { connection?: Connection }).connection;
+    const connection = browserConnection();
     const timer = setTimeout(async () => {
       const storage = await navigator.storage?.estimate?.().catch(() => undefined);
       if (copiesByItself(localStorage.getItem(OFFLINE_PREFERENCE), connection, storage, releaseBytes + APP_BYTES)) ask('nrd:keep-offline');
