@@ -11,10 +11,10 @@ import { startNodeWasmEngine } from '../../scripts/engines/node-wasm-engine.ts';
 import { statesNear } from '../release/geo.ts';
 import { buildRelease } from '../../scripts/build/pipeline.ts';
 import { scratchDir, scratchSources } from '../../scripts/build/test-release.ts';
-import { countOf, countQuery, DETAIL_COLUMNS, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, nearestQuery, networkQuery, organizationQuery, placeKey, placeOf, placeSuggestionsQuery, pointsQuery, offeredServices, PAGE_SIZE, positionsQuery, resultsQuery, serviceCodesQuery, withRelated, type ResolvedSearch } from './queries.ts';
+import { countOf, countQuery, DETAIL_COLUMNS, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, nearestQuery, nearestReaches, networkQuery, organizationQuery, placeKey, placeOf, placeSuggestionsQuery, pointsQuery, offeredServices, PAGE_SIZE, positionsQuery, resultsQuery, serviceCodesQuery, withRelated, type ResolvedSearch } from './queries.ts';
 import { join as joinSql, likeLiteral, raw, sql, type Sql } from '../release/sql.ts';
 import { readText } from './keywords.ts';
-import { bindRelations, filesRelation, keptName, keyRelation, Relation, writeOtherwise } from '../release/relation.ts';
+import { bindRelations, filesRelation, keptName, keyRelation, Relation, relationsIn, writeOtherwise } from '../release/relation.ts';
 import { quoteIdent } from '../release/sql-text.ts';
 import type { ReadSql, TableRead } from '../release/table-read.ts';
 import { SEARCH_ROWS } from './search-rows.ts';
@@ -98,12 +98,36 @@ describe('the nearest results', () => {
   it('says how far the nearest match is when the radius holds none', async () => {
     const s = search({ radius: 5, types: ['treatment_center'], text: 'harbor' }, { label: 'x', lat: 47.6, lon: -122.3 });
     expect(await ids(s)).toEqual([]);
-    const [{ miles }] = await run<{ miles: number }>(nearestQuery(s)!);
-    // Harbor House is in Boston: far beyond 500 miles, so read every distance.
+    // Harbor House is in Boston: far beyond 500 miles, so only the last reach, everywhere, finds it.
+    const reaches = nearestReaches(s.state.radius);
+    expect(reaches).toEqual([10, 25, 50, 100, 250, 500, null]);
+    const found = await Promise.all(reaches.map(async (reach) => (await run<{ miles: number | null }>(nearestQuery(s, manifest, reach)!))[0].miles));
+    expect(found.slice(0, -1)).toEqual([null, null, null, null, null, null]);
     const [{ expected }] = await run<{ expected: number }>(sql`SELECT min(distance_miles) AS expected
       FROM (${resultsQuery({ ...s, state: { ...s.state, radius: 5000 as 500 } }, {})})`);
-    expect(miles).toBeCloseTo(expected, 6);
-    expect(nearestQuery(search({}))).toBeNull();
+    expect(found.at(-1)).toBeCloseTo(expected, 6);
+    expect(nearestQuery(search({}), manifest, null)).toBeNull();
+  });
+
+  it('finds the nearest at the first reach that holds one, reading only the states that far', async () => {
+    // Around Billings, MT, 5 miles, and around a point in the sea off Boston: each reach's answer
+    // is the nearest of all when it finds one, and the reaches before it find none.
+    for (const [near, radius] of [[{ label: 'x', lat: 45.78, lon: -108.5 }, 5], [{ label: 'y', lat: 42.2, lon: -70.3 }, 5],
+      [BOSTON, 5]] as const) {
+      const s = search({ radius, types: ['recovery_center'] }, near);
+      const [{ everywhere }] = await run<{ everywhere: number | null }>(sql`SELECT min(distance_miles) AS everywhere
+        FROM (${resultsQuery({ ...s, state: { ...s.state, radius: 5000 as 500 } }, {})})`);
+      const found: (number | null)[] = [];
+      for (const reach of nearestReaches(radius)) {
+        const query = nearestQuery(s, manifest, reach)!;
+        if (reach !== null) expect([...new Set(relationsIn(query.params).flatMap((r) => r.states ?? []))].sort(), `${near.label} ${reach} mi`).toEqual([...statesNear(manifest, near.lat, near.lon, reach)].sort());
+        found.push((await run<{ miles: number | null }>(query))[0].miles);
+      }
+      const first = found.findIndex((m) => m !== null);
+      expect(first, near.label).toBeGreaterThanOrEqual(0);
+      expect(found.slice(0, first).every((m) => m === null)).toBe(true);
+      expect(found[first]).toBeCloseTo(everywhere!, 6);
+    }
   });
 });
 

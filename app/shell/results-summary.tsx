@@ -1,9 +1,11 @@
 // The count, and what to try when nothing matched: the nearest results' distance with a search
 // that reaches them, the filters a keyword stands for, fewer filters, or a helpline.
+import { useEffect, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { useQuery } from '../db/use-query.ts';
+import { useDatabase } from '../db/use-database.ts';
+import { useQuery, type QueryState } from '../db/use-query.ts';
 import { keywordFilter, readText } from '../search/keywords.ts';
-import { nearestQuery, type ResolvedSearch } from '../search/queries.ts';
+import { nearestQuery, nearestReaches, type ResolvedSearch } from '../search/queries.ts';
 import { RADII, type OrgType, type SearchState } from '../search/state.ts';
 import { TextReading } from './text-reading.tsx';
 
@@ -17,11 +19,30 @@ interface Props {
   names: ReadonlyMap<string, string> | null;
 }
 
+/**
+ * How far the nearest match is, asked reach by reach (queries.ts nearestReaches): the next reach
+ * only when this one found none, so most empty radii read a state or two, not the country.
+ */
+function useNearest(search: ResolvedSearch | null): QueryState<{ miles: number | null }> {
+  const database = useDatabase();
+  const manifest = database.status === 'ready' ? database.db.manifest : null;
+  const key = search ? JSON.stringify([search.state, search.near]) : '';
+  const [stage, setStage] = useState({ key, at: 0 });
+  const at = stage.key === key ? stage.at : 0;
+  const reaches = search ? nearestReaches(search.state.radius) : [];
+  const asked = useQuery<{ miles: number | null }>(search && manifest ? nearestQuery(search, manifest, reaches[at]) : null);
+  const further = asked.status === 'done' && (asked.rows[0]?.miles ?? null) === null && at < reaches.length - 1;
+  useEffect(() => {
+    if (further) setStage({ key, at: at + 1 });
+  }, [further, key, at]);
+  return further ? { status: 'running' } : asked;
+}
+
 export function ResultsSummary({ total, search, onChange, types, names }: Props) {
   const { t } = useTranslation();
   const { state } = search;
   const label = search.near?.label ?? null;
-  const nearest = useQuery<{ miles: number | null }>(total === 0 ? nearestQuery(search) : null);
+  const nearest = useNearest(total === 0 ? search : null);
   // The count and how the words were read appear together: the line alone late read as a second answer.
   if (total === null || names === null) return <p className="results-summary" role="status">{t('summary.counting')}</p>;
   const miles = nearest.status === 'done' ? nearest.rows[0]?.miles ?? null : null;
