@@ -61,3 +61,43 @@ export function useQuery<T extends Row>(query: Sql | null, options?: { backgroun
   }, [database, key]);
   return state;
 }
+
+/**
+ * The rows of the first of `queries` that `found` accepts, or the last's: asked one after
+ * another, each only when the one before found nothing, so a search widened step by step reads
+ * the wider files only when the nearer ones hold nothing (the nearest result of an empty radius,
+ * shell/results-summary.tsx). Asked of the engine alone: no such query is read without it.
+ */
+export function useFirstFound<T extends Row>(queries: readonly Sql[] | null, found: (rows: T[]) => boolean): QueryState<T> {
+  const database = useDatabase();
+  const [state, setState] = useState<QueryState<T>>({ status: 'waiting' });
+  const key = queries ? JSON.stringify(queries.map((q) => [q.text, q.params])) : null;
+  useEffect(() => {
+    if (queries === null || database.status !== 'ready') {
+      setState({ status: 'waiting' });
+      return;
+    }
+    const { engine } = database.db;
+    let current = true;
+    setState({ status: 'running' });
+    void (async () => {
+      let rows: T[] = [];
+      for (const query of queries) {
+        try {
+          rows = await engine.query<T>(query.text, query.params);
+        } catch (error) {
+          if (current) setState({ status: 'failed', error: asQueryError(error, query.text, query.params) });
+          return;
+        }
+        if (!current) return;
+        if (found(rows)) break;
+      }
+      setState({ status: 'done', rows });
+    })();
+    return () => {
+      current = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for `queries` by value; `found` is a fixed test
+  }, [database, key]);
+  return state;
+}

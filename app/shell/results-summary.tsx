@@ -1,9 +1,8 @@
 // The count, and what to try when nothing matched: the nearest results' distance with a search
 // that reaches them, the filters a keyword stands for, fewer filters, or a helpline.
-import { useEffect, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { useDatabase } from '../db/use-database.ts';
-import { useQuery, type QueryState } from '../db/use-query.ts';
+import { useFirstFound, type QueryState } from '../db/use-query.ts';
 import { keywordFilter, readText } from '../search/keywords.ts';
 import { nearestQuery, nearestReaches, type ResolvedSearch } from '../search/queries.ts';
 import { RADII, type OrgType, type SearchState } from '../search/state.ts';
@@ -26,16 +25,9 @@ interface Props {
 function useNearest(search: ResolvedSearch | null): QueryState<{ miles: number | null }> {
   const database = useDatabase();
   const manifest = database.status === 'ready' ? database.db.manifest : null;
-  const key = search ? JSON.stringify([search.state, search.near]) : '';
-  const [stage, setStage] = useState({ key, at: 0 });
-  const at = stage.key === key ? stage.at : 0;
-  const reaches = search ? nearestReaches(search.state.radius) : [];
-  const asked = useQuery<{ miles: number | null }>(search && manifest ? nearestQuery(search, manifest, reaches[at]) : null);
-  const further = asked.status === 'done' && (asked.rows[0]?.miles ?? null) === null && at < reaches.length - 1;
-  useEffect(() => {
-    if (further) setStage({ key, at: at + 1 });
-  }, [further, key, at]);
-  return further ? { status: 'running' } : asked;
+  const queries = search?.near && manifest
+    ? nearestReaches(search.state.radius).map((reach) => nearestQuery(search, manifest, reach)!) : null;
+  return useFirstFound<{ miles: number | null }>(queries, (rows) => rows[0]?.miles != null);
 }
 
 export function ResultsSummary({ total, search, onChange, types, names }: Props) {
