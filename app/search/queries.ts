@@ -266,10 +266,6 @@ export function placeKey(value: Sql): Sql {
     '\\bst\\b\\.?', 'saint', 'g'), '\\bmt\\b\\.?', 'mount', 'g'), '\\bft\\b\\.?', 'fort', 'g'), '[^a-z0-9]', '', 'g')`;
 }
 
-/** The first letter or digit placeKey keeps of a text (accents off, lower case). */
-const firstKeyLetter = (text: string): string =>
-  /[a-z0-9]/.exec(text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase())?.[0] ?? '';
-
 /** Typos forgiven: none in a name of up to 4 letters, one up to 7, two beyond ("Cambrige"). */
 function typosAllowed(key: Sql): Sql {
   return sql`CASE WHEN length(${key}) <= 4 THEN 0 WHEN length(${key}) <= 7 THEN 1 ELSE 2 END`;
@@ -352,11 +348,13 @@ export function placeSuggestionsQuery(prefix: string): Sql | null {
   // A city's key begins with its place key's first letter (queries.test.ts checks every city's), so
   // the city rows are read only in that letter's range of keys: all 1 MB of the gazetteer was read
   // before, for every letter typed.
-  const first = firstKeyLetter(text.replace(/,.*$/, ''));
-  if (!first) return null;
+  // The letter is placeKey's own, folded to a constant before the scan reads its bounds.
+  const city = text.replace(/,.*$/, '');
+  if (!/[\p{L}\p{N}]/u.test(city)) return null;
+  const typed = placeKey(sql`${city}`);
   return sql`SELECT g.city || ', ' || g.state AS value, '' AS label FROM gazetteer g
-    WHERE g.kind = 'city' AND g.key >= ${first} AND g.key < ${String.fromCharCode(first.charCodeAt(0) + 1)}
-      AND starts_with(${placeKey(raw('g.city'))}, ${placeKey(sql`${text.replace(/,.*$/, '')}`)})
+    WHERE g.kind = 'city' AND g.key >= left(${typed}, 1) AND g.key < chr(ascii(left(${typed}, 1)) + 1)
+      AND starts_with(${placeKey(raw('g.city'))}, ${typed})
       AND (${!text.includes(',')} OR starts_with(lower(g.city || ', ' || g.state), lower(${text})))
     ORDER BY g.zip_count DESC, g.city, g.state LIMIT 8`;
 }

@@ -1,5 +1,6 @@
 // The count, and what to try when nothing matched: the nearest results' distance with a search
 // that reaches them, the filters a keyword stands for, fewer filters, or a helpline.
+import { useMemo } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { useDatabase } from '../db/use-database.ts';
 import { useFirstFound, type QueryState } from '../db/use-query.ts';
@@ -25,8 +26,9 @@ interface Props {
 function useNearest(search: ResolvedSearch | null): QueryState<{ miles: number | null }> {
   const database = useDatabase();
   const manifest = database.status === 'ready' ? database.db.manifest : null;
-  const queries = search?.near && manifest
-    ? nearestReaches(search.state.radius).map((reach) => nearestQuery(search, manifest, reach)!) : null;
+  // Written once a search, not on every render of the summary.
+  const queries = useMemo(() => (search?.near && manifest
+    ? nearestReaches(search.state.radius).map((reach) => nearestQuery(search, manifest, reach)!) : null), [search, manifest]);
   return useFirstFound<{ miles: number | null }>(queries, (rows) => rows[0]?.miles != null);
 }
 
