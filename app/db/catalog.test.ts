@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { attachRelease } from './catalog.ts';
 import type { Engine, Row } from './engine.ts';
 import type { Manifest } from '../release/manifest.ts';
-import { keptFrom, keptSelect, orCopy, relation, untilCopy } from '../release/relation.ts';
+import { keptFrom, keptSelect, keyRelation, orCopy, relation, untilCopy } from '../release/relation.ts';
 import { sql } from '../release/sql.ts';
 
 function table(paths: string[], partitioned_by: string[] = []) {
@@ -134,6 +134,44 @@ describe('attachRelease', () => {
     log.length = 0;
     await attached.query(read.text, read.params);
     expect(log).toEqual(['SELECT * FROM "kept_rows"']);
+  });
+
+  it('copies only the states a query read, reads the copy once it holds them all, and answers point lookups from it only once whole', async () => {
+    const { engine, log } = recorder();
+    const byState = { tables: { organizations: { ...manifest.tables.organizations, files: manifest.tables.organizations.files.map((f) => ({ ...f, partition: { state: /state=(\w+)/.exec(f.path)![1] } })) }, organizations_by_id: manifest.tables.organizations_by_id } };
+    const rows = keptSelect('rows', (states) => sql`SELECT org_id, state FROM ${relation('organizations', states)} o`, 'org_id');
+    const words = keptFrom('words', rows, 0, (table, states) => `SELECT org_id FROM ${table} WHERE state = '${states}'`);
+    const near = (states: string[]) => sql`SELECT * FROM ${orCopy(rows, sql`SELECT org_id, state FROM ${relation('organizations', states)} o`)}
+      UNION ALL SELECT * FROM ${orCopy(words, sql`SELECT 'unindexed'`)}`;
+    const lookup = sql`SELECT * FROM ${orCopy(rows, sql`SELECT org_id, state FROM ${keyRelation('organizations_by_id', 'SAMHSA_OUT_000001')} b`)}`;
+    const counting: Engine = { ...engine, query: async <T extends Row>(text: string, params?: readonly unknown[]) => (text.startsWith('SELECT count(*)') ? [{ n: 2 } as Row as T] : engine.query<T>(text, params)) };
+    const attached = await attachRelease(counting, byState, new URL('https://example.org/data/'));
+    const run = async (q: { text: string; params: unknown[] }) => {
+      log.length = 0;
+      await attached.query(q.text, q.params);
+      const ran = log.find((l) => l.startsWith('SELECT *'))!;
+      await new Promise((go) => setTimeout(go, 5));
+      return { ran, made: log.filter((l) => /^(CREATE OR REPLACE TEMP TABLE|INSERT|CREATE INDEX)/.test(l)) };
+    };
+    const ma = `SELECT org_id, state FROM read_parquet(['organizations/state=MA/a.parquet'], hive_partitioning = true) o`;
+    const ri = `SELECT org_id, state FROM read_parquet(['organizations/state=RI/b.parquet'], hive_partitioning = true) o`;
+
+    expect(await run(lookup), 'a lookup asks for no copy').toMatchObject({ made: [] });
+    let step = await run(near(['MA']));
+    expect(step.ran).toContain(`(${ma})`);
+    expect(step.made, 'only its state, and no copy of a part of a copy').toEqual([`CREATE OR REPLACE TEMP TABLE "kept_rows" AS ${ma}`]);
+    step = await run(near(['MA']));
+    expect(step.ran).toContain('SELECT * FROM "kept_rows"');
+    expect(step.made).toEqual([]);
+    expect((await run(lookup)).ran, 'a lookup reads the files until the copy is whole').not.toContain('kept_rows');
+    step = await run(near(['MA', 'RI']));
+    expect(step.ran, 'RI is not held yet').not.toContain('kept_rows');
+    expect(step.made).toEqual([`INSERT INTO "kept_rows" ${ri}`, 'CREATE INDEX "kept_rows_key" ON "kept_rows" ("org_id")']);
+    expect((await run(lookup)).ran).toBe('SELECT * FROM "kept_rows"');
+    step = await run(near(['MA', 'RI']));
+    expect(step.ran).toContain('SELECT * FROM "kept_rows"');
+    expect(step.made, 'the copy of the copy, once that one is whole').toEqual([`CREATE OR REPLACE TEMP TABLE "kept_words" AS SELECT org_id FROM "kept_rows" WHERE state = 'MA'`,
+      `INSERT INTO "kept_words" SELECT org_id FROM "kept_rows" WHERE state = 'RI'`]);
   });
 
   it('makes a copy of a copy once that one is whole, a state at a time, and not from fewer rows than it asks', async () => {

@@ -3,7 +3,7 @@
 // tables are views over hive paths, and a query's Relation parameters read only the states'
 // files (release/relation.ts).
 import type { Manifest } from '../release/manifest.ts';
-import { bindRelations, filesRelation, keptName, readParquet, relationsIn, type Relation } from '../release/relation.ts';
+import { bindRelations, copyReach, filesRelation, keptName, readParquet, relationsIn, type Relation } from '../release/relation.ts';
 import { namesIn, quoteIdent } from '../release/sql-text.ts';
 import type { Engine } from './engine.ts';
 
@@ -14,6 +14,12 @@ import type { Engine } from './engine.ts';
  * (tests hold both ways to the same answers).
  */
 export type Copies = 'when-idle' | 'at-once' | 'never';
+
+/** One statement of a copy: the rows of one state, or (state '') of a copy not made by state. */
+interface Part { state: string; sql: string }
+
+/** A copy begun: its parts, those begun and made, and the chain that makes them one after another. */
+interface Copy { parts: Part[]; begun: Set<string>; made: Set<string>; whole: boolean; tooFew: boolean; chain: Promise<void> }
 
 /** Registers the release's files and returns the engine with one view per table (see withViews). */
 export async function attachRelease(engine: Engine, manifest: Pick<Manifest, 'tables'>, dataUrl: URL, copies: Copies = 'when-idle'): Promise<Engine> {
@@ -51,9 +57,7 @@ export function withViews(engine: Engine, manifest: Pick<Manifest, 'tables'>, co
   // A kept relation (a SELECT over the release's tables), read once into a TEMP table and read
   // from memory after: the nearby supports' names joined organizations_by_id whole on every
   // opening (its 400k rows at ×10: 275 ms warm, npm run bench). A copy with a key is indexed on
-  // it, so a lookup of one value reads one row (×10: ~1 ms against ~40 ms).
-  const kept = new Map<string, Promise<void>>();
-  const held = new Set<string>();
+  // it once whole, so a lookup of one value reads one row (×10: ~1 ms against ~40 ms).
   // Queries running or about to, and of those the ones waiting for a copy to be made.
   let waiting = 0;
   let onCopies = 0;
@@ -64,48 +68,79 @@ export function withViews(engine: Engine, manifest: Pick<Manifest, 'tables'>, co
   };
   // The statements that make a copy: one, or one a state where the relation says how (relation.ts
   // `byState`), so a query that comes while the copy is made waits for one state's part, not the
-  // whole (the search rows: ~1 s of CPU at ×1, ~10 at ×10, on the engine's one thread).
+  // whole (the search rows: ~1 s of CPU at ×1, ~10 at ×10, on the engine's one thread), and a
+  // search near a place copies only its states (below).
   const statesOf = (r: Relation): string[] => {
     if (r.after) return statesOf(r.after);
     const tables = r.byState ? relationsIn(r.byState(null).params).map((x) => manifest.tables[x.table]) : [];
     return [...new Set(tables.flatMap((t) => (t?.partitioned_by.includes('state') ? t.files.map((f) => f.partition.state) : [])))].sort();
   };
-  const partsOf = (r: Relation): string[] => {
+  const partsOf = (r: Relation): Part[] => {
     const states = statesOf(r);
-    if (!r.byState || !states.length) return [r.select!];
+    if (!r.byState || !states.length) return [{ state: '', sql: r.select! }];
     return states.map((state) => {
       const part = r.byState!([state]);
-      return bindRelations(part.text, part.params, (x) => filesRelation(manifest, x)).text;
+      return { state, sql: bindRelations(part.text, part.params, (x) => filesRelation(manifest, x)).text };
     });
   };
-  const keep = (r: Relation) => {
+  const copying = new Map<string, Copy>();
+  /** Makes the parts of `r`'s copy for `states` (null: all) not begun yet, after those begun; resolves once they are made. */
+  const keep = (r: Relation, states: readonly string[] | null = null): Promise<void> => {
     const name = keptName(r);
-    if (!kept.has(name)) {
-      const table = quoteIdent(name);
-      // Read by `npm run bench`, which times the warm queries once the copies begun are made.
-      performance.mark('nrd:copy-begin', { detail: name });
-      kept.set(name, (async () => {
-        if (r.after) {
-          await keep(r.after);
+    const table = quoteIdent(name);
+    let copy = copying.get(name);
+    if (!copy) {
+      const parts = partsOf(r);
+      copy = { parts, made: new Set(), begun: new Set(), whole: false, tooFew: false, chain: Promise.resolve() };
+      if (r.after) {
+        const c = copy;
+        c.chain = keep(r.after).then(async () => {
           // Too few rows for it to pay: never held, so queries read the otherwise.
-          const [{ n }] = await engine.query(`SELECT count(*)::INTEGER AS n FROM ${quoteIdent(keptName(r.after))}`);
-          if (copies !== 'at-once' && Number(n) < (r.minRows ?? 0)) return;
-        }
-        for (const [i, part] of partsOf(r).entries()) {
-          if (i > 0 && copies === 'when-idle') await idle();
-          await viewsFor(part);
-          await engine.exec(i === 0 ? `CREATE OR REPLACE TEMP TABLE ${table} AS ${part}` : `INSERT INTO ${table} ${part}`);
-        }
+          const [{ n }] = await engine.query(`SELECT count(*)::INTEGER AS n FROM ${quoteIdent(keptName(r.after!))}`);
+          c.tooFew = copies !== 'at-once' && Number(n) < (r.minRows ?? 0);
+        });
+      }
+      copying.set(name, copy);
+    }
+    const c = copy;
+    const todo = c.parts.filter((p) => !c.begun.has(p.state) && (states === null || !p.state || states.includes(p.state)));
+    if (!todo.length) return c.chain;
+    todo.forEach((p) => c.begun.add(p.state));
+    // Read by `npm run bench`, which times the warm queries once the copies begun are made.
+    performance.mark('nrd:copy-begin', { detail: name });
+    c.chain = c.chain.then(async () => {
+      for (const part of todo) {
+        if (c.tooFew) return;
+        if (c.made.size > 0 && copies === 'when-idle') await idle();
+        await viewsFor(part.sql);
+        await engine.exec(c.made.size === 0 ? `CREATE OR REPLACE TEMP TABLE ${table} AS ${part.sql}` : `INSERT INTO ${table} ${part.sql}`);
+        c.made.add(part.state);
+      }
+      if (c.made.size === c.parts.length && !c.whole) {
         if (r.indexedOn) await engine.exec(`CREATE INDEX ${quoteIdent(`${name}_key`)} ON ${table} (${quoteIdent(r.indexedOn)})`);
-        held.add(name);
-      })().catch(async (error) => {
-        kept.delete(name);
+        c.whole = true;
+      }
+    }).catch(async (error) => {
+      // Once, by the first part that failed; the parts asked for after it were never run.
+      if (copying.get(name) === c) {
+        copying.delete(name);
         // The parts made so far would hold memory for nothing (an engine short of it fails here first).
         await engine.exec(`DROP TABLE IF EXISTS ${table}`).catch(() => {});
-        throw error;
-      }).finally(() => performance.mark('nrd:copy-end', { detail: name })));
-    }
-    return kept.get(name)!;
+      }
+      throw error;
+    }).finally(() => performance.mark('nrd:copy-end', { detail: name }));
+    return c.chain;
+  };
+  /**
+   * Whether the engine holds `copy` for a read of `states` (null: every state, or point lookups):
+   * whole, or, made by state and from the release's files, with every one of those states' parts.
+   */
+  const holds = (copy: Relation, states: readonly string[] | null) => {
+    const c = copying.get(keptName(copy));
+    if (!c || copies === 'never') return false;
+    if (c.whole) return true;
+    if (!states?.length || copy.after || c.made.size === 0) return false;
+    return states.every((s) => c.made.has(s) || !c.parts.some((p) => p.state === s));
   };
   const waitFor = async (copy: Promise<unknown>) => {
     onCopies++;
@@ -118,35 +153,48 @@ export function withViews(engine: Engine, manifest: Pick<Manifest, 'tables'>, co
   };
   // A relation's copy (search/search-rows.ts) is made when no query is waiting, so it never
   // holds back the first results: the queries before it, and those that come while it is made,
-  // read the release's files. One that fails is not tried again: on a phone short of memory,
-  // trying after every query kept the engine's one thread busy for the whole visit.
-  const wanted = new Map<string, Relation>();
+  // read the release's files. Only the states a query read are copied: a search near Boston
+  // copies Massachusetts' and its neighbours' rows, and a search of the whole country every
+  // state's (×1: 2,994 KB in 367 requests after a search of 02139 when every state was copied).
+  // Point lookups ask for no copy; they read it once a wider search made it whole. A copy made
+  // from another copy (relation.ts `keptFrom`) is asked for once that one is whole or asked for
+  // whole. One that fails is not tried again: on a phone short of memory, trying after every
+  // query kept the engine's one thread busy for the whole visit.
+  const wanted = new Map<string, { copy: Relation; states: Set<string> | null }>();
   const failed = new Set<string>();
+  const want = (copy: Relation, states: readonly string[] | null) => {
+    const name = keptName(copy);
+    const begun = copying.get(name)?.begun;
+    if (failed.has(name) || (begun && (states ?? copying.get(name)!.parts.map((p) => p.state)).every((s) => begun.has(s)))) return;
+    const asked = wanted.get(name)?.states;
+    wanted.set(name, { copy, states: states === null || asked === null ? null : new Set([...(asked ?? []), ...states]) });
+  };
   const whenIdle = () => {
     wake();
     if (waiting > 0 || !wanted.size) return;
     setTimeout(() => {
       if (waiting > 0) return;
       // A copy that cannot be made leaves the queries on the files, and says why where an analyst looks.
-      wanted.forEach((r) => keep(r).catch((error: unknown) => {
-        failed.add(keptName(r));
-        console.warn(`The in-memory copy ${keptName(r)} could not be made; queries keep reading the release's files.`, error);
+      wanted.forEach(({ copy, states }) => keep(copy, states && [...states]).catch((error: unknown) => {
+        failed.add(keptName(copy));
+        console.warn(`The in-memory copy ${keptName(copy)} could not be made; queries keep reading the release's files.`, error);
       }));
       wanted.clear();
     }, 0);
   };
   const prepare = async (sql: string, params: readonly unknown[]) => {
     const relations = relationsIn(params);
+    const reads = relations.filter((r) => r.copy).map((r) => ({ copy: r.copy!, ...copyReach(manifest, r) }));
     // The query waits once, however many of its relations are copies being made.
-    const needed = relations.flatMap((r) => {
-      if (r.select) return [keep(r)];
-      if (!r.copy || copies === 'never') return [];
-      if (copies === 'at-once') return [keep(r.copy).catch(() => {})];
-      if (!kept.has(keptName(r.copy)) && !failed.has(keptName(r.copy))) wanted.set(keptName(r.copy), r.copy);
-      return [];
-    });
+    const needed = relations.filter((r) => r.select).map((r) => keep(r));
+    if (copies === 'at-once') needed.push(...reads.map((r) => keep(r.copy, r.lookup || r.copy.after ? null : r.states).catch(() => {})));
+    if (copies === 'when-idle') {
+      const whole = (copy: Relation) => Boolean(copying.get(keptName(copy))?.whole) || wanted.get(keptName(copy))?.states === null;
+      reads.filter((r) => !r.copy.after && !r.lookup).forEach((r) => want(r.copy, r.states));
+      reads.filter((r) => r.copy.after && whole(r.copy.after)).forEach((r) => want(r.copy, null));
+    }
     if (needed.length) await waitFor(Promise.all(needed));
-    const bound = bindRelations(sql, params, (r) => filesRelation(manifest, r, (copy) => copies !== 'never' && held.has(keptName(copy))));
+    const bound = bindRelations(sql, params, (r) => filesRelation(manifest, r, holds));
     await viewsFor(bound.text);
     return bound;
   };

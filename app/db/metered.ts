@@ -1,7 +1,7 @@
 // Whether this visit is on a connection where a large download the person did not ask for costs
 // them: Save-Data, a cellular network, or a slow one, as the browser says (Chrome on Android says
 // all three; most browsers say nothing, and then it is not). Two downloads ask: the offline copy
-// (components/offline-copy.tsx) and the in-memory copies of every state's rows (database.ts).
+// (components/offline-copy.tsx) and the in-memory copies of the searched states' rows (database.ts).
 
 /** What `navigator.connection` may say (the Network Information API). */
 export interface Connection { saveData?: boolean; type?: string; effectiveType?: string }

@@ -148,16 +148,34 @@ type Tables = Pick<Manifest, 'tables'>;
 const partitionedBy = (manifest: Tables, table: string, column: string) => manifest.tables[table]?.partitioned_by.includes(column) ?? false;
 
 /**
+ * What a read of `r` (a relation with a copy) asks of that copy: the states whose rows its files
+ * would be read for, or null for every state's; `lookup` when it reads files by key only (point
+ * lookups, which the copy answers once whole and indexed).
+ */
+export function copyReach(manifest: Tables, r: Relation): { states: readonly string[] | null; lookup: boolean } {
+  const files = relationsIn(r.otherwise?.params ?? []).filter((x) => !x.copy && !x.select);
+  if (files.length && files.every((x) => x.key !== null)) return { states: null, lookup: true };
+  const states = new Set<string>();
+  for (const x of files.filter((f) => f.key === null)) {
+    if (!x.states || !partitionedBy(manifest, x.table, 'state')) return { states: null, lookup: false };
+    x.states.forEach((s) => states.add(s));
+  }
+  // A read of no state-partitioned file reads whole tables (organizations_by_id).
+  return { states: files.length ? [...states].sort() : null, lookup: false };
+}
+
+/**
  * A relation on the release's own files: of a table split by key, the file(s) whose key range
  * holds the key; only the states' files of a table partitioned by state, and of those only the
  * levels' files of one partitioned by level of care too (one treatment center's row: one file,
- * where its state's 3–5 cost 2–3× the CPU in duckdb-wasm; open-profile.ts).
+ * where its state's 3–5 cost 2–3× the CPU in duckdb-wasm; open-profile.ts). A relation with a
+ * copy reads the copy where `held` says the engine holds the states it reads (copyReach).
  */
-export function filesRelation(manifest: Tables, r: Relation, held: (copy: Relation) => boolean = () => false): string {
+export function filesRelation(manifest: Tables, r: Relation, held: (copy: Relation, states: readonly string[] | null) => boolean = () => false): string {
   const { table, states, levels, key } = r;
   if (r.copy) {
     const otherwise = () => writeOtherwise(r, (x) => filesRelation(manifest, x, held));
-    if (!held(r.copy)) return otherwise();
+    if (!held(r.copy, copyReach(manifest, r).states)) return otherwise();
     return r.untilCopy ? `(SELECT * FROM ${otherwise()} WHERE FALSE)` : quoteIdent(keptName(r.copy));
   }
   if (r.select) return quoteIdent(keptName(r));

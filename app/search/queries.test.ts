@@ -147,8 +147,9 @@ describe('partition pruning by state', () => {
 });
 
 describe('the search rows kept in memory', () => {
+  const pruned = (s: ResolvedSearch) => ({ ...s, states: statesNear(manifest, BOSTON.lat, BOSTON.lon, s.state.radius) });
+
   it('answer every panel as the release\'s files do', async () => {
-    const pruned = (s: ResolvedSearch) => ({ ...s, states: statesNear(manifest, BOSTON.lat, BOSTON.lon, s.state.radius) });
     const searches = [search({}), search({ types: ['narr_residence'] }), pruned(search({ radius: 25 }, BOSTON)),
       pruned(search({ radius: 100, filters: { pay: ['medicaid'] } }, BOSTON)), search({ filters: { gender: ['women'], cert: ['2'] } }),
       search({ text: 'boston' }), search({ text: 'recovery', mentalHealthOnly: true }), search({ text: 'medicaid outpatient' }),
@@ -174,6 +175,20 @@ describe('the search rows kept in memory', () => {
     const t = resultsQuery(search({ text: 'boston' }), { limit: 10 });
     expect(bindRelations(t.text, t.params, (r) => filesRelation(manifest, r, () => true)).text).toContain('kept_text_terms');
     expect(bindRelations(t.text, t.params, (r) => filesRelation(manifest, r)).text).not.toContain('kept_text_terms');
+  });
+
+  it('answer a search near a place from a copy of its states alone, as the release\'s files do', async () => {
+    const partial = await attachRelease(await startNodeWasmEngine((name) => join(outDir, name)), manifest, new URL('file:///data/'), 'at-once');
+    const searches = [pruned(search({ radius: 25 }, BOSTON)), pruned(search({ radius: 100, filters: { pay: ['medicaid'] } }, BOSTON))];
+    for (const s of searches) {
+      const points = sql`SELECT * FROM (${pointsQuery(s)}) ORDER BY org_id`;
+      for (const q of [resultsQuery(s, { limit: 100, offset: 0 }), countQuery(s), facetsQuery(s), points]) {
+        expect(await partial.query(q.text, q.params), JSON.stringify(s.state)).toEqual(await files.query(q.text, q.params));
+      }
+    }
+    const held = await partial.query<{ state: string }>(`SELECT DISTINCT state FROM ${keptName(SEARCH_ROWS)} ORDER BY state`);
+    expect(held.map((r) => r.state)).toEqual([...new Set(searches.flatMap((s) => s.states))].sort());
+    expect(held.length).toBeLessThan(new Set(manifest.tables.organizations.files.map((f) => f.partition.state)).size);
   });
 });
 

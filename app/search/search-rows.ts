@@ -1,7 +1,8 @@
 // The rows every search panel reads as `o`: each organization's columns the list and the map
 // show, its searched words (text-match.ts) and the columns the filters read of its type's row
 // (filters.ts), in one flat row. The engine keeps one copy of them in memory once no query is
-// waiting (db/catalog.ts), and reads the release's files until then: a search at ×1 read the
+// waiting (db/catalog.ts), of the states searched so far, and reads the release's files for any
+// other state and until then: a search at ×1 read the
 // states' Parquet files, decompressing every row group again, for each of its 2–3 queries
 // (warm-profile.ts: radius 17 / 38 ms CPU p50 / p95, filters 44 / 58 ms with the type tables
 // joined). The copy replaces the text search's copy of names and words and the nearby
