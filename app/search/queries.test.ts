@@ -11,7 +11,7 @@ import { startNodeWasmEngine } from '../../scripts/engines/node-wasm-engine.ts';
 import { statesNear } from '../release/geo.ts';
 import { buildRelease } from '../../scripts/build/pipeline.ts';
 import { scratchDir, scratchSources } from '../../scripts/build/test-release.ts';
-import { countOf, countQuery, DETAIL_COLUMNS, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, nearestQuery, nearestReaches, networkQuery, organizationQuery, placeKey, placeOf, placeSuggestionsQuery, pointsQuery, offeredServices, PAGE_SIZE, positionsQuery, resultsQuery, serviceCodesQuery, withRelated, type ResolvedSearch } from './queries.ts';
+import { countOf, countQuery, DETAIL_COLUMNS, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, placeLookups, nearestQuery, nearestReaches, networkQuery, organizationQuery, placeKey, placeOf, placeSuggestionsQuery, pointsQuery, offeredServices, PAGE_SIZE, positionsQuery, resultsQuery, serviceCodesQuery, withRelated, type ResolvedSearch } from './queries.ts';
 import { join as joinSql, likeLiteral, raw, sql, type Sql } from '../release/sql.ts';
 import { readText } from './keywords.ts';
 import { bindRelations, filesRelation, keptName, keyRelation, Relation, relationsIn, writeOtherwise } from '../release/relation.ts';
@@ -449,6 +449,23 @@ describe('location lookup', () => {
     const [place, ...others] = await run<{ label: string; typos: number }>(locationQuery(where)!);
     expect(place).toMatchObject({ label, typos });
     if (where === 'Boston') expect(others.map((o) => o.label)).toContain('Boston, NY');
+  });
+
+  it('looks a city up among its first letter\'s keys, and forgiving typos among every city only when none matches exactly', async () => {
+    const places = ['St. Louis, MO', 'Saint Louis, MO', 'st louis mo', 'Boston', 'Bostn, MA', 'Cambrige, MA', 'Kansas City', 'Springfield',
+      'Portland', 'Billings, MT', 'Fort Worth TX', 'Ft Worth', 'Mt Vernon', 'Coeur d\'Alene, ID', 'Vostok', 'Atlantis, ZZ', 'O\'Fallon'];
+    for (const where of places) {
+      const [exact, forgiving] = placeLookups(where);
+      const all = await run<{ label: string; typos: number }>(forgiving);
+      const first = await run<{ label: string; typos: number }>(exact);
+      // The exact lookup finds every match the forgiving one ranks without a typo, in its order.
+      expect(first, where).toEqual(all.filter((p) => p.typos === 0));
+    }
+    expect(placeLookups('02108')).toHaveLength(1);
+    expect(placeLookups('!!')).toEqual([]);
+    const [exact] = placeLookups('Billings MT');
+    const plan = (await engine.query<{ explain_value: string }>(`EXPLAIN ${exact.text}`, exact.params)).map((r) => r.explain_value).join('\n');
+    expect(plan.replace(/[│\s]/g, '')).toMatch(/READ_PARQUET.*Filters:key>=bANDkey<cANDkeyISNOTNULL/);
   });
 
   it('suggests places as they are typed, the larger first', async () => {

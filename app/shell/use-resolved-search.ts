@@ -1,11 +1,12 @@
 // Turns what the person typed into a point, offline, with the release's gazetteer, and
 // finds the states within reach so queries open only those states' files. A ZIP is looked up
-// before the engine has started (use-query.ts, db/early-reads.ts), with the manifest alone.
+// before the engine has started (use-query.ts, db/early-reads.ts), with the manifest alone; a
+// city by its exact matches first, and forgiving typos only when it has none (placeLookups).
 import { useMemo } from 'react';
 import type { QueryError } from '../db/engine.ts';
-import { useQuery } from '../db/use-query.ts';
+import { useFirstFound, useQuery } from '../db/use-query.ts';
 import type { Manifest } from '../release/manifest.ts';
-import { locationQuery, placeOf, pointOf, resolveSearch, type ResolvedSearch } from '../search/queries.ts';
+import { placeLookups, placeOf, pointOf, resolveSearch, type ResolvedSearch } from '../search/queries.ts';
 import type { Place, SearchState } from '../search/state.ts';
 
 export type Resolution =
@@ -16,8 +17,10 @@ export type Resolution =
   | { status: 'failed'; error: QueryError };
 
 export function useResolvedSearch(state: SearchState, manifest: Manifest | undefined): Resolution {
-  const query = !state.at && state.where ? locationQuery(state.where) : null;
-  const lookup = useQuery(query);
+  const lookups = !state.at && state.where ? placeLookups(state.where) : null;
+  const zip = useQuery(lookups?.length === 1 ? lookups[0] : null);
+  const city = useFirstFound(lookups && lookups.length > 1 ? lookups : null, anyRow);
+  const lookup = lookups && lookups.length > 1 ? city : zip;
   const places = useMemo(() => (lookup.status === 'done' ? lookup.rows.map(placeOf) : []), [lookup]);
   const found = places[0];
   // Sure: one exact match. A typo, or several places of that name, offers the others.
@@ -31,7 +34,7 @@ export function useResolvedSearch(state: SearchState, manifest: Manifest | undef
   const search = useMemo<ResolvedSearch>(() => (manifest ? resolveSearch(state, near, manifest) : { state, near: null }), [state, near, manifest]);
 
   if (!state.at && state.where) {
-    if (!query) return { status: 'not-found', where: state.where };
+    if (!lookups?.length) return { status: 'not-found', where: state.where };
     if (lookup.status === 'failed') return { status: 'failed', error: lookup.error };
     if (lookup.status !== 'done') return { status: 'resolving' };
     if (!found) return { status: 'not-found', where: state.where };
@@ -39,3 +42,5 @@ export function useResolvedSearch(state: SearchState, manifest: Manifest | undef
   if (near && !manifest) return { status: 'resolving' };
   return { status: 'resolved', search, unsure, alternatives };
 }
+
+const anyRow = (rows: readonly unknown[]) => rows.length > 0;
