@@ -6,10 +6,12 @@ import { startI18n } from './i18n/i18n.ts';
 import { readFirstResults } from './shell/first-results.ts';
 import './styles.css';
 
-// Start the engine before React renders: its download and compile overlap with the first paint.
-openDatabase().catch(() => {}); // the failure is shown by the app from the shared state
+// Start the engine before React renders: its download and compile overlap with the first paint;
+// its JavaScript on this page waits for the link's first results (database.ts).
+let firstResultsRead!: () => void;
+openDatabase(undefined, new Promise<void>((go) => { firstResultsRead = go; })).catch(() => {}); // the failure is shown by the app from the shared state
 // The link's first results are read meanwhile, without the engine; the list finds them under way.
-readFirstResults(window.location.search).catch(() => {}); // the list asks again
+readFirstResults(window.location.search).catch(() => {}).finally(() => firstResultsRead()); // the list asks again
 
 // Keeps the app's files as they are fetched, and a whole release when asked (public/sw.js).
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
