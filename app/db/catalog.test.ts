@@ -206,7 +206,7 @@ describe('attachRelease', () => {
     await attached.query(names.text, names.params);
     expect(log.at(-1)).toBe(`SELECT * FROM "kept_rows" WHERE org_id = 'a' UNION ALL SELECT * FROM "kept_rows" WHERE org_id = 'b'`);
   });
-  it('drops a copy whose part failed, keeps reading the files and does not try again', async () => {
+  it('keeps the states a copy made before a part failed, reads the files for the rest and makes no more', async () => {
     const { engine, log } = recorder();
     const failing: Engine = {
       ...engine,
@@ -221,18 +221,27 @@ describe('attachRelease', () => {
     try {
       const byState = { tables: { organizations: { ...manifest.tables.organizations, files: manifest.tables.organizations.files.map((f) => ({ ...f, partition: { state: /state=(\w+)/.exec(f.path)![1] } })) } } };
       const rows = keptSelect('rows', (states) => sql`SELECT org_id FROM ${relation('organizations', states)} o`);
-      const read = sql`SELECT * FROM ${orCopy(rows, sql`SELECT org_id FROM ${relation('organizations')} o`)}`;
+      const read = (states: string[] | null) => sql`SELECT * FROM ${orCopy(rows, sql`SELECT org_id FROM ${relation('organizations', states)} o`)}`;
       const attached = await attachRelease(failing, byState, new URL('https://example.org/data/'));
       const settle = () => new Promise((go) => setTimeout(go, 20));
-      await attached.query(read.text, read.params);
-      await settle();
-      expect(log.filter((l) => l.startsWith('INSERT'))).toHaveLength(1);
-      expect(log).toContain('DROP TABLE IF EXISTS "kept_rows"');
+      const run = async (q: { text: string; params: unknown[] }) => {
+        await attached.query(q.text, q.params);
+        await settle();
+      };
+      await run(read(null));
+      await run(read(null));
+      expect(log.filter((l) => l.startsWith('CREATE OR REPLACE TEMP TABLE'))).toHaveLength(1);
+      expect(log.filter((l) => l.startsWith('INSERT')), 'no part tried again').toHaveLength(1);
+      // Massachusetts' part was made, and may be read already: it stays.
+      expect(log.filter((l) => l.startsWith('DROP'))).toEqual([]);
       expect(warned).toHaveLength(1);
       log.length = 0;
-      await attached.query(read.text, read.params);
-      await settle();
-      expect(log).toEqual(['SELECT * FROM (SELECT org_id FROM "organizations" o)']);
+      await run(read(['MA']));
+      await run(read(['MA', 'RI']));
+      await run(read(null));
+      expect(log).toEqual(['SELECT * FROM "kept_rows"',
+        `SELECT * FROM (SELECT org_id FROM read_parquet(['organizations/state=MA/a.parquet', 'organizations/state=RI/b.parquet'], hive_partitioning = true) o)`,
+        'SELECT * FROM (SELECT org_id FROM "organizations" o)']);
     } finally {
       console.warn = warn;
     }

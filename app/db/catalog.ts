@@ -9,17 +9,24 @@ import type { Engine } from './engine.ts';
 
 /**
  * When the engine makes the copies a relation may be read from instead (release/relation.ts
- * `orCopy`): once no query is waiting (the app), on the first query that names one and whatever
- * the size it asks for (`minRows`, so tests over a small release read every copy), or never
- * (tests hold both ways to the same answers).
+ * `orCopy`): once no query is waiting (the app), on the first query that names one, of the
+ * states it reads and whatever the size it asks for (`minRows`, so tests over a small release
+ * read every copy), or never (tests hold both ways to the same answers).
  */
 export type Copies = 'when-idle' | 'at-once' | 'never';
 
 /** One statement of a copy: the rows of one state, or (state '') of a copy not made by state. */
 interface Part { state: string; sql: string }
 
-/** A copy begun: its parts, those begun and made, and the chain that makes them one after another. */
-interface Copy { parts: Part[]; begun: Set<string>; made: Set<string>; whole: boolean; tooFew: boolean; chain: Promise<void> }
+/**
+ * A copy begun: its parts, those begun and made, and the chain that makes them one after another.
+ * `stopped`: a part failed; the parts made stay and are read, no other is made.
+ */
+interface Copy { parts: Part[]; begun: Set<string>; made: Set<string>; whole: boolean; tooFew: boolean; stopped: boolean; chain: Promise<void> }
+
+/** The parts of `copy` for `states` (null: all) not begun yet. */
+const partsToMake = (copy: Copy, states: readonly string[] | null) =>
+  copy.stopped ? [] : copy.parts.filter((p) => !copy.begun.has(p.state) && (states === null || !p.state || states.includes(p.state)));
 
 /** Registers the release's files and returns the engine with one view per table (see withViews). */
 export async function attachRelease(engine: Engine, manifest: Pick<Manifest, 'tables'>, dataUrl: URL, copies: Copies = 'when-idle'): Promise<Engine> {
@@ -84,14 +91,14 @@ export function withViews(engine: Engine, manifest: Pick<Manifest, 'tables'>, co
     });
   };
   const copying = new Map<string, Copy>();
-  /** Makes the parts of `r`'s copy for `states` (null: all) not begun yet, after those begun; resolves once they are made. */
+  /** Makes the parts of `r`'s copy for `states` (null: all) not begun yet, after those begun; resolves once every part begun is made. */
   const keep = (r: Relation, states: readonly string[] | null = null): Promise<void> => {
     const name = keptName(r);
     const table = quoteIdent(name);
     let copy = copying.get(name);
     if (!copy) {
       const parts = partsOf(r);
-      copy = { parts, made: new Set(), begun: new Set(), whole: false, tooFew: false, chain: Promise.resolve() };
+      copy = { parts, made: new Set(), begun: new Set(), whole: false, tooFew: false, stopped: false, chain: Promise.resolve() };
       if (r.after) {
         const c = copy;
         c.chain = keep(r.after).then(async () => {
@@ -103,7 +110,7 @@ export function withViews(engine: Engine, manifest: Pick<Manifest, 'tables'>, co
       copying.set(name, copy);
     }
     const c = copy;
-    const todo = c.parts.filter((p) => !c.begun.has(p.state) && (states === null || !p.state || states.includes(p.state)));
+    const todo = partsToMake(c, states);
     if (!todo.length) return c.chain;
     todo.forEach((p) => c.begun.add(p.state));
     // Read by `npm run bench`, which times the warm queries once the copies begun are made.
@@ -121,11 +128,16 @@ export function withViews(engine: Engine, manifest: Pick<Manifest, 'tables'>, co
         c.whole = true;
       }
     }).catch(async (error) => {
-      // Once, by the first part that failed; the parts asked for after it were never run.
-      if (copying.get(name) === c) {
-        copying.delete(name);
-        // The parts made so far would hold memory for nothing (an engine short of it fails here first).
-        await engine.exec(`DROP TABLE IF EXISTS ${table}`).catch(() => {});
+      // Once, by the first part that failed (a failed INSERT leaves the table as it was); the parts
+      // asked for after it never run. States made are read already: they stay, and no more is
+      // made. A copy nothing reads yet is let go (an engine short of memory fails here first), and
+      // may be asked again (a kept select that a query waits for).
+      if (copying.get(name) === c && !c.stopped) {
+        if (c.made.size > 0 && r.byState && !r.after) c.stopped = true;
+        else {
+          copying.delete(name);
+          await engine.exec(`DROP TABLE IF EXISTS ${table}`).catch(() => {});
+        }
       }
       throw error;
     }).finally(() => performance.mark('nrd:copy-end', { detail: name }));
@@ -164,8 +176,8 @@ export function withViews(engine: Engine, manifest: Pick<Manifest, 'tables'>, co
   const failed = new Set<string>();
   const want = (copy: Relation, states: readonly string[] | null) => {
     const name = keptName(copy);
-    const begun = copying.get(name)?.begun;
-    if (failed.has(name) || (begun && (states ?? copying.get(name)!.parts.map((p) => p.state)).every((s) => begun.has(s)))) return;
+    const begun = copying.get(name);
+    if (failed.has(name) || (begun && !partsToMake(begun, states).length)) return;
     const asked = wanted.get(name)?.states;
     wanted.set(name, { copy, states: states === null || asked === null ? null : new Set([...(asked ?? []), ...states]) });
   };
@@ -176,6 +188,7 @@ export function withViews(engine: Engine, manifest: Pick<Manifest, 'tables'>, co
       if (waiting > 0) return;
       // A copy that cannot be made leaves the queries on the files, and says why where an analyst looks.
       wanted.forEach(({ copy, states }) => keep(copy, states && [...states]).catch((error: unknown) => {
+        if (failed.has(keptName(copy))) return; // said once
         failed.add(keptName(copy));
         console.warn(`The in-memory copy ${keptName(copy)} could not be made; queries keep reading the release's files.`, error);
       }));
@@ -189,7 +202,11 @@ export function withViews(engine: Engine, manifest: Pick<Manifest, 'tables'>, co
     const needed = relations.filter((r) => r.select).map((r) => keep(r));
     if (copies === 'at-once') needed.push(...reads.map((r) => keep(r.copy, r.lookup || r.copy.after ? null : r.states).catch(() => {})));
     if (copies === 'when-idle') {
-      const whole = (copy: Relation) => Boolean(copying.get(keptName(copy))?.whole) || wanted.get(keptName(copy))?.states === null;
+      // Whole, or on its way there: every part begun, or all of them asked for.
+      const whole = (copy: Relation) => {
+        const c = copying.get(keptName(copy));
+        return (c !== undefined && c.begun.size === c.parts.length) || wanted.get(keptName(copy))?.states === null;
+      };
       reads.filter((r) => !r.copy.after && !r.lookup).forEach((r) => want(r.copy, r.states));
       reads.filter((r) => r.copy.after && whole(r.copy.after)).forEach((r) => want(r.copy, null));
     }

@@ -89,10 +89,10 @@ export function openDatabase(dataUrl = releaseUrl(document.baseURI), after?: Pro
       const engines = await restartable(async () => {
         // The engine's JavaScript (duckdb-wasm and Arrow, ~100 KB compressed) is a chunk of its
         // own: on a phone network the form is drawn from the small entry before it arrives. Run
-        // while a link's first results were read and drawn, its main-thread work held them back:
+        // while a link's first results were read, its main-thread work held them back:
         // waiting for them, a ZIP link's first row came 55 ms sooner (median of four A/B pairs of
         // npm run bench, 713 → 658 ms, ×1) and the engine was no later (its worker was not waiting).
-        if (first && after) await Promise.race([after, new Promise((go) => setTimeout(go, ENGINE_WAITS_MS))]);
+        if (first && after) await Promise.race([after.catch(() => {}), new Promise((go) => setTimeout(go, ENGINE_WAITS_MS))]);
         const { startWasmDatabase } = await import('./wasm-engine.ts');
         const started = worker;
         worker = undefined;

@@ -36,8 +36,9 @@ export interface RelationParts {
   byState?: ((states: readonly string[] | null) => Sql) | null;
   /**
    * A kept relation holding every row this one can return, with at least its columns: the engine
-   * reads it instead once it holds it (db/catalog.ts makes it when no query is waiting), and
-   * `otherwise` until then. The query's own predicates keep what the copy holds beyond.
+   * reads it instead once it holds the states this one reads (copyReach; db/catalog.ts makes it
+   * when no query is waiting, a state at a time), and `otherwise` until then. The query's own
+   * predicates keep what the copy holds beyond.
    */
   copy?: Relation | null;
   /** What a relation with a copy reads without it: constant SQL whose only parameters are Relations. */
@@ -156,11 +157,12 @@ export function copyReach(manifest: Tables, r: Relation): { states: readonly str
   const files = relationsIn(r.otherwise?.params ?? []).filter((x) => !x.copy && !x.select);
   if (files.length && files.every((x) => x.key !== null)) return { states: null, lookup: true };
   const states = new Set<string>();
-  for (const x of files.filter((f) => f.key === null)) {
-    if (!x.states || !partitionedBy(manifest, x.table, 'state')) return { states: null, lookup: false };
+  for (const x of files) {
+    // A key's organization may be in any state.
+    if (x.key !== null || !x.states || !partitionedBy(manifest, x.table, 'state')) return { states: null, lookup: false };
     x.states.forEach((s) => states.add(s));
   }
-  // A read of no state-partitioned file reads whole tables (organizations_by_id).
+  // A read of no Relation reads whole tables named in its text (organizations_by_id): every state.
   return { states: files.length ? [...states].sort() : null, lookup: false };
 }
 
@@ -175,7 +177,9 @@ export function filesRelation(manifest: Tables, r: Relation, held: (copy: Relati
   const { table, states, levels, key } = r;
   if (r.copy) {
     const otherwise = () => writeOtherwise(r, (x) => filesRelation(manifest, x, held));
-    if (!held(r.copy, copyReach(manifest, r).states)) return otherwise();
+    // What a query reads beside the copy (untilCopy) stops only once the copy is whole: read by
+    // its states, it could disagree with the copy's other reader in the same query.
+    if (!held(r.copy, r.untilCopy ? null : copyReach(manifest, r).states)) return otherwise();
     return r.untilCopy ? `(SELECT * FROM ${otherwise()} WHERE FALSE)` : quoteIdent(keptName(r.copy));
   }
   if (r.select) return quoteIdent(keptName(r));

@@ -178,12 +178,17 @@ describe('the search rows kept in memory', () => {
   });
 
   it('answer a search near a place from a copy of its states alone, as the release\'s files do', async () => {
-    const partial = await attachRelease(await startNodeWasmEngine((name) => join(outDir, name)), manifest, new URL('file:///data/'), 'at-once');
+    const wasm = await startNodeWasmEngine((name) => join(outDir, name));
+    const asked: string[] = [];
+    const partial = await attachRelease({ ...wasm, query: (text, params, options) => { asked.push(text); return wasm.query(text, params, options); } },
+      manifest, new URL('file:///data/'), 'at-once');
     const searches = [pruned(search({ radius: 25 }, BOSTON)), pruned(search({ radius: 100, filters: { pay: ['medicaid'] } }, BOSTON))];
     for (const s of searches) {
       const points = sql`SELECT * FROM (${pointsQuery(s)}) ORDER BY org_id`;
       for (const q of [resultsQuery(s, { limit: 100, offset: 0 }), countQuery(s), facetsQuery(s), points]) {
+        asked.length = 0;
         expect(await partial.query(q.text, q.params), JSON.stringify(s.state)).toEqual(await files.query(q.text, q.params));
+        expect(asked.at(-1), 'read from the copy').toContain(keptName(SEARCH_ROWS));
       }
     }
     const held = await partial.query<{ state: string }>(`SELECT DISTINCT state FROM ${keptName(SEARCH_ROWS)} ORDER BY state`);

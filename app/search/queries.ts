@@ -313,18 +313,28 @@ export function locationQuery(where: string): Sql | null {
  * the typos forgiven must.
  */
 export function placeLookups(where: string): Sql[] {
-  const forgiving = locationQuery(where);
-  if (!forgiving) return [];
-  return 'read' in forgiving ? [forgiving] : [cityQuery(where.trim(), true)!, forgiving];
+  const text = where.trim();
+  const exact = cityQuery(text, true);
+  if (exact) return [exact, cityQuery(text, false)!];
+  const zip = locationQuery(text);
+  return zip ? [zip] : [];
+}
+
+/**
+ * The gazetteer rows whose keys begin with the first letter of one of `typed`'s place keys: a
+ * range of keys DuckDB folds to constants before the scan reads its bounds, so the scan skips the
+ * row groups outside it (the plan tests).
+ */
+function firstLetters(typed: Sql[]): Sql {
+  return sql`g.key >= least(${join(typed.map((t) => sql`left(${placeKey(t)}, 1)`), ', ')})
+    AND g.key < greatest(${join(typed.map((t) => sql`chr(ascii(left(${placeKey(t)}, 1)) + 1)`), ', ')})`;
 }
 
 function cityQuery(text: string, exact: boolean): Sql | null {
   if (!/[A-Za-z\u00C0-\u024F]/.test(text)) return null;
   const typed = readings(text);
   const rows = join(typed.map((r, i) => sql`(${i}, ${r.city}, ${r.state}::VARCHAR)`), ', ');
-  // Folded to constants before the scan, which skips the row groups outside them (the plan test).
-  const letters = exact ? [sql`g.key >= least(${join(typed.map((r) => sql`left(${placeKey(sql`${r.city}`)}, 1)`), ', ')})`,
-    sql`g.key < greatest(${join(typed.map((r) => sql`chr(ascii(left(${placeKey(sql`${r.city}`)}, 1)) + 1)`), ', ')})`] : [];
+  const letters = exact ? [firstLetters(typed.map((r) => sql`${r.city}`))] : [];
   return sql`WITH typed(reading, city, state) AS (VALUES ${rows}),
     readings AS (SELECT reading, ${placeKey(raw('city'))} AS key, lower(state) AS state FROM typed),
     candidates AS (
@@ -370,12 +380,11 @@ export function placeSuggestionsQuery(prefix: string): Sql | null {
   // A city's key begins with its place key's first letter (queries.test.ts checks every city's), so
   // the city rows are read only in that letter's range of keys: all 1 MB of the gazetteer was read
   // before, for every letter typed.
-  // The letter is placeKey's own, folded to a constant before the scan reads its bounds.
   const city = text.replace(/,.*$/, '');
   if (!/[\p{L}\p{N}]/u.test(city)) return null;
   const typed = placeKey(sql`${city}`);
   return sql`SELECT g.city || ', ' || g.state AS value, '' AS label FROM gazetteer g
-    WHERE g.kind = 'city' AND g.key >= left(${typed}, 1) AND g.key < chr(ascii(left(${typed}, 1)) + 1)
+    WHERE g.kind = 'city' AND ${firstLetters([sql`${city}`])}
       AND starts_with(${placeKey(raw('g.city'))}, ${typed})
       AND (${!text.includes(',')} OR starts_with(lower(g.city || ', ' || g.state), lower(${text})))
     ORDER BY g.zip_count DESC, g.city, g.state LIMIT 8`;
