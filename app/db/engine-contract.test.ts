@@ -114,8 +114,8 @@ describe('both engines', () => {
 
   it('answer every query the search issues with the same rows (the cloud engine reading whole tables by state)', async () => {
     const [first] = await engines.native.query<{ org_id: string }>('SELECT org_id FROM network_relationships ORDER BY org_id LIMIT 1');
-    const related = (await engines.native.query<{ related_org_id: string }>(networkQuery(first.org_id).text, networkQuery(first.org_id).params))
-      .map((r) => r.related_org_id);
+    const related = (await engines.native.query<{ related_org_id: string; state: string }>(networkQuery(first.org_id).text, networkQuery(first.org_id).params))
+      .map((r) => ({ orgId: r.related_org_id, state: r.state }));
     // A treatment center's row, with its type's fields as JSON text.
     const [center] = await engines.native.query<{ org_id: string }>("SELECT org_id FROM organizations_by_id WHERE org_type = 'treatment_center' ORDER BY org_id LIMIT 1");
     const near = { state: { ...EMPTY_SEARCH, radius: 25 as const }, near: BOSTON, states: statesNear(manifest, BOSTON.lat, BOSTON.lon, 25) };

@@ -614,25 +614,32 @@ describe('detail', () => {
   });
 
   type Placed = { org_id: string; latitude: number; longitude: number; program_name: string | null; address_line1: string | null };
-  it('places the nearby supports, with their programs and streets, from the copy the engine keeps in memory, and from their files until it holds it', async () => {
-    const links = await run<{ related_org_id: string }>(networkQuery('SAMHSA_OUT_000001'));
-    const q = positionsQuery(links.map((l) => l.related_org_id))!;
+  it('places the nearby supports, with their programs and streets, from the copy the engine keeps in memory, and from their states\' files until it holds them', async () => {
+    const links = await run<{ related_org_id: string; state: string }>(networkQuery('SAMHSA_OUT_000001'));
+    const q = positionsQuery(links.map((l) => ({ orgId: l.related_org_id, state: l.state })))!;
     const oracle = await run<Placed>(sql`SELECT org_id, latitude, longitude, program_name, address_line1 FROM organizations_by_id
       WHERE org_id IN (SELECT related_org_id FROM network_relationships WHERE org_id = 'SAMHSA_OUT_000001')`);
     const shown = (r: Placed) => [r.latitude, r.longitude, r.program_name, r.address_line1];
     const expected = links.map((l) => [l.related_org_id, ...shown(oracle.find((p) => p.org_id === l.related_org_id)!)]);
     expect(oracle.some((r) => r.address_line1)).toBe(true);
-    // Held: point lookups in the copy. Not yet: each one's file of organizations_by_id, never the whole table.
+    // Held: point lookups in the copy. Not yet: its state's file of organizations, never a whole table.
     expect(bindRelations(q.text, q.params, (r) => filesRelation(manifest, r, () => true)).text).toContain(keptName(SEARCH_ROWS));
     const unheld = bindRelations(q.text, q.params, (r) => filesRelation(manifest, r)).text;
     expect(unheld).not.toContain(keptName(SEARCH_ROWS));
-    expect(unheld).not.toMatch(/"organizations_by_id"/);
+    expect(unheld).not.toMatch(/"organizations(_by_id)?"/);
+    const read = [...new Set(unheld.match(/organizations\/state=\w+/g))].sort();
+    expect(read).toEqual([...new Set(links.map((l) => `organizations/state=${l.state}`))].sort());
+    // Held for its state alone (a copy of the states searched), a lookup reads the copy.
+    const ma = links.find((l) => l.state === 'MA')!;
+    const one = positionsQuery([{ orgId: ma.related_org_id, state: 'MA' }])!;
+    expect(bindRelations(one.text, one.params, (r) => filesRelation(manifest, r, (_, states) => states?.join() === 'MA')).text).toContain(keptName(SEARCH_ROWS));
+    // Without a state: by its key, in its file of organizations_by_id.
+    const byKey = positionsQuery([{ orgId: ma.related_org_id, state: null }])!;
+    expect(bindRelations(byKey.text, byKey.params, (r) => filesRelation(manifest, r)).text).toMatch(/organizations_by_id\/[^']*\.parquet/);
     for (const on of [engine, files]) {
       const positions = await on.query<Placed>(q.text, q.params);
       expect(withRelated(links, positions).map((r) => [r.related_org_id, ...shown(r)])).toEqual(expected);
     }
-    const [{ n }] = await run<{ n: number }>(sql`SELECT count(*)::INTEGER AS n FROM ${raw(keptName(SEARCH_ROWS))}`);
-    expect(n).toBe(manifest.tables.organizations_by_id.rows);
     expect(positionsQuery([])).toBeNull();
   });
 });

@@ -3,7 +3,7 @@
 import { statesNear } from '../release/geo.ts';
 import type { Manifest } from '../release/manifest.ts';
 import { milesSql as distance, nearReadSql, withinSql as within } from '../release/near-read.ts';
-import { keyRelation, orCopy } from '../release/relation.ts';
+import { keyRelation, orCopy, relation } from '../release/relation.ts';
 import { ofOrganization, ORG_KEY, orgKey } from '../release/org-key.ts';
 import { CODE_SEPARATOR, FIRST_PAGE_ROWS, LINK_NAMES, MENTAL_HEALTH_MARK, NAME_ORDER, OPENING_COLUMNS } from '../release/tables.ts';
 import { tableReadSql } from '../release/table-read.ts';
@@ -438,20 +438,22 @@ export function networkQuery(orgId: string): Sql {
  * Where each organization is, for the map's lines to an organization's nearby supports, and its
  * program and street, which tell a chain's sites apart in the list (1,918 names repeat in SAMHSA's
  * 2022 release: a Fall River center's three nearby supports all read "Steppingstone Inc"); one
- * point lookup each: in the search rows the engine keeps in memory, indexed on org_id
- * (search-rows.ts), once it holds them (a join with organizations_by_id read all 400k rows at ×10
- * on every opening, ~100 ms CPU in duckdb-wasm; DuckDB 0.9.1 uses an index for `column =
- * constant`, not for a join or an IN list), and until then in the one file of organizations_by_id
- * holding its key: waiting for the copy to be made held an opening, and every background query
- * behind it, for ~1 s of CPU at ×1. Null for none.
+ * point lookup each, among the search rows of its state (its link names it): in the copy the
+ * engine keeps in memory once it holds that state (search-rows.ts; indexed on org_id once whole:
+ * DuckDB 0.9.1 uses an index for `column = constant`, not for a join or an IN list), and until
+ * then in its state's file of organizations, which the search that found the organization has
+ * mostly read already. Looked up by key in organizations_by_id, a 2k-row group each, opening
+ * an organization after a search of 02139 read 1,464 KB of that table, now 403 KB (its own row;
+ * ×1). One without a state is looked up by key. Null for none.
  */
-export function positionsQuery(orgIds: readonly string[]): Sql | null {
-  if (!orgIds.length) return null;
+export function positionsQuery(supports: readonly { orgId: string; state: string | null }[]): Sql | null {
+  if (!supports.length) return null;
   const columns = raw('org_id, latitude, longitude, program_name, address_line1');
-  const lookups = join(orgIds.map((id) => {
+  const lookups = join(supports.map(({ orgId, state }) => {
     // Read without the copy, a relation takes no values: the key (a number) is written in, the id stays bound outside.
-    const byKey = sql`SELECT ${columns} FROM ${keyRelation('organizations_by_id', id)} b WHERE ${raw(`b.${ORG_KEY} = ${orgKey(id)}`)}`;
-    return sql`SELECT ${columns} FROM ${orCopy(SEARCH_ROWS, byKey)} WHERE org_id = ${id}`;
+    const files = state ? sql`SELECT ${columns} FROM ${relation('organizations', [state])} o`
+      : sql`SELECT ${columns} FROM ${keyRelation('organizations_by_id', orgId)} b WHERE ${raw(`b.${ORG_KEY} = ${orgKey(orgId)}`)}`;
+    return sql`SELECT ${columns} FROM ${orCopy(SEARCH_ROWS, files)} WHERE org_id = ${orgId}`;
   }), ' UNION ALL ');
   return sql`${lookups} ORDER BY org_id`;
 }

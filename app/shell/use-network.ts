@@ -37,7 +37,7 @@ export function useNetwork(orgId: string | null, options?: { background?: boolea
 export function usePlacedNetwork(orgId: string | null, options?: { background?: boolean }): QueryState<PlacedSupport> {
   const links = useNetwork(orgId, options);
   const linked = links.status === 'done' ? links.rows : null;
-  const positions = useQuery<Position>(linked ? positionsQuery(linked.map((l) => l.related_org_id)) : null, options);
+  const positions = useQuery<Position>(linked ? positionsQuery(linked.map((l) => ({ orgId: l.related_org_id, state: l.state }))) : null, options);
   if (links.status !== 'done') return links.status === 'running' ? { status: 'running' } : links;
   if (!links.rows.length) return { status: 'done', rows: [] };
   if (positions.status === 'failed') return positions;

@@ -75,6 +75,6 @@ for (const orgId of ids) {
   await measure('codes', serviceCodesQuery());
   const links = await measure('network', networkQuery(orgId));
   // The map's lines, in the background (shell/use-network.ts): read from the files here, as before a page's copy is made.
-  const positions = positionsQuery(links.map((l) => String(l.related_org_id)));
+  const positions = positionsQuery(links.map((l) => ({ orgId: String(l.related_org_id), state: l.state == null ? null : String(l.state) })));
   if (positions) await measure('places', positions);
 }
