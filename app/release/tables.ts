@@ -129,10 +129,12 @@ export const TABLES: TableSpec[] = [
   // 4 ms in 130 of 64k; open-profile.ts), so with one file a lookup cost more at every scale.
   // Services keep 64k-row groups: text search's copy reads the table whole, and duckdb-wasm
   // reads a column chunk in 16 KB pieces, so smaller chunks cost it more reads and bytes. Links
-  // in 8k-row groups (no copy reads them whole): with the split, a lookup went from 7–9 ms CPU
-  // to 2.6–4.2 at ×10, for 1.6 MB more of them (21.7 → 23.4 MB).
+  // in 2k-row groups (no copy reads them whole): an opening reads one, 71 KB with duckdb-wasm's
+  // read-ahead where an 8k-row group cost 359 KB (×1, after a search of 02139), for 0.73 MB more
+  // of them (3.60 → 4.33 MB at ×1; with the split into files, a lookup had gone from 7–9 ms CPU
+  // to 2.6–4.2 at ×10).
   { ...keyed('organization_services'), order: `${ORG_KEY}, org_id, code`, rowGroupSize: 65_536, rowGroupsPerFile: 8 },
-  { table: 'network_relationships', select: LINKS, order: `${ORG_KEY}, org_id, strength DESC, related_org_id`, rowGroupSize: 8192, rowGroupsPerFile: 16 },
+  { table: 'network_relationships', select: LINKS, order: `${ORG_KEY}, org_id, strength DESC, related_org_id`, rowGroupSize: 2048, rowGroupsPerFile: 16 },
   { table: 'service_codes', order: 'code' },
   { table: 'states', order: 'code' },
   // By key, ZIPs (digits) before cities: ordered by kind first, the row group where cities end and
