@@ -17,7 +17,8 @@ export type Resolution =
   | { status: 'failed'; error: QueryError };
 
 export function useResolvedSearch(state: SearchState, manifest: Manifest | undefined): Resolution {
-  const lookups = !state.at && state.where ? placeLookups(state.where) : null;
+  // Written once a place, not on every render (a row hovered renders the page again).
+  const lookups = useMemo(() => (!state.at && state.where ? placeLookups(state.where) : null), [state.at, state.where]);
   const zip = useQuery(lookups?.length === 1 ? lookups[0] : null);
   const city = useFirstFound(lookups && lookups.length > 1 ? lookups : null, anyRow);
   const lookup = lookups && lookups.length > 1 ? city : zip;
