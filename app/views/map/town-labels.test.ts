@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { cellsOf, labelsInView, type Labelled } from './town-labels.ts';
+import { cellsOf, labelsInView, type Box, type Label, type Labelled } from './town-labels.ts';
 
 // Four places, largest first, on a flat projection of 100 px a degree, 20 px from the view's corner.
 const towns: Labelled = { key: 't', names: ['Big', 'Middle', 'Near Big', 'Small'], at: [0, 0, 500, 0, 5, 0, 1000, 0], zooms: '3569' };
 const flat = (lon: number, lat: number) => ({ x: lon * 100 + 20, y: lat * 100 + 20 });
 const view = (width: number) => ({ width, height: 200 });
-const indexes = (keys: string[]) => keys.map((k) => Number(k.split(':')[1]));
+const keys = (labels: Label[]) => labels.map((l) => l.key);
+const indexes = (labels: Label[]) => labels.map((l) => Number(l.key.split(':')[1]));
 
 describe('town labels', () => {
   it('labels the places whose zoom has come, largest first, then fills a view with fewer than three', () => {
     // At zoom 3 only "Big" has come: the view takes the next largest that fit to have three names.
-    expect(labelsInView([towns], 3, flat, view(5000))).toEqual(['t:0', 't:1', 't:3']);
+    expect(keys(labelsInView([towns], 3, flat, view(5000)))).toEqual(['t:0', 't:1', 't:3']);
     const many: Labelled = { ...towns, names: ['A', 'B', 'C', 'D'], at: [0, 0, 200, 0, 400, 0, 600, 0], zooms: '3339' };
     expect(indexes(labelsInView([many], 3, flat, view(5000)))).toEqual([0, 1, 2]);
     expect(indexes(labelsInView([many], 9, flat, view(5000)))).toEqual([0, 1, 2, 3]);
@@ -21,23 +22,36 @@ describe('town labels', () => {
     expect(indexes(labelsInView([towns], 9, flat, view(5000)))).toEqual([0, 1, 3]);
     expect(indexes(labelsInView([{ ...towns, at: [0, 0, 500, 0, 100, 0, 1000, 0] }], 9, flat, view(5000)))).toContain(2);
     expect(indexes(labelsInView([towns], 9, flat, view(600)))).toEqual([0, 1]);
-    // "Small" at x = 1020 px: whole in a 1,100 px view, cut at the edge of a 1,030 px one.
-    expect(indexes(labelsInView([towns], 9, flat, view(1100)))).toContain(3);
-    expect(indexes(labelsInView([towns], 9, flat, view(1030)))).not.toContain(3);
-    // Nor under the map's buttons.
+    // "Small" at x = 1020 px: whole over its dot in a 1,100 px view, left of it in a 1,030 px one, cut in a 1,022 px one.
+    expect(labelsInView([towns], 9, flat, view(1100))).toContainEqual({ key: 't:3', side: 'over' });
+    expect(labelsInView([towns], 9, flat, view(1030))).toContainEqual({ key: 't:3', side: 'left' });
+    expect(indexes(labelsInView([towns], 9, flat, view(1022)))).not.toContain(3);
+    // Nor under the map's buttons: "Small" (its dot at y = 20) has no room over it nor under it.
     expect(indexes(labelsInView([towns], 9, flat, view(1100), [[1000, 0, 1100, 60]]))).toEqual([0, 1]);
+  });
+
+  it('puts a name beside its dot when something is over it, and leaves it out when every side is taken', () => {
+    // A cluster's count over "Middle" (its dot at 520, 20): the name goes under the dot, then to its right, then left.
+    const over: Box = [510, 2, 530, 10];
+    const under: Box = [510, 30, 530, 36];
+    const right: Box = [540, 15, 550, 25];
+    const sides = (taken: Box[]) => labelsInView([towns], 9, flat, view(1100), taken).map((l) => `${l.key} ${l.side}`);
+    expect(sides([over])).toEqual(['t:0 over', 't:1 under', 't:3 over']);
+    expect(sides([over, under])).toEqual(['t:0 over', 't:1 right', 't:3 over']);
+    expect(sides([over, under, right])).toEqual(['t:0 over', 't:1 left', 't:3 over']);
+    expect(sides([over, under, right, [490, 15, 500, 25]])).toEqual(['t:0 over', 't:3 over']);
   });
 
   it('names smaller places only where the towns leave a view with fewer than three names', () => {
     const places: Labelled = { key: '-4,0', names: ['Hamlet', 'Crossroads'], at: [300, 0, 700, 0] };
-    expect(labelsInView([towns, places], 9, flat, view(600))).toEqual(['t:0', 't:1', '-4,0:0']);
-    expect(labelsInView([towns, places], 9, flat, view(5000))).toEqual(['t:0', 't:1', 't:3']);
+    expect(keys(labelsInView([towns, places], 9, flat, view(600)))).toEqual(['t:0', 't:1', '-4,0:0']);
+    expect(keys(labelsInView([towns, places], 9, flat, view(5000)))).toEqual(['t:0', 't:1', 't:3']);
   });
 
   it('takes the largest place of each square before the second of any', () => {
     const west: Labelled = { key: '-4,0', names: ['Hamlet', 'Crossroads', 'Corner'], at: [100, 0, 200, 0, 300, 0] };
     const east: Labelled = { key: '0,0', names: ['Townville', 'Farm'], at: [500, 0, 600, 0] };
-    expect(labelsInView([{ ...towns, names: [], at: [], zooms: '' }, west, east], 9, flat, view(5000))).toEqual(['-4,0:0', '0,0:0', '-4,0:1']);
+    expect(keys(labelsInView([{ ...towns, names: [], at: [], zooms: '' }, west, east], 9, flat, view(5000)))).toEqual(['-4,0:0', '0,0:0', '-4,0:1']);
   });
 
   it('finds the squares of the map a view touches, named by their west and south edges', () => {

@@ -28,25 +28,39 @@ const LINE_PX = 16;
 export type Box = [number, number, number, number];
 const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
 
+/** Where a name goes beside its dot, first choice first, and the label's anchor there (MapLibre's `anchor`). */
+const SIDES = { over: 'bottom', under: 'top', right: 'left', left: 'right' } as const;
+export type Side = keyof typeof SIDES;
+
+/** A place to name: `key:index` of its list, and the side of its dot its name goes. */
+export interface Label { key: string; side: Side }
+
 /**
- * Which places to label in a view of `size` pixels, as `key:index` of `lists`: largest first, each
- * label whole on screen (a name cut at the edge read as another town's). Exported for its test.
+ * Which places to label in a view of `size` pixels: largest first, each label whole on screen (a
+ * name cut at the edge read as another town's), over its dot or, when something `taken` is there
+ * (a cluster's count sat on Boston's name), under it, right or left of it. Exported for its test.
  */
 export function labelsInView(lists: Labelled[], zoom: number, project: (lon: number, lat: number) => { x: number; y: number },
-  size: { width: number; height: number }, taken: Box[] = []): string[] {
-  const chosen: string[] = [];
+  size: { width: number; height: number }, taken: Box[] = []): Label[] {
+  const chosen: Label[] = [];
   const boxes: Box[] = [...taken];
+  const free = (box: Box) => box[0] >= 0 && box[1] >= 0 && box[2] <= size.width && box[3] <= size.height && !boxes.some((b) => overlaps(b, box));
   for (const [list, i] of candidates(lists)) {
     if (chosen.length >= MAX_LABELS) break;
     // Largest first, so the zooms only grow: the rest wait for a closer view, unless this one is nearly empty.
     if ((list.zooms ? Number(list.zooms[i]) : Infinity) > zoom && chosen.length >= MIN_LABELS) break;
-    const p = project(list.at[2 * i] / 100, list.at[2 * i + 1] / 100);
-    const half = (list.names[i].length * CHAR_PX) / 2 + 4;
-    const box: Box = [p.x - half, p.y - LINE_PX, p.x + half, p.y + 4];
-    if (box[0] < 0 || box[1] < 0 || box[2] > size.width || box[3] > size.height) continue;
-    if (boxes.some((b) => overlaps(b, box))) continue;
-    boxes.push(box);
-    chosen.push(`${list.key}:${i}`);
+    const { x, y } = project(list.at[2 * i] / 100, list.at[2 * i + 1] / 100);
+    const width = list.names[i].length * CHAR_PX + 8;
+    const around: Record<Side, Box> = {
+      over: [x - width / 2, y - LINE_PX, x + width / 2, y + 4],
+      under: [x - width / 2, y - 4, x + width / 2, y + LINE_PX],
+      right: [x - 4, y - LINE_PX / 2, x + width, y + LINE_PX / 2],
+      left: [x - width, y - LINE_PX / 2, x + 4, y + LINE_PX / 2],
+    };
+    const side = (Object.keys(SIDES) as Side[]).find((s) => free(around[s]));
+    if (!side) continue;
+    boxes.push(around[side]);
+    chosen.push({ key: `${list.key}:${i}`, side });
   }
   return chosen;
 }
@@ -88,27 +102,30 @@ export function showTowns(map: MapLibre, towns: Towns, placeCells: PlaceCells): 
     const b = map.getBounds();
     const inView = () => cellsOf(b.getWest(), b.getSouth(), b.getEast(), b.getNorth(), degrees);
     const loaded = degrees ? inView().flatMap((cell) => lists.get(cell) ?? []) : [];
-    // No name under the zoom buttons ("Terry" sat half under them on a phone).
-    const controls = [...map.getContainer().querySelectorAll('.maplibregl-ctrl')].map((c): Box => {
+    // No name under the zoom buttons ("Terry" sat half under them on a phone), nor under a
+    // cluster's count (cluster-counts.ts) or the opened organization's pin, which hid the name
+    // of the town they sat on.
+    const taken = [...map.getContainer().querySelectorAll('.maplibregl-ctrl, .cluster-count, .open-mark')].map((c): Box => {
       const r = c.getBoundingClientRect();
       return [r.left - size.left, r.top - size.top, r.right - size.left, r.bottom - size.top];
     });
-    const chosen = labelsInView([lists.get('towns')!, ...loaded], zoom, (lon, lat) => map.project([lon, lat]), size, controls);
+    const chosen = labelsInView([lists.get('towns')!, ...loaded], zoom, (lon, lat) => map.project([lon, lat]), size, taken);
     const next = new Map<string, Marker>();
-    for (const key of chosen) {
-      let marker = shown.get(key);
+    for (const { key, side } of chosen) {
+      const id = `${key} ${side}`;
+      let marker = shown.get(id);
       if (!marker) {
         const [listKey, i] = [key.slice(0, key.lastIndexOf(':')), Number(key.slice(key.lastIndexOf(':') + 1))];
         const list = lists.get(listKey)!;
         const label = document.createElement('span');
-        label.className = 'town-label';
+        label.className = `town-label ${side}`;
         label.textContent = list.names[i];
         label.translate = false; // a place's name as the gazetteer has it ("Near North Side"), not words to translate
         // The list and the headings say where; the names only orient the eye.
         label.setAttribute('aria-hidden', 'true');
-        marker = new Marker({ element: label, anchor: 'bottom' }).setLngLat([list.at[2 * i] / 100, list.at[2 * i + 1] / 100]).addTo(map);
+        marker = new Marker({ element: label, anchor: SIDES[side] }).setLngLat([list.at[2 * i] / 100, list.at[2 * i + 1] / 100]).addTo(map);
       }
-      next.set(key, marker);
+      next.set(id, marker);
     }
     for (const [key, marker] of shown) if (!next.has(key)) marker.remove();
     shown = next;
@@ -123,13 +140,13 @@ export function showTowns(map: MapLibre, towns: Towns, placeCells: PlaceCells): 
         .then(() => { if (missing.length) update(); });
     }).catch(() => {});
   };
-  map.on('moveend', update);
-  map.on('resize', update);
+  // Again once the map is still and drawn ('idle'): the clusters of a new zoom are counted only then.
+  const events = ['moveend', 'resize', 'idle'] as const;
+  for (const event of events) map.on(event, update);
   update();
   return () => {
     removed = true;
-    map.off('moveend', update);
-    map.off('resize', update);
+    for (const event of events) map.off(event, update);
     for (const marker of shown.values()) marker.remove();
   };
 }
