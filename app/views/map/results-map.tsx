@@ -149,7 +149,9 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
   // An opened organization is framed with the places its links name, once an opening (a person
   // test: at the search's zoom its 2–4 mile lines were ~10 px, and a farther one ran off the map),
   // clear of the map's controls; one with no links is brought out from under them or into view.
-  // The person's own moves after it stay, and closing it goes back to the search's view.
+  // The person's own moves after it stay, and closing it goes back to the search's view. No closer
+  // than a town (zoom 12: a 2-mile line ~110 px): sites a block apart framed at street level (14)
+  // left a laptop's map blank but for two dots, with no outline or town name to say where.
   const frame = from && network.features.length
     ? bounds([[from.longitude, from.latitude], ...network.features.map((f) => f.geometry.coordinates[1])]) : null;
   const linksRead = links.status === 'done' || links.status === 'failed';
@@ -159,7 +161,7 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
       framed.current = selectedId;
       // The map shrinks as the details open above it (styles.css): measured at its new size, not the old one.
       map.resize();
-      if (frame) map.fitBounds(frame, { padding: CLEAR_OF_CONTROLS, maxZoom: 14, duration: 0 });
+      if (frame) map.fitBounds(frame, { padding: CLEAR_OF_CONTROLS, maxZoom: 12, duration: 0 });
       else if (!inClearView(map, from)) map.jumpTo({ center: [from.longitude, from.latitude] });
     } else if (!selectedId && framed.current) {
       framed.current = null;
