@@ -178,8 +178,10 @@ for (const [name, viewport] of [['a phone', { width: 390, height: 844 }], ['a la
     test('by keyboard alone, with the skip link', async ({ page }) => {
       await openDirectory(page, './?where=02139&r=10');
       await expect(page.locator('tr[data-org-id]').first()).toBeVisible();
-      await page.locator('body').focus();
-      await page.keyboard.press('Tab');
+      // The skip link comes first, before the header's helplines: back one from the first of them.
+      // (A link opens at its results on a phone, and Chromium 150 tabs on from there, not from the top.)
+      await page.getByRole('link', { name: '988' }).first().focus();
+      await page.keyboard.press('Shift+Tab');
       await expect(page.getByRole('link', { name: 'Skip to results' })).toBeFocused();
       await page.keyboard.press('Enter');
       // From the results, Tab reaches the first result, and tabbing on down the list keeps focus in it.
