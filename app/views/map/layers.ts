@@ -10,6 +10,10 @@ export const TYPE_COLORS: Record<OrgType, string> = {
   recovery_organization: '#7a3e9d',
 };
 
+/** A cluster's circle radius in px from its count: 10 up to 9, 14 up to 99, 19 up to 999, then 25. */
+const CLUSTER_RADII: [number, number][] = [[0, 10], [10, 14], [100, 19], [1000, 25]];
+export const clusterRadius = (count: number) => CLUSTER_RADII.findLast(([from]) => count >= from)![1];
+
 const typeColor = ['match', ['get', 'org_type'], ...Object.entries(TYPE_COLORS).flat(), '#555'] as unknown as string;
 
 export const RESULT_LAYERS: LayerSpecification[] = [
@@ -24,7 +28,7 @@ export const RESULT_LAYERS: LayerSpecification[] = [
     id: 'clusters', type: 'circle', source: 'results', filter: ['has', 'point_count'],
     paint: {
       'circle-color': '#35556e', 'circle-opacity': 0.75, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1.5,
-      'circle-radius': ['step', ['get', 'point_count'], 10, 10, 14, 100, 19, 1000, 25],
+      'circle-radius': ['step', ['get', 'point_count'], CLUSTER_RADII[0][1], ...CLUSTER_RADII.slice(1).flat()] as unknown as number,
     },
   },
   {

@@ -42,6 +42,20 @@ describe('town labels', () => {
     expect(sides([over, under, right, [490, 15, 500, 25]])).toEqual(['t:0 over', 't:3 over']);
   });
 
+  it('names a place whose dot a mark covers beside the mark, over it first', () => {
+    // A cluster's circle of 20 px on "Middle" (its dot at 520, 20 on a 60 px high view): over it has no room, so under.
+    const circle: Box = [510, 10, 530, 30];
+    const tall = { width: 1100, height: 60 };
+    expect(labelsInView([towns], 9, flat, tall, [], [circle])).toContainEqual({ key: 't:1', side: 'under', offset: [0, 10] });
+    // Lower in the view, over the circle; the buttons there, right of it.
+    const low = (lon: number, lat: number) => ({ x: lon * 100 + 20, y: lat * 100 + 40 });
+    expect(labelsInView([towns], 9, low, tall, [], [[510, 30, 530, 50]])).toContainEqual({ key: 't:1', side: 'over', offset: [0, -10] });
+    expect(labelsInView([towns], 9, low, tall, [[450, 0, 600, 28]], [[510, 30, 530, 50]])).toContainEqual({ key: 't:1', side: 'right', offset: [10, 0] });
+    // A mark against a dot hides it too; one a few pixels off is only in the way, as the buttons are.
+    expect(labelsInView([towns], 9, flat, tall, [], [[523, 18, 543, 38]])).toContainEqual({ key: 't:1', side: 'over', offset: [0, -2] });
+    expect(labelsInView([towns], 9, flat, tall, [], [[540, 15, 550, 25]])).toContainEqual({ key: 't:1', side: 'left' });
+  });
+
   it('names smaller places only where the towns leave a view with fewer than three names', () => {
     const places: Labelled = { key: '-4,0', names: ['Hamlet', 'Crossroads'], at: [300, 0, 700, 0] };
     expect(keys(labelsInView([towns, places], 9, flat, view(600)))).toEqual(['t:0', 't:1', '-4,0:0']);

@@ -23,6 +23,8 @@ const PLACES_ZOOM = 6;
 /** Roughly a label's box at 12 px: characters × 6.5 px, and a line. */
 const CHAR_PX = 6.5;
 const LINE_PX = 16;
+/** A name's own dot and its margin, in the name's box on the dot's side. */
+const DOT_PX = 4;
 
 /** Left, top, right, bottom in the map's pixels. */
 export type Box = [number, number, number, number];
@@ -32,18 +34,21 @@ const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] &
 const SIDES = { over: 'bottom', under: 'top', right: 'left', left: 'right' } as const;
 export type Side = keyof typeof SIDES;
 
-/** A place to name: `key:index` of its list, and the side of its dot its name goes. */
-export interface Label { key: string; side: Side }
+/** A place to name: `key:index` of its list, the side of its dot its name goes, and how far (px) from the dot when a mark covers it. */
+export interface Label { key: string; side: Side; offset?: [number, number] }
 
 /**
  * Which places to label in a view of `size` pixels: largest first, each label whole on screen (a
  * name cut at the edge read as another town's), over its dot or, when something `taken` is there
- * (a cluster's count sat on Boston's name), under it, right or left of it. Exported for its test.
+ * (the zoom buttons, a cluster's count sat on Boston's name), under it, right or left of it. A
+ * place whose dot lies under one of the `marks` (a cluster's circle, the opened organization's
+ * pin) or against it is named beside the mark, without a dot of its own: rural 59301's two results sat on Miles
+ * City, and hid the one name the view was about. Exported for its test.
  */
 export function labelsInView(lists: Labelled[], zoom: number, project: (lon: number, lat: number) => { x: number; y: number },
-  size: { width: number; height: number }, taken: Box[] = []): Label[] {
+  size: { width: number; height: number }, taken: Box[] = [], marks: Box[] = []): Label[] {
   const chosen: Label[] = [];
-  const boxes: Box[] = [...taken];
+  const boxes: Box[] = [...taken, ...marks];
   const free = (box: Box) => box[0] >= 0 && box[1] >= 0 && box[2] <= size.width && box[3] <= size.height && !boxes.some((b) => overlaps(b, box));
   for (const [list, i] of candidates(lists)) {
     if (chosen.length >= MAX_LABELS) break;
@@ -51,16 +56,22 @@ export function labelsInView(lists: Labelled[], zoom: number, project: (lon: num
     if ((list.zooms ? Number(list.zooms[i]) : Infinity) > zoom && chosen.length >= MIN_LABELS) break;
     const { x, y } = project(list.at[2 * i] / 100, list.at[2 * i + 1] / 100);
     const width = list.names[i].length * CHAR_PX + 8;
+    // A dot under a mark, or so near one that a name beside it would touch it (Boston's, 2 px over
+    // a circle on 02139's laptop map), is named beside the mark; else beside its own dot.
+    const mark = marks.find((b) => b[0] - DOT_PX <= x && x <= b[2] + DOT_PX && b[1] - DOT_PX <= y && y <= b[3] + DOT_PX);
+    const [left, top, right, bottom] = mark ?? [x, y, x, y];
+    const dot = mark ? 0 : DOT_PX;
     const around: Record<Side, Box> = {
-      over: [x - width / 2, y - LINE_PX, x + width / 2, y + 4],
-      under: [x - width / 2, y - 4, x + width / 2, y + LINE_PX],
-      right: [x - 4, y - LINE_PX / 2, x + width, y + LINE_PX / 2],
-      left: [x - width, y - LINE_PX / 2, x + 4, y + LINE_PX / 2],
+      over: [x - width / 2, top - LINE_PX, x + width / 2, top + dot],
+      under: [x - width / 2, bottom - dot, x + width / 2, bottom + LINE_PX],
+      right: [right - dot, y - LINE_PX / 2, right + width, y + LINE_PX / 2],
+      left: [left - width, y - LINE_PX / 2, left + dot, y + LINE_PX / 2],
     };
     const side = (Object.keys(SIDES) as Side[]).find((s) => free(around[s]));
     if (!side) continue;
     boxes.push(around[side]);
-    chosen.push({ key: `${list.key}:${i}`, side });
+    const offsets: Record<Side, [number, number]> = { over: [0, top - y], under: [0, bottom - y], right: [right - x, 0], left: [left - x, 0] };
+    chosen.push(mark ? { key: `${list.key}:${i}`, side, offset: offsets[side] } : { key: `${list.key}:${i}`, side });
   }
   return chosen;
 }
@@ -103,27 +114,28 @@ export function showTowns(map: MapLibre, towns: Towns, placeCells: PlaceCells): 
     const inView = () => cellsOf(b.getWest(), b.getSouth(), b.getEast(), b.getNorth(), degrees);
     const loaded = degrees ? inView().flatMap((cell) => lists.get(cell) ?? []) : [];
     // No name under the zoom buttons ("Terry" sat half under them on a phone), nor under a
-    // cluster's count (cluster-counts.ts) or the opened organization's pin, which hid the name
+    // cluster's circle (cluster-counts.ts) or the opened organization's pin, which hid the name
     // of the town they sat on.
-    const taken = [...map.getContainer().querySelectorAll('.maplibregl-ctrl, .cluster-count, .open-mark')].map((c): Box => {
+    const boxesOf = (selector: string) => [...map.getContainer().querySelectorAll(selector)].map((c): Box => {
       const r = c.getBoundingClientRect();
       return [r.left - size.left, r.top - size.top, r.right - size.left, r.bottom - size.top];
     });
-    const chosen = labelsInView([lists.get('towns')!, ...loaded], zoom, (lon, lat) => map.project([lon, lat]), size, taken);
+    const chosen = labelsInView([lists.get('towns')!, ...loaded], zoom, (lon, lat) => map.project([lon, lat]), size,
+      boxesOf('.maplibregl-ctrl'), boxesOf('.cluster-count, .open-mark'));
     const next = new Map<string, Marker>();
-    for (const { key, side } of chosen) {
-      const id = `${key} ${side}`;
+    for (const { key, side, offset } of chosen) {
+      const id = `${key} ${side} ${offset ?? ''}`;
       let marker = shown.get(id);
       if (!marker) {
         const [listKey, i] = [key.slice(0, key.lastIndexOf(':')), Number(key.slice(key.lastIndexOf(':') + 1))];
         const list = lists.get(listKey)!;
         const label = document.createElement('span');
-        label.className = `town-label ${side}`;
+        label.className = `town-label ${side}${offset ? ' beside' : ''}`;
         label.textContent = list.names[i];
         label.translate = false; // a place's name as the gazetteer has it ("Near North Side"), not words to translate
         // The list and the headings say where; the names only orient the eye.
         label.setAttribute('aria-hidden', 'true');
-        marker = new Marker({ element: label, anchor: SIDES[side] }).setLngLat([list.at[2 * i] / 100, list.at[2 * i + 1] / 100]).addTo(map);
+        marker = new Marker({ element: label, anchor: SIDES[side], offset }).setLngLat([list.at[2 * i] / 100, list.at[2 * i + 1] / 100]).addTo(map);
       }
       next.set(id, marker);
     }
