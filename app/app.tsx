@@ -101,10 +101,12 @@ export function App() {
   const [ResultsTable, setResultsTable] = useState<TableComponent | null>(null);
   if (search && !ResultsTable) setResultsTable(() => tableModule?.ResultsTable ?? LazyResultsTable);
   const total = count.status === 'done' ? countOf(count.rows) : null;
-  // The map's megabyte of JS and its WebGL start compete with the first rows for the main
-  // thread, so it loads once the first results are in (and then stays).
+  // The map's megabyte of JS and its WebGL start compete with the first rows and the engine's
+  // start for the main thread, so it loads once the first results are in and the engine is up
+  // (and then stays): a ZIP link's count now comes with its first rows, before the engine, and
+  // a map loaded then put the engine 0.9 s later (2.15 → 3.02 s, ×1, median of six).
   const [mapWanted, setMapWanted] = useState(false);
-  if (total !== null && !mapWanted) setMapWanted(true);
+  if (total !== null && database.status === 'ready' && !mapWanted) setMapWanted(true);
   const onSelect = useCallback((orgId: string | null) => navigate({ ...state, selected: orgId }), [state, navigate]);
   // The result that opened the details, so that closing them (Escape or ×) puts focus back on
   // it. Only the list sets it: a map point cannot take focus, so its details give focus back to

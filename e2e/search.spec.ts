@@ -356,7 +356,7 @@ test('a place cleared from the box searches the whole country, as the link it wr
   await expect(page.getByText('Cambridge, MA 02139')).toHaveCount(0);
 });
 
-test('a ZIP\'s nearest rows show while the engine cannot start, as the oracle orders them', async ({ page }) => {
+test('a ZIP\'s nearest rows and their count show while the engine cannot start, as the oracle orders and counts them', async ({ page }) => {
   await page.context().route(/\.wasm$/, () => {});
   // Dense (Cambridge), across a state line (Pawtucket, RI; Nashua, NH), sparse (Billings, MT).
   for (const [zip, miles] of [['02139', 10], ['02860', 25], ['03060', 50], ['59101', 25]] as const) {
@@ -366,10 +366,11 @@ test('a ZIP\'s nearest rows show while the engine cannot start, as the oracle or
     await expect(rows.first()).toBeVisible();
     const shown = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-org-id')));
     expect(shown.length, zip).toBeGreaterThan(0);
-    expect(shown, `${zip} within ${miles} mi`).toEqual((await oracleIds({ zip, miles })).slice(0, shown.length));
-    // Before the engine: no count on the page says how many there are.
+    const ids = await oracleIds({ zip, miles });
+    expect(shown, `${zip} within ${miles} mi`).toEqual(ids.slice(0, shown.length));
+    // Before the engine, the rows bring their count: every result within the radius, not the page's.
     await expect(page.locator('.starting')).toBeVisible();
-    await expect(page.locator('[data-total]')).toHaveCount(0);
+    await expect(page.locator('[data-total]'), zip).toHaveAttribute('data-total', String(ids.length));
     await expect(page.getByText('Sample data:')).toBeVisible();
   }
 });

@@ -1,5 +1,7 @@
 // The results nearest a place, read simply enough to answer without the engine: one table's
-// rows of some states within a radius, less those a column of theirs marks, nearest first.
+// rows of some states within a radius, less those a column of theirs marks, nearest first,
+// each with how many there are in all (`total`), so a search near a place is counted by its
+// first page, not by a second scan.
 // The same value writes the SQL the engine runs and picks the rows read in JavaScript
 // (`readNear`, over files db/early-reads.ts reads), so a ZIP's first page paints while
 // DuckDB-WASM still starts, in the engine's order. The distance is one formula written twice,
@@ -52,7 +54,7 @@ export function nearReadSql(read: NearRead): Sql & { near: NearRead } {
   const kept = read.without ? [sql`o.${raw(quoteIdent(read.without))} IS NOT TRUE`] : [];
   const ties = raw(read.byName ? 'lower(o.name), o.org_id' : 'o.org_id');
   const files = relation(read.table, read.states);
-  const query = sql`SELECT ${columns}, ${milesSql(read.near)} AS distance_miles
+  const query = sql`SELECT ${columns}, ${milesSql(read.near)} AS distance_miles, count(*) OVER ()::INTEGER AS total
     FROM ${read.copy ? orCopy(read.copy, sql`SELECT * FROM ${files}`) : files} o
     WHERE ${and([withinSql(read.near, read.miles), ...kept])}
     ORDER BY distance_miles ASC, ${ties}
@@ -106,5 +108,5 @@ function nearRows(read: NearRead, rows: readonly Row[]): Row[] {
   }
   found.sort((a, b) => a.miles - b.miles || compareText(a.name, b.name) || compareText(String(a.row.org_id), String(b.row.org_id)));
   return found.slice(read.offset, read.offset + read.limit).map(({ row, miles }) =>
-    ({ ...Object.fromEntries(read.columns.map((c) => [c, row[c] ?? null])), distance_miles: miles }));
+    ({ ...Object.fromEntries(read.columns.map((c) => [c, row[c] ?? null])), distance_miles: miles, total: found.length }));
 }

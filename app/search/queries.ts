@@ -128,10 +128,13 @@ function orderBy(search: ResolvedSearch, page: Page, dist: Sql): Sql {
 }
 
 /**
- * A text search's pages carry its count, counted before the page is cut: its count is its first
- * page in the search's own order, the table's first page unless another order was chosen, one
- * statement the page's cache answers once (db/query-cache.ts). Asked apart, the count read every
- * row's words and service marks again (scripts/bench/HISTORY.md, "A text search's count on its first page").
+ * A search near a place or with words carries its count on its pages, counted before the page is
+ * cut: its count is its first page in the search's own order, the table's first page unless
+ * another order was chosen, one statement the page's cache answers once (db/query-cache.ts). Asked
+ * apart, the count read every row's words and service marks again (scripts/bench/HISTORY.md, "A
+ * text search's count on its first page"), or the radius's rows again; and a ZIP link's first
+ * page, read while the engine starts (near-read.ts), now brings its count with it. A national
+ * list is counted apart: its pages would hold every organization to count them.
  */
 const TOTAL = raw(', count(*) OVER ()::INTEGER AS total');
 
@@ -166,7 +169,7 @@ export function resultsQuery(search: ResolvedSearch, page: Page): Sql {
     });
   }
   const dist = search.near ? distance(search.near) : raw('NULL');
-  return sql`SELECT ${raw(SHOWN.map((c) => `o.${c}`).join(', '))}, ${dist} AS distance_miles${hasText(search.state.text) ? TOTAL : raw('')}
+  return sql`SELECT ${raw(SHOWN.map((c) => `o.${c}`).join(', '))}, ${dist} AS distance_miles${countedByPage(search) ? TOTAL : raw('')}
     FROM ${from(search)}
     WHERE ${and([...scope(search), ...choices(search.state)])}
     ORDER BY ${orderBy(search, page, raw('distance_miles'))}${page.limit === undefined ? raw('') : sql`
@@ -193,9 +196,11 @@ export function exportQuery(search: ResolvedSearch, page: Pick<Page, 'sort' | 'd
     ORDER BY ${orderBy(search, page, dist)}`;
 }
 
-/** The number of results, read from its rows by countOf (a text search's: its first page, with `total`). */
+const countedByPage = (search: ResolvedSearch) => hasText(search.state.text) || !!search.near;
+
+/** The number of results, read from its rows by countOf (near a place or with words: its first page, with `total`). */
 export function countQuery(search: ResolvedSearch): Sql {
-  if (hasText(search.state.text)) return resultsQuery(search, { limit: PAGE_SIZE, offset: 0 });
+  if (countedByPage(search)) return resultsQuery(search, { limit: PAGE_SIZE, offset: 0 });
   if (isNationalList(search)) {
     return sql`SELECT coalesce(max(total), 0)::INTEGER AS n FROM first_pages
       WHERE includes_mental_health_only = ${search.state.mentalHealthOnly}`;
@@ -204,7 +209,7 @@ export function countQuery(search: ResolvedSearch): Sql {
     WHERE ${and([...scope(search), ...choices(search.state)])}`;
 }
 
-/** countQuery's count: its `n`, or a text search's first page's `total` (no rows: none). */
+/** countQuery's count: its `n`, or a first page's `total` (no rows: none). */
 export const countOf = (rows: readonly Record<string, unknown>[]): number => Number(rows[0]?.n ?? rows[0]?.total ?? 0);
 
 /**
