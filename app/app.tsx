@@ -93,7 +93,7 @@ export function App() {
   const listing = EMBED.embed || page.all || asked(state);
   const resolution = useResolvedSearch(state, release);
   const search = resolution.status === 'resolved' && listing ? resolution.search : null;
-  // A text search's count is its first page (queries.ts): the table's, asked once, unless sorted otherwise.
+  // Near a place, with words or for the national list, the count is the table's first page (queries.ts), asked once unless sorted otherwise.
   const count = useQuery(search ? countQuery(search) : null);
   // After the count's query, so its first page is asked first.
   const serviceNames = useServiceNames(search ? search.state.text : null);

@@ -274,18 +274,24 @@ test('a plain visit asks for nothing that is missing, and the page has its icon'
   expect(missing).toEqual([]);
 });
 
-test('the national list\'s first rows show while the engine cannot start, as the oracle orders them', async ({ page }) => {
+test('the national list\'s first rows and its count show while the engine cannot start, as the oracle orders and counts them', async ({ page }) => {
   // The engine's wasm never arrives: the rows can only come from the release read without it.
   await page.context().route(/\.wasm$/, () => {});
   await openDirectory(page, './?all=1');
   const rows = page.locator('tr[data-org-id]');
   await expect(rows.first()).toBeVisible();
   const shown = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-org-id')));
+  // The count comes with them, from the release (first_pages.total): the engine never answers here.
+  await expect(page.locator('[data-total]')).toBeVisible();
+  const total = Number(await page.locator('[data-total]').getAttribute('data-total'));
   const expected = await oracleRows(`SELECT o.org_id FROM read_parquet('dist/data/organizations/*/*.parquet') o
     WHERE o.org_id NOT IN (SELECT org_id FROM read_parquet('dist/data/treatment_centers/*/*/*.parquet') WHERE facility_type = 'MH')
     ORDER BY lower(o.name), o.org_id LIMIT ${shown.length}`);
   expect(shown).toEqual(expected.map((r) => r.org_id));
   expect(shown.length).toBeGreaterThan(5);
+  const [{ n }] = await oracleRows(`SELECT count(*)::INTEGER AS n FROM read_parquet('dist/data/organizations/*/*.parquet') o
+    WHERE o.org_id NOT IN (SELECT org_id FROM read_parquet('dist/data/treatment_centers/*/*/*.parquet') WHERE facility_type = 'MH')`);
+  expect(total).toBe(n);
   // Generated listings are never shown without saying so, engine or not.
   await expect(page.getByText('Sample data:')).toBeVisible();
 });

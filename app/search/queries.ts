@@ -133,8 +133,10 @@ function orderBy(search: ResolvedSearch, page: Page, dist: Sql): Sql {
  * another order was chosen, one statement the page's cache answers once (db/query-cache.ts). Asked
  * apart, the count read every row's words and service marks again (scripts/bench/HISTORY.md, "A
  * text search's count on its first page"), or the radius's rows again; and a ZIP link's first
- * page, read while the engine starts (near-read.ts), now brings its count with it. A national
- * list is counted apart: its pages would hold every organization to count them.
+ * page, read while the engine starts (near-read.ts), now brings its count with it. The national
+ * list's first page carries the count the release stores beside it (first_pages.total), so it
+ * too is counted before the engine starts (db/early-reads.ts); past that page it is not counted
+ * by its pages, which would hold every organization to count them.
  */
 const TOTAL = raw(', count(*) OVER ()::INTEGER AS total');
 
@@ -144,7 +146,7 @@ export function resultsQuery(search: ResolvedSearch, page: Page): Sql {
     // A read the page can also do without the engine, while it starts (release/table-read.ts).
     return tableReadSql({
       table: 'first_pages',
-      columns: { ...Object.fromEntries(SHOWN.map((c) => [c, c])), distance_miles: null },
+      columns: { ...Object.fromEntries(SHOWN.map((c) => [c, c])), distance_miles: null, total: 'total' },
       equals: { includes_mental_health_only: search.state.mentalHealthOnly },
       orderBy: 'position',
       limit: page.limit!,
@@ -198,13 +200,12 @@ export function exportQuery(search: ResolvedSearch, page: Pick<Page, 'sort' | 'd
 
 const countedByPage = (search: ResolvedSearch) => hasText(search.state.text) || !!search.near;
 
-/** The number of results, read from its rows by countOf (near a place or with words: its first page, with `total`). */
+/**
+ * The number of results, read from its rows by countOf: near a place, with words or the national
+ * list, its first page, with `total`.
+ */
 export function countQuery(search: ResolvedSearch): Sql {
-  if (countedByPage(search)) return resultsQuery(search, { limit: PAGE_SIZE, offset: 0 });
-  if (isNationalList(search)) {
-    return sql`SELECT coalesce(max(total), 0)::INTEGER AS n FROM first_pages
-      WHERE includes_mental_health_only = ${search.state.mentalHealthOnly}`;
-  }
+  if (countedByPage(search) || isNationalList(search)) return resultsQuery(search, { limit: PAGE_SIZE, offset: 0 });
   return sql`SELECT count(*)::INTEGER AS n FROM ${from(search)}
     WHERE ${and([...scope(search), ...choices(search.state)])}`;
 }
