@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellsOf, labelsInView, type Box, type Label, type Labelled } from './town-labels.ts';
+import { cellsOf, labelsInView, searchedPlace, type Box, type Label, type Labelled } from './town-labels.ts';
 
 // Four places, largest first, on a flat projection of 100 px a degree, 20 px from the view's corner.
 const towns: Labelled = { key: 't', names: ['Big', 'Middle', 'Near Big', 'Small'], at: [0, 0, 500, 0, 5, 0, 1000, 0], zooms: '3569' };
@@ -66,6 +66,35 @@ describe('town labels', () => {
     const west: Labelled = { key: '-4,0', names: ['Hamlet', 'Crossroads', 'Corner'], at: [100, 0, 200, 0, 300, 0] };
     const east: Labelled = { key: '0,0', names: ['Townville', 'Farm'], at: [500, 0, 600, 0] };
     expect(keys(labelsInView([{ ...towns, names: [], at: [], zooms: '' }, west, east], 9, flat, view(5000)))).toEqual(['-4,0:0', '0,0:0', '-4,0:1']);
+  });
+
+  it('names the searched place first, whatever its zoom, before a larger place that would cover it', () => {
+    // "Near Big" (5 px from "Big") is left out for "Big" until it is the place searched near.
+    expect(indexes(labelsInView([towns], 9, flat, view(5000)))).toEqual([0, 1, 3]);
+    expect(indexes(labelsInView([towns], 9, flat, view(5000), [], [], [towns, 2]))).toEqual([2, 1, 3]);
+    // "Small" waits for zoom 9 in a view with three names; searched near, it is named at zoom 3.
+    const many: Labelled = { key: 'm', names: ['A', 'B', 'C', 'Small'], at: [0, 0, 200, 0, 400, 0, 600, 0], zooms: '3339' };
+    expect(indexes(labelsInView([many], 3, flat, view(5000), [], [], [many, 3]))).toEqual([3, 0, 1, 2]);
+  });
+
+  it('names the searched place on the side of its dot that leaves the larger places named', () => {
+    // "Near" (its dot 30 px right of Big's) over its dot covers Big's name over Big's dot, and a box
+    // under them leaves Big no other side: right of its dot, Near leaves Big room.
+    const two: Labelled = { key: 't', names: ['Big', 'Near'], at: [100, 100, 130, 100], zooms: '33' };
+    const below: Box[] = [[100, 126, 140, 140]];
+    expect(labelsInView([two], 3, flat, view(5000), below, [], [two, 1])).toEqual([{ key: 't:1', side: 'right' }, { key: 't:0', side: 'over' }]);
+  });
+
+  it('takes the searched place by its name, the nearest of that name within 15 miles of the point searched', () => {
+    // Two Cambridges (at 100ths of a degree): Massachusetts' and Ohio's.
+    const list: Labelled = { key: 't', names: ['Boston', 'Cambridge', 'Cambridge'], at: [-7106, 4236, -7111, 4237, -8159, 4002], zooms: '556' };
+    const near02139 = { lon: -71.1042, lat: 42.3647 };
+    expect(searchedPlace([list], { name: 'Cambridge', ...near02139 })).toEqual([list, 1]);
+    expect(searchedPlace([list], { name: 'cambridge', lon: -81.6, lat: 40.0 })).toEqual([list, 2]);
+    // Too far from any Cambridge, another name, or no place searched (the national list): none.
+    expect(searchedPlace([list], { name: 'Cambridge', lon: -75.0, lat: 42.0 })).toBeNull();
+    expect(searchedPlace([list], { name: 'Somerville', ...near02139 })).toBeNull();
+    expect(searchedPlace([list], null)).toBeNull();
   });
 
   it('finds the squares of the map a view touches, named by their west and south edges', () => {

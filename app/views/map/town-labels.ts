@@ -34,8 +34,39 @@ const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] &
 const SIDES = { over: 'bottom', under: 'top', right: 'left', left: 'right' } as const;
 export type Side = keyof typeof SIDES;
 
+/** The place searched near: its name ("Cambridge" of "Cambridge, MA 02139") and where it is. */
+export interface Searched { name: string; lon: number; lat: number }
+
+/** How far from the searched point its town may lie: a ZIP's centroid is not its town's point, and another state's Cambridge is not it. */
+const SEARCHED_MILES = 15;
+
+/**
+ * The place of `lists` named as the searched place, the nearest within SEARCHED_MILES, or null:
+ * on 02139's laptop map the towns around were named and Cambridge was not (its dot under a
+ * cluster's circle with Boston named beside it), so the one name the search was about was missing.
+ */
+export function searchedPlace(lists: Labelled[], searched: Searched | null): [Labelled, number] | null {
+  if (!searched) return null;
+  const name = searched.name.toLowerCase();
+  let best: [Labelled, number] | null = null;
+  let bestMiles = SEARCHED_MILES;
+  for (const list of lists) {
+    list.names.forEach((n, i) => {
+      if (n.toLowerCase() !== name) return;
+      const dx = (list.at[2 * i] / 100 - searched.lon) * Math.cos((searched.lat * Math.PI) / 180);
+      const miles = Math.hypot(dx, list.at[2 * i + 1] / 100 - searched.lat) * 69;
+      if (miles <= bestMiles) [best, bestMiles] = [[list, i], miles];
+    });
+  }
+  return best;
+}
+
 /** A place to name: `key:index` of its list, the side of its dot its name goes, and how far (px) from the dot when a mark covers it. */
 export interface Label { key: string; side: Side; offset?: [number, number] }
+
+type Project = (lon: number, lat: number) => { x: number; y: number };
+type Size = { width: number; height: number };
+const keyOf = ([list, i]: [Labelled, number]) => `${list.key}:${i}`;
 
 /**
  * Which places to label in a view of `size` pixels: largest first, each label whole on screen (a
@@ -43,17 +74,40 @@ export interface Label { key: string; side: Side; offset?: [number, number] }
  * (the zoom buttons, a cluster's count sat on Boston's name), under it, right or left of it. A
  * place whose dot lies under one of the `marks` (a cluster's circle, the opened organization's
  * pin) or against it is named beside the mark, without a dot of its own: rural 59301's two results sat on Miles
- * City, and hid the one name the view was about. Exported for its test.
+ * City, and hid the one name the view was about. The `searched` place (searchedPlace) is named
+ * first, whatever the zoom, on the side of its dot that leaves the largest places named: on
+ * 02139's map at 25 miles, Cambridge right of its dot left Boston no room, under it both fit.
+ * Exported for its test.
  */
-export function labelsInView(lists: Labelled[], zoom: number, project: (lon: number, lat: number) => { x: number; y: number },
-  size: { width: number; height: number }, taken: Box[] = [], marks: Box[] = []): Label[] {
+export function labelsInView(lists: Labelled[], zoom: number, project: Project, size: Size, taken: Box[] = [], marks: Box[] = [],
+  searched: [Labelled, number] | null = null): Label[] {
+  const plain = () => choose(lists, zoom, project, size, taken, marks, null);
+  if (!searched) return plain();
+  const tries = (Object.keys(SIDES) as Side[]).map((side) => choose(lists, zoom, project, size, taken, marks, { place: searched, side }))
+    .filter((labels) => labels[0]?.key === keyOf(searched));
+  if (!tries.length) return plain();
+  // The order the places are named in: of two labellings, the one naming the first place the other leaves out is better.
+  const ranks = new Map([...candidates(lists, null)].map((c, rank) => [keyOf(c), rank]));
+  const firstLeftOut = (labels: Label[]) => {
+    const named = new Set(labels.map((l) => l.key));
+    let least = Infinity;
+    for (const key of tries.flat().map((l) => l.key)) if (!named.has(key)) least = Math.min(least, ranks.get(key) ?? Infinity);
+    return least;
+  };
+  return tries.reduce((best, next) => (firstLeftOut(next) > firstLeftOut(best) ? next : best));
+}
+
+/** labelsInView's labels with `searched` named first on its given side (none if it has no room there). */
+function choose(lists: Labelled[], zoom: number, project: Project, size: Size, taken: Box[], marks: Box[],
+  searched: { place: [Labelled, number]; side: Side } | null): Label[] {
   const chosen: Label[] = [];
   const boxes: Box[] = [...taken, ...marks];
   const free = (box: Box) => box[0] >= 0 && box[1] >= 0 && box[2] <= size.width && box[3] <= size.height && !boxes.some((b) => overlaps(b, box));
-  for (const [list, i] of candidates(lists)) {
+  for (const [list, i] of candidates(lists, searched?.place ?? null)) {
     if (chosen.length >= MAX_LABELS) break;
+    const first = searched !== null && searched.place[0] === list && searched.place[1] === i;
     // Largest first, so the zooms only grow: the rest wait for a closer view, unless this one is nearly empty.
-    if ((list.zooms ? Number(list.zooms[i]) : Infinity) > zoom && chosen.length >= MIN_LABELS) break;
+    if (!first && (list.zooms ? Number(list.zooms[i]) : Infinity) > zoom && chosen.length >= MIN_LABELS) break;
     const { x, y } = project(list.at[2 * i] / 100, list.at[2 * i + 1] / 100);
     const width = list.names[i].length * CHAR_PX + 8;
     // A dot under a mark, or so near one that a name beside it would touch it (Boston's, 2 px over
@@ -67,7 +121,7 @@ export function labelsInView(lists: Labelled[], zoom: number, project: (lon: num
       right: [right - dot, y - LINE_PX / 2, right + width, y + LINE_PX / 2],
       left: [left - width, y - LINE_PX / 2, left + dot, y + LINE_PX / 2],
     };
-    const side = (Object.keys(SIDES) as Side[]).find((s) => free(around[s]));
+    const side = first ? (free(around[searched.side]) ? searched.side : undefined) : (Object.keys(SIDES) as Side[]).find((s) => free(around[s]));
     if (!side) continue;
     boxes.push(around[side]);
     const offsets: Record<Side, [number, number]> = { over: [0, top - y], under: [0, bottom - y], right: [right - x, 0], left: [left - x, 0] };
@@ -77,15 +131,17 @@ export function labelsInView(lists: Labelled[], zoom: number, project: (lon: num
 }
 
 /**
- * Each place of `lists` in turn: the ranked lists (with zooms) in their order, then the squares'
- * places, the largest of each square before the second of any. Square by square, a view across
- * two named the first square's hamlets and not the other's town (a cold review).
+ * Each place of `lists` in turn, `searched` first: the ranked lists (with zooms) in their order,
+ * then the squares' places, the largest of each square before the second of any. Square by
+ * square, a view across two named the first square's hamlets and not the other's town (a cold review).
  */
-function* candidates(lists: Labelled[]): Generator<[Labelled, number]> {
+function* candidates(lists: Labelled[], searched: [Labelled, number] | null): Generator<[Labelled, number]> {
+  if (searched) yield searched;
+  const other = ([list, i]: [Labelled, number]) => searched?.[0] !== list || searched[1] !== i;
   const squares = lists.filter((l) => !l.zooms);
-  for (const list of lists.filter((l) => l.zooms)) for (let i = 0; i < list.names.length; i++) yield [list, i];
+  for (const list of lists.filter((l) => l.zooms)) for (let i = 0; i < list.names.length; i++) if (other([list, i])) yield [list, i];
   const longest = Math.max(0, ...squares.map((l) => l.names.length));
-  for (let i = 0; i < longest; i++) for (const list of squares) if (i < list.names.length) yield [list, i];
+  for (let i = 0; i < longest; i++) for (const list of squares) if (i < list.names.length && other([list, i])) yield [list, i];
 }
 
 /** The squares of `degrees` a view's bounds touch, as the build names them ("-108,44"). */
@@ -99,7 +155,8 @@ export function cellsOf(west: number, south: number, east: number, north: number
 
 const listOf = (key: string, places: Places | Towns): Labelled => ({ key, names: places.names.split('|'), at: places.at, zooms: 'zooms' in places ? places.zooms : undefined });
 
-export function showTowns(map: MapLibre, towns: Towns, placeCells: PlaceCells): () => void {
+/** `searched`: the place the search is near, read each time the labels are chosen. */
+export function showTowns(map: MapLibre, towns: Towns, placeCells: PlaceCells, searched: () => Searched | null): () => void {
   const lists = new Map<string, Labelled>([['towns', listOf('towns', towns)]]);
   let cells: ReturnType<PlaceCells> | null = null;
   let degrees = 0;
@@ -120,8 +177,9 @@ export function showTowns(map: MapLibre, towns: Towns, placeCells: PlaceCells): 
       const r = c.getBoundingClientRect();
       return [r.left - size.left, r.top - size.top, r.right - size.left, r.bottom - size.top];
     });
-    const chosen = labelsInView([lists.get('towns')!, ...loaded], zoom, (lon, lat) => map.project([lon, lat]), size,
-      boxesOf('.maplibregl-ctrl'), boxesOf('.cluster-count, .open-mark'));
+    const inLists = [lists.get('towns')!, ...loaded];
+    const chosen = labelsInView(inLists, zoom, (lon, lat) => map.project([lon, lat]), size,
+      boxesOf('.maplibregl-ctrl'), boxesOf('.cluster-count, .open-mark'), searchedPlace(inLists, searched()));
     const next = new Map<string, Marker>();
     for (const { key, side, offset } of chosen) {
       const id = `${key} ${side} ${offset ?? ''}`;
