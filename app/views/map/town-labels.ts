@@ -75,8 +75,9 @@ const keyOf = ([list, i]: [Labelled, number]) => `${list.key}:${i}`;
  * place whose dot lies under one of the `marks` (a cluster's circle, the opened organization's
  * pin) or against it is named beside the mark, without a dot of its own: rural 59301's two results sat on Miles
  * City, and hid the one name the view was about. The `searched` place (searchedPlace) is named
- * first, whatever the zoom, on the side of its dot that leaves the largest places named: on
- * 02139's map at 25 miles, Cambridge right of its dot left Boston no room, under it both fit.
+ * first, whatever the zoom, on the side of its dot that leaves the largest places named (its first
+ * side with room can take a larger town's only room: the test's case). On a laptop's map of 02139
+ * at 25 miles Cambridge has room only right of its dot, which leaves Boston none: Cambridge is named.
  * Exported for its test.
  */
 export function labelsInView(lists: Labelled[], zoom: number, project: Project, size: Size, taken: Box[] = [], marks: Box[] = [],
