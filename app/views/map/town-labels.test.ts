@@ -97,6 +97,19 @@ describe('town labels', () => {
     expect(searchedPlace([list], null)).toBeNull();
   });
 
+  it('reads the ZIP\'s city (USPS) as the towns\' names (GeoNames) are written', () => {
+    const cities: Labelled = { key: 't', names: ['St. Louis', 'New York City', 'The Bronx', 'Washington, D.C.', 'Kansas City'],
+      at: [-9020, 3863, -7401, 4071, -7387, 4084, -7704, 3890, -9458, 3910], zooms: '33333' };
+    expect(searchedPlace([cities], { name: 'Saint Louis', lon: -90.19, lat: 38.63 })).toEqual([cities, 0]);
+    expect(searchedPlace([cities], { name: 'New York', lon: -74.0, lat: 40.75 })).toEqual([cities, 1]);
+    expect(searchedPlace([cities], { name: 'Bronx', lon: -73.87, lat: 40.85 })).toEqual([cities, 2]);
+    expect(searchedPlace([cities], { name: 'Washington', lon: -77.02, lat: 38.9 })).toEqual([cities, 3]);
+    // "X City" only where no "X" is near: a Kansas beside Kansas City would be named for "Kansas".
+    const both: Labelled = { ...cities, names: [...cities.names, 'Kansas'], at: [...cities.at, -9450, 3912], zooms: '333333' };
+    expect(searchedPlace([cities], { name: 'Kansas', lon: -94.5, lat: 39.1 })).toEqual([cities, 4]);
+    expect(searchedPlace([both], { name: 'Kansas', lon: -94.5, lat: 39.1 })).toEqual([both, 5]);
+  });
+
   it('finds the squares of the map a view touches, named by their west and south edges', () => {
     expect(cellsOf(-106.3, 45.9, -105.2, 46.9, 4)).toEqual(['-108,44']);
     expect(cellsOf(-104.5, 43.5, -103.5, 44.5, 4)).toEqual(['-108,40', '-108,44', '-104,40', '-104,44']);

@@ -6,6 +6,7 @@
 // phone map around rural 59301 named nothing, Miles City (8,800 people) waiting for zoom 8 in a
 // view of 7.8.
 import { Marker, type Map as MapLibre } from 'maplibre-gl';
+import { placeKey } from '../../release/place-key.ts';
 
 export interface Towns { names: string; at: number[]; zooms: string }
 export interface Places { names: string; at: number[] }
@@ -40,25 +41,37 @@ export interface Searched { name: string; lon: number; lat: number }
 /** How far from the searched point its town may lie: a ZIP's centroid is not its town's point, and another state's Cambridge is not it. */
 const SEARCHED_MILES = 15;
 
+/** Each list's names as placeKey reads them, made once a list (the towns are 7,000 names). */
+const keysOf = new WeakMap<Labelled, string[]>();
+const placeKeys = (list: Labelled) => {
+  if (!keysOf.has(list)) keysOf.set(list, list.names.map(placeKey));
+  return keysOf.get(list)!;
+};
+
 /**
- * The place of `lists` named as the searched place, the nearest within SEARCHED_MILES, or null:
- * on 02139's laptop map the towns around were named and Cambridge was not (its dot under a
- * cluster's circle with Boston named beside it), so the one name the search was about was missing.
+ * The place of `lists` the searched place names, the nearest within SEARCHED_MILES, or null: on
+ * 02139's laptop map the towns around were named and Cambridge was not (its dot beside a cluster's
+ * circle with Boston named there), so the one name the search was about was missing. The ZIP's
+ * city is USPS's name and the towns GeoNames' (placeKey): "Saint Louis" is "St. Louis", and
+ * "New York" "New York City" when no "New York" is near, as the build matches them.
  */
 export function searchedPlace(lists: Labelled[], searched: Searched | null): [Labelled, number] | null {
   if (!searched) return null;
-  const name = searched.name.toLowerCase();
-  let best: [Labelled, number] | null = null;
-  let bestMiles = SEARCHED_MILES;
-  for (const list of lists) {
-    list.names.forEach((n, i) => {
-      if (n.toLowerCase() !== name) return;
-      const dx = (list.at[2 * i] / 100 - searched.lon) * Math.cos((searched.lat * Math.PI) / 180);
-      const miles = Math.hypot(dx, list.at[2 * i + 1] / 100 - searched.lat) * 69;
-      if (miles <= bestMiles) [best, bestMiles] = [[list, i], miles];
-    });
-  }
-  return best;
+  const nearest = (key: string) => {
+    let best: [Labelled, number] | null = null;
+    let bestMiles = SEARCHED_MILES;
+    for (const list of lists) {
+      placeKeys(list).forEach((k, i) => {
+        if (k !== key) return;
+        const dx = (list.at[2 * i] / 100 - searched.lon) * Math.cos((searched.lat * Math.PI) / 180);
+        const miles = Math.hypot(dx, list.at[2 * i + 1] / 100 - searched.lat) * 69;
+        if (miles <= bestMiles) [best, bestMiles] = [[list, i], miles];
+      });
+    }
+    return best;
+  };
+  const key = placeKey(searched.name);
+  return key ? nearest(key) ?? nearest(`${key}city`) : null;
 }
 
 /** A place to name: `key:index` of its list, the side of its dot its name goes, and how far (px) from the dot when a mark covers it. */
@@ -82,20 +95,40 @@ const keyOf = ([list, i]: [Labelled, number]) => `${list.key}:${i}`;
  */
 export function labelsInView(lists: Labelled[], zoom: number, project: Project, size: Size, taken: Box[] = [], marks: Box[] = [],
   searched: [Labelled, number] | null = null): Label[] {
-  const plain = () => choose(lists, zoom, project, size, taken, marks, null);
+  // Each place projected once for the tries below (four of them, each over up to every town).
+  const projected = new Map<string, { x: number; y: number }>();
+  const once: Project = (lon, lat) => {
+    const key = `${lon},${lat}`;
+    if (!projected.has(key)) projected.set(key, project(lon, lat));
+    return projected.get(key)!;
+  };
+  const plain = () => choose(lists, zoom, once, size, taken, marks, null);
   if (!searched) return plain();
-  const tries = (Object.keys(SIDES) as Side[]).map((side) => choose(lists, zoom, project, size, taken, marks, { place: searched, side }))
+  const [list, i] = searched;
+  const { x, y } = once(list.at[2 * i] / 100, list.at[2 * i + 1] / 100);
+  if (x < 0 || y < 0 || x > size.width || y > size.height) return plain();
+  const tries = (Object.keys(SIDES) as Side[]).map((side) => choose(lists, zoom, once, size, taken, marks, { place: searched, side }))
     .filter((labels) => labels[0]?.key === keyOf(searched));
   if (!tries.length) return plain();
-  // The order the places are named in: of two labellings, the one naming the first place the other leaves out is better.
-  const ranks = new Map([...candidates(lists, null)].map((c, rank) => [keyOf(c), rank]));
-  const firstLeftOut = (labels: Label[]) => {
-    const named = new Set(labels.map((l) => l.key));
-    let least = Infinity;
-    for (const key of tries.flat().map((l) => l.key)) if (!named.has(key)) least = Math.min(least, ranks.get(key) ?? Infinity);
-    return least;
+  // Of two labellings, the better leaves out only smaller places: the places each leaves out of
+  // those any names, by rank (candidates' order), compared smallest rank first.
+  const listIndex = new Map(lists.map((l, n) => [l.key, n]));
+  const squares = lists.filter((l) => !l.zooms).length;
+  const rank = (key: string) => {
+    const at = key.lastIndexOf(':');
+    const [l, n] = [lists[listIndex.get(key.slice(0, at))!], Number(key.slice(at + 1))];
+    return l.zooms ? listIndex.get(l.key)! * 1e6 + n : 1e12 + n * squares + listIndex.get(l.key)!;
   };
-  return tries.reduce((best, next) => (firstLeftOut(next) > firstLeftOut(best) ? next : best));
+  const named = tries.map((labels) => new Set(labels.map((l) => l.key)));
+  const anyNamed = [...new Set(tries.flat().map((l) => l.key))];
+  const leftOut = named.map((set) => anyNamed.filter((key) => !set.has(key)).map(rank).sort((a, b) => a - b));
+  const better = (a: number[], b: number[]) => {
+    for (let n = 0; n < Math.min(a.length, b.length); n++) if (a[n] !== b[n]) return a[n] > b[n];
+    return a.length < b.length;
+  };
+  let best = 0;
+  for (let n = 1; n < tries.length; n++) if (better(leftOut[n], leftOut[best])) best = n;
+  return tries[best];
 }
 
 /** labelsInView's labels with `searched` named first on its given side (none if it has no room there). */
@@ -106,9 +139,10 @@ function choose(lists: Labelled[], zoom: number, project: Project, size: Size, t
   const free = (box: Box) => box[0] >= 0 && box[1] >= 0 && box[2] <= size.width && box[3] <= size.height && !boxes.some((b) => overlaps(b, box));
   for (const [list, i] of candidates(lists, searched?.place ?? null)) {
     if (chosen.length >= MAX_LABELS) break;
+    // Largest first, so the zooms only grow: the rest wait for a closer view, unless this one is
+    // nearly empty (the searched place comes first, so its zoom never stops it).
+    if ((list.zooms ? Number(list.zooms[i]) : Infinity) > zoom && chosen.length >= MIN_LABELS) break;
     const first = searched !== null && searched.place[0] === list && searched.place[1] === i;
-    // Largest first, so the zooms only grow: the rest wait for a closer view, unless this one is nearly empty.
-    if (!first && (list.zooms ? Number(list.zooms[i]) : Infinity) > zoom && chosen.length >= MIN_LABELS) break;
     const { x, y } = project(list.at[2 * i] / 100, list.at[2 * i + 1] / 100);
     const width = list.names[i].length * CHAR_PX + 8;
     // A dot under a mark, or so near one that a name beside it would touch it (Boston's, 2 px over
