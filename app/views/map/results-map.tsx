@@ -18,7 +18,7 @@ import { RADII, type OrgType, type Place, type Radius } from '../../search/state
 import { roundedPlace } from '../../search/url.ts';
 import { baseStyle } from './base-style.ts';
 import { showClusterCounts } from './cluster-counts.ts';
-import { showTowns, type Searched } from './town-labels.ts';
+import { showTowns } from './town-labels.ts';
 import { CLEAR_OF_CONTROLS, inClearView, showOpenMark } from './open-mark.ts';
 import { bounds, circle, linksCollection, pointsCollection, type MapPoint } from './geometry.ts';
 import { RESULT_LAYERS, TYPE_COLORS } from './layers.ts';
@@ -54,9 +54,9 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
   const links = usePlacedNetwork(selectedId, { background: true });
   const handlers = useRef({ onSelect, onHover });
   handlers.current = { onSelect, onHover };
-  // The town searched near is named first ("Cambridge" of "Cambridge, MA 02139"; town-labels.ts).
-  const searched = useRef<Searched | null>(null);
-  searched.current = search.near ? { name: search.near.label.split(',')[0].trim(), lon: search.near.lon, lat: search.near.lat } : null;
+  // The town searched near is named first (town-labels.ts).
+  const searched = useRef<Place | null>(null);
+  searched.current = search.near;
 
   useEffect(() => {
     const m = new MapLibre({ container: container.current!, style: baseStyle(), bounds: US_BOUNDS, attributionControl: false });

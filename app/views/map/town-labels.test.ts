@@ -89,25 +89,25 @@ describe('town labels', () => {
     // Two Cambridges (at 100ths of a degree): Massachusetts' and Ohio's.
     const list: Labelled = { key: 't', names: ['Boston', 'Cambridge', 'Cambridge'], at: [-7106, 4236, -7111, 4237, -8159, 4002], zooms: '556' };
     const near02139 = { lon: -71.1042, lat: 42.3647 };
-    expect(searchedPlace([list], { name: 'Cambridge', ...near02139 })).toEqual([list, 1]);
-    expect(searchedPlace([list], { name: 'cambridge', lon: -81.6, lat: 40.0 })).toEqual([list, 2]);
+    expect(searchedPlace([list], { label: 'Cambridge', ...near02139 })).toEqual([list, 1]);
+    expect(searchedPlace([list], { label: 'cambridge', lon: -81.6, lat: 40.0 })).toEqual([list, 2]);
     // Too far from any Cambridge, another name, or no place searched (the national list): none.
-    expect(searchedPlace([list], { name: 'Cambridge', lon: -75.0, lat: 42.0 })).toBeNull();
-    expect(searchedPlace([list], { name: 'Somerville', ...near02139 })).toBeNull();
+    expect(searchedPlace([list], { label: 'Cambridge', lon: -75.0, lat: 42.0 })).toBeNull();
+    expect(searchedPlace([list], { label: 'Somerville', ...near02139 })).toBeNull();
     expect(searchedPlace([list], null)).toBeNull();
   });
 
   it('reads the ZIP\'s city (USPS) as the towns\' names (GeoNames) are written', () => {
     const cities: Labelled = { key: 't', names: ['St. Louis', 'New York City', 'The Bronx', 'Washington, D.C.', 'Kansas City'],
       at: [-9020, 3863, -7401, 4071, -7387, 4084, -7704, 3890, -9458, 3910], zooms: '33333' };
-    expect(searchedPlace([cities], { name: 'Saint Louis', lon: -90.19, lat: 38.63 })).toEqual([cities, 0]);
-    expect(searchedPlace([cities], { name: 'New York', lon: -74.0, lat: 40.75 })).toEqual([cities, 1]);
-    expect(searchedPlace([cities], { name: 'Bronx', lon: -73.87, lat: 40.85 })).toEqual([cities, 2]);
-    expect(searchedPlace([cities], { name: 'Washington', lon: -77.02, lat: 38.9 })).toEqual([cities, 3]);
+    expect(searchedPlace([cities], { label: 'Saint Louis', lon: -90.19, lat: 38.63 })).toEqual([cities, 0]);
+    expect(searchedPlace([cities], { label: 'New York', lon: -74.0, lat: 40.75 })).toEqual([cities, 1]);
+    expect(searchedPlace([cities], { label: 'Bronx', lon: -73.87, lat: 40.85 })).toEqual([cities, 2]);
+    expect(searchedPlace([cities], { label: 'Washington', lon: -77.02, lat: 38.9 })).toEqual([cities, 3]);
     // "X City" only where no "X" is near: a Kansas beside Kansas City would be named for "Kansas".
     const both: Labelled = { ...cities, names: [...cities.names, 'Kansas'], at: [...cities.at, -9450, 3912], zooms: '333333' };
-    expect(searchedPlace([cities], { name: 'Kansas', lon: -94.5, lat: 39.1 })).toEqual([cities, 4]);
-    expect(searchedPlace([both], { name: 'Kansas', lon: -94.5, lat: 39.1 })).toEqual([both, 5]);
+    expect(searchedPlace([cities], { label: 'Kansas', lon: -94.5, lat: 39.1 })).toEqual([cities, 4]);
+    expect(searchedPlace([both], { label: 'Kansas', lon: -94.5, lat: 39.1 })).toEqual([both, 5]);
   });
 
   it('finds the squares of the map a view touches, named by their west and south edges', () => {

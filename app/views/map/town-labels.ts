@@ -7,6 +7,7 @@
 // view of 7.8.
 import { Marker, type Map as MapLibre } from 'maplibre-gl';
 import { placeKey } from '../../release/place-key.ts';
+import type { Place } from '../../search/state.ts';
 
 export interface Towns { names: string; at: number[]; zooms: string }
 export interface Places { names: string; at: number[] }
@@ -35,9 +36,6 @@ const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] &
 const SIDES = { over: 'bottom', under: 'top', right: 'left', left: 'right' } as const;
 export type Side = keyof typeof SIDES;
 
-/** The place searched near: its name ("Cambridge" of "Cambridge, MA 02139") and where it is. */
-export interface Searched { name: string; lon: number; lat: number }
-
 /** How far from the searched point its town may lie: a ZIP's centroid is not its town's point, and another state's Cambridge is not it. */
 const SEARCHED_MILES = 15;
 
@@ -55,7 +53,7 @@ const placeKeys = (list: Labelled) => {
  * city is USPS's name and the towns GeoNames' (placeKey): "Saint Louis" is "St. Louis", and
  * "New York" "New York City" when no "New York" is near, as the build matches them.
  */
-export function searchedPlace(lists: Labelled[], searched: Searched | null): [Labelled, number] | null {
+export function searchedPlace(lists: Labelled[], searched: Place | null): [Labelled, number] | null {
   if (!searched) return null;
   const nearest = (key: string) => {
     let best: [Labelled, number] | null = null;
@@ -70,7 +68,7 @@ export function searchedPlace(lists: Labelled[], searched: Searched | null): [La
     }
     return best;
   };
-  const key = placeKey(searched.name);
+  const key = placeKey(searched.label);
   return key ? nearest(key) ?? nearest(`${key}city`) : null;
 }
 
@@ -111,17 +109,19 @@ export function labelsInView(lists: Labelled[], zoom: number, project: Project, 
     .filter((labels) => labels[0]?.key === keyOf(searched));
   if (!tries.length) return plain();
   // Of two labellings, the better leaves out only smaller places: the places each leaves out of
-  // those any names, by rank (candidates' order), compared smallest rank first.
-  const listIndex = new Map(lists.map((l, n) => [l.key, n]));
-  const squares = lists.filter((l) => !l.zooms).length;
-  const rank = (key: string) => {
-    const at = key.lastIndexOf(':');
-    const [l, n] = [lists[listIndex.get(key.slice(0, at))!], Number(key.slice(at + 1))];
-    return l.zooms ? listIndex.get(l.key)! * 1e6 + n : 1e12 + n * squares + listIndex.get(l.key)!;
-  };
-  const named = tries.map((labels) => new Set(labels.map((l) => l.key)));
-  const anyNamed = [...new Set(tries.flat().map((l) => l.key))];
-  const leftOut = named.map((set) => anyNamed.filter((key) => !set.has(key)).map(rank).sort((a, b) => a - b));
+  // those any names, by their place in candidates' order, compared smallest first.
+  const anyNamed = new Set(tries.flat().map((l) => l.key));
+  const rank = new Map<string, number>();
+  let place = 0;
+  for (const candidate of candidates(lists, null)) {
+    if (anyNamed.has(keyOf(candidate))) rank.set(keyOf(candidate), place);
+    if (rank.size === anyNamed.size) break;
+    place++;
+  }
+  const leftOut = tries.map((labels) => {
+    const named = new Set(labels.map((l) => l.key));
+    return [...anyNamed].filter((key) => !named.has(key)).map((key) => rank.get(key)!).sort((a, b) => a - b);
+  });
   const better = (a: number[], b: number[]) => {
     for (let n = 0; n < Math.min(a.length, b.length); n++) if (a[n] !== b[n]) return a[n] > b[n];
     return a.length < b.length;
@@ -190,8 +190,8 @@ export function cellsOf(west: number, south: number, east: number, north: number
 
 const listOf = (key: string, places: Places | Towns): Labelled => ({ key, names: places.names.split('|'), at: places.at, zooms: 'zooms' in places ? places.zooms : undefined });
 
-/** `searched`: the place the search is near, read each time the labels are chosen. */
-export function showTowns(map: MapLibre, towns: Towns, placeCells: PlaceCells, searched: () => Searched | null): () => void {
+/** `searched`: the place the search is near (its label's town, "Cambridge" of "Cambridge, MA 02139", is named first), read each time the labels are chosen. */
+export function showTowns(map: MapLibre, towns: Towns, placeCells: PlaceCells, searched: () => Place | null): () => void {
   const lists = new Map<string, Labelled>([['towns', listOf('towns', towns)]]);
   let cells: ReturnType<PlaceCells> | null = null;
   let degrees = 0;
