@@ -8,7 +8,7 @@ import { setRestarting, withActivity } from './activity.ts';
 import { tablesRelation } from '../release/relation.ts';
 import { attachRelease, withRelations, withViews } from './catalog.ts';
 import type { Engine, Row } from './engine.ts';
-import { startEngineWorker, type EngineWorker } from './engine-worker-start.ts';
+import { startEngineWorker } from './engine-worker-start.ts';
 import { releaseId, releaseUrl, type Manifest } from '../release/manifest.ts';
 import { withLanes } from './lanes.ts';
 import { browserConnection, metered } from './metered.ts';
@@ -63,18 +63,17 @@ function set(next: DatabaseState) {
 }
 
 /**
- * How long the engine's own JavaScript waits for the reads the page does without it (`after`,
- * main.tsx): run beside them on the main thread, it held a ZIP link's first row back (below).
+ * How long the engine waits for the reads the page does without it (`after`, main.tsx): started
+ * beside them, it held a link's first row back (below).
  */
 const ENGINE_WAITS_MS = 1_000;
 
 /**
- * Starts the engine once: its worker at once (it fetches and compiles the wasm), its JavaScript
- * on the page once `after` settles or ENGINE_WAITS_MS have passed.
+ * Starts the engine once `after` settles or ENGINE_WAITS_MS have passed: its worker (which
+ * fetches and compiles the wasm), then its JavaScript on the page.
  */
 export function openDatabase(dataUrl = releaseUrl(document.baseURI), after?: Promise<unknown>): Promise<Database> {
   pending ??= (async () => {
-    let worker: EngineWorker | undefined;
     try {
       const manifest = fetchManifest(dataUrl);
       // A failure is reported below, once the engine has started.
@@ -84,19 +83,23 @@ export function openDatabase(dataUrl = releaseUrl(document.baseURI), after?: Pro
       reader.catch(() => {}); // the engine answers instead
       starting = { manifest, dataUrl, reader };
       let first = true;
-      // The worker starts now and fetches the wasm while the engine's chunk arrives; a restart starts its own.
-      worker = startEngineWorker();
       const engines = await restartable(async () => {
-        // The engine's JavaScript (duckdb-wasm and Arrow, ~100 KB compressed) is a chunk of its
-        // own: on a phone network the form is drawn from the small entry before it arrives. Run
-        // while a link's first results were read, its main-thread work held them back:
-        // waiting for them, a ZIP link's first row came 55 ms sooner (median of four A/B pairs of
-        // npm run bench, 713 → 658 ms, ×1) and the engine was no later (its worker was not waiting).
+        // Started while a link's first results were read, the engine held them back. Its
+        // JavaScript's main-thread work first: waiting for them, a ZIP link's first row came
+        // 55 ms sooner (median of four A/B pairs of npm run bench, 713 → 658 ms, ×1). Then its
+        // worker's download and compile of the 3 MB wasm, which took the second core the reads'
+        // main thread shared with the browser: waiting too, the first row came 325 ms sooner for
+        // the national list (1,409 → 1,084 ms, median of 7 fresh browsers, ×1, 2 cores) and
+        // 367 ms for 02139 (1,650 → 1,283), and the engine was ready no later (2.14 → 2.11 s).
         if (first && after) await Promise.race([after.catch(() => {}), new Promise((go) => setTimeout(go, ENGINE_WAITS_MS))]);
-        const { startWasmDatabase } = await import('./wasm-engine.ts');
-        const started = worker;
-        worker = undefined;
-        const wasm = await startWasmDatabase(started ?? startEngineWorker());
+        // The worker fetches the wasm while the engine's chunk (duckdb-wasm and Arrow, ~100 KB
+        // compressed, apart so a phone draws the form before it arrives) is on its way; a restart starts its own.
+        const worker = startEngineWorker();
+        const chunk = await import('./wasm-engine.ts').catch((error: unknown) => {
+          worker.worker.terminate();
+          throw error;
+        });
+        const wasm = await chunk.startWasmDatabase(worker);
         if (first) {
           first = false;
           // Marks show in a browser profile's timeline; `npm run bench` reads them.
@@ -122,7 +125,6 @@ export function openDatabase(dataUrl = releaseUrl(document.baseURI), after?: Pro
       starting = null;
       return db;
     } catch (error) {
-      worker?.worker.terminate(); // started, never used: the engine's chunk did not load
       // Rows read before the engine stay on screen, and so do the release's notices.
       set({ status: 'failed', error: error as Error, manifest: state.status === 'starting' ? state.manifest : undefined });
       throw error;

@@ -1,7 +1,7 @@
-// The engine's worker, started with the page: a few hundred bytes of URLs and no duckdb-wasm
-// JavaScript, so the worker loads its script and begins the wasm's download and compile
-// (engine-worker.ts) while the engine's own chunk (wasm-engine.ts, 44 KB) is still on its way.
-// Traced cold load (×1, load average 22): the wasm's request left 0.9 s after navigation instead of 1.35 s.
+// The engine's worker: a few hundred bytes of URLs and no duckdb-wasm JavaScript, so the worker
+// loads its script and begins the wasm's download and compile (engine-worker.ts) while the
+// engine's own chunk (wasm-engine.ts, 44 KB) is still on its way. Started once a link's first
+// results are read (database.ts), not with the page: the compile then took a core the first row needed.
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
