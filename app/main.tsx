@@ -6,8 +6,8 @@ import { startI18n } from './i18n/i18n.ts';
 import { readFirstResults } from './shell/first-results.ts';
 import './styles.css';
 
-// Start the engine before React renders: its download and compile overlap with the first paint;
-// its JavaScript on this page waits for the link's first results (database.ts).
+// Start the engine before React renders; its worker (the wasm's download and compile) and its
+// JavaScript wait for the link's first results, or 1 s (database.ts).
 let firstResultsRead!: () => void;
 openDatabase(undefined, new Promise<void>((go) => { firstResultsRead = go; })).catch(() => {}); // the failure is shown by the app from the shared state
 // The link's first results are read meanwhile, without the engine; the list finds them under way.

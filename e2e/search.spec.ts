@@ -297,18 +297,25 @@ test('the national list\'s first rows and its count show while the engine cannot
 });
 
 test('a ZIP\'s first rows come from the engine when the read without it never answers', async ({ page }) => {
-  // The first read of the organizations' files, the early reader's (the engine starts once it is
-  // done or ENGINE_WAITS_MS have passed: db/database.ts), never answers; the engine's do. (Told
-  // apart by their type, fetch or XHR, they were not: a worker started after the page has loaded
-  // has its XHR reported as fetch.)
-  let first = true;
+  // The early reader's reads of the organizations' files never answer; the engine's do. Told
+  // apart by when they leave: the engine's worker asks for its wasm only once the early reads
+  // are done or ENGINE_WAITS_MS have passed (db/database.ts). (By their type, fetch or XHR, they
+  // were not: a worker started after the page has loaded has its XHR reported as fetch.)
+  let engineStarted = false;
+  const held: string[] = [];
+  page.context().on('request', (request) => { engineStarted ||= request.url().endsWith('.wasm'); });
   await page.context().route(/\/data\/organizations\//, async (route) => {
-    if (!first) await route.continue();
-    first = false;
+    if (engineStarted) await route.continue();
+    else held.push(route.request().url());
   });
   await page.goto('./?where=02139&r=10');
   // Well before the read's own 20 s deadline.
   await expect(page.locator('tr[data-org-id]').first()).toBeVisible({ timeout: 10_000 });
+  expect(held.length).toBeGreaterThan(0);
+  // The rows are the engine's: the page's first one came once it was ready.
+  const [ready, firstPage] = await page.evaluate(() => ['nrd:engine-ready', 'nrd:first-page'].map((n) => performance.getEntriesByName(n)[0]?.startTime ?? -1));
+  expect(ready).toBeGreaterThan(0);
+  expect(firstPage).toBeGreaterThan(ready);
   expect(await countOf(page)).toBe(await oracleCount({ zip: '02139', miles: 10 }));
 });
 

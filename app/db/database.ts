@@ -43,7 +43,7 @@ export type DatabaseState =
 
 type Listener = (state: DatabaseState) => void;
 
-// The engine starts with the page (main.tsx).
+// The engine's start begins with the page (main.tsx); its worker and JavaScript wait for `after` (openDatabase).
 let state: DatabaseState = { status: 'starting', stage: 'engine', since: 0 };
 let pending: Promise<Database> | null = null;
 let cloudEngine: (Engine & { close(): Promise<void> }) | null = null;
