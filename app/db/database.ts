@@ -88,9 +88,10 @@ export function openDatabase(dataUrl = releaseUrl(document.baseURI), after?: Pro
         // JavaScript's main-thread work first: waiting for them, a ZIP link's first row came
         // 55 ms sooner (median of four A/B pairs of npm run bench, 713 → 658 ms, ×1). Then its
         // worker's download and compile of the 3 MB wasm, which took the second core the reads'
-        // main thread shared with the browser: waiting too, the first row came 325 ms sooner for
-        // the national list (1,409 → 1,084 ms, median of 7 fresh browsers, ×1, 2 cores) and
-        // 367 ms for 02139 (1,650 → 1,283), and the engine was ready no later (2.14 → 2.11 s).
+        // main thread shared with the browser: waiting too, the first row came ~180 ms sooner for
+        // the national list (~1,210 → ~1,030 ms, three alternated rounds of 5 fresh browsers, ×1,
+        // 2 cores) and ~280 ms for 02139 (~1,420 → ~1,140), and the engine was ready sooner, not
+        // later (2.33 → 2.14 s: its compile no longer shared a core with the page).
         if (first && after) await Promise.race([after.catch(() => {}), new Promise((go) => setTimeout(go, ENGINE_WAITS_MS))]);
         // The worker fetches the wasm while the engine's chunk (duckdb-wasm and Arrow, ~100 KB
         // compressed, apart so a phone draws the form before it arrives) is on its way; a restart starts its own.
