@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { attachRelease } from './catalog.ts';
 import type { Engine } from './engine.ts';
 import { earlyLoad, earlyRead, forgetEarlyReads } from './early-reads.ts';
+import { fetchManifest } from './manifest-fetch.ts';
 import { statesNear } from '../release/geo.ts';
 import type { Manifest } from '../release/manifest.ts';
 import { readNear } from '../release/near-read.ts';
@@ -22,9 +23,10 @@ const DATA = new URL('https://directory.test/data/');
 let manifest: Manifest;
 let engines: Record<'wasm' | 'native', Engine>;
 let outDir: string;
-/** Every request the reads made: path and the bytes asked for. */
-const asked: { path: string; range: string | null }[] = [];
-/** Whether the host honours Range (a host that does not sends the whole file). */
+/** Every request the reads made: path, the bytes asked for, and how many requests had been answered before it was made. */
+const asked: { path: string; range: string | null; answered: number }[] = [];
+let answered = 0;
+/** Whether the host honours Range (a host that does not sends the whole file, and says nothing of ranges). */
 let ranges = true;
 
 beforeAll(async () => {
@@ -37,12 +39,17 @@ beforeAll(async () => {
   vi.stubGlobal('fetch', async (url: URL, init?: RequestInit) => {
     const path = url.pathname.slice(DATA.pathname.length);
     const range = new Headers(init?.headers).get('range');
-    asked.push({ path, range });
+    asked.push({ path, range, answered });
     const file = readFileSync(join(outDir, path));
+    await Promise.resolve(); // answered after the caller's own synchronous requests
+    answered++;
     const [, start, end] = /^bytes=(\d+)-(\d+)$/.exec(range ?? '') ?? [];
-    if (!ranges || start === undefined) return new Response(file, { status: 200 });
-    return new Response(file.subarray(Number(start), Number(end) + 1), { status: 206 });
+    const headers = ranges ? { 'accept-ranges': 'bytes' } : undefined;
+    if (!ranges || start === undefined) return new Response(file, { status: 200, headers });
+    return new Response(file.subarray(Number(start), Number(end) + 1), { status: 206, headers });
   });
+  // As the page does: what the host's answer says of ranges is the reads' to know (manifest-fetch.ts).
+  await fetchManifest(DATA);
 });
 afterAll(() => vi.unstubAllGlobals());
 
@@ -84,6 +91,29 @@ describe('a ZIP\'s place and nearest results, read without the engine', () => {
     const bytes = read.reduce((sum, a) => { const [s, e] = a.range!.slice(6).split('-').map(Number); return sum + e - s + 1; }, 0);
     expect(bytes, `of ${gazetteer.bytes}`).toBeLessThan(gazetteer.bytes / 4);
     expect(await early(locationQuery('00000') as ReadSql)).toEqual([]);
+  });
+
+  it('asks for a ZIP\'s row group beside the gazetteer\'s footer, from the manifest\'s index, when the host offers ranges', async () => {
+    const gazetteer = manifest.tables.gazetteer.files[0];
+    const gazetteerReads = async (zip: string, release: Manifest) => {
+      asked.length = 0;
+      const query = locationQuery(zip) as ReadSql;
+      const [row] = 'read' in query ? await earlyRead(query.read, release, DATA, 10_000) : [];
+      expect(row?.zip).toBe(zip);
+      return asked.filter((a) => a.path === gazetteer.path);
+    };
+    // One round trip: both asked for before either is answered, and nothing asked after.
+    const indexed = await gazetteerReads('02140', manifest);
+    expect(indexed).toHaveLength(2);
+    expect(indexed.map((a) => a.answered - indexed[0].answered)).toEqual([0, 0]);
+    const [min, max, start, end] = gazetteer.row_index!.groups.find(([lo, hi]) => lo <= '02140' && '02140' <= hi)!;
+    expect([min <= '02140', max >= '02140']).toEqual([true, true]);
+    expect(indexed.map((a) => a.range)).toContain(`bytes=${start}-${end - 1}`);
+    // Without the index (a release built before it), the footer's answer comes first.
+    const unindexed = await gazetteerReads('02141', { ...manifest, tables: { ...manifest.tables,
+      gazetteer: { ...manifest.tables.gazetteer, files: [{ ...gazetteer, row_index: undefined }] } } });
+    expect(unindexed).toHaveLength(2);
+    expect(unindexed[1].answered).toBeGreaterThan(unindexed[0].answered);
   });
 
   it.each(ZIPS)('lists the results near %s in the engines\' order, at every radius and either rule', async (zip) => {
@@ -155,6 +185,7 @@ describe('a ZIP\'s place and nearest results, read without the engine', () => {
     const search: ResolvedSearch = { state: { ...EMPTY_SEARCH, radius: 25 }, near, states: statesNear(manifest, near.lat, near.lon, 25) };
     const query = resultsQuery(search, { limit: 7, offset: 0 }) as ReadSql;
     ranges = false;
+    await fetchManifest(DATA); // a host that ignores Range does not offer it either
     asked.length = 0;
     try {
       const js = await early(query);
@@ -168,6 +199,7 @@ describe('a ZIP\'s place and nearest results, read without the engine', () => {
       expect(paths).toEqual([...new Set(paths)]);
     } finally {
       ranges = true;
+      await fetchManifest(DATA);
     }
   });
 });

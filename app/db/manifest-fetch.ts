@@ -14,12 +14,22 @@ async function request(dataUrl: URL): Promise<Manifest> {
     throw new CatalogError(`Could not load the data manifest (${url.pathname}: ${why}).`);
   });
   if (!response.ok) throw new CatalogError(`Could not load the data manifest (${url.pathname}: HTTP ${response.status}).`);
+  offering.set(dataUrl.href, response.headers.get('accept-ranges')?.toLowerCase() === 'bytes');
   const manifest = (await response.json()) as Manifest;
   if (manifest.schema_version !== SCHEMA_VERSION) {
     throw new CatalogError(`The data release has schema version ${manifest.schema_version}; this app reads version ${SCHEMA_VERSION}.`);
   }
   return manifest;
 }
+
+const offering = new Map<string, boolean>();
+
+/**
+ * Whether the release's host said, answering for its manifest, that it answers byte ranges
+ * (Accept-Ranges: bytes): a reader may then ask for two ranges of a file at once, where a host
+ * that ignores Range would send the whole file twice. False until the manifest has come.
+ */
+export const offersRanges = (dataUrl: URL): boolean => offering.get(dataUrl.href) ?? false;
 
 let started: { href: string; manifest: Promise<Manifest> } | null = null;
 

@@ -40,6 +40,12 @@ export interface ManifestFile {
   sha256: string;
   /** A table split by key (tables.ts, rowGroupsPerFile): the file's first and last org_key. */
   org_keys?: [number, number];
+  /**
+   * A table the page looks rows up in by one text column (tables.ts, indexedBy): each row
+   * group's least and greatest value of it and the group's bytes, [start, end), as the file's
+   * footer has them. Older releases have none; a reader without it reads the footer first.
+   */
+  row_index?: { column: string; groups: [min: string, max: string, start: number, end: number][] };
 }
 
 export interface ManifestTable {

@@ -19,6 +19,12 @@ export interface TableSpec {
    * so the groups it walks stay this many at every scale (below).
    */
   rowGroupsPerFile?: number;
+  /**
+   * A text column the page looks a row up by before the engine has started: the manifest lists
+   * each row group's least and greatest value of it with the group's bytes (ManifestFile's
+   * row_index), so the page asks for the group beside the file's footer, not after it.
+   */
+  indexedBy?: string;
 }
 
 /** The organizations' column that is true for a mental-health-only facility. */
@@ -140,7 +146,9 @@ export const TABLES: TableSpec[] = [
   // By key, ZIPs (digits) before cities: ordered by kind first, the row group where cities end and
   // ZIPs begin spanned keys '00501' to 'zwolle, la', so every ZIP's lookup read it beside its own
   // (×100's one-state search: 2 of its 16 requests, 80 of its 397 KB; duckdb-wasm in Node 110 → 78 KB).
-  { table: 'gazetteer', order: 'key, kind', rowGroupSize: 2048 },
+  // Indexed by key: a ZIP link's place is found in one round trip, the footer and the ZIP's group
+  // together (Slow 4G: a round trip is 0.56 s, and the footer's answer made it two).
+  { table: 'gazetteer', order: 'key, kind', rowGroupSize: 2048, indexedBy: 'key' },
   { table: 'mv_services_by_location', order: 'state, code' },
   { table: 'mv_treatment_capacity', order: 'state, level_of_care' },
   { table: 'mv_organizations_by_state', order: 'state, org_type' },

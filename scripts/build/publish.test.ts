@@ -1,7 +1,7 @@
 // The sample at ×1 built twice gives the same bytes, and every partition file holds its rows in
 // the table's order. COPY … PARTITION_BY broke both under load (1–2 of 168 files had two runs of
 // rows swapped, a different file each build); publish.ts now writes one COPY per partition.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -61,6 +61,31 @@ describe('the sample release', () => {
       JOIN (SELECT stats_min AS lo, stats_max AS hi FROM parquet_metadata(${file}) WHERE path_in_schema = 'key') g ON z.key BETWEEN g.lo AND g.hi`);
     expect(zips).toBeGreaterThan(30_000);
     expect(admitted).toBe(zips);
+  });
+
+  it('indexes the gazetteer by key in the manifest: each row group\'s keys, and its bytes, one group after the other from the file\'s start', async () => {
+    const db = await openDb();
+    await db.run('SET threads = 1'); // a file's rows in file order
+    const [file] = first.manifest.tables.gazetteer.files;
+    const path = literal(join(first.dir, file.path));
+    const groups = file.row_index!.groups;
+    expect(file.row_index!.column).toBe('key');
+    // Each group's least and greatest key, from its rows.
+    const sizes = (await rows<{ n: number }>(db, `SELECT row_group_num_rows AS n FROM parquet_metadata(${path}) WHERE column_id = 0 ORDER BY row_group_id`)).map((g) => g.n);
+    const keys = (await rows<{ key: string }>(db, `SELECT key FROM read_parquet(${path}, file_row_number = true) ORDER BY file_row_number`)).map((r) => r.key);
+    const ranges = sizes.map((n, i) => {
+      const group = keys.slice(sizes.slice(0, i).reduce((a, b) => a + b, 0)).slice(0, n);
+      return [group.reduce((a, b) => (b < a ? b : a)), group.reduce((a, b) => (b > a ? b : a))];
+    });
+    expect(groups.map(([min, max]) => [min, max])).toEqual(ranges);
+    expect(groups.length).toBeGreaterThan(30);
+    // The bytes: one group after another from the 4-byte magic on, all before the footer (which
+    // the file's last 8 bytes measure; DuckDB writes its bloom filters between the two).
+    const bytes = readFileSync(join(first.dir, file.path));
+    const footer = bytes.readUInt32LE(bytes.length - 8);
+    expect(groups[0][2]).toBe(4);
+    groups.slice(1).forEach(([, , start], i) => expect(start).toBe(groups[i][3]));
+    expect(groups.at(-1)![3]).toBeLessThanOrEqual(bytes.length - 8 - footer);
   });
 
   // The ×10 sample has 31 files of 8,193 to 10,239 rows (one row group, rowGroupRows' case); this one has none.

@@ -70,6 +70,7 @@ async function writeEach(dbs: Db[], releaseDir: string, log: (line: string) => v
     });
     // In key order, so the files read as one table keep the rows' order.
     if (spec.rowGroupsPerFile) files.sort((a, b) => (a.org_keys?.[0] ?? 0) - (b.org_keys?.[0] ?? 0));
+    if (spec.indexedBy) for (const file of files) file.row_index = await rowIndex(db, join(releaseDir, file.path), spec.indexedBy);
     const columns = await rows<{ name: string; type: string }>(db,
       `SELECT column_name AS name, column_type AS type FROM (DESCRIBE ${rowsOf})`);
     out[spec.table] = {
@@ -203,6 +204,19 @@ async function copyParquet(db: Db, query: string, path: string, rowGroupRows: nu
   const key = stats.find((c) => c.key === `"${ORG_KEY}"`)?.value;
   const stat = (name: string) => Number(key?.find((s) => s.key === name)?.value);
   return { path, rows: count, ...(key && count > 0 ? { keys: [stat('min'), stat('max')] as [number, number] } : {}) };
+}
+
+/**
+ * The file's row groups by `column` (ManifestFile's row_index), from its footer: a group's bytes
+ * run from its first column chunk's first page (the dictionary's, when it has one) to its last
+ * chunk's end, as a reader asks for them.
+ */
+async function rowIndex(db: Db, path: string, column: string): Promise<NonNullable<ManifestFile['row_index']>> {
+  const groups = await rows<{ min: string; max: string; start: bigint; end: bigint }>(db, `
+    SELECT any_value(stats_min_value) FILTER (WHERE path_in_schema = $1) AS min, any_value(stats_max_value) FILTER (WHERE path_in_schema = $1) AS max,
+      min(coalesce(dictionary_page_offset, data_page_offset)) AS start, max(coalesce(dictionary_page_offset, data_page_offset) + total_compressed_size) AS end
+    FROM parquet_metadata(${literal(path)}) GROUP BY row_group_id ORDER BY row_group_id`, [column]);
+  return { column, groups: groups.map((g) => [g.min, g.max, Number(g.start), Number(g.end)]) };
 }
 
 /**
