@@ -7,7 +7,7 @@ import { readFirstResults } from './shell/first-results.ts';
 import './styles.css';
 
 // Start the engine before React renders; its worker (the wasm's download and compile) and its
-// JavaScript wait for the link's first results, or 1 s (database.ts).
+// JavaScript wait for the link's first results, or 3 s (database.ts).
 let firstResultsRead!: () => void;
 openDatabase(undefined, new Promise<void>((go) => { firstResultsRead = go; })).catch(() => {}); // the failure is shown by the app from the shared state
 // The link's first results are read meanwhile, without the engine; the list finds them under way.

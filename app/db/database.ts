@@ -64,9 +64,13 @@ function set(next: DatabaseState) {
 
 /**
  * How long the engine waits for the reads the page does without it (`after`, main.tsx): started
- * beside them, it held a link's first row back (below).
+ * beside them, it held a link's first row back (below). On a fast connection they are done in
+ * well under a second; on a slow one the engine's 3 MB took the bandwidth they needed: waiting
+ * 1 s, a ZIP link's first row on Slow 4G came at 5.8–5.9 s, waiting 3 s at 5.2–5.3 s (three
+ * fresh browsers each), the engine ready 1.6 s later (24.7 against 23.1 s). Not longer: a read
+ * that never answers (READ_DEADLINE_MS gives it 20 s) holds the engine back this long.
  */
-const ENGINE_WAITS_MS = 1_000;
+const ENGINE_WAITS_MS = 3_000;
 
 /**
  * Starts the engine once `after` settles or ENGINE_WAITS_MS have passed: its worker (which
