@@ -8,7 +8,7 @@
 import { decompress } from 'fzstd';
 import { parquetMetadataAsync, parquetReadObjects, type AsyncBuffer, type ParquetQueryFilter } from 'hyparquet';
 import type { Manifest, ManifestFile } from '../release/manifest.ts';
-import { offersRanges } from './manifest-fetch.ts';
+import { ignoresRanges, offersRanges } from './manifest-fetch.ts';
 // Types only: these modules stay in the entry's chunks (a shared import made each a request of its own).
 import type { LoadRows } from '../release/near-read.ts';
 import type { TableRead } from '../release/table-read.ts';
@@ -33,16 +33,18 @@ export function runTableRead(read: TableRead, rows: readonly Record<string, unkn
 /**
  * A file this small is fetched whole in one request (footer and pages); of a larger one, the
  * last FOOTER_BYTES first (the gazetteer's footer is 22 KB, an organizations file's 3.5 KB),
- * then only the column chunks of the row groups the filter's statistics admit.
+ * then only the column chunks of the row groups the filter's statistics admit, or, where the
+ * manifest indexes the file (ManifestFile's row_index), the groups it names beside the footer.
  */
 const WHOLE_BYTES = 64 * 1024;
 const FOOTER_BYTES = 32 * 1024;
 
 /**
  * A file on this origin as hyparquet reads it, by byte range; what was fetched answers every
- * later slice inside it. A host that ignores Range sends the whole file, which then answers all.
+ * later slice inside it. A host that ignores Range sends the whole file, which then answers all,
+ * and `onWhole` is told, so that no two ranges are asked for at once again (each came whole).
  */
-function rangedFile(url: URL, byteLength: number, deadlineMs: number): AsyncBuffer {
+function rangedFile(url: URL, byteLength: number, deadlineMs: number, onWhole: () => void): AsyncBuffer {
   const fetched: { start: number; end: number; bytes: Promise<ArrayBuffer> }[] = [];
   return {
     byteLength,
@@ -56,6 +58,7 @@ function rangedFile(url: URL, byteLength: number, deadlineMs: number): AsyncBuff
           if (response.status === 200 && body.byteLength === byteLength) {
             // Not asked again for the next slice: the gazetteer's 1 MB came three times a lookup.
             fetched.push({ start: 0, end: byteLength, bytes: Promise.resolve(body) });
+            onWhole();
             return body.slice(start, end);
           }
           throw new Error(`${url.pathname}: bytes ${start}-${end - 1} answered ${response.status} with ${body.byteLength} bytes`);
@@ -89,11 +92,12 @@ function fileRows(file: ManifestFile, columns: readonly string[], filter: Parque
   if (!reads.has(key)) {
     const stored = columns.filter((c) => !(c in file.partition));
     reads.set(key, (async () => {
-      const buffer = rangedFile(new URL(file.path, dataUrl), file.bytes, deadlineMs);
+      const buffer = rangedFile(new URL(file.path, dataUrl), file.bytes, deadlineMs, () => ignoresRanges(dataUrl));
       // The row groups the manifest says hold the value looked up, asked for beside the footer:
       // hyparquet's reads of their columns then find them fetched (one round trip, not two).
-      if (offersRanges(dataUrl)) {
-        for (const [start, end] of indexedGroups(file, filter)) Promise.resolve(buffer.slice(start, end)).catch(() => {}); // hyparquet asks again
+      if (offersRanges(dataUrl) && file.bytes > WHOLE_BYTES) {
+        // A failure is hyparquet's to meet when it asks for the group, or not at all.
+        for (const [start, end] of indexedGroups(file, filter)) Promise.resolve(buffer.slice(start, end)).catch(() => {});
       }
       const metadata = await parquetMetadataAsync(buffer, { initialFetchSize: file.bytes <= WHOLE_BYTES ? file.bytes : FOOTER_BYTES });
       const rows = await parquetReadObjects({ file: buffer, metadata, columns: stored, filter, compressors, rowFormat: 'object' });
@@ -106,12 +110,18 @@ function fileRows(file: ManifestFile, columns: readonly string[], filter: Parque
   return reads.get(key)!;
 }
 
-/** The bytes of the row groups whose range of the file's indexed column holds the value `filter` asks it to equal. */
+/**
+ * The bytes of the row groups whose range of the file's indexed column holds the value `filter`
+ * asks it to equal, but those the footer's fetch holds. JavaScript orders text by UTF-16 units,
+ * Parquet's statistics by UTF-8 bytes: the two differ past the Basic Multilingual Plane alone,
+ * and a wrong guess costs a request, not a row (hyparquet reads by the footer's statistics).
+ */
 function indexedGroups(file: ManifestFile, filter: ParquetQueryFilter): [number, number][] {
   const index = file.row_index;
   const wanted = index ? (filter as Record<string, { $eq?: unknown } | undefined>)[index.column]?.$eq : undefined;
   if (!index || typeof wanted !== 'string') return [];
-  return index.groups.filter(([min, max]) => min <= wanted && wanted <= max).map(([, , start, end]) => [start, end]);
+  return index.groups.filter(([min, max, start]) => min <= wanted && wanted <= max && start < file.bytes - FOOTER_BYTES)
+    .map(([, , start, end]) => [start, end]);
 }
 
 const filesOf = (manifest: Manifest, table: string, states: readonly string[] | null) =>

@@ -31,6 +31,9 @@ const offering = new Map<string, boolean>();
  */
 export const offersRanges = (dataUrl: URL): boolean => offering.get(dataUrl.href) ?? false;
 
+/** The host said it offers ranges and then sent a whole file for one: no two ranges at once from now on. */
+export const ignoresRanges = (dataUrl: URL): void => void offering.set(dataUrl.href, false);
+
 let started: { href: string; manifest: Promise<Manifest> } | null = null;
 
 /** Starts the fetch now; the next `fetchManifest` of the same release takes its answer. */

@@ -208,13 +208,14 @@ async function copyParquet(db: Db, query: string, path: string, rowGroupRows: nu
 
 /**
  * The file's row groups by `column` (ManifestFile's row_index), from its footer: a group's bytes
- * run from its first column chunk's first page (the dictionary's, when it has one) to its last
- * chunk's end, as a reader asks for them.
+ * run from its first column chunk's first page (the dictionary's, when it has one: an offset of
+ * 0 is none, as hyparquet reads it) to its last chunk's end, as a reader asks for them.
  */
 async function rowIndex(db: Db, path: string, column: string): Promise<NonNullable<ManifestFile['row_index']>> {
   const groups = await rows<{ min: string; max: string; start: bigint; end: bigint }>(db, `
     SELECT any_value(stats_min_value) FILTER (WHERE path_in_schema = $1) AS min, any_value(stats_max_value) FILTER (WHERE path_in_schema = $1) AS max,
-      min(coalesce(dictionary_page_offset, data_page_offset)) AS start, max(coalesce(dictionary_page_offset, data_page_offset) + total_compressed_size) AS end
+      min(coalesce(nullif(dictionary_page_offset, 0), data_page_offset)) AS start,
+      max(coalesce(nullif(dictionary_page_offset, 0), data_page_offset) + total_compressed_size) AS end
     FROM parquet_metadata(${literal(path)}) GROUP BY row_group_id ORDER BY row_group_id`, [column]);
   return { column, groups: groups.map((g) => [g.min, g.max, Number(g.start), Number(g.end)]) };
 }
