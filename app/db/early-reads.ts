@@ -95,7 +95,7 @@ function fileRows(file: ManifestFile, columns: readonly string[], filter: Parque
       const buffer = rangedFile(new URL(file.path, dataUrl), file.bytes, deadlineMs, () => ignoresRanges(dataUrl));
       // The row groups the manifest says hold the value looked up, asked for beside the footer:
       // hyparquet's reads of their columns then find them fetched (one round trip, not two).
-      if (offersRanges(dataUrl) && file.bytes > WHOLE_BYTES) {
+      if (offersRanges(dataUrl)) {
         // A failure is hyparquet's to meet when it asks for the group, or not at all.
         for (const [start, end] of indexedGroups(file, filter)) Promise.resolve(buffer.slice(start, end)).catch(() => {});
       }
@@ -112,14 +112,15 @@ function fileRows(file: ManifestFile, columns: readonly string[], filter: Parque
 
 /**
  * The bytes of the row groups whose range of the file's indexed column holds the value `filter`
- * asks it to equal, but those the footer's fetch holds. JavaScript orders text by UTF-16 units,
+ * asks it to equal, but those the first fetch holds (a small file's whole, a larger one's last
+ * FOOTER_BYTES). JavaScript orders text by UTF-16 units,
  * Parquet's statistics by UTF-8 bytes: the two differ past the Basic Multilingual Plane alone,
  * and a wrong guess costs a request, not a row (hyparquet reads by the footer's statistics).
  */
 function indexedGroups(file: ManifestFile, filter: ParquetQueryFilter): [number, number][] {
   const index = file.row_index;
   const wanted = index ? (filter as Record<string, { $eq?: unknown } | undefined>)[index.column]?.$eq : undefined;
-  if (!index || typeof wanted !== 'string') return [];
+  if (!index || typeof wanted !== 'string' || file.bytes <= WHOLE_BYTES) return [];
   return index.groups.filter(([min, max, start]) => min <= wanted && wanted <= max && start < file.bytes - FOOTER_BYTES)
     .map(([, , start, end]) => [start, end]);
 }

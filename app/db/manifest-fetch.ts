@@ -6,6 +6,18 @@ import { READ_DEADLINE_MS } from './read-guard.ts';
 
 export class CatalogError extends Error {}
 
+const offering = new Map<string, boolean>();
+
+/**
+ * Whether the release's host said, answering for its manifest, that it answers byte ranges
+ * (Accept-Ranges: bytes): a reader may then ask for two ranges of a file at once, where a host
+ * that ignores Range would send the whole file twice. False until the manifest has come.
+ */
+export const offersRanges = (dataUrl: URL): boolean => offering.get(dataUrl.href) ?? false;
+
+/** The host said it offers ranges and then sent a whole file for one: no two ranges at once from now on. */
+export const ignoresRanges = (dataUrl: URL): void => void offering.set(dataUrl.href, false);
+
 async function request(dataUrl: URL): Promise<Manifest> {
   const url = new URL('manifest.json', dataUrl);
   // Always ask: a new release must never be mixed with a cached manifest.
@@ -21,18 +33,6 @@ async function request(dataUrl: URL): Promise<Manifest> {
   }
   return manifest;
 }
-
-const offering = new Map<string, boolean>();
-
-/**
- * Whether the release's host said, answering for its manifest, that it answers byte ranges
- * (Accept-Ranges: bytes): a reader may then ask for two ranges of a file at once, where a host
- * that ignores Range would send the whole file twice. False until the manifest has come.
- */
-export const offersRanges = (dataUrl: URL): boolean => offering.get(dataUrl.href) ?? false;
-
-/** The host said it offers ranges and then sent a whole file for one: no two ranges at once from now on. */
-export const ignoresRanges = (dataUrl: URL): void => void offering.set(dataUrl.href, false);
 
 let started: { href: string; manifest: Promise<Manifest> } | null = null;
 
