@@ -1,15 +1,45 @@
 // The guard around the engine's XMLHttpRequest, against a stand-in whose answers a test scripts.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { guardedFetch, guardedXhr, OtherSiteError } from './guarded-reads.ts';
+
+// A Blob's bytes, as the worker's FileReaderSync would read them (Node has no synchronous reader).
+const blobBytes = new WeakMap<Blob, ArrayBuffer>();
+beforeAll(() => {
+  vi.stubGlobal('FileReaderSync', class {
+    readAsArrayBuffer(blob: Blob) {
+      return blobBytes.get(blob)!;
+    }
+  });
+});
+
+function answerAs(type: string, bytes: number): ArrayBuffer | Blob {
+  const buffer = new ArrayBuffer(bytes);
+  if (type !== 'blob') return buffer;
+  const blob = new Blob([buffer]);
+  blobBytes.set(blob, buffer);
+  return blob;
+}
 
 type Scripted = { status: number; headers?: Record<string, string>; bytes?: number } | 'drop' | 'timeout';
 
 function server(answers: Scripted[]) {
   const sent: string[] = [];
+  const types: string[] = [];
   class FakeXhr {
     status = 0;
-    response: ArrayBuffer | null = null;
     timeout = 0;
+    // Accessors, as a browser's are: an instance field would hide the guard's own.
+    #type = '';
+    #response: ArrayBuffer | Blob | null = null;
+    get responseType() {
+      return this.#type;
+    }
+    set responseType(type: string) {
+      this.#type = type;
+    }
+    get response() {
+      return this.#response;
+    }
     private headers: Record<string, string> = {};
     private request = '';
     open(method: string, url: string) {
@@ -20,12 +50,13 @@ function server(answers: Scripted[]) {
     }
     send() {
       sent.push(this.request);
+      types.push(this.#type);
       const answer = answers.shift() ?? { status: 500 };
       if (answer === 'drop') throw Object.assign(new Error('Failed to load'), { name: 'NetworkError' });
       if (answer === 'timeout') throw Object.assign(new Error('timed out'), { name: 'TimeoutError' });
       this.status = answer.status;
       this.headers = answer.headers ?? {};
-      this.response = answer.bytes === undefined ? null : new ArrayBuffer(answer.bytes);
+      this.#response = answer.bytes === undefined ? null : answerAs(this.#type, answer.bytes);
     }
     getResponseHeader(name: string) {
       return this.headers[name.toLowerCase()] ?? null;
@@ -33,12 +64,14 @@ function server(answers: Scripted[]) {
   }
   let allowed = false;
   const Xhr = guardedXhr(FakeXhr as unknown as typeof XMLHttpRequest, { origin: 'https://site.example', otherSitesAllowed: () => allowed });
-  return { Xhr, sent, allow: (on: boolean) => (allowed = on) };
+  return { Xhr, sent, types, allow: (on: boolean) => (allowed = on) };
 }
 
+/** A read as DuckDB-WASM's runtime makes it: synchronous, for an ArrayBuffer. */
 function read(Xhr: typeof XMLHttpRequest, range: string, method = 'GET', url = 'https://site.example/data/a.parquet') {
   const xhr = new Xhr();
   xhr.open(method, url, false);
+  xhr.responseType = 'arraybuffer';
   xhr.setRequestHeader('Range', range);
   xhr.send(null);
   return xhr;
@@ -51,6 +84,26 @@ describe('guardedXhr', () => {
     expect(xhr.status).toBe(206);
     expect((xhr.response as ArrayBuffer).byteLength).toBe(10);
     expect(sent).toEqual(['GET https://site.example/data/a.parquet Range: bytes=0-9', 'GET https://site.example/data/a.parquet Range: bytes=0-9']);
+  });
+
+  it('takes the answer as a Blob and hands the engine the ArrayBuffer it asked for', () => {
+    const { Xhr, types } = server([{ status: 206, headers: { 'content-range': 'bytes 0-9/100' }, bytes: 10 }]);
+    const xhr = read(Xhr, 'bytes=0-9');
+    expect(types).toEqual(['blob']);
+    expect(xhr.responseType).toBe('arraybuffer');
+    expect(xhr.response).toBeInstanceOf(ArrayBuffer);
+    expect(xhr.response).toBe(xhr.response); // read back once
+    expect((xhr.response as ArrayBuffer).byteLength).toBe(10);
+  });
+
+  it('leaves a request that is not the engine\'s read as it asked', () => {
+    const { Xhr, types } = server([{ status: 200, bytes: 5 }]);
+    const xhr = new Xhr();
+    xhr.open('GET', 'https://site.example/assets/duckdb-eh.wasm');
+    xhr.responseType = 'arraybuffer';
+    xhr.send(null);
+    expect(types).toEqual(['arraybuffer']);
+    expect(xhr.response).toBeInstanceOf(ArrayBuffer);
   });
 
   it('fails a read that stays short instead of letting the engine ask for ever', () => {

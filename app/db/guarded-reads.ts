@@ -2,8 +2,15 @@
 // runtime makes every HTTP read with `new XMLHttpRequest()` opened synchronously, so a subclass
 // put in its place sees each one: it asks again when an answer is dropped, late or short,
 // fails the read when asking again does not help, refuses a request loop, and refuses other
-// websites unless the page allowed them for a console query.
+// websites unless the page allowed them for a console query. And it takes each answer as a Blob,
+// handed to the engine as the ArrayBuffer it asked for: an answer read as an ArrayBuffer (or as
+// text, or streamed) leaves about 1.5 times its bytes in the renderer for as long as the worker
+// lives, and a Blob read back with FileReaderSync does not (×10's warm mix: the browser's memory
+// 703 → 584 MB; scripts/bench/HISTORY.md "What the engine's reads leave behind, as Blobs").
 import { answerProblem, askedRange, READ_ATTEMPTS, READ_DEADLINE_MS, READ_TIMEOUT_MS, RepeatLimit, retryable, statedSize, type ByteRange } from './read-guard.ts';
+
+// Workers only (lib.webworker); the engine's reads all run in its worker.
+declare const FileReaderSync: new () => { readAsArrayBuffer(blob: Blob): ArrayBuffer };
 
 export interface GuardOptions {
   /** The page's origin: the release lives there. */
@@ -33,6 +40,23 @@ export function guardedXhr(Base: typeof XMLHttpRequest, options: GuardOptions): 
     #url = '';
     #sync = false;
     #headers: [string, string][] = [];
+    #asBlob = false;
+    #bytes: ArrayBuffer | null = null;
+
+    set responseType(type: XMLHttpRequestResponseType) {
+      this.#asBlob = this.#sync && type === 'arraybuffer';
+      super.responseType = this.#asBlob ? 'blob' : type;
+    }
+
+    get responseType(): XMLHttpRequestResponseType {
+      return this.#asBlob ? 'arraybuffer' : super.responseType;
+    }
+
+    get response(): unknown {
+      if (!this.#asBlob) return super.response;
+      const blob = super.response as Blob | null;
+      return (this.#bytes ??= blob && new FileReaderSync().readAsArrayBuffer(blob));
+    }
 
     open(method: string, url: string | URL, async = true, user?: string | null, password?: string | null): void {
       this.#method = method.toUpperCase();
@@ -63,6 +87,7 @@ export function guardedXhr(Base: typeof XMLHttpRequest, options: GuardOptions): 
           for (const [name, value] of this.#headers) super.setRequestHeader(name, value);
         }
         this.timeout = READ_TIMEOUT_MS;
+        this.#bytes = null;
         let problem: string | null;
         try {
           super.send(body);
