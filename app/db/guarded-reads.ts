@@ -2,11 +2,11 @@
 // runtime makes every HTTP read with `new XMLHttpRequest()` opened synchronously, so a subclass
 // put in its place sees each one: it asks again when an answer is dropped, late or short,
 // fails the read when asking again does not help, refuses a request loop, and refuses other
-// websites unless the page allowed them for a console query. And it takes each answer as a Blob,
-// handed to the engine as the ArrayBuffer it asked for: an answer read as an ArrayBuffer (or as
-// text, or streamed) leaves about 1.5 times its bytes in the renderer for as long as the worker
-// lives, and a Blob read back with FileReaderSync does not (×10's warm mix: the browser's memory
-// 703 → 584 MB; scripts/bench/HISTORY.md "What the engine's reads leave behind, as Blobs").
+// websites unless the page allowed them for a console query. And each answer the engine asks for
+// as an ArrayBuffer is taken as a Blob and read back into one: an answer read as an ArrayBuffer
+// (or as text, or streamed) leaves about 1.5 times its bytes in the renderer for as long as the
+// worker lives, a Blob read back with FileReaderSync about a fifth of that (×10's warm mix: the
+// browser's memory 703 → 584 MB; scripts/bench/HISTORY.md "What the engine's reads leave behind, as Blobs").
 import { answerProblem, askedRange, READ_ATTEMPTS, READ_DEADLINE_MS, READ_TIMEOUT_MS, RepeatLimit, retryable, statedSize, type ByteRange } from './read-guard.ts';
 
 // Workers only (lib.webworker); the engine's reads all run in its worker.
@@ -44,8 +44,9 @@ export function guardedXhr(Base: typeof XMLHttpRequest, options: GuardOptions): 
     #bytes: ArrayBuffer | null = null;
 
     set responseType(type: XMLHttpRequestResponseType) {
-      this.#asBlob = this.#sync && type === 'arraybuffer';
-      super.responseType = this.#asBlob ? 'blob' : type;
+      const asBlob = this.#sync && type === 'arraybuffer';
+      super.responseType = asBlob ? 'blob' : type; // throws where the browser's would, deciding nothing
+      this.#asBlob = asBlob;
     }
 
     get responseType(): XMLHttpRequestResponseType {
@@ -64,6 +65,9 @@ export function guardedXhr(Base: typeof XMLHttpRequest, options: GuardOptions): 
       this.#sync = !async;
       this.#headers = [];
       super.open(method, url, async, user, password);
+      // An object opened again: no answer of the last request, and a Blob only if this one is the engine's read.
+      this.#bytes = null;
+      if (this.#asBlob) this.responseType = 'arraybuffer';
     }
 
     setRequestHeader(name: string, value: string): void {
@@ -109,7 +113,9 @@ export function guardedXhr(Base: typeof XMLHttpRequest, options: GuardOptions): 
         if (size !== null) sizes.set(this.#url, size);
         return retryable(this.status) ? `HTTP ${this.status}` : null;
       }
-      const answer = { status: this.status, contentRange: this.getResponseHeader('Content-Range'), bytes: (this.response as ArrayBuffer | null)?.byteLength ?? 0 };
+      // Text when the runtime asked for none (its glob's one-byte GET), else the bytes.
+      const body = this.response as ArrayBuffer | string | null;
+      const answer = { status: this.status, contentRange: this.getResponseHeader('Content-Range'), bytes: typeof body === 'string' ? body.length : body?.byteLength ?? 0 };
       return answerProblem(range, answer, sizes.get(this.#url) ?? null);
     }
   };
