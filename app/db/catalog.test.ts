@@ -1,12 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { attachRelease } from './catalog.ts';
+import { fetchManifest } from './manifest-fetch.ts';
+import { SCHEMA_VERSION } from '../release/manifest.ts';
 import type { Engine, Row } from './engine.ts';
 import type { Manifest } from '../release/manifest.ts';
 import { keptFrom, keptSelect, keyRelation, orCopy, relation, untilCopy } from '../release/relation.ts';
 import { sql } from '../release/sql.ts';
 
 function table(paths: string[], partitioned_by: string[] = []) {
-  return { partitioned_by, rows: 1, columns: [], files: paths.map((path) => ({ path, partition: {}, rows: 1, bytes: 1, sha256: '' })) };
+  return { partitioned_by, rows: 1, columns: [], files: paths.map((path, i) => ({ path, partition: {}, rows: 1, bytes: 1000 + i, sha256: '' })) };
 }
 
 const manifest: Pick<Manifest, 'tables'> = {
@@ -27,8 +29,8 @@ function recorder() {
     async exec(sql) {
       log.push(sql);
     },
-    async registerFile(name) {
-      log.push(`register ${name}`);
+    async registerFile(name, url, bytes) {
+      log.push(`register ${name}${bytes === undefined ? '' : ` ${bytes} B`}`);
     },
     async copyTo(sql) {
       log.push(`copy ${sql}`);
@@ -42,6 +44,18 @@ function recorder() {
 }
 
 describe('attachRelease', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('gives each file\'s length with it only where the host said, with the manifest, that it answers ranges', async () => {
+    for (const [data, ranges] of [['https://ranges.example/data/', 'bytes'], ['https://whole.example/data/', null]] as const) {
+      vi.stubGlobal('fetch', async () => Response.json({ schema_version: SCHEMA_VERSION }, { headers: ranges ? { 'accept-ranges': ranges } : {} }));
+      await fetchManifest(new URL(data));
+      const { engine, log } = recorder();
+      await attachRelease(engine, { tables: { gazetteer: manifest.tables.gazetteer } }, new URL(data));
+      expect(log).toEqual([`register gazetteer/d.parquet${ranges ? ' 1000 B' : ''}`]);
+    }
+  });
+
   it('registers every file at once but creates a view only when a query first names it', async () => {
     const { engine, log } = recorder();
     const attached = await attachRelease(engine, manifest, new URL('https://example.org/data/'));

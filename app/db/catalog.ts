@@ -6,6 +6,7 @@ import type { Manifest } from '../release/manifest.ts';
 import { bindRelations, copyReach, filesRelation, keptName, readParquet, relationsIn, type Relation } from '../release/relation.ts';
 import { namesIn, quoteIdent } from '../release/sql-text.ts';
 import type { Engine } from './engine.ts';
+import { offersRanges } from './manifest-fetch.ts';
 
 /**
  * When the engine makes the copies a relation may be read from instead (release/relation.ts
@@ -30,9 +31,11 @@ const partsToMake = (copy: Copy, states: readonly string[] | null) =>
 
 /** Registers the release's files and returns the engine with one view per table (see withViews). */
 export async function attachRelease(engine: Engine, manifest: Pick<Manifest, 'tables'>, dataUrl: URL, copies: Copies = 'when-idle'): Promise<Engine> {
-  // Registering only records a name in the worker: all at once, not one round trip each.
+  // Registering only records a name in the worker: all at once, not one round trip each. The
+  // files' lengths go with them where the host answers ranges, so opening one asks the host nothing.
+  const sized = offersRanges(dataUrl);
   await Promise.all(Object.values(manifest.tables).flatMap((table) =>
-    table.files.map((file) => engine.registerFile(file.path, new URL(file.path, dataUrl).href))));
+    table.files.map((file) => engine.registerFile(file.path, new URL(file.path, dataUrl).href, sized ? file.bytes : undefined))));
   return withViews(engine, manifest, copies);
 }
 

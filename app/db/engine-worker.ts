@@ -5,7 +5,9 @@
 //   inside duckdb-wasm 1.28, which leaves `instantiate()` pending for ever; it is reported as an
 //   error, which reaches the page as the Worker's `error` event;
 // - the page's `{ nrd: 'other-sites', allowed }` messages come in order with the engine's
-//   own, so a console query the visitor allowed to read other websites is the only one that can.
+//   own, so a console query the visitor allowed to read other websites is the only one that can;
+// - its `{ nrd: 'file-size', url, bytes }` messages, sent as a release's files are registered,
+//   give the lengths the guard answers the engine's HEADs with.
 import { startWasmEarly } from './early-wasm.ts';
 import { guardedFetch, guardedXhr, type GuardOptions } from './guarded-reads.ts';
 
@@ -22,7 +24,8 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 let otherSitesAllowed = false;
-const options: GuardOptions = { origin: scope.location.origin, otherSitesAllowed: () => otherSitesAllowed };
+const knownSizes = new Map<string, number>();
+const options: GuardOptions = { origin: scope.location.origin, otherSitesAllowed: () => otherSitesAllowed, knownSize: (url) => knownSizes.get(url) };
 scope.XMLHttpRequest = guardedXhr(scope.XMLHttpRequest, options);
 scope.fetch = guardedFetch(scope.fetch.bind(scope), options);
 scope.addEventListener('unhandledrejection', (event) => scope.reportError(event.reason));
@@ -35,5 +38,6 @@ scope.importScripts(script);
 const engine = scope.onmessage!;
 scope.onmessage = (event) => {
   if (event.data?.nrd === 'other-sites') otherSitesAllowed = event.data.allowed === true;
+  else if (event.data?.nrd === 'file-size') knownSizes.set(String(event.data.url), Number(event.data.bytes));
   else return engine.call(scope, event);
 };

@@ -12,8 +12,11 @@ export interface Engine {
   query<T extends Row = Row>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<T[]>;
   /** Stops the cancellable query running now; false when there is none. */
   cancel(): Promise<boolean>;
-  /** Makes a file reachable by `name` in SQL, read by HTTP range requests from `url`. */
-  registerFile(name: string, url: string): Promise<void>;
+  /**
+   * Makes a file reachable by `name` in SQL, read by HTTP range requests from `url`; `bytes`, its
+   * length when the page knows it and its host answers ranges, spares the request that asks.
+   */
+  registerFile(name: string, url: string, bytes?: number): Promise<void>;
   /** Runs statements that return nothing (views, settings). */
   exec(sql: string): Promise<void>;
   /** The rows of a query written by the engine as a file (DuckDB `COPY … TO`), for download. */

@@ -24,13 +24,16 @@ function answerAs(type: string, bytes: number): ArrayBuffer | Blob {
 
 type Scripted = { status: number; headers?: Record<string, string>; bytes?: number; text?: string } | 'drop' | 'timeout';
 
-function server(answers: Scripted[]) {
+function server(answers: Scripted[], known: Record<string, number> = {}) {
   const sent: string[] = [];
   const types: string[] = [];
   class FakeXhr {
-    status = 0;
     timeout = 0;
     // Accessors, as a browser's are: an instance field would hide the guard's own.
+    #status = 0;
+    get status() {
+      return this.#status;
+    }
     #type = '';
     #response: ArrayBuffer | Blob | string | null = null;
     get responseType() {
@@ -56,7 +59,7 @@ function server(answers: Scripted[]) {
       const answer = answers.shift() ?? { status: 500 };
       if (answer === 'drop') throw Object.assign(new Error('Failed to load'), { name: 'NetworkError' });
       if (answer === 'timeout') throw Object.assign(new Error('timed out'), { name: 'TimeoutError' });
-      this.status = answer.status;
+      this.#status = answer.status;
       this.headers = answer.headers ?? {};
       this.#response = answer.text ?? (answer.bytes === undefined ? null : answerAs(this.#type, answer.bytes));
     }
@@ -65,9 +68,12 @@ function server(answers: Scripted[]) {
     }
   }
   let allowed = false;
-  const Xhr = guardedXhr(FakeXhr as unknown as typeof XMLHttpRequest, { origin: 'https://site.example', otherSitesAllowed: () => allowed });
+  const Xhr = guardedXhr(FakeXhr as unknown as typeof XMLHttpRequest,
+    { origin: 'https://site.example', otherSitesAllowed: () => allowed, knownSize: (url) => known[url] });
   return { Xhr, sent, types, allow: (on: boolean) => (allowed = on) };
 }
+
+const A = 'https://site.example/data/a.parquet';
 
 /** A read as DuckDB-WASM's runtime makes it: synchronous, for an ArrayBuffer. */
 function read(Xhr: typeof XMLHttpRequest, range: string, method = 'GET', url = 'https://site.example/data/a.parquet') {
@@ -160,6 +166,45 @@ describe('guardedXhr', () => {
     const { Xhr } = server([{ status: 206, headers: { 'content-length': '100' } }, { status: 206, bytes: 10 }]);
     read(Xhr, 'bytes=0-', 'HEAD');
     expect(read(Xhr, 'bytes=90-199').status).toBe(206); // the last 10 bytes of 100: complete
+  });
+
+  it('answers the HEAD a file is opened with from its known length, asking the host nothing', () => {
+    const { Xhr, sent } = server([{ status: 206, headers: { 'content-range': 'bytes 90-99/100' }, bytes: 10 }], { [A]: 100 });
+    const head = read(Xhr, 'bytes=0-', 'HEAD');
+    expect(head.status).toBe(206);
+    expect(head.getResponseHeader('Content-Length')).toBe('100');
+    expect(head.getResponseHeader('content-range')).toBe('bytes 0-99/100');
+    expect(sent).toEqual([]);
+    // The length checks the reads: past the end the host rightly sends less than asked.
+    expect(read(Xhr, 'bytes=90-199').status).toBe(206);
+    expect(sent).toEqual([`GET ${A} Range: bytes=90-199`]);
+  });
+
+  it('answers a HEAD without Range as a whole file, and asks the host about a file it does not know', () => {
+    const { Xhr, sent } = server([{ status: 404 }], { [A]: 100 });
+    const xhr = new Xhr();
+    xhr.open('HEAD', A, false);
+    xhr.send(null);
+    expect([xhr.status, xhr.getResponseHeader('Content-Length'), xhr.getResponseHeader('Content-Range')]).toEqual([200, '100', null]);
+    expect(read(Xhr, 'bytes=0-', 'HEAD', 'https://site.example/data/b.parquet').status).toBe(404);
+    expect(sent).toEqual(['HEAD https://site.example/data/b.parquet Range: bytes=0-']);
+  });
+
+  it('answers an object opened again from its new request, not from the length it answered with', () => {
+    const { Xhr } = server([{ status: 206, headers: { 'content-range': 'bytes 0-9/100' }, bytes: 10 }], { [A]: 100 });
+    const xhr = read(Xhr, 'bytes=0-', 'HEAD');
+    xhr.open('GET', A, false);
+    xhr.setRequestHeader('Range', 'bytes=0-9');
+    xhr.send(null);
+    expect([xhr.status, xhr.getResponseHeader('Content-Length')]).toEqual([206, null]);
+  });
+
+  it('sends HEADs to a host again once it sent a whole file for a range', () => {
+    const { Xhr, sent } = server([{ status: 200, headers: { 'content-length': '100' }, bytes: 100 }, { status: 200, headers: { 'content-length': '100' } }], { [A]: 100 });
+    read(Xhr, 'bytes=0-', 'HEAD');
+    read(Xhr, 'bytes=0-9');
+    expect(read(Xhr, 'bytes=0-', 'HEAD').status).toBe(200);
+    expect(sent).toEqual([`GET ${A} Range: bytes=0-9`, `HEAD ${A} Range: bytes=0-`]);
   });
 
   it('says when the server never answered', () => {

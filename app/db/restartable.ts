@@ -100,7 +100,7 @@ export async function restartable(start: () => Promise<Connections>, onRestart: 
     exec: (sql) => run((c) => pick(c).exec(sql)),
     copyTo: (sql, params, format) => run((c) => pick(c).copyTo(sql, params, format)),
     // Files registered here would not outlive a restart: the release is registered by `start`.
-    registerFile: (name, url) => run((c) => pick(c).registerFile(name, url)),
+    registerFile: (name, url, bytes) => run((c) => pick(c).registerFile(name, url, bytes)),
     cancel: () => pick(latest).cancel(),
   });
   return { app: engine((c) => c.app), console: engine((c) => c.console) };

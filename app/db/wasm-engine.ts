@@ -85,7 +85,7 @@ async function connect(db: duckdb.AsyncDuckDB, worker: Worker, guarded: boolean)
     for await (const batch of await conn.send(sql)) rows.push(...batch.toArray());
     return rows;
   };
-  // Messages reach the worker in order with the engine's own (engine-worker.ts).
+  // Messages reach the worker in order with the engine's own (engine-worker.ts): a file's size before the engine can open it.
   const otherSites = (allowed: boolean) => guarded && worker.postMessage({ nrd: 'other-sites', allowed });
 
   return {
@@ -102,7 +102,10 @@ async function connect(db: duckdb.AsyncDuckDB, worker: Worker, guarded: boolean)
     exec: async (sql) => {
       await run(sql, []);
     },
-    registerFile: (name, url) => db.registerFileURL(name, url, duckdb.DuckDBDataProtocol.HTTP, false),
+    registerFile: (name, url, bytes) => {
+      if (guarded && bytes) worker.postMessage({ nrd: 'file-size', url, bytes });
+      return db.registerFileURL(name, url, duckdb.DuckDBDataProtocol.HTTP, false);
+    },
     copyTo: (sql, params, format) => copyThroughFile(db, (text) => run(text, []), inlineParams(sql, params), format),
   };
 }
