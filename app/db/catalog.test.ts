@@ -29,7 +29,7 @@ function recorder() {
     async exec(sql) {
       log.push(sql);
     },
-    async registerFile(name, url, bytes) {
+    async registerFile(name, _url, bytes) {
       log.push(`register ${name}${bytes === undefined ? '' : ` ${bytes} B`}`);
     },
     async copyTo(sql) {
