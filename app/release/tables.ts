@@ -34,6 +34,41 @@ export const MENTAL_HEALTH_MARK = 'mental_health_only';
 export const NAME_ORDER = 'name_order';
 
 /**
+ * The treatment centers' yes/no columns the filters read (app/search/filters.ts), as bits of one
+ * integer, `treatment_flags`, in this order: a copy the engine keeps in memory holds one column,
+ * not 16 (duckdb-wasm gives each column of an in-memory table blocks of its own; ×1's copy took
+ * 26 MB as booleans, 18 MB packed, warm-profile.ts).
+ */
+export const FLAGS = ['offers_methadone', 'offers_buprenorphine', 'offers_naltrexone', 'opioid_treatment_program',
+  'intensive_outpatient', 'partial_hospitalization', 'offers_detox', 'accepts_medicaid', 'accepts_medicare',
+  'accepts_private_insurance', 'sliding_fee_scale', 'accepts_cash_self_payment', 'serves_adolescents', 'serves_adults',
+  'serves_seniors', 'spanish'] as const;
+
+/**
+ * What the filters read of an organization's type, in its own row of `organizations` and
+ * `organizations_by_id` (null for the other types): a filtered search joined its states' (or, over
+ * the whole country, all 171) treatment-center files, each a request of its own in duckdb-wasm:
+ * "detox" searched over the country at ×1 read 171 of them in 198 requests, 2.8 s of its first
+ * row's 6.2 (a loaded machine). Written from the type tables at build time, as the mental-health
+ * mark is, so they cannot disagree with the release.
+ */
+export const FILTER_COLUMNS = ['level_of_care', 'certification_level', 'gender', 'treatment_flags'];
+
+/**
+ * Every organization as the release publishes it: its own columns, the mental-health-only mark
+ * (a treatment center whose facility_type is 'MH', left out unless asked for: a ZIP's nearest
+ * results, read before the engine starts, need only their states' organizations), its place in
+ * the list by name (NAME_ORDER, views.sql) and FILTER_COLUMNS. A view made before the tables are
+ * written (scripts/build/publish.ts), named for the table written from it with its key and what
+ * an opening shows (BY_ID); the state files are written from it as it is.
+ */
+export const PUBLISHED = { view: 'organizations_by_id', select: `SELECT o.*, t.facility_type IS NOT DISTINCT FROM 'MH' AS ${MENTAL_HEALTH_MARK}, nm.${NAME_ORDER},
+    t.level_of_care, r.certification_level, r.gender,
+    (${FLAGS.map((f, i) => `(t.${f}::INTEGER << ${i})`).join(' | ')}) AS treatment_flags
+  FROM organizations o LEFT JOIN treatment_centers t USING (org_id) LEFT JOIN narr_residences r USING (org_id)
+  JOIN name_orders nm USING (org_id)` };
+
+/**
  * Each organization's key, made once before the tables are written (scripts/build/publish.ts)
  * for those that repeat an id on many rows: an MD5 a row cost ×10's organization_services (8.6M
  * rows) 3.9 s of CPU, a join on these 400k rows 0.3 s. Every row's organization is there: the
@@ -83,7 +118,7 @@ const typeDetail = ORG_TYPES.map((type, i) => `CASE WHEN t${i}.org_id IS NOT NUL
 // among the distinct codes of organization_services, read twice for it (85.5M rows at ×100).
 export const BY_ID = `SELECT o.* EXCLUDE (${NOT_BY_ID.join(', ')}), coalesce(${typeDetail.join(', ')}) AS type_detail, s.offered_codes,
     ${orgKeyOf(raw('o.org_id')).text} AS ${ORG_KEY}
-  FROM organizations_by_id o
+  FROM ${PUBLISHED.view} o
   ${ORG_TYPES.map((type, i) => `LEFT JOIN ${TYPE_TABLES[type]} t${i} ON t${i}.org_id = o.org_id`).join('\n  ')}
   LEFT JOIN (SELECT g.org_id, array_to_string(list_transform(g.codes, i -> d.codes[i]), '${CODE_SEPARATOR}') AS offered_codes
     FROM (SELECT org_id, list_sort(list(c.i)) AS codes FROM organization_services JOIN (SELECT code, row_number() OVER (ORDER BY code)::SMALLINT AS i
@@ -107,15 +142,10 @@ export const LINKS = `SELECT r.*, ${LINK_NAMES.map((c) => `o.${c} AS related_${c
 // Partitioned by what the app filters on; rows in geohash order so a spatial filter's
 // min/max statistics skip most row groups. Small tables are one file each.
 export const TABLES: TableSpec[] = [
-  // With the mental-health-only mark (a treatment center whose facility_type is 'MH', left out
-  // unless asked for): a ZIP's nearest results, read before the engine starts, then need only
-  // their states' organizations, not every treatment center's id there too (×1: 8 files → 2).
-  // With the place in the list by name (NAME_ORDER) too: both as organizations_by_id has them
-  // (views.sql), from the build's regular tables, which both of publish.ts's connections read.
+  // From the build's regular tables, which both of publish.ts's connections read.
   {
     table: 'organizations',
-    select: `SELECT o.*, t.facility_type IS NOT DISTINCT FROM 'MH' AS ${MENTAL_HEALTH_MARK}, n.${NAME_ORDER}
-      FROM organizations o LEFT JOIN treatment_centers t USING (org_id) JOIN name_orders n USING (org_id)`,
+    select: `SELECT * FROM ${PUBLISHED.view}`,
     partitionBy: ['state'],
     order: 'state, geohash, org_id',
   },
@@ -153,6 +183,9 @@ export const TABLES: TableSpec[] = [
   { table: 'mv_treatment_capacity', order: 'state, level_of_care' },
   { table: 'mv_organizations_by_state', order: 'state, org_type' },
   { table: 'mv_state_extents', order: 'state' },
+  // The same organizations once more, in id order (but NOT_BY_ID): a lookup by id reads one row
+  // group, and a search with no place opens these files, not one per state (in duckdb-wasm every
+  // file opened costs a footer read: a national scan over 56 state files spent most of its 2 s on them).
   // 2k-row groups (DuckDB's least), 16 a file: a lookup decodes a quarter of the rows it did in
   // 8k (×1, least of 9: 3.8–5.1 ms CPU against 5.8–7.0) for 9% more bytes (3.05 → 3.32 MB at ×1).
   // The in-memory copies that read every row (search rows, names) read the state files now, so

@@ -1,8 +1,10 @@
 // The filters people actually use, as data: each option is a predicate on a published
 // column. Options inside a group combine with OR, groups with AND. Every predicate reads `o`,
-// a search's rows (search-rows.ts): each organization with the columns below of its type's row.
+// a search's rows (search-rows.ts): each organization with what the release writes of its type's
+// row beside its own (FILTER_COLUMNS, release/tables.ts), the yes/no columns as bits of `treatment_flags`.
 import { LEVEL_OF_CARE_NAMES } from './names.ts';
 import { raw, sql, type Sql } from '../release/sql.ts';
+import { FLAGS } from '../release/tables.ts';
 import type { OrgType } from './state.ts';
 
 export interface FilterOption {
@@ -22,23 +24,6 @@ export interface FilterGroup {
   appliesTo: OrgType;
   options: FilterOption[];
 }
-
-/**
- * The treatment centers' yes/no columns the filters read, as bits of one integer of a search's
- * rows, `o.treatment_flags` (null for other types): a copy kept in memory holds one column, not
- * 16 (duckdb-wasm gives each column of an in-memory table blocks of its own; ×1's copy took
- * 26 MB as booleans, 18 MB packed, warm-profile.ts).
- */
-export const FLAGS = ['offers_methadone', 'offers_buprenorphine', 'offers_naltrexone', 'opioid_treatment_program',
-  'intensive_outpatient', 'partial_hospitalization', 'offers_detox', 'accepts_medicaid', 'accepts_medicare',
-  'accepts_private_insurance', 'sliding_fee_scale', 'accepts_cash_self_payment', 'serves_adolescents', 'serves_adults',
-  'serves_seniors', 'spanish'] as const;
-
-/** The other columns the filters (and the mental-health-only rule, queries.ts) read of a type's table, as they are. */
-export const FILTER_COLUMNS = {
-  treatment_centers: ['level_of_care', 'facility_type'],
-  narr_residences: ['certification_level', 'gender'],
-} as const;
 
 const flag = (value: string, label: string, column: (typeof FLAGS)[number], hint: string): FilterOption =>
   ({ value, label, hint, where: raw(`(o.treatment_flags & ${1 << FLAGS.indexOf(column)}) <> 0`) });

@@ -1,18 +1,17 @@
 // The rows every search panel reads as `o`: each organization's columns the list and the map
-// show, its searched words (text-match.ts) and the columns the filters read of its type's row
-// (filters.ts), in one flat row. The engine keeps one copy of them in memory once no query is
-// waiting (db/catalog.ts), of the states searched so far, and reads the release's files for any
-// other state and until then: a search at ×1 read the
-// states' Parquet files, decompressing every row group again, for each of its 2–3 queries
-// (warm-profile.ts: radius 17 / 38 ms CPU p50 / p95, filters 44 / 58 ms with the type tables
-// joined). The copy replaces the text search's copy of names and words and the nearby
-// supports' copy of names (indexed on org_id for their point lookups), so one copy, not two,
-// holds the shared columns.
+// show, its searched words (text-match.ts) and what the filters read of its type (filters.ts;
+// the release writes them in the organization's own row, release/tables.ts FILTER_COLUMNS), in
+// one flat row. The engine keeps one copy of them in memory once no query is waiting
+// (db/catalog.ts), of the states searched so far, and reads the release's files for any other
+// state and until then: a search at ×1 read the states' Parquet files, decompressing every row
+// group again, for each of its 2–3 queries (warm-profile.ts: radius 17 / 38 ms CPU p50 / p95,
+// filters 44 / 58 ms with the type tables joined). The copy replaces the text search's copy of
+// names and words and the nearby supports' copy of names (indexed on org_id for their point
+// lookups), so one copy, not two, holds the shared columns.
 import { textKeyOf } from '../release/org-key.ts';
 import { keptSelect, orCopy, relation } from '../release/relation.ts';
 import { raw, sql, type Sql } from '../release/sql.ts';
-import { MENTAL_HEALTH_MARK, NAME_ORDER } from '../release/tables.ts';
-import { FILTER_COLUMNS, FLAGS } from './filters.ts';
+import { FILTER_COLUMNS, MENTAL_HEALTH_MARK, NAME_ORDER } from '../release/tables.ts';
 
 /** What a result row shows, in the list's order. */
 export const SHOWN = ['org_id', 'name', 'program_name', 'org_type', 'address_line1', 'city', 'state', 'zip', 'phone', 'latitude', 'longitude', 'geo_precision'];
@@ -25,28 +24,21 @@ export const SHOWN = ['org_id', 'name', 'program_name', 'org_type', 'address_lin
 const WORDS = `concat_ws(chr(10), lower(o.name), lower(array_to_string(o.other_names, ' ')), lower(o.address_line1), lower(o.city)) AS words,
   ${textKeyOf(raw('o.org_id')).text} AS text_key`;
 
-const TYPE_COLUMNS = [...FILTER_COLUMNS.treatment_centers.map((c) => `t.${c}`), ...FILTER_COLUMNS.narr_residences.map((c) => `n.${c}`),
-  `(${FLAGS.map((f, i) => `(t.${f}::INTEGER << ${i})`).join(' | ')}) AS treatment_flags`];
-
 /**
- * Beside what a row shows, the mental-health-only mark (the organizations' own column): the rule
- * needs no type table; with the words, the place in the list by name a text search orders by.
+ * Beside what a row shows, the mental-health-only mark (the organizations' own column); with the
+ * words, the place in the list by name a text search orders by; with the types, what the filters read.
  */
 const columns = (words: boolean, types: boolean) =>
-  [...SHOWN.map((c) => `o.${c}`), `o.${MENTAL_HEALTH_MARK}`, ...(words ? [WORDS, `o.${NAME_ORDER}`] : []), ...(types ? TYPE_COLUMNS : [])].join(', ');
-
-const TYPE_JOINS = (centers: Sql) => sql`LEFT JOIN ${centers} t ON t.org_id = o.org_id
-  LEFT JOIN narr_residences n ON n.org_id = o.org_id`;
+  [...SHOWN.map((c) => `o.${c}`), `o.${MENTAL_HEALTH_MARK}`, ...(words ? [WORDS, `o.${NAME_ORDER}`] : []), ...(types ? FILTER_COLUMNS.map((c) => `o.${c}`) : [])].join(', ');
 
 /**
- * Every organization's search row, in memory; one row each (the type tables hold one row an
- * organization). Read from the state files, in their order (state, then geohash), so the copy's
+ * Every organization's search row, in memory. Read from the state files, in their order (state, then geohash), so the copy's
  * blocks each hold a small area and a radius search skips the others by their minimum and
  * maximum latitude and longitude: made in organizations_by_id's order (by key), a radius search
  * at ×10 read every row and took twice the CPU of the state files (warm-profile.ts).
  */
 export const SEARCH_ROWS = keptSelect('search_rows', (states) =>
-  sql`SELECT ${raw(columns(true, true))} FROM ${relation('organizations', states)} o ${TYPE_JOINS(sql`${relation('treatment_centers', states)}`)}`, 'org_id');
+  sql`SELECT ${raw(columns(true, true))} FROM ${relation('organizations', states)} o`, 'org_id');
 
 /**
  * The search rows of `states` (null: everywhere) as `o`: the copy once the engine holds it, or
@@ -54,6 +46,6 @@ export const SEARCH_ROWS = keptSelect('search_rows', (states) =>
  */
 export function searchRows(states: readonly string[] | null, { words, types }: { words: boolean; types: boolean }): Sql {
   const organizations = states ? relation('organizations', states) : raw('organizations_by_id');
-  const files = sql`SELECT ${raw(columns(words, types))} FROM ${organizations} o ${types ? TYPE_JOINS(sql`${relation('treatment_centers', states)}`) : raw('')}`;
+  const files = sql`SELECT ${raw(columns(words, types))} FROM ${organizations} o`;
   return states?.length === 0 ? sql`(${files}) o` : sql`${orCopy(SEARCH_ROWS, files)} o`;
 }

@@ -7,19 +7,20 @@ import { dirname, join, relative, sep } from 'node:path';
 import type { ManifestFile, ManifestTable } from '../../app/release/manifest.ts';
 import { literal } from '../../app/release/sql-text.ts';
 import { connectAgain, rows, type Db } from './db.ts';
-import { ORG_KEYS, TABLES, type TableSpec } from '../../app/release/tables.ts';
+import { ORG_KEYS, PUBLISHED, TABLES, type TableSpec } from '../../app/release/tables.ts';
 import { ORG_KEY } from '../../app/release/org-key.ts';
 
 /** `log` hears of each table as it is written, so a build that fails here says which table it was on. */
 export async function writeTables(db: Db, releaseDir: string, log: (line: string) => void = () => {}): Promise<Record<string, ManifestTable>> {
   await db.run('SET threads = 1; SET preserve_insertion_order = false');
   await db.run(`CREATE OR REPLACE TEMP TABLE ${ORG_KEYS.table} AS ${ORG_KEYS.select}`);
+  await db.run(`CREATE OR REPLACE TEMP VIEW ${PUBLISHED.view} AS ${PUBLISHED.select}`);
   const other = await connectAgain(db);
   try {
     return await writeEach([db, other], releaseDir, log);
   } finally {
     other.closeSync();
-    await db.run(`DROP TABLE ${ORG_KEYS.table}; RESET threads; RESET preserve_insertion_order`);
+    await db.run(`DROP TABLE ${ORG_KEYS.table}; DROP VIEW ${PUBLISHED.view}; RESET threads; RESET preserve_insertion_order`);
   }
 }
 

@@ -50,16 +50,6 @@ GROUP BY state ORDER BY state;
 CREATE OR REPLACE TABLE name_orders AS
 SELECT org_id, row_number() OVER (ORDER BY lower(name), org_id)::INTEGER AS name_order FROM organizations;
 
--- The same organizations once more, in one file in id order. A lookup by id (the detail
--- panel, the network's names) reads one row group, and a search with no location opens one
--- file instead of one per state: in duckdb-wasm every file opened costs a HEAD and a footer
--- read, and a national scan over 56 state files spent most of its 2 s on those.
--- With the mental-health-only mark and the place in the list by name, as the state files have
--- them (app/release/tables.ts).
-CREATE OR REPLACE TEMP VIEW organizations_by_id AS
-SELECT o.*, t.facility_type IS NOT DISTINCT FROM 'MH' AS mental_health_only, n.name_order
-FROM organizations o LEFT JOIN treatment_centers t USING (org_id) JOIN name_orders n USING (org_id);
-
 -- The national list's first page, in the order the app lists it with no place, text, type or
 -- filter (app/search/queries.ts: by name without regard to case, then id), once leaving out
 -- and once including the mental-health-only facilities, each row with the list's length. The
