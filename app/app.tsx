@@ -233,7 +233,7 @@ export function App() {
                 <DidYouMean shown={resolution.search.near?.label ?? state.where} alternatives={resolution.alternatives}
                   onChoose={(where) => navigate({ ...state, where, at: null, selected: null })} />
               )}
-              {resolution.status === 'failed' && <QueryFailed error={resolution.error} />}
+              {resolution.status === 'failed' && <QueryFailed error={resolution.error} onRetry={resolution.retry} />}
               {resolution.status === 'resolved' && !listing && (
                 <div className="start-prompt">
                   <p>{t('app.startPrompt')}</p>
@@ -243,11 +243,12 @@ export function App() {
               {search && (
                 <div className={state.selected ? 'results with-detail' : 'results'}>
                   <div className="results-list">
-                    {count.status === 'failed' ? <QueryFailed error={count.error} />
+                    {count.status === 'failed' ? <QueryFailed error={count.error} onRetry={count.retry} />
                       : <ResultsSummary total={total} search={search} onChange={navigate} types={types} names={serviceNames} />}
                     {!EMBED.embed && total !== null && <CopyLink />}
                     <Suspense fallback={<p className="hint">{t('app.loadingList')}</p>}>
-                      {ResultsTable && <ResultsTable ref={table} search={search} total={total} sort={page.sort} onSort={sortBy} selectedId={state.selected}
+                      {/* Not beside a failed count: its first page is mostly the count's own query, failed the same way (one notice, not two). */}
+                      {ResultsTable && count.status !== 'failed' && <ResultsTable ref={table} search={search} total={total} sort={page.sort} onSort={sortBy} selectedId={state.selected}
                         hoveredId={hovered} onSelect={openFromList} onHover={setHovered} boxed={EMBED.embed} searchForm={SEARCH_FORM} />}
                     </Suspense>
                   </div>

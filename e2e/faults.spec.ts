@@ -57,6 +57,26 @@ test('dropped gazetteer reads are asked again, and a restarted engine finds the 
   await expect(page.locator('[data-rows]')).toHaveAttribute('data-rows', '1', { timeout: 30_000 });
 });
 
+test('a state\'s file the host cannot send is said once, in words that fit a phone, and "Try again" finds the results once it can', async ({ page }) => {
+  test.setTimeout(120_000);
+  let down = true;
+  await page.context().route(MASSACHUSETTS, (route) => (down ? route.abort('connectionrefused') : route.continue()));
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openDirectory(page, './?where=02139&r=10');
+  // The list's notice: the count's, not again for the table's first page (the same query).
+  const notice = page.locator('.results-list').getByRole('alert');
+  await expect(notice).toContainText(/organizations\/state=MA\/[0-9a-f]{16}\.parquet \(organizations, state MA\) could not be read/, { timeout: 90_000 });
+  await expect(notice).toHaveCount(1);
+  expect(await notice.evaluate((el) => el.scrollWidth <= el.clientWidth), 'the file\'s name wraps inside the notice').toBe(true);
+  // The same search submitted again changes nothing its queries depend on: the notice's button asks again.
+  down = false;
+  await notice.getByRole('button', { name: 'Try again' }).click();
+  const expected = await oracleCount({ zip: '02139', miles: 10 });
+  await expect(page.locator('[data-total]')).toHaveAttribute('data-total', String(expected), { timeout: 30_000 });
+  await expect(page.locator('tr[data-org-id]').first()).toBeVisible();
+  await expect(page.locator('.results-list').getByRole('alert')).toHaveCount(0);
+});
+
 test('truncated reads of a state\'s file are asked again, and every later search works', async ({ page }) => {
   const spoiled = await spoil(page, MASSACHUSETTS, 4, truncated);
   await openDirectory(page, './?r=10');
@@ -86,7 +106,9 @@ test('a 206 shorter than asked cannot start a request loop: the read fails, in p
   // and by the list: then nothing more.
   expect(settled).toBeLessThanOrEqual(10);
   expect(reads).toBe(settled);
-  await expect(page.getByRole('link', { name: '988' })).toBeVisible();
+  // The helplines stay in the header, and the notice says them too (on a phone the header may be above the screen).
+  await expect(page.getByRole('complementary', { name: 'Help right now' }).getByRole('link', { name: '988' })).toBeVisible();
+  await expect(page.getByRole('alert').first().getByRole('link', { name: '988' })).toBeVisible();
 });
 
 for (const [fault, answer] of [

@@ -53,7 +53,7 @@ test.describe('with one data file missing', () => {
   test('says which file failed where it was needed, and everything else keeps working', async ({ page }) => {
     await openDirectory(page, './?where=02903&r=10'); // Providence, RI
     await expect(page.getByRole('alert').first()).toContainText(rhodeIsland);
-    await expect(page.getByRole('link', { name: '988' })).toBeVisible();
+    await expect(page.getByRole('complementary', { name: 'Help right now' }).getByRole('link', { name: '988' })).toBeVisible();
 
     await page.getByLabel('Near (ZIP code or City, ST)').fill('02139');
     await page.getByRole('button', { name: 'Search', exact: true }).click();

@@ -1,12 +1,22 @@
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../db/engine.ts';
+import { Helplines } from './safety-lines.tsx';
 
-/** A panel's own error: what failed, with the SQL behind it, while the rest of the page works. */
-export function QueryFailed({ error }: { error: Error }) {
+/**
+ * A panel's own error: what failed, with the SQL behind it, while the rest of the page works, and the helplines;
+ * with `onRetry`, a button that asks again (the same search submitted again changes nothing the
+ * panel's query depends on, so it did not: a person back online was left with the error).
+ */
+export function QueryFailed({ error, onRetry }: { error: Error; onRetry?: () => void }) {
   const { t } = useTranslation();
+  const file = error instanceof QueryError ? error.dataFile : null;
   return (
     <div role="alert" className="query-failed">
-      <p>{t('failed.part', { message: error.message.replace(/\.$/, '') })}</p>
+      <p>{t('failed.part', { message: file ? t('failed.dataFile', { file }) : error.message.replace(/\.$/, '') })}</p>
+      {typeof navigator !== 'undefined' && !navigator.onLine && <p>{t('failed.offline')}</p>}
+      {onRetry && <p><button type="button" onClick={onRetry}>{t('failed.tryAgain')}</button></p>}
+      {/* On a phone the header's helplines may be above the screen; a failure is no time to be without them. */}
+      <p><Helplines /></p>
       {error instanceof QueryError && error.sql && (
         <details>
           <summary>{t('failed.details')}</summary>

@@ -7,6 +7,8 @@ describe('QueryError', () => {
     const error = new QueryError(raw, 'SELECT 1');
     expect(error.message).toBe('the data file organizations/state=RI/d2c24d00944ff50e.parquet (organizations, state RI) could not be read from the server');
     expect(error.detail).toBe(raw);
+    // For the panel to say in the page's language (components/query-failed.tsx).
+    expect(error.dataFile).toBe('organizations/state=RI/d2c24d00944ff50e.parquet (organizations, state RI)');
     expect(new QueryError(`Invalid Input Error: File 'organization_services/49e18d0477dd6d68.parquet' too small to be a Parquet file`, '').message)
       .toBe('the data file organization_services/49e18d0477dd6d68.parquet (organization services) could not be read from the server');
     expect(new QueryError(`Opening file 'gazetteer/e4b73253bf399347.parquet' failed`, '').message)
@@ -18,6 +20,7 @@ describe('QueryError', () => {
       .toBe('Parser Error: syntax error at or near "FORM"');
     const memory = 'Out of Memory Error: failed to allocate data of size 16.0 MiB reading "organization_services/7c1869f9af44c0ee.parquet"';
     expect(new QueryError(memory, 'SELECT 1').message).toBe(memory);
+    expect(new QueryError(memory, 'SELECT 1').dataFile).toBeNull();
   });
 
   it('keeps what the engine threw as its cause, and wraps anything else thrown once', () => {

@@ -27,6 +27,8 @@ export interface QueryOptions {
   background?: boolean;
   cancellable?: boolean;
   otherSites?: boolean;
+  /** Asked again by a person after it failed: an engine a failed read broke is started afresh, however recently it was (restartable.ts). */
+  afterFailure?: boolean;
 }
 
 export type ExportFormat = 'csv' | 'json' | 'parquet';
@@ -38,6 +40,8 @@ export type ExportFormat = 'csv' | 'json' | 'parquet';
  */
 export class QueryError extends Error {
   readonly detail: string;
+  /** The release file that could not be read, with its table and partition, when that is why it failed: the panel says so in the page's language. */
+  readonly dataFile: string | null;
 
   constructor(
     engineMessage: string,
@@ -45,9 +49,11 @@ export class QueryError extends Error {
     readonly params: readonly unknown[] = [],
     cause?: unknown,
   ) {
-    super(plainMessage(engineMessage), cause === undefined ? undefined : { cause });
+    const file = unreadFile(engineMessage);
+    super(file ? `the data file ${file} could not be read from the server` : engineMessage, cause === undefined ? undefined : { cause });
     this.name = 'QueryError';
     this.detail = engineMessage;
+    this.dataFile = file;
   }
 }
 
@@ -65,9 +71,10 @@ const DATA_FILE = /([a-z_]+)\/((?:[a-z_]+=[^/'"\s]+\/)*)[0-9a-f]{16}\.parquet/;
 // fetched short, "Invalid Input Error: File … too small to be a Parquet file", is a read.)
 const NOT_A_READ = /^(Out of Memory|Binder|Parser|Catalog|Conversion|Constraint|Internal|INTERNAL) Error/;
 
-function plainMessage(engineMessage: string): string {
+/** The release file an engine's message names as unread, with its table and partition: `organizations/state=MA/….parquet (organizations, state MA)`. */
+function unreadFile(engineMessage: string): string | null {
   const file = NOT_A_READ.test(engineMessage) ? null : DATA_FILE.exec(engineMessage);
-  if (!file) return engineMessage;
+  if (!file) return null;
   const partition = file[2].split('/').filter(Boolean).map((p) => p.replace('=', ' ')).join(', ');
-  return `the data file ${file[0]} (${file[1].replaceAll('_', ' ')}${partition ? `, ${partition}` : ''}) could not be read from the server`;
+  return `${file[0]} (${file[1].replaceAll('_', ' ')}${partition ? `, ${partition}` : ''})`;
 }

@@ -74,6 +74,20 @@ describe('restartable', () => {
     expect(log).toEqual(['start 1', 'close 1', 'start 2', 'close 2', 'start 3']);
   });
 
+  it('starts a fresh engine when a person asks again, however recently the last one started', async () => {
+    let up = false;
+    // What the second engine answered once the host was back: the footer its failed read left behind.
+    const { start, log } = engines((generation) => (up && generation > 2 ? 'ok' : generation === 1 ? `!${BROKEN}`
+      : "!Invalid Input Error: No magic bytes found at end of file 'organizations/state=MA/x.parquet'"));
+    const { app } = await restartable(start, () => {}, () => 0);
+    await expect(app.query('MA')).rejects.toThrow('No magic bytes');
+    up = true;
+    await expect(app.query('MA')).rejects.toThrow('No magic bytes'); // not asked by a person: within the gap, no restart
+    expect(log).toEqual(['start 1', 'close 1', 'start 2']);
+    await expect(app.query('MA', [], { afterFailure: true })).resolves.toEqual([{ value: 'ok' }]);
+    expect(log).toEqual(['start 1', 'close 1', 'start 2', 'close 2', 'start 3']);
+  });
+
   it('asks a query a restart interrupted again, without counting it as its own failure', async () => {
     let clock = 0;
     const waiting: (() => void)[] = [];
@@ -114,6 +128,7 @@ describe('brokenByRead', () => {
     expect(brokenByRead(new QueryError(BROKEN, ''))).toBe(true);
     expect(brokenByRead(new QueryError('IO Error: No files found that match the pattern "organizations/state=MA/x.parquet"', ''))).toBe(true);
     expect(brokenByRead(new Error('Invalid Error: Error: Range request for http://x/a.parquet failed with error: NetworkError'))).toBe(true);
+    expect(brokenByRead(new QueryError("Invalid Input Error: No magic bytes found at end of file 'gazetteer/e4b73253bf399347.parquet'", ''))).toBe(true);
     expect(brokenByRead(new QueryError('Catalog Error: Table with name nope does not exist!', ''))).toBe(false);
     expect(brokenByRead(new QueryError('Invalid Error: Opening file \'http://evil.example/a.csv\' failed with error: Error: reading from other websites is switched off in this console (http://evil.example)', ''))).toBe(false);
   });

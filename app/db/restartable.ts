@@ -15,8 +15,12 @@ export interface Connections {
   close(): Promise<void>;
 }
 
-/** What a failed read leaves in an engine's error text (duckdb-wasm's words and engine-worker.ts's). */
-const BROKEN = /Range request|Opening file|Reading file|No files found that match|TProtocolException|stopped a request loop|engine was restarted/;
+/**
+ * What a failed read leaves in an engine's error text (duckdb-wasm's words and engine-worker.ts's):
+ * a footer read that failed on an engine already restarted came back, asked again, as "No magic
+ * bytes found at end of file", with no request made.
+ */
+const BROKEN = /Range request|Opening file|Reading file|No files found that match|TProtocolException|stopped a request loop|engine was restarted|No magic bytes found|too small to be a Parquet file/;
 
 class EngineRestarted extends Error {
   constructor() {
@@ -41,7 +45,8 @@ interface Generation extends Connections {
 /**
  * An engine started to recover from a failed read is not restarted again this soon: a file
  * that is truly unreadable (gone from the host) then fails its queries instead of restarting
- * the engine under every other query, over and over.
+ * the engine under every other query, over and over. A person asking again (`afterFailure`)
+ * restarts it whenever: the host may be back, and the engine still holds what the failure left.
  */
 export const RESTART_GAP_MS = 10_000;
 
@@ -62,11 +67,11 @@ export async function restartable(start: () => Promise<Connections>, onRestart: 
   let latest = await begin(null);
   let next: Promise<Generation> | null = null;
 
-  /** A new engine in place of `from`, started once however many queries found `from` broken; null when too soon. */
-  const restart = (from: Generation): Promise<Generation> | null => {
+  /** A new engine in place of `from`, started once however many queries found `from` broken; null when too soon, unless `asked`. */
+  const restart = (from: Generation, asked: boolean): Promise<Generation> | null => {
     if (next) return next;
     if (latest !== from) return Promise.resolve(latest);
-    if (from.restartedAt !== null && now() - from.restartedAt < RESTART_GAP_MS) return null;
+    if (!asked && from.restartedAt !== null && now() - from.restartedAt < RESTART_GAP_MS) return null;
     onRestart(true);
     from.retire();
     void from.close().catch(() => {});
@@ -77,7 +82,7 @@ export async function restartable(start: () => Promise<Connections>, onRestart: 
     return next;
   };
 
-  const run = async <T>(call: (c: Connections) => Promise<T>): Promise<T> => {
+  const run = async <T>(call: (c: Connections) => Promise<T>, asked = false): Promise<T> => {
     let restarted = false;
     for (let interrupted = 0; ; ) {
       const engine = await (next ?? latest);
@@ -87,7 +92,7 @@ export async function restartable(start: () => Promise<Connections>, onRestart: 
         if (error instanceof EngineRestarted && interrupted++ < INTERRUPTIONS) continue;
         // Asked on a new engine and failed again: the file is unreadable now, not the engine.
         if (!brokenByRead(error) || restarted) throw error;
-        const fresh = restart(engine);
+        const fresh = restart(engine, asked);
         if (!fresh) throw error;
         await fresh;
         restarted = true;
@@ -96,7 +101,7 @@ export async function restartable(start: () => Promise<Connections>, onRestart: 
   };
   const engine = (pick: (c: Connections) => Engine): Engine => ({
     query: <T extends Row>(sql: string, params?: readonly unknown[], options?: Parameters<Engine['query']>[2]) =>
-      run((c) => pick(c).query<T>(sql, params, options)),
+      run((c) => pick(c).query<T>(sql, params, options), options?.afterFailure),
     exec: (sql) => run((c) => pick(c).exec(sql)),
     copyTo: (sql, params, format) => run((c) => pick(c).copyTo(sql, params, format)),
     // Files registered here would not outlive a restart: the release is registered by `start`.

@@ -12,11 +12,13 @@ export type QueryState<T> =
   | { status: 'waiting' }
   | { status: 'running'; previous?: T[] }
   | { status: 'done'; rows: T[] }
-  | { status: 'failed'; error: QueryError };
+  /** `retry` asks again: a failed answer is not kept (query-cache.ts), so the query runs anew. */
+  | { status: 'failed'; error: QueryError; retry: () => void };
 
 export function useQuery<T extends Row>(query: Sql | null, options?: { background?: boolean }): QueryState<T> {
   const database = useDatabase();
   const [state, setState] = useState<QueryState<T>>({ status: 'waiting' });
+  const [attempt, setAttempt] = useState(0);
   // Sql values are rebuilt on every render; their text and parameters say whether it changed.
   const key = query ? JSON.stringify([query.text, query.params]) : null;
   // The query answered without the engine, whose answer the engine would only repeat.
@@ -33,7 +35,8 @@ export function useQuery<T extends Row>(query: Sql | null, options?: { backgroun
       if (database.status === 'ready') early.current = null;
       return;
     }
-    const answer = database.status === 'ready' ? database.db.engine.query<T>(query.text, query.params, options) : earlyRows<T>(query);
+    const answer = database.status === 'ready'
+      ? database.db.engine.query<T>(query.text, query.params, attempt ? { ...options, afterFailure: true } : options) : earlyRows<T>(query);
     if (!answer) {
       // Not answerable before the engine: the last query's rows must not stand for this one's
       // (a ZIP's place kept while "Somerville, MA" waits would search around the ZIP).
@@ -51,14 +54,14 @@ export function useQuery<T extends Row>(query: Sql | null, options?: { backgroun
       (error: unknown) => {
         if (!current) return;
         // Read without the engine: the engine answers once it is ready.
-        if (database.status === 'ready') setState({ status: 'failed', error: asQueryError(error, query.text, query.params) });
+        if (database.status === 'ready') setState({ status: 'failed', error: asQueryError(error, query.text, query.params), retry: () => setAttempt((a) => a + 1) });
       },
     );
     return () => {
       current = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for `query` by value; options only pick the lane
-  }, [database, key]);
+  }, [database, key, attempt]);
   return state;
 }
 
@@ -71,6 +74,7 @@ export function useQuery<T extends Row>(query: Sql | null, options?: { backgroun
 export function useFirstFound<T extends Row>(queries: readonly Sql[] | null, found: (rows: T[]) => boolean): QueryState<T> {
   const database = useDatabase();
   const [state, setState] = useState<QueryState<T>>({ status: 'waiting' });
+  const [attempt, setAttempt] = useState(0);
   const key = queries ? JSON.stringify(queries.map((q) => [q.text, q.params])) : null;
   useEffect(() => {
     if (queries === null || database.status !== 'ready') {
@@ -84,9 +88,9 @@ export function useFirstFound<T extends Row>(queries: readonly Sql[] | null, fou
       let rows: T[] = [];
       for (const query of queries) {
         try {
-          rows = await engine.query<T>(query.text, query.params);
+          rows = await engine.query<T>(query.text, query.params, attempt ? { afterFailure: true } : undefined);
         } catch (error) {
-          if (current) setState({ status: 'failed', error: asQueryError(error, query.text, query.params) });
+          if (current) setState({ status: 'failed', error: asQueryError(error, query.text, query.params), retry: () => setAttempt((a) => a + 1) });
           return;
         }
         if (!current) return;
@@ -98,6 +102,6 @@ export function useFirstFound<T extends Row>(queries: readonly Sql[] | null, fou
       current = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for `queries` by value; `found` is a fixed test
-  }, [database, key]);
+  }, [database, key, attempt]);
   return state;
 }

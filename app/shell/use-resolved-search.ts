@@ -14,7 +14,7 @@ export type Resolution =
   /** `alternatives`: other places the text may have meant, when the match was not sure. */
   | { status: 'resolved'; search: ResolvedSearch; unsure: boolean; alternatives: string[] }
   | { status: 'not-found'; where: string }
-  | { status: 'failed'; error: QueryError };
+  | { status: 'failed'; error: QueryError; retry: () => void };
 
 export function useResolvedSearch(state: SearchState, manifest: Manifest | undefined): Resolution {
   // Written once a place, not on every render (a row hovered renders the page again).
@@ -36,7 +36,7 @@ export function useResolvedSearch(state: SearchState, manifest: Manifest | undef
 
   if (!state.at && state.where) {
     if (!lookups?.length) return { status: 'not-found', where: state.where };
-    if (lookup.status === 'failed') return { status: 'failed', error: lookup.error };
+    if (lookup.status === 'failed') return lookup;
     if (lookup.status !== 'done') return { status: 'resolving' };
     if (!found) return { status: 'not-found', where: state.where };
   }

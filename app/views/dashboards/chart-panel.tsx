@@ -41,7 +41,7 @@ export function ChartPanel<T extends Row>({ title, query, result, draw, drawable
     <section className="chart-panel" aria-label={title}>
       <h2>{title}</h2>
       {children}
-      {result.status === 'failed' ? <QueryFailed error={result.error} />
+      {result.status === 'failed' ? <QueryFailed error={result.error} onRetry={result.retry} />
         : nothing ? <p className="chart-empty" role="note">{empty}</p>
         : <div ref={figure} className="chart" data-rows={rows?.length ?? ''} />}
       {rows && (

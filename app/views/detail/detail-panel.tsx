@@ -55,7 +55,7 @@ export function DetailPanel({ orgId, from, onSelect, onClose, preview }: Props) 
     title.current?.focus({ preventScroll: window.matchMedia('(max-width: 800px)').matches });
   }, [orgId, loaded]);
 
-  if (org.status === 'failed') return <QueryFailed error={org.error} />;
+  if (org.status === 'failed') return <QueryFailed error={org.error} onRetry={org.retry} />;
   if (org.status !== 'done') return <DetailLoading preview={preview?.org_id === orgId ? preview : null} onClose={onClose} />;
   if (!row) {
     return (
@@ -117,9 +117,9 @@ export function DetailPanel({ orgId, from, onSelect, onClose, preview }: Props) 
           ))}
         </section>
       )}
-      {services.status === 'failed' && <QueryFailed error={services.error} />}
+      {services.status === 'failed' && <QueryFailed error={services.error} onRetry={services.retry} />}
       {network.status === 'done' && <NearbySupports rows={network.rows} onSelect={onSelect} />}
-      {network.status === 'failed' && <QueryFailed error={network.error} />}
+      {network.status === 'failed' && <QueryFailed error={network.error} onRetry={network.retry} />}
       <details className="more-details">
         <summary>{t('detail.moreDetails')}</summary>
         <dl>

@@ -204,7 +204,7 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
         ))}
         {opened && from && <li className="legend-open"><span aria-hidden="true"><span className="open-pin" /></span> {t('map.open')} <bdi translate="no">{opened.name}</bdi></li>}
       </ul>
-      {points.status === 'failed' && <QueryFailed error={points.error} />}
+      {points.status === 'failed' && <QueryFailed error={points.error} onRetry={points.retry} />}
     </section>
   );
 }

@@ -92,7 +92,7 @@ export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredI
   const words = hasText(search.state.text);
   const shown = shownSort(sort, near, words);
   const sorting: SortingState = shown ? [{ id: shown.key, desc: shown.desc }] : [];
-  const { pages, ensurePage, firstPage, error } = usePagedRows(search, sort);
+  const { pages, ensurePage, firstPage, error, retry } = usePagedRows(search, sort);
   const scroller = useRef<HTMLDivElement>(null);
   const afterList = useRef<HTMLDivElement>(null);
   // Until the count arrives, the first page stands for the results.
@@ -183,7 +183,7 @@ export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredI
   const sum = sizes.reduce((a, b) => a + b, 0);
   const widths = narrow ? table.getVisibleLeafColumns().map((c, i) => (c.id === 'name' ? undefined : sizes[i])) : sizes.map((w) => `${(100 * w) / sum}%`);
 
-  if (error) return <QueryFailed error={error} />;
+  if (error) return <QueryFailed error={error} onRetry={retry} />;
   // Nothing found: the summary says what to do; an empty table's headings and box looked broken.
   if (total === 0) return null;
   return (

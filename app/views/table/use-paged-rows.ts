@@ -27,6 +27,8 @@ export function usePagedRows(search: ResolvedSearch, sort: Sort) {
   const database = useDatabase();
   const [pages, setPages] = useState<Map<number, ResultRow[]>>(new Map());
   const [error, setError] = useState<QueryError | null>(null);
+  // Bumped to ask again after a failure (a failed answer is not kept, db/query-cache.ts).
+  const [attempt, setAttempt] = useState(0);
   // How each page was asked for: read without the engine, or by it.
   const requested = useRef(new Map<number, 'early' | 'engine'>());
   const generation = useRef(0);
@@ -42,7 +44,7 @@ export function usePagedRows(search: ResolvedSearch, sort: Sort) {
     requested.current = new Map();
     setPages(new Map());
     setError(null);
-  }, [key]);
+  }, [key, attempt]);
 
   const ensurePage = useCallback((page: number) => {
     // The national list's and a ZIP's first page come before the engine (db/early-reads.ts).
@@ -51,7 +53,7 @@ export function usePagedRows(search: ResolvedSearch, sort: Sort) {
     if (requested.current.get(page) === 'engine' || (requested.current.has(page) && database.status !== 'ready')) return;
     const q = resultsQuery(search, { limit: PAGE_SIZE, offset: page * PAGE_SIZE, sort: sort.key, desc: sort.desc });
     const early = earlyRows<ResultRow>(q);
-    const answer = early ?? (database.status === 'ready' ? database.db.engine.query<ResultRow>(q.text, q.params) : null);
+    const answer = early ?? (database.status === 'ready' ? database.db.engine.query<ResultRow>(q.text, q.params, attempt ? { afterFailure: true } : undefined) : null);
     if (!answer) return;
     requested.current.set(page, early ? 'early' : 'engine');
     const mine = generation.current;
@@ -69,11 +71,12 @@ export function usePagedRows(search: ResolvedSearch, sort: Sort) {
       },
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` identifies the rows' query (search and sort) by value
-  }, [database, key]);
+  }, [database, key, attempt]);
 
   // Asked for as the table is drawn, not after it is painted: on a loaded phone the paint of the
   // first screen delayed a ZIP's read without the engine by ~300 ms.
   useLayoutEffect(() => ensurePage(0), [ensurePage]);
 
-  return { pages, ensurePage, firstPage: pages.get(0), error };
+  const retry = useCallback(() => setAttempt((a) => a + 1), []);
+  return { pages, ensurePage, firstPage: pages.get(0), error, retry };
 }
