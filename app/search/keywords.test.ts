@@ -73,6 +73,8 @@ describe('reading typed text', () => {
     expect(of('alcoholismo')).toEqual(of('alcohol'));
     expect(of('terapia')).toEqual(of('counseling'));
     expect(of('terapia')[0].codes).toContain('ICO');
+    for (const text of ['spanish speaking', 'speaks spanish', 'habla español', 'se habla español']) expect(readText(text), text).toMatchObject({ words: [], keywords: of('spanish').map((keyword) => ({ keyword })) });
+    expect([of('narcan')[0].codes, of('naloxone')[0].codes]).toEqual([['NOE'], ['NOE', 'BWN']]);
     for (const text of ['heroin', 'fentanyl', 'heroína', 'fentanilo', 'opioides']) {
       expect(of(text), text).toEqual(of('opioid'));
       expect(of(text)[0].codes, text).toEqual(expect.arrayContaining(['OTP', 'BU', 'ODTX']));

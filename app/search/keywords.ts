@@ -51,7 +51,9 @@ export const KEYWORDS: Keyword[] = [
   { words: ['pregnant', 'postpartum', 'embarazada', 'embarazadas', 'posparto'], codes: ['PW'] },
   { words: ['veteran', 'veterans', 'va', 'military', 'veterano', 'veteranos', 'militar', 'militares'], codes: ['VET', 'ADM', 'MF', 'VAMC', 'MI'] },
   { words: ['lgbt', 'lgbtq', 'gay', 'lesbian', 'transgender'], codes: ['GL'] },
-  { words: ['spanish', 'español', 'espanol'], filter: 'spoken:es' },
+  // How a person asks for it: as words, "spanish speaking" near 02139 required "speaking" and found nothing (a person test, 2026-12-03).
+  { words: ['spanish', 'español', 'espanol', 'spanish speaking', 'spanish-speaking', 'speaks spanish', 'speak spanish', 'spanish speaker',
+    'spanish speakers', 'habla español', 'habla espanol', 'hablan español', 'hablan espanol', 'hablo español', 'hablo espanol'], filter: 'spoken:es' },
   { words: ['deaf', 'asl', 'sign language', 'sordo', 'sordos', 'lengua de señas'], codes: ['AH'] },
   // Free is no payment at all: "Payment assistance" and "Sliding fee scale" still cost something (the sliding keyword finds them).
   { words: ['free', 'no cost', 'no payment', 'gratis', 'gratuito', 'gratuita', 'sin costo'], codes: ['NP'] },
@@ -63,7 +65,9 @@ export const KEYWORDS: Keyword[] = [
   { words: ['cash', 'self-pay', 'self pay', 'pago en efectivo', 'en efectivo'], filter: 'pay:cash' },
   { words: ['telehealth', 'telemedicine', 'online', 'virtual', 'telesalud', 'telemedicina', 'en línea', 'en linea'], codes: ['TELE'] },
   { words: ['dui', 'dwi'], codes: ['DU', 'DUO'] },
-  { words: ['narcan', 'naloxone', 'naloxona'], codes: ['NOE', 'BWN'] },
+  // Narcan is the overdose spray alone; naloxone is also in Suboxone ("Buprenorphine with naloxone").
+  { words: ['narcan'], codes: ['NOE'] },
+  { words: ['naloxone', 'naloxona'], codes: ['NOE', 'BWN'] },
   // Every substance-use facility that does not say it "Does not treat alcohol use disorder" (SAMHSA asks each):
   // alcohol detox and medications alone were 271 of 423 near 10001, leaving out counseling for it; this is 365.
   { words: ['alcohol', 'alcoholism', 'alcoholic', 'drinking', 'alcoholismo', 'alcohólico', 'alcoholico'],
