@@ -87,7 +87,7 @@ for (const [name, viewport] of [['a phone', { width: 390, height: 844 }], ['a la
       // A phone: the details take the list's place, with a way back at the top.
       await expect(page.locator('.results-list')).toBeVisible({ visible: !phone });
       await expect(panel.getByRole('button', { name: 'Back to the results' })).toBeVisible({ visible: phone });
-      await expect(panel.getByRole('link', { name: 'Directions' })).toHaveAttribute('href', /^https:\/\/www\.openstreetmap\.org\/directions\?route=/);
+      await expect(panel.getByRole('link', { name: 'Directions' })).toHaveAttribute('href', /^https:\/\/www\.openstreetmap\.org\/directions\?(route|to)=/);
       await expect(panel.getByText('Check with the provider before you go')).toBeVisible();
       await expect(panel.getByText(/miles from Cambridge, MA 02139/)).toBeVisible();
       const helpline = page.getByRole('link', { name: '988' }).filter({ visible: true }).last();

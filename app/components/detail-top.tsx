@@ -3,17 +3,15 @@
 // organization. While loading it shows what the list already showed (name, Call, Directions):
 // on a slow connection a tap took the phone number away for up to a minute and a half.
 import { useTranslation } from 'react-i18next';
-import { directionsHref } from './directions.ts';
+import { directionsHref, type Destination } from './directions.ts';
 import { PhoneLink } from './phone-link.tsx';
 import { SafetyLines } from './safety-lines.tsx';
 
 /** What the list knows of a result before its details are read. */
-export interface DetailPreview {
+export interface DetailPreview extends Destination {
   org_id: string;
   name: string;
   phone: string | null;
-  latitude: number | null;
-  longitude: number | null;
 }
 
 export function DetailTop({ onClose }: { onClose: () => void }) {
@@ -29,14 +27,15 @@ export function DetailTop({ onClose }: { onClose: () => void }) {
 }
 
 /** Call and Directions, then whatever else reaches it (email, website). */
-export function ContactActions({ phone, lat, lon, children }: { phone: string | null; lat: number | null; lon: number | null; children?: React.ReactNode }) {
+export function ContactActions({ phone, to, children }: { phone: string | null; to: Destination; children?: React.ReactNode }) {
   const { t } = useTranslation();
+  const route = directionsHref(to);
   return (
     <ul className="contact-actions" aria-label={t('detail.contact')}>
       {phone && <li><PhoneLink phone={phone} /></li>}
-      {lat !== null && lon !== null && (
+      {route && (
         <li>
-          <a href={directionsHref(lat, lon)} target="_blank" rel="noopener noreferrer">{t('results.directions')}</a>{' '}
+          <a href={route} target="_blank" rel="noopener noreferrer">{t('results.directions')}</a>{' '}
           <span className="muted">{t('detail.opensOsm')}</span>
         </li>
       )}
@@ -54,7 +53,7 @@ export function DetailLoading({ preview, onClose }: { preview: DetailPreview | n
       {preview && (
         <>
           <h2 translate="no">{preview.name}</h2>
-          <ContactActions phone={preview.phone} lat={preview.latitude} lon={preview.longitude} />
+          <ContactActions phone={preview.phone} to={preview} />
         </>
       )}
       <p className="hint">{t('common.loading')}</p>

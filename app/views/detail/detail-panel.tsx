@@ -92,7 +92,7 @@ export function DetailPanel({ orgId, from, onSelect, onClose, preview }: Props) 
         <p className="sample-warning" role="note">{t('detail.generated')}</p>
       )}
       {isPresent(row.other_names) && <p>{t('detail.alsoKnownAs')} <span translate="no"><IsolatedParts parts={row.other_names as string[]} /></span></p>}
-      <ContactActions phone={isPresent(row.phone) ? String(row.phone) : null} lat={at?.lat ?? null} lon={at?.lon ?? null}>
+      <ContactActions phone={isPresent(row.phone) ? String(row.phone) : null} to={{ ...row, latitude: at?.lat ?? null, longitude: at?.lon ?? null }}>
         {email && <li><a href={`mailto:${email}`} translate="no">{email}</a></li>}
         {isPresent(row.website) && <li><SafeLink href={String(row.website)} /></li>}
       </ContactActions>

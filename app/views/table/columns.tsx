@@ -19,10 +19,13 @@ const call = (r: ResultRow, label?: string) => r.phone
 export function resultColumns(t: TFunction, near: boolean, narrow: boolean, onSelect: (orgId: string, row: ResultRow) => void): Column[] {
   const miles = (r: ResultRow) => (r.distance_miles === null ? '' : t('units.milesShort', { miles: formatNumber(r.distance_miles, 1) }));
   const typeName = (r: ResultRow) => t(`data.orgType.${r.org_type}`);
-  const directions = (r: ResultRow) => r.latitude !== null && r.longitude !== null && (
-    <a href={directionsHref(r.latitude, r.longitude)} target="_blank" rel="noopener noreferrer" onClick={(e) => e.stopPropagation()}
-      aria-label={t('results.directionsTo', { name: r.name })}>{t('results.directions')}</a>
-  );
+  const directions = (r: ResultRow) => {
+    const route = directionsHref(r);
+    return route && (
+      <a href={route} target="_blank" rel="noopener noreferrer" onClick={(e) => e.stopPropagation()}
+        aria-label={t('results.directionsTo', { name: r.name })}>{t('results.directions')}</a>
+    );
+  };
   // With its program's name under it: SAMHSA lists a provider's sites under one name ("TRI Center
   // Inc" twice near 10001), which read as duplicates until the details were opened.
   const nameButton = (r: ResultRow) => (
