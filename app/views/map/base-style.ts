@@ -17,7 +17,10 @@ export function baseStyle(): StyleSpecification | string {
       borders: { type: 'geojson', data: mesh(topology, topology.objects.states, (a, b) => a !== b) },
     },
     layers: [
-      { id: 'water', type: 'background', paint: { 'background-color': '#dbe8f1' } },
+      // Outside the states: water and the neighbouring countries alike (us-atlas draws no coastline
+      // of its own, nor Canada or Mexico), so neither reads as the other: in blue, Ontario and
+      // British Columbia were drawn as lakes (a person test, 2026-12-03).
+      { id: 'outside', type: 'background', paint: { 'background-color': '#e3e3df' } },
       { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': '#f7f6f2' } },
       { id: 'borders', type: 'line', source: 'borders', paint: { 'line-color': '#9aa5b1', 'line-width': 0.8 } },
     ],
