@@ -220,7 +220,7 @@ export function App() {
               )} />
             {/* Under the form, not above it: appearing there it pushed the form down as a person began to type on a phone. */}
             <StartingNotice database={database} />
-            <section id="results" className="results-area" aria-labelledby="results-title">
+            <section id="results" className={listing ? 'results-area' : 'results-area idle'} aria-labelledby="results-title">
               <h2 id="results-title" ref={resultsHeading} tabIndex={-1}>{t('app.results')}</h2>
               {resolution.status === 'resolving' && (
                 <p role="status" className="hint looking-up">
