@@ -222,7 +222,8 @@ export function App() {
             <StartingNotice database={database} />
             <section id="results" className={listing ? 'results-area' : 'results-area idle'} aria-labelledby="results-title">
               <h2 id="results-title" ref={resultsHeading} tabIndex={-1}>{t('app.results')}</h2>
-              {resolution.status === 'resolving' && (
+              {/* Not once the engine could not start and the place is still unread: it never will be, and the notice above says why. */}
+              {resolution.status === 'resolving' && database.status !== 'failed' && (
                 <p role="status" className="hint looking-up">
                   <progress aria-label={t('app.lookingUp')} /> {state.where
                     ? <Trans i18nKey="app.lookingUpPlace" values={{ where: state.where }} components={{ bdi: <bdi /> }} />

@@ -128,6 +128,14 @@ for (const [fault, answer] of [
   });
 }
 
+test('when the manifest cannot be read, the page says so and stops saying it is looking the place up', async ({ page }) => {
+  await page.context().route(/\/data\/manifest\.json$/, (route) => route.fulfill({ status: 503, body: 'down for maintenance' }));
+  await page.goto('./?where=02139&r=10');
+  await expect(page.getByRole('alert')).toContainText('Could not load the data manifest', { timeout: 30_000 });
+  await expect(page.getByRole('alert').getByRole('button', { name: 'Try again' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Looking up' })).toHaveCount(0);
+});
+
 test('with every data response 5 s late, the page says what it is doing all along', async ({ page }) => {
   await page.context().route(/\/data\/.*\.parquet$/, async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 5_000));
