@@ -45,7 +45,7 @@ test('errors keep DuckDB\'s words and position; the schema browser inserts names
   await expect(alert).toContainText('syntax error at or near "gazetteer"');
   await expect(alert).toContainText('LINE 1');
 
-  // Opening a table shows its columns as the engine describes them, partition column included.
+  // Opening a table shows its columns as the engine describes them.
   const tables = page.getByRole('navigation', { name: 'Tables' });
   const summary = tables.locator('summary', { hasText: 'treatment_centers' });
   await expect(summary).toContainText(`${manifest.tables.treatment_centers.rows.toLocaleString('en-US')} rows`);

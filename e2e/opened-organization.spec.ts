@@ -21,7 +21,7 @@ async function unlinkedInACluster(): Promise<Org> {
   // Both listed by default: no mental-health-only facility (left out until asked for).
   const [org] = await rowsOf<Org>(`
     WITH listed AS (SELECT * FROM read_parquet('dist/data/organizations_by_id/*.parquet')
-      WHERE latitude IS NOT NULL AND org_id NOT IN (SELECT org_id FROM read_parquet('dist/data/treatment_centers/*/*/*.parquet') WHERE facility_type = 'MH'))
+      WHERE latitude IS NOT NULL AND org_id NOT IN (SELECT org_id FROM read_parquet('dist/data/treatment_centers/*.parquet') WHERE facility_type = 'MH'))
     SELECT o.org_id, o.name, o.zip, o.longitude::DOUBLE AS lon, o.latitude::DOUBLE AS lat
     FROM listed o
     WHERE o.org_id NOT IN (SELECT org_id FROM read_parquet('dist/data/network_relationships/*.parquet'))

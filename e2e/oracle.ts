@@ -17,7 +17,7 @@ const near = (data: string) => `here AS (
       + cos(radians(here.lat)) * cos(radians(o.latitude)) * pow(sin(radians(o.longitude - here.lon) / 2), 2))) AS miles
     FROM read_parquet('${data}/organizations/*/*.parquet', hive_partitioning = true) o
     CROSS JOIN here
-    LEFT JOIN read_parquet('${data}/treatment_centers/*/*/*.parquet', hive_partitioning = true) mh
+    LEFT JOIN read_parquet('${data}/treatment_centers/*.parquet', hive_partitioning = true) mh
       ON mh.org_id = o.org_id AND mh.facility_type = 'MH'
     WHERE o.latitude IS NOT NULL AND mh.org_id IS NULL
   )`;
@@ -35,7 +35,7 @@ export async function oracleCount(opts: { zip: string; miles: number; treatmentW
   const data = opts.data ?? DATA;
   const [{ n }] = await oracleRows(`WITH ${near(data)}
     SELECT count(*)::INTEGER AS n FROM located o
-    ${opts.treatmentWhere ? `LEFT JOIN read_parquet('${data}/treatment_centers/*/*/*.parquet', hive_partitioning = true) t USING (org_id)` : ''}
+    ${opts.treatmentWhere ? `LEFT JOIN read_parquet('${data}/treatment_centers/*.parquet', hive_partitioning = true) t USING (org_id)` : ''}
     WHERE o.miles <= $miles ${opts.treatmentWhere ? `AND (${opts.treatmentWhere})` : ''}`, { zip: opts.zip, miles: opts.miles });
   return Number(n);
 }

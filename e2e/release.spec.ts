@@ -22,7 +22,7 @@ test('opens the release and counts what it holds, from this origin only', async 
   await page.reload();
   await expect(page.locator('[data-total]')).toHaveAttribute('data-total', listed!, { timeout: 30_000 });
   const mentalHealthOnly = manifest.tables.organizations.rows - Number(listed);
-  const [{ n }] = await oracleRows(`SELECT count(*)::INTEGER AS n FROM read_parquet('dist/data/treatment_centers/*/*/*.parquet') WHERE facility_type = 'MH'`);
+  const [{ n }] = await oracleRows(`SELECT count(*)::INTEGER AS n FROM read_parquet('dist/data/treatment_centers/*.parquet') WHERE facility_type = 'MH'`);
   expect(mentalHealthOnly).toBe(n);
   await page.locator('summary', { hasText: /^Filters/ }).click();
   await page.getByRole('checkbox', { name: /Include mental-health-only facilities/ }).check();

@@ -285,12 +285,12 @@ test('the national list\'s first rows and its count show while the engine cannot
   await expect(page.locator('[data-total]')).toBeVisible();
   const total = Number(await page.locator('[data-total]').getAttribute('data-total'));
   const expected = await oracleRows(`SELECT o.org_id FROM read_parquet('dist/data/organizations/*/*.parquet') o
-    WHERE o.org_id NOT IN (SELECT org_id FROM read_parquet('dist/data/treatment_centers/*/*/*.parquet') WHERE facility_type = 'MH')
+    WHERE o.org_id NOT IN (SELECT org_id FROM read_parquet('dist/data/treatment_centers/*.parquet') WHERE facility_type = 'MH')
     ORDER BY lower(o.name), o.org_id LIMIT ${shown.length}`);
   expect(shown).toEqual(expected.map((r) => r.org_id));
   expect(shown.length).toBeGreaterThan(5);
   const [{ n }] = await oracleRows(`SELECT count(*)::INTEGER AS n FROM read_parquet('dist/data/organizations/*/*.parquet') o
-    WHERE o.org_id NOT IN (SELECT org_id FROM read_parquet('dist/data/treatment_centers/*/*/*.parquet') WHERE facility_type = 'MH')`);
+    WHERE o.org_id NOT IN (SELECT org_id FROM read_parquet('dist/data/treatment_centers/*.parquet') WHERE facility_type = 'MH')`);
   expect(total).toBe(n);
   // Generated listings are never shown without saying so, engine or not.
   await expect(page.getByText('Sample data:')).toBeVisible();
@@ -402,7 +402,7 @@ for (const [name, connection] of [['says nothing', null], ['is cellular', { type
     if (connection) await page.addInitScript((c) => Object.defineProperty(navigator, 'connection', { value: c, configurable: true }), connection);
     const states = new Set<string>();
     page.on('request', (request) => {
-      const state = /\/data\/(?:organizations|treatment_centers)\/state=([A-Z]{2})\//.exec(request.url());
+      const state = /\/data\/organizations\/state=([A-Z]{2})\//.exec(request.url());
       if (state) states.add(state[1]);
     });
     await page.goto('./?where=02139&r=10');

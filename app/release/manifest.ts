@@ -16,7 +16,8 @@ import type { OrgType } from './org-types.ts';
 // 13: organizations_by_id's service codes as one text, offered_codes, where services was a list (tables.ts).
 // 14: the gazetteer's zip_count, how many ZIPs name a city (its lookups and suggestions read no ZIP rows).
 // 15: organizations' (and organizations_by_id's) filter columns, FILTER_COLUMNS (tables.ts): a filtered search reads no type table.
-export const SCHEMA_VERSION = 15;
+// 16: treatment_centers in one file, no longer partitioned by state and level of care (nothing the page does reads it by them).
+export const SCHEMA_VERSION = 16;
 
 /** Where a release is published beside the page (the build's default `--out` is public/data). */
 export const RELEASE_FOLDER = 'data/';

@@ -13,8 +13,6 @@ export interface RelationParts {
   table: string;
   /** Null: every row. */
   states?: readonly string[] | null;
-  /** Null: every level of care (of a table partitioned by it, within `states`). */
-  levels?: readonly string[] | null;
   /** One organization's key (org-key.ts): of a table split by key, the file(s) holding it. */
   key?: number | null;
   /**
@@ -50,7 +48,6 @@ export interface RelationParts {
 export class Relation {
   readonly table: string;
   readonly states: readonly string[] | null;
-  readonly levels: readonly string[] | null;
   readonly key: number | null;
   readonly select: string | null;
   readonly indexedOn: string | null;
@@ -64,7 +61,6 @@ export class Relation {
   constructor(parts: RelationParts) {
     this.table = parts.table;
     this.states = parts.states ?? null;
-    this.levels = parts.levels ?? null;
     this.key = parts.key ?? null;
     this.select = parts.select ?? null;
     this.indexedOn = parts.indexedOn ?? null;
@@ -77,8 +73,8 @@ export class Relation {
   }
 }
 
-export function relation(table: string, states: readonly string[] | null = null, levels: readonly string[] | null = null): Relation {
-  return new Relation({ table, states, levels });
+export function relation(table: string, states: readonly string[] | null = null): Relation {
+  return new Relation({ table, states });
 }
 
 /** The rows of one organization's key: of a table split by key (tables.ts), only its file. */
@@ -168,13 +164,11 @@ export function copyReach(manifest: Tables, r: Relation): { states: readonly str
 
 /**
  * A relation on the release's own files: of a table split by key, the file(s) whose key range
- * holds the key; only the states' files of a table partitioned by state, and of those only the
- * levels' files of one partitioned by level of care too (one treatment center's row: one file,
- * where its state's 3–5 cost 2–3× the CPU in duckdb-wasm; open-profile.ts). A relation with a
+ * holds the key; only the states' files of a table partitioned by state. A relation with a
  * copy reads the copy where `held` says the engine holds the states it reads (copyReach).
  */
 export function filesRelation(manifest: Tables, r: Relation, held: (copy: Relation, states: readonly string[] | null) => boolean = () => false): string {
-  const { table, states, levels, key } = r;
+  const { table, states, key } = r;
   if (r.copy) {
     const otherwise = () => writeOtherwise(r, (x) => filesRelation(manifest, x, held));
     // What a query reads beside the copy (untilCopy) stops only once the copy is whole: read by
@@ -189,20 +183,18 @@ export function filesRelation(manifest: Tables, r: Relation, held: (copy: Relati
     return readParquet(manifest.tables[table], undefined, holds);
   }
   if (!states || !partitionedBy(manifest, table, 'state')) return quoteIdent(table);
-  const byLevel = levels && partitionedBy(manifest, table, 'level_of_care');
-  const read = (f: ManifestFile) => states.includes(f.partition.state) && (!byLevel || levels.includes(f.partition.level_of_care));
+  const read = (f: ManifestFile) => states.includes(f.partition.state);
   if (!manifest.tables[table].files.some(read)) return `(SELECT * FROM ${quoteIdent(table)} WHERE FALSE)`;
   return readParquet(manifest.tables[table], undefined, read);
 }
 
 /** A relation on uploaded tables (MotherDuck): the whole table filtered by state (by key: the query's own org_key filter). */
 export function tablesRelation(manifest: Tables, r: Relation): string {
-  const { table, states, select, levels } = r;
+  const { table, states, select } = r;
   if (r.copy) return writeOtherwise(r, (x) => tablesRelation(manifest, x));
   if (select) return `(${select})`;
   if (!states || !partitionedBy(manifest, table, 'state')) return quoteIdent(table);
-  const level = levels && partitionedBy(manifest, table, 'level_of_care') ? ` AND level_of_care IN (${levels.map(literal).join(', ') || 'NULL'})` : '';
-  return `(SELECT * FROM ${quoteIdent(table)} WHERE state IN (${states.map(literal).join(', ') || 'NULL'})${level})`;
+  return `(SELECT * FROM ${quoteIdent(table)} WHERE state IN (${states.map(literal).join(', ') || 'NULL'}))`;
 }
 
 /** The SQL with every Relation parameter written in place by `write`; the other parameters stay bound. */

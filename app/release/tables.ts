@@ -149,14 +149,11 @@ export const TABLES: TableSpec[] = [
     partitionBy: ['state'],
     order: 'state, geohash, org_id',
   },
-  {
-    ...keyed('treatment_centers'),
-    partitionBy: ['state', 'level_of_care'],
-    // In key order: the detail panel's lookup reads one row group of its state's files, not
-    // all of them (a join prunes nothing in DuckDB 0.9, so the geohash order this had bought
-    // searches nothing; ×1: 2.63 MB against 2.67 MB).
-    order: `state, level_of_care, ${ORG_KEY}, org_id`,
-  },
+  // One file: no search reads it since its filter columns are in the organizations' rows
+  // (FILTER_COLUMNS), nor an opening (organizations_by_id's type_detail); the console and
+  // downloads do. By state and level of care, so a console query of one state reads only its
+  // row groups. It was 171 files at ×1 (by state and level), 0.62 MB of them footers.
+  { ...keyed('treatment_centers'), order: `state, level_of_care, ${ORG_KEY}, org_id` },
   { ...keyed('narr_residences'), order: `${ORG_KEY}, org_id` },
   { ...keyed('recovery_centers'), order: `${ORG_KEY}, org_id` },
   { ...keyed('recovery_organizations'), order: `${ORG_KEY}, org_id` },

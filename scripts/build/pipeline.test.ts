@@ -179,10 +179,10 @@ describe('geocoding', () => {
 });
 
 describe('publishing', () => {
-  it('partitions by state (and level of care) with content-hashed names, as the manifest lists them', () => {
+  it('partitions the organizations by state, every file with a content-hashed name, as the manifest lists them', () => {
     const { tables } = result.manifest;
     expect(tables.organizations.partitioned_by).toEqual(['state']);
-    expect(tables.treatment_centers.partitioned_by).toEqual(['state', 'level_of_care']);
+    expect(tables.treatment_centers.partitioned_by).toEqual([]);
     for (const table of Object.values(tables)) {
       for (const file of table.files) {
         const content = readFileSync(join(outDir, file.path));
