@@ -2,7 +2,7 @@
 // Answers come through the database's one cache (query-cache.ts), as every other reader's do;
 // a read the page can do without the engine (database.ts' earlyRows) is answered while it
 // starts, and kept once it is ready: the engine's rows are the same (app/search/queries.test.ts).
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Sql } from '../release/sql.ts';
 import { earlyRows } from './database.ts';
 import { asQueryError, type QueryError, type Row } from './engine.ts';
@@ -15,12 +15,24 @@ export type QueryState<T> =
   /** `retry` asks again: a failed answer is not kept (query-cache.ts), so the query runs anew. */
   | { status: 'failed'; error: QueryError; retry: () => void };
 
+/**
+ * A person's Try again of the query `key`: `attempt` changes, so the query runs again, and
+ * `afterFailure` holds for that query alone, not for the next one the panel asks (a restart
+ * skips its gap for it, restartable.ts: carried on, every later search would restart an engine
+ * under a file the host no longer has).
+ */
+export function useRetry(key: string | null) {
+  const [retried, setRetried] = useState<{ key: string | null; n: number }>({ key: null, n: 0 });
+  const retry = useCallback(() => setRetried((r) => ({ key, n: r.n + 1 })), [key]);
+  return { attempt: retried.n, afterFailure: retried.n > 0 && retried.key === key, retry };
+}
+
 export function useQuery<T extends Row>(query: Sql | null, options?: { background?: boolean }): QueryState<T> {
   const database = useDatabase();
   const [state, setState] = useState<QueryState<T>>({ status: 'waiting' });
-  const [attempt, setAttempt] = useState(0);
   // Sql values are rebuilt on every render; their text and parameters say whether it changed.
   const key = query ? JSON.stringify([query.text, query.params]) : null;
+  const { attempt, afterFailure, retry } = useRetry(key);
   // The query answered without the engine, whose answer the engine would only repeat.
   const early = useRef<string | null>(null);
   useEffect(() => {
@@ -36,7 +48,7 @@ export function useQuery<T extends Row>(query: Sql | null, options?: { backgroun
       return;
     }
     const answer = database.status === 'ready'
-      ? database.db.engine.query<T>(query.text, query.params, attempt ? { ...options, afterFailure: true } : options) : earlyRows<T>(query);
+      ? database.db.engine.query<T>(query.text, query.params, afterFailure ? { ...options, afterFailure } : options) : earlyRows<T>(query);
     if (!answer) {
       // Not answerable before the engine: the last query's rows must not stand for this one's
       // (a ZIP's place kept while "Somerville, MA" waits would search around the ZIP).
@@ -54,7 +66,7 @@ export function useQuery<T extends Row>(query: Sql | null, options?: { backgroun
       (error: unknown) => {
         if (!current) return;
         // Read without the engine: the engine answers once it is ready.
-        if (database.status === 'ready') setState({ status: 'failed', error: asQueryError(error, query.text, query.params), retry: () => setAttempt((a) => a + 1) });
+        if (database.status === 'ready') setState({ status: 'failed', error: asQueryError(error, query.text, query.params), retry });
       },
     );
     return () => {
@@ -74,8 +86,8 @@ export function useQuery<T extends Row>(query: Sql | null, options?: { backgroun
 export function useFirstFound<T extends Row>(queries: readonly Sql[] | null, found: (rows: T[]) => boolean): QueryState<T> {
   const database = useDatabase();
   const [state, setState] = useState<QueryState<T>>({ status: 'waiting' });
-  const [attempt, setAttempt] = useState(0);
   const key = queries ? JSON.stringify(queries.map((q) => [q.text, q.params])) : null;
+  const { attempt, afterFailure, retry } = useRetry(key);
   useEffect(() => {
     if (queries === null || database.status !== 'ready') {
       setState({ status: 'waiting' });
@@ -88,9 +100,9 @@ export function useFirstFound<T extends Row>(queries: readonly Sql[] | null, fou
       let rows: T[] = [];
       for (const query of queries) {
         try {
-          rows = await engine.query<T>(query.text, query.params, attempt ? { afterFailure: true } : undefined);
+          rows = await engine.query<T>(query.text, query.params, afterFailure ? { afterFailure } : undefined);
         } catch (error) {
-          if (current) setState({ status: 'failed', error: asQueryError(error, query.text, query.params), retry: () => setAttempt((a) => a + 1) });
+          if (current) setState({ status: 'failed', error: asQueryError(error, query.text, query.params), retry });
           return;
         }
         if (!current) return;

@@ -4,6 +4,7 @@ import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { asQueryError, type QueryError } from '../../db/engine.ts';
 import { earlyRows } from '../../db/database.ts';
 import { useDatabase } from '../../db/use-database.ts';
+import { useRetry } from '../../db/use-query.ts';
 import { PAGE_SIZE, resultsQuery, type ResolvedSearch } from '../../search/queries.ts';
 import type { Sort } from '../../search/state.ts';
 
@@ -27,8 +28,6 @@ export function usePagedRows(search: ResolvedSearch, sort: Sort) {
   const database = useDatabase();
   const [pages, setPages] = useState<Map<number, ResultRow[]>>(new Map());
   const [error, setError] = useState<QueryError | null>(null);
-  // Bumped to ask again after a failure (a failed answer is not kept, db/query-cache.ts).
-  const [attempt, setAttempt] = useState(0);
   // How each page was asked for: read without the engine, or by it.
   const requested = useRef(new Map<number, 'early' | 'engine'>());
   const generation = useRef(0);
@@ -37,6 +36,8 @@ export function usePagedRows(search: ResolvedSearch, sort: Sort) {
   // (the rows blinked to "Loading…" and the row that opened the details lost its place).
   const first = resultsQuery(search, { limit: PAGE_SIZE, offset: 0, sort: sort.key, desc: sort.desc });
   const key = JSON.stringify([first.text, first.params]);
+  // Asked again after a failure (a failed answer is not kept, db/query-cache.ts).
+  const { attempt, afterFailure, retry } = useRetry(key);
 
   // Before the first page is asked for (a layout effect, below).
   useLayoutEffect(() => {
@@ -53,7 +54,7 @@ export function usePagedRows(search: ResolvedSearch, sort: Sort) {
     if (requested.current.get(page) === 'engine' || (requested.current.has(page) && database.status !== 'ready')) return;
     const q = resultsQuery(search, { limit: PAGE_SIZE, offset: page * PAGE_SIZE, sort: sort.key, desc: sort.desc });
     const early = earlyRows<ResultRow>(q);
-    const answer = early ?? (database.status === 'ready' ? database.db.engine.query<ResultRow>(q.text, q.params, attempt ? { afterFailure: true } : undefined) : null);
+    const answer = early ?? (database.status === 'ready' ? database.db.engine.query<ResultRow>(q.text, q.params, afterFailure ? { afterFailure } : undefined) : null);
     if (!answer) return;
     requested.current.set(page, early ? 'early' : 'engine');
     const mine = generation.current;
@@ -77,6 +78,5 @@ export function usePagedRows(search: ResolvedSearch, sort: Sort) {
   // first screen delayed a ZIP's read without the engine by ~300 ms.
   useLayoutEffect(() => ensurePage(0), [ensurePage]);
 
-  const retry = useCallback(() => setAttempt((a) => a + 1), []);
   return { pages, ensurePage, firstPage: pages.get(0), error, retry };
 }
