@@ -4,8 +4,8 @@
 // one flat row. The engine keeps one copy of them in memory once no query is waiting
 // (db/catalog.ts), of the states searched so far, and reads the release's files for any other
 // state and until then: a search at ×1 read the states' Parquet files, decompressing every row
-// group again, for each of its 2–3 queries (warm-profile.ts: radius 17 / 38 ms CPU p50 / p95,
-// filters 44 / 58 ms with the type tables joined). The copy replaces the text search's copy of
+// group again, for each of its 2–3 queries (warm-profile.ts, when the filters joined the type
+// tables: radius 17 / 38 ms CPU p50 / p95, filters 44 / 58 ms). The copy replaces the text search's copy of
 // names and words and the nearby supports' copy of names (indexed on org_id for their point
 // lookups), so one copy, not two, holds the shared columns.
 import { textKeyOf } from '../release/org-key.ts';
