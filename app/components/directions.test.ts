@@ -18,6 +18,15 @@ describe('directionsHref', () => {
       .toBe('263 Eustis St, MA 02119');
   });
 
+  it('leaves a suite off the street, and takes a PO box as no street', () => {
+    const to = (address_line1: string) => new URL(directionsHref({ latitude: 42.3251, longitude: -71.0953, geo_precision: 'zip', ...street, address_line1 })!);
+    expect(to('100 Main St, Suite 200').searchParams.get('to')).toBe('100 Main St, Roxbury, MA 02119');
+    expect(to('100 Main St Ste 2B').searchParams.get('to')).toBe('100 Main St, Roxbury, MA 02119');
+    expect(to('100 Main St #4').searchParams.get('to')).toBe('100 Main St, Roxbury, MA 02119');
+    expect(to('PO Box 123').searchParams.has('route')).toBe(true);
+    expect(to('P.O. Box 9').searchParams.has('to')).toBe(false);
+  });
+
   it('keeps a ZIP\'s centre without a street, and gives no link with neither', () => {
     expect(directionsHref({ latitude: 42.3251, longitude: -71.0953, geo_precision: 'zip', address_line1: ' ' })).toContain('route=');
     expect(directionsHref({ latitude: null, longitude: null, geo_precision: 'none' })).toBeNull();
