@@ -14,7 +14,8 @@ export function baseStyle(): StyleSpecification | string {
     version: 8,
     sources: {
       land: { type: 'geojson', data: feature(topology, topology.objects.states) },
-      borders: { type: 'geojson', data: mesh(topology, topology.objects.states, (a, b) => a !== b) },
+      // Every state's outline, the coast and the borders with Canada and Mexico included: against the neutral outside, only a line marks them.
+      borders: { type: 'geojson', data: mesh(topology, topology.objects.states) },
     },
     layers: [
       // Outside the states: water and the neighbouring countries alike (us-atlas draws no coastline
