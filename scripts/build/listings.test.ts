@@ -123,12 +123,12 @@ describe('a release from some of the source files, one of them generated', () =>
     }
   });
 
-  it('publishes an empty partitioned table as one file that reads like the partitioned one', async () => {
+  it('publishes an empty table as one file that reads like a full one', async () => {
     const residencesOnly = scratchSources('listings');
     rmSync(join(residencesOnly, 'treatment_centers_master.json'));
     const alone = join(scratchDir(), 'data');
     const { manifest } = await buildRelease({ sourcesDir: residencesOnly, outDir: alone });
-    expect(manifest.tables.treatment_centers).toMatchObject({ rows: 0, partitioned_by: ['state', 'level_of_care'] });
+    expect(manifest.tables.treatment_centers).toMatchObject({ rows: 0, partitioned_by: [] });
     expect(manifest.tables.treatment_centers.files).toHaveLength(1);
     const empty = await openRelease(alone, manifest);
     try {

@@ -51,12 +51,12 @@ describe('the browser engine', () => {
     }
   });
 
-  it('reads the partitioned tables through hive partitioning over the registered names', () => {
+  it('reads the state partitions through hive partitioning over the registered names, and the treatment centers\' one file', () => {
     const [row] = query(`SELECT count(*)::INTEGER AS n, count(DISTINCT state)::INTEGER AS states
       FROM read_parquet('organizations/*/*.parquet', hive_partitioning = true) WHERE state = 'MA'`);
     expect(row).toEqual({ n: manifest.tables.organizations.files.find((f) => f.partition.state === 'MA')!.rows, states: 1 });
     const [tc] = query(`SELECT level_of_care, accepts_medicaid, list_contains(license_numbers, 'x') AS l
-      FROM read_parquet('treatment_centers/*/*/*.parquet', hive_partitioning = true) WHERE org_id = 'SAMHSA_OUT_000001'`);
+      FROM read_parquet('treatment_centers/*.parquet') WHERE org_id = 'SAMHSA_OUT_000001'`);
     expect(tc).toMatchObject({ level_of_care: 'outpatient', accepts_medicaid: true });
   });
 
