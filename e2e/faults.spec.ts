@@ -71,6 +71,8 @@ test('a state\'s file the host cannot send is said once, in words that fit a pho
   // The same search submitted again changes nothing its queries depend on: the notice's button asks again.
   down = false;
   await notice.getByRole('button', { name: 'Try again' }).click();
+  // The button goes with the notice: focus to the results' heading, not the top of the page.
+  await expect(page.getByRole('heading', { name: 'Results', level: 2 })).toBeFocused();
   const expected = await oracleCount({ zip: '02139', miles: 10 });
   await expect(page.locator('[data-total]')).toHaveAttribute('data-total', String(expected), { timeout: 30_000 });
   await expect(page.locator('tr[data-org-id]').first()).toBeVisible();
