@@ -183,6 +183,8 @@ for (const size of SIZES) {
       await page.getByLabel('Cerca de (código postal o Ciudad, ST)').fill('Boston, MA');
       await page.getByRole('button', { name: 'Buscar', exact: true }).click();
       await expect(page).toHaveURL(/where=Boston.*lang=es/);
+      // Reloaded once the search is shown: a reload while the page still writes its URL was aborted (net::ERR_ABORTED, CI 2026-12-03).
+      await expect(summary(page)).toContainText('Boston');
       await page.reload();
       await expect(page.locator('html')).toHaveAttribute('lang', 'es');
       await page.getByRole('navigation', { name: 'Idioma' }).getByRole('button', { name: 'English' }).click();
