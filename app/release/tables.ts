@@ -142,7 +142,7 @@ export const LINKS = `SELECT r.*, ${LINK_NAMES.map((c) => `o.${c} AS related_${c
 // Partitioned by what the app filters on; rows in geohash order so a spatial filter's
 // min/max statistics skip most row groups. Small tables are one file each.
 export const TABLES: TableSpec[] = [
-  // From the build's regular tables, which both of publish.ts's connections read.
+  // From PUBLISHED, a TEMP view of the connection that stages the rows (publish.ts); the second connection reads only the staged file.
   {
     table: 'organizations',
     select: `SELECT * FROM ${PUBLISHED.view}`,
