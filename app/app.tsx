@@ -145,14 +145,30 @@ export function App() {
     if (!back || !table.current?.focusResult(back)) resultsHeading.current?.focus();
   }, [state.selected]);
   const types = database.status === 'ready' ? releaseTypes(database.db.manifest) : [];
+  // A place that could not be read is said in the form, above the results a search moves to: on
+  // a phone the notice was out of sight above an empty "Results" (SAMHSA's directory, "00000"
+  // or "WY"). The page goes back to the place's box, focused to mend it, the notice under it.
+  const placeNotFound = resolution.status === 'not-found';
+  const notFound = useRef(placeNotFound);
+  notFound.current = placeNotFound;
+  const mendPlace = useCallback(() => {
+    const box = document.querySelector<HTMLInputElement>(`#${SEARCH_FORM} input[name="where"]`);
+    box?.closest('label')?.scrollIntoView({ block: 'start' });
+    box?.focus({ preventScroll: true });
+  }, []);
+  useEffect(() => {
+    if (placeNotFound && document.activeElement === resultsHeading.current) mendPlace();
+  }, [placeNotFound, mendPlace]);
   // After a search the page moves to its results: the heading is there at once, "Looking up…" under it.
   const showResults = useCallback((next: SearchState) => {
     navigate(next);
     requestAnimationFrame(() => {
+      // The same place searched again is known at once not to be found.
+      if (notFound.current) return mendPlace();
       resultsHeading.current?.scrollIntoView({ block: 'start' });
       resultsHeading.current?.focus({ preventScroll: true });
     });
-  }, [navigate]);
+  }, [navigate, mendPlace]);
 
   // A link to a search opens at its results on a phone, as a typed search moves there: above them
   // the header, notices and form filled the first screen (results 910 px down at 320×640). Not

@@ -66,14 +66,22 @@ for (const size of SIZES) {
       });
     }
 
-    test('a place not found is said beside the place box, with no stale count', async ({ page }) => {
+    test('a place not found is said beside the place box, in sight, with no stale count', async ({ page }) => {
       await openDirectory(page, './?where=60601');
       await expect(page.locator('[data-total]')).toBeVisible({ timeout: 30_000 });
-      await page.getByLabel('Near (ZIP code or City, ST)').fill('Qqqqzz, ZZ');
+      const box = page.getByLabel('Near (ZIP code or City, ST)');
+      await box.fill('Qqqqzz, ZZ');
       await page.getByRole('button', { name: 'Search', exact: true }).click();
       await expect(page.locator('#place-problem')).toContainText('is not a ZIP code or city we know');
-      await expect(page.getByLabel('Near (ZIP code or City, ST)')).toHaveAttribute('aria-invalid', 'true');
+      await expect(box).toHaveAttribute('aria-invalid', 'true');
       await expect(page.locator('[data-total]')).toHaveCount(0);
+      // Not left on an empty "Results" with the notice above the screen: back at the box, to mend it.
+      await expect(box).toBeFocused();
+      await expect(page.locator('#place-problem')).toBeInViewport();
+      // Searched again as it is, it is known at once, and the page stays there.
+      await page.getByRole('button', { name: 'Search', exact: true }).click();
+      await expect(box).toBeFocused();
+      await expect(page.locator('#place-problem')).toBeInViewport();
     });
 
     test('an empty radius says how far the nearest results are and reaches them in one click', async ({ page }, info) => {
