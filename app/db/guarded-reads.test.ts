@@ -2,24 +2,29 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { guardedFetch, guardedXhr, OtherSiteError } from './guarded-reads.ts';
 
-// A Blob's bytes, as the worker's FileReaderSync would read them (Node has no synchronous reader).
-const blobBytes = new WeakMap<Blob, ArrayBuffer>();
+// A Blob whose bytes a test reads synchronously, as the worker's FileReaderSync does (Node has no synchronous reader).
+class SyncBlob extends Blob {
+  constructor(readonly content: Uint8Array<ArrayBuffer>) {
+    super([content]);
+  }
+}
+
 let reads = 0;
 beforeAll(() => {
   vi.stubGlobal('FileReaderSync', class {
-    readAsArrayBuffer(blob: Blob) {
+    readAsArrayBuffer(blob: SyncBlob) {
       reads++;
-      return blobBytes.get(blob)!.slice(0); // a fresh copy each time, as the browser's is
+      return blob.content.slice().buffer; // a fresh copy each time, as the browser's is
     }
   });
 });
 
-function answerAs(type: string, bytes: number): ArrayBuffer | Blob {
-  const buffer = new ArrayBuffer(bytes);
-  if (type !== 'blob') return buffer;
-  const blob = new Blob([buffer]);
-  blobBytes.set(blob, buffer);
-  return blob;
+/** A file's bytes from `start`: each its offset's low byte, so an answer shows where it came from. */
+const fileBytes = (start: number, length: number) => Uint8Array.from({ length }, (_, i) => (start + i) & 0xff);
+
+function answerAs(type: string, bytes: number, start: number): ArrayBuffer | Blob {
+  const content = fileBytes(start, bytes);
+  return type === 'blob' ? new SyncBlob(content) : content.buffer;
 }
 
 type Scripted = { status: number; headers?: Record<string, string>; bytes?: number; text?: string } | 'drop' | 'timeout';
@@ -61,7 +66,8 @@ function server(answers: Scripted[], known: Record<string, number> = {}) {
       if (answer === 'timeout') throw Object.assign(new Error('timed out'), { name: 'TimeoutError' });
       this.#status = answer.status;
       this.headers = answer.headers ?? {};
-      this.#response = answer.text ?? (answer.bytes === undefined ? null : answerAs(this.#type, answer.bytes));
+      const start = Number(/Range: bytes=(\d+)-/.exec(this.request)?.[1] ?? 0);
+      this.#response = answer.text ?? (answer.bytes === undefined ? null : answerAs(this.#type, answer.bytes, start));
     }
     getResponseHeader(name: string) {
       return this.headers[name.toLowerCase()] ?? null;
@@ -205,6 +211,48 @@ describe('guardedXhr', () => {
     read(Xhr, 'bytes=0-9');
     expect(read(Xhr, 'bytes=0-', 'HEAD').status).toBe(200);
     expect(sent).toEqual([`GET ${A} Range: bytes=0-9`, `HEAD ${A} Range: bytes=0-`]);
+  });
+
+  it('reads ahead of a walk through a file, hands the engine its own bytes, and answers the next reads from them', () => {
+    const KB = 1024;
+    const size = 4096 * KB;
+    const part = (start: number, bytes: number) => ({ status: 206, headers: { 'content-range': `bytes ${start}-${start + bytes - 1}/${size}` }, bytes });
+    const { Xhr, sent } = server([part(0, 16 * KB), part(200 * KB, 128 * KB), part(328 * KB, 256 * KB)], { [A]: size });
+    read(Xhr, 'bytes=0-', 'HEAD');
+    read(Xhr, `bytes=0-${16 * KB - 1}`);
+    // A row group's column further on: asked for with what follows it.
+    const first = read(Xhr, `bytes=${200 * KB}-${216 * KB - 1}`);
+    expect(new Uint8Array(first.response as ArrayBuffer)).toEqual(fileBytes(200 * KB, 16 * KB));
+    // The next one is held: no request, and the host's answer as it would have been.
+    const held = read(Xhr, `bytes=${220 * KB}-${230 * KB - 1}`);
+    expect([held.status, new Uint8Array(held.response as ArrayBuffer)]).toEqual([206, fileBytes(220 * KB, 10 * KB)]);
+    // One that begins in held bytes: only the rest is asked for.
+    const rest = read(Xhr, `bytes=${300 * KB}-${340 * KB - 1}`);
+    expect(new Uint8Array(rest.response as ArrayBuffer)).toEqual(fileBytes(300 * KB, 40 * KB));
+    expect(sent).toEqual([`GET ${A} Range: bytes=0-${16 * KB - 1}`, `GET ${A} Range: bytes=${200 * KB}-${328 * KB - 1}`,
+      `GET ${A} Range: bytes=${328 * KB}-${584 * KB - 1}`]);
+  });
+
+  it('asks again for the bytes alone when a host sends less than was read ahead', () => {
+    const KB = 1024;
+    const size = 4096 * KB;
+    const part = (start: number, end: number) => ({ status: 206, headers: { 'content-range': `bytes ${start}-${end}/${size}` }, bytes: end - start + 1 });
+    const { Xhr, sent } = server([part(0, 16 * KB - 1), part(200 * KB, 264 * KB - 1), part(200 * KB, 216 * KB - 1)], { [A]: size });
+    read(Xhr, 'bytes=0-', 'HEAD');
+    read(Xhr, `bytes=0-${16 * KB - 1}`);
+    const xhr = read(Xhr, `bytes=${200 * KB}-${216 * KB - 1}`);
+    expect(new Uint8Array(xhr.response as ArrayBuffer)).toEqual(fileBytes(200 * KB, 16 * KB));
+    expect(sent.slice(1)).toEqual([`GET ${A} Range: bytes=${200 * KB}-${328 * KB - 1}`, `GET ${A} Range: bytes=${200 * KB}-${216 * KB - 1}`]);
+  });
+
+  it('reads nothing ahead from a host that sends whole files', () => {
+    const whole = { status: 200, headers: { 'content-length': '1000000' }, bytes: 1_000_000 };
+    const { Xhr, sent } = server([whole, whole, whole], { [A]: 1_000_000 });
+    read(Xhr, 'bytes=0-', 'HEAD');
+    read(Xhr, 'bytes=0-9');
+    read(Xhr, 'bytes=100000-100009');
+    read(Xhr, 'bytes=200000-200009');
+    expect(sent).toEqual([`GET ${A} Range: bytes=0-9`, `GET ${A} Range: bytes=100000-100009`, `GET ${A} Range: bytes=200000-200009`]);
   });
 
   it('says when the server never answered', () => {
