@@ -145,6 +145,18 @@ async function expectCount(page: import('@playwright/test').Page, q: string, tre
   await expect(total(page), q).toHaveAttribute('data-total', String(expected), { timeout: 30_000 });
 }
 
+test('a program\'s own name, its card\'s second line, finds it: "murney" is Burrell Behavioral Health\'s Murney Clinic', async ({ page }) => {
+  // SAMHSA lists 5,647 of the directory's facilities under a provider's name; searched, the program's found nothing.
+  const holds = (columns: string) => `count_if(contains(lower(concat_ws(' ', ${columns})), 'murney'))::INTEGER`;
+  const [{ n, without }] = await oracleRows(`SELECT ${holds("name, program_name, array_to_string(other_names, ' '), address_line1, city")} AS n,
+      ${holds("name, array_to_string(other_names, ' '), address_line1, city")} AS without
+    FROM read_parquet('${release.data}/organizations_by_id/*.parquet') WHERE NOT mental_health_only`);
+  expect(Number(n)).toBeGreaterThan(Number(without));
+  await openDirectory(page, './?q=murney');
+  await expect(total(page)).toHaveAttribute('data-total', String(n), { timeout: 30_000 });
+  await expect(page.locator('.results-table tbody')).toContainText('Murney Clinic');
+});
+
 test('words that ask for nothing are left out: "ayuda" near 10001 lists what is near, and says so', async ({ page }) => {
   for (const q of ['ayuda', 'I need help near me please']) {
     await expectCount(page, q);
@@ -184,7 +196,7 @@ test('what people type near 10001: a phone number, AA meetings, an emoji, Spanis
   await expect(page.locator('.text-reading [data-phone="2122688830"]')).toHaveText('“(212) 268-8830” is looked for as a phone number');
   await expectCount(page, 'AA meetings', `${offering(['TWFA', 'SHG'])} OR ${named('aa')}`);
   await expectCount(page, '🙏 detox', `t.offers_detox OR ${named('detox')}`);
-  const inAny = (forms: string[]) => `(${forms.map((f) => `lower(concat_ws(' ', o.name, array_to_string(o.other_names, ' '), o.address_line1, o.city)) LIKE '%${f}%'
+  const inAny = (forms: string[]) => `(${forms.map((f) => `lower(concat_ws(' ', o.name, o.program_name, array_to_string(o.other_names, ' '), o.address_line1, o.city)) LIKE '%${f}%'
     OR o.org_id IN (SELECT s.org_id FROM read_parquet('${release.data}/organization_services/*.parquet') s
       JOIN read_parquet('${release.data}/service_codes/*.parquet') c USING (code) WHERE c.name ILIKE '%${f}%')`).join(' OR ')})`;
   await expectCount(page, 'centro de recuperación', `${inAny(['centro', 'center'])} AND ${inAny(['recuperación', 'recuperacion', 'recovery'])}`);

@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildAlternatives, type Alternative, type Built } from './bench/alternatives.ts';
+import { ALTERNATIVES_FORMAT, buildAlternatives, type Alternative, type Built } from './bench/alternatives.ts';
 import { BrowserFailure, coldRun, peakBrowserBytes, warmRun, type ColdRun, type Limits, type Transfer, type WarmRun } from './bench/browser.ts';
 import { benchMix, percentile, type BenchCase, type Kind } from './bench/mix.ts';
 import { literal } from '../app/release/sql-text.ts';
@@ -114,7 +114,8 @@ async function alternativesFor(release: string, scale: number): Promise<{ out: s
   const stamp = join(out, 'built-from.json');
   // The release's manifest but its date: `npm run build` rebuilds ×1 every run, byte for byte
   // the same from the same sources and schema, and the alternatives take minutes to remake.
-  const { built_at: _, ...id } = JSON.parse(readFileSync(join(release, 'manifest.json'), 'utf8'));
+  const { built_at: _, ...manifest } = JSON.parse(readFileSync(join(release, 'manifest.json'), 'utf8'));
+  const id = { ...manifest, alternatives: ALTERNATIVES_FORMAT };
   const before = existsSync(stamp) ? JSON.parse(readFileSync(stamp, 'utf8')) as { id: unknown; built: Built } : null;
   if (JSON.stringify(before?.id) === JSON.stringify(id)) return { out, built: before!.built };
   console.log(`Building the JSON and SQLite alternatives for ×${scale}…`);

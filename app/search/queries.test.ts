@@ -256,7 +256,7 @@ describe('text search', () => {
     for (const word of words) {
       const pattern = `%${likeLiteral(word)}%`;
       const expected = await run<{ org_id: string }>(sql`SELECT o.org_id FROM organizations_by_id o
-        WHERE o.name ILIKE ${pattern} ESCAPE '\\' OR array_to_string(o.other_names, ' ') ILIKE ${pattern} ESCAPE '\\'
+        WHERE o.name ILIKE ${pattern} ESCAPE '\\' OR o.program_name ILIKE ${pattern} ESCAPE '\\' OR array_to_string(o.other_names, ' ') ILIKE ${pattern} ESCAPE '\\'
           OR o.address_line1 ILIKE ${pattern} ESCAPE '\\' OR o.city ILIKE ${pattern} ESCAPE '\\'
           OR o.org_id IN (SELECT s.org_id FROM organization_services s JOIN service_codes c ON c.code = s.code
             WHERE c.name ILIKE ${pattern} ESCAPE '\\')
@@ -270,7 +270,7 @@ describe('text search', () => {
     for (const [typed, forms] of [['centro', ['centro', 'center']], ['Bóston', ['bóston', 'boston']], ['esperanza', ['esperanza', 'hope']]] as const) {
       const any = (column: string) => raw(forms.map((f) => `${column} ILIKE '%${f}%'`).join(' OR '));
       const expected = await run<{ org_id: string }>(sql`SELECT o.org_id FROM organizations_by_id o
-        WHERE ${any('o.name')} OR ${any("array_to_string(o.other_names, ' ')")} OR ${any('o.address_line1')} OR ${any('o.city')}
+        WHERE ${any('o.name')} OR ${any('o.program_name')} OR ${any("array_to_string(o.other_names, ' ')")} OR ${any('o.address_line1')} OR ${any('o.city')}
           OR o.org_id IN (SELECT s.org_id FROM organization_services s JOIN service_codes c ON c.code = s.code WHERE ${any('c.name')})
         ORDER BY 1`);
       expect(expected.length, typed).toBeGreaterThan(0);

@@ -13,6 +13,8 @@ import { plain } from '../../app/release/plain-value.ts';
 import { openDb, rows, type Db } from '../build/db.ts';
 
 export const ALTERNATIVES = { json: 'directory.json', sqljs: 'directory.sqlite' } as const;
+/** What the alternatives hold, beside the release they are made from: 2, the program's own name (searched). */
+export const ALTERNATIVES_FORMAT = 2;
 export type Alternative = keyof typeof ALTERNATIVES;
 
 /**
@@ -31,7 +33,7 @@ const COMPRESS_UP_TO = 2 ** 31;
 const GiB = (bytes: number) => `${(bytes / 2 ** 30).toFixed(1)} GiB`;
 
 // One row per organization: the common fields, then what the bench filters and dashboards read.
-const FLAT = `SELECT o.org_id, o.name, array_to_string(o.other_names, ' ') AS other_names, o.org_type,
+const FLAT = `SELECT o.org_id, o.name, o.program_name, array_to_string(o.other_names, ' ') AS other_names, o.org_type,
     o.address_line1, o.city, o.state, o.zip, o.phone, o.latitude, o.longitude,
     t.level_of_care, t.offers_methadone, t.offers_buprenorphine, t.accepts_medicaid,
     t.medication_assisted_treatment, t.residential_capacity, n.gender, n.certification_level
@@ -125,7 +127,7 @@ async function writeJson(db: Db, out: string): Promise<string | null> {
 }
 
 const SQLITE_SCHEMA = `
-CREATE TABLE organizations (org_id TEXT PRIMARY KEY, name TEXT, other_names TEXT, org_type TEXT,
+CREATE TABLE organizations (org_id TEXT PRIMARY KEY, name TEXT, program_name TEXT, other_names TEXT, org_type TEXT,
   address_line1 TEXT, city TEXT, state TEXT, zip TEXT, phone TEXT, latitude REAL, longitude REAL,
   level_of_care TEXT, offers_methadone INTEGER, offers_buprenorphine INTEGER, accepts_medicaid INTEGER,
   medication_assisted_treatment INTEGER, residential_capacity INTEGER, gender TEXT, certification_level INTEGER);

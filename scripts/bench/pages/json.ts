@@ -5,7 +5,7 @@ import { exposeMix, loadOrReport, type Answers } from './expose.ts';
 import { paintFirstPage, searchFromLocation } from './first-page.ts';
 
 interface Org {
-  org_id: string; name: string; other_names: string | null; org_type: string; address_line1: string | null;
+  org_id: string; name: string; program_name: string | null; other_names: string | null; org_type: string; address_line1: string | null;
   city: string | null; state: string; zip: string | null; phone: string | null;
   latitude: number | null; longitude: number | null; level_of_care: string | null;
   residential_capacity: number | null; accepts_medicaid: boolean | null; medication_assisted_treatment: boolean | null;
@@ -51,7 +51,7 @@ function text(query: string) {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   const phrase = query.trim().toLowerCase();
   const found = dir.organizations.filter((o) => {
-    const hay = [o.name, o.other_names, o.address_line1, o.city].map((v) => (v ?? '').toLowerCase());
+    const hay = [o.name, o.program_name, o.other_names, o.address_line1, o.city].map((v) => (v ?? '').toLowerCase());
     return words.every((w) => hay.some((h) => h.includes(w)));
   });
   const rank = (o: Org) => {

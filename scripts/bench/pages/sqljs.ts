@@ -57,8 +57,8 @@ function text(query: string) {
   const words = query.trim().split(/\s+/).filter(Boolean);
   const params: SqlValue[] = [];
   const where = words.map((w) => {
-    params.push(...Array(4).fill(`%${w}%`));
-    return `(name LIKE ? OR other_names LIKE ? OR address_line1 LIKE ? OR city LIKE ?)`;
+    params.push(...Array(5).fill(`%${w}%`));
+    return `(name LIKE ? OR program_name LIKE ? OR other_names LIKE ? OR address_line1 LIKE ? OR city LIKE ?)`;
   }).join(' AND ');
   const phrase = query.trim();
   const rank = `CASE WHEN lower(name) = lower(?) THEN 0 WHEN name LIKE ? THEN 1 WHEN name LIKE ? THEN 2 ELSE 3 END`;
