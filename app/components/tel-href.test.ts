@@ -7,12 +7,12 @@ describe('telHref', () => {
   });
 
   it('dials the extension the build keeps', () => {
-    expect(telHref('(256) 734-4688 ext. 3971')).toBe('tel:+12567344688;ext=3971');
+    expect(telHref('(256) 734-4688 ext. 3971')).toBe('tel:+12567344688,3971');
   });
 
   it('reads extensions as sources write them, and a leading 1', () => {
-    expect(telHref('256-734-4688 x3971')).toBe('tel:+12567344688;ext=3971');
-    expect(telHref('1-800-662-4357 ext 12')).toBe('tel:+18006624357;ext=12');
+    expect(telHref('256-734-4688 x3971')).toBe('tel:+12567344688,3971');
+    expect(telHref('1-800-662-4357 ext 12')).toBe('tel:+18006624357,12');
     expect(telHref('+1 (800) 662-4357')).toBe('tel:+18006624357');
   });
 
