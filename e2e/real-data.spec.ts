@@ -157,6 +157,23 @@ test('a program\'s own name, its card\'s second line, finds it: "murney" is Burr
   await expect(page.locator('.results-table tbody')).toContainText('Murney Clinic');
 });
 
+test('ordered by name, a provider\'s programs near 02139 run nearest first, either way', async ({ page }) => {
+  // "Victory Programs Inc" six times near 02139, at 4.4, 3.9, 2.3… miles. The names held three times or more:
+  // the first of them is on the first screen A to Z, the last Z to A.
+  const ids = await oracleIds({ zip: '02139', miles: 10, data: release.data });
+  const named = await oracleRows(`SELECT lower(name) AS name FROM read_parquet('${release.data}/organizations_by_id/*.parquet')
+    WHERE org_id IN (${ids.map((id) => `'${id.replace(/'/g, "''")}'`).join(', ')}) GROUP BY 1 HAVING count(*) >= 3 ORDER BY 1`);
+  expect(named.length).toBeGreaterThan(1);
+  for (const [sort, name] of [['name', named[0].name], ['-name', named.at(-1)!.name]] as const) {
+    await openDirectory(page, `./?where=02139&r=10&sort=${sort}`);
+    const rows = page.locator('tr[data-org-id]').filter({ has: page.getByRole('button', { name: new RegExp(`^${String(name)}`, 'i') }) });
+    await expect(rows.first()).toBeVisible({ timeout: 30_000 });
+    const miles = (await rows.locator('td:nth-child(2)').allInnerTexts()).map((t) => Number.parseFloat(t));
+    expect(miles.length, `${sort} ${name}`).toBeGreaterThan(2);
+    expect(miles, `${sort} ${name}`).toEqual([...miles].sort((a, b) => a - b));
+  }
+});
+
 test('words that ask for nothing are left out: "ayuda" near 10001 lists what is near, and says so', async ({ page }) => {
   for (const q of ['ayuda', 'I need help near me please']) {
     await expectCount(page, q);

@@ -121,7 +121,9 @@ function orderBy(search: ResolvedSearch, page: Page, dist: Sql): Sql {
       // The release's place by name is that order as a number, which duckdb-wasm sorts in a fraction of the time (views.sql).
       : hasText(state.text) ? sql`${textRank(state.text)} ${dir}, ${raw(`o.${NAME_ORDER}`)}` : sql`lower(o.name) ${dir}, o.org_id`,
     distance: near ? sql`${dist} ${dir}, o.org_id` : sql`lower(o.name) ${dir}, o.org_id`,
-    name: sql`lower(o.name) ${dir}, o.org_id`,
+    // A provider's programs share its name (SAMHSA's directory near 02139: "Victory Programs Inc" six
+    // times): nearest first among them, whichever way the names run.
+    name: near ? sql`lower(o.name) ${dir}, ${dist}, o.org_id` : sql`lower(o.name) ${dir}, o.org_id`,
     city: sql`o.state ${dir}, lower(o.city) ${dir}, ${byName}`,
     type: sql`o.org_type ${dir}, ${byName}`,
   }[page.sort ?? 'relevance'];
