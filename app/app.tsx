@@ -170,6 +170,19 @@ export function App() {
     });
   }, [navigate, mendPlace]);
 
+  // On a phone the map comes after every result (173 cards near 02139 in SAMHSA's directory put it
+  // 23,000 px down, out of reach): a button that stays in sight over the list goes to it, and one
+  // above it comes back. Focus goes with the page, to the way back.
+  const toList = useRef<HTMLButtonElement>(null);
+  const showMap = useCallback(() => {
+    toList.current?.scrollIntoView({ block: 'start' });
+    toList.current?.focus({ preventScroll: true });
+  }, []);
+  const backToList = useCallback(() => {
+    resultsHeading.current?.scrollIntoView({ block: 'start' });
+    resultsHeading.current?.focus({ preventScroll: true });
+  }, []);
+
   // A link to a search opens at its results on a phone, as a typed search moves there: above them
   // the header, notices and form filled the first screen (results 910 px down at 320×640). Not
   // embedded (the host's page would jump to the frame), nor with an organization open (its panel
@@ -268,12 +281,14 @@ export function App() {
                       {ResultsTable && count.status !== 'failed' && <ResultsTable ref={table} search={search} total={total} sort={page.sort} onSort={sortBy} selectedId={state.selected}
                         hoveredId={hovered} onSelect={openFromList} onHover={setHovered} boxed={EMBED.embed} searchForm={SEARCH_FORM} />}
                     </Suspense>
+                    {!!total && <button type="button" className="to-map" onClick={showMap}>{t('results.showMap')}</button>}
                   </div>
                   {state.selected && (
                     <Suspense fallback={<DetailLoading preview={preview?.org_id === state.selected ? preview : null} onClose={closeDetail} />}>
                       <DetailPanel orgId={state.selected} from={search.near} onSelect={onSelect} onClose={closeDetail} preview={preview} />
                     </Suspense>
                   )}
+                  {!!total && <button type="button" className="to-list link-button" ref={toList} onClick={backToList}>{t('results.backToList')}</button>}
                   {mapWanted ? (
                     <PanelBoundary failed={(message) => t('app.mapFailed', { message })}>
                       <Suspense fallback={<MapLoading />}>

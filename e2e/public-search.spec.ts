@@ -102,6 +102,27 @@ for (const size of SIZES) {
   });
 }
 
+test('on a phone the map, under every result, is a tap away over the list, and the list a tap back', async ({ page }, info) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openDirectory(page, './?where=02139&r=25');
+  await expect(page.locator('[data-total]')).toBeVisible({ timeout: 30_000 });
+  await page.mouse.wheel(0, 2_000);
+  const toMap = page.getByRole('button', { name: 'Map', exact: true });
+  await expect(toMap).toBeInViewport();
+  await page.screenshot({ path: info.outputPath('list.png') });
+  await toMap.click();
+  await expect(page.locator('.map-canvas')).toBeInViewport();
+  const back = page.getByRole('button', { name: 'Back to the list' });
+  await expect(back).toBeFocused();
+  await back.click();
+  await expect(page.locator('#results-title')).toBeFocused();
+  await expect(page.locator('#results-title')).toBeInViewport();
+  // Beside the list on a wide screen, the map needs neither.
+  await page.setViewportSize({ width: 1366, height: 800 });
+  await expect(toMap).toBeHidden();
+  await expect(back).toBeHidden();
+});
+
 test('nothing found: the advice says the nearest is being looked for, then how far; a keyword alone is not advised its own filter, beside another word it is', async ({ page }) => {
   await openDirectory(page, './?where=59301&r=5&q=detox');
   const advice = page.locator('.empty-advice');
