@@ -157,6 +157,16 @@ test('a program\'s own name, its card\'s second line, finds it: "murney" is Burr
   await expect(page.locator('.results-table tbody')).toContainText('Murney Clinic');
 });
 
+test('a misspelled name near 02139 is offered as the listings spell it, and the offer finds it', async ({ page }) => {
+  // "Nroth Charles" found nothing, with no way on but to search without the words (a person test).
+  await openDirectory(page, `./?where=02139&q=${encodeURIComponent('Nroth Charles')}`);
+  await expect(total(page)).toHaveAttribute('data-total', '0', { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Search for “North Charles” instead (a spelling the listings use)' }).click();
+  await expect(page).toHaveURL(/[?&]q=North\+Charles(&|$)/);
+  await expect(total(page)).not.toHaveAttribute('data-total', '0');
+  await expect(page.locator('.results-table tbody')).toContainText('North Charles');
+});
+
 test('ordered by name, a provider\'s programs near 02139 run nearest first, either way', async ({ page }) => {
   // "Victory Programs Inc" six times near 02139, at 4.4, 3.9, 2.3… miles. The names held three times or more:
   // the first of them is on the first screen A to Z, the last Z to A.

@@ -19,6 +19,7 @@ import { quoteIdent } from '../release/sql-text.ts';
 import type { ReadSql, TableRead } from '../release/table-read.ts';
 import { SEARCH_ROWS } from './search-rows.ts';
 import { keywordInName, textRank } from './text-match.ts';
+import { correctedText, spellingQuery } from './spelling.ts';
 import { TYPE_TABLES } from '../release/org-types.ts';
 import { DEFAULT_SORT, EMPTY_SEARCH, type OrgType, type SearchState } from './state.ts';
 import { TYPE_FIELDS, typeDetailOf } from '../release/detail-fields.ts';
@@ -344,6 +345,44 @@ describe('text search', () => {
   it('finds names with emoji and right-to-left text', async () => {
     expect(await ids(search({ text: '🌅' }))).toHaveLength(1);
     expect(await ids(search({ text: 'حديقة' }))).toEqual(['SAMHSA_OUT_000010']);
+  });
+});
+
+describe('did you mean', () => {
+  const count = async (s: ResolvedSearch) => countOf(await run(countQuery(s)));
+  const suggest = async (text: string, near: ResolvedSearch['near'] = null) => {
+    const s = search({ text }, near);
+    const query = spellingQuery(resolveStates(s));
+    return query ? correctedText(text, await run<{ typed: string; term: string }>(query)) : null;
+  };
+  /** The search's states as the page resolves them (use-resolved-search.ts). */
+  const resolveStates = (s: ResolvedSearch): ResolvedSearch => (s.near ? { ...s, states: [...statesNear(manifest, s.near.lat, s.near.lon, s.state.radius)] } : s);
+
+  it('offers the nearest word the listings hold for each word none holds, capitalized as typed, and it finds them', async () => {
+    for (const [typed, meant] of [['Massachusets Alliance', 'Massachusetts Alliance'], ['cmabridge recovery', 'cambridge recovery'],
+      ['Boston Peer Cenetr', 'Boston Peer Center'], ['recovey cambridge', 'recovery cambridge']] as const) {
+      expect(await count(search({ text: typed, mentalHealthOnly: true })), typed).toBe(0);
+      expect(await suggest(typed), typed).toBe(meant);
+      expect(await count(search({ text: meant, mentalHealthOnly: true })), meant).toBeGreaterThan(0);
+    }
+  });
+
+  it('puts a correction in its word\'s place, punctuation and the other words as typed', () => {
+    expect(correctedText('“Nroth” charles, MD', [{ typed: 'nroth', term: 'north' }])).toBe('“North” charles, MD');
+    expect(correctedText('nroth', [])).toBeNull();
+  });
+
+  it('offers only the words of the searched states\' listings near a place', async () => {
+    expect(await suggest('Cmabridge', BOSTON)).toBe('Cambridge');
+    const far = { label: 'Anchorage, AK 99501', lat: 61.2181, lon: -149.9003 };
+    expect(await suggest('Cmabridge', far)).toBeNull();
+  });
+
+  it('offers nothing for a word found, one too far from every word, a short word, a keyword or a Spanish word of names', async () => {
+    for (const text of ['boston zzzqqq', 'xqzvbnm', 'bstn', 'detox', 'methadone boston', 'centro']) expect(await suggest(text), text).toBeNull();
+    // A piece of a word is found ("burrel" in "burrell"), as a service's name is.
+    expect(await suggest('cambrid')).toBeNull();
+    expect(spellingQuery(search({ text: 'aa na' }))).toBeNull();
   });
 });
 

@@ -3,9 +3,10 @@
 import { useMemo } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { useDatabase } from '../db/use-database.ts';
-import { useFirstFound, type QueryState } from '../db/use-query.ts';
+import { useFirstFound, useQuery, type QueryState } from '../db/use-query.ts';
 import { keywordFilter, readText } from '../search/keywords.ts';
 import { nearestQuery, nearestReaches, type ResolvedSearch } from '../search/queries.ts';
+import { correctedText, spellingQuery } from '../search/spelling.ts';
 import { RADII, type OrgType, type SearchState } from '../search/state.ts';
 import { TextReading } from './text-reading.tsx';
 
@@ -32,11 +33,19 @@ function useNearest(search: ResolvedSearch | null): QueryState<{ miles: number |
   return useFirstFound<{ miles: number | null }>(queries, (rows) => rows[0]?.miles != null);
 }
 
+/** The search's words, each one no listing holds replaced by the nearest one a listing does (spelling.ts); null for none. */
+function useCorrected(search: ResolvedSearch | null): string | null {
+  const query = useMemo(() => (search ? spellingQuery(search) : null), [search]);
+  const found = useQuery<{ typed: string; term: string }>(query);
+  return search && found.status === 'done' ? correctedText(search.state.text, found.rows) : null;
+}
+
 export function ResultsSummary({ total, search, onChange, types, names }: Props) {
   const { t } = useTranslation();
   const { state } = search;
   const label = search.near?.label ?? null;
   const nearest = useNearest(total === 0 ? search : null);
+  const corrected = useCorrected(total === 0 ? search : null);
   // The count and how the words were read appear together: the line alone late read as a second answer.
   if (total === null || names === null) return <p className="results-summary" role="status">{t('summary.counting')}</p>;
   const miles = nearest.status === 'done' ? nearest.rows[0]?.miles ?? null : null;
@@ -70,6 +79,11 @@ export function ResultsSummary({ total, search, onChange, types, names }: Props)
           {label && (nearest.status === 'waiting' || nearest.status === 'running') && <>{' '}<span className="finding-nearest">{t('summary.findingNearest')}</span></>}
           {' '}{t('summary.youCould')}</p>
           <ul>
+            {corrected && (
+              <li><button type="button" className="link-button did-you-mean-words" onClick={() => onChange({ ...state, text: corrected })}>
+                {t('summary.didYouMean', { text: corrected })}
+              </button></li>
+            )}
             {label && reach && reach > state.radius && (
               <li><button type="button" className="link-button" onClick={() => onChange({ ...state, radius: reach })}>
                 {t('summary.searchWithin', { count: reach })}
