@@ -64,7 +64,7 @@ test('filters, legend and sources offer only the types the release holds', async
   const legend = page.getByRole('list', { name: 'Legend' });
   await expect(legend.getByRole('listitem')).toHaveText(['Treatment center', 'Recovery community center']);
   await expect(page.locator('.data-date')).not.toContainText('NARR');
-  await expect(page.locator('.data-date')).toContainText('SAMHSA treatment locator');
+  await expect(page.locator('.data-date')).toContainText("SAMHSA's listings of treatment facilities");
 });
 
 test('details name what codes stand for, list services in SAMHSA\'s order, and dial', async ({ page }) => {
