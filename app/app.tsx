@@ -17,6 +17,7 @@ import { SafetyLines } from './components/safety-lines.tsx';
 import { useDatabase } from './db/use-database.ts';
 import { useQuery } from './db/use-query.ts';
 import { applyLocks } from './search/embed.ts';
+import { stateName } from './search/place-in-text.ts';
 import { countOf, countQuery } from './search/queries.ts';
 import { releaseTypes } from './search/release.ts';
 import type { SearchState, Sort } from './search/state.ts';
@@ -196,7 +197,8 @@ export function App() {
     if (window.matchMedia(DETAIL_IN_PLACE).matches) resultsHeading.current?.scrollIntoView({ block: 'start' });
   }, [search, failed]);
 
-  const place = search?.near?.label ?? (resolution.status === 'resolved' ? resolution.search.near?.label : null) ?? null;
+  const resolved = resolution.status === 'resolved' ? resolution.search : null;
+  const place = resolved?.near?.label ?? (resolved?.inState ? stateName(resolved.inState) : null);
   useEffect(() => {
     document.title = pageTitle(t, view, place, state.text);
   }, [t, i18n.language, view, place, state.text]);

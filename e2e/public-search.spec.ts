@@ -1,7 +1,7 @@
 // The public path of issue 13, part A, at a phone's and a desktop's size: the keyword box finds
 // services, the place box forgives, and an empty radius says where the nearest help is.
 import { expect, openDirectory, test } from './fixtures.ts';
-import { oracleCount, oracleNearest } from './oracle.ts';
+import { oracleCount, oracleNearest, oracleRows } from './oracle.ts';
 
 const SIZES = [{ width: 390, height: 844 }, { width: 1366, height: 800 }];
 
@@ -101,6 +101,24 @@ for (const size of SIZES) {
     });
   });
 }
+
+test('a state typed alone lists all of it; its name alone, a city of that name first, the state offered beside', async ({ page }) => {
+  // "WY" was "not a ZIP code or city we know"; "Wyoming" silently Wyoming, MI (a person test on SAMHSA's directory).
+  const [{ n }] = await oracleRows(`SELECT count(*)::INTEGER AS n FROM read_parquet('dist/data/organizations_by_id/*.parquet')
+    WHERE state = 'WY' AND NOT mental_health_only`);
+  expect(Number(n)).toBeGreaterThan(0);
+  await openDirectory(page, './?where=WY');
+  const total = page.locator('[data-total]');
+  await expect(total).toHaveAttribute('data-total', String(n), { timeout: 30_000 });
+  await expect(total).toContainText(`results in Wyoming`);
+  await expect(page).toHaveTitle(/Wyoming/);
+  await expect(page.locator('.map-canvas')).toHaveAttribute('data-point-count', /^[1-9]/);
+  await openDirectory(page, './?where=Wyoming');
+  await expect(total).toContainText('miles of Wyoming, ', { timeout: 30_000 });
+  await page.locator('.did-you-mean').getByRole('button', { name: 'all of Wyoming' }).click();
+  await expect(page).toHaveURL(/[?&]where=WY(&|$)/);
+  await expect(total).toHaveAttribute('data-total', String(n));
+});
 
 test('on a phone the map, under every result, is a tap away over the list, and the list a tap back', async ({ page }, info) => {
   await page.setViewportSize({ width: 390, height: 844 });

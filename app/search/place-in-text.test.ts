@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { placeAmongWords, placeInText, STATE_CODES, STATE_NAMES } from './place-in-text.ts';
+import { placeAmongWords, placeInText, STATE_CODES, STATE_NAMES, stateName, stateTyped } from './place-in-text.ts';
 
 describe('a place typed among the words', () => {
   // Typed, the place found and the words left. Each had been required words: "detox 10001", "detox 10001-2345"
@@ -43,5 +43,17 @@ describe('a place typed among the words', () => {
     const rows = readFileSync(new URL('../../data/states.csv', import.meta.url), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
     expect(STATE_CODES).toEqual(rows.map((r) => r[0]));
     expect(STATE_NAMES).toEqual(rows.map((r) => r[1]));
+  });
+});
+
+describe('a state typed alone in the place box', () => {
+  it('is read by its postal code or its name, in any case and spacing, and nothing else is', () => {
+    expect(stateTyped('WY')).toEqual({ code: 'WY', byName: false });
+    expect(stateTyped(' wy ')).toEqual({ code: 'WY', byName: false });
+    expect(stateTyped('Wyoming')).toEqual({ code: 'WY', byName: true });
+    expect(stateTyped('new   york')).toEqual({ code: 'NY', byName: true });
+    expect(stateTyped('puerto rico')).toEqual({ code: 'PR', byName: true });
+    for (const where of ['Cheyenne, WY', 'WYO', '82001', 'New York, NY', '']) expect(stateTyped(where), where).toBeNull();
+    expect(stateName('DC')).toBe('District of Columbia');
   });
 });

@@ -18,6 +18,22 @@ export const STATE_NAMES = ['Alabama', 'Alaska', 'Arizona', 'Arkansas', 'Califor
 
 const STATES = [...STATE_CODES, ...STATE_NAMES].map((s) => s.toLowerCase().split(' '));
 
+/** A state's or territory's name by its postal code. */
+export const stateName = (code: string) => STATE_NAMES[STATE_CODES.indexOf(code)];
+
+/**
+ * The state or territory the place box names on its own, by its postal code ("WY") or its name
+ * ("Wyoming"), with which: a name may also be a city's ("New York", "Wyoming, MI"), a code is
+ * not. Null for anything else.
+ */
+export function stateTyped(where: string): { code: string; byName: boolean } | null {
+  const typed = where.trim().replace(/\s+/g, ' ').toLowerCase();
+  const byCode = STATE_CODES.find((c) => c.toLowerCase() === typed);
+  if (byCode) return { code: byCode, byName: false };
+  const i = STATE_NAMES.findIndex((n) => n.toLowerCase() === typed);
+  return i < 0 ? null : { code: STATE_CODES[i], byName: true };
+}
+
 /** Words after which a place follows. */
 const NEAR = [['near'], ['nearby'], ['around'], ['close', 'to'], ['cerca', 'de'], ['cerca'], ['alrededor', 'de']];
 /** Words after which a place or something else follows ("women in recovery"): a place only when it ends in a state. */

@@ -11,7 +11,7 @@ import { startNodeWasmEngine } from '../../scripts/engines/node-wasm-engine.ts';
 import { statesNear } from '../release/geo.ts';
 import { buildRelease } from '../../scripts/build/pipeline.ts';
 import { scratchDir, scratchSources } from '../../scripts/build/test-release.ts';
-import { countOf, countQuery, DETAIL_COLUMNS, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, placeLookups, nearestQuery, nearestReaches, networkQuery, organizationQuery, placeKey, placeOf, placeSuggestionsQuery, pointsQuery, offeredServices, PAGE_SIZE, positionsQuery, resultsQuery, serviceCodesQuery, withRelated, type ResolvedSearch } from './queries.ts';
+import { countOf, countQuery, DETAIL_COLUMNS, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, placeLookups, nearestQuery, nearestReaches, networkQuery, organizationQuery, placeKey, placeOf, placeSuggestionsQuery, pointsQuery, offeredServices, PAGE_SIZE, positionsQuery, resolveSearch, resultsQuery, serviceCodesQuery, withRelated, type ResolvedSearch } from './queries.ts';
 import { join as joinSql, likeLiteral, raw, sql, type Sql } from '../release/sql.ts';
 import { readText } from './keywords.ts';
 import { bindRelations, filesRelation, keptName, keyRelation, Relation, relationsIn, writeOtherwise } from '../release/relation.ts';
@@ -20,6 +20,7 @@ import type { ReadSql, TableRead } from '../release/table-read.ts';
 import { SEARCH_ROWS } from './search-rows.ts';
 import { keywordInName, textRank } from './text-match.ts';
 import { correctedText, spellingQuery } from './spelling.ts';
+import { STATE_CODES } from './place-in-text.ts';
 import { TYPE_TABLES } from '../release/org-types.ts';
 import { DEFAULT_SORT, EMPTY_SEARCH, type OrgType, type SearchState } from './state.ts';
 import { TYPE_FIELDS, typeDetailOf } from '../release/detail-fields.ts';
@@ -345,6 +346,30 @@ describe('text search', () => {
   it('finds names with emoji and right-to-left text', async () => {
     expect(await ids(search({ text: '🌅' }))).toHaveLength(1);
     expect(await ids(search({ text: 'حديقة' }))).toEqual(['SAMHSA_OUT_000010']);
+  });
+});
+
+describe('a whole state', () => {
+  const inState = (code: string, state: Partial<SearchState> = {}) => resolveSearch({ ...EMPTY_SEARCH, ...state }, null, manifest, code);
+
+  it('lists every organization of the state, read from its file or from the engine\'s copy of every state', async () => {
+    const expected = await run<{ org_id: string }>(sql`SELECT org_id FROM organizations_by_id WHERE state = 'MA' AND NOT mental_health_only ORDER BY 1`);
+    expect(expected.length).toBeGreaterThan(3);
+    for (const on of [engine, files]) {
+      const rows = await on.query<{ org_id: string; state: string }>(resultsQuery(inState('MA'), {}).text, resultsQuery(inState('MA'), {}).params);
+      expect(rows.map((r) => r.org_id).sort()).toEqual(expected.map((r) => r.org_id));
+      expect(countOf(await on.query(countQuery(inState('MA')).text, countQuery(inState('MA')).params))).toBe(expected.length);
+    }
+    const words = await run<{ state: string }>(resultsQuery(inState('MA', { text: 'recovery' }), {}));
+    expect(words.length).toBeGreaterThan(0);
+    expect(new Set(words.map((r) => r.state))).toEqual(new Set(['MA']));
+  });
+
+  it('finds nothing, and fails nothing, in a state the release holds no file of', async () => {
+    const empty = STATE_CODES.find((code) => !manifest.tables.organizations.files.some((f) => f.path.includes(`state=${code}/`)))!;
+    expect(empty).toBeDefined();
+    expect(countOf(await run(countQuery(inState(empty))))).toBe(0);
+    expect(await run(pointsQuery(inState(empty)))).toEqual([]);
   });
 });
 

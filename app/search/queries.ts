@@ -23,6 +23,8 @@ export interface ResolvedSearch {
    * partitions (release/relation.ts); absent means every organization.
    */
   states?: readonly string[];
+  /** A whole state or territory searched (its postal code), with no place in it: its rows, every one. */
+  inState?: string;
 }
 
 /** The types a search can return: the chosen ones, narrowed by any type-specific filter. */
@@ -46,9 +48,11 @@ export const MENTAL_HEALTH_ONLY = 'mh';
 const NOT_MENTAL_HEALTH_ONLY = raw(`NOT o.${MENTAL_HEALTH_MARK}`);
 
 /** Location and text: what every panel shares. */
-function scope({ state, near, states }: ResolvedSearch): Sql[] {
+function scope({ state, near, states, inState }: ResolvedSearch): Sql[] {
   const parts: Sql[] = [];
   if (near) parts.push(within(near, state.radius));
+  // Its file holds only its rows; the engine's copy of the search rows holds every state read so far.
+  if (inState) parts.push(sql`o.state = ${inState}`);
   if (hasText(state.text)) parts.push(matchesText(state.text, states ?? null));
   return parts;
 }
@@ -366,8 +370,9 @@ export function placeOf(row: Record<string, unknown>): PlaceRow {
 }
 
 /** The search around a place found (or the browser's position), with the states within reach; without one, everywhere. */
-export function resolveSearch(state: SearchState, near: Place | null, manifest: Pick<Manifest, 'state_extents'>): ResolvedSearch {
-  return near ? { state, near, states: statesNear(manifest, near.lat, near.lon, state.radius) } : { state, near: null };
+export function resolveSearch(state: SearchState, near: Place | null, manifest: Pick<Manifest, 'state_extents'>, inState: string | null = null): ResolvedSearch {
+  if (near) return { state, near, states: statesNear(manifest, near.lat, near.lon, state.radius) };
+  return inState ? { state, near: null, states: [inState], inState } : { state, near: null };
 }
 
 /** A place row as the point a search is around. */

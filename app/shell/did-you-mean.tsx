@@ -1,9 +1,10 @@
-// A place read with a typo, or one of several of that name: which was searched, and the others.
+// A place read with a typo, or one of several of that name, or a city named as a state is: which was searched, and the others.
 import { Trans, useTranslation } from 'react-i18next';
+import type { Alternative } from './use-resolved-search.ts';
 
 interface Props {
   shown: string;
-  alternatives: string[];
+  alternatives: Alternative[];
   onChoose: (where: string) => void;
 }
 
@@ -13,8 +14,9 @@ export function DidYouMean({ shown, alternatives, onChoose }: Props) {
   // separators ("a, b or c", "a, b o c") from Intl.ListFormat, inside the sentence's placeholder.
   const parts = new Intl.ListFormat(t('meta.locale'), { type: 'disjunction' }).formatToParts(alternatives.map((_, i) => String(i)));
   const choices = parts.map((part, k) => (part.type === 'literal' ? <span key={k}>{part.value}</span> : (
-    <button key={k} type="button" className="link-button" onClick={() => onChoose(alternatives[Number(part.value)])}>
-      <bdi translate="no">{alternatives[Number(part.value)]}</bdi>
+    <button key={k} type="button" className="link-button" onClick={() => onChoose(alternatives[Number(part.value)].where)}>
+      {alternatives[Number(part.value)].state ? t('didYouMean.wholeState', { name: alternatives[Number(part.value)].label })
+        : <bdi translate="no">{alternatives[Number(part.value)].label}</bdi>}
     </button>
   )));
   return (

@@ -119,8 +119,9 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
   // The opened organization the map is framed on (below): a search's new rows fit its view, then the frame again.
   const framed = useRef<string | null>(null);
   const ring = useMemo(() => (search.near ? circle(search.near, search.state.radius) : null), [search.near, search.state.radius]);
-  // Without a place, the contiguous states: fitting every point took in Guam and made the mainland tiny.
-  const searchBox = (ring ? bounds(ring.geometry.coordinates[0]) : null) ?? US_BOUNDS;
+  // A whole state: its results. Without a place, the contiguous states: fitting every point took in Guam and made the mainland tiny.
+  const stateBox = useMemo(() => (search.inState && rows ? bounds(rows.map((r) => [r.longitude, r.latitude])) : null), [search.inState, rows]);
+  const searchBox = (ring ? bounds(ring.geometry.coordinates[0]) : null) ?? stateBox ?? US_BOUNDS;
   useEffect(() => {
     if (!map || !rows) return;
     (map.getSource('results') as GeoJSONSource).setData(pointsCollection(rows));
