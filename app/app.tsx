@@ -179,7 +179,7 @@ export function App() {
     toList.current?.scrollIntoView({ block: 'start' });
     toList.current?.focus({ preventScroll: true });
   }, []);
-  const backToList = useCallback(() => {
+  const toResults = useCallback(() => {
     resultsHeading.current?.scrollIntoView({ block: 'start' });
     resultsHeading.current?.focus({ preventScroll: true });
   }, []);
@@ -248,6 +248,11 @@ export function App() {
                 <p role="alert" className="hint">
                   <Trans i18nKey="app.placeNotFound" values={{ where: resolution.where }} components={{ bdi: <bdi /> }} />
                 </p>
+              )}
+              // On a phone a filter ticked changed results 1,100 px below the open filters, with nothing
+              // said of them (a person test): their count, and a way there, in sight at the filters' foot.
+              filtersEnd={total !== null && search && (
+                <button type="button" className="show-results" onClick={toResults}>{t('form.showResults', { count: total })}</button>
               )} />
             {/* Under the form, not above it: appearing there it pushed the form down as a person began to type on a phone. */}
             <StartingNotice database={database} />
@@ -290,7 +295,7 @@ export function App() {
                       <DetailPanel orgId={state.selected} from={search.near} onSelect={onSelect} onClose={closeDetail} preview={preview} />
                     </Suspense>
                   )}
-                  {!!total && <button type="button" className="to-list link-button" ref={toList} onClick={backToList}>{t('results.backToList')}</button>}
+                  {!!total && <button type="button" className="to-list link-button" ref={toList} onClick={toResults}>{t('results.backToList')}</button>}
                   {mapWanted ? (
                     <PanelBoundary failed={(message) => t('app.mapFailed', { message })}>
                       <Suspense fallback={<MapLoading />}>

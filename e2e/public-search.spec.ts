@@ -120,6 +120,24 @@ test('a state typed alone lists all of it; its name alone, a city of that name f
   await expect(total).toHaveAttribute('data-total', String(n));
 });
 
+test('on a phone a filter ticked says the new count at the filters\' foot, and takes the person to the results', async ({ page }) => {
+  // The results were 1,100 px below the open filters, with nothing said of them (a person test).
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openDirectory(page, './?where=02139&r=25');
+  const total = page.locator('[data-total]');
+  await expect(total).toBeVisible({ timeout: 30_000 });
+  const before = await total.getAttribute('data-total');
+  await page.locator('summary', { hasText: 'Filters' }).click();
+  await page.getByRole('checkbox', { name: /^Medicaid/ }).check();
+  await expect(total).not.toHaveAttribute('data-total', before!);
+  const n = Number(await total.getAttribute('data-total'));
+  const show = page.getByRole('button', { name: `Show ${n.toLocaleString('en-US')} results` });
+  await expect(show).toBeInViewport();
+  await show.click();
+  await expect(page.locator('#results-title')).toBeFocused();
+  await expect(page.locator('#results-title')).toBeInViewport();
+});
+
 test('on a phone the map, under every result, is a tap away over the list, and the list a tap back', async ({ page }, info) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await openDirectory(page, './?where=02139&r=25');

@@ -28,9 +28,11 @@ interface Props {
   locked?: ReadonlySet<string>;
   /** What is wrong with the place typed, shown beside the place box. */
   placeProblem?: ReactNode;
+  /** Under the filters: a way to the results they change (on a phone, a screen or more below them). */
+  filtersEnd?: ReactNode;
 }
 
-export function SearchForm({ id, state, search, onChange, onSearch, autoFocus = false, types, locked = new Set(), placeProblem }: Props) {
+export function SearchForm({ id, state, search, onChange, onSearch, autoFocus = false, types, locked = new Set(), placeProblem, filtersEnd }: Props) {
   const { t } = useTranslation();
   const [where, setWhere] = useState(state.where);
   const [text, setText] = useState(state.text);
@@ -128,6 +130,7 @@ export function SearchForm({ id, state, search, onChange, onSearch, autoFocus = 
             }} />
         ))}
         {facets.error && <p className="hint" role="alert">{t('form.countsUnavailable', { message: facets.error.message })}</p>}
+        {filtersEnd}
       </details>
     </form>
   );
