@@ -233,16 +233,19 @@ describe('guardedXhr', () => {
       `GET ${A} Range: bytes=${328 * KB}-${584 * KB - 1}`]);
   });
 
-  it('asks again for the bytes alone when a host sends less than was read ahead', () => {
+  it('asks again for the bytes alone when a host sends less than was read ahead, and reads nothing ahead from it again', () => {
     const KB = 1024;
     const size = 4096 * KB;
     const part = (start: number, end: number) => ({ status: 206, headers: { 'content-range': `bytes ${start}-${end}/${size}` }, bytes: end - start + 1 });
-    const { Xhr, sent } = server([part(0, 16 * KB - 1), part(200 * KB, 264 * KB - 1), part(200 * KB, 216 * KB - 1)], { [A]: size });
+    const { Xhr, sent } = server([part(0, 16 * KB - 1), part(200 * KB, 264 * KB - 1), part(200 * KB, 216 * KB - 1), part(400 * KB, 416 * KB - 1)], { [A]: size });
     read(Xhr, 'bytes=0-', 'HEAD');
     read(Xhr, `bytes=0-${16 * KB - 1}`);
     const xhr = read(Xhr, `bytes=${200 * KB}-${216 * KB - 1}`);
     expect(new Uint8Array(xhr.response as ArrayBuffer)).toEqual(fileBytes(200 * KB, 16 * KB));
-    expect(sent.slice(1)).toEqual([`GET ${A} Range: bytes=${200 * KB}-${328 * KB - 1}`, `GET ${A} Range: bytes=${200 * KB}-${216 * KB - 1}`]);
+    // Nor is anything read ahead from that host again.
+    read(Xhr, `bytes=${400 * KB}-${416 * KB - 1}`);
+    expect(sent.slice(1)).toEqual([`GET ${A} Range: bytes=${200 * KB}-${328 * KB - 1}`, `GET ${A} Range: bytes=${200 * KB}-${216 * KB - 1}`,
+      `GET ${A} Range: bytes=${400 * KB}-${416 * KB - 1}`]);
   });
 
   it('reads nothing ahead from a host that sends whole files', () => {

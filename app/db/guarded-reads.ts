@@ -49,6 +49,8 @@ export function guardedXhr(Base: typeof XMLHttpRequest, options: GuardOptions): 
   // A host that said it answers ranges and then sent a whole file: its HEADs go to it again, so
   // DuckDB learns to read each file whole once rather than be sent it whole for every range.
   let rangesIgnored = false;
+  // A host that answered a read ahead wrongly: the engine's reads go to it as they are asked.
+  let aheadRefused = false;
 
   return class GuardedXhr extends Base {
     #method = '';
@@ -114,7 +116,7 @@ export function guardedXhr(Base: typeof XMLHttpRequest, options: GuardOptions): 
       const rangeHeader = this.#headers.find(([name]) => name.toLowerCase() === 'range')?.[1] ?? null;
       const asked = askedRange(rangeHeader);
       // Only its reads for bytes (not the glob's one-byte check) are read ahead.
-      const aheadOf = asked && this.#method === 'GET' && this.#asBlob && !rangesIgnored ? asked : null;
+      const aheadOf = asked && this.#method === 'GET' && this.#asBlob && !rangesIgnored && !aheadRefused ? asked : null;
       if (aheadOf && this.#answerHeld(aheadOf)) return;
       let plan = aheadOf ? ahead.plan(this.#url, aheadOf, sizes.get(this.#url) ?? null) : null;
       let range = plan?.fetch ?? asked;
@@ -143,7 +145,9 @@ export function guardedXhr(Base: typeof XMLHttpRequest, options: GuardOptions): 
           else if (plan && this.status === 206) this.#answerPlanned(plan, aheadOf!);
           return;
         }
-        // What went wrong may be the bytes read ahead (a host that sends less than a large range): asked again, they are not.
+        // What went wrong may be the bytes read ahead (a host that sends less than a large range):
+        // asked again, they are not, nor any more from this host.
+        if (plan && (plan.head || plan.fetch.end !== aheadOf!.end)) aheadRefused = true;
         plan = null;
         range = asked;
         if (attempt >= READ_ATTEMPTS || now() - started >= READ_DEADLINE_MS) {
@@ -186,7 +190,8 @@ export function guardedXhr(Base: typeof XMLHttpRequest, options: GuardOptions): 
       if (!head && fetch.end === asked.end) return;
       const all = this.response as ArrayBuffer;
       ahead.keep(this.#url, fetch, all, asked.end);
-      const read = new Uint8Array(all, 0, asked.end - fetch.start + 1);
+      // No more than came: past a file shorter than listed, the host rightly sent less.
+      const read = new Uint8Array(all, 0, Math.min(all.byteLength, asked.end - fetch.start + 1));
       if (!head) return void (this.#bytes = read.slice().buffer);
       const bytes = new Uint8Array(head.byteLength + read.length);
       bytes.set(new Uint8Array(head));

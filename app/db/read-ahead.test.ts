@@ -85,6 +85,19 @@ describe('ReadAhead', () => {
     expect([rest.asked!.start, new Uint8Array(rest.head!)]).toEqual([392 * KB, fileBytes(270 * KB, 392 * KB - 1)]);
   });
 
+  it('asks for a read past the file\'s end as it is, and holds only the bytes that came', () => {
+    const ahead = new ReadAhead(LIMITS);
+    read(ahead, SIZE - 300 * KB, SIZE - 290 * KB - 1);
+    expect(ahead.plan(A, range(SIZE - 200 * KB, SIZE + 10 * KB), SIZE)).toEqual({ fetch: range(SIZE - 200 * KB, SIZE + 10 * KB), head: null });
+    // A file shorter than its listed length: 10 KB came of the 64 KB asked.
+    const other = 'https://site.example/data/short.parquet';
+    read(ahead, 0, 16 * KB - 1, other);
+    const plan = ahead.plan(other, range(200 * KB, 205 * KB - 1), SIZE);
+    ahead.keep(other, plan.fetch, fileBytes(200 * KB, 210 * KB - 1).buffer, 205 * KB - 1);
+    expect(ahead.take(other, range(206 * KB, 209 * KB))).not.toBeNull();
+    expect(ahead.take(other, range(206 * KB, 211 * KB))).toBeNull();
+  });
+
   it('keeps each file\'s walk apart', () => {
     const ahead = new ReadAhead(LIMITS);
     read(ahead, 0, 16 * KB - 1);

@@ -78,6 +78,11 @@ export class ReadAhead {
    * of adjacent reads is not, since duckdb-wasm reads those ahead itself (16, 64, 256 KB…).
    */
   plan(url: string, range: ByteRange, size: number | null): Plan {
+    // Past the file's end the host rightly sends less than asked: asked as it is.
+    if (size !== null && range.end >= size) {
+      this.#walk(url, range, false);
+      return { fetch: range, head: null };
+    }
     const held = this.#holding(url, range.start);
     const head = held ? this.#read(held, range.start, held.end) : null;
     const start = held ? held.end + 1 : range.start;
@@ -88,8 +93,10 @@ export class ReadAhead {
 
   /** Holds the host's answer `bytes` to `fetched` (a plan's), of which the engine read up to `readEnd`. */
   keep(url: string, fetched: ByteRange, bytes: ArrayBuffer, readEnd: number) {
-    if (fetched.end <= readEnd) return;
-    this.#held.push({ url, ...fetched, bytes, read: readEnd - fetched.start + 1 });
+    // What came, not what was asked: a file shorter than its listed length held no bytes it lacks.
+    const end = fetched.start + bytes.byteLength - 1;
+    if (end <= readEnd) return;
+    this.#held.push({ url, start: fetched.start, end, bytes, read: readEnd - fetched.start + 1 });
     this.#bytes += bytes.byteLength;
     while (this.#bytes > this.limits.maxBytes && this.#held.length > 1) {
       const dropped = this.#held.shift()!;
