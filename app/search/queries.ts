@@ -47,14 +47,17 @@ function groupPredicate(group: FilterGroup, values: string[]): Sql {
 export const MENTAL_HEALTH_ONLY = 'mh';
 const NOT_MENTAL_HEALTH_ONLY = raw(`NOT o.${MENTAL_HEALTH_MARK}`);
 
-/** Location and text: what every panel shares. */
-function scope({ state, near, states, inState }: ResolvedSearch): Sql[] {
-  const parts: Sql[] = [];
-  if (near) parts.push(within(near, state.radius));
+/** Where: within the radius of the place, or in the state searched. */
+function location({ state, near, inState }: ResolvedSearch): Sql[] {
+  if (near) return [within(near, state.radius)];
   // Its file holds only its rows; the engine's copy of the search rows holds every state read so far.
-  if (inState) parts.push(sql`o.state = ${inState}`);
-  if (hasText(state.text)) parts.push(matchesText(state.text, states ?? null));
-  return parts;
+  return inState ? [sql`o.state = ${inState}`] : [];
+}
+
+/** Location and text: what every panel shares. */
+function scope(search: ResolvedSearch): Sql[] {
+  const { state, states } = search;
+  return [...location(search), ...(hasText(state.text) ? [matchesText(state.text, states ?? null)] : [])];
 }
 
 /** Types and filters, leaving out one group when counting that group's own options. */
@@ -77,6 +80,16 @@ function choices(state: SearchState, exceptGroup?: string): Sql[] {
  */
 function readsTypes({ state }: ResolvedSearch): boolean {
   return Object.keys(state.filters).length > 0 || readText(state.text).keywords.some(({ keyword }) => keyword.filter);
+}
+
+/**
+ * The searched words (search-rows.ts `words`) of the rows the search's place and choices admit,
+ * whatever its text: what a word no listing holds is mended from (spelling.ts), so each word
+ * offered finds something there by itself.
+ */
+export function wordsInReach(search: ResolvedSearch): Sql {
+  return sql`SELECT o.words FROM ${searchRows(search.states ?? null, { words: true, types: readsTypes(search) })}
+    WHERE ${and([...location(search), ...choices(search.state)])}`;
 }
 
 /** The search's rows (search-rows.ts), with the columns it reads. */
@@ -355,12 +368,13 @@ function cityQuery(text: string, exact: boolean): Sql | null {
       FROM gazetteer g JOIN states s ON s.code = g.state
       CROSS JOIN readings r
       WHERE ${and([sql`g.kind = 'city'`, ...letters, sql`(r.state IS NULL OR lower(s.code) = r.state OR lower(s.name) = r.state)`])})
-    SELECT city || ', ' || state AS label, latitude, longitude, min(typos)::INTEGER AS typos
+    SELECT city || ', ' || state AS label, latitude, longitude, min(typos)::INTEGER AS typos, max(zips)::INTEGER AS zips
     FROM candidates WHERE typos ${exact ? raw('= 0') : sql`<= ${typosAllowed(raw('key'))}`}
     GROUP BY ALL ORDER BY typos, min(reading), max(zips) DESC, label LIMIT 6`;
 }
 
-export interface PlaceRow { label: string; latitude: number; longitude: number; typos: number }
+/** `zips`: of a city, how many ZIP codes name it (its size, roughly). */
+export interface PlaceRow { label: string; latitude: number; longitude: number; typos: number; zips?: number }
 
 /** A row of locationQuery as a place: a ZIP's is the gazetteer's own, "City, ST 02139" when it has a city. */
 export function placeOf(row: Record<string, unknown>): PlaceRow {

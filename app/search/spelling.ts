@@ -2,12 +2,12 @@
 // replaced by the nearest word the listings of the searched states do hold. Places forgave a
 // typo ("Cambrige, MA"), names did not: "Nroth Charles" and "Institue for Health and Recovery"
 // found nothing near 02139 in SAMHSA's directory (a person test). Words are those the text
-// search looks in (search-rows.ts `words`: names, programs, other names, streets, cities), so a
-// suggestion always finds something by itself.
+// search looks in (search-rows.ts `words`: names, programs, other names, streets, cities), of
+// the rows the search's place and filters admit (queries.ts wordsInReach), so each word offered
+// finds something there by itself.
 import { join, sql, type Sql } from '../release/sql.ts';
 import { readText, wordForms } from './keywords.ts';
-import type { ResolvedSearch } from './queries.ts';
-import { searchRows } from './search-rows.ts';
+import { wordsInReach, type ResolvedSearch } from './queries.ts';
 
 /** Shorter words are left as typed: too many words lie a letter from "aa", "bhg" or "cora". */
 const MIN_LENGTH = 4;
@@ -25,11 +25,12 @@ const bare = (token: string) => token.toLowerCase().replace(/^[¡¿"“'(]+|[.,;
  */
 export function spellingQuery(search: ResolvedSearch): Sql | null {
   const typed = [...new Set(readText(search.state.text).words.map(bare))]
-    .filter((w) => w.length >= MIN_LENGTH && /^[\p{L}\p{N}]+$/u.test(w) && wordForms(w).length === 1);
+    // Not a number: a street number one off is another street's ("1450" → "1451").
+    .filter((w) => w.length >= MIN_LENGTH && /^[\p{L}\p{N}]+$/u.test(w) && !/^\d+$/.test(w) && wordForms(w).length === 1);
   if (typed.length === 0) return null;
   return sql`WITH typed(word) AS (VALUES ${join(typed.map((w) => sql`(${w})`), ', ')}),
-    terms AS (SELECT term, count(*) AS listings FROM (SELECT unnest(string_split(regexp_replace(o.words, '[^\\p{L}\\p{N}]+', ' ', 'g'), ' ')) AS term
-      FROM ${searchRows(search.states ?? null, { words: true, types: false })}) WHERE term <> '' GROUP BY term),
+    terms AS (SELECT term, count(*) AS listings FROM (SELECT unnest(string_split(regexp_replace(r.words, '[^\\p{L}\\p{N}]+', ' ', 'g'), ' ')) AS term
+      FROM (${wordsInReach(search)}) r) WHERE term <> '' GROUP BY term),
     unknown AS (SELECT word FROM typed WHERE NOT EXISTS (SELECT 1 FROM terms WHERE contains(term, word))
       AND NOT EXISTS (SELECT 1 FROM service_codes WHERE contains(lower(name), word))),
     ranked AS (SELECT u.word AS typed, t.term, damerau_levenshtein(t.term, u.word) AS edits,

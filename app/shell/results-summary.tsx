@@ -82,7 +82,7 @@ export function ResultsSummary({ total, search, onChange, types, names }: Props)
           {' '}{t('summary.youCould')}</p>
           <ul>
             {corrected && (
-              <li><button type="button" className="link-button did-you-mean-words" onClick={() => onChange({ ...state, text: corrected })}>
+              <li><button type="button" className="link-button" onClick={() => onChange({ ...state, text: corrected })}>
                 {t('summary.didYouMean', { text: corrected })}
               </button></li>
             )}
