@@ -161,15 +161,15 @@ export function App() {
     if (placeNotFound && document.activeElement === resultsHeading.current) mendPlace();
   }, [placeNotFound, mendPlace]);
   // After a search the page moves to its results: the heading is there at once, "Looking up…" under it.
+  const toResults = useCallback(() => {
+    resultsHeading.current?.scrollIntoView({ block: 'start' });
+    resultsHeading.current?.focus({ preventScroll: true });
+  }, []);
   const showResults = useCallback((next: SearchState) => {
     navigate(next);
-    requestAnimationFrame(() => {
-      // The same place searched again is known at once not to be found.
-      if (notFound.current) return mendPlace();
-      resultsHeading.current?.scrollIntoView({ block: 'start' });
-      resultsHeading.current?.focus({ preventScroll: true });
-    });
-  }, [navigate, mendPlace]);
+    // The same place searched again is known at once not to be found.
+    requestAnimationFrame(() => (notFound.current ? mendPlace() : toResults()));
+  }, [navigate, mendPlace, toResults]);
 
   // On a phone the map comes after every result (173 cards near 02139 in SAMHSA's directory put it
   // 23,000 px down, out of reach): a button that stays in sight over the list goes to it, and one
@@ -178,10 +178,6 @@ export function App() {
   const showMap = useCallback(() => {
     toList.current?.scrollIntoView({ block: 'start' });
     toList.current?.focus({ preventScroll: true });
-  }, []);
-  const toResults = useCallback(() => {
-    resultsHeading.current?.scrollIntoView({ block: 'start' });
-    resultsHeading.current?.focus({ preventScroll: true });
   }, []);
 
   // A link to a search opens at its results on a phone, as a typed search moves there: above them
@@ -200,8 +196,8 @@ export function App() {
   const resolved = resolution.status === 'resolved' ? resolution.search : null;
   const place = resolved?.near?.label ?? (resolved?.inState ? stateName(resolved.inState) : null);
   useEffect(() => {
-    document.title = pageTitle(t, view, place, state.text);
-  }, [t, i18n.language, view, place, state.text]);
+    document.title = pageTitle(t, view, place, state.text, !!resolved?.inState);
+  }, [t, i18n.language, view, place, state.text, resolved?.inState]);
 
   const onSearchView = view === 'search';
   return (
@@ -267,7 +263,7 @@ export function App() {
                 </p>
               )}
               {resolution.status === 'resolved' && resolution.unsure && (
-                <DidYouMean shown={resolution.search.near?.label ?? state.where} alternatives={resolution.alternatives}
+                <DidYouMean shown={place ?? state.where} wholeState={!!resolution.search.inState} alternatives={resolution.alternatives}
                   onChoose={(where) => navigate({ ...state, where, at: null, selected: null })} />
               )}
               {resolution.status === 'failed' && <QueryFailed error={resolution.error} onRetry={resolution.retry} />}

@@ -102,22 +102,29 @@ for (const size of SIZES) {
   });
 }
 
-test('a state typed alone lists all of it; its name alone, a city of that name first, the state offered beside', async ({ page }) => {
+test('a state typed alone lists all of it, by its code or its name; a large city of its name stays the city, the state offered', async ({ page }) => {
   // "WY" was "not a ZIP code or city we know"; "Wyoming" silently Wyoming, MI (a person test on SAMHSA's directory).
   const [{ n }] = await oracleRows(`SELECT count(*)::INTEGER AS n FROM read_parquet('dist/data/organizations_by_id/*.parquet')
     WHERE state = 'WY' AND NOT mental_health_only`);
   expect(Number(n)).toBeGreaterThan(0);
-  await openDirectory(page, './?where=WY');
   const total = page.locator('[data-total]');
-  await expect(total).toHaveAttribute('data-total', String(n), { timeout: 30_000 });
-  await expect(total).toContainText(`results in Wyoming`);
-  await expect(page).toHaveTitle(/Wyoming/);
-  await expect(page.locator('.map-canvas')).toHaveAttribute('data-point-count', /^[1-9]/);
-  await openDirectory(page, './?where=Wyoming');
-  await expect(total).toContainText('miles of Wyoming, ', { timeout: 30_000 });
-  await page.locator('.did-you-mean').getByRole('button', { name: 'all of Wyoming' }).click();
-  await expect(page).toHaveURL(/[?&]where=WY(&|$)/);
-  await expect(total).toHaveAttribute('data-total', String(n));
+  for (const where of ['WY', 'Wyoming']) {
+    await openDirectory(page, `./?where=${where}`);
+    await expect(total).toHaveAttribute('data-total', String(n), { timeout: 30_000 });
+    await expect(total).toContainText('results in Wyoming');
+    await expect(page).toHaveTitle(/^Treatment in Wyoming — /);
+    await expect(page.locator('.map-canvas')).toHaveAttribute('data-point-count', /^[1-9]/);
+  }
+  // The towns of that name are offered beside the state.
+  await expect(page.locator('.did-you-mean')).toContainText('Showing all of Wyoming.');
+  await page.locator('.did-you-mean').getByRole('button', { name: 'Wyoming, MI' }).click();
+  await expect(total).toContainText('miles of Wyoming, MI');
+  // New York is the city, the state offered first.
+  await openDirectory(page, './?where=New%20York');
+  await expect(total).toContainText('miles of New York, NY', { timeout: 30_000 });
+  await page.locator('.did-you-mean').getByRole('button', { name: 'all of New York' }).click();
+  await expect(page).toHaveURL(/[?&]where=NY(&|$)/);
+  await expect(total).toContainText('results in New York');
 });
 
 test('on a phone a filter ticked says the new count at the filters\' foot, and takes the person to the results', async ({ page }) => {

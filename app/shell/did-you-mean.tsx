@@ -4,11 +4,13 @@ import type { Alternative } from './use-resolved-search.ts';
 
 interface Props {
   shown: string;
+  /** `shown` is a state or territory, all of it searched. */
+  wholeState?: boolean;
   alternatives: Alternative[];
   onChoose: (where: string) => void;
 }
 
-export function DidYouMean({ shown, alternatives, onChoose }: Props) {
+export function DidYouMean({ shown, wholeState = false, alternatives, onChoose }: Props) {
   const { t } = useTranslation();
   // Each place is its own button, so the list is a run of elements joined by the language's own
   // separators ("a, b or c", "a, b o c") from Intl.ListFormat, inside the sentence's placeholder.
@@ -21,7 +23,7 @@ export function DidYouMean({ shown, alternatives, onChoose }: Props) {
   )));
   return (
     <p className="hint did-you-mean" role="status">
-      <Trans i18nKey="didYouMean.showing" values={{ place: shown }} components={{ strong: <strong />, bdi: <bdi translate="no" /> }} />
+      <Trans i18nKey={wholeState ? 'didYouMean.showingState' : 'didYouMean.showing'} values={{ place: shown }} components={{ strong: <strong />, bdi: <bdi translate="no" /> }} />
       {alternatives.length > 0 && <>{' '}<Trans i18nKey="didYouMean.question" components={{ choices: <>{choices}</> }} /></>}
     </p>
   );

@@ -9,6 +9,10 @@ describe('pageTitle', async () => {
     expect(pageTitle(en, 'search', '60601', '')).toBe('Treatment near 60601 — National Recovery Directory');
     expect(pageTitle(es, 'search', '60601', '')).toBe('Tratamiento cerca de 60601 — Directorio Nacional de Recuperación');
   });
+  it('says a whole state is searched in, not near', () => {
+    expect(pageTitle(en, 'search', 'Wyoming', '', true)).toBe('Treatment in Wyoming — National Recovery Directory');
+    expect(pageTitle(es, 'search', 'Wyoming', 'detox', true)).toBe('«detox» en Wyoming — Directorio Nacional de Recuperación');
+  });
   it('names the words searched, with or without a place', () => {
     expect(pageTitle(en, 'search', 'Boston, MA', 'detox')).toBe('“detox” near Boston, MA — National Recovery Directory');
     expect(pageTitle(en, 'search', null, 'detox')).toBe('“detox” — National Recovery Directory');

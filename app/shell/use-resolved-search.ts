@@ -2,8 +2,8 @@
 // finds the states within reach so queries open only those states' files. A ZIP is looked up
 // before the engine has started (use-query.ts, db/early-reads.ts), with the manifest alone; a
 // city by its exact matches first, and forgiving typos only when it has none (placeLookups). A
-// state's postal code alone is the whole state; its name alone a city of that name if there is
-// one ("New York"), the state offered beside it, and the state if there is none.
+// state's postal code alone is the whole state, and so is its name alone but where a large city
+// has it ("New York"); the towns of its name, or the state, are offered beside.
 import { useMemo } from 'react';
 import type { QueryError } from '../db/engine.ts';
 import { useFirstFound, useQuery } from '../db/use-query.ts';
@@ -27,25 +27,32 @@ export type Resolution =
   | { status: 'not-found'; where: string }
   | { status: 'failed'; error: QueryError; retry: () => void };
 
+/** A city of a state's name with this many ZIP codes or more is what the name alone means. */
+const LARGE_CITY_ZIPS = 20;
+
 export function useResolvedSearch(state: SearchState, manifest: Manifest | undefined): Resolution {
   // Written once a place, not on every render (a row hovered renders the page again).
   const typedState = state.at ? null : stateTyped(state.where);
   const byCode = typedState && !typedState.byName ? typedState.code : null;
-  const lookups = useMemo(() => (!state.at && state.where && !byCode ? placeLookups(state.where) : null), [state.at, state.where, byCode]);
+  // A state's code alone is looked up nowhere; its name, among the cities too.
+  const lookups = useMemo(() => (!state.at && state.where && stateTyped(state.where)?.byName !== false ? placeLookups(state.where) : null),
+    [state.at, state.where]);
   const zip = useQuery(lookups?.length === 1 ? lookups[0] : null);
   const city = useFirstFound(lookups && lookups.length > 1 ? lookups : null, anyRow);
   const lookup = lookups && lookups.length > 1 ? city : zip;
   const places = useMemo(() => (lookup.status === 'done' ? lookup.rows.map(placeOf) : []), [lookup]);
-  // A state's name is a city only spelled as one: "Montana" is not Montague, MA.
   const named = typedState?.byName ? typedState.code : null;
-  const found = places[0] && (!named || places[0].typos === 0) ? places[0] : undefined;
+  // A state's name alone is the state, but for a large city of exactly that name ("New York",
+  // "Washington": 100 ZIP codes and more), not the village of it ("Florida, NY", "Wyoming, MI").
+  const cityFirst = !named || (places[0]?.typos === 0 && (places[0].zips ?? 0) >= LARGE_CITY_ZIPS);
+  const found = cityFirst ? places[0] : undefined;
   const inState = byCode ?? (named && lookup.status === 'done' && !found ? named : null);
-  // Sure: one exact match. A typo, or several places of that name, or a state's, offers the others.
-  const others = places.slice(1);
-  const unsure = !!found && (found.typos > 0 || others.some((o) => o.typos === 0) || !!named);
-  const alternatives: Alternative[] = unsure ? others.map((o) => ({ where: o.label, label: o.label })) : [];
-  // The state first: typed alone, its name more often means it than a town of that name.
-  if (found && named) alternatives.unshift({ where: named, label: stateName(named), state: true });
+  // Sure: one exact match. A typo, several places of that name, or a state's, offers the others.
+  const others = named ? places.filter((p) => p !== found && p.typos === 0) : places.slice(1);
+  const unsure = (!!found && (found.typos > 0 || others.some((o) => o.typos === 0) || !!named)) || (!!inState && others.length > 0);
+  // Beside the city, first, the state its name also is.
+  const alternatives: Alternative[] = unsure ? [...(found && named ? [{ where: named, label: stateName(named), state: true }] : []),
+    ...others.map((o) => ({ where: o.label, label: o.label }))] : [];
   // The same objects from one render to the next until the search changes: the list's cells and
   // the map's fit depend on them, and a new place on every render (a row hovered) remounted the
   // cells between a click's press and release, so the click was lost, and re-fitted a map moved by hand.

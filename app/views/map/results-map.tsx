@@ -130,7 +130,7 @@ export default function ResultsMap({ search, selectedId, hoveredId, onSelect, on
     framed.current = null;
     setMoved(false);
     setDrawn(rows);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- searchBox follows ring
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- searchBox follows ring, and stateBox rows
   }, [map, rows, ring]);
 
   // For one render after another opening, `origin` still holds the last one's row.
