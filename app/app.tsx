@@ -17,7 +17,6 @@ import { SafetyLines } from './components/safety-lines.tsx';
 import { useDatabase } from './db/use-database.ts';
 import { useQuery } from './db/use-query.ts';
 import { applyLocks } from './search/embed.ts';
-import { stateName } from './search/place-in-text.ts';
 import { countOf, countQuery } from './search/queries.ts';
 import { releaseTypes } from './search/release.ts';
 import type { SearchState, Sort } from './search/state.ts';
@@ -194,7 +193,7 @@ export function App() {
   }, [search, failed]);
 
   const resolved = resolution.status === 'resolved' ? resolution.search : null;
-  const place = resolved?.near?.label ?? (resolved?.inState ? stateName(resolved.inState) : null);
+  const place = resolved?.near?.label ?? (resolved?.inState ? t(`data.states.${resolved.inState}`) : null);
   useEffect(() => {
     document.title = pageTitle(t, view, place, state.text, !!resolved?.inState);
   }, [t, i18n.language, view, place, state.text, resolved?.inState]);

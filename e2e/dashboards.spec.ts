@@ -5,6 +5,17 @@ import { expect, openDirectory, test } from './fixtures.ts';
 
 const manifest = JSON.parse(readFileSync('dist/data/manifest.json', 'utf8'));
 
+test('in Spanish the states map names the states in Spanish, as the state search does', async ({ page }) => {
+  // The names were the release's English ones in a Spanish page (a person test).
+  await openDirectory(page, './?view=dashboards&lang=es');
+  const byState = page.getByRole('region', { name: 'Organizaciones por estado' });
+  await expect(byState.locator('.chart svg title').filter({ hasText: /^Nueva York: / })).toHaveCount(1, { timeout: 30_000 });
+  await expect(byState.locator('.chart svg title').filter({ hasText: /^New York: / })).toHaveCount(0);
+  await openDirectory(page, './?where=NY&lang=es');
+  await expect(page.locator('[data-total]')).toContainText('resultados en Nueva York', { timeout: 30_000 });
+  await expect(page).toHaveTitle(/^Tratamiento en Nueva York — /);
+});
+
 test('charts with their data and SQL, and the data quality of the release', async ({ page }) => {
   await openDirectory(page, './?view=dashboards');
   const byState = page.getByRole('region', { name: 'Organizations by state' });

@@ -18,9 +18,6 @@ export const STATE_NAMES = ['Alabama', 'Alaska', 'Arizona', 'Arkansas', 'Califor
 
 const STATES = [...STATE_CODES, ...STATE_NAMES].map((s) => s.toLowerCase().split(' '));
 
-/** A state's or territory's name by its postal code (the code itself for one it does not know). */
-export const stateName = (code: string) => STATE_NAMES[STATE_CODES.indexOf(code)] ?? code;
-
 /**
  * The state or territory the place box names on its own, by its postal code ("WY") or its name
  * ("Wyoming"), with which: a name may also be a city's ("New York", "Wyoming, MI"), a code is

@@ -17,7 +17,7 @@ export function DidYouMean({ shown, wholeState = false, alternatives, onChoose }
   const parts = new Intl.ListFormat(t('meta.locale'), { type: 'disjunction' }).formatToParts(alternatives.map((_, i) => String(i)));
   const choices = parts.map((part, k) => (part.type === 'literal' ? <span key={k}>{part.value}</span> : (
     <button key={k} type="button" className="link-button" onClick={() => onChoose(alternatives[Number(part.value)].where)}>
-      {alternatives[Number(part.value)].state ? t('didYouMean.wholeState', { name: alternatives[Number(part.value)].label })
+      {alternatives[Number(part.value)].state ? t('didYouMean.wholeState', { name: t(`data.states.${alternatives[Number(part.value)].where}`) })
         : <bdi translate="no">{alternatives[Number(part.value)].label}</bdi>}
     </button>
   )));

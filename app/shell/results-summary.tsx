@@ -6,7 +6,6 @@ import { useDatabase } from '../db/use-database.ts';
 import { useFirstFound, useQuery, type QueryState } from '../db/use-query.ts';
 import { keywordFilter, readText } from '../search/keywords.ts';
 import { nearestQuery, nearestReaches, type ResolvedSearch } from '../search/queries.ts';
-import { stateName } from '../search/place-in-text.ts';
 import { correctedText, spellingQuery } from '../search/spelling.ts';
 import { RADII, type OrgType, type SearchState } from '../search/state.ts';
 import { TextReading } from './text-reading.tsx';
@@ -68,7 +67,7 @@ export function ResultsSummary({ total, search, onChange, types, names }: Props)
         {label
           ? <Trans i18nKey="summary.near" count={total} values={{ radius: state.radius, place: label }}
             components={{ strong: <strong />, bdi: <bdi translate="no" /> }} />
-          : search.inState ? <Trans i18nKey="summary.inState" count={total} values={{ name: stateName(search.inState) }} components={{ strong: <strong /> }} />
+          : search.inState ? <Trans i18nKey="summary.inState" count={total} values={{ name: t(`data.states.${search.inState}`) }} components={{ strong: <strong /> }} />
             : <Trans i18nKey="summary.country" count={total} components={{ strong: <strong /> }} />}
       </p>
       <TextReading text={state.text} types={types} names={names} />

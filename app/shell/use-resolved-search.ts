@@ -9,14 +9,14 @@ import type { QueryError } from '../db/engine.ts';
 import { useFirstFound, useQuery } from '../db/use-query.ts';
 import type { Manifest } from '../release/manifest.ts';
 import { placeLookups, placeOf, pointOf, resolveSearch, type ResolvedSearch } from '../search/queries.ts';
-import { stateName, stateTyped } from '../search/place-in-text.ts';
+import { stateTyped } from '../search/place-in-text.ts';
 import type { Place, SearchState } from '../search/state.ts';
 
 /** Another place the text may have meant: a place box's text, and what it is called. */
 export interface Alternative {
   where: string;
   label: string;
-  /** A whole state or territory, `label` its name. */
+  /** A whole state or territory, `where` its postal code (named in the page's language where shown). */
   state?: boolean;
 }
 
@@ -51,7 +51,7 @@ export function useResolvedSearch(state: SearchState, manifest: Manifest | undef
   const others = named ? places.filter((p) => p !== found && p.typos === 0) : places.slice(1);
   const unsure = (!!found && (found.typos > 0 || others.some((o) => o.typos === 0) || !!named)) || (!!inState && others.length > 0);
   // Beside the city, first, the state its name also is.
-  const alternatives: Alternative[] = unsure ? [...(found && named ? [{ where: named, label: stateName(named), state: true }] : []),
+  const alternatives: Alternative[] = unsure ? [...(found && named ? [{ where: named, label: named, state: true }] : []),
     ...others.map((o) => ({ where: o.label, label: o.label }))] : [];
   // The same objects from one render to the next until the search changes: the list's cells and
   // the map's fit depend on them, and a new place on every render (a row hovered) remounted the

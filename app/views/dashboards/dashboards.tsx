@@ -30,14 +30,15 @@ interface Capacity extends Record<string, unknown> { state: string; level_of_car
 
 const hasBeds = (r: Capacity) => Boolean(r.residential_capacity);
 
-/** "Not on this map: Puerto Rico 56, Guam 3." The names are the release's, not to be translated. */
-function offMapCaption(lead: string, rows: StateCount[]): Node {
+/** "Not on this map: Puerto Rico 56, Guam 3.", in the page's language (`data.states`). */
+function offMapCaption(t: TFunction, rows: StateCount[]): Node {
+  const lead = t('dashboards.offMap');
   const caption = document.createElement('span');
   caption.append(`${lead} `);
   rows.forEach((r, i) => {
     const name = document.createElement('span');
     name.translate = false;
-    name.textContent = r.state_name;
+    name.textContent = t(`data.states.${r.state}`, { defaultValue: r.state_name });
     caption.append(...(i ? [', '] : []), name, ` ${formatNumber(r.organizations)}`);
   });
   caption.append('.');
@@ -47,17 +48,19 @@ function offMapCaption(lead: string, rows: StateCount[]): Node {
 /** A choropleth of a count per state name; what the map cannot draw is named under it. */
 function choropleth(t: TFunction, rows: StateCount[], label: string): Element {
   const byName = new Map(rows.map((r) => [r.state_name, r.organizations]));
+  // The map's shapes are named in English (us-atlas); shown in the page's language.
+  const shown = new Map(rows.map((r) => [r.state_name, t(`data.states.${r.state}`, { defaultValue: r.state_name })]));
   const offMap = rows.filter((r) => r.organizations > 0 && !ON_MAP.has(r.state_name));
   return Plot.plot({
     projection: 'albers-usa',
     width: 760,
     // Puerto Rico's 56 listings were in the table only: nothing said the map left them out.
-    caption: offMap.length ? offMapCaption(t('dashboards.offMap'), offMap) : null,
+    caption: offMap.length ? offMapCaption(t, offMap) : null,
     color: { type: 'quantile', n: 6, scheme: 'blues', legend: true, label, unknown: '#eee', tickFormat: (n: number) => formatNumber(Math.round(n)) },
     marks: [
       Plot.geo(STATES, {
         fill: (d: { properties: { name: string } }) => byName.get(d.properties.name) ?? null,
-        title: (d: { properties: { name: string } }) => `${d.properties.name}: ${formatNumber(byName.get(d.properties.name) ?? 0)}`,
+        title: (d: { properties: { name: string } }) => `${shown.get(d.properties.name) ?? d.properties.name}: ${formatNumber(byName.get(d.properties.name) ?? 0)}`,
       }),
       // Decorative: without ariaHidden Plot labels the group, which axe reports as a prohibited attribute.
       Plot.geo(BORDERS, { stroke: 'white', strokeWidth: 0.7, ariaHidden: 'true' }),
