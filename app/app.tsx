@@ -263,7 +263,7 @@ export function App() {
               )}
               {resolution.status === 'resolved' && resolution.unsure && (
                 <DidYouMean shown={place ?? state.where} wholeState={!!resolution.search.inState} alternatives={resolution.alternatives}
-                  onChoose={(where) => navigate({ ...state, where, at: null, selected: null })} />
+                  onChoose={(where) => showResults({ ...state, where, at: null, selected: null })} />
               )}
               {resolution.status === 'failed' && <QueryFailed error={resolution.error} onRetry={resolution.retry} />}
               {resolution.status === 'resolved' && !listing && (
@@ -276,7 +276,7 @@ export function App() {
                 <div className={state.selected ? 'results with-detail' : 'results'}>
                   <div className="results-list">
                     {count.status === 'failed' ? <QueryFailed error={count.error} onRetry={count.retry} />
-                      : <ResultsSummary total={total} search={search} onChange={navigate} types={types} names={serviceNames} />}
+                      : <ResultsSummary total={total} search={search} onChange={showResults} types={types} names={serviceNames} />}
                     {!EMBED.embed && total !== null && <CopyLink />}
                     <Suspense fallback={<p className="hint">{t('app.loadingList')}</p>}>
                       {/* Not beside a failed count: its first page is mostly the count's own query, failed the same way (one notice, not two). */}

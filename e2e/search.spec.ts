@@ -233,6 +233,17 @@ test('an empty search offers what would find something, named as it is', async (
   await expect(page.getByRole('button', { name: 'Remove the filters' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Search without the words “zzzzqqqq”' }).click();
   await expect(total(page)).not.toHaveAttribute('data-total', '0', { timeout: 30_000 });
+  // Focus goes to the results the offer gave, not to the page's start as the offer went (a person test).
+  await expect(page.locator('#results-title')).toBeFocused();
+});
+
+test('words alone that find nothing: no offer to drop them (nothing would be left to search), and the spelling offer leads to results', async ({ page }) => {
+  await openDirectory(page, './?q=Lighthuose');
+  await expect(total(page)).toHaveAttribute('data-total', '0', { timeout: 30_000 });
+  await expect(page.getByRole('button', { name: /^Search without the words/ })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Search for “Lighthouse” instead (a spelling the listings use)' }).click();
+  await expect(total(page)).not.toHaveAttribute('data-total', '0');
+  await expect(page.locator('#results-title')).toBeFocused();
 });
 
 test('after the map is moved by hand, "Search this area" searches around its center', async ({ page }) => {

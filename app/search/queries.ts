@@ -338,12 +338,18 @@ export function locationQuery(where: string): Sql | null {
  * the typos forgiven must.
  */
 export function placeLookups(where: string): Sql[] {
-  const text = where.trim();
+  const text = PLACE_NAMES.get(where.trim().toLowerCase().replace(/\s+/g, ' ')) ?? where.trim();
   const exact = cityQuery(text, true);
   if (exact) return [exact, cityQuery(text, false)!];
   const zip = locationQuery(text);
   return zip ? [zip] : [];
 }
+
+/**
+ * What people call a place that the Postal Service's city names (the gazetteer's) do not: "NYC"
+ * and "New York City" were "not a city we know" in a person test, where the map names it so.
+ */
+const PLACE_NAMES = new Map([['nyc', 'New York, NY'], ['new york city', 'New York, NY'], ['nyc, ny', 'New York, NY'], ['new york city, ny', 'New York, NY']]);
 
 /**
  * The gazetteer rows whose keys begin with the first letter of one of `typed`'s place keys: a

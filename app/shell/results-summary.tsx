@@ -53,8 +53,9 @@ export function ResultsSummary({ total, search, onChange, types, names }: Props)
   const wider = RADII.find((r) => r > state.radius);
   const chosen = state.types.length > 0 || Object.keys(state.filters).length > 0;
   // What clearing undoes, said as it is: "Remove the filters" for a search of words alone named nothing on screen.
+  // Words alone, with no place, leave nothing to search without them (the first screen): not offered.
   const clear = chosen ? (state.text ? t('summary.removeFiltersAndWords') : t('summary.removeFilters'))
-    : state.text ? t('summary.removeWords', { text: state.text }) : null;
+    : state.text && (label || search.inState) ? t('summary.removeWords', { text: state.text }) : null;
   // A keyword that is also a filter: offer the filter, with the word taken out of the text; only
   // beside other terms, as alone the keyword already found all its filter finds ("detox" near
   // 59301 was advised the Detox filter, which found the same nothing).
