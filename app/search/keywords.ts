@@ -226,7 +226,10 @@ export function wordForms(word: string): string[] {
 }
 
 /** The English word of names a Spanish word is also looked for as (IN_ENGLISH), or null. */
-export const inEnglish = (word: string) => IN_ENGLISH.get(bare(word.toLowerCase()).replace(/^[¡¿"“'(]+|[.,;:!?"”')]+$/g, '')) ?? null;
+export const inEnglish = (word: string) => IN_ENGLISH.get(unpunctuated(bare(word.toLowerCase()))) ?? null;
+
+/** A word without the punctuation typed around it ("¡ayuda!", "detox,", "“hope”"). */
+export const unpunctuated = (word: string) => word.replace(/^[¡¿"“'(]+|[.,;:!?"”')]+$/g, '');
 
 /**
  * A phone number as people write one: "(212) 268-8830", "212.268.8830", "+1 212 268 8830".
@@ -251,7 +254,7 @@ export function readText(text: string): ReadText {
   // last word may be a piece ("medic" of "medicaid"), which no listing holds. Not a word of its own.
   if (text.length >= MAX_TEXT && tokens.length > 1 && !/\s$/.test(text)) tokens.pop();
   // A possessive is its word: "women's rehab" asks for women's care as "women" does.
-  const plain = tokens.map((t) => t.replace(/^[¡¿"“'(]+|[.,;:!?"”')]+$/g, '').replace(/['’]s$/, ''));
+  const plain = tokens.map((t) => unpunctuated(t).replace(/['’]s$/, ''));
   const read: ReadText = { keywords: [], words: [], ignored: [], phones: phones.slice(0, MAX_TERMS) };
   const full = () => read.keywords.length + read.words.length + read.phones.length >= MAX_TERMS;
   const found = (phrase: string, keyword: Keyword, meant?: string) => {

@@ -4,7 +4,7 @@
 // read the same way (url.ts), both by `placeAmongWords`. Kept as words, each was required in names and streets: "detox
 // 10001" and "detox in miles city mt" found nothing in the whole country, "aa near boston" 22
 // listings with Boston in their names or streets (SAMHSA's 2022 directory).
-import { leftOut, readText } from './keywords.ts';
+import { leftOut, readText, unpunctuated } from './keywords.ts';
 
 /** Postal codes and names of the states and territories, as data/states.csv lists them (place-in-text.test.ts checks). */
 export const STATE_CODES = 'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY AS GU MP PR VI FM MH PW'.split(' ');
@@ -40,7 +40,6 @@ const ARTICLES = new Set(['el', 'la', 'los', 'las', 'le']);
 /** A place is a few words: a town and its state ("north little rock ar"). */
 const MAX_PLACE_WORDS = 5;
 
-const unpunctuated = (word: string) => word.replace(/^[(¡¿"“']+|[.,;:!?"”')]+$/g, '');
 
 export interface PlaceInText {
   /** What the place box is given: a ZIP's five digits, or the words as typed ("miles city mt"). */

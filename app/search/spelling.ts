@@ -6,7 +6,7 @@
 // the rows the search's place and filters admit (queries.ts wordsInReach), so each word offered
 // finds something there by itself.
 import { join, sql, type Sql } from '../release/sql.ts';
-import { readText, wordForms } from './keywords.ts';
+import { readText, unpunctuated, wordForms } from './keywords.ts';
 import { wordsInReach, type ResolvedSearch } from './queries.ts';
 
 /** Shorter words are left as typed: too many words lie a letter from "aa", "bhg" or "cora". */
@@ -15,7 +15,7 @@ const MIN_LENGTH = 4;
 const TWO_EDITS_FROM = 8;
 
 /** A typed word as the listings' words are split (keywords.ts readText keeps its punctuation). */
-const bare = (token: string) => token.toLowerCase().replace(/^[¡¿"“'(]+|[.,;:!?"”')]+$/g, '');
+const bare = (token: string) => unpunctuated(token.toLowerCase());
 
 /**
  * The nearest word (fewest letters added, dropped, changed or swapped; then the most listings;
