@@ -194,9 +194,11 @@ export function App() {
 
   const resolved = resolution.status === 'resolved' ? resolution.search : null;
   const place = resolved?.near?.label ?? (resolved?.inState ? t(`data.states.${resolved.inState}`) : null);
+  // A place typed and not (yet) found names no words alone: "detox" said a search of the whole country.
+  const titleWords = state.where && !place ? '' : state.text;
   useEffect(() => {
-    document.title = pageTitle(t, view, place, state.text, !!resolved?.inState);
-  }, [t, i18n.language, view, place, state.text, resolved?.inState]);
+    document.title = pageTitle(t, view, place, titleWords, !!resolved?.inState);
+  }, [t, i18n.language, view, place, titleWords, resolved?.inState]);
 
   const onSearchView = view === 'search';
   return (
@@ -291,7 +293,9 @@ export function App() {
                     </Suspense>
                   )}
                   {!!total && <button type="button" className="to-list link-button" ref={toList} onClick={toResults}>{t('results.backToList')}</button>}
-                  {mapWanted ? (
+                  {/* Nothing found near a place typed draws no empty map: the advice above is what to do next.
+                      A search of the map's own area keeps it, to be moved and searched again. */}
+                  {total === 0 && !state.at ? null : mapWanted ? (
                     <PanelBoundary failed={(message) => t('app.mapFailed', { message })}>
                       <Suspense fallback={<MapLoading />}>
                         <ResultsMap search={search} selectedId={state.selected} hoveredId={hovered} onSelect={openFromMap}

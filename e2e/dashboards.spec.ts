@@ -2,6 +2,7 @@
 // the SQL one click from the console, and the data-quality figures from the release itself.
 import { readFileSync } from 'node:fs';
 import { expect, openDirectory, test } from './fixtures.ts';
+import { oracleRows } from './oracle.ts';
 
 const manifest = JSON.parse(readFileSync('dist/data/manifest.json', 'utf8'));
 
@@ -14,6 +15,12 @@ test('in Spanish the states map names the states in Spanish, as the state search
   await openDirectory(page, './?where=NY&lang=es');
   await expect(page.locator('[data-total]')).toContainText('resultados en Nueva York', { timeout: 30_000 });
   await expect(page).toHaveTitle(/^Tratamiento en Nueva York — /);
+  // Typed in Spanish, accents or none, the name is the state: "Luisiana" was Louisiana, MO.
+  const [{ n }] = await oracleRows(`SELECT count(*)::INTEGER AS n FROM read_parquet('dist/data/organizations_by_id/*.parquet')
+    WHERE state = 'LA' AND NOT mental_health_only`);
+  await openDirectory(page, './?where=Luisiana&lang=es');
+  await expect(page.locator('[data-total]')).toHaveAttribute('data-total', String(n), { timeout: 30_000 });
+  await expect(page.locator('[data-total]')).toContainText('resultados en Luisiana');
 });
 
 test('charts with their data and SQL, and the data quality of the release', async ({ page }) => {

@@ -71,8 +71,11 @@ for (const size of SIZES) {
       await expect(page.locator('[data-total]')).toBeVisible({ timeout: 30_000 });
       const box = page.getByLabel('Near (ZIP code or City, ST)');
       await box.fill('Qqqqzz, ZZ');
+      await page.getByLabel('Name or keyword').fill('detox');
       await page.getByRole('button', { name: 'Search', exact: true }).click();
       await expect(page.locator('#place-problem')).toContainText('is not a ZIP code or city we know');
+      // The tab does not name the words alone, as a search of the whole country would be.
+      await expect(page).toHaveTitle('National Recovery Directory');
       await expect(box).toHaveAttribute('aria-invalid', 'true');
       await expect(page.locator('[data-total]')).toHaveCount(0);
       // Not left on an empty "Results" with the notice above the screen: back at the box, to mend it.
@@ -90,14 +93,16 @@ for (const size of SIZES) {
       const nearest = await oracleNearest('99723');
       expect(nearest).toBeGreaterThan(5);
       await expect(page.locator('[data-nearest]')).toHaveAttribute('data-nearest', nearest.toFixed(1));
-      // The advice stands alone: no empty table under it.
+      // The advice stands alone: no empty table under it, nor an empty map.
       await expect(page.getByRole('region', { name: 'Results table' })).toHaveCount(0);
+      await expect(page.locator('.map-canvas')).toHaveCount(0);
       await page.screenshot({ path: info.outputPath('nearest.png') });
       const reach = [10, 25, 50, 100, 250, 500].find((r) => r >= nearest)!;
       await page.getByRole('button', { name: `Search within ${reach} miles` }).click();
       const expected = await oracleCount({ zip: '99723', miles: reach });
       await expect(page.locator('[data-total]')).toHaveAttribute('data-total', String(expected));
       expect(expected).toBeGreaterThan(0);
+      await expect(page.locator('.map-canvas')).toHaveAttribute('data-point-count', /^[1-9]/, { timeout: 30_000 });
     });
   });
 }
@@ -114,6 +119,10 @@ test('a state typed alone lists all of it, by its code or its name; a large city
     await expect(total).toContainText('results in Wyoming');
     await expect(page).toHaveTitle(/^Treatment in Wyoming — /);
     await expect(page.locator('.map-canvas')).toHaveAttribute('data-point-count', /^[1-9]/);
+    // The radius it ignores is not shown beside it ("Within 25 miles" was).
+    await expect(page.locator('select[name="radius"]')).toHaveValue('state');
+    await expect(page.locator('select[name="radius"]')).toBeDisabled();
+    await expect(page.locator('label', { has: page.locator('select[name="radius"]') })).toHaveText(/^In\s*the whole state$/);
   }
   // The towns of that name are offered beside the state.
   await expect(page.locator('.did-you-mean')).toContainText('Showing all of Wyoming.');

@@ -54,5 +54,12 @@ describe('a state typed alone in the place box', () => {
     expect(stateTyped('new   york')).toEqual({ code: 'NY', byName: true });
     expect(stateTyped('puerto rico')).toEqual({ code: 'PR', byName: true });
     for (const where of ['Cheyenne, WY', 'WYO', '82001', 'New York, NY', '']) expect(stateTyped(where), where).toBeNull();
+    // In the page's language too, accents typed or not; without its names, a Spanish name is no state.
+    const spanish = STATE_CODES.map((c, i) => ({ LA: 'Luisiana', NY: 'Nueva York', MI: 'Míchigan' })[c as 'LA'] ?? STATE_NAMES[i]);
+    expect(stateTyped('Luisiana', spanish)).toEqual({ code: 'LA', byName: true });
+    expect(stateTyped('nueva york', spanish)).toEqual({ code: 'NY', byName: true });
+    expect(stateTyped('Michigan', spanish)).toEqual({ code: 'MI', byName: true });
+    expect(stateTyped('Michígan')).toEqual({ code: 'MI', byName: true });
+    expect(stateTyped('Luisiana')).toBeNull();
   });
 });

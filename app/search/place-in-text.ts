@@ -18,16 +18,22 @@ export const STATE_NAMES = ['Alabama', 'Alaska', 'Arizona', 'Arkansas', 'Califor
 
 const STATES = [...STATE_CODES, ...STATE_NAMES].map((s) => s.toLowerCase().split(' '));
 
+/** Lower-cased, spaces single, accents off: "Míchigan" and "michigan", "Nueva  York" and "nueva york" are one name. */
+const folded = (name: string) => name.trim().replace(/\s+/g, ' ').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const FOLDED_NAMES = STATE_NAMES.map(folded);
+
 /**
  * The state or territory the place box names on its own, by its postal code ("WY") or its name
  * ("Wyoming"), with which: a name may also be a city's ("New York", "Wyoming, MI"), a code is
- * not. Null for anything else.
+ * not. `localNames`, in STATE_CODES' order, are its names in the page's language too ("Nueva
+ * York", "Luisiana": read as a town, the second was Louisiana, MO). Null for anything else.
  */
-export function stateTyped(where: string): { code: string; byName: boolean } | null {
-  const typed = where.trim().replace(/\s+/g, ' ').toLowerCase();
+export function stateTyped(where: string, localNames: readonly string[] = []): { code: string; byName: boolean } | null {
+  const typed = folded(where);
   const byCode = STATE_CODES.find((c) => c.toLowerCase() === typed);
   if (byCode) return { code: byCode, byName: false };
-  const i = STATE_NAMES.findIndex((n) => n.toLowerCase() === typed);
+  const english = FOLDED_NAMES.indexOf(typed);
+  const i = english >= 0 ? english : localNames.findIndex((n) => folded(n) === typed);
   return i < 0 ? null : { code: STATE_CODES[i], byName: true };
 }
 

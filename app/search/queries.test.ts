@@ -541,6 +541,8 @@ describe('location lookup', () => {
     expect(placeLookups('!!')).toEqual([]);
     // What people call it, where the Postal Service says "New York".
     for (const where of ['NYC', 'new york  city']) expect((await run<{ label: string }>(placeLookups(where)[0]))[0]?.label, where).toBe('New York, NY');
+    // Manhattan, NY before Manhattan, KS (which has more ZIP codes), the other Manhattans offered beside it.
+    expect((await run<{ label: string }>(placeLookups('manhattan')[0])).map((r) => r.label).slice(0, 2)).toEqual(['Manhattan, NY', 'Manhattan, KS']);
     const [exact] = placeLookups('Billings MT');
     const plan = (await engine.query<{ explain_value: string }>(`EXPLAIN ${exact.text}`, exact.params)).map((r) => r.explain_value).join('\n');
     expect(plan.replace(/[│\s]/g, '')).toMatch(/READ_PARQUET.*Filters:key>=bANDkey<cANDkeyISNOTNULL/);

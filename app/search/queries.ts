@@ -326,7 +326,7 @@ export function locationQuery(where: string): Sql | null {
       offset: 0,
     });
   }
-  return cityQuery(text, false);
+  return cityQuery([text], false);
 }
 
 /**
@@ -338,18 +338,23 @@ export function locationQuery(where: string): Sql | null {
  * the typos forgiven must.
  */
 export function placeLookups(where: string): Sql[] {
-  const text = PLACE_NAMES.get(where.trim().toLowerCase().replace(/\s+/g, ' ')) ?? where.trim();
-  const exact = cityQuery(text, true);
-  if (exact) return [exact, cityQuery(text, false)!];
+  const text = where.trim();
+  // The place a name means first, then the name itself: its other towns are the offers beside.
+  const texts = [PLACE_NAMES.get(text.toLowerCase().replace(/\s+/g, ' ')), text].filter((t) => t !== undefined);
+  const exact = cityQuery(texts, true);
+  if (exact) return [exact, cityQuery(texts, false)!];
   const zip = locationQuery(text);
   return zip ? [zip] : [];
 }
 
 /**
- * What people call a place that the Postal Service's city names (the gazetteer's) do not: "NYC"
- * and "New York City" were "not a city we know" in a person test, where the map names it so.
+ * What people call a place first that the Postal Service's city names (the gazetteer's) do not
+ * put first: "NYC" and "New York City" were "not a city we know" in a person test, where the map
+ * names it so; "Manhattan" was Manhattan, KS (4 ZIP codes to the 1 the gazetteer names Manhattan,
+ * NY), which is now offered beside it.
  */
-const PLACE_NAMES = new Map([['nyc', 'New York, NY'], ['new york city', 'New York, NY'], ['nyc, ny', 'New York, NY'], ['new york city, ny', 'New York, NY']]);
+const PLACE_NAMES = new Map([['nyc', 'New York, NY'], ['new york city', 'New York, NY'], ['nyc, ny', 'New York, NY'],
+  ['new york city, ny', 'New York, NY'], ['manhattan', 'Manhattan, NY']]);
 
 /**
  * The gazetteer rows whose keys begin with the first letter of one of `typed`'s place keys: a
@@ -361,9 +366,10 @@ function firstLetters(typed: Sql[]): Sql {
     AND g.key < greatest(${join(typed.map((t) => sql`chr(ascii(left(${placeKey(t)}, 1)) + 1)`), ', ')})`;
 }
 
-function cityQuery(text: string, exact: boolean): Sql | null {
-  if (!/[A-Za-z\u00C0-\u024F]/.test(text)) return null;
-  const typed = readings(text);
+/** The cities `texts` name, rows of the first text's readings before the next's. */
+function cityQuery(texts: string[], exact: boolean): Sql | null {
+  if (!texts.some((text) => /[A-Za-z\u00C0-\u024F]/.test(text))) return null;
+  const typed = texts.flatMap(readings);
   const rows = join(typed.map((r, i) => sql`(${i}, ${r.city}, ${r.state}::VARCHAR)`), ', ');
   const letters = exact ? [firstLetters(typed.map((r) => sql`${r.city}`))] : [];
   return sql`WITH typed(reading, city, state) AS (VALUES ${rows}),

@@ -5,11 +5,12 @@
 // state's postal code alone is the whole state, and so is its name alone but where a large city
 // has it ("New York"); the towns of its name, or the state, are offered beside.
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { QueryError } from '../db/engine.ts';
 import { useFirstFound, useQuery } from '../db/use-query.ts';
 import type { Manifest } from '../release/manifest.ts';
 import { placeLookups, placeOf, pointOf, resolveSearch, type ResolvedSearch } from '../search/queries.ts';
-import { stateTyped } from '../search/place-in-text.ts';
+import { STATE_CODES, stateTyped } from '../search/place-in-text.ts';
 import type { Place, SearchState } from '../search/state.ts';
 
 /** Another place the text may have meant: a place box's text, and what it is called. */
@@ -31,12 +32,14 @@ export type Resolution =
 const LARGE_CITY_ZIPS = 20;
 
 export function useResolvedSearch(state: SearchState, manifest: Manifest | undefined): Resolution {
-  // Written once a place, not on every render (a row hovered renders the page again).
-  const typedState = state.at ? null : stateTyped(state.where);
+  const { t } = useTranslation();
+  // A state's name in the page's language is the state too ("Nueva York"); `t` changes with the language.
+  const localNames = useMemo(() => STATE_CODES.map((code) => t(`data.states.${code}`)), [t]);
+  const typedState = state.at ? null : stateTyped(state.where, localNames);
   const byCode = typedState && !typedState.byName ? typedState.code : null;
   // A state's code alone is looked up nowhere; its name, among the cities too.
-  const lookups = useMemo(() => (!state.at && state.where && stateTyped(state.where)?.byName !== false ? placeLookups(state.where) : null),
-    [state.at, state.where]);
+  const lookups = useMemo(() => (!state.at && state.where && stateTyped(state.where, localNames)?.byName !== false ? placeLookups(state.where) : null),
+    [state.at, state.where, localNames]);
   const zip = useQuery(lookups?.length === 1 ? lookups[0] : null);
   const city = useFirstFound(lookups && lookups.length > 1 ? lookups : null, anyRow);
   const lookup = lookups && lookups.length > 1 ? city : zip;

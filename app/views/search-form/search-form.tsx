@@ -82,11 +82,18 @@ export function SearchForm({ id, state, search, onChange, onSearch, autoFocus = 
           </datalist>
         </label>
         <label>
-          {t('form.within')}
-          <select name="radius" value={state.radius} disabled={locked.has('where')}
-            onChange={(e) => onChange({ ...state, radius: Number(e.target.value) as Radius, selected: null })}>
-            {RADII.map((r) => <option key={r} value={r}>{t('form.miles', { count: r })}</option>)}
-          </select>
+          {t(search?.inState ? 'form.inWholeState' : 'form.within')}
+          {/* A state is searched whole: "25 miles" beside it said what the search ignores. */}
+          {search?.inState ? (
+            <select name="radius" value="state" disabled>
+              <option value="state">{t('form.wholeState')}</option>
+            </select>
+          ) : (
+            <select name="radius" value={state.radius} disabled={locked.has('where')}
+              onChange={(e) => onChange({ ...state, radius: Number(e.target.value) as Radius, selected: null })}>
+              {RADII.map((r) => <option key={r} value={r}>{t('form.miles', { count: r })}</option>)}
+            </select>
+          )}
         </label>
         <label>
           {t('form.keyword')}
