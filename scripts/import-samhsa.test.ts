@@ -33,7 +33,7 @@ describe('npm run import:samhsa', () => {
     expect(imported.code).toBe(0);
     const path = join(sources, 'treatment_centers_master.json');
     const written = readFileSync(path, 'utf8');
-    expect(JSON.parse(written)).toMatchObject({ extraction_date: '2022-06-01', total_facilities: 3 });
+    expect(JSON.parse(written)).toMatchObject({ extraction_date: '2022', total_facilities: 3 });
 
     const broken = join(scratchDir(), 'broken_2022.csv');
     writeFileSync(broken, CSV.replace('service_code_info', 'services'));

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatDate, formatNumber } from '../i18n/format.ts';
+import { dateContext, formatDate, formatNumber } from '../i18n/format.ts';
 import { dataDate, type Manifest } from '../release/manifest.ts';
 import { releaseTypes, sampleCounts } from '../search/release.ts';
 import type { OrgType } from '../search/state.ts';
@@ -26,7 +26,7 @@ export function ReleaseNotice({ manifest }: { manifest: Manifest }) {
         <p className="sample-warning" role="note"><strong>{t('release.sampleData')}</strong> {warning}</p>
       )}
       <p className="data-date">
-        {t('release.dataAsOf', { date: formatDate(dataDate(manifest)) })}
+        {t('release.dataAsOf', { date: formatDate(dataDate(manifest)), context: dateContext(dataDate(manifest)) })}
         {credits.length > 0 && ` ${t('release.sources', { sources: list.format(credits) })}`}
         {' '}{t('release.geonames')}
       </p>

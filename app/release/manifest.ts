@@ -80,7 +80,10 @@ export interface Extent {
 export interface Manifest {
   schema_version: number;
   built_at: string;
-  /** The latest extraction date among the real sources; among all only when every one is generated. */
+  /**
+   * The latest extraction date among the real sources; among all only when every one is generated.
+   * A day (YYYY-MM-DD), or a year alone (YYYY) where the source gives no day (SAMHSA's yearly directory).
+   */
   data_date: string | null;
   /** Every source is the generator's: the release is the sample. */
   synthetic: boolean;

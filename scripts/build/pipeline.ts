@@ -141,12 +141,13 @@ function sourceBytes(dir: string): number {
 /**
  * The data's own date: the latest extraction date among the real sources, so a generated
  * file's newer header never dates real listings; among all sources when every one is generated.
+ * A day, or a year alone where that is all the source knows ("2022": SAMHSA's yearly directory).
  */
 function dataDate(sources: SourceInfo[]): string | null {
   const real = sources.filter((s) => !s.synthetic);
-  const dates = (real.length ? real : sources).map((s) => String(s.header.extraction_date ?? ''))
-    .filter((d) => /^\d{4}-\d{2}-\d{2}/.test(d));
-  return dates.length ? dates.sort().at(-1)!.slice(0, 10) : null;
+  const dates = (real.length ? real : sources).map((s) => /^\d{4}(-\d{2}-\d{2})?/.exec(String(s.header.extraction_date ?? ''))?.[0])
+    .filter((d) => d !== undefined);
+  return dates.length ? dates.sort().at(-1)! : null;
 }
 
 async function orgTypeCounts(db: Db): Promise<Record<OrgType, number>> {

@@ -1,15 +1,17 @@
-// The data's own date, for the file header and each record: --data-date when given, else
-// the year in each listing file's name as June 1 of that year. SAMHSA names its yearly
-// directory by year (National_Directory_SA_Facilities_2022.xlsx) and gives no day; mid-year
-// is this project's convention, printed with its source so nobody mistakes it for SAMHSA's.
+// The data's own date, for the file header and each record: --data-date when given, else the
+// year in each listing file's name. SAMHSA names its yearly directory by year
+// (National_Directory_SA_Facilities_2022.xlsx) and gives no day, so the header says the year
+// alone (ISO 8601's reduced precision, "2022") and no record is dated: June 1, this project's
+// convention before, was shown as "Data as of Jun 1, 2022" and each listing "Updated Jun 1,
+// 2022", days SAMHSA never gave.
 import { basename } from 'node:path';
 import { ImportError } from './import-error.ts';
 import type { LoadedInput } from './load-inputs.ts';
 
 export interface DataDates {
-  /** The header's extraction_date: the latest of the listing inputs' dates. */
+  /** The header's extraction_date: the latest of the listing inputs' dates, or years. */
   header: string;
-  /** Each listing input's own date, by input number. */
+  /** Each listing input's own date, by input number: a day given, never a year's invented one. */
   byInput: Map<number, string>;
   /** Where the header's date came from, in words. */
   source: string;
@@ -28,11 +30,10 @@ export function dataDates(listingInputs: readonly LoadedInput[], given?: string)
     throw new ImportError(`${undated.file}: no year in the file name to date its data; pass --data-date YYYY-MM-DD ` +
       '(the date SAMHSA published it)');
   }
-  const byInput = new Map(listingInputs.map((i) => [i.inputNo, `${i.year}-06-01`]));
   const latest = listingInputs.reduce((a, b) => (b.year! > a.year! ? b : a));
   return {
-    header: byInput.get(latest.inputNo)!,
-    byInput,
-    source: `the year ${latest.year} in ${basename(latest.file)}, as June 1 (pass --data-date to set it)`,
+    header: String(latest.year),
+    byInput: new Map(),
+    source: `the year ${latest.year} in ${basename(latest.file)}; its listings are not dated (pass --data-date to give the day)`,
   };
 }

@@ -88,7 +88,7 @@ describe('the National Directory as XLSX and as CSV', () => {
       facility_name: 'Harbor Light Counseling and Recovery Services LLC', program_name: null, zip_code: '06103',
       phone: '860-555-0142 x12', intake_phones: ['860-555-0150'], level_of_care: 'outpatient', facility_type: 'SUMH',
       standard_outpatient: true, intensive_outpatient: true, accepts_medicaid: true, accepts_medicare: false,
-      latitude: null, location_source: null, data_source: 'SAMHSA National Directory 2022', extraction_date: '2022-06-01',
+      latitude: null, location_source: null, data_source: 'SAMHSA National Directory 2022', extraction_date: null,
     });
     expect(northfield).toMatchObject({ program_name: 'Womens Residential', level_of_care: 'residential', serves_seniors: true });
     expect(valley).toMatchObject({ level_of_care: 'inpatient', intake_phones: ['907-555-0101', '907-555-0102'] });

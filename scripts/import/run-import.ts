@@ -60,7 +60,7 @@ async function recordInputs(db: Db, loaded: readonly LoadedInput[], listers: rea
   for (const input of loaded) {
     await db.run('INSERT INTO inputs VALUES ($no, $format, $role, $file, $label, $date, $type)', {
       no: input.inputNo, format: input.format.id, role: input.format.role, file: input.where,
-      label: labelOf(input.format, input.year), date: listers.includes(input) ? dates.get(input.inputNo)! : null,
+      label: labelOf(input.format, input.year), date: listers.includes(input) ? dates.get(input.inputNo) ?? null : null,
       type: input.format.defaultType ?? null,
     });
   }

@@ -2,7 +2,7 @@
 // each organization was located, whether every reference holds, and how old the data is.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate, formatNumber, formatPercent } from '../../i18n/format.ts';
+import { dateContext, formatDate, formatNumber, formatPercent } from '../../i18n/format.ts';
 import { dataDate, releaseUrl, type Manifest } from '../../release/manifest.ts';
 
 interface BuildReport {
@@ -25,7 +25,8 @@ export function DataQuality({ manifest }: { manifest: Manifest }) {
   return (
     <section className="chart-panel" aria-label={t('quality.title')}>
       <h2>{t('quality.title')}</h2>
-      <p>{t(manifest.synthetic ? 'quality.datesSample' : 'quality.dates', { data: formatDate(dataDate(manifest)), built: formatDate(manifest.built_at) })}</p>
+      <p>{t(manifest.synthetic ? 'quality.datesSample' : 'quality.dates',
+        { data: formatDate(dataDate(manifest)), built: formatDate(manifest.built_at), context: dateContext(dataDate(manifest)) })}</p>
       {/* Six columns: on a phone they scroll in their box, not the page. */}
       <div className="table-scroll" role="region" aria-label={t('quality.sourceRecords')} tabIndex={0}>
         <table className="quality">
