@@ -283,7 +283,8 @@ export function App() {
                     <Suspense fallback={<p className="hint">{t('app.loadingList')}</p>}>
                       {/* Not beside a failed count: its first page is mostly the count's own query, failed the same way (one notice, not two). */}
                       {ResultsTable && count.status !== 'failed' && <ResultsTable ref={table} search={search} total={total} sort={page.sort} onSort={sortBy} selectedId={state.selected}
-                        hoveredId={hovered} onSelect={openFromList} onHover={setHovered} boxed={EMBED.embed} searchForm={SEARCH_FORM} />}
+                        hoveredId={hovered} onSelect={openFromList} onHover={setHovered} boxed={EMBED.embed} searchForm={SEARCH_FORM}
+                        oneType={types.length === 1 || search.state.types.length === 1} />}
                     </Suspense>
                     {!!total && <button type="button" className="to-map" onClick={showMap}>{t('results.showMap')}</button>}
                   </div>

@@ -127,6 +127,20 @@ test('the count and how the words were read appear together, not the count alone
   expect(seen.slice(seen.indexOf('--'))).toEqual(['--', 'CL']);
 });
 
+test('a search of one type does not say the type on every row; its names get the room', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await openDirectory(page, './?where=02139&r=10');
+  const headers = page.locator('.results-table th');
+  await expect(headers).toHaveText(['Name', /^Distance/, 'Phone', 'Type', 'Where'], { timeout: 30_000 });
+  const wide = (await page.locator('.results-table th').first().boundingBox())!.width;
+  await openDirectory(page, './?where=02139&r=10&type=treatment_center');
+  await expect(headers).toHaveText(['Name', /^Distance/, 'Phone', 'Where'], { timeout: 30_000 });
+  expect((await page.locator('.results-table th').first().boundingBox())!.width).toBeGreaterThan(wide);
+  // Nor on a phone's cards.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.locator('tr[data-org-id] .row-meta').first()).not.toContainText('Treatment center');
+});
+
 test('the table\'s order is in the link: sorting writes it, a reload and a shared link restore it', async ({ page }) => {
   await openDirectory(page, './?where=02139&r=10');
   const names = page.locator('tr[data-org-id] td:nth-child(1)');

@@ -16,7 +16,12 @@ const place = (r: ResultRow) => <span className="place" translate="no"><Isolated
 const call = (r: ResultRow, label?: string) => r.phone
   && <span onClick={(e) => e.stopPropagation()}><PhoneLink phone={r.phone} label={label} /></span>;
 
-export function resultColumns(t: TFunction, near: boolean, narrow: boolean, onSelect: (orgId: string, row: ResultRow) => void): Column[] {
+/**
+ * `oneType`: every result is of one type (the release holds one, or the search asks for one): no
+ * Type column, nor a type on each card. On SAMHSA's directory it said "Treatment center" on every
+ * row while the names beside it were cut.
+ */
+export function resultColumns(t: TFunction, near: boolean, narrow: boolean, oneType: boolean, onSelect: (orgId: string, row: ResultRow) => void): Column[] {
   const miles = (r: ResultRow) => (r.distance_miles === null ? '' : t('units.milesShort', { miles: formatNumber(r.distance_miles, 1) }));
   const typeName = (r: ResultRow) => t(`data.orgType.${r.org_type}`);
   const directions = (r: ResultRow) => {
@@ -44,7 +49,7 @@ export function resultColumns(t: TFunction, near: boolean, narrow: boolean, onSe
           <div className="result-card">
             {nameButton(r)}
             {/* The distance first: on a 320 px phone the line wraps, and the distance is what a person near a place reads for. */}
-            <span className="row-meta">{near && <><strong>{miles(r)}</strong> · </>}{typeName(r)} · {place(r)}</span>
+            <span className="row-meta">{near && <><strong>{miles(r)}</strong> · </>}{!oneType && <>{typeName(r)} · </>}{place(r)}</span>
             <span className="card-actions">{call(r, t('results.call'))}{directions(r)}</span>
           </div>
         );
@@ -57,7 +62,8 @@ export function resultColumns(t: TFunction, near: boolean, narrow: boolean, onSe
     ...(near ? [{ id: 'distance', header: t('results.distance'), size: 128, accessorFn: (r) => r?.distance_miles,
       cell: ({ row }) => miles(row.original!) } satisfies Column] : []),
     { id: 'phone', header: t('results.phone'), size: 160, enableSorting: false, cell: ({ row }) => call(row.original!) },
-    { id: 'type', header: t('results.type'), size: 104, accessorFn: (r) => r?.org_type, cell: ({ row }) => typeName(row.original!) },
+    ...(oneType ? [] : [{ id: 'type', header: t('results.type'), size: 104, accessorFn: (r) => r?.org_type,
+      cell: ({ row }) => typeName(row.original!) } satisfies Column]),
     { id: 'city', header: t('results.where'), size: 122, accessorFn: (r) => r?.city, cell: ({ row }) => place(row.original!) },
   ];
 }

@@ -41,6 +41,8 @@ interface Props {
   boxed?: boolean;
   /** The search form's id: from the list's end, a link goes back up to its first field. */
   searchForm?: string;
+  /** Every result is of one type: the type is not said on each row (columns.tsx). */
+  oneType?: boolean;
 }
 
 export interface ResultsTableHandle {
@@ -86,7 +88,7 @@ function useTopOnPage(on: boolean) {
   return { body, top };
 }
 
-export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredId, onSelect, onHover, ref, boxed = false, searchForm }: Props) {
+export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredId, onSelect, onHover, ref, boxed = false, searchForm, oneType = false }: Props) {
   const { t } = useTranslation();
   const near = search.near !== null;
   const words = hasText(search.state.text);
@@ -102,7 +104,7 @@ export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredI
   const pageScroll = useMediaQuery(PAGE_SCROLL) && !boxed;
   const rowHeight = ROW_HEIGHT[narrow ? 'narrow' : 'wide'];
   // Rebuilt columns remount every cell (their renderers are components): only what they show may rebuild them.
-  const columns = useMemo(() => resultColumns(t, near, narrow, onSelect), [t, near, narrow, onSelect]);
+  const columns = useMemo(() => resultColumns(t, near, narrow, oneType, onSelect), [t, near, narrow, oneType, onSelect]);
 
   // One of the two is in use; the other has no rows (hooks cannot be chosen by a condition).
   const { body, top } = useTopOnPage(pageScroll);
