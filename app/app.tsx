@@ -172,12 +172,23 @@ export function App() {
 
   // On a phone the map comes after every result (173 cards near 02139 in SAMHSA's directory put it
   // 23,000 px down, out of reach): a button that stays in sight over the list goes to it, and one
-  // above it comes back. Focus goes with the page, to the way back.
+  // above it comes back, to where the list was left (its head sent a person at the 40th card back
+  // to the first), focus on the Map button that left it. Focus goes with the page.
   const toList = useRef<HTMLButtonElement>(null);
+  const toMap = useRef<HTMLButtonElement>(null);
+  const leftList = useRef<number | null>(null);
   const showMap = useCallback(() => {
+    leftList.current = window.scrollY;
     toList.current?.scrollIntoView({ block: 'start' });
     toList.current?.focus({ preventScroll: true });
   }, []);
+  const backToList = useCallback(() => {
+    if (leftList.current === null) return toResults();
+    window.scrollTo({ top: leftList.current });
+    toMap.current?.focus({ preventScroll: true });
+  }, [toResults]);
+  // A new search's list starts at its head.
+  useEffect(() => { leftList.current = null; }, [search]);
 
   // A link to a search opens at its results on a phone, as a typed search moves there: above them
   // the header, notices and form filled the first screen (results 910 px down at 320×640). Not
@@ -286,14 +297,14 @@ export function App() {
                         hoveredId={hovered} onSelect={openFromList} onHover={setHovered} boxed={EMBED.embed} searchForm={SEARCH_FORM}
                         oneType={types.length === 1 || search.state.types.length === 1} />}
                     </Suspense>
-                    {!!total && <button type="button" className="to-map" onClick={showMap}>{t('results.showMap')}</button>}
+                    {!!total && <button type="button" className="to-map" ref={toMap} onClick={showMap}>{t('results.showMap')}</button>}
                   </div>
                   {state.selected && (
                     <Suspense fallback={<DetailLoading preview={preview?.org_id === state.selected ? preview : null} onClose={closeDetail} />}>
                       <DetailPanel orgId={state.selected} from={search.near} onSelect={onSelect} onClose={closeDetail} preview={preview} />
                     </Suspense>
                   )}
-                  {!!total && <button type="button" className="to-list link-button" ref={toList} onClick={toResults}>{t('results.backToList')}</button>}
+                  {!!total && <button type="button" className="to-list link-button" ref={toList} onClick={backToList}>{t('results.backToList')}</button>}
                   {/* Nothing found near a place typed draws no empty map: the advice above is what to do next.
                       A search of the map's own area keeps it, to be moved and searched again. */}
                   {total === 0 && !state.at ? null : mapWanted ? (

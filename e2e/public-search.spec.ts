@@ -162,13 +162,17 @@ test('on a phone the map, under every result, is a tap away over the list, and t
   const toMap = page.getByRole('button', { name: 'Map', exact: true });
   await expect(toMap).toBeInViewport();
   await page.screenshot({ path: info.outputPath('list.png') });
+  const left = await page.evaluate(() => window.scrollY);
+  expect(left).toBeGreaterThan(1_500);
   await toMap.click();
   await expect(page.locator('.map-canvas')).toBeInViewport();
   const back = page.getByRole('button', { name: 'Back to the list' });
   await expect(back).toBeFocused();
+  // Back where the list was left, not at its head, focus on the button that left it.
   await back.click();
-  await expect(page.locator('#results-title')).toBeFocused();
-  await expect(page.locator('#results-title')).toBeInViewport();
+  await expect(toMap).toBeFocused();
+  expect(await page.evaluate(() => window.scrollY)).toBe(left);
+  await expect(page.locator('#results-title')).not.toBeInViewport();
   // Beside the list on a wide screen, the map needs neither.
   await page.setViewportSize({ width: 1366, height: 800 });
   await expect(toMap).toBeHidden();
