@@ -28,7 +28,7 @@ import { useServiceNames } from './shell/text-reading.tsx';
 import { useEmbedMessages } from './shell/use-embed-messages.ts';
 import { useResolvedSearch } from './shell/use-resolved-search.ts';
 import { usePageUrl } from './shell/use-page-url.ts';
-import { SearchForm } from './views/search-form/search-form.tsx';
+import { SearchForm, type SearchFormHandle } from './views/search-form/search-form.tsx';
 import type { ResultsTableHandle } from './views/table/results-table.tsx';
 
 // The first screen is the form alone: what shows results loads while the engine starts (on a
@@ -151,11 +151,8 @@ export function App() {
   const placeNotFound = resolution.status === 'not-found';
   const notFound = useRef(placeNotFound);
   notFound.current = placeNotFound;
-  const mendPlace = useCallback(() => {
-    const box = document.querySelector<HTMLInputElement>(`#${SEARCH_FORM} input[name="where"]`);
-    box?.closest('label')?.scrollIntoView({ block: 'start' });
-    box?.focus({ preventScroll: true });
-  }, []);
+  const form = useRef<SearchFormHandle>(null);
+  const mendPlace = useCallback(() => form.current?.focusPlace(), []);
   useEffect(() => {
     if (placeNotFound && document.activeElement === resultsHeading.current) mendPlace();
   }, [placeNotFound, mendPlace]);
@@ -250,7 +247,7 @@ export function App() {
           <>
             {!EMBED.embed && <h1 className="start-title">{t('app.startTitle')}</h1>}
             {release && <ReleaseNotice manifest={release} />}
-            <SearchForm id={SEARCH_FORM} state={state} search={search} types={types} locked={EMBED.locked} onChange={navigate} onSearch={showResults}
+            <SearchForm ref={form} id={SEARCH_FORM} state={state} search={search} types={types} locked={EMBED.locked} onChange={navigate} onSearch={showResults}
               autoFocus={!EMBED.embed && !state.where && !state.at}
               placeProblem={resolution.status === 'not-found' && (
                 <p role="alert" className="hint">

@@ -1,7 +1,7 @@
 // Where, what and which: location and radius, text, type and the filters, each choice
 // with the number of results it would give. Drawn before the engine has started: what is typed
 // and chosen waits in the URL, and the search runs when the engine is ready.
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useImperativeHandle, useRef, useState, type FormEvent, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '../../db/use-query.ts';
 import { FILTER_GROUPS } from '../../search/filters.ts';
@@ -30,10 +30,23 @@ interface Props {
   placeProblem?: ReactNode;
   /** Under the filters: a way to the results they change (on a phone, a screen or more below them). */
   filtersEnd?: ReactNode;
+  ref?: Ref<SearchFormHandle>;
 }
 
-export function SearchForm({ id, state, search, onChange, onSearch, autoFocus = false, types, locked = new Set(), placeProblem, filtersEnd }: Props) {
+export interface SearchFormHandle {
+  /** Brings the place box to the screen's top with its label, and focuses it (a place not found is mended there). */
+  focusPlace(): void;
+}
+
+export function SearchForm({ id, state, search, onChange, onSearch, autoFocus = false, types, locked = new Set(), placeProblem, filtersEnd, ref }: Props) {
   const { t } = useTranslation();
+  const placeBox = useRef<HTMLInputElement>(null);
+  useImperativeHandle(ref, () => ({
+    focusPlace() {
+      placeBox.current?.closest('label')?.scrollIntoView({ block: 'start' });
+      placeBox.current?.focus({ preventScroll: true });
+    },
+  }), []);
   const [where, setWhere] = useState(state.where);
   const [text, setText] = useState(state.text);
   const [locating, setLocating] = useState<string | null>(null);
@@ -74,7 +87,7 @@ export function SearchForm({ id, state, search, onChange, onSearch, autoFocus = 
       <div className="search-row">
         <label>
           {t('form.near')}
-          <input name="where" value={where} autoFocus={autoFocus} disabled={locked.has('where')} maxLength={MAX_TEXT} autoComplete="off" placeholder={t('form.nearPlaceholder')}
+          <input name="where" ref={placeBox} value={where} autoFocus={autoFocus} disabled={locked.has('where')} maxLength={MAX_TEXT} autoComplete="off" placeholder={t('form.nearPlaceholder')}
             list="place-suggestions" aria-invalid={placeProblem ? true : undefined} aria-describedby={placeProblem ? 'place-problem' : undefined}
             onChange={(e) => setWhere(e.target.value)} />
           <datalist id="place-suggestions">
