@@ -74,3 +74,18 @@ test('the data tables\' columns are named in Spanish too', async ({ page }) => {
   await byState.getByText('Datos y SQL').click();
   await expect(byState.getByRole('columnheader')).toHaveText(['Estado', 'Nombre del estado', 'Organizaciones', 'Sin ubicación en el mapa']);
 });
+
+test('on a phone the data quality table breaks file names at their underscores, not letter by letter', async ({ page }) => {
+  // Allowed to break anywhere, "treatment_centers_master.json" stood one letter a line (a person test).
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openDirectory(page, './?view=dashboards');
+  const file = page.locator('table.quality th[scope="row"]').first();
+  await expect(file).toContainText('.json', { timeout: 30_000 });
+  const lines = async (cell: typeof file) => {
+    const height = (await cell.boundingBox())!.height;
+    const line = await cell.evaluate((e) => parseFloat(getComputedStyle(e).lineHeight) || parseFloat(getComputedStyle(e).fontSize) * 1.2);
+    return Math.round(height / line);
+  };
+  expect(await lines(file)).toBeLessThanOrEqual(4);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});

@@ -1,6 +1,7 @@
 // "Download the dataset": the release's own Parquet files and manifest, as published, with
 // the few lines that open them in DuckDB, Python or R. Links only; nothing is fetched until clicked.
 import { Trans, useTranslation } from 'react-i18next';
+import { Breakable } from './breakable.tsx';
 import { formatNumber } from '../i18n/format.ts';
 import { releaseUrl, type Manifest } from '../release/manifest.ts';
 
@@ -28,11 +29,11 @@ export function DatasetDownload({ manifest }: { manifest: Manifest }) {
         <tbody>
           {tables.map(([name, table]) => (
             <tr key={name}>
-              <th scope="row"><code>{name}</code></th>
+              <th scope="row"><code><Breakable text={name} /></code></th>
               <td>{formatNumber(table.rows)}</td>
               <td>
                 {table.files.length === 1
-                  ? <a href={`${data}${table.files[0].path}`} download translate="no">{table.files[0].path.split('/').pop()}</a>
+                  ? <a href={`${data}${table.files[0].path}`} download translate="no"><Breakable text={table.files[0].path.split('/').pop()!} /></a>
                   : t('dataset.partitioned', { count: table.files.length, by: table.partitioned_by.join(', ') })}
               </td>
               <td>{t('units.mb', { mb: mb(table.files.reduce((sum, f) => sum + f.bytes, 0)) })}</td>

@@ -2,6 +2,7 @@
 // each organization was located, whether every reference holds, and how old the data is.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Breakable } from '../../components/breakable.tsx';
 import { dateContext, formatDate, formatNumber, formatPercent } from '../../i18n/format.ts';
 import { dataDate, releaseUrl, type Manifest } from '../../release/manifest.ts';
 
@@ -41,7 +42,7 @@ export function DataQuality({ manifest }: { manifest: Manifest }) {
               const source = manifest.sources?.find((s) => s.file === c.file);
               return (
                 <tr key={c.file}>
-                  <th scope="row" translate="no">{c.file}</th>
+                  <th scope="row" translate="no"><Breakable text={c.file} /></th>
                   <td>{source?.extraction_date ? formatDate(source.extraction_date) : ''}{source?.synthetic ? ` ${t('quality.generatedSample')}` : ''}</td>
                   <td>{formatNumber(c.read)}</td><td>{formatNumber(c.loaded)}</td><td>{formatNumber(c.merged)}</td><td>{formatNumber(c.rejected)}</td>
                 </tr>
@@ -78,3 +79,4 @@ export function DataQuality({ manifest }: { manifest: Manifest }) {
     </section>
   );
 }
+
