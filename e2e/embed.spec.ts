@@ -106,3 +106,34 @@ for (const [device, viewport] of [['phone', { width: 390, height: 844 }], ['lapt
     expect(last).toBeLessThan(3000);
   });
 }
+
+test('on a phone the embed lists its nearest results in its page, more on asking, and an opened one whole', async ({ page }) => {
+  // In boxes of their own, a swipe on the list scrolled three cards of 34, and the details were cut
+  // mid-sentence, the host's page under them (a person test on SAMHSA's directory).
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${APP}/?where=02139&r=10`);
+  await page.getByText('Embed this search on your site').click();
+  snippetPage = `<!doctype html><title>A clinic's page</title><h1>Find support</h1>${await page.getByRole('textbox', { name: 'Embed code' }).inputValue()}`;
+  await page.goto('./snippet');
+  const embed = page.frameLocator('iframe');
+  const cards = embed.locator('tr[data-org-id]');
+  await expect(cards.first()).toBeVisible({ timeout: 30_000 });
+  await expect(embed.locator('[data-total]')).toHaveAttribute('data-total', /^\d+$/);
+  const total = Number(await embed.locator('[data-total]').getAttribute('data-total'));
+  expect(total).toBeGreaterThan(20);
+  await expect(cards).toHaveCount(10);
+  const inItsBox = (locator: typeof cards) => locator.evaluate((e) => e.scrollHeight > e.clientHeight + 1);
+  expect(await inItsBox(embed.locator('.results-table'))).toBe(false);
+  await embed.getByRole('button', { name: `Show 10 more results (10 of ${total} shown)` }).click();
+  await expect(cards).toHaveCount(20);
+  // No way to the map and back: it is right under the list.
+  await expect(embed.getByRole('button', { name: 'Map', exact: true })).toBeHidden();
+  await cards.first().getByRole('button').first().click();
+  const detail = embed.locator('aside.detail');
+  await expect(detail.locator('#detail-title')).toBeVisible();
+  await expect(detail.getByRole('heading', { name: 'Nearby supports' })).toBeVisible({ timeout: 30_000 });
+  expect(await inItsBox(detail)).toBe(false);
+  // The frame grows to hold them, as its host hears.
+  const bottom = await detail.evaluate((e) => e.getBoundingClientRect().bottom);
+  await expect.poll(() => page.locator('iframe').evaluate((f: HTMLIFrameElement) => f.getBoundingClientRect().height)).toBeGreaterThanOrEqual(bottom - 1);
+});

@@ -68,6 +68,13 @@ const MIN_WIDTH = 600;
 const NARROW = '(max-width: 600px)';
 /** Where the results take the page's whole width (styles.css): the page scrolls, not a box. */
 const PAGE_SCROLL = '(max-width: 800px)';
+/**
+ * Rows an embed lists on a phone at first, and how many more each "Show more" adds. Its frame is
+ * as tall as its content, so a list scrolled with the page draws every row it is given: given all,
+ * it fetched them all; in a box of its own (as beside the map on a wide screen), a swipe on the
+ * phone scrolled the box, not the host's page (three cards of 34 in sight: a person test). Ten cards, 1,280 px.
+ */
+const FRAME_ROWS = 10;
 
 /** Where the list's rows begin on the page, for a virtualizer that follows the page's scrolling. */
 function useTopOnPage(on: boolean) {
@@ -101,7 +108,11 @@ export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredI
   const count = total ?? firstPage?.length ?? 0;
 
   const narrow = useMediaQuery(NARROW);
-  const pageScroll = useMediaQuery(PAGE_SCROLL) && !boxed;
+  const pageScroll = useMediaQuery(PAGE_SCROLL);
+  const inFrame = boxed && pageScroll;
+  // Back to the first rows for each new search.
+  const [more, setMore] = useState({ search, rows: FRAME_ROWS });
+  const listed = inFrame ? Math.min(count, more.search === search ? more.rows : FRAME_ROWS) : count;
   const rowHeight = ROW_HEIGHT[narrow ? 'narrow' : 'wide'];
   // Rebuilt columns remount every cell (their renderers are components): only what they show may rebuild them.
   const columns = useMemo(() => resultColumns(t, near, narrow, oneType, onSelect), [t, near, narrow, oneType, onSelect]);
@@ -109,14 +120,14 @@ export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredI
   // One of the two is in use; the other has no rows (hooks cannot be chosen by a condition).
   const { body, top } = useTopOnPage(pageScroll);
   const inBox = useVirtualizer({
-    count: pageScroll ? 0 : count,
+    count: pageScroll ? 0 : listed,
     enabled: !pageScroll,
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
     overscan: 10,
   });
   const onPage = useWindowVirtualizer({
-    count: pageScroll ? count : 0,
+    count: pageScroll ? listed : 0,
     enabled: pageScroll,
     estimateSize: () => rowHeight,
     overscan: 10,
@@ -247,6 +258,11 @@ export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredI
       </div>
       {/* Below the list: a person looking for help reads the results first; the files are for later.
           First, the way back up: from the list's end, the form was a Shift+Tab for each of its rows' stops away. */}
+      {listed < count && (
+        <button type="button" className="show-more" onClick={() => setMore({ search, rows: listed + FRAME_ROWS })}>
+          {t('results.showMore', { count: Math.min(FRAME_ROWS, count - listed), shown: listed, total: count })}
+        </button>
+      )}
       <div id="after-results" ref={afterList} tabIndex={-1}>
         {searchForm && (
           <a className="skip-past" href={`#${searchForm}`} onClick={(e) => { e.preventDefault(); firstField(searchForm)?.focus(); }}>
