@@ -54,6 +54,15 @@ test('CSV, JSON and Parquet hold the results in the order on screen', async ({ p
   expect(await parquetIds((await (await download(page, 'PARQUET')).path())!)).toEqual(expected);
 });
 
+test('a state\'s download is named for the state, not the whole country', async ({ page }) => {
+  await openDirectory(page, './?where=WY');
+  await expect(page.locator('[data-total]')).toContainText('results in Wyoming', { timeout: 30_000 });
+  const csv = await download(page, 'CSV');
+  expect(csv.suggestedFilename()).toMatch(/^recovery-support-wyoming-\d{4}-\d{2}-\d{2}\.csv$/);
+  const rows = readFileSync((await csv.path())!, 'utf8').trim().split('\n').slice(1);
+  await expect(page.locator('[data-total]')).toHaveAttribute('data-total', String(rows.length));
+});
+
 test('an export follows the sort of the table', async ({ page }) => {
   await openDirectory(page, './?where=02139&r=10');
   await expect(page.locator('tr[data-org-id]').first()).toBeVisible({ timeout: 30_000 });

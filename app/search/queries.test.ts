@@ -11,7 +11,7 @@ import { startNodeWasmEngine } from '../../scripts/engines/node-wasm-engine.ts';
 import { statesNear } from '../release/geo.ts';
 import { buildRelease } from '../../scripts/build/pipeline.ts';
 import { scratchDir, scratchSources } from '../../scripts/build/test-release.ts';
-import { countOf, countQuery, DETAIL_COLUMNS, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, placeLookups, nearestQuery, nearestReaches, networkQuery, organizationQuery, placeKey, placeOf, placeSuggestionsQuery, pointsQuery, offeredServices, PAGE_SIZE, positionsQuery, resolveSearch, resultsQuery, serviceCodesQuery, withRelated, type ResolvedSearch } from './queries.ts';
+import { countOf, countQuery, DETAIL_COLUMNS, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, placeLookups, nearestQuery, nearestReaches, networkQuery, organizationQuery, placeKey, placeOf, placeSuggestionsQuery, pointsQuery, offeredServices, PAGE_SIZE, positionsQuery, resolveSearch, resultsQuery, SERVICE_NAMES_ALONE, serviceCodesQuery, withRelated, type ResolvedSearch } from './queries.ts';
 import { join as joinSql, likeLiteral, raw, sql, type Sql } from '../release/sql.ts';
 import { readText } from './keywords.ts';
 import { bindRelations, filesRelation, keptName, keyRelation, Relation, relationsIn, writeOtherwise } from '../release/relation.ts';
@@ -742,5 +742,16 @@ describe('export', () => {
     const sites = await run<{ org_id: string; website: string | null }>(sql`SELECT org_id, website FROM organizations_by_id`);
     expect(found.map((r) => r.website)).toEqual(found.map((r) => sites.find((o) => o.org_id === r.org_id)!.website));
     expect(found.some((r) => r.website)).toBe(true);
+  });
+
+  it('names each service once in a list: where two codes share a name, with its category', async () => {
+    // "In-network prescribing entity" (opioid medications, and alcohol's) was listed twice in a download (a person test).
+    const named = await run<{ code: string; name: string }>(sql`${SERVICE_NAMES_ALONE}`);
+    const codes = await run<{ code: string; name: string }>(sql`SELECT code, name FROM service_codes`);
+    expect(named).toHaveLength(codes.length);
+    expect(new Set(named.map((r) => r.name)).size).toBe(named.length);
+    expect(new Set(codes.map((r) => r.name)).size).toBeLessThan(codes.length);
+    expect(named.find((r) => r.code === 'INPE')?.name).toBe('In-network prescribing entity (External Opioid Medications Source)');
+    expect(named.find((r) => r.code === 'MD')?.name).toBe(codes.find((r) => r.code === 'MD')?.name);
   });
 });

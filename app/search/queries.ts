@@ -198,6 +198,14 @@ export function resultsQuery(search: ResolvedSearch, page: Page): Sql {
 }
 
 /**
+ * Each service's name as a list of them without its category says it: with the category where two
+ * codes share a name ("In-network prescribing entity" is one of opioid medications and one of
+ * alcohol's, "Young adults" a program and an age group), which a download's services listed twice.
+ */
+export const SERVICE_NAMES_ALONE = raw(`SELECT code, category_order, CASE WHEN count(*) OVER (PARTITION BY name) > 1
+    THEN name || ' (' || category_name || ')' ELSE name END AS name FROM service_codes`);
+
+/**
  * Every result in the table's order, for a download: the list's columns (the program's name with
  * its provider's: "Volunteers of America" is many sites), what a spreadsheet reader wants beside
  * them (the website; the services by name, not code) and distances to a tenth of a mile, ordered
@@ -210,7 +218,7 @@ export function exportQuery(search: ResolvedSearch, page: Pick<Page, 'sort' | 'd
       (SELECT w.website FROM organizations_by_id w WHERE w.org_id = o.org_id) AS website,
       round(${dist}, 1) AS distance_miles,
       (SELECT string_agg(c.name, '; ' ORDER BY c.category_order, c.name) FROM organization_services s
-        JOIN service_codes c ON c.code = s.code WHERE s.org_id = o.org_id) AS services,
+        JOIN (${SERVICE_NAMES_ALONE}) c ON c.code = s.code WHERE s.org_id = o.org_id) AS services,
       o.latitude, o.longitude, o.geo_precision
     FROM ${from(search)}
     WHERE ${and([...scope(search), ...choices(search.state)])}
