@@ -67,12 +67,18 @@ test('charts with their data and SQL, and the data quality of the release', asyn
   await expect(quality).toContainText('ZIP centroid');
 });
 
-test('the data tables\' columns are named in Spanish too', async ({ page }) => {
+test('the data tables\' columns, and the codes in them, are named in Spanish too', async ({ page }) => {
   await openDirectory(page, './?view=dashboards&lang=es');
   const byState = page.getByRole('region', { name: 'Organizaciones por estado' });
   await expect(page.getByRole('heading', { level: 1, name: 'Paneles' })).toBeVisible();
   await byState.getByText('Datos y SQL').click();
   await expect(byState.getByRole('columnheader')).toHaveText(['Estado', 'Nombre del estado', 'Organizaciones', 'Sin ubicación en el mapa']);
+  // Levels of care were "inpatient", "outpatient", "residential" in every language (a person test).
+  const capacity = page.locator('section.chart-panel').nth(1);
+  await capacity.getByText('Datos y SQL').click();
+  const levels = capacity.locator('.data-table td:nth-child(2)');
+  await expect(levels.first()).toBeVisible();
+  expect(new Set(await levels.allTextContents())).toEqual(new Set(['Ambulatorio', 'Residencial', 'Hospitalización']));
 });
 
 test('on a phone the data quality table breaks file names at their underscores, not letter by letter', async ({ page }) => {

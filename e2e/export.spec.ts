@@ -86,6 +86,9 @@ test('the dataset download links to the release as published', async ({ page, re
   const links = page.locator('.dataset-download a');
   const hrefs = await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
   expect(hrefs.some((h) => h.endsWith('data/manifest.json'))).toBe(true);
+  // A table split by rows alone is "2 files", not "2 files by (see the manifest)" (a person test).
+  await expect(page.locator('.dataset-files')).not.toContainText('by (see');
+  await expect(page.locator('.dataset-files tr', { hasText: 'organization_services' })).toContainText(/\d+ files \(see the manifest\)/);
   const single = Object.values(manifest.tables as Record<string, { files: { path: string; bytes: number }[] }>).filter((t) => t.files.length === 1);
   for (const table of single) expect(hrefs).toContain(new URL(`data/${table.files[0].path}`, page.url()).href);
   // Every link answers with the file itself.

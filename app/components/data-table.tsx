@@ -14,9 +14,11 @@ interface Props {
   label: string;
   /** A column's heading (default: its name, as SQL wrote it). */
   heading?: (column: string) => string;
+  /** What a cell shows of its value (default: the value, as SQL gave it). */
+  value?: (column: string, value: unknown) => unknown;
 }
 
-export function DataTable({ rows, label, heading = (c) => c }: Props) {
+export function DataTable({ rows, label, heading = (c) => c, value = (_, v) => v }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const columns = rows.length ? Object.keys(rows[0]) : [];
   const whole = rows.length <= WHOLE;
@@ -33,7 +35,7 @@ export function DataTable({ rows, label, heading = (c) => c }: Props) {
           {padTop > 0 && <tr aria-hidden="true"><td colSpan={columns.length} style={{ height: padTop, padding: 0 }} /></tr>}
           {items.map(({ index }) => (
             <tr key={index} style={{ height: ROW_HEIGHT }} aria-rowindex={index + 2}>
-              {columns.map((c) => <td key={c}>{show(rows[index][c])}</td>)}
+              {columns.map((c) => <td key={c}>{show(value(c, rows[index][c]))}</td>)}
             </tr>
           ))}
           {padBottom > 0 && <tr aria-hidden="true"><td colSpan={columns.length} style={{ height: padBottom, padding: 0 }} /></tr>}

@@ -34,7 +34,9 @@ export function DatasetDownload({ manifest }: { manifest: Manifest }) {
               <td>
                 {table.files.length === 1
                   ? <a href={`${data}${table.files[0].path}`} download translate="no"><Breakable text={table.files[0].path.split('/').pop()!} /></a>
-                  : t('dataset.partitioned', { count: table.files.length, by: table.partitioned_by.join(', ') })}
+                  // A table split by rows alone (organization_services) is partitioned by nothing: "2 files by (see the manifest)".
+                  : table.partitioned_by.length ? t('dataset.partitioned', { count: table.files.length, by: table.partitioned_by.join(', ') })
+                    : t('dataset.split', { count: table.files.length })}
               </td>
               <td>{t('units.mb', { mb: mb(table.files.reduce((sum, f) => sum + f.bytes, 0)) })}</td>
             </tr>

@@ -11,6 +11,9 @@ import type { Row } from '../../db/engine.ts';
 import type { Sql } from '../../release/sql.ts';
 import { inlineParams } from '../../release/sql-text.ts';
 
+/** Columns whose values are the release's codes, and the catalog entries that name them ("inpatient", "treatment_center"). */
+const NAMED: Record<string, string> = { level_of_care: 'data.level', org_type: 'data.orgType' };
+
 interface Props<T extends Row> {
   title: string;
   query: Sql;
@@ -47,8 +50,9 @@ export function ChartPanel<T extends Row>({ title, query, result, draw, drawable
       {rows && (
         <details>
           <summary>{t('dashboards.dataAndSql')}</summary>
-          {/* Its columns by name in the page's language (state_name read as SQL wrote it); the SQL below keeps them. */}
-          <DataTable rows={rows} label={t('dashboards.data', { title })} heading={(c) => t(`dashboards.columns.${c}`, { defaultValue: c })} />
+          {/* Its columns and codes by name in the page's language (state_name read as SQL wrote it); the SQL below keeps them. */}
+          <DataTable rows={rows} label={t('dashboards.data', { title })} heading={(c) => t(`dashboards.columns.${c}`, { defaultValue: c })}
+            value={(c, v) => (NAMED[c] && typeof v === 'string' ? t(`${NAMED[c]}.${v}`, { defaultValue: v }) : v)} />
           <pre>{text}</pre>
           <button type="button" onClick={() => onOpenConsole(text)}>{t('dashboards.openInConsole')}</button>
         </details>
