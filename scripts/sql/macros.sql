@@ -35,7 +35,9 @@ CREATE OR REPLACE MACRO truthy(s) AS coalesce(flag_value(s), false);
 -- number's letters are read off the keypad (SAMHSA lists "888-PARNEXT" beside 888-727-6398).
 -- After the number may come an extension ("x3971" in SAMHSA's files; "ext. 12", "extension
 -- 12", "#12", ",12" and ";ext=12" elsewhere); anything else there is an unread tail: the
--- number is kept and the build warns (warnings.sql). Fewer than ten digits is no phone.
+-- number is kept and the build warns (warnings.sql). Fewer than ten digits is no phone. An
+-- extension of zeros is none: SAMHSA's 2022 directory lists 120 numbers with "x0" (29 main phones), which the
+-- page showed as "ext. 0" and dialled as a 0 pressed after the call was answered.
 CREATE OR REPLACE MACRO phone_digits(s) AS regexp_replace(CAST(s AS VARCHAR), '[^0-9]', '', 'g');
 CREATE OR REPLACE MACRO phone_numeric_parts(v) AS regexp_extract(v,
   '^\D*?(?:\+?1[\s./-]*)?\(?(\d{3})\)?[\s./-]*(\d{3})[\s./-]*(\d{4})(.*)$', ['area', 'exchange', 'line', 'tail']);
@@ -48,7 +50,7 @@ CREATE OR REPLACE MACRO phone_extension(tail) AS NULLIF(regexp_extract(tail,
 -- nor punctuation} or NULL.
 CREATE OR REPLACE MACRO phone_of_parts(p) AS CASE WHEN p.area <> '' THEN struct_pack(
   number := p.area || translate(p.exchange || p.line, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', '22233344455566677778889999'),
-  extension := phone_extension(p.tail),
+  extension := NULLIF(regexp_replace(phone_extension(p.tail), '^0+$', ''), ''),
   tail := CASE WHEN phone_extension(p.tail) IS NULL AND NOT regexp_matches(p.tail, '^[\s.,;:)-]*$') THEN trim(p.tail) END) END;
 CREATE OR REPLACE MACRO phone_read(s) AS phone_of_parts(CASE WHEN phone_numeric_parts(clean_text(s)).area <> ''
   THEN phone_numeric_parts(clean_text(s)) ELSE phone_vanity_parts(clean_text(s)) END);

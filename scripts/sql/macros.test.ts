@@ -81,6 +81,8 @@ describe('contact details', () => {
     ['617-555-0123 #12', '(617) 555-0123 ext. 12'],
     ['617-555-0123,12', '(617) 555-0123 ext. 12'],
     ['617-555-0123;ext=12', '(617) 555-0123 ext. 12'],
+    // Zeros are no extension (SAMHSA's "x0"), and no unread tail either; a zero among digits is.
+    ['617-555-0123 x0', '(617) 555-0123'], ['617-555-0123 x000', '(617) 555-0123'], ['617-555-0123 x01', '(617) 555-0123 ext. 01'],
     // Vanity numbers from SAMHSA's intake columns, read off the keypad.
     ['888-PARNEXT', '(888) 727-6398'],
     ['813-630HOPE', '(813) 630-4673'],
@@ -99,6 +101,7 @@ describe('contact details', () => {
 
   it('reads a phone into its number, extension and the tail it could not read', async () => {
     expect(await one(`phone_read(?)`, ['256-734-4688 x3971'])).toEqual({ number: '2567344688', extension: '3971', tail: null });
+    expect(await one(`phone_read(?)`, ['256-734-4688 x0'])).toEqual({ number: '2567344688', extension: null, tail: null });
     expect(await one(`phone_read(?)`, ['617-555-0123 or 617-555-0124'])).toEqual({ number: '6175550123', extension: null, tail: 'or 617-555-0124' });
     expect(await one(`phone_read(?)`, ['6175550123456'])).toEqual({ number: '6175550123', extension: null, tail: '456' });
     expect(await one(`phone_read(?)`, ['617-555-0123 )'])).toEqual({ number: '6175550123', extension: null, tail: null });
