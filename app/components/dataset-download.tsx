@@ -33,7 +33,7 @@ export function DatasetDownload({ manifest }: { manifest: Manifest }) {
               <td>{formatNumber(table.rows)}</td>
               <td>
                 {table.files.length === 1
-                  ? <a href={`${data}${table.files[0].path}`} download translate="no"><Breakable text={table.files[0].path.split('/').pop()!} /></a>
+                  ? <a href={`${data}${table.files[0].path}`} download translate="no">{table.files[0].path.split('/').pop()}</a>
                   // A table split by rows alone (organization_services) is partitioned by nothing: "2 files by (see the manifest)".
                   : table.partitioned_by.length ? t('dataset.partitioned', { count: table.files.length, by: table.partitioned_by.join(', ') })
                     : t('dataset.split', { count: table.files.length })}
