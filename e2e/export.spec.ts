@@ -23,7 +23,12 @@ async function csvCells(path: string): Promise<Record<string, string>[]> {
   return (await db.runAndReadAll(`SELECT * FROM read_csv('${path}', all_varchar = true)`)).getRowObjectsJS() as Record<string, string>[];
 }
 
-const csvIds = (text: string) => text.trim().split('\n').slice(1).map((line) => line.split(',')[0]);
+/** The org_id column of a CSV whose ids and the cells before them hold no comma. */
+function csvIds(text: string): string[] {
+  const [header, ...lines] = text.trim().split('\n');
+  const at = header.split(',').indexOf('org_id');
+  return lines.map((line) => line.split(',')[at]);
+}
 const onScreen = (page: Page) => page.locator('tr[data-org-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-org-id')!));
 
 test('CSV, JSON and Parquet hold the results in the order on screen', async ({ page }) => {
@@ -35,7 +40,8 @@ test('CSV, JSON and Parquet hold the results in the order on screen', async ({ p
   const csv = await download(page, 'CSV');
   expect(csv.suggestedFilename()).toMatch(/^recovery-support-cambridge-ma-02139-10mi-\d{4}-\d{2}-\d{2}\.csv$/);
   const csvText = readFileSync((await csv.path())!, 'utf8');
-  expect(csvText.split('\n')[0]).toMatch(/^org_id,name,program_name,org_type,address_line1,city,state,zip,phone/);
+  // The sample's rows say first that they are generated: a file leaves the page's notice behind.
+  expect(csvText.split('\n')[0]).toMatch(/^generated_sample,org_id,name,program_name,org_type,address_line1,city,state,zip,phone/);
   const ids = csvIds(csvText);
   expect(ids).toEqual(expected);
   const screen = await onScreen(page);
@@ -43,6 +49,7 @@ test('CSV, JSON and Parquet hold the results in the order on screen', async ({ p
   expect(ids.slice(0, screen.length)).toEqual(screen);
   // What a spreadsheet reader needs: distances to a tenth of a mile, the website, services by name.
   const cells = await csvCells((await csv.path())!);
+  expect(cells.every((r) => r.generated_sample === 'true')).toBe(true);
   expect(Object.keys(cells[0])).toEqual(expect.arrayContaining(['website', 'distance_miles', 'services']));
   for (const row of cells) expect(row.distance_miles).toMatch(/^\d+(\.\d)?$/);
   expect(cells.filter((r) => r.website).length).toBeGreaterThan(0);

@@ -744,6 +744,18 @@ describe('export', () => {
     expect(found.some((r) => r.website)).toBe(true);
   });
 
+  it('marks each generated listing first, when asked (a release holding any)', async () => {
+    const s = search({ radius: 5 }, BOSTON);
+    const marked = await run<Record<string, unknown>>(exportQuery(s, {}, true));
+    const plain = await run<Record<string, unknown>>(exportQuery(s, {}));
+    expect(Object.keys(marked[0])[0]).toBe('generated_sample');
+    expect(Object.keys(plain[0])).not.toContain('generated_sample');
+    const byId = await run<{ org_id: string; generated: boolean }>(sql`SELECT org_id, generated FROM organizations_by_id`);
+    expect(marked.map((r) => r.generated_sample)).toEqual(marked.map((r) => byId.find((o) => o.org_id === r.org_id)!.generated));
+    // The fixtures are real listings (false here); the sample's download is all true (e2e/export.spec.ts).
+    expect(marked.every((r) => r.generated_sample === false)).toBe(true);
+  });
+
   it('names each service once in a list: where two codes share a name, with its category', async () => {
     // "In-network prescribing entity" (opioid medications, and alcohol's) was listed twice in a download (a person test).
     const named = await run<{ code: string; name: string }>(sql`${SERVICE_NAMES_ALONE}`);

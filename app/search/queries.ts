@@ -211,10 +211,13 @@ export const SERVICE_NAMES_ALONE = raw(`SELECT code, category_order, CASE WHEN c
  * them (the website; the services by name, not code) and distances to a tenth of a mile, ordered
  * by the exact distance so the rows stay in the order on screen.
  */
-export function exportQuery(search: ResolvedSearch, page: Pick<Page, 'sort' | 'desc'>): Sql {
+export function exportQuery(search: ResolvedSearch, page: Pick<Page, 'sort' | 'desc'>, markGenerated = false): Sql {
   const dist = search.near ? distance(search.near) : raw('NULL');
+  // From a release holding generated listings, each row says first whether it is one: a file leaves
+  // the page and its notice behind, and its fake listings read as real ones (markGenerated).
+  const generated = markGenerated ? raw('(SELECT g.generated FROM organizations_by_id g WHERE g.org_id = o.org_id) AS generated_sample, ') : raw('');
   // A search's rows leave the website out (search-rows.ts): a download reads it.
-  return sql`SELECT o.org_id, o.name, o.program_name, o.org_type, o.address_line1, o.city, o.state, o.zip, o.phone,
+  return sql`SELECT ${generated}o.org_id, o.name, o.program_name, o.org_type, o.address_line1, o.city, o.state, o.zip, o.phone,
       (SELECT w.website FROM organizations_by_id w WHERE w.org_id = o.org_id) AS website,
       round(${dist}, 1) AS distance_miles,
       (SELECT string_agg(c.name, '; ' ORDER BY c.category_order, c.name) FROM organization_services s

@@ -16,7 +16,7 @@ export function ExportButtons({ search, sort }: { search: ResolvedSearch; sort: 
   const name = datedName(`recovery-support-${where}${state.text ? `-${state.text}` : ''}`);
   return (
     <DownloadButtons label={t('results.download')} fileName={name} write={(format) => {
-      const q = exportQuery(search, { sort: sort.key, desc: sort.desc });
+      const q = exportQuery(search, { sort: sort.key, desc: sort.desc }, database.db.manifest.generated_records > 0);
       return database.db.engine.copyTo(q.text, q.params, format);
     }} />
   );
