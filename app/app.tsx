@@ -21,7 +21,7 @@ import { countOf, countQuery } from './search/queries.ts';
 import { releaseTypes } from './search/release.ts';
 import type { SearchState, Sort } from './search/state.ts';
 import { hasText } from './search/text-match.ts';
-import { embedFromUrl, embedParams, type View } from './search/url.ts';
+import { embedFromUrl, embedParams, searchToUrl, type View } from './search/url.ts';
 import { DidYouMean } from './shell/did-you-mean.tsx';
 import { ResultsSummary } from './shell/results-summary.tsx';
 import { useServiceNames } from './shell/text-reading.tsx';
@@ -184,8 +184,9 @@ export function App() {
     window.scrollTo({ top: leftList.current });
     toMap.current?.focus({ preventScroll: true });
   }, [toResults]);
-  // A new search's list starts at its head.
-  useEffect(() => { leftList.current = null; }, [search]);
+  // A new search's list starts at its head (not an organization opened: `search` changes with it too).
+  const listKey = search ? searchToUrl({ ...search.state, selected: null }) : '';
+  useEffect(() => { leftList.current = null; }, [listKey]);
 
   // A link to a search opens at its results on a phone, as a typed search moves there: above them
   // the header, notices and form filled the first screen (results 910 px down at 320×640). Not
@@ -292,7 +293,9 @@ export function App() {
                       {/* Not beside a failed count: its first page is mostly the count's own query, failed the same way (one notice, not two). */}
                       {ResultsTable && count.status !== 'failed' && <ResultsTable ref={table} search={search} total={total} sort={page.sort} onSort={sortBy} selectedId={state.selected}
                         hoveredId={hovered} onSelect={openFromList} onHover={setHovered} boxed={EMBED.embed} searchForm={SEARCH_FORM}
-                        oneType={types.length === 1 || search.state.types.length === 1} />}
+                        // From the manifest, there before the engine: the Type column drawn with the first page and then
+                        // taken away remounted every cell (a click between press and release is lost so).
+                        oneType={(release ? releaseTypes(release).length === 1 : false) || search.state.types.length === 1} listKey={listKey} />}
                     </Suspense>
                     {!!total && <button type="button" className="to-map" ref={toMap} onClick={showMap}>{t('results.showMap')}</button>}
                   </div>

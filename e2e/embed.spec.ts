@@ -126,8 +126,15 @@ test('on a phone the embed lists its nearest results in its page, more on asking
   expect(await inItsBox(embed.locator('.results-table'))).toBe(false);
   await embed.getByRole('button', { name: `Show 10 more results (10 of ${total} shown)` }).click();
   await expect(cards).toHaveCount(20);
+  // Focus goes to the first card added, not to the page as the button goes.
+  await expect(cards.nth(10).locator('.link-button')).toBeFocused();
   // No way to the map and back: it is right under the list.
   await expect(embed.getByRole('button', { name: 'Map', exact: true })).toBeHidden();
+  // An organization opened and closed is no new search: the list keeps its twenty (it fell back to ten).
+  await cards.nth(14).getByRole('button').first().click();
+  await embed.getByRole('button', { name: /Back to the results/ }).click();
+  await expect(cards).toHaveCount(20);
+  await expect(cards.nth(14).locator('.link-button')).toBeFocused();
   await cards.first().getByRole('button').first().click();
   const detail = embed.locator('aside.detail');
   await expect(detail.locator('#detail-title')).toBeVisible();

@@ -43,6 +43,8 @@ interface Props {
   searchForm?: string;
   /** Every result is of one type: the type is not said on each row (columns.tsx). */
   oneType?: boolean;
+  /** What tells one search from another (not an organization opened): an embed's longer list starts short again on a new one. */
+  listKey?: string;
 }
 
 export interface ResultsTableHandle {
@@ -95,7 +97,7 @@ function useTopOnPage(on: boolean) {
   return { body, top };
 }
 
-export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredId, onSelect, onHover, ref, boxed = false, searchForm, oneType = false }: Props) {
+export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredId, onSelect, onHover, ref, boxed = false, searchForm, oneType = false, listKey = '' }: Props) {
   const { t } = useTranslation();
   const near = search.near !== null;
   const words = hasText(search.state.text);
@@ -111,8 +113,10 @@ export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredI
   const pageScroll = useMediaQuery(PAGE_SCROLL);
   const inFrame = boxed && pageScroll;
   // Back to the first rows for each new search.
-  const [more, setMore] = useState({ search, rows: FRAME_ROWS });
-  const listed = inFrame ? Math.min(count, more.search === search ? more.rows : FRAME_ROWS) : count;
+  const [more, setMore] = useState({ listKey, rows: FRAME_ROWS });
+  const listed = inFrame ? Math.min(count, more.listKey === listKey ? more.rows : FRAME_ROWS) : count;
+  // "Show more" goes as the last rows come: focus goes to the first of the rows it added, once drawn.
+  const focusRow = useRef<number | null>(null);
   const rowHeight = ROW_HEIGHT[narrow ? 'narrow' : 'wide'];
   // Rebuilt columns remount every cell (their renderers are components): only what they show may rebuild them.
   const columns = useMemo(() => resultColumns(t, near, narrow, oneType, onSelect), [t, near, narrow, oneType, onSelect]);
@@ -161,6 +165,13 @@ export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredI
       return true;
     },
   }), [pages, virtualizer]);
+  useEffect(() => {
+    const button = focusRow.current === null ? null
+      : scroller.current?.querySelector<HTMLElement>(`tr[aria-rowindex="${focusRow.current + 2}"] .link-button`);
+    if (!button) return;
+    focusRow.current = null;
+    button.focus();
+  });
   const items = virtualizer.getVirtualItems();
   for (const item of items) ensurePage(Math.floor(item.index / PAGE_SIZE));
   // Only the rows on screen go through the table model (null until their page arrives):
@@ -256,13 +267,13 @@ export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredI
           </tbody>
         </table>
       </div>
-      {/* Below the list: a person looking for help reads the results first; the files are for later.
-          First, the way back up: from the list's end, the form was a Shift+Tab for each of its rows' stops away. */}
       {listed < count && (
-        <button type="button" className="show-more" onClick={() => setMore({ search, rows: listed + FRAME_ROWS })}>
+        <button type="button" className="show-more" onClick={() => { focusRow.current = listed; setMore({ listKey, rows: listed + FRAME_ROWS }); }}>
           {t('results.showMore', { count: Math.min(FRAME_ROWS, count - listed), shown: listed, total: count })}
         </button>
       )}
+      {/* Below the list: a person looking for help reads the results first; the files are for later.
+          First, the way back up: from the list's end, the form was a Shift+Tab for each of its rows' stops away. */}
       <div id="after-results" ref={afterList} tabIndex={-1}>
         {searchForm && (
           <a className="skip-past" href={`#${searchForm}`} onClick={(e) => { e.preventDefault(); firstField(searchForm)?.focus(); }}>
