@@ -305,8 +305,8 @@ export function App() {
                     </Suspense>
                   )}
                   {!!total && <button type="button" className="to-list link-button" ref={toList} onClick={backToList}>{t('results.backToList')}</button>}
-                  {/* Nothing found near a place typed draws no empty map: the advice above is what to do next.
-                      A search of the map's own area keeps it, to be moved and searched again. */}
+                  {/* Nothing found draws no empty map (near a place typed, in a state, or anywhere): the advice
+                      above is what to do next. A search of the map's own area keeps it, to be moved and searched again. */}
                   {total === 0 && !state.at ? null : mapWanted ? (
                     <PanelBoundary failed={(message) => t('app.mapFailed', { message })}>
                       <Suspense fallback={<MapLoading />}>

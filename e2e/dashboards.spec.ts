@@ -21,6 +21,11 @@ test('in Spanish the states map names the states in Spanish, as the state search
   await openDirectory(page, './?where=Luisiana&lang=es');
   await expect(page.locator('[data-total]')).toHaveAttribute('data-total', String(n), { timeout: 30_000 });
   await expect(page.locator('[data-total]')).toContainText('resultados en Luisiana');
+  // Typed, it goes in the link as its code: read as the state only in Spanish, a shared link found a town.
+  await page.getByLabel('Cerca de (código postal o Ciudad, ST)').fill('Nueva York');
+  await page.getByRole('button', { name: 'Buscar', exact: true }).click();
+  await expect(page).toHaveURL(/[?&]where=NY(&|$)/);
+  await expect(page.locator('[data-total]')).toContainText('resultados en Nueva York');
 });
 
 test('charts with their data and SQL, and the data quality of the release', async ({ page }) => {

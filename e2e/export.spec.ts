@@ -8,7 +8,7 @@ import type { Download, Page } from '@playwright/test';
 import { buildRelease } from '../scripts/build/pipeline.ts';
 import { scratchDir, scratchSources } from '../scripts/build/test-release.ts';
 import { createStaticServer } from '../scripts/serve/static-server.ts';
-import { expect, openDirectory, test } from './fixtures.ts';
+import { csvIds, expect, openDirectory, test } from './fixtures.ts';
 import { oracleIds, parquetIds } from './oracle.ts';
 
 async function download(page: Page, format: string): Promise<Download> {
@@ -23,12 +23,6 @@ async function csvCells(path: string): Promise<Record<string, string>[]> {
   return (await db.runAndReadAll(`SELECT * FROM read_csv('${path}', all_varchar = true)`)).getRowObjectsJS() as Record<string, string>[];
 }
 
-/** The org_id column of a CSV whose ids and the cells before them hold no comma. */
-function csvIds(text: string): string[] {
-  const [header, ...lines] = text.trim().split('\n');
-  const at = header.split(',').indexOf('org_id');
-  return lines.map((line) => line.split(',')[at]);
-}
 const onScreen = (page: Page) => page.locator('tr[data-org-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-org-id')!));
 
 test('CSV, JSON and Parquet hold the results in the order on screen', async ({ page }) => {

@@ -62,6 +62,13 @@ export { expect };
 
 /** Waits until the engine is up and the directory is open. */
 // A release's date as the English page writes it (Intl's medium style, the day as published).
+/** The org_id column of a downloaded CSV (a sample's has generated_sample first), its ids and the cells before them without commas. */
+export function csvIds(text: string): string[] {
+  const [header, ...lines] = text.trim().split('\n');
+  const at = header.split(',').indexOf('org_id');
+  return lines.map((line) => line.split(',')[at]);
+}
+
 export function englishDate(isoDay: string): string {
   const day = new Date(`${isoDay.slice(0, 10)}T00:00:00Z`);
   return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(day);

@@ -3,7 +3,7 @@
 // service worker leaves other apps at the same origin alone and keeps nothing sent no-store.
 import { readFileSync } from 'node:fs';
 import { createServer, type RequestListener, type Server } from 'node:http';
-import { expect, openDirectory, test } from './fixtures.ts';
+import { csvIds, expect, openDirectory, test } from './fixtures.ts';
 import { oracleIds } from './oracle.ts';
 
 // As on a first visit: the app may copy the release by itself (the other specs turn that off).
@@ -32,7 +32,7 @@ test('after one visit, works with the network cut', async ({ page, context }) =>
   expect(await page.evaluate(() => fetch(new URL('favicon.svg', document.baseURI)).then((r) => r.status, String))).toBe(200);
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV', exact: true }).click()]);
-  const ids = readFileSync((await download.path())!, 'utf8').trim().split('\n').slice(1).map((line) => line.split(',')[0]);
+  const ids = csvIds(readFileSync((await download.path())!, 'utf8'));
   expect(ids).toEqual(expected);
 
   await page.getByRole('button', { name: 'SQL console' }).click();

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { unusedEngineFiles } from '../db/engine-worker-start.ts';
 import { browserConnection, metered, type Connection } from '../db/metered.ts';
-import { formatDate, formatNumber } from '../i18n/format.ts';
+import { dateContext, formatDate, formatNumber } from '../i18n/format.ts';
 
 type Progress =
   | { status: 'idle' }
@@ -81,7 +81,8 @@ export function OfflineCopy({ releaseBytes }: { releaseBytes: number }) {
         <>
           <span role="status">
             {/* The date the header gives ("Data as of …"): one date on screen, not the build's too. */}
-            {t('offline.ready', { date: formatDate(progress.dataDate ?? progress.release), count: progress.files, mb: formatNumber(progress.bytes / 1e6, 1) })}
+            {t('offline.ready', { date: formatDate(progress.dataDate ?? progress.release), context: dateContext(progress.dataDate ?? ''),
+              count: progress.files, mb: formatNumber(progress.bytes / 1e6, 1) })}
           </span>{' '}
           <button type="button" className="link-button" onClick={drop}>{t('offline.remove')}</button>
         </>

@@ -15,10 +15,10 @@ export function formatPercent(share: number, fractionDigits = 0): string {
   return new Intl.NumberFormat(locale(), { style: 'percent', minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(share);
 }
 
-/** A calendar date from a `YYYY-MM-DD…` text or a Date, as the language writes it (no time zone shift). */
 /** A date's i18next context: "year" for a year alone ("Data of 2022", "Datos de 2022"), which formatDate leaves as it is. */
 export const dateContext = (value: string): 'year' | undefined => (/^\d{4}$/.test(value) ? 'year' : undefined);
 
+/** A calendar date from a `YYYY-MM-DD…` text or a Date, as the language writes it (no time zone shift). */
 export function formatDate(value: unknown): string {
   const text = value instanceof Date ? value.toISOString() : String(value);
   const day = /^\d{4}-\d{2}-\d{2}/.exec(text)?.[0];

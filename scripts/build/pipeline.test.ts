@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildRelease, type BuildResult } from './pipeline.ts';
+import { buildRelease, dataDate, type BuildResult } from './pipeline.ts';
 import { rows } from './db.ts';
 import { openRelease, scratchDir, scratchSources } from './test-release.ts';
 import type { Db } from './db.ts';
@@ -212,5 +212,20 @@ describe('publishing', () => {
       ['treatment_centers_master.json', false, '2024-10-15'], ['master_directory.json', false, '2024-10-01'],
       ['recovery_community_centers_master.json', false, '2024-10-01'], ['recovery_organizations_master.json', false, '2024-10-01'],
     ]);
+  });
+});
+
+describe('the data date', () => {
+  const source = (extraction_date: unknown, synthetic = false) => ({ synthetic, header: { extraction_date } });
+  it('is the latest day, or a year alone where a source gives no day (SAMHSA\'s yearly directory)', () => {
+    expect(dataDate([source('2022')])).toBe('2022');
+    expect(dataDate([source('2022'), source('2021-05-01')])).toBe('2022');
+    expect(dataDate([source('2022'), source('2022-03-01')])).toBe('2022-03-01');
+    expect(dataDate([source('2024-11-01T10:00:00Z')])).toBe('2024-11-01');
+    // Real sources date the data over generated ones, whose header is newer.
+    expect(dataDate([source('2022'), source('2024-11-01', true)])).toBe('2022');
+  });
+  it('reads no date from a malformed one: "20241101" is no year 2024', () => {
+    for (const bad of ['20241101', '2024/11/01', '2022 or so', '', null]) expect(dataDate([source(bad)]), String(bad)).toBeNull();
   });
 });

@@ -141,11 +141,12 @@ function sourceBytes(dir: string): number {
 /**
  * The data's own date: the latest extraction date among the real sources, so a generated
  * file's newer header never dates real listings; among all sources when every one is generated.
- * A day, or a year alone where that is all the source knows ("2022": SAMHSA's yearly directory).
+ * A day, or a year alone where that is all the source knows ("2022": SAMHSA's yearly directory;
+ * "20241101" is neither).
  */
-function dataDate(sources: SourceInfo[]): string | null {
+export function dataDate(sources: Pick<SourceInfo, 'synthetic' | 'header'>[]): string | null {
   const real = sources.filter((s) => !s.synthetic);
-  const dates = (real.length ? real : sources).map((s) => /^\d{4}(-\d{2}-\d{2})?/.exec(String(s.header.extraction_date ?? ''))?.[0])
+  const dates = (real.length ? real : sources).map((s) => /^(?:\d{4}-\d{2}-\d{2}|\d{4}$)/.exec(String(s.header.extraction_date ?? ''))?.[0])
     .filter((d) => d !== undefined);
   return dates.length ? dates.sort().at(-1)! : null;
 }

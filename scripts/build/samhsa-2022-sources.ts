@@ -22,7 +22,7 @@ export async function writeDirectory2022Source(dir: string): Promise<void> {
         SELECT *, row_number() OVER () AS n, list_filter(string_split(coalesce(service_code_info, ''), ' '), lambda c: c NOT IN ('', '*')) AS codes
         FROM read_csv(${literal(DIRECTORY_2022)}, header = true, all_varchar = true)
       )
-      SELECT '2022-06-01' AS extraction_date,
+      SELECT '2022' AS extraction_date, -- the year alone, as the import dates SAMHSA's yearly directory
         'SAMHSA National Directory of Substance Use Treatment Facilities 2022' AS data_source,
         list({
           facility_name: name1, program_name: name2, address_line1: street1, address_line2: street2,

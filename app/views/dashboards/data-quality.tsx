@@ -79,4 +79,3 @@ export function DataQuality({ manifest }: { manifest: Manifest }) {
     </section>
   );
 }
-
