@@ -141,6 +141,8 @@ describe('reading typed text', () => {
     expect([sentence.keywords.map((k) => k.phrase), sentence.words]).toEqual([['detox', 'medicaid'], []]);
     const meetings = readText('AA meetings tonight');
     expect([meetings.keywords.map((k) => k.phrase), meetings.words, meetings.ignored]).toEqual([['aa'], [], ['tonight']]);
+    // Both words are said to stand for it; the name is searched for the first, as typed.
+    expect(meetings.keywords.map((k) => k.said)).toEqual(['aa meetings']);
     expect(readText('reuniones de NA').keywords.map((k) => k.keyword.codes)).toEqual([['TWFA', 'SHG']]);
     // Beside other words they are left out: "his house" looks for "house", and His House is among what it finds.
     expect(readText('his house').words).toEqual(['house']);

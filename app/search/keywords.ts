@@ -146,9 +146,10 @@ const MAX_TOKENS = 32;
 export interface ReadText {
   /**
    * Each keyword found once, with the phrase that named it (names are searched for it as typed)
-   * and, when that was a misspelling ("metadone"), the keyword's word it was read as.
+   * and, when that was a misspelling ("metadone"), the keyword's word it was read as; `said`, every
+   * phrase that named it, as the reading says them ("aa meetings": "meetings" went unsaid).
    */
-  keywords: { phrase: string; keyword: Keyword; meant?: string }[];
+  keywords: { phrase: string; keyword: Keyword; meant?: string; said: string }[];
   words: string[];
   /** Runs of FILLERS as typed ("i need help", "near me"), and of signs ("🙏", "&"): they ask for nothing. */
   ignored: string[];
@@ -258,7 +259,9 @@ export function readText(text: string): ReadText {
   const read: ReadText = { keywords: [], words: [], ignored: [], phones: phones.slice(0, MAX_TERMS) };
   const full = () => read.keywords.length + read.words.length + read.phones.length >= MAX_TERMS;
   const found = (phrase: string, keyword: Keyword, meant?: string) => {
-    if (!full() && !read.keywords.some((k) => k.keyword === keyword)) read.keywords.push({ phrase, keyword, ...(meant ? { meant } : {}) });
+    const again = read.keywords.find((k) => k.keyword === keyword);
+    if (again) again.said += ` ${phrase}`;
+    else if (!full()) read.keywords.push({ phrase, keyword, ...(meant ? { meant } : {}), said: phrase });
   };
   let ignoring = false;
   let asked = false;

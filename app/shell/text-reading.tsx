@@ -43,7 +43,7 @@ export function TextReading({ text, types, names }: { text: string; types: reado
   const quoted = new Intl.ListFormat(i18n.language, { type: 'conjunction' });
   return (
     <ul className="text-reading" aria-label={t('reading.label')}>
-      {keywords.map(({ phrase, keyword, meant }) => {
+      {keywords.map(({ phrase, keyword, meant, said: typed }) => {
         const filter = keywordFilter(keyword, types);
         const meanings = [
           ...(filter ? [t('reading.filter', {
@@ -59,7 +59,7 @@ export function TextReading({ text, types, names }: { text: string; types: reado
         const said = named.length > SAID ? [...named.slice(0, SAID - 1), t('reading.more', { count: named.length - SAID + 1 })] : named;
         // "alcohol" is every substance-use facility but those that say they do not treat it: said, or it read as all of them.
         const unless = (keyword.unless ?? []).flatMap((code) => (names.has(code) ? [t('reading.quote', { word: t(`services.${code}`, { defaultValue: names.get(code) }) })] : []));
-        const values = { phrase, meant, meanings: unless.length ? t('reading.unless', { meanings: anyOf.format(said), unless: anyOf.format(unless) }) : anyOf.format(said) };
+        const values = { phrase: typed, meant, meanings: unless.length ? t('reading.unless', { meanings: anyOf.format(said), unless: anyOf.format(unless) }) : anyOf.format(said) };
         return <li key={phrase} data-keyword={phrase}>{meant ? t('reading.misspelled', values) : t('reading.keyword', values)}</li>;
       })}
       {ignored.length > 0 && (
