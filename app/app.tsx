@@ -27,7 +27,7 @@ import { ResultsSummary } from './shell/results-summary.tsx';
 import { useServiceNames } from './shell/text-reading.tsx';
 import { useEmbedMessages } from './shell/use-embed-messages.ts';
 import { useResolvedSearch } from './shell/use-resolved-search.ts';
-import { usePageUrl } from './shell/use-page-url.ts';
+import { entryState, usePageUrl, type EntryState } from './shell/use-page-url.ts';
 import { SearchForm, type SearchFormHandle } from './views/search-form/search-form.tsx';
 import type { ResultsTableHandle } from './views/table/results-table.tsx';
 
@@ -83,7 +83,7 @@ export function App() {
   const { search: state, view } = page;
   // What the host locked stays as its link set it, whatever the visitor or a message asks.
   const [preset] = useState(state);
-  const navigate = useCallback((next: SearchState) => go({ search: applyLocks(preset, next, EMBED.locked) }), [go, preset]);
+  const navigate = useCallback((next: SearchState, entry?: EntryState) => go({ search: applyLocks(preset, next, EMBED.locked) }, 'push', entry), [go, preset]);
   useEmbedMessages(EMBED, state, navigate);
   const openView = useCallback((next: View, consoleSql?: string) => go({ view: next, ...(consoleSql === undefined ? {} : { consoleSql }) }), [go]);
   // A new order replaces the link rather than adding a step to go back through.
@@ -107,7 +107,10 @@ export function App() {
   // a map loaded then put the engine 0.9 s later (2.15 → 3.02 s, ×1, median of six).
   const [mapWanted, setMapWanted] = useState(false);
   if (total !== null && database.status === 'ready' && !mapWanted) setMapWanted(true);
-  const onSelect = useCallback((orgId: string | null) => navigate({ ...state, selected: orgId }), [state, navigate]);
+  const onSelect = useCallback((orgId: string | null) => {
+    const before = entryState().opened;
+    navigate({ ...state, selected: orgId }, { opened: !orgId ? undefined : !state.selected ? 1 : before ? before + 1 : undefined });
+  }, [state, navigate]);
   // The result that opened the details, so that closing them (Escape or ×) puts focus back on
   // it. Only the list sets it: a map point cannot take focus, so its details give focus back to
   // the results' heading; a nearby support opened from the details keeps the list's opener.
@@ -127,7 +130,10 @@ export function App() {
   const returnFocus = useRef(false);
   const closeDetail = useCallback(() => {
     returnFocus.current = true;
-    onSelect(null);
+    // Back to the list's own entry, as the phone's Back would go: a new one made that Back open it again.
+    const opened = entryState().opened;
+    if (opened) window.history.go(-opened);
+    else onSelect(null);
   }, [onSelect]);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   const wasOpen = useRef(false);
@@ -140,9 +146,13 @@ export function App() {
     returnFocus.current = false;
     const back = opener.current;
     opener.current = null;
-    // The panel has unmounted (focus fell to the body) and the list kept its rows.
-    if (back && window.matchMedia(DETAIL_IN_PLACE).matches) window.scrollTo(0, listScroll.current);
-    if (!back || !table.current?.focusResult(back)) resultsHeading.current?.focus();
+    // The panel has unmounted (focus fell to the body) and the list kept its rows. A frame later:
+    // closed by going back (closeDetail) to an entry with a fragment ("#results", the skip link's),
+    // the browser's return to it took focus back to the page after this put it on the result.
+    requestAnimationFrame(() => {
+      if (back && window.matchMedia(DETAIL_IN_PLACE).matches) window.scrollTo(0, listScroll.current);
+      if (!back || !table.current?.focusResult(back)) resultsHeading.current?.focus();
+    });
   }, [state.selected]);
   const types = database.status === 'ready' ? releaseTypes(database.db.manifest) : [];
   // A place that could not be read is said in the form, above the results a search moves to: on

@@ -21,10 +21,13 @@ test('in Spanish the states map names the states in Spanish, as the state search
   await openDirectory(page, './?where=Luisiana&lang=es');
   await expect(page.locator('[data-total]')).toHaveAttribute('data-total', String(n), { timeout: 30_000 });
   await expect(page.locator('[data-total]')).toContainText('resultados en Luisiana');
-  // Typed, it goes in the link as its code: read as the state only in Spanish, a shared link found a town.
+  // Typed, it goes in the link by its English name: read as the state only in Spanish, a shared link
+  // found a town; and "Nueva York" is then the city, as "New York" is, with the whole state offered.
   await page.getByLabel('Cerca de (código postal o Ciudad, ST)').fill('Nueva York');
   await page.getByRole('button', { name: 'Buscar', exact: true }).click();
-  await expect(page).toHaveURL(/[?&]where=NY(&|$)/);
+  await expect(page).toHaveURL(/[?&]where=New\+York(&|$)/);
+  await expect(page.locator('[data-total]')).toContainText('millas de New York, NY');
+  await page.locator('.did-you-mean').getByRole('button', { name: /Nueva York/ }).click();
   await expect(page.locator('[data-total]')).toContainText('resultados en Nueva York');
 });
 

@@ -154,6 +154,25 @@ test('on a phone a filter ticked says the new count at the filters\' foot, and t
   await expect(page.locator('#results-title')).toBeInViewport();
 });
 
+test('"Back to the results" goes back, as the phone\'s Back does: Back then leaves the search, not opens the listing again', async ({ page }) => {
+  // It pushed a new entry: the phone's Back after it opened the listing again, a loop (a person test).
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openDirectory(page, './');
+  await openDirectory(page, './?where=02139&r=25');
+  const cards = page.locator('tr[data-org-id]');
+  await cards.nth(2).getByRole('button').first().click();
+  await expect(page).toHaveURL(/[?&]org=/);
+  const first = new URL(page.url()).searchParams.get('org');
+  // A nearby support opened from it, then back to the results at once.
+  await page.locator('.nearby tbody .link-button').first().click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('org')).not.toBe(first);
+  await page.getByRole('button', { name: /Back to the results/ }).click();
+  await expect(page).not.toHaveURL(/[?&]org=/);
+  await expect(cards.nth(2).getByRole('button').first()).toBeFocused();
+  await page.goBack();
+  await expect(page).not.toHaveURL(/where=02139/);
+});
+
 test('on a phone the map, under every result, is a tap away over the list, and the list a tap back', async ({ page }, info) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await openDirectory(page, './?where=02139&r=25');

@@ -540,7 +540,8 @@ describe('location lookup', () => {
     expect(placeLookups('02108')).toHaveLength(1);
     expect(placeLookups('!!')).toEqual([]);
     // What people call it, where the Postal Service says "New York".
-    for (const where of ['NYC', 'new york  city']) expect((await run<{ label: string }>(placeLookups(where)[0]))[0]?.label, where).toBe('New York, NY');
+    for (const where of ['NYC', 'new york  city', 'Nueva York, NY']) expect((await run<{ label: string }>(placeLookups(where)[0]))[0]?.label, where).toBe('New York, NY');
+    expect((await run<{ label: string }>(placeLookups('Nueva Orleans')[0]))[0]?.label).toBe('New Orleans, LA');
     // Manhattan, NY before Manhattan, KS (which has more ZIP codes), the other Manhattans offered beside it.
     expect((await run<{ label: string }>(placeLookups('manhattan')[0])).map((r) => r.label).slice(0, 2)).toEqual(['Manhattan, NY', 'Manhattan, KS']);
     const [exact] = placeLookups('Billings MT');

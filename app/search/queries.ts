@@ -365,7 +365,10 @@ export function placeLookups(where: string): Sql[] {
  * NY), which is now offered beside it.
  */
 const PLACE_NAMES = new Map([['nyc', 'New York, NY'], ['new york city', 'New York, NY'], ['nyc, ny', 'New York, NY'],
-  ['new york city, ny', 'New York, NY'], ['manhattan', 'Manhattan, NY']]);
+  ['new york city, ny', 'New York, NY'], ['manhattan', 'Manhattan, NY'],
+  // Spanish names of cities ("Nueva Orleans" was not a city we know, a person test in Spanish).
+  ['nueva york, ny', 'New York, NY'], ['ciudad de nueva york', 'New York, NY'], ['nueva orleans', 'New Orleans, LA'],
+  ['nueva orleans, la', 'New Orleans, LA'], ['filadelfia', 'Philadelphia, PA'], ['filadelfia, pa', 'Philadelphia, PA']]);
 
 /**
  * The gazetteer rows whose keys begin with the first letter of one of `typed`'s place keys: a

@@ -16,7 +16,16 @@ function settleUrl(keep: string) {
   window.history.replaceState(window.history.state, '', `${window.location.pathname}?${query}${window.location.hash}`);
 }
 
-export type Go = (change: Partial<Page>, how?: 'push' | 'replace') => void;
+/**
+ * `opened`, kept with an entry that shows an organization: how many such entries in a row lead
+ * back to the list it was opened over (1 for one opened from the list, 2 for a nearby support
+ * opened from it); none for one a link opened. "Back to the results" goes back that far, where a
+ * new entry made the phone's Back open the organization again (a person test).
+ */
+export interface EntryState { opened?: number }
+export const entryState = (): EntryState => (window.history.state ?? {}) as EntryState;
+
+export type Go = (change: Partial<Page>, how?: 'push' | 'replace', entry?: EntryState) => void;
 
 /** `keep`: parameters that stay on every search URL (an embed's own, see search/url.ts). */
 export function usePageUrl(keep = ''): [Page, Go] {
@@ -32,7 +41,7 @@ export function usePageUrl(keep = ''): [Page, Go] {
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, [keep]);
-  const go = useCallback<Go>((change, how = 'push') => {
+  const go = useCallback<Go>((change, how = 'push', entry) => {
     const next = { ...latest.current, ...change };
     // The page's language (`lang=`, app/i18n) stays on every URL the app writes.
     const query = keepLanguage(pageToUrl(next, keep));
@@ -40,8 +49,8 @@ export function usePageUrl(keep = ''): [Page, Go] {
     // The page already shown is no new entry (a result opened again, the same search repeated):
     // each would be one more press of Back to leave it.
     const shown = `${window.location.pathname}${window.location.search}`;
-    if (how === 'push' && url !== shown) window.history.pushState(null, '', url);
-    else window.history.replaceState(null, '', url);
+    if (how === 'push' && url !== shown) window.history.pushState(entry ?? null, '', url);
+    else window.history.replaceState(entry ?? null, '', url);
     setPage((latest.current = next));
   }, [keep]);
   return [page, go];

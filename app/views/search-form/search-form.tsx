@@ -5,7 +5,7 @@ import { useEffect, useImperativeHandle, useRef, useState, type FormEvent, type 
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '../../db/use-query.ts';
 import { FILTER_GROUPS } from '../../search/filters.ts';
-import { placeAmongWords, STATE_CODES, stateTyped } from '../../search/place-in-text.ts';
+import { placeAmongWords, STATE_CODES, STATE_NAMES, stateTyped } from '../../search/place-in-text.ts';
 import { MENTAL_HEALTH_ONLY, placeSuggestionsQuery, type ResolvedSearch } from '../../search/queries.ts';
 import { MAX_TEXT, ORG_TYPES, RADII, type OrgType, type Radius, type SearchState } from '../../search/state.ts';
 import { roundedPlace } from '../../search/url.ts';
@@ -61,16 +61,17 @@ export function SearchForm({ id, state, search, onChange, onSearch, autoFocus = 
     event.preventDefault();
     // A place typed with the words and no place given ("detox 10001", "aa near boston") is the place, and the place box then says so.
     const found = placeAmongWords({ where, at: state.at, text }, locked.has('where'));
-    const place = stateCodeOf(found ? found.place : where.trim());
+    const place = stateNameOf(found ? found.place : where.trim());
     const whereChanged = place !== state.where;
     onSearch({ ...state, where: place, at: whereChanged ? null : state.at, text: found ? found.rest : text.trim(), selected: null });
   };
 
-  // A state named in the page's language alone ("Luisiana") goes in the link as its code: the name
-  // is read as the state only in that language, and a link shared with an English reader found a town.
-  const stateCodeOf = (place: string) => {
+  // A state named in the page's language alone ("Luisiana") goes in the link by its English name:
+  // read as the state only in that language, a link shared with an English reader found a town; by
+  // its code, "Nueva York" listed the whole state where "New York" is the city, the state offered.
+  const stateNameOf = (place: string) => {
     const local = stateTyped(place, STATE_CODES.map((code) => t(`data.states.${code}`)));
-    return local?.byName && !stateTyped(place) ? local.code : place;
+    return local?.byName && !stateTyped(place) ? STATE_NAMES[STATE_CODES.indexOf(local.code)] : place;
   };
 
   const useMyLocation = () => {
