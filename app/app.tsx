@@ -326,7 +326,7 @@ export function App() {
                       </Suspense>
                     </PanelBoundary>
                   ) : <MapLoading />}
-                  {total !== null && <Suspense fallback={null}><PrintList search={search} total={total} /></Suspense>}
+                  {!!total && <Suspense fallback={null}><PrintList search={search} total={total} /></Suspense>}
                 </div>
               )}
               {state.selected && !search && (

@@ -2,7 +2,7 @@
 // words and position, names complete, the schema browser inserts names, history survives a reload, and the
 // results download as the engine wrote them.
 import { readFileSync } from 'node:fs';
-import { expect, openDirectory, test } from './fixtures.ts';
+import { expect, openDirectory, test, withoutBom } from './fixtures.ts';
 
 const manifest = JSON.parse(readFileSync('dist/data/manifest.json', 'utf8'));
 const editor = (page: import('@playwright/test').Page) => page.locator('.cm-content');
@@ -21,7 +21,10 @@ test('a shared query is shown, runs only when asked, and its results download', 
   await expect(page.getByRole('region', { name: 'Query results' })).toContainText('state');
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV', exact: true }).click()]);
-  const lines = readFileSync((await download.path())!, 'utf8').trim().split('\n');
+  const text = readFileSync((await download.path())!, 'utf8');
+  // UTF-8's byte order mark first, for Excel.
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  const lines = withoutBom(text).trim().split('\n');
   expect(lines[0]).toBe('state,n');
   expect(lines).toHaveLength(states + 1);
   const total = lines.slice(1).reduce((sum, line) => sum + Number(line.split(',')[1]), 0);

@@ -8,7 +8,7 @@ import type { Download, Page } from '@playwright/test';
 import { buildRelease } from '../scripts/build/pipeline.ts';
 import { scratchDir, scratchSources } from '../scripts/build/test-release.ts';
 import { createStaticServer } from '../scripts/serve/static-server.ts';
-import { csvIds, expect, openDirectory, test } from './fixtures.ts';
+import { csvIds, expect, openDirectory, test, withoutBom } from './fixtures.ts';
 import { oracleIds, parquetIds } from './oracle.ts';
 
 async function download(page: Page, format: string): Promise<Download> {
@@ -33,7 +33,7 @@ test('CSV, JSON and Parquet hold the results in the order on screen', async ({ p
 
   const csv = await download(page, 'CSV');
   expect(csv.suggestedFilename()).toMatch(/^recovery-support-cambridge-ma-02139-10mi-\d{4}-\d{2}-\d{2}\.csv$/);
-  const csvText = readFileSync((await csv.path())!, 'utf8');
+  const csvText = withoutBom(readFileSync((await csv.path())!, 'utf8'));
   // The sample's rows say first that they are generated: a file leaves the page's notice behind.
   expect(csvText.split('\n')[0]).toMatch(/^generated_sample,org_id,name,program_name,org_type,address_line1,city,state,zip,phone/);
   const ids = csvIds(csvText);
@@ -60,7 +60,7 @@ test('a state\'s download is named for the state, not the whole country', async 
   await expect(page.locator('[data-total]')).toContainText('results in Wyoming', { timeout: 30_000 });
   const csv = await download(page, 'CSV');
   expect(csv.suggestedFilename()).toMatch(/^recovery-support-wyoming-\d{4}-\d{2}-\d{2}\.csv$/);
-  const rows = readFileSync((await csv.path())!, 'utf8').trim().split('\n').slice(1);
+  const rows = withoutBom(readFileSync((await csv.path())!, 'utf8')).trim().split('\n').slice(1);
   await expect(page.locator('[data-total]')).toHaveAttribute('data-total', String(rows.length));
 });
 

@@ -62,9 +62,12 @@ export { expect };
 
 /** Waits until the engine is up and the directory is open. */
 // A release's date as the English page writes it (Intl's medium style, the day as published).
+/** A downloaded CSV's text without the byte order mark it starts with (for Excel: download-buttons.tsx). */
+export const withoutBom = (text: string) => text.replace(/^\uFEFF/, '');
+
 /** The org_id column of a downloaded CSV (a sample's has generated_sample first), its ids and the cells before them without commas. */
 export function csvIds(text: string): string[] {
-  const [header, ...lines] = text.trim().split('\n');
+  const [header, ...lines] = withoutBom(text).trim().split('\n');
   const at = header.split(',').indexOf('org_id');
   return lines.map((line) => line.split(',')[at]);
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { asQueryError, type ExportFormat, type QueryError } from '../db/engine.ts';
 import { QueryFailed } from './query-failed.tsx';
 
+const UTF8_BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
 const TYPES: Record<ExportFormat, string> = { csv: 'text/csv', json: 'application/json', parquet: 'application/vnd.apache.parquet' };
 
 interface Props {
@@ -25,7 +26,10 @@ export function DownloadButtons({ label, fileName, write }: Props) {
     try {
       const bytes = await write(format);
       const link = document.createElement('a');
-      link.href = URL.createObjectURL(new Blob([bytes as BlobPart], { type: TYPES[format] }));
+      // A CSV starts with UTF-8's byte order mark: without it Excel reads the file in the machine's
+      // own code page, and "Campral®" (149 rows of SAMHSA's services) came out as "CampralÂ®".
+      const parts: BlobPart[] = format === 'csv' ? [UTF8_BOM, bytes as BlobPart] : [bytes as BlobPart];
+      link.href = URL.createObjectURL(new Blob(parts, { type: TYPES[format] }));
       link.download = `${fileName}.${format}`;
       link.click();
       setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
