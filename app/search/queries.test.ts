@@ -737,6 +737,9 @@ describe('export', () => {
     expect(outpatient.services!.split('; ')).toEqual(names);
     expect(outpatient.services).not.toMatch(/\bMD\b/);
     expect(rows.some((r) => r.website?.startsWith('http'))).toBe(true);
+    // Positions to six decimals, not a float's noise.
+    const placed = await run<{ latitude: number | null; longitude: number | null }>(exportQuery(search({}), {}));
+    for (const r of placed) for (const v of [r.latitude, r.longitude]) if (v !== null) expect(String(v)).toMatch(/^-?\d+(\.\d{1,6})?$/);
     // A search with text reads a copy without websites (text-match.ts): the download still has them.
     const found = await run<{ org_id: string; website: string | null }>(exportQuery(search({ text: 'boston' }), {}));
     expect(found.map((r) => r.org_id)).toEqual(await ids(search({ text: 'boston' })));

@@ -222,7 +222,8 @@ export function exportQuery(search: ResolvedSearch, page: Pick<Page, 'sort' | 'd
       round(${dist}, 1) AS distance_miles,
       (SELECT string_agg(c.name, '; ' ORDER BY c.category_order, c.name) FROM organization_services s
         JOIN (${SERVICE_NAMES_ALONE}) c ON c.code = s.code WHERE s.org_id = o.org_id) AS services,
-      o.latitude, o.longitude, o.geo_precision
+      -- To a tenth of a metre: a ZIP's centroid, stored as a float, read "40.810298919677734" in a CSV.
+      round(o.latitude, 6) AS latitude, round(o.longitude, 6) AS longitude, o.geo_precision
     FROM ${from(search)}
     WHERE ${and([...scope(search), ...choices(search.state)])}
     ORDER BY ${orderBy(search, page, dist)}`;
