@@ -218,6 +218,8 @@ export function exportQuery(search: ResolvedSearch, page: Pick<Page, 'sort' | 'd
   const generated = markGenerated ? raw('(SELECT g.generated FROM organizations_by_id g WHERE g.org_id = o.org_id) AS generated_sample, ') : raw('');
   // A search's rows leave the website out (search-rows.ts): a download reads it.
   return sql`SELECT ${generated}o.org_id, o.name, o.program_name, o.org_type, o.address_line1, o.city, o.state, o.zip, o.phone,
+      -- The numbers the details list beside the phone (a person test missed them in a CSV).
+      (SELECT array_to_string(t.intake_phones, '; ') FROM treatment_centers t WHERE t.org_id = o.org_id) AS intake_phones,
       (SELECT w.website FROM organizations_by_id w WHERE w.org_id = o.org_id) AS website,
       round(${dist}, 1) AS distance_miles,
       (SELECT string_agg(c.name, '; ' ORDER BY c.category_order, c.name) FROM organization_services s
