@@ -1,6 +1,7 @@
 // Numbers, dates and the names the app gives a point, in the language on screen: Intl does the
 // formatting, so no locale data ships with the app.
 import i18next, { type TFunction } from 'i18next';
+import { STATE_CODES } from '../search/place-in-text.ts';
 
 const locale = () => i18next.t('meta.locale');
 
@@ -38,3 +39,6 @@ export function placeLabel(t: TFunction, label: string): string {
   const key = POINT_LABELS[label];
   return key ? t(key) : label;
 }
+
+/** The states' and territories' names in the page's language, in STATE_CODES' order (search/place-in-text.ts stateTyped). */
+export const localStateNames = (t: TFunction): string[] => STATE_CODES.map((code) => t(`data.states.${code}`));

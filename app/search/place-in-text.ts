@@ -18,6 +18,9 @@ export const STATE_NAMES = ['Alabama', 'Alaska', 'Arizona', 'Arkansas', 'Califor
 
 const STATES = [...STATE_CODES, ...STATE_NAMES].map((s) => s.toLowerCase().split(' '));
 
+/** A state's or territory's English name by its postal code ("OH": "Ohio"). */
+export const stateName = (code: string): string => STATE_NAMES[STATE_CODES.indexOf(code)];
+
 /** Lower-cased, spaces single, accents off: "Míchigan" and "michigan", "Nueva  York" and "nueva york" are one name. */
 const folded = (name: string) => name.trim().replace(/\s+/g, ' ').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 const FOLDED_NAMES = STATE_NAMES.map(folded);

@@ -10,7 +10,8 @@ import type { QueryError } from '../db/engine.ts';
 import { useFirstFound, useQuery } from '../db/use-query.ts';
 import type { Manifest } from '../release/manifest.ts';
 import { placeLookups, placeOf, pointOf, resolveSearch, type ResolvedSearch } from '../search/queries.ts';
-import { STATE_CODES, stateTyped } from '../search/place-in-text.ts';
+import { localStateNames } from '../i18n/format.ts';
+import { stateTyped } from '../search/place-in-text.ts';
 import type { Place, SearchState } from '../search/state.ts';
 
 /** Another place the text may have meant: a place box's text, and what it is called. */
@@ -34,7 +35,7 @@ const LARGE_CITY_ZIPS = 20;
 export function useResolvedSearch(state: SearchState, manifest: Manifest | undefined): Resolution {
   const { t } = useTranslation();
   // A state's name in the page's language is the state too ("Nueva York"); `t` changes with the language.
-  const localNames = useMemo(() => STATE_CODES.map((code) => t(`data.states.${code}`)), [t]);
+  const localNames = useMemo(() => localStateNames(t), [t]);
   const typedState = state.at ? null : stateTyped(state.where, localNames);
   const byCode = typedState && !typedState.byName ? typedState.code : null;
   // A state's code alone is looked up nowhere; its name, among the cities too.

@@ -5,7 +5,8 @@ import { useEffect, useImperativeHandle, useRef, useState, type FormEvent, type 
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '../../db/use-query.ts';
 import { FILTER_GROUPS } from '../../search/filters.ts';
-import { placeAmongWords, STATE_CODES, STATE_NAMES, stateTyped } from '../../search/place-in-text.ts';
+import { localStateNames } from '../../i18n/format.ts';
+import { placeAmongWords, stateName, stateTyped } from '../../search/place-in-text.ts';
 import { MENTAL_HEALTH_ONLY, placeSuggestionsQuery, type ResolvedSearch } from '../../search/queries.ts';
 import { MAX_TEXT, ORG_TYPES, RADII, type OrgType, type Radius, type SearchState } from '../../search/state.ts';
 import { roundedPlace } from '../../search/url.ts';
@@ -70,8 +71,8 @@ export function SearchForm({ id, state, search, onChange, onSearch, autoFocus = 
   // read as the state only in that language, a link shared with an English reader found a town; by
   // its code, "Nueva York" listed the whole state where "New York" is the city, the state offered.
   const stateNameOf = (place: string) => {
-    const local = stateTyped(place, STATE_CODES.map((code) => t(`data.states.${code}`)));
-    return local?.byName && !stateTyped(place) ? STATE_NAMES[STATE_CODES.indexOf(local.code)] : place;
+    const local = stateTyped(place, localStateNames(t));
+    return local?.byName && !stateTyped(place) ? stateName(local.code) : place;
   };
 
   const useMyLocation = () => {

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { datedName, DownloadButtons } from '../../components/download-buttons.tsx';
 import { useDatabase } from '../../db/use-database.ts';
-import { STATE_CODES, STATE_NAMES } from '../../search/place-in-text.ts';
+import { stateName } from '../../search/place-in-text.ts';
 import { exportQuery, type ResolvedSearch } from '../../search/queries.ts';
 import type { Sort } from '../../search/state.ts';
 
@@ -12,7 +12,7 @@ export function ExportButtons({ search, sort }: { search: ResolvedSearch; sort: 
   if (database.status !== 'ready') return null;
   const { state, near, inState } = search;
   // e.g. recovery-support-cambridge-ma-02139-10mi-2026-11-25, recovery-support-ohio-2026-12-03
-  const where = near ? `${near.label}-${state.radius}mi` : inState ? STATE_NAMES[STATE_CODES.indexOf(inState)] : 'whole-country';
+  const where = near ? `${near.label}-${state.radius}mi` : inState ? stateName(inState) : 'whole-country';
   const name = datedName(`recovery-support-${where}${state.text ? `-${state.text}` : ''}`);
   return (
     <DownloadButtons label={t('results.download')} fileName={name} write={(format) => {
