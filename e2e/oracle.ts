@@ -40,9 +40,10 @@ export async function oracleCount(opts: { zip: string; miles: number; treatmentW
   return Number(n);
 }
 
-/** How far the nearest organization is from a ZIP. */
-export async function oracleNearest(zip: string): Promise<number> {
-  const [{ miles }] = await oracleRows(`WITH ${near(DATA)} SELECT min(miles) AS miles FROM located`, { zip });
+/** How far the nearest organization (whose name holds `named`, lower case, if given) is from a ZIP. */
+export async function oracleNearest(zip: string, opts: { named?: string; data?: string } = {}): Promise<number> {
+  const [{ miles }] = await oracleRows(`WITH ${near(opts.data ?? DATA)} SELECT min(miles) AS miles FROM located
+    WHERE contains(lower(name), $named)`, { zip, named: opts.named ?? '' });
   return Number(miles);
 }
 

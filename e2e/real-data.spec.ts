@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { importSamhsa } from '../scripts/import/run-import.ts';
 import { writeSourceFile } from '../scripts/import/write-source.ts';
 import { expect, openDirectory, test } from './fixtures.ts';
-import { centralZip, oracleCount, oracleIds, oracleRows } from './oracle.ts';
+import { centralZip, oracleCount, oracleIds, oracleNearest, oracleRows } from './oracle.ts';
 import { releasePort, serveRelease, type ServedRelease } from './release-server.ts';
 
 const REAL = '../shared/real-world';
@@ -182,6 +182,20 @@ test('a misspelled name near 02139 is offered as the listings spell it, and the 
   await expect(page).toHaveURL(/[?&]q=North\+Charles(&|$)/);
   await expect(total(page)).not.toHaveAttribute('data-total', '0');
   await expect(page.locator('.results-table tbody')).toContainText('North Charles');
+});
+
+test('a misspelled name whose listings lie beyond the radius is offered as spelled, with the radius that reaches them', async ({ page }) => {
+  // "Pheonix House" near New York City offered only "without the words": the nearest Phoenix House is in Hauppauge.
+  const miles = await oracleNearest('10001', { named: 'phoenix house', data: release.data });
+  expect(miles).toBeGreaterThan(25);
+  expect(miles).toBeLessThanOrEqual(50);
+  await openDirectory(page, `./?where=10001&q=${encodeURIComponent('Pheonix House')}`);
+  await expect(total(page)).toHaveAttribute('data-total', '0', { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Search for “Phoenix House” within 50 miles (a spelling the listings use)' }).click({ timeout: 30_000 });
+  await expect(page).toHaveURL(/[?&]q=Phoenix\+House(&|$)/);
+  await expect(page).toHaveURL(/[?&]r=50(&|$)/);
+  await expect(total(page)).not.toHaveAttribute('data-total', '0');
+  await expect(page.locator('.results-table tbody')).toContainText('Phoenix House');
 });
 
 test('ordered by name, a provider\'s programs near 02139 run nearest first, either way', async ({ page }) => {

@@ -19,7 +19,7 @@ import { quoteIdent } from '../release/sql-text.ts';
 import type { ReadSql, TableRead } from '../release/table-read.ts';
 import { SEARCH_ROWS } from './search-rows.ts';
 import { keywordInName, textRank } from './text-match.ts';
-import { correctedText, spellingQuery } from './spelling.ts';
+import { correctedText, spellingQueries, type Correction } from './spelling.ts';
 import { STATE_CODES } from './place-in-text.ts';
 import { TYPE_TABLES } from '../release/org-types.ts';
 import { DEFAULT_SORT, EMPTY_SEARCH, type OrgType, type SearchState } from './state.ts';
@@ -375,11 +375,15 @@ describe('a whole state', () => {
 
 describe('did you mean', () => {
   const count = async (s: ResolvedSearch) => countOf(await run(countQuery(s)));
-  const suggest = async (text: string, near: ResolvedSearch['near'] = null) => {
-    const s = search({ text }, near);
-    const query = spellingQuery(resolveStates(s));
-    return query ? correctedText(text, await run<{ typed: string; term: string }>(query)) : null;
+  /** The first of the queries to find a correction, as the page asks them (db/use-query.ts useFirstFound). */
+  const correction = async (text: string, near: ResolvedSearch['near'] = null) => {
+    for (const query of spellingQueries(resolveStates(search({ text }, near)))) {
+      const rows = await run<Correction>(query);
+      if (rows.length) return { text: correctedText(text, rows), farther: rows[0].farther };
+    }
+    return null;
   };
+  const suggest = async (text: string, near: ResolvedSearch['near'] = null) => (await correction(text, near))?.text ?? null;
   /** The search's states as the page resolves them (use-resolved-search.ts). */
   const resolveStates = (s: ResolvedSearch): ResolvedSearch => (s.near ? { ...s, states: [...statesNear(manifest, s.near.lat, s.near.lon, s.state.radius)] } : s);
 
@@ -397,19 +401,24 @@ describe('did you mean', () => {
     expect(correctedText('nroth', [])).toBeNull();
   });
 
-  it('offers only the words of the listings within the radius, whatever else the engine holds', async () => {
-    expect(await suggest('Cmabridge', BOSTON)).toBe('Cambridge');
-    // Its states have files, and the engine's copy holds Massachusetts' rows too.
+  it('offers the words of the listings within the radius first, then, marked farther, the country\'s', async () => {
+    expect(await correction('Cmabridge', BOSTON)).toEqual({ text: 'Cambridge', farther: false });
+    // Its states have files, and the engine's copy holds Massachusetts' rows too: within 25 miles
+    // of Chicago no listing's words hold "cambridge", so the first query finds none.
     const chicago = { label: 'Chicago, IL 60601', lat: 41.8858, lon: -87.6181 };
     expect(statesNear(manifest, chicago.lat, chicago.lon, 25).length).toBeGreaterThan(0);
-    expect(await suggest('Cmabridge', chicago)).toBeNull();
+    const [inReach] = spellingQueries(resolveStates(search({ text: 'Cmabridge' }, chicago)));
+    expect(await run(inReach)).toEqual([]);
+    expect(await correction('Cmabridge', chicago)).toEqual({ text: 'Cambridge', farther: true });
+    // With no place the first query is the whole country's: nothing farther to ask.
+    expect(spellingQueries(search({ text: 'Cmabridge' }))).toHaveLength(1);
   });
 
   it('offers nothing for a word found, one too far from every word, a short word, a keyword or a Spanish word of names', async () => {
     for (const text of ['boston zzzqqq', 'xqzvbnm', 'bstn', 'detox', 'methadone boston', 'centro']) expect(await suggest(text), text).toBeNull();
     // A piece of a word is found ("burrel" in "burrell"), as a service's name is.
     expect(await suggest('cambrid')).toBeNull();
-    expect(spellingQuery(search({ text: 'aa na' }))).toBeNull();
+    expect(spellingQueries(search({ text: 'aa na' }, BOSTON))).toEqual([]);
   });
 });
 

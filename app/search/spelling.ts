@@ -4,8 +4,11 @@
 // found nothing near 02139 in SAMHSA's directory (a person test). Words are those the text
 // search looks in (search-rows.ts `words`: names, programs, other names, streets, cities), of
 // the rows the search's place and filters admit (queries.ts wordsInReach), so each word offered
-// finds something there by itself.
-import { join, sql, type Sql } from '../release/sql.ts';
+// finds something there by itself; a search near a place whose radius holds no such word asks the
+// whole country next ("Pheonix House" near New York City: the nearest Phoenix House, in SAMHSA's
+// directory, is 45 miles off, and only "without the words" was offered), and the page offers the
+// word with the radius that reaches it (shell/results-summary.tsx).
+import { join, raw, sql, type Sql } from '../release/sql.ts';
 import { readText, unpunctuated, wordForms } from './keywords.ts';
 import { wordsInReach, type ResolvedSearch } from './queries.ts';
 
@@ -17,13 +20,27 @@ const TWO_EDITS_FROM = 8;
 /** A typed word as the listings' words are split (keywords.ts readText keeps its punctuation). */
 const bare = (token: string) => unpunctuated(token.toLowerCase());
 
+/** A correction: `farther` when it came from beyond the search's radius (spellingQueries' second). */
+export type Correction = { typed: string; term: string; farther: boolean };
+
+/**
+ * The corrections to ask for one after another until one finds a row (db/use-query.ts
+ * useFirstFound): the words within the search's reach, then, for a search near a place, the
+ * whole country's. Empty when no word can be corrected.
+ */
+export function spellingQueries(search: ResolvedSearch): Sql[] {
+  const near = spellingQuery(search, false);
+  if (!near) return [];
+  return search.near ? [near, spellingQuery({ state: search.state, near: null }, true)!] : [near];
+}
+
 /**
  * The nearest word (fewest letters added, dropped, changed or swapped; then the most listings;
  * then A to Z) to each typed word that neither a listing's words nor a service's name holds:
- * `typed`, `term` rows, none for a word too far from every word. Null when no word can be
- * corrected: keywords, phone numbers, Spanish words of names (wordForms) and short words are not.
+ * `typed`, `term`, `farther` rows, none for a word too far from every word. Null when no word can
+ * be corrected: keywords, phone numbers, Spanish words of names (wordForms) and short words are not.
  */
-export function spellingQuery(search: ResolvedSearch): Sql | null {
+export function spellingQuery(search: ResolvedSearch, farther: boolean): Sql | null {
   const typed = [...new Set(readText(search.state.text).words.map(bare))]
     // Not a number: a street number one off is another street's ("1450" → "1451").
     .filter((w) => w.length >= MIN_LENGTH && /^[\p{L}\p{N}]+$/u.test(w) && !/^\d+$/.test(w) && wordForms(w).length === 1);
@@ -36,11 +53,11 @@ export function spellingQuery(search: ResolvedSearch): Sql | null {
     ranked AS (SELECT u.word AS typed, t.term, damerau_levenshtein(t.term, u.word) AS edits,
         row_number() OVER (PARTITION BY u.word ORDER BY damerau_levenshtein(t.term, u.word), t.listings DESC, t.term) AS place
       FROM unknown u JOIN terms t ON abs(length(t.term) - length(u.word)) <= 2)
-    SELECT typed, term FROM ranked WHERE place = 1 AND edits <= CASE WHEN length(typed) >= ${TWO_EDITS_FROM} THEN 2 ELSE 1 END ORDER BY typed`;
+    SELECT typed, term, ${raw(farther ? 'TRUE' : 'FALSE')} AS farther FROM ranked WHERE place = 1 AND edits <= CASE WHEN length(typed) >= ${TWO_EDITS_FROM} THEN 2 ELSE 1 END ORDER BY typed`;
 }
 
 /** The text with each word `rows` corrects in its place (spellingQuery), or null when none is. */
-export function correctedText(text: string, rows: readonly { typed: string; term: string }[]): string | null {
+export function correctedText(text: string, rows: readonly Pick<Correction, 'typed' | 'term'>[]): string | null {
   if (rows.length === 0) return null;
   const terms = new Map(rows.map((r) => [r.typed, r.term]));
   return text.trim().split(/\s+/).map((token) => {

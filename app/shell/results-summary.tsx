@@ -3,11 +3,11 @@
 import { useMemo } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { useDatabase } from '../db/use-database.ts';
-import { useFirstFound, useQuery, type QueryState } from '../db/use-query.ts';
+import { useFirstFound, type QueryState } from '../db/use-query.ts';
 import { keywordFilter, readText } from '../search/keywords.ts';
 import { nearestQuery, nearestReaches, type ResolvedSearch } from '../search/queries.ts';
-import { correctedText, spellingQuery } from '../search/spelling.ts';
-import { RADII, type OrgType, type SearchState } from '../search/state.ts';
+import { correctedText, spellingQueries, type Correction } from '../search/spelling.ts';
+import { RADII, type OrgType, type Radius, type SearchState } from '../search/state.ts';
 import { TextReading } from './text-reading.tsx';
 
 interface Props {
@@ -33,11 +33,27 @@ function useNearest(search: ResolvedSearch | null): QueryState<{ miles: number |
   return useFirstFound<{ miles: number | null }>(queries, (rows) => rows[0]?.miles != null);
 }
 
-/** The search's words, each one no listing holds replaced by the nearest one a listing does (spelling.ts); null for none. */
-function useCorrected(search: ResolvedSearch | null): string | null {
-  const query = useMemo(() => (search ? spellingQuery(search) : null), [search]);
-  const found = useQuery<{ typed: string; term: string }>(query);
-  return search && found.status === 'done' ? correctedText(search.state.text, found.rows) : null;
+/**
+ * The search's words, each one no listing holds replaced by the nearest one a listing does
+ * (spelling.ts), with the radius that reaches its nearest result when the word lies beyond the
+ * search's (undefined: as searched; null: farther than any radius offered). Null for no correction,
+ * and while that radius is being found: the offer does not change under a finger.
+ */
+function useCorrected(search: ResolvedSearch | null): { text: string; radius: Radius | null | undefined } | null {
+  const queries = useMemo(() => (search ? spellingQueries(search) : null), [search]);
+  const found = useFirstFound<Correction>(queries?.length ? queries : null, (rows) => rows.length > 0);
+  const rows = search && found.status === 'done' ? found.rows : [];
+  const text = search ? correctedText(search.state.text, rows) : null;
+  const farther = text !== null && rows[0].farther;
+  const corrected = useMemo(() => (search && farther ? { ...search, state: { ...search.state, text } } : null), [search, farther, text]);
+  const nearest = useNearest(corrected);
+  if (text === null) return null;
+  if (!farther) return { text, radius: undefined };
+  if (nearest.status !== 'done') return null;
+  const miles = nearest.rows[0]?.miles;
+  // The words together found nowhere (each word alone is somewhere): no offer to lead to nothing.
+  if (miles == null) return null;
+  return { text, radius: RADII.find((r) => r >= miles) ?? null };
 }
 
 export function ResultsSummary({ total, search, onChange, types, names }: Props) {
@@ -82,8 +98,8 @@ export function ResultsSummary({ total, search, onChange, types, names }: Props)
           {' '}{t('summary.youCould')}</p>
           <ul>
             {corrected && (
-              <li><button type="button" className="link-button" onClick={() => onChange({ ...state, text: corrected })}>
-                {t('summary.didYouMean', { text: corrected })}
+              <li><button type="button" className="link-button" onClick={() => onChange({ ...state, text: corrected.text, radius: corrected.radius ?? state.radius })}>
+                {corrected.radius ? t('summary.didYouMeanWithin', { text: corrected.text, count: corrected.radius }) : t('summary.didYouMean', { text: corrected.text })}
               </button></li>
             )}
             {label && reach && reach > state.radius && (
