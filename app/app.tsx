@@ -27,7 +27,7 @@ import { ResultsSummary } from './shell/results-summary.tsx';
 import { useServiceNames } from './shell/text-reading.tsx';
 import { useEmbedMessages } from './shell/use-embed-messages.ts';
 import { useResolvedSearch } from './shell/use-resolved-search.ts';
-import { entryState, usePageUrl, type EntryState } from './shell/use-page-url.ts';
+import { entryState, markPlace, usePageUrl, type EntryState } from './shell/use-page-url.ts';
 import { SearchForm, type SearchFormHandle } from './views/search-form/search-form.tsx';
 import type { ResultsTableHandle } from './views/table/results-table.tsx';
 
@@ -59,6 +59,8 @@ const DETAIL_IN_PLACE = '(max-width: 800px)';
 
 // Embedded (`?embed=1`): the host's choices hold for the page's life.
 const EMBED = embedFromUrl(window.location.search);
+/** The fragment of the entry the phone's Map button makes (app's showMap). */
+const MAP_ENTRY = '#map';
 /** The search form's id: the list's end links back up to it. */
 const SEARCH_FORM = 'search-form';
 // cloud.html: the same app, served cross-origin isolated so it can connect to MotherDuck.
@@ -126,7 +128,14 @@ export function App() {
     setPreview(row);
     onSelect(orgId);
   }, [onSelect]);
-  const openFromMap = useCallback((orgId: string) => { opener.current = null; onSelect(orgId); }, [onSelect]);
+  // Opened from the map: on a phone, closing returns to the map, not the list's head (a person test).
+  const fromMap = useRef(false);
+  const openFromMap = useCallback((orgId: string) => {
+    opener.current = null;
+    fromMap.current = true;
+    listScroll.current = window.scrollY;
+    onSelect(orgId);
+  }, [onSelect]);
   const returnFocus = useRef(false);
   const closeDetail = useCallback(() => {
     returnFocus.current = true;
@@ -145,13 +154,19 @@ export function App() {
     if (!closed || !(returnFocus.current || document.activeElement === document.body)) return;
     returnFocus.current = false;
     const back = opener.current;
+    const map = fromMap.current;
     opener.current = null;
+    fromMap.current = false;
     // The panel has unmounted (focus fell to the body) and the list kept its rows. A frame later:
     // closed by going back (closeDetail) to an entry with a fragment ("#results", the skip link's),
     // the browser's return to it took focus back to the page after this put it on the result.
     requestAnimationFrame(() => {
-      if (back && window.matchMedia(DETAIL_IN_PLACE).matches) window.scrollTo(0, listScroll.current);
-      if (!back || !table.current?.focusResult(back)) resultsHeading.current?.focus();
+      const inPlace = window.matchMedia(DETAIL_IN_PLACE).matches;
+      if (inPlace && (back || map)) window.scrollTo(0, listScroll.current);
+      if (back && table.current?.focusResult(back)) return;
+      // A map point takes no focus: on a phone the way back to the list, over the map, does.
+      if (map && inPlace && toList.current) toList.current.focus({ preventScroll: true });
+      else resultsHeading.current?.focus();
     });
   }, [state.selected]);
   const types = database.status === 'ready' ? releaseTypes(database.db.manifest) : [];
@@ -180,20 +195,38 @@ export function App() {
   // On a phone the map comes after every result (173 cards near 02139 in SAMHSA's directory put it
   // 23,000 px down, out of reach): a button that stays in sight over the list goes to it, and one
   // above it comes back, to where the list was left (its head sent a person at the 40th card back
-  // to the first), focus on the Map button that left it. Focus goes with the page.
+  // to the first), focus on the Map button that left it. Focus goes with the page. Going to the
+  // map is an entry (`#map`): the phone's Back left the search from there (a person test).
   const toList = useRef<HTMLButtonElement>(null);
   const toMap = useRef<HTMLButtonElement>(null);
   const leftList = useRef<number | null>(null);
+  const onMap = useRef(window.location.hash === MAP_ENTRY);
   const showMap = useCallback(() => {
     leftList.current = window.scrollY;
+    markPlace(MAP_ENTRY);
+    onMap.current = true;
     toList.current?.scrollIntoView({ block: 'start' });
     toList.current?.focus({ preventScroll: true });
   }, []);
-  const backToList = useCallback(() => {
+  const returnToList = useCallback(() => {
     if (leftList.current === null) return toResults();
     window.scrollTo({ top: leftList.current });
     toMap.current?.focus({ preventScroll: true });
   }, [toResults]);
+  const backToList = useCallback(() => {
+    if (window.location.hash === MAP_ENTRY) window.history.back();
+    else returnToList();
+  }, [returnToList]);
+  // Back from the map's entry, by the button or the phone's: after the browser's own scroll, which knows no focus.
+  useEffect(() => {
+    const onPop = () => {
+      const was = onMap.current;
+      onMap.current = window.location.hash === MAP_ENTRY;
+      if (was && !onMap.current) requestAnimationFrame(returnToList);
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, [returnToList]);
   // A new search's list starts at its head (not an organization opened: `search` changes with it too).
   const listKey = search ? searchToUrl({ ...search.state, selected: null }) : '';
   useEffect(() => { leftList.current = null; }, [listKey]);

@@ -192,10 +192,46 @@ test('on a phone the map, under every result, is a tap away over the list, and t
   await expect(toMap).toBeFocused();
   expect(await page.evaluate(() => window.scrollY)).toBe(left);
   await expect(page.locator('#results-title')).not.toBeInViewport();
+  // The phone's Back from the map is the same way back: it left the search (a person test).
+  await toMap.click();
+  await expect(page).toHaveURL(/#map$/);
+  await page.goBack();
+  await expect(page).toHaveURL(/[?&]where=02139/);
+  await expect(page).not.toHaveURL(/#map$/);
+  await expect(toMap).toBeFocused();
+  expect(await page.evaluate(() => window.scrollY)).toBe(left);
   // Beside the list on a wide screen, the map needs neither.
   await page.setViewportSize({ width: 1366, height: 800 });
   await expect(toMap).toBeHidden();
   await expect(back).toBeHidden();
+});
+
+test('on a phone a listing opened from the map goes back to the map, not to the list\'s head', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  // A listing with no other within ~12 miles, searched from its own ZIP: one point, in no cluster.
+  const orgs = "read_parquet('dist/data/organizations/*/*.parquet')";
+  const [point] = await oracleRows(`SELECT org_id, zip, latitude, longitude FROM ${orgs} o WHERE zip IS NOT NULL AND latitude IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM ${orgs} p WHERE p.org_id <> o.org_id AND abs(p.latitude - o.latitude) < 0.2 AND abs(p.longitude - o.longitude) < 0.25)
+    ORDER BY org_id LIMIT 1`);
+  await openDirectory(page, `./?where=${String(point.zip)}&r=10`);
+  const canvas = page.locator('.map-canvas');
+  await expect(canvas).toHaveAttribute('data-point-count', '1', { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Map', exact: true }).click();
+  const back = page.getByRole('button', { name: 'Back to the list' });
+  await expect(back).toBeFocused();
+  const atMap = await page.evaluate(() => window.scrollY);
+  // Where the point is drawn, from the map's bounds (Web Mercator).
+  const [west, south, east, north] = String(await canvas.getAttribute('data-view')).split(',').map(Number);
+  const mercator = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.click(box.x + ((Number(point.longitude) - west) / (east - west)) * box.width,
+    box.y + ((mercator(north) - mercator(Number(point.latitude))) / (mercator(north) - mercator(south))) * box.height);
+  await expect(page).toHaveURL(new RegExp(`[?&]org=${String(point.org_id)}`));
+  await page.getByRole('button', { name: /Back to the results/ }).click();
+  await expect(page).not.toHaveURL(/[?&]org=/);
+  await expect(back).toBeFocused();
+  expect(await page.evaluate(() => window.scrollY)).toBe(atMap);
+  await expect(canvas).toBeInViewport();
 });
 
 test('nothing found: the advice says the nearest is being looked for, then how far; a keyword alone is not advised its own filter, beside another word it is', async ({ page }) => {

@@ -27,6 +27,14 @@ export const entryState = (): EntryState => (window.history.state ?? {}) as Entr
 
 export type Go = (change: Partial<Page>, how?: 'push' | 'replace', entry?: EntryState) => void;
 
+/**
+ * An entry for a place further down the same page (`#map`: the map under a phone's list), so the
+ * phone's Back returns to where the page was rather than leaving the search (a person test).
+ */
+export function markPlace(hash: string) {
+  if (window.location.hash !== hash) window.history.pushState(window.history.state, '', hash);
+}
+
 /** `keep`: parameters that stay on every search URL (an embed's own, see search/url.ts). */
 export function usePageUrl(keep = ''): [Page, Go] {
   const [page, setPage] = useState(() => pageFromUrl(window.location.search));
@@ -36,6 +44,8 @@ export function usePageUrl(keep = ''): [Page, Go] {
     settleUrl(keep);
     const onPop = () => {
       settleUrl(keep);
+      // Only the fragment changed (markPlace's entries, the skip link's "#results"): the same page.
+      if (pageToUrl(pageFromUrl(window.location.search), keep) === pageToUrl(latest.current, keep)) return;
       setPage((latest.current = pageFromUrl(window.location.search)));
     };
     window.addEventListener('popstate', onPop);
