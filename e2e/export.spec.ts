@@ -41,14 +41,17 @@ test('CSV, JSON and Parquet hold the results in the order on screen', async ({ p
   const screen = await onScreen(page);
   expect(screen.length).toBeGreaterThan(5);
   expect(ids.slice(0, screen.length)).toEqual(screen);
-  // What a spreadsheet reader needs: distances to a tenth of a mile, the website, services by name.
+  // What a spreadsheet reader needs: distances to a tenth of a mile, the website, services by name,
+  // a column for each category (one cell of every service mixed payment, genders and smoking policy).
   const cells = await csvCells((await csv.path())!);
   expect(cells.every((r) => r.generated_sample === 'true')).toBe(true);
-  expect(Object.keys(cells[0])).toEqual(expect.arrayContaining(['website', 'distance_miles', 'services']));
+  const payment = 'Payment/Insurance/Funding Accepted';
+  expect(Object.keys(cells[0])).toEqual(expect.arrayContaining(['website', 'distance_miles', 'Type of Care', payment, 'Gender Accepted']));
   for (const row of cells) expect(row.distance_miles).toMatch(/^\d+(\.\d)?$/);
   expect(cells.filter((r) => r.website).length).toBeGreaterThan(0);
-  expect(cells.some((r) => /Outpatient|Detoxification|Medicaid/.test(r.services ?? ''))).toBe(true);
-  for (const row of cells) expect(row.services ?? '').not.toMatch(/(^|; )[A-Z]{2,5}(;|$)/);
+  expect(cells.some((r) => /Medicaid/.test(r[payment] ?? ''))).toBe(true);
+  for (const row of cells) expect(row['Type of Care'] ?? '').not.toMatch(/Medicaid|Male|Female/);
+  for (const row of cells) expect(row[payment] ?? '').not.toMatch(/(^|; )[A-Z]{2,5}(;|$)/);
 
   const json = JSON.parse(readFileSync((await (await download(page, 'JSON')).path())!, 'utf8')) as { org_id: string }[];
   expect(json.map((r) => r.org_id)).toEqual(expected);

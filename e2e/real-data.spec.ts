@@ -99,18 +99,23 @@ test('a known facility opens with its services by category, in SAMHSA\'s order',
   await expect(panel.getByText('Listing updated', { exact: true })).toHaveCount(0);
 });
 
-test('a download holds the intake numbers the details list, as SAMHSA gives them', async ({ page }) => {
-  // Only the main phone was in the file (a person test on Ohio's 439 listings).
-  const [{ org_id: id, zip, intake }] = await oracleRows(`SELECT o.org_id, o.zip, array_to_string(t.intake_phones, '; ') AS intake
+test('a download holds the intake numbers the details list, as SAMHSA gives them, and the payments accepted apart from the rest', async ({ page }) => {
+  // Only the main phone was in the file (a person test on Ohio's 439 listings); every service was in one cell.
+  const [{ org_id: id, zip, intake, payment }] = await oracleRows(`SELECT o.org_id, o.zip, array_to_string(t.intake_phones, '; ') AS intake,
+      (SELECT string_agg(c.name, '; ' ORDER BY c.name) FROM read_parquet('${release.data}/organization_services/*.parquet') s
+        JOIN read_parquet('${release.data}/service_codes/*.parquet') c ON c.code = s.code WHERE s.org_id = o.org_id AND c.category_code = 'PAY') AS payment
     FROM read_parquet('${release.data}/organizations_by_id/*.parquet') o JOIN read_parquet('${release.data}/treatment_centers/*.parquet') t USING (org_id)
     WHERE len(t.intake_phones) > 1 AND NOT o.mental_health_only ORDER BY o.org_id LIMIT 1`);
+  expect(String(payment)).toContain('Medicaid');
   await openDirectory(page, `./?where=${zip}&r=1`);
   await expect(total(page)).not.toHaveAttribute('data-total', '0', { timeout: 30_000 });
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV', exact: true }).click()]);
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const db = await (await DuckDBInstance.create(':memory:')).connect();
-  const cells = (await db.runAndReadAll(`SELECT org_id, intake_phones FROM read_csv('${await file.path()}', all_varchar = true)`)).getRowObjectsJS();
+  const cells = (await db.runAndReadAll(`SELECT org_id, intake_phones, "Payment/Insurance/Funding Accepted" AS payment
+    FROM read_csv('${await file.path()}', all_varchar = true)`)).getRowObjectsJS();
   expect(cells.find((r) => r.org_id === id)?.intake_phones).toBe(intake);
+  expect(cells.find((r) => r.org_id === id)?.payment).toBe(payment);
 });
 
 test('a phone with an extension shows it and dials it, as one link on a desktop and a phone', async ({ page }) => {

@@ -11,7 +11,7 @@ import { startNodeWasmEngine } from '../../scripts/engines/node-wasm-engine.ts';
 import { statesNear } from '../release/geo.ts';
 import { buildRelease } from '../../scripts/build/pipeline.ts';
 import { scratchDir, scratchSources } from '../../scripts/build/test-release.ts';
-import { countOf, countQuery, DETAIL_COLUMNS, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, placeLookups, nearestQuery, nearestReaches, networkQuery, organizationQuery, placeKey, placeOf, placeSuggestionsQuery, pointsQuery, offeredServices, PAGE_SIZE, positionsQuery, resolveSearch, resultsQuery, SERVICE_NAMES_ALONE, serviceCodesQuery, withRelated, type ResolvedSearch } from './queries.ts';
+import { countOf, countQuery, DETAIL_COLUMNS, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, placeLookups, nearestQuery, nearestReaches, networkQuery, organizationQuery, placeKey, placeOf, placeSuggestionsQuery, pointsQuery, offeredServices, PAGE_SIZE, positionsQuery, resolveSearch, resultsQuery, serviceCodesQuery, categoriesOf, type ServiceCategory, withRelated, type ResolvedSearch } from './queries.ts';
 import { join as joinSql, likeLiteral, raw, sql, type Sql } from '../release/sql.ts';
 import { readText } from './keywords.ts';
 import { bindRelations, filesRelation, keptName, keyRelation, Relation, relationsIn, writeOtherwise } from '../release/relation.ts';
@@ -54,6 +54,7 @@ const search = (state: Partial<SearchState>, near: ResolvedSearch['near'] = null
 /** An organization's services as the detail panel lists them: its row's codes, named and ordered by serviceCodesQuery. */
 const servicesOf = async (id: string) =>
   offeredServices(await run<{ code: string; name: string; category_name: string }>(serviceCodesQuery()), (await run(organizationQuery(id)))[0]);
+const categories = async () => categoriesOf(await run<{ category_code: string; category_name: string }>(serviceCodesQuery()));
 const ids = async (s: ResolvedSearch) =>
   (await run<{ org_id: string }>(resultsQuery(s, { limit: 100, offset: 0 }))).map((r) => r.org_id);
 
@@ -165,7 +166,7 @@ describe('the search rows kept in memory', () => {
       const label = JSON.stringify(s.state);
       // A page near a place, from the copy here and from the files there: by distance, a slice, and by city.
       const pages = [resultsQuery(s, { limit: 100, offset: 0 }), resultsQuery(s, { limit: 3, offset: 2 }), resultsQuery(s, { limit: 100, offset: 0, sort: 'city' })];
-      for (const q of [...pages, countQuery(s), facetsQuery(s), exportQuery(s, {})]) {
+      for (const q of [...pages, countQuery(s), facetsQuery(s), exportQuery(s, {}, await categories())]) {
         expect(await engine.query(q.text, q.params), label).toEqual(await files.query(q.text, q.params));
       }
       // The map's points come in no order.
@@ -733,34 +734,49 @@ describe('detail', () => {
 });
 
 describe('export', () => {
-  it('lists the results in the table\'s order with distances to a tenth, the website and services by name', async () => {
+  let named: ServiceCategory[];
+  beforeAll(async () => { named = await categories(); });
+
+  it('lists the results in the table\'s order with distances to a tenth, the website and services by name, a column for each category', async () => {
     const s = search({ radius: 5 }, BOSTON);
-    const rows = await run<{ org_id: string; program_name: string | null; distance_miles: number; website: string | null; services: string | null }>(exportQuery(s, {}));
+    const rows = await run<Record<string, string | number | null>>(exportQuery(s, {}, named));
     expect(rows.map((r) => r.org_id)).toEqual(await ids(s));
     const exact = await run<{ distance_miles: number; program_name: string | null }>(resultsQuery(s, {}));
     expect(rows.map((r) => r.program_name)).toEqual(exact.map((r) => r.program_name));
     rows.forEach((r, i) => expect(r.distance_miles).toBe(Math.round(exact[i].distance_miles * 10) / 10));
     expect(rows.some((r) => Number(r.distance_miles) !== exact[rows.indexOf(r)].distance_miles)).toBe(true);
+    // Each category's services in its own column, by name, as the details group them.
+    expect(named.length).toBeGreaterThan(5);
+    expect(Object.keys(rows[0])).toEqual(expect.arrayContaining(named.map((c) => c.name)));
+    expect(Object.keys(rows[0])).not.toContain('services');
     const outpatient = rows.find((r) => r.org_id === 'SAMHSA_OUT_000001')!;
-    const names = (await servicesOf('SAMHSA_OUT_000001')).map((r) => r.name);
-    expect(outpatient.services!.split('; ')).toEqual(names);
-    expect(outpatient.services).not.toMatch(/\bMD\b/);
-    expect(rows.some((r) => r.website?.startsWith('http'))).toBe(true);
+    const offered = await servicesOf('SAMHSA_OUT_000001');
+    for (const { name } of named) {
+      const inCategory = offered.filter((c) => c.category_name === name).map((c) => c.name).sort();
+      expect(outpatient[name] === null ? [] : String(outpatient[name]).split('; '), name).toEqual(inCategory);
+    }
+    expect(offered.length).toBeGreaterThan(5);
+    expect(rows.some((r) => typeof r.website === 'string' && r.website.startsWith('http'))).toBe(true);
     // Positions to six decimals, not a float's noise.
-    const placed = await run<{ latitude: number | null; longitude: number | null }>(exportQuery(search({}), {}));
+    const placed = await run<{ latitude: number | null; longitude: number | null }>(exportQuery(search({}), {}, named));
     for (const r of placed) for (const v of [r.latitude, r.longitude]) if (v !== null) expect(String(v)).toMatch(/^-?\d+(\.\d{1,6})?$/);
     // A search with text reads a copy without websites (text-match.ts): the download still has them.
-    const found = await run<{ org_id: string; website: string | null }>(exportQuery(search({ text: 'boston' }), {}));
+    const found = await run<{ org_id: string; website: string | null }>(exportQuery(search({ text: 'boston' }), {}, named));
     expect(found.map((r) => r.org_id)).toEqual(await ids(search({ text: 'boston' })));
     const sites = await run<{ org_id: string; website: string | null }>(sql`SELECT org_id, website FROM organizations_by_id`);
     expect(found.map((r) => r.website)).toEqual(found.map((r) => sites.find((o) => o.org_id === r.org_id)!.website));
     expect(found.some((r) => r.website)).toBe(true);
+    // In every order the list offers, the list's rows.
+    for (const sort of ['name', 'city', 'type', 'distance'] as const) {
+      const sorted = await run<{ org_id: string }>(exportQuery(s, { sort, desc: true }, named));
+      expect(sorted.map((r) => r.org_id), sort).toEqual((await run<{ org_id: string }>(resultsQuery(s, { sort, desc: true }))).map((r) => r.org_id));
+    }
   });
 
   it('marks each generated listing first, when asked (a release holding any)', async () => {
     const s = search({ radius: 5 }, BOSTON);
-    const marked = await run<Record<string, unknown>>(exportQuery(s, {}, true));
-    const plain = await run<Record<string, unknown>>(exportQuery(s, {}));
+    const marked = await run<Record<string, unknown>>(exportQuery(s, {}, named, true));
+    const plain = await run<Record<string, unknown>>(exportQuery(s, {}, named));
     expect(Object.keys(marked[0])[0]).toBe('generated_sample');
     expect(Object.keys(plain[0])).not.toContain('generated_sample');
     const byId = await run<{ org_id: string; generated: boolean }>(sql`SELECT org_id, generated FROM organizations_by_id`);
@@ -769,14 +785,14 @@ describe('export', () => {
     expect(marked.every((r) => r.generated_sample === false)).toBe(true);
   });
 
-  it('names each service once in a list: where two codes share a name, with its category', async () => {
-    // "In-network prescribing entity" (opioid medications, and alcohol's) was listed twice in a download (a person test).
-    const named = await run<{ code: string; name: string }>(sql`${SERVICE_NAMES_ALONE}`);
-    const codes = await run<{ code: string; name: string }>(sql`SELECT code, name FROM service_codes`);
-    expect(named).toHaveLength(codes.length);
-    expect(new Set(named.map((r) => r.name)).size).toBe(named.length);
-    expect(new Set(codes.map((r) => r.name)).size).toBeLessThan(codes.length);
-    expect(named.find((r) => r.code === 'INPE')?.name).toBe('In-network prescribing entity (External Opioid Medications Source)');
-    expect(named.find((r) => r.code === 'MD')?.name).toBe(codes.find((r) => r.code === 'MD')?.name);
+  it('heads the services\' columns with the release\'s categories in its order, and reads no services with none', async () => {
+    // A name two codes share ("In-network prescribing entity": opioid medications, and alcohol's)
+    // was listed twice in one cell (a person test): each is in its category's column now.
+    const codes = await run<{ category_name: string; category_order: number }>(sql`SELECT category_name, category_order FROM service_codes`);
+    const order = [...new Set(codes.sort((a, b) => a.category_order - b.category_order).map((c) => c.category_name))];
+    expect(named.map((c) => c.name)).toEqual(order);
+    expect(exportQuery(search({}), {}, []).text).not.toContain('organization_services');
+    expect(Object.keys((await run(exportQuery(search({ radius: 5 }, BOSTON), {}, [])))[0])).not.toContain(named[0].name);
   });
 });
+

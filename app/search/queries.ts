@@ -7,6 +7,7 @@ import { keyRelation, orCopy, relation } from '../release/relation.ts';
 import { ofOrganization, ORG_KEY, orgKey } from '../release/org-key.ts';
 import { CODE_SEPARATOR, FIRST_PAGE_ROWS, LINK_NAMES, MENTAL_HEALTH_MARK, NAME_ORDER, OPENING_COLUMNS } from '../release/tables.ts';
 import { tableReadSql } from '../release/table-read.ts';
+import { quoteIdent } from '../release/sql-text.ts';
 import { FILTER_GROUP_BY_ID, FILTER_GROUPS, type FilterGroup } from './filters.ts';
 import { readText } from './keywords.ts';
 import { and, join, or, raw, sql, type Sql } from '../release/sql.ts';
@@ -197,38 +198,52 @@ export function resultsQuery(search: ResolvedSearch, page: Page): Sql {
     LIMIT ${page.limit} OFFSET ${page.offset ?? 0}`}`;
 }
 
-/**
- * Each service's name as a list of them without its category says it: with the category where two
- * codes share a name ("In-network prescribing entity" is one of opioid medications and one of
- * alcohol's, "Young adults" a program and an age group), which a download's services listed twice.
- */
-export const SERVICE_NAMES_ALONE = raw(`SELECT code, category_order, CASE WHEN count(*) OVER (PARTITION BY name) > 1
-    THEN name || ' (' || category_name || ')' ELSE name END AS name FROM service_codes`);
+/** A category of services (service_codes), a column of its own in a download. */
+export interface ServiceCategory { code: string; name: string }
+
+/** The release's categories of services in its order, from serviceCodesQuery's rows. */
+export function categoriesOf(codes: readonly { category_code: string; category_name: string }[]): ServiceCategory[] {
+  const seen = new Map<string, string>();
+  for (const c of codes) if (!seen.has(c.category_code)) seen.set(c.category_code, c.category_name);
+  return [...seen].map(([code, name]) => ({ code, name }));
+}
 
 /**
  * Every result in the table's order, for a download: the list's columns (the program's name with
  * its provider's: "Volunteers of America" is many sites), what a spreadsheet reader wants beside
- * them (the website; the services by name, not code) and distances to a tenth of a mile, ordered
- * by the exact distance so the rows stay in the order on screen.
+ * them (the website, intake numbers), distances to a tenth of a mile, ordered by the exact
+ * distance so the rows stay in the order on screen, and the services by name, a column for each
+ * of `categories` as the details group them: one column of every service mixed payment, genders
+ * and smoking policy into 60 names a cell (SAMHSA's directory; a person test), where an analyst
+ * filters "Payment/Insurance/Funding Accepted" for Medicaid. The results are found once, and only
+ * their services gathered.
  */
-export function exportQuery(search: ResolvedSearch, page: Pick<Page, 'sort' | 'desc'>, markGenerated = false): Sql {
+export function exportQuery(search: ResolvedSearch, page: Pick<Page, 'sort' | 'desc'>, categories: readonly ServiceCategory[], markGenerated = false): Sql {
   const dist = search.near ? distance(search.near) : raw('NULL');
   // From a release holding generated listings, each row says first whether it is one: a file leaves
   // the page and its notice behind, and its fake listings read as real ones (markGenerated).
   const generated = markGenerated ? raw('(SELECT g.generated FROM organizations_by_id g WHERE g.org_id = o.org_id) AS generated_sample, ') : raw('');
+  const columns = categories.map((c, i) => ({ ...c, as: raw(quoteIdent(`c${i}`)), header: raw(quoteIdent(c.name)) }));
+  const gathered = columns.length ? sql`
+    LEFT JOIN (SELECT org_id, ${join(columns.map((c) => sql`any_value(names) FILTER (WHERE category_code = ${c.code}) AS ${c.as}`), ', ')}
+      -- Each category's names gathered first: the columns then pick from a row per category, not per service.
+      FROM (SELECT s.org_id, c.category_code, string_agg(c.name, '; ' ORDER BY c.name) AS names
+        FROM organization_services s JOIN service_codes c ON c.code = s.code
+        WHERE s.org_id IN (SELECT org_id FROM found) GROUP BY s.org_id, c.category_code)
+      GROUP BY org_id) offered ON offered.org_id = o.org_id` : raw('');
   // A search's rows leave the website out (search-rows.ts): a download reads it.
-  return sql`SELECT ${generated}o.org_id, o.name, o.program_name, o.org_type, o.address_line1, o.city, o.state, o.zip, o.phone,
+  return sql`WITH found AS MATERIALIZED (SELECT o.*, ${dist} AS exact_distance FROM ${from(search)}
+      WHERE ${and([...scope(search), ...choices(search.state)])})
+    SELECT ${generated}o.org_id, o.name, o.program_name, o.org_type, o.address_line1, o.city, o.state, o.zip, o.phone,
       -- The numbers the details list beside the phone (a person test missed them in a CSV).
       (SELECT array_to_string(t.intake_phones, '; ') FROM treatment_centers t WHERE t.org_id = o.org_id) AS intake_phones,
       (SELECT w.website FROM organizations_by_id w WHERE w.org_id = o.org_id) AS website,
-      round(${dist}, 1) AS distance_miles,
-      (SELECT string_agg(c.name, '; ' ORDER BY c.category_order, c.name) FROM organization_services s
-        JOIN (${SERVICE_NAMES_ALONE}) c ON c.code = s.code WHERE s.org_id = o.org_id) AS services,
-      -- To a tenth of a metre: a ZIP's centroid, stored as a float, read "40.810298919677734" in a CSV.
-      round(o.latitude, 6) AS latitude, round(o.longitude, 6) AS longitude, o.geo_precision
-    FROM ${from(search)}
-    WHERE ${and([...scope(search), ...choices(search.state)])}
-    ORDER BY ${orderBy(search, page, dist)}`;
+      round(o.exact_distance, 1) AS distance_miles,
+      ${join([...columns.map((c) => sql`offered.${c.as} AS ${c.header}`),
+        // To a tenth of a metre: a ZIP's centroid, stored as a float, read "40.810298919677734" in a CSV.
+        raw('round(o.latitude, 6) AS latitude, round(o.longitude, 6) AS longitude, o.geo_precision')], ', ')}
+    FROM found o${gathered}
+    ORDER BY ${orderBy(search, page, raw('o.exact_distance'))}`;
 }
 
 const countedByPage = (search: ResolvedSearch) => hasText(search.state.text) || !!search.near;

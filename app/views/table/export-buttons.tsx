@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { datedName, DownloadButtons } from '../../components/download-buttons.tsx';
 import { useDatabase } from '../../db/use-database.ts';
 import { stateName } from '../../search/place-in-text.ts';
-import { exportQuery, type ResolvedSearch } from '../../search/queries.ts';
+import { categoriesOf, exportQuery, serviceCodesQuery, type ResolvedSearch } from '../../search/queries.ts';
 import type { Sort } from '../../search/state.ts';
 
 export function ExportButtons({ search, sort }: { search: ResolvedSearch; sort: Sort }) {
@@ -15,9 +15,13 @@ export function ExportButtons({ search, sort }: { search: ResolvedSearch; sort: 
   const where = near ? `${near.label}-${state.radius}mi` : inState ? stateName(inState) : 'whole-country';
   const name = datedName(`recovery-support-${where}${state.text ? `-${state.text}` : ''}`);
   return (
-    <DownloadButtons label={t('results.download')} fileName={name} write={(format) => {
-      const q = exportQuery(search, { sort: sort.key, desc: sort.desc }, database.db.manifest.generated_records > 0);
-      return database.db.engine.copyTo(q.text, q.params, format);
+    <DownloadButtons label={t('results.download')} fileName={name} write={async (format) => {
+      const { engine, manifest } = database.db;
+      // The services' columns are the release's categories (the details' cache has them once an organization was opened).
+      const codes = serviceCodesQuery();
+      const categories = categoriesOf(await engine.query<{ category_code: string; category_name: string }>(codes.text, codes.params));
+      const q = exportQuery(search, { sort: sort.key, desc: sort.desc }, categories, manifest.generated_records > 0);
+      return engine.copyTo(q.text, q.params, format);
     }} />
   );
 }
