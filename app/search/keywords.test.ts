@@ -34,11 +34,15 @@ describe('reading typed text', () => {
     // Punctuation around them is no word of its own: "¡ayuda!" is "ayuda", "detox," is detox.
     expect(readText('¡Ayuda! ¿dónde?').ignored).toEqual(['¡ayuda! ¿dónde?']);
     expect(readText('help, detox.').keywords.map((k) => k.phrase)).toEqual(['detox']);
-    expect(readText('main st.').words).toEqual(['main', 'st.']);
+    // Words too: a name typed in quotes, or a word before a full stop, found nothing with them.
+    expect(readText('main st.').words).toEqual(['main', 'st']);
+    expect(readText('"Harbor House"').words).toEqual(['harbor', 'house']);
+    expect(readText('“Hope Center” (Akron).').words).toEqual(['hope', 'center', 'akron']);
+    expect(readText('A.A. Harbor').words).toEqual(['a.a', 'harbor']);
     // A possessive is its word ("women's" was matched as typed, in names only).
     expect(readText("women's rehab").keywords.map((k) => k.phrase)).toEqual(['women', 'rehab']);
     expect(readText('men’s').keywords.map((k) => k.phrase)).toEqual(['men']);
-    expect(readText("st. mary's").words).toEqual(['st.', "mary's"]);
+    expect(readText("st. mary's").words).toEqual(['st', "mary's"]);
   });
 
   it('leaves out everyday words of both languages, and keeps the keyword phrases that hold them', () => {
@@ -153,8 +157,8 @@ describe('reading typed text', () => {
     const pasted = 'please find a detox for my brother in new jersey, somewhere close to where he lives that takes medicaid and has a bed';
     const cut = pasted.slice(0, MAX_TEXT);
     expect(cut.endsWith(' medic')).toBe(true);
-    expect(readText(cut).words).toEqual(['new', 'jersey,']);
-    expect(readText(pasted.slice(0, 60)).words).toEqual(['new', 'jersey,']);
+    expect(readText(cut).words).toEqual(['new', 'jersey']);
+    expect(readText(pasted.slice(0, 60)).words).toEqual(['new', 'jersey']);
   });
 
   it('leaves out emoji and signs beside other words, and looks for them alone', () => {

@@ -246,7 +246,7 @@ const signs = (token: string) => !/[\p{L}\p{N}]/u.test(token);
  * words that ask for nothing none: counted before they were left out, "looking for detox for my
  * son in el paso tx" kept "detox" alone. Keywords and fillers are known with the punctuation
  * around them and a possessive left aside ("¡ayuda!", "detox,", "women's"); other words are
- * matched as typed.
+ * matched as typed, but for the punctuation around them ("“Lighthouse”", "cambridge.").
  */
 export function readText(text: string): ReadText {
   const phones = [...text.matchAll(PHONE)].map((m) => ({ typed: m[0].trim(), digits: m.slice(1, 4).join('') }));
@@ -280,13 +280,15 @@ export function readText(text: string): ReadText {
     } else {
       const typo = misspelled(plain[i]);
       if (typo) found(plain[i], typo.keyword, typo.meant);
-      else if (!full()) read.words.push(tokens[i]);
+      // Without the punctuation around it: a name typed in quotes, or a word before a full stop
+      // ("cambridge."), was looked for with it and found nothing.
+      else if (!full()) read.words.push(unpunctuated(tokens[i]));
     }
     ignoring = filler;
   }
   // Common words alone are a name's.
   if (!asked && read.keywords.length + read.words.length + read.phones.length === 0 && read.ignored.length > 0) {
-    return { keywords: [], words: tokens.slice(0, MAX_TERMS), ignored: [], phones: [] };
+    return { keywords: [], words: tokens.map((t) => unpunctuated(t) || t).slice(0, MAX_TERMS), ignored: [], phones: [] };
   }
   return read;
 }

@@ -238,6 +238,9 @@ describe('text search', () => {
     const boston = await ids(search({ text: 'boston' }));
     expect(boston[0]).toBe('RCC_0002');
     expect(boston.slice(1).sort()).toEqual(['RCO_0001', 'SAMHSA_OUT_000001']);
+    // A name typed in quotes, or a word before a full stop, is the same words, and ranks the same (it found nothing).
+    expect(await ids(search({ text: '"boston"' }))).toEqual(boston);
+    expect(await ids(search({ text: '“harbor.”' }))).toEqual(['SAMHSA_OUT_000001']);
   });
 
   it.each(['%', '_', "'; DROP TABLE organizations; --", '\\', 'a'.repeat(500), '🌅', 'حديقة', '"', '%_%'])(

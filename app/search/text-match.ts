@@ -11,7 +11,7 @@ import { textKeyOf } from '../release/org-key.ts';
 import { CODE_SEPARATOR } from '../release/tables.ts';
 import { literal } from '../release/sql-text.ts';
 import { and, join, likeLiteral, or, raw, sql, type Sql } from '../release/sql.ts';
-import { keywordFilter, readText, wordForms, type Keyword } from './keywords.ts';
+import { keywordFilter, readText, unpunctuated, wordForms, type Keyword } from './keywords.ts';
 import { keysWithWord } from './text-terms.ts';
 
 /**
@@ -123,7 +123,8 @@ export const hasText = (text: string) => { const r = readText(text); return r.ke
  * memory (×1: 63 → 121 MB).
  */
 export function textRank(text: string): Sql {
-  const typed = sql`lower(${text.trim()})`;
+  // A name typed in quotes is that name.
+  const typed = sql`lower(${unpunctuated(text.trim())})`;
   return sql`CASE WHEN lower(o.name) = ${typed} THEN 0
     WHEN starts_with(lower(o.name), ${typed}) THEN 1
     WHEN contains(lower(o.name), ' ' || ${typed}) THEN 2 ELSE 3 END`;
