@@ -59,6 +59,7 @@ const DETAIL_IN_PLACE = '(max-width: 800px)';
 
 // Embedded (`?embed=1`): the host's choices hold for the page's life.
 const EMBED = embedFromUrl(window.location.search);
+const EMBED_DOWNLOADS = ['csv'] as const;
 /** The fragment of the entry the phone's Map button makes (app's showMap). */
 const MAP_ENTRY = '#map';
 /** The search form's id: the list's end links back up to it. */
@@ -338,7 +339,9 @@ export function App() {
                         hoveredId={hovered} onSelect={openFromList} onHover={setHovered} boxed={EMBED.embed} searchForm={SEARCH_FORM}
                         // From the manifest, there before the engine: the Type column drawn with the first page and then
                         // taken away remounted every cell (a click between press and release is lost so).
-                        oneType={(release ? releaseTypes(release).length === 1 : false) || search.state.types.length === 1} listKey={listKey} />}
+                        oneType={(release ? releaseTypes(release).length === 1 : false) || search.state.types.length === 1} listKey={listKey}
+                        // An embed's visitors came for help: a spreadsheet, not an analyst's JSON and Parquet.
+                        downloads={EMBED.embed ? EMBED_DOWNLOADS : undefined} />}
                     </Suspense>
                     {!!total && <button type="button" className="to-map" ref={toMap} onClick={showMap}>{t('results.showMap')}</button>}
                   </div>

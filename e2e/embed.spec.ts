@@ -35,6 +35,9 @@ test('a host page sets the search, hears the height and the selection', async ({
   await expect(embed.getByRole('heading', { name: 'National Recovery Directory' })).toHaveCount(0);
   await expect(embed.getByRole('link', { name: '988' })).toBeVisible();
   await expect(embed.getByText('Sample data:')).toBeVisible();
+  // Its visitors came for help: a spreadsheet of the results, not an analyst's JSON and Parquet.
+  await expect(embed.locator('.export-buttons').getByRole('button', { name: 'CSV', exact: true })).toBeVisible();
+  await expect(embed.locator('.export-buttons').getByRole('button', { name: /JSON|PARQUET/ })).toHaveCount(0);
   await expect.poll(() => page.evaluate(() => (window as unknown as { received: { type: string; height?: number }[] }).received
     .some((m) => m.type === 'nrd:height' && m.height! > 200))).toBe(true);
 

@@ -13,9 +13,12 @@ interface Props {
   /** Without the extension. */
   fileName: string;
   write: (format: ExportFormat) => Promise<Uint8Array>;
+  formats?: readonly ExportFormat[];
 }
 
-export function DownloadButtons({ label, fileName, write }: Props) {
+const FORMATS: readonly ExportFormat[] = ['csv', 'json', 'parquet'];
+
+export function DownloadButtons({ label, fileName, write, formats = FORMATS }: Props) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [error, setError] = useState<QueryError | null>(null);
@@ -43,7 +46,7 @@ export function DownloadButtons({ label, fileName, write }: Props) {
   return (
     <div className="export-buttons">
       <span>{label}</span>
-      {(['csv', 'json', 'parquet'] as const).map((format) => (
+      {formats.map((format) => (
         <button key={format} type="button" disabled={busy !== null} onClick={() => download(format)}>
           {busy === format ? t('download.preparing') : format.toUpperCase()}
         </button>

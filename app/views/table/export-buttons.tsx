@@ -1,12 +1,13 @@
 // The search's results, all of them, in the table's order, as a file.
 import { useTranslation } from 'react-i18next';
 import { datedName, DownloadButtons } from '../../components/download-buttons.tsx';
+import type { ExportFormat } from '../../db/engine.ts';
 import { useDatabase } from '../../db/use-database.ts';
 import { stateName } from '../../search/place-in-text.ts';
 import { categoriesOf, exportQuery, serviceCodesQuery, type ResolvedSearch } from '../../search/queries.ts';
 import type { Sort } from '../../search/state.ts';
 
-export function ExportButtons({ search, sort }: { search: ResolvedSearch; sort: Sort }) {
+export function ExportButtons({ search, sort, formats }: { search: ResolvedSearch; sort: Sort; formats?: readonly ExportFormat[] }) {
   const { t } = useTranslation();
   const database = useDatabase();
   if (database.status !== 'ready') return null;
@@ -15,7 +16,7 @@ export function ExportButtons({ search, sort }: { search: ResolvedSearch; sort: 
   const where = near ? `${near.label}-${state.radius}mi` : inState ? stateName(inState) : 'whole-country';
   const name = datedName(`recovery-support-${where}${state.text ? `-${state.text}` : ''}`);
   return (
-    <DownloadButtons label={t('results.download')} fileName={name} write={async (format) => {
+    <DownloadButtons label={t('results.download')} fileName={name} formats={formats} write={async (format) => {
       const { engine, manifest } = database.db;
       // The services' columns are the release's categories (the details' cache has them once an organization was opened).
       const codes = serviceCodesQuery();

@@ -11,6 +11,7 @@ import { flexRender, getCoreRowModel, useReactTable, type SortingState } from '@
 import { useVirtualizer, useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ExportFormat } from '../../db/engine.ts';
 import { QueryFailed } from '../../components/query-failed.tsx';
 import { useMediaQuery } from '../../components/use-media-query.ts';
 import { PAGE_SIZE, type ResolvedSearch } from '../../search/queries.ts';
@@ -45,6 +46,8 @@ interface Props {
   oneType?: boolean;
   /** What tells one search from another (not an organization opened): an embed's longer list starts short again on a new one. */
   listKey?: string;
+  /** The files the results download as (download-buttons.tsx; all of them unless said). */
+  downloads?: readonly ExportFormat[];
 }
 
 export interface ResultsTableHandle {
@@ -97,7 +100,7 @@ function useTopOnPage(on: boolean) {
   return { body, top };
 }
 
-export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredId, onSelect, onHover, ref, boxed = false, searchForm, oneType = false, listKey = '' }: Props) {
+export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredId, onSelect, onHover, ref, boxed = false, searchForm, oneType = false, listKey = '', downloads }: Props) {
   const { t } = useTranslation();
   const near = search.near !== null;
   const words = hasText(search.state.text);
@@ -280,7 +283,7 @@ export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredI
             {t('results.backToSearch')}
           </a>
         )}
-        {count > 0 && <ExportButtons search={search} sort={sort} />}
+        {count > 0 && <ExportButtons search={search} sort={sort} formats={downloads} />}
       </div>
     </>
   );
