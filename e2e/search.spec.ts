@@ -240,6 +240,24 @@ test('a result opens its details, linked by URL, with a phone link and only http
   await expect(first).toHaveAttribute('aria-selected', 'true');
 });
 
+test.describe('with the location shared', () => {
+  test.use({ geolocation: { latitude: 42.3656, longitude: -71.1040 }, permissions: ['geolocation'] });
+
+  test('"Use my location" searches around it with the words typed in the box', async ({ page }) => {
+    // "opioid" typed, then the location: everything near was listed, the box still saying "opioid" (a walkthrough).
+    await openDirectory(page);
+    await page.getByLabel('Name or keyword').fill('detox');
+    await page.getByRole('button', { name: 'Use my location' }).click();
+    await expect(page).toHaveURL(/[?&]at=42\.37%2C-71\.1/);
+    await expect(page).toHaveURL(/[?&]q=detox(&|$)/);
+    await expect(page.locator('[data-total]')).toContainText('your location', { timeout: 30_000 });
+    const found = Number(await total(page).getAttribute('data-total'));
+    await openDirectory(page, `./?at=${encodeURIComponent('42.37,-71.1')}&r=25`);
+    await expect(total(page)).toBeVisible({ timeout: 30_000 });
+    expect(Number(await total(page).getAttribute('data-total'))).toBeGreaterThan(found);
+  });
+});
+
 test('an empty search offers what would find something, named as it is', async ({ page }) => {
   await openDirectory(page, './?where=02139&r=5&q=zzzzqqqq');
   await expect(page.getByText('Nothing matches this search')).toBeVisible({ timeout: 30_000 });

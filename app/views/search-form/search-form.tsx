@@ -81,7 +81,8 @@ export function SearchForm({ id, state, search, onChange, onSearch, autoFocus = 
     navigator.geolocation.getCurrentPosition(
       (p) => {
         setLocating(null);
-        onSearch({ ...state, where: '', at: roundedPlace(p.coords.latitude, p.coords.longitude, 'your location'), selected: null });
+        // With the words in the box, as Search takes them: "opioid" typed, then the location, listed everything near.
+        onSearch({ ...state, where: '', at: roundedPlace(p.coords.latitude, p.coords.longitude, 'your location'), text: text.trim(), selected: null });
       },
       () => setLocating(t('form.locationUnavailable')),
       { maximumAge: 600_000, timeout: 15_000 },
