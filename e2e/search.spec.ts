@@ -256,6 +256,23 @@ test.describe('with the location shared', () => {
     await expect(total(page)).toBeVisible({ timeout: 30_000 });
     expect(Number(await total(page).getAttribute('data-total'))).toBeGreaterThan(found);
   });
+
+  test('"near me" typed as the place asks for the location; beside a town or a ZIP it is left out', async ({ page }) => {
+    // Each was "not a ZIP code or city we know" (a walkthrough).
+    await openDirectory(page);
+    const box = page.getByLabel('Near (ZIP code or City, ST)');
+    await box.fill('near me');
+    await page.getByLabel('Name or keyword').fill('detox');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect(page).toHaveURL(/[?&]at=42\.37%2C-71\.1/);
+    await expect(page).toHaveURL(/[?&]q=detox(&|$)/);
+    for (const [typed, label] of [['cambridge ma near me', 'Cambridge, MA'], ['Cambridge, MA 02139', 'Cambridge, MA 02139']]) {
+      await box.fill(typed);
+      await page.getByRole('button', { name: 'Search', exact: true }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'miles of' })).toContainText(label, { timeout: 30_000 });
+      await expect(page.locator('#place-problem')).toHaveCount(0);
+    }
+  });
 });
 
 test('an empty search offers what would find something, named as it is', async ({ page }) => {

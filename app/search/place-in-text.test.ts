@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { placeAmongWords, placeInText, STATE_CODES, STATE_NAMES, stateTyped } from './place-in-text.ts';
+import { placeAmongWords, placeInText, placeOfBox, STATE_CODES, STATE_NAMES, stateTyped } from './place-in-text.ts';
 
 describe('a place typed among the words', () => {
   // Typed, the place found and the words left. Each had been required words: "detox 10001", "detox 10001-2345"
@@ -61,5 +61,24 @@ describe('a state typed alone in the place box', () => {
     expect(stateTyped('Michigan', spanish)).toEqual({ code: 'MI', byName: true });
     expect(stateTyped('Michígan')).toEqual({ code: 'MI', byName: true });
     expect(stateTyped('Luisiana')).toBeNull();
+  });
+});
+
+describe('the place box, as people type in it', () => {
+  it('reads a ZIP wherever it is, beside its town or after it', () => {
+    // Each was "not a ZIP code or city we know" (a walkthrough).
+    for (const typed of ['Portsmouth, OH 45662', 'portsmouth oh 45662-1234', '45662 portsmouth']) expect(placeOfBox(typed), typed).toEqual({ place: '45662', here: false });
+    expect(placeOfBox('New York, NY 10001').place).toBe('10001');
+  });
+
+  it('leaves out "near me" around a town, and says when it is all there is', () => {
+    expect(placeOfBox('hazard ky near me')).toEqual({ place: 'hazard ky', here: true });
+    expect(placeOfBox('Chillicothe, OH nearby')).toEqual({ place: 'Chillicothe, OH', here: true });
+    expect(placeOfBox('near Boston')).toEqual({ place: 'Boston', here: false });
+    for (const typed of ['near me', 'Cerca de mí', 'cerca de mi', 'close to me', 'nearby']) expect(placeOfBox(typed), typed).toEqual({ place: '', here: true });
+  });
+
+  it('keeps a place as typed when nothing is taken from it', () => {
+    for (const typed of ['Washington, D.C.', 'St. Louis, MO', 'Nueva York', 'WY']) expect(placeOfBox(` ${typed} `)).toEqual({ place: typed, here: false });
   });
 });

@@ -106,6 +106,36 @@ export function placeInText(text: string): PlaceInText | null {
   return { place: zip.place, rest: namedIn(rest.words, rest.bare)?.rest ?? zip.rest };
 }
 
+/** Words that, after a place or alone, mean the person's own location ("near me", "cerca de mí"). */
+const ME = new Set(['me', 'mi', 'mí', 'here', 'aqui', 'aquí', 'you']);
+
+/**
+ * What the place box names, read as people type it there: a ZIP wherever it is ("Portsmouth, OH
+ * 45662", "new york 10001": each was "not a ZIP code or city we know"), and no "near me" around a
+ * town ("hazard ky near me", "near boston"). `here`: it asks for the person's location, alone
+ * ("near me", "cerca de mí": the form then asks for it) or beside a town (the town is searched).
+ */
+export function placeOfBox(where: string): { place: string; here: boolean } {
+  const { words, bare } = split(where);
+  const zip = zipIn(words, bare);
+  if (zip) return { place: zip.place, here: false };
+  let [start, end] = [0, words.length];
+  let here = false;
+  const lead = (at: number) => NEAR.find((l) => l.every((w, j) => bare[at + j] === w))?.length ?? 0;
+  // "… near me", "… cerca de mí", "… nearby"
+  for (let i = start; i < end; i++) {
+    const n = lead(i);
+    if (n && (i + n === end || (i + n === end - 1 && ME.has(bare[end - 1])))) {
+      [end, here] = [i, true];
+      break;
+    }
+  }
+  // "near boston"
+  start = lead(0) && lead(0) < end ? lead(0) : 0;
+  // As typed when nothing was taken away ("Washington, D.C." keeps its stop).
+  return { place: start === 0 && end === words.length ? where.trim() : unpunctuated(words.slice(start, end).join(' ')), here };
+}
+
 /**
  * The place among the words when the search gives none and its place may change: the form's
  * search and a link's words both read them so. A locked place, even an empty one, takes none:

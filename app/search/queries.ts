@@ -10,6 +10,7 @@ import { tableReadSql } from '../release/table-read.ts';
 import { quoteIdent } from '../release/sql-text.ts';
 import { FILTER_GROUP_BY_ID, FILTER_GROUPS, type FilterGroup } from './filters.ts';
 import { readText } from './keywords.ts';
+import { placeOfBox } from './place-in-text.ts';
 import { and, join, or, raw, sql, type Sql } from '../release/sql.ts';
 import { hasText, matchesText, textRank } from './text-match.ts';
 import { SEARCH_ROWS, searchRows, SHOWN } from './search-rows.ts';
@@ -367,7 +368,8 @@ export function locationQuery(where: string): Sql | null {
  * the typos forgiven must.
  */
 export function placeLookups(where: string): Sql[] {
-  const text = where.trim();
+  // A link's place as the form reads it ("Portsmouth, OH 45662" is its ZIP; "hazard ky near me" the town).
+  const text = placeOfBox(where).place;
   // The place a name means first, then the name itself: its other towns are the offers beside.
   const texts = [PLACE_NAMES.get(text.toLowerCase().replace(/\s+/g, ' ')), text].filter((t) => t !== undefined);
   const exact = cityQuery(texts, true);

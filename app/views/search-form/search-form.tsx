@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from '../../db/use-query.ts';
 import { FILTER_GROUPS } from '../../search/filters.ts';
 import { localStateNames } from '../../i18n/format.ts';
-import { placeAmongWords, stateName, stateTyped } from '../../search/place-in-text.ts';
+import { placeAmongWords, placeOfBox, stateName, stateTyped } from '../../search/place-in-text.ts';
 import { MENTAL_HEALTH_ONLY, placeSuggestionsQuery, type ResolvedSearch } from '../../search/queries.ts';
 import { MAX_TEXT, ORG_TYPES, RADII, type OrgType, type Radius, type SearchState } from '../../search/state.ts';
 import { roundedPlace } from '../../search/url.ts';
@@ -62,7 +62,10 @@ export function SearchForm({ id, state, search, onChange, onSearch, autoFocus = 
     event.preventDefault();
     // A place typed with the words and no place given ("detox 10001", "aa near boston") is the place, and the place box then says so.
     const found = placeAmongWords({ where, at: state.at, text }, locked.has('where'));
-    const place = stateNameOf(found ? found.place : where.trim());
+    const box = placeOfBox(where);
+    // "near me" alone in the place box asks for the location, as its button does.
+    if (!found && box.here && !box.place && !locked.has('where')) return locate();
+    const place = stateNameOf(found ? found.place : box.place);
     const whereChanged = place !== state.where;
     onSearch({ ...state, where: place, at: whereChanged ? null : state.at, text: found ? found.rest : text.trim(), selected: null });
   };
@@ -75,7 +78,7 @@ export function SearchForm({ id, state, search, onChange, onSearch, autoFocus = 
     return local?.byName && !stateTyped(place) ? stateName(local.code) : place;
   };
 
-  const useMyLocation = () => {
+  const locate = () => {
     if (!navigator.geolocation) return setLocating(t('form.noGeolocation'));
     setLocating(t('form.locating'));
     navigator.geolocation.getCurrentPosition(
@@ -122,7 +125,7 @@ export function SearchForm({ id, state, search, onChange, onSearch, autoFocus = 
           {t('form.keyword')}
           <input name="q" type="search" value={text} maxLength={MAX_TEXT} onChange={(e) => setText(e.target.value)} />
         </label>
-        {!locked.has('where') && <button type="button" onClick={useMyLocation}>{t('form.useMyLocation')}</button>}
+        {!locked.has('where') && <button type="button" onClick={locate}>{t('form.useMyLocation')}</button>}
         <button type="submit" className="primary">{t('form.search')}</button>
       </div>
       {placeProblem && <div id="place-problem" className="place-problem">{placeProblem}</div>}
