@@ -534,6 +534,9 @@ describe('location lookup', () => {
     ['Bostn, MA', 'Boston, MA', 1],
     ['Cambrige, MA', 'Cambridge, MA', 1],
     ['Kansas City', 'Kansas City, MO', 0],
+    // Two letters swapped are one typo: "lousia ky" was not a city (a walkthrough).
+    ['lousia ky', 'Louisa, KY', 1],
+    ['Chilicothe, OH', 'Chillicothe, OH', 1],
   ])('forgives %s', async (where, label, typos) => {
     const [place, ...others] = await run<{ label: string; typos: number }>(locationQuery(where)!);
     expect(place).toMatchObject({ label, typos });

@@ -410,7 +410,7 @@ function cityQuery(texts: string[], exact: boolean): Sql | null {
     readings AS (SELECT reading, ${placeKey(raw('city'))} AS key, lower(state) AS state FROM typed),
     candidates AS (
       SELECT g.city, g.state, g.latitude, g.longitude, r.reading, r.key,
-        levenshtein(${placeKey(raw('g.city'))}, r.key) AS typos, g.zip_count AS zips
+        damerau_levenshtein(${placeKey(raw('g.city'))}, r.key) AS typos, g.zip_count AS zips
       FROM gazetteer g JOIN states s ON s.code = g.state
       CROSS JOIN readings r
       WHERE ${and([sql`g.kind = 'city'`, ...letters, sql`(r.state IS NULL OR lower(s.code) = r.state OR lower(s.name) = r.state)`])})
