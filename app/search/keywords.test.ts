@@ -31,6 +31,13 @@ describe('reading typed text', () => {
     // A filler inside a keyword's phrase stays in it.
     expect(readText('clínica de metadona').keywords.map((k) => k.keyword.filter)).toEqual(['service:otp']);
     expect(readText('harbor clinic').words).toEqual(['harbor']);
+    // "center" beside a keyword is any listing (a walkthrough); beside a name's words, or alone, a name's word.
+    expect(readText('rehab center for teens').words).toEqual([]);
+    expect(readText('rehab center for teens').ignored).toContain('center');
+    expect(readText('centro de rehabilitación para adolescentes').words).toEqual([]);
+    expect(readText('detox facility boston').words).toEqual(['boston']);
+    expect(readText('Hope Center').words).toEqual(['hope', 'center']);
+    expect(readText('center').words).toEqual(['center']);
     // Punctuation around them is no word of its own: "¡ayuda!" is "ayuda", "detox," is detox.
     expect(readText('¡Ayuda! ¿dónde?').ignored).toEqual(['¡ayuda! ¿dónde?']);
     expect(readText('help, detox.').keywords.map((k) => k.phrase)).toEqual(['detox']);

@@ -131,6 +131,9 @@ const COMMON = [
   'él', 'ella', 'ellos', 'ellas', 'vive', 'viven', 'tiene', 'tienen', 'acepta', 'también', 'tambien', 'gracias', 'muy', 'mucho', 'este', 'esta',
 ];
 
+/** What a person calls any listing, left out beside a keyword (readText). */
+const ANY_LISTING = new Set(['center', 'centers', 'centre', 'centres', 'centro', 'centros', 'facility', 'facilities', 'place', 'places']);
+
 const ASKS = new Set(ASKING);
 const FILLERS = new Set([...ASKING, ...COMMON]);
 
@@ -285,6 +288,14 @@ export function readText(text: string): ReadText {
       else if (!full()) read.words.push(unpunctuated(tokens[i]));
     }
     ignoring = filler;
+  }
+  // Beside a keyword, what a person calls any listing: "rehab center for teens" required "center"
+  // in the name (2 near Los Angeles against 55; a walkthrough). Beside a name's words it is the
+  // name's ("Hope Center", "centro de recuperación").
+  if (read.keywords.length > 0) {
+    const generic = read.words.filter((w) => ANY_LISTING.has(w));
+    read.words = read.words.filter((w) => !ANY_LISTING.has(w));
+    read.ignored.push(...generic);
   }
   // Common words alone are a name's.
   if (!asked && read.keywords.length + read.words.length + read.phones.length === 0 && read.ignored.length > 0) {
