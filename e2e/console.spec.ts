@@ -97,6 +97,14 @@ test('the editor completes table and column names from the release', async ({ pa
   await expect(completions).toContainText('type_detail');
 });
 
+test('a misspelled keyword is said to be one, not a change to allow', async ({ page }) => {
+  // "SELEC count(*)" was refused as a write: an analyst may unlock changes chasing it (a walkthrough).
+  await openDirectory(page, `./?view=sql&sql=${encodeURIComponent('SELEC count(*) FROM organizations')}`);
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(page.getByRole('alert')).toContainText('No statement DuckDB knows starts with “SELEC”. Did you mean “SELECT”?');
+  await expect(page.getByRole('alert')).not.toContainText('allow changes');
+});
+
 test('a shared link cannot change what the directory shows, even once changes are allowed', async ({ page }) => {
   const attack = "CREATE OR REPLACE VIEW organizations_by_id AS SELECT * REPLACE ('(555) 010-6666' AS phone) FROM organizations_by_id";
   await openDirectory(page, `./?view=sql&sql=${encodeURIComponent(attack)}`);

@@ -170,7 +170,7 @@ const bare = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '');
 const WORDS = PHRASES.filter((p) => p.tokens.length === 1).map((p) => ({ word: p.tokens[0], bare: bare(p.tokens[0]), keyword: p.keyword }));
 
 /** a and b differ by at most one letter inserted, left out, changed, or two neighbours swapped. */
-function oneEditApart(a: string, b: string): boolean {
+export function oneEditApart(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;

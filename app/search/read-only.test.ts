@@ -60,6 +60,11 @@ describe('whyNotReadOnly', () => {
   it('reads the describing statements as reads, and names the word it stops on', () => {
     for (const sql of ['DESCRIBE organizations', 'SHOW TABLES', 'SUMMARIZE gazetteer', 'EXPLAIN SELECT 1']) expect(whyNotReadOnly(sql)).toBeNull();
     expect(whyNotReadOnly('DROP TABLE t')).toEqual({ reason: 'notRead', word: 'drop' });
+    // A typo is no write: refused as one, "SELEC" sent an analyst to unlock changes (a walkthrough).
+    expect(whyNotReadOnly('SELEC count(*) FROM organizations')).toEqual({ reason: 'unknown', word: 'selec', meant: 'select' });
+    expect(whyNotReadOnly('SLECT 1')).toEqual({ reason: 'unknown', word: 'slect', meant: 'select' });
+    expect(whyNotReadOnly('GIVE ME everything')).toEqual({ reason: 'unknown', word: 'give', meant: null });
+    expect(whyNotReadOnly('PREPARE q AS SELECT 1')).toEqual({ reason: 'notRead', word: 'prepare' });
     expect(whyNotReadOnly('-- nothing')).toEqual({ reason: 'empty' });
     expect(whyNotReadOnly('SELECT * FROM t; ')).toBeNull();
     expect(whyNotReadOnly('EXPLAIN ANALYZE DELETE FROM t')).toEqual({ reason: 'writes', word: 'delete' });

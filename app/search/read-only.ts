@@ -5,6 +5,7 @@
 // comments and quoted names (a column named like one can be quoted). Its verdicts are checked
 // against DuckDB's own parser in read-only.test.ts.
 import { sqlTokens } from '../release/sql-text.ts';
+import { oneEditApart } from './keywords.ts';
 
 const READS = new Set(['select', 'with', 'from', 'values', 'table', 'describe', 'desc', 'show', 'summarize', 'explain', 'pivot', 'unpivot']);
 const WRITES = new Set([
@@ -12,19 +13,27 @@ const WRITES = new Set([
   'attach', 'detach', 'use', 'install', 'load', 'set', 'reset', 'pragma', 'call', 'checkpoint', 'vacuum',
   'begin', 'commit', 'rollback', 'grant', 'revoke',
 ]);
+/** DuckDB's other statements: neither a query nor, as the console counts, a write. */
+const OTHERS = new Set(['analyze', 'prepare', 'execute', 'deallocate', 'abort', 'start', 'end', 'release', 'savepoint', 'transaction', 'force']);
 
 /**
  * Why `sql` is refused, as a reason the console words in the page's language (the catalog's
  * `console.why.<reason>`, with the keyword it stopped on); null when it only reads.
  */
-export type NotReadOnly = { reason: 'empty' | 'several' } | { reason: 'notRead' | 'writes'; word: string };
+export type NotReadOnly = { reason: 'empty' | 'several' } | { reason: 'notRead' | 'writes'; word: string }
+  /** No statement DuckDB knows starts so ("SELEC"): a typo, not a write, with the reading keyword it is one letter from. */
+  | { reason: 'unknown'; word: string; meant: string | null };
 
 export function whyNotReadOnly(sql: string): NotReadOnly | null {
   const statements = words(sql);
   if (statements.length === 0) return { reason: 'empty' };
   if (statements.length > 1) return { reason: 'several' };
   const [first, ...rest] = statements[0];
-  if (!READS.has(first)) return { reason: 'notRead', word: first };
+  if (!READS.has(first)) {
+    // Refused as a write, "SELEC count(*)" sent an analyst to unlock changes (a walkthrough).
+    if (WRITES.has(first) || OTHERS.has(first)) return { reason: 'notRead', word: first };
+    return { reason: 'unknown', word: first, meant: [...READS].find((read) => oneEditApart(first, read)) ?? null };
+  }
   const write = rest.find((word) => WRITES.has(word));
   return write ? { reason: 'writes', word: write } : null;
 }

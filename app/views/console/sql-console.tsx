@@ -77,6 +77,10 @@ function Console({ initialSql, onSqlChange }: Props) {
     setHistory(next);
     localStorage.setItem(HISTORY_KEY, JSON.stringify(next));
     const changes = writes ? null : whyNotReadOnly(sql);
+    if (changes?.reason === 'unknown') {
+      const word = changes.word.toUpperCase();
+      return setRun({ status: 'refused', reason: changes.meant ? t('console.unknownMeant', { word, meant: changes.meant.toUpperCase() }) : t('console.unknown', { word }) });
+    }
     if (changes) {
       const why = t(`console.why.${changes.reason}`, { word: 'word' in changes ? changes.word.toUpperCase() : '', quoted: 'word' in changes ? changes.word : '' });
       return setRun({ status: 'refused', reason: t('console.readOnly', { why }) });
