@@ -118,6 +118,19 @@ test('removing the copy is one click, and the app then copies only when asked', 
   expect(await copies()).toEqual([]);
 });
 
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('the app copies only when asked: a phone may say nothing of what its data costs', async ({ page }) => {
+    // 28 MB copied unasked on a parent's phone (SAMHSA's directory, a walkthrough); iPhone's Safari tells no connection type.
+    await openDirectory(page, './?where=02139&r=10');
+    await expect(page.locator('[data-total]')).toBeVisible({ timeout: 60_000 });
+    await page.waitForTimeout(7_000); // past the moment a copy would have started by itself
+    await expect(page.getByRole('button', { name: 'Keep the directory on this device for offline use' })).toBeAttached();
+    expect(await page.evaluate('caches.keys().then((keys) => keys.filter((k) => k.startsWith("nrd-offline-")))')).toEqual([]);
+  });
+});
+
 test.describe('beside another app at the same origin', () => {
   // The app at the root of an origin whose /other-app/ is someone else's, sent `no-store`.
   const port = Number(process.env.E2E_PORT ?? 4173) + 14;

@@ -18,6 +18,11 @@ describe('copiesByItself', () => {
     expect(copiesByItself(null, { effectiveType: 'slow-2g' }, ROOMY, 33 * MB)).toBe(false);
   });
 
+  it('waits for a click on a phone or tablet, whose connection may say nothing of its cost', () => {
+    expect(copiesByItself(null, undefined, ROOMY, 33 * MB, true)).toBe(false);
+    expect(copiesByItself(null, { type: 'wifi', effectiveType: '4g' }, ROOMY, 33 * MB, true)).toBe(false);
+  });
+
   it('waits for a click without room for two copies (a new release is copied beside the old)', () => {
     expect(copiesByItself(null, undefined, { quota: 100 * MB, usage: 40 * MB }, 33 * MB)).toBe(false);
     expect(copiesByItself(null, undefined, { quota: 100 * MB, usage: 30 * MB }, 33 * MB)).toBe(true);

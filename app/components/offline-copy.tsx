@@ -1,8 +1,8 @@
 // The directory kept on this device: after a first visit the service worker (public/sw.js)
 // copies the whole release, so the app works with the network cut. It starts by itself a few
 // seconds after the directory opened (never competing with the first search), unless the
-// browser asks to save data, says it is on a cellular or slow connection or lacks the room,
-// or the visitor said no; then it is a click. Stopping or removing the copy is one click.
+// browser asks to save data, says it is on a cellular or slow connection or lacks the room, it
+// is a phone or tablet, or the visitor said no; then it is a click. Stopping or removing the copy is one click.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { unusedEngineFiles } from '../db/engine-worker-start.ts';
@@ -22,10 +22,14 @@ const START_AFTER_MS = 5_000;
 // What a copy adds to the release's Parquet: the engine (18 MB of wasm) and the app's scripts.
 const APP_BYTES = 20e6;
 
-/** Whether this visit may copy `bytes` without being asked (exported for its test). */
+/**
+ * Whether this visit may copy `bytes` without being asked (exported for its test). Not on a phone
+ * or tablet (`handheld`): iPhone's Safari says nothing of its connection, and a parent on a capped
+ * plan found 28 MB copied unasked (SAMHSA's directory, a walkthrough); there it is a click.
+ */
 export function copiesByItself(preference: string | null, connection: Connection | undefined,
-  storage: StorageEstimate | undefined, bytes: number): boolean {
-  if (preference === 'off' || metered(connection)) return false;
+  storage: StorageEstimate | undefined, bytes: number, handheld = false): boolean {
+  if (preference === 'off' || handheld || metered(connection)) return false;
   // Twice the room: a new release is copied beside the old one before the old one goes.
   return !storage?.quota || storage.quota - (storage.usage ?? 0) > 2 * bytes;
 }
@@ -49,7 +53,7 @@ export function OfflineCopy({ releaseBytes }: { releaseBytes: number }) {
     const connection = browserConnection();
     const timer = setTimeout(async () => {
       const storage = await navigator.storage?.estimate?.().catch(() => undefined);
-      if (copiesByItself(localStorage.getItem(OFFLINE_PREFERENCE), connection, storage, releaseBytes + APP_BYTES)) ask('nrd:keep-offline');
+      if (copiesByItself(localStorage.getItem(OFFLINE_PREFERENCE), connection, storage, releaseBytes + APP_BYTES, handheld())) ask('nrd:keep-offline');
     }, START_AFTER_MS);
     return () => {
       clearTimeout(timer);
@@ -97,6 +101,9 @@ export function OfflineCopy({ releaseBytes }: { releaseBytes: number }) {
     </div>
   );
 }
+
+/** A touch screen and no mouse or trackpad: a phone or a tablet. */
+const handheld = () => matchMedia('(pointer: coarse)').matches && !matchMedia('(any-pointer: fine)').matches;
 
 async function ask(type: 'nrd:offline-status' | 'nrd:keep-offline' | 'nrd:drop-offline') {
   const registration = await navigator.serviceWorker.ready;
