@@ -35,7 +35,7 @@ test('CSV, JSON and Parquet hold the results in the order on screen', async ({ p
   expect(csv.suggestedFilename()).toMatch(/^recovery-support-cambridge-ma-02139-10mi-\d{4}-\d{2}-\d{2}\.csv$/);
   const csvText = withoutBom(readFileSync((await csv.path())!, 'utf8'));
   // The sample's rows say first that they are generated: a file leaves the page's notice behind.
-  expect(csvText.split('\n')[0]).toMatch(/^generated_sample,org_id,name,program_name,org_type,address_line1,city,state,zip,phone/);
+  expect(csvText.split('\n')[0]).toMatch(/^generated_sample,org_id,name,program_name,org_type,level_of_care,address_line1,address_line2,city,county,state,zip,phone/);
   const ids = csvIds(csvText);
   expect(ids).toEqual(expected);
   const screen = await onScreen(page);

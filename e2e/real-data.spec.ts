@@ -99,21 +99,26 @@ test('a known facility opens with its services by category, in SAMHSA\'s order',
   await expect(panel.getByText('Listing updated', { exact: true })).toHaveCount(0);
 });
 
-test('a download holds the intake numbers the details list, as SAMHSA gives them, and the payments accepted apart from the rest', async ({ page }) => {
+test('a download holds the intake numbers the details list, as SAMHSA gives them, the county, and the payments accepted apart from the rest', async ({ page }) => {
   // Only the main phone was in the file (a person test on Ohio's 439 listings); every service was in one cell.
-  const [{ org_id: id, zip, intake, payment }] = await oracleRows(`SELECT o.org_id, o.zip, array_to_string(t.intake_phones, '; ') AS intake,
+  const [{ org_id: id, zip, intake, payment, county }] = await oracleRows(`SELECT o.org_id, o.zip, array_to_string(t.intake_phones, '; ') AS intake,
+      c.county,
       (SELECT string_agg(c.name, '; ' ORDER BY c.name) FROM read_parquet('${release.data}/organization_services/*.parquet') s
         JOIN read_parquet('${release.data}/service_codes/*.parquet') c ON c.code = s.code WHERE s.org_id = o.org_id AND c.category_code = 'PAY') AS payment
     FROM read_parquet('${release.data}/organizations_by_id/*.parquet') o JOIN read_parquet('${release.data}/treatment_centers/*.parquet') t USING (org_id)
-    WHERE len(t.intake_phones) > 1 AND NOT o.mental_health_only ORDER BY o.org_id LIMIT 1`);
+      JOIN read_parquet('${release.data}/organizations/*/*.parquet') c USING (org_id)
+    WHERE len(t.intake_phones) > 1 AND c.county IS NOT NULL AND NOT o.mental_health_only ORDER BY o.org_id LIMIT 1`);
   expect(String(payment)).toContain('Medicaid');
+  expect(county).toBeTruthy();
   await openDirectory(page, `./?where=${zip}&r=1`);
   await expect(total(page)).not.toHaveAttribute('data-total', '0', { timeout: 30_000 });
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV', exact: true }).click()]);
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const db = await (await DuckDBInstance.create(':memory:')).connect();
-  const cells = (await db.runAndReadAll(`SELECT org_id, intake_phones, "Payment/Insurance/Funding Accepted" AS payment
+  const cells = (await db.runAndReadAll(`SELECT org_id, intake_phones, "Payment/Insurance/Funding Accepted" AS payment, county
     FROM read_csv('${await file.path()}', all_varchar = true)`)).getRowObjectsJS();
+  // Its county too (a county analyst found none in a state's CSV).
+  expect(cells.find((r) => r.org_id === id)?.county).toBe(county);
   expect(cells.find((r) => r.org_id === id)?.intake_phones).toBe(intake);
   expect(cells.find((r) => r.org_id === id)?.payment).toBe(payment);
 });

@@ -763,6 +763,12 @@ describe('export', () => {
     }
     expect(offered.length).toBeGreaterThan(5);
     expect(rows.some((r) => typeof r.website === 'string' && r.website.startsWith('http'))).toBe(true);
+    // The rest of the organization's row: its suite, county and level of care (a county analyst found none).
+    const own = await run<{ org_id: string; address_line2: string | null; county: string | null; level_of_care: string | null }>(
+      sql`SELECT o.org_id, o.address_line2, o.county, w.level_of_care FROM organizations o JOIN organizations_by_id w USING (org_id)`);
+    const byId = new Map(own.map((r) => [r.org_id, r]));
+    for (const r of rows) for (const column of ['address_line2', 'county', 'level_of_care'] as const) expect(r[column], `${r.org_id} ${column}`).toBe(byId.get(String(r.org_id))![column]);
+    expect(rows.some((r) => r.level_of_care)).toBe(true);
     // Positions to six decimals, not a float's noise.
     const placed = await run<{ latitude: number | null; longitude: number | null }>(exportQuery(search({}), {}, named));
     for (const r of placed) for (const v of [r.latitude, r.longitude]) if (v !== null) expect(String(v)).toMatch(/^-?\d+(\.\d{1,6})?$/);

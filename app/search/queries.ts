@@ -223,7 +223,7 @@ export function exportQuery(search: ResolvedSearch, page: Pick<Page, 'sort' | 'd
   const dist = search.near ? distance(search.near) : raw('NULL');
   // From a release holding generated listings, each row says first whether it is one: a file leaves
   // the page and its notice behind, and its fake listings read as real ones (markGenerated).
-  const generated = markGenerated ? raw('(SELECT g.generated FROM organizations_by_id g WHERE g.org_id = o.org_id) AS generated_sample, ') : raw('');
+  const generated = markGenerated ? raw('w.generated AS generated_sample, ') : raw('');
   const columns = categories.map((c, i) => ({ ...c, as: raw(quoteIdent(`c${i}`)), header: raw(quoteIdent(c.name)) }));
   const gathered = columns.length ? sql`
     LEFT JOIN (SELECT org_id, ${join(columns.map((c) => sql`any_value(names) FILTER (WHERE category_code = ${c.code}) AS ${c.as}`), ', ')}
@@ -232,18 +232,21 @@ export function exportQuery(search: ResolvedSearch, page: Pick<Page, 'sort' | 'd
         FROM organization_services s JOIN service_codes c ON c.code = s.code
         WHERE s.org_id IN (SELECT org_id FROM found) GROUP BY s.org_id, c.category_code)
       GROUP BY org_id) offered ON offered.org_id = o.org_id` : raw('');
-  // A search's rows leave the website out (search-rows.ts): a download reads it.
+  // A search's rows hold what the list shows (search-rows.ts): the rest of a row is the
+  // organization's own (website, suite, level of care) and its state's file's (county: a county
+  // analyst found none in a state's CSV, a walkthrough).
   return sql`WITH found AS MATERIALIZED (SELECT o.*, ${dist} AS exact_distance FROM ${from(search)}
       WHERE ${and([...scope(search), ...choices(search.state)])})
-    SELECT ${generated}o.org_id, o.name, o.program_name, o.org_type, o.address_line1, o.city, o.state, o.zip, o.phone,
+    SELECT ${generated}o.org_id, o.name, o.program_name, o.org_type, w.level_of_care, o.address_line1, w.address_line2, o.city,
+      placed.county, o.state, o.zip, o.phone,
       -- The numbers the details list beside the phone (a person test missed them in a CSV).
       (SELECT array_to_string(t.intake_phones, '; ') FROM treatment_centers t WHERE t.org_id = o.org_id) AS intake_phones,
-      (SELECT w.website FROM organizations_by_id w WHERE w.org_id = o.org_id) AS website,
-      round(o.exact_distance, 1) AS distance_miles,
+      w.website, round(o.exact_distance, 1) AS distance_miles,
       ${join([...columns.map((c) => sql`offered.${c.as} AS ${c.header}`),
         // To a tenth of a metre: a ZIP's centroid, stored as a float, read "40.810298919677734" in a CSV.
         raw('round(o.latitude, 6) AS latitude, round(o.longitude, 6) AS longitude, o.geo_precision')], ', ')}
-    FROM found o${gathered}
+    FROM found o LEFT JOIN organizations_by_id w ON w.org_id = o.org_id
+      LEFT JOIN ${relation('organizations', search.states ?? null)} placed ON placed.org_id = o.org_id${gathered}
     ORDER BY ${orderBy(search, page, raw('o.exact_distance'))}`;
 }
 
