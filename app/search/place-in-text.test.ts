@@ -61,6 +61,8 @@ describe('a state typed alone in the place box', () => {
     expect(stateTyped('Michigan', spanish)).toEqual({ code: 'MI', byName: true });
     expect(stateTyped('Michígan')).toEqual({ code: 'MI', byName: true });
     expect(stateTyped('Luisiana')).toBeNull();
+    // Another name a state goes by (a walkthrough).
+    expect(stateTyped('Tejas')).toEqual({ code: 'TX', byName: true });
   });
 });
 

@@ -37,8 +37,13 @@ export function stateTyped(where: string, localNames: readonly string[] = []): {
   if (byCode) return { code: byCode, byName: false };
   const english = FOLDED_NAMES.indexOf(typed);
   const i = english >= 0 ? english : localNames.findIndex((n) => folded(n) === typed);
-  return i < 0 ? null : { code: STATE_CODES[i], byName: true };
+  if (i >= 0) return { code: STATE_CODES[i], byName: true };
+  const other = OTHER_NAMES.get(typed);
+  return other ? { code: other, byName: true } : null;
 }
+
+/** Names a state goes by beside its English and page-language ones: Spanish speakers write Tejas (a walkthrough). */
+const OTHER_NAMES = new Map([['tejas', 'TX']]);
 
 /** Words after which a place follows. */
 const NEAR = [['near'], ['nearby'], ['around'], ['close', 'to'], ['cerca', 'de'], ['cerca'], ['alrededor', 'de']];

@@ -558,6 +558,11 @@ describe('location lookup', () => {
     // What people call it, where the Postal Service says "New York".
     for (const where of ['NYC', 'new york  city', 'Nueva York, NY']) expect((await run<{ label: string }>(placeLookups(where)[0]))[0]?.label, where).toBe('New York, NY');
     expect((await run<{ label: string }>(placeLookups('Nueva Orleans')[0]))[0]?.label).toBe('New Orleans, LA');
+    // A state after the town by its name in the page's language, or by another it goes by (a walkthrough: "El Paso, Tejas").
+    const spanish = STATE_CODES.map((code) => ({ NY: 'Nueva York', PA: 'Pensilvania' })[code] ?? '');
+    for (const [where, label] of [['Buffalo, Nueva York', 'Buffalo, NY'], ['erie pensilvania', 'Erie, PA'], ['El Paso, Tejas', 'El Paso, TX']]) {
+      expect((await run<{ label: string }>(placeLookups(where, spanish)[0]))[0]?.label, where).toBe(label);
+    }
     // Manhattan, NY before Manhattan, KS (which has more ZIP codes), the other Manhattans offered beside it.
     expect((await run<{ label: string }>(placeLookups('manhattan')[0])).map((r) => r.label).slice(0, 2)).toEqual(['Manhattan, NY', 'Manhattan, KS']);
     const [exact] = placeLookups('Billings MT');

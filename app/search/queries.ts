@@ -10,7 +10,7 @@ import { tableReadSql } from '../release/table-read.ts';
 import { quoteIdent } from '../release/sql-text.ts';
 import { FILTER_GROUP_BY_ID, FILTER_GROUPS, type FilterGroup } from './filters.ts';
 import { readText } from './keywords.ts';
-import { placeOfBox } from './place-in-text.ts';
+import { placeOfBox, stateTyped } from './place-in-text.ts';
 import { and, join, or, raw, sql, type Sql } from '../release/sql.ts';
 import { hasText, matchesText, textRank } from './text-match.ts';
 import { SEARCH_ROWS, searchRows, SHOWN } from './search-rows.ts';
@@ -330,12 +330,14 @@ function typosAllowed(key: Sql): Sql {
 }
 
 /** The ways to read what was typed: "City, ST" or "City ST" (a state named last), or a city alone. */
-function readings(text: string): { city: string; state: string | null }[] {
+function readings(text: string, localNames: readonly string[]): { city: string; state: string | null }[] {
+  // A state by its code, whatever name it was typed by ("El Paso, Tejas", "Buffalo, Nueva York").
+  const state = (typed: string) => stateTyped(typed, localNames)?.code ?? typed;
   const comma = /^(.+?),\s*([^,]+)$/.exec(text);
-  if (comma) return [{ city: comma[1].trim(), state: comma[2].trim() }];
+  if (comma) return [{ city: comma[1].trim(), state: state(comma[2].trim()) }];
   // Any last words may name the state ("Kansas City" names none): every split, and the whole.
   const words = text.split(/\s+/);
-  return [...words.slice(1).map((_, i) => ({ city: words.slice(0, i + 1).join(' '), state: words.slice(i + 1).join(' ') })),
+  return [...words.slice(1).map((_, i) => ({ city: words.slice(0, i + 1).join(' '), state: state(words.slice(i + 1).join(' ')) })),
     { city: text, state: null }];
 }
 
@@ -345,7 +347,7 @@ function readings(text: string): { city: string; state: string | null }[] {
  * city with the most ZIP codes (the gazetteer has no population; "Boston" is Boston, MA). `typos`
  * 0 and one row means sure; otherwise the next rows are the "did you mean" choices.
  */
-export function locationQuery(where: string): Sql | null {
+export function locationQuery(where: string, localNames: readonly string[] = []): Sql | null {
   const text = where.trim();
   const zip = /^(\d{5})(?:-\d{4})?$/.exec(text);
   if (zip) {
@@ -359,7 +361,7 @@ export function locationQuery(where: string): Sql | null {
       offset: 0,
     });
   }
-  return cityQuery([text], false);
+  return cityQuery([text], false, localNames);
 }
 
 /**
@@ -370,13 +372,13 @@ export function locationQuery(where: string): Sql | null {
  * letter's row groups of the gazetteer ("Billings, MT": 360 KB), not every city's (680 KB), as
  * the typos forgiven must.
  */
-export function placeLookups(where: string): Sql[] {
+export function placeLookups(where: string, localNames: readonly string[] = []): Sql[] {
   // A link's place as the form reads it ("Portsmouth, OH 45662" is its ZIP; "hazard ky near me" the town).
   const text = placeOfBox(where).place;
   // The place a name means first, then the name itself: its other towns are the offers beside.
   const texts = [PLACE_NAMES.get(text.toLowerCase().replace(/\s+/g, ' ')), text].filter((t) => t !== undefined);
-  const exact = cityQuery(texts, true);
-  if (exact) return [exact, cityQuery(texts, false)!];
+  const exact = cityQuery(texts, true, localNames);
+  if (exact) return [exact, cityQuery(texts, false, localNames)!];
   const zip = locationQuery(text);
   return zip ? [zip] : [];
 }
@@ -403,10 +405,10 @@ function firstLetters(typed: Sql[]): Sql {
     AND g.key < greatest(${join(typed.map((t) => sql`chr(ascii(left(${placeKey(t)}, 1)) + 1)`), ', ')})`;
 }
 
-/** The cities `texts` name, rows of the first text's readings before the next's. */
-function cityQuery(texts: string[], exact: boolean): Sql | null {
+/** The cities `texts` name, rows of the first text's readings before the next's; `localNames`, the states' names in the page's language. */
+function cityQuery(texts: string[], exact: boolean, localNames: readonly string[]): Sql | null {
   if (!texts.some((text) => /[A-Za-z\u00C0-\u024F]/.test(text))) return null;
-  const typed = texts.flatMap(readings);
+  const typed = texts.flatMap((text) => readings(text, localNames));
   const rows = join(typed.map((r, i) => sql`(${i}, ${r.city}, ${r.state}::VARCHAR)`), ', ');
   const letters = exact ? [firstLetters(typed.map((r) => sql`${r.city}`))] : [];
   return sql`WITH typed(reading, city, state) AS (VALUES ${rows}),

@@ -40,7 +40,7 @@ export function useResolvedSearch(state: SearchState, manifest: Manifest | undef
   const byCode = typedState && !typedState.byName ? typedState.code : null;
   // A state's code alone is looked up nowhere; its name, among the cities too.
   const codeTyped = typedState?.byName === false;
-  const lookups = useMemo(() => (!state.at && state.where && !codeTyped ? placeLookups(state.where) : null), [state.at, state.where, codeTyped]);
+  const lookups = useMemo(() => (!state.at && state.where && !codeTyped ? placeLookups(state.where, localNames) : null), [state.at, state.where, codeTyped, localNames]);
   const zip = useQuery(lookups?.length === 1 ? lookups[0] : null);
   const city = useFirstFound(lookups && lookups.length > 1 ? lookups : null, anyRow);
   const lookup = lookups && lookups.length > 1 ? city : zip;
