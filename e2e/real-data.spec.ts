@@ -123,6 +123,19 @@ test('a download holds the intake numbers the details list, as SAMHSA gives them
   expect(cells.find((r) => r.org_id === id)?.payment).toBe(payment);
 });
 
+test('a listing placed at its ZIP\'s center is "about" its distance, never 0.0 miles ahead of one whose street is known', async ({ page }) => {
+  // Near Portsmouth, OH such a listing read "0.0 mi", first, where one downtown read 5.4 (a walkthrough).
+  const [{ org_id: id, zip }] = await oracleRows(`SELECT org_id, zip FROM read_parquet('${release.data}/organizations/*/*.parquet')
+    WHERE geo_precision = 'zip' AND NOT mental_health_only AND zip IS NOT NULL ORDER BY org_id LIMIT 1`);
+  await openDirectory(page, `./?where=${zip}&r=5`);
+  const row = page.locator(`tr[data-org-id="${id}"]`);
+  await expect(row).toBeVisible({ timeout: 30_000 });
+  await expect(row).toContainText(/about \d+ mi/);
+  await expect(row).not.toContainText('0.0 mi');
+  // One whose position is its own keeps a tenth of a mile.
+  await expect(page.locator('tr[data-org-id]').filter({ hasText: /\d\.\d mi/ }).first()).toBeVisible();
+});
+
 test('a phone with an extension shows it and dials it, as one link on a desktop and a phone', async ({ page }) => {
   for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
     await page.setViewportSize(size);

@@ -11,6 +11,16 @@ export function formatNumber(n: number, fractionDigits?: number): string {
     : { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(n);
 }
 
+/**
+ * A result's distance, "5.4 mi"; "about 1 mi" for one placed at its ZIP's or city's center
+ * (`precision`, release/geo.ts), which is only that near: "0.0 mi" put it first for the ZIP's own
+ * search, ahead of one downtown (SAMHSA's directory near Portsmouth, OH; a walkthrough).
+ */
+export function milesText(t: TFunction, miles: number, precision: unknown): string {
+  return precision === 'zip' || precision === 'city' ? t('units.milesAbout', { miles: formatNumber(Math.max(1, Math.round(miles)), 0) })
+    : t('units.milesShort', { miles: formatNumber(miles, 1) });
+}
+
 /** A share (0–1) as a percentage, `87%` / `87 %`, to `fractionDigits` places (none by default). */
 export function formatPercent(share: number, fractionDigits = 0): string {
   return new Intl.NumberFormat(locale(), { style: 'percent', minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(share);

@@ -6,7 +6,7 @@ import type { TFunction } from 'i18next';
 import { IsolatedParts } from '../../components/isolated-parts.tsx';
 import { PhoneLink } from '../../components/phone-link.tsx';
 import { directionsHref } from '../../components/directions.ts';
-import { formatNumber } from '../../i18n/format.ts';
+import { milesText } from '../../i18n/format.ts';
 import type { ResultRow } from './use-paged-rows.ts';
 
 type Column = ColumnDef<ResultRow | null>;
@@ -22,7 +22,7 @@ const call = (r: ResultRow, label?: string) => r.phone
  * row while the names beside it were cut.
  */
 export function resultColumns(t: TFunction, near: boolean, narrow: boolean, oneType: boolean, onSelect: (orgId: string, row: ResultRow) => void): Column[] {
-  const miles = (r: ResultRow) => (r.distance_miles === null ? '' : t('units.milesShort', { miles: formatNumber(r.distance_miles, 1) }));
+  const miles = (r: ResultRow) => (r.distance_miles === null ? '' : milesText(t, r.distance_miles, r.geo_precision));
   const typeName = (r: ResultRow) => t(`data.orgType.${r.org_type}`);
   const directions = (r: ResultRow) => {
     const route = directionsHref(r);

@@ -3,7 +3,7 @@
 // print media query or `beforeprint`) or when "Print this list" is pressed, which prints once the rows are in.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../../i18n/format.ts';
+import { formatNumber, milesText } from '../../i18n/format.ts';
 import { useQuery } from '../../db/use-query.ts';
 import { resultsQuery, type ResolvedSearch } from '../../search/queries.ts';
 import type { ResultRow } from './use-paged-rows.ts';
@@ -46,7 +46,7 @@ export function PrintList({ search, total }: { search: ResolvedSearch; total: nu
               {rows.rows.map((r) => (
                 <li key={r.org_id} data-org-id={r.org_id}>
                   <strong translate="no">{r.name}</strong> ({t(`data.orgType.${r.org_type}`)})
-                  {r.distance_miles !== null && `, ${t('units.milesShort', { miles: formatNumber(r.distance_miles, 1) })}`}<br />
+                  {r.distance_miles !== null && `, ${milesText(t, r.distance_miles, r.geo_precision)}`}<br />
                   <span translate="no">{[r.address_line1, r.city, [r.state, r.zip].filter(Boolean).join(' ')].filter(Boolean).join(', ')}</span>
                   {r.phone && <> · <span translate="no">{r.phone}</span></>}
                 </li>

@@ -22,6 +22,8 @@ export interface ResultRow extends Record<string, unknown> {
   latitude: number | null;
   longitude: number | null;
   distance_miles: number | null;
+  /** 'zip' where the listing is placed at its ZIP's center (release/geo.ts). */
+  geo_precision: string | null;
 }
 
 export function usePagedRows(search: ResolvedSearch, sort: Sort) {
