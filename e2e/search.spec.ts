@@ -252,6 +252,12 @@ test.describe('with the location shared', () => {
     await expect(page).toHaveURL(/[?&]q=detox(&|$)/);
     await expect(page.locator('[data-total]')).toContainText('your location', { timeout: 30_000 });
     const found = Number(await total(page).getAttribute('data-total'));
+    // Back from a listing, the point is still "your location", not "the chosen point" (a walkthrough).
+    await page.locator('tr[data-org-id]').first().getByRole('button').first().click();
+    await expect(page).toHaveURL(/[?&]org=/);
+    await page.goBack();
+    await expect(page).not.toHaveURL(/[?&]org=/);
+    await expect(page.locator('[data-total]')).toContainText('your location');
     await openDirectory(page, `./?at=${encodeURIComponent('42.37,-71.1')}&r=25`);
     await expect(total(page)).toBeVisible({ timeout: 30_000 });
     expect(Number(await total(page).getAttribute('data-total'))).toBeGreaterThan(found);

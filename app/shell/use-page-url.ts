@@ -44,9 +44,13 @@ export function usePageUrl(keep = ''): [Page, Go] {
     settleUrl(keep);
     const onPop = () => {
       settleUrl(keep);
+      const next = pageFromUrl(window.location.search);
       // Only the fragment changed (markPlace's entries, the skip link's "#results"): the same page.
-      if (pageToUrl(pageFromUrl(window.location.search), keep) === pageToUrl(latest.current, keep)) return;
-      setPage((latest.current = pageFromUrl(window.location.search)));
+      if (pageToUrl(next, keep) === pageToUrl(latest.current, keep)) return;
+      // The same point keeps its name: back from a listing, "your location" read "the chosen point" (a walkthrough).
+      const at = latest.current.search.at;
+      if (at && next.search.at?.lat === at.lat && next.search.at.lon === at.lon) next.search.at = at;
+      setPage((latest.current = next));
     };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
