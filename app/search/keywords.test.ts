@@ -40,6 +40,7 @@ describe('reading typed text', () => {
     expect(readText('center').words).toEqual(['center']);
     // Punctuation around them is no word of its own: "¡ayuda!" is "ayuda", "detox," is detox.
     expect(readText('¡Ayuda! ¿dónde?').ignored).toEqual(['¡ayuda! ¿dónde?']);
+    expect(readText('"Harbor Clinic"').ignored).toEqual(['clinic']);
     expect(readText('help, detox.').keywords.map((k) => k.phrase)).toEqual(['detox']);
     // Words too: a name typed in quotes, or a word before a full stop, found nothing with them.
     expect(readText('main st.').words).toEqual(['main', 'st']);

@@ -278,8 +278,10 @@ export function readText(text: string): ReadText {
     } else if (filler) {
       asked ||= ASKS.has(plain[i]);
       // A run of them is one phrase, as it was typed.
-      if (ignoring) read.ignored[read.ignored.length - 1] += ` ${tokens[i]}`;
-      else read.ignored.push(tokens[i]);
+      // Said in quotes of the page's own: the typed ones went inside them (“clinic"”).
+      const said = tokens[i].replace(/^["“”]+|["“”]+$/g, '') || tokens[i];
+      if (ignoring) read.ignored[read.ignored.length - 1] += ` ${said}`;
+      else read.ignored.push(said);
     } else {
       const typo = misspelled(plain[i]);
       if (typo) found(plain[i], typo.keyword, typo.meant);
