@@ -27,7 +27,7 @@ import { ResultsSummary } from './shell/results-summary.tsx';
 import { useServiceNames } from './shell/text-reading.tsx';
 import { useEmbedMessages } from './shell/use-embed-messages.ts';
 import { useResolvedSearch } from './shell/use-resolved-search.ts';
-import { entryState, markPlace, usePageUrl, type EntryState } from './shell/use-page-url.ts';
+import { atPlace, entryState, markPlace, usePageUrl, type EntryState } from './shell/use-page-url.ts';
 import { SearchForm, type SearchFormHandle } from './views/search-form/search-form.tsx';
 import type { ResultsTableHandle } from './views/table/results-table.tsx';
 
@@ -123,14 +123,15 @@ export function App() {
   const listScroll = useRef(0);
   // What the list showed of the result opened from it, for the details while they load.
   const [preview, setPreview] = useState<DetailPreview | null>(null);
+  // Opened from the map: on a phone, closing returns to the map, not the list's head (a person test).
+  const fromMap = useRef(false);
   const openFromList = useCallback((orgId: string, row: DetailPreview) => {
     opener.current = orgId;
+    fromMap.current = false;
     listScroll.current = window.scrollY;
     setPreview(row);
     onSelect(orgId);
   }, [onSelect]);
-  // Opened from the map: on a phone, closing returns to the map, not the list's head (a person test).
-  const fromMap = useRef(false);
   const openFromMap = useCallback((orgId: string) => {
     opener.current = null;
     fromMap.current = true;
@@ -201,7 +202,7 @@ export function App() {
   const toList = useRef<HTMLButtonElement>(null);
   const toMap = useRef<HTMLButtonElement>(null);
   const leftList = useRef<number | null>(null);
-  const onMap = useRef(window.location.hash === MAP_ENTRY);
+  const onMap = useRef(atPlace(MAP_ENTRY));
   const showMap = useCallback(() => {
     leftList.current = window.scrollY;
     markPlace(MAP_ENTRY);
@@ -215,14 +216,14 @@ export function App() {
     toMap.current?.focus({ preventScroll: true });
   }, [toResults]);
   const backToList = useCallback(() => {
-    if (window.location.hash === MAP_ENTRY) window.history.back();
+    if (atPlace(MAP_ENTRY)) window.history.back();
     else returnToList();
   }, [returnToList]);
   // Back from the map's entry, by the button or the phone's: after the browser's own scroll, which knows no focus.
   useEffect(() => {
     const onPop = () => {
       const was = onMap.current;
-      onMap.current = window.location.hash === MAP_ENTRY;
+      onMap.current = atPlace(MAP_ENTRY);
       if (was && !onMap.current) requestAnimationFrame(returnToList);
     };
     window.addEventListener('popstate', onPop);

@@ -200,6 +200,14 @@ test('on a phone the map, under every result, is a tap away over the list, and t
   await expect(page).not.toHaveURL(/#map$/);
   await expect(toMap).toBeFocused();
   expect(await page.evaluate(() => window.scrollY)).toBe(left);
+  // A link opened with "#map" is no step of the page's: "Back to the list" stays on the search.
+  await openDirectory(page, './');
+  await openDirectory(page, './?where=02139&r=25#map');
+  await expect(page.locator('[data-total]')).toBeVisible({ timeout: 30_000 });
+  await toMap.click();
+  await back.click();
+  await expect(toMap).toBeFocused();
+  await expect(page).toHaveURL(/[?&]where=02139/);
   // Beside the list on a wide screen, the map needs neither.
   await page.setViewportSize({ width: 1366, height: 800 });
   await expect(toMap).toBeHidden();

@@ -22,18 +22,23 @@ function settleUrl(keep: string) {
  * opened from it); none for one a link opened. "Back to the results" goes back that far, where a
  * new entry made the phone's Back open the organization again (a person test).
  */
-export interface EntryState { opened?: number }
+export interface EntryState { opened?: number; place?: string }
 export const entryState = (): EntryState => (window.history.state ?? {}) as EntryState;
 
 export type Go = (change: Partial<Page>, how?: 'push' | 'replace', entry?: EntryState) => void;
 
 /**
  * An entry for a place further down the same page (`#map`: the map under a phone's list), so the
- * phone's Back returns to where the page was rather than leaving the search (a person test).
+ * phone's Back returns to where the page was rather than leaving the search (a person test). The
+ * entry says so (`place`): a link opened with the fragment is no entry of the page's, and going
+ * back from it would leave the site.
  */
 export function markPlace(hash: string) {
-  if (window.location.hash !== hash) window.history.pushState(window.history.state, '', hash);
+  if (entryState().place !== hash) window.history.pushState({ ...entryState(), place: hash }, '', hash);
 }
+
+/** Whether this entry is one markPlace made for `hash`. */
+export const atPlace = (hash: string) => entryState().place === hash;
 
 /** `keep`: parameters that stay on every search URL (an embed's own, see search/url.ts). */
 export function usePageUrl(keep = ''): [Page, Go] {
