@@ -83,7 +83,7 @@ export function useQuery<T extends Row>(query: Sql | null, options?: { backgroun
  * the wider files only when the nearer ones hold nothing (the nearest result of an empty radius,
  * shell/results-summary.tsx). Asked of the engine alone: no such query is read without it.
  */
-export function useFirstFound<T extends Row>(queries: readonly Sql[] | null, found: (rows: T[]) => boolean): QueryState<T> {
+export function useFirstFound<T extends Row>(queries: readonly Sql[] | null, found: (rows: T[]) => boolean, options?: { background?: boolean }): QueryState<T> {
   const database = useDatabase();
   const [state, setState] = useState<QueryState<T>>({ status: 'waiting' });
   const key = queries ? JSON.stringify(queries.map((q) => [q.text, q.params])) : null;
@@ -100,7 +100,7 @@ export function useFirstFound<T extends Row>(queries: readonly Sql[] | null, fou
       let rows: T[] = [];
       for (const query of queries) {
         try {
-          rows = await engine.query<T>(query.text, query.params, afterFailure ? { afterFailure } : undefined);
+          rows = await engine.query<T>(query.text, query.params, afterFailure ? { ...options, afterFailure } : options);
         } catch (error) {
           if (current) setState({ status: 'failed', error: asQueryError(error, query.text, query.params), retry });
           return;
@@ -113,7 +113,7 @@ export function useFirstFound<T extends Row>(queries: readonly Sql[] | null, fou
     return () => {
       current = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for `queries` by value; `found` is a fixed test
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for `queries` by value; `found` is a fixed test; options only pick the lane
   }, [database, key, attempt]);
   return state;
 }

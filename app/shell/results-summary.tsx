@@ -33,15 +33,18 @@ function useNearest(search: ResolvedSearch | null): QueryState<{ miles: number |
   return useFirstFound<{ miles: number | null }>(queries, (rows) => rows[0]?.miles != null);
 }
 
+const BACKGROUND = { background: true };
+
 /**
  * The search's words, each one no listing holds replaced by the nearest one a listing does
  * (spelling.ts), with the radius that reaches its nearest result when the word lies beyond the
- * search's (undefined: as searched; null: farther than any radius offered). Null for no correction,
- * and while that radius is being found: the offer does not change under a finger.
+ * search's (undefined: as searched). Null for no correction, one no radius offered reaches, and
+ * while that radius is being found: the offer does not change under a finger.
  */
-function useCorrected(search: ResolvedSearch | null): { text: string; radius: Radius | null | undefined } | null {
+function useCorrected(search: ResolvedSearch | null): { text: string; radius: Radius | undefined } | null {
   const queries = useMemo(() => (search ? spellingQueries(search) : null), [search]);
-  const found = useFirstFound<Correction>(queries?.length ? queries : null, (rows) => rows.length > 0);
+  // Behind whatever the person asks next: the country's words are read at ×10 from every row (spelling.ts).
+  const found = useFirstFound<Correction>(queries?.length ? queries : null, (rows) => rows.length > 0, BACKGROUND);
   const rows = search && found.status === 'done' ? found.rows : [];
   const text = search ? correctedText(search.state.text, rows) : null;
   const farther = text !== null && rows[0].farther;
@@ -51,9 +54,10 @@ function useCorrected(search: ResolvedSearch | null): { text: string; radius: Ra
   if (!farther) return { text, radius: undefined };
   if (nearest.status !== 'done') return null;
   const miles = nearest.rows[0]?.miles;
-  // The words together found nowhere (each word alone is somewhere): no offer to lead to nothing.
-  if (miles == null) return null;
-  return { text, radius: RADII.find((r) => r >= miles) ?? null };
+  const radius = miles == null ? undefined : RADII.find((r) => r >= miles);
+  // The words together found nowhere (each word alone is somewhere), or farther than any radius
+  // offered: no offer to lead to nothing again.
+  return radius ? { text, radius } : null;
 }
 
 export function ResultsSummary({ total, search, onChange, types, names }: Props) {
