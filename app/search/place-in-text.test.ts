@@ -71,6 +71,8 @@ describe('the place box, as people type in it', () => {
     // Each was "not a ZIP code or city we know" (a walkthrough).
     for (const typed of ['Portsmouth, OH 45662', 'portsmouth oh 45662-1234', '45662 portsmouth']) expect(placeOfBox(typed), typed).toEqual({ place: '45662', here: false });
     expect(placeOfBox('New York, NY 10001').place).toBe('10001');
+    // An address's ZIP, not its street number.
+    expect(placeOfBox('12500 Jefferson Ave, Newport News, VA 23602').place).toBe('23602');
   });
 
   it('leaves out "near me" around a town, and says when it is all there is', () => {

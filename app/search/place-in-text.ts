@@ -64,10 +64,11 @@ export interface PlaceInText {
 
 /**
  * A ZIP typed among the words, a ZIP+4 as its ZIP ("10001-2345", "02139 4307": the place box reads
- * five digits), punctuation around it aside ("near 10001.").
+ * five digits), punctuation around it aside ("near 10001."). The last five digits: an address's
+ * ZIP follows its street number ("12500 Jefferson Ave, Newport News, VA 23602").
  */
 function zipIn(words: string[], bare: string[]): PlaceInText | null {
-  const at = bare.findIndex((w) => /^\d{5}(-\d{4})?$/.test(w));
+  const at = bare.findLastIndex((w) => /^\d{5}(-\d{4})?$/.test(w));
   if (at < 0) return null;
   const plusFour = bare[at].length === 5 && /^\d{4}$/.test(bare[at + 1] ?? '') ? 1 : 0;
   return { place: bare[at].slice(0, 5), rest: words.filter((_, i) => i < at || i > at + plusFour).join(' ') };

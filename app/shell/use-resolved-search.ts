@@ -11,7 +11,7 @@ import { useFirstFound, useQuery } from '../db/use-query.ts';
 import type { Manifest } from '../release/manifest.ts';
 import { placeLookups, placeOf, pointOf, resolveSearch, type ResolvedSearch } from '../search/queries.ts';
 import { localStateNames } from '../i18n/format.ts';
-import { stateTyped } from '../search/place-in-text.ts';
+import { placeOfBox, stateTyped } from '../search/place-in-text.ts';
 import type { Place, SearchState } from '../search/state.ts';
 
 /** Another place the text may have meant: a place box's text, and what it is called. */
@@ -36,7 +36,8 @@ export function useResolvedSearch(state: SearchState, manifest: Manifest | undef
   const { t } = useTranslation();
   // A state's name in the page's language is the state too ("Nueva York"); `t` changes with the language.
   const localNames = useMemo(() => localStateNames(t), [t]);
-  const typedState = state.at ? null : stateTyped(state.where, localNames);
+  // The place as the form reads it ("Ohio near me" is Ohio), for a link too.
+  const typedState = state.at ? null : stateTyped(placeOfBox(state.where).place, localNames);
   const byCode = typedState && !typedState.byName ? typedState.code : null;
   // A state's code alone is looked up nowhere; its name, among the cities too.
   const codeTyped = typedState?.byName === false;

@@ -78,6 +78,9 @@ export function SearchForm({ id, state, search, onChange, onSearch, autoFocus = 
     return local?.byName && !stateTyped(place) ? stateName(local.code) : place;
   };
 
+  // What the form holds when the location comes, up to 15 s after the tap: words typed meanwhile count.
+  const now = useRef({ state, text });
+  now.current = { state, text };
   const locate = () => {
     if (!navigator.geolocation) return setLocating(t('form.noGeolocation'));
     setLocating(t('form.locating'));
@@ -85,7 +88,8 @@ export function SearchForm({ id, state, search, onChange, onSearch, autoFocus = 
       (p) => {
         setLocating(null);
         // With the words in the box, as Search takes them: "opioid" typed, then the location, listed everything near.
-        onSearch({ ...state, where: '', at: roundedPlace(p.coords.latitude, p.coords.longitude, 'your location'), text: text.trim(), selected: null });
+        const { state: latest, text: words } = now.current;
+        onSearch({ ...latest, where: '', at: roundedPlace(p.coords.latitude, p.coords.longitude, 'your location'), text: words.trim(), selected: null });
       },
       () => setLocating(t('form.locationUnavailable')),
       { maximumAge: 600_000, timeout: 15_000 },
