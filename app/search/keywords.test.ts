@@ -37,20 +37,24 @@ describe('reading typed text', () => {
     expect(readText('centro de rehabilitación para adolescentes').words).toEqual([]);
     expect(readText('detox facility boston').words).toEqual(['boston']);
     expect(readText('Hope Center').words).toEqual(['hope', 'center']);
+    // With a keyword anywhere, a name's "center" too: "hope center detox" looks for Hope's detox (Hope Center among them).
+    expect(readText('hope center detox').words).toEqual(['hope']);
+    expect(readText('a better place detox').words).toEqual(['better', 'place']);
     expect(readText('center').words).toEqual(['center']);
     // Punctuation around them is no word of its own: "¡ayuda!" is "ayuda", "detox," is detox.
     expect(readText('¡Ayuda! ¿dónde?').ignored).toEqual(['¡ayuda! ¿dónde?']);
     expect(readText('"Harbor Clinic"').ignored).toEqual(['clinic']);
     expect(readText('help, detox.').keywords.map((k) => k.phrase)).toEqual(['detox']);
     // Words too: a name typed in quotes, or a word before a full stop, found nothing with them.
-    expect(readText('main st.').words).toEqual(['main', 'st']);
+    expect(readText('main st.').words).toEqual(['main', 'st.']);
+    expect(readText('«Lighthouse»').words).toEqual(['lighthouse']);
     expect(readText('"Harbor House"').words).toEqual(['harbor', 'house']);
     expect(readText('“Hope Center” (Akron).').words).toEqual(['hope', 'center', 'akron']);
     expect(readText('A.A. Harbor').words).toEqual(['a.a', 'harbor']);
     // A possessive is its word ("women's" was matched as typed, in names only).
     expect(readText("women's rehab").keywords.map((k) => k.phrase)).toEqual(['women', 'rehab']);
     expect(readText('men’s').keywords.map((k) => k.phrase)).toEqual(['men']);
-    expect(readText("st. mary's").words).toEqual(['st', "mary's"]);
+    expect(readText("st. mary's").words).toEqual(['st.', "mary's"]);
   });
 
   it('leaves out everyday words of both languages, and keeps the keyword phrases that hold them', () => {

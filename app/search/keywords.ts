@@ -7,6 +7,7 @@
 // beside the English ones (the page can be in Spanish, app/i18n), with and without accents.
 // readText also leaves out words that ask for nothing ("help", "ayuda") and reads a keyword
 // misspelled by one letter as the keyword; the page says both (shell/text-reading.tsx).
+import { oneEditApart } from './edits.ts';
 import { FILTER_GROUP_BY_ID, type FilterOption } from './filters.ts';
 import { MAX_TEXT, type OrgType } from './state.ts';
 
@@ -131,8 +132,8 @@ const COMMON = [
   'él', 'ella', 'ellos', 'ellas', 'vive', 'viven', 'tiene', 'tienen', 'acepta', 'también', 'tambien', 'gracias', 'muy', 'mucho', 'este', 'esta',
 ];
 
-/** What a person calls any listing, left out beside a keyword (readText). */
-const ANY_LISTING = new Set(['center', 'centers', 'centre', 'centres', 'centro', 'centros', 'facility', 'facilities', 'place', 'places']);
+/** What a person calls any listing, left out in a text with a keyword (readText). */
+const ANY_LISTING = new Set(['center', 'centers', 'centre', 'centres', 'centro', 'centros', 'facility', 'facilities']);
 
 const ASKS = new Set(ASKING);
 const FILLERS = new Set([...ASKING, ...COMMON]);
@@ -168,17 +169,6 @@ const bare = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '');
 
 /** The keywords' one-word phrases, bare once: bared on every read, they took 0.1 ms a text. */
 const WORDS = PHRASES.filter((p) => p.tokens.length === 1).map((p) => ({ word: p.tokens[0], bare: bare(p.tokens[0]), keyword: p.keyword }));
-
-/** a and b differ by at most one letter inserted, left out, changed, or two neighbours swapped. */
-export function oneEditApart(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  if (a.length === b.length) {
-    return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
-  }
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-}
 
 /**
  * Whether `typed` reads as `word` misspelled: one edit apart, but not in the first letter, nor a
@@ -233,7 +223,7 @@ export function wordForms(word: string): string[] {
 export const inEnglish = (word: string) => IN_ENGLISH.get(unpunctuated(bare(word.toLowerCase()))) ?? null;
 
 /** A word without the punctuation typed around it ("¡ayuda!", "detox,", "“hope”"). */
-export const unpunctuated = (word: string) => word.replace(/^[¡¿"“'(]+|[.,;:!?"”')]+$/g, '');
+export const unpunctuated = (word: string) => word.replace(/^[¡¿"“«‘'(]+|[.,;:!?"”»’')]+$/g, '');
 
 /**
  * A phone number as people write one: "(212) 268-8830", "212.268.8830", "+1 212 268 8830".
@@ -287,13 +277,14 @@ export function readText(text: string): ReadText {
       if (typo) found(plain[i], typo.keyword, typo.meant);
       // Without the punctuation around it: a name typed in quotes, or a word before a full stop
       // ("cambridge."), was looked for with it and found nothing.
-      else if (!full()) read.words.push(unpunctuated(tokens[i]));
+      // A short word keeps its stop ("st."): "st" lies in nearly every listing's words.
+      else if (!full()) read.words.push(unpunctuated(tokens[i]).length > 2 ? unpunctuated(tokens[i]) : tokens[i]);
     }
     ignoring = filler;
   }
-  // Beside a keyword, what a person calls any listing: "rehab center for teens" required "center"
-  // in the name (2 near Los Angeles against 55; a walkthrough). Beside a name's words it is the
-  // name's ("Hope Center", "centro de recuperación").
+  // In a text that names a kind of care (a keyword), what a person calls any listing: "rehab center
+  // for teens" required "center" in the name (2 near Los Angeles against 55; a walkthrough). In a
+  // text of a name's words alone it is the name's ("Hope Center", "centro de recuperación").
   if (read.keywords.length > 0) {
     const generic = read.words.filter((w) => ANY_LISTING.has(w));
     read.words = read.words.filter((w) => !ANY_LISTING.has(w));

@@ -60,11 +60,21 @@ describe('whyNotReadOnly', () => {
   it('reads the describing statements as reads, and names the word it stops on', () => {
     for (const sql of ['DESCRIBE organizations', 'SHOW TABLES', 'SUMMARIZE gazetteer', 'EXPLAIN SELECT 1']) expect(whyNotReadOnly(sql)).toBeNull();
     expect(whyNotReadOnly('DROP TABLE t')).toEqual({ reason: 'notRead', word: 'drop' });
+    expect(whyNotReadOnly('PREPARE q AS SELECT 1')).toEqual({ reason: 'notRead', word: 'prepare' });
+    expect(whyNotReadOnly("COMMENT ON TABLE t IS 'x'")).toEqual({ reason: 'notRead', word: 'comment' });
+  });
+
+  it('says a statement DuckDB cannot parse is none it knows, with the reading keyword it is one letter from', async () => {
     // A typo is no write: refused as one, "SELEC" sent an analyst to unlock changes (a walkthrough).
     expect(whyNotReadOnly('SELEC count(*) FROM organizations')).toEqual({ reason: 'unknown', word: 'selec', meant: 'select' });
     expect(whyNotReadOnly('SLECT 1')).toEqual({ reason: 'unknown', word: 'slect', meant: 'select' });
     expect(whyNotReadOnly('GIVE ME everything')).toEqual({ reason: 'unknown', word: 'give', meant: null });
-    expect(whyNotReadOnly('PREPARE q AS SELECT 1')).toEqual({ reason: 'notRead', word: 'prepare' });
+    expect(whyNotReadOnly('.tables')).toEqual({ reason: 'unknown', word: '.tables', meant: null });
+    for (const sql of ['SELEC count(*) FROM organizations', 'SLECT 1', 'GIVE ME everything', '.tables']) {
+      await expect(conn.extractStatements(sql), sql).rejects.toThrow(/Parser Error/);
+    }
+    // DuckDB's other names for its reading statements read.
+    expect(whyNotReadOnly('PIVOT_WIDER organizations ON state USING count(*)')).toBeNull();
     expect(whyNotReadOnly('-- nothing')).toEqual({ reason: 'empty' });
     expect(whyNotReadOnly('SELECT * FROM t; ')).toBeNull();
     expect(whyNotReadOnly('EXPLAIN ANALYZE DELETE FROM t')).toEqual({ reason: 'writes', word: 'delete' });

@@ -5,13 +5,13 @@
 // comments and quoted names (a column named like one can be quoted). Its verdicts are checked
 // against DuckDB's own parser in read-only.test.ts.
 import { sqlTokens } from '../release/sql-text.ts';
-import { oneEditApart } from './keywords.ts';
+import { oneEditApart } from './edits.ts';
 
-const READS = new Set(['select', 'with', 'from', 'values', 'table', 'describe', 'desc', 'show', 'summarize', 'explain', 'pivot', 'unpivot']);
+const READS = new Set(['select', 'with', 'from', 'values', 'table', 'describe', 'desc', 'show', 'summarize', 'explain', 'pivot', 'unpivot', 'pivot_wider', 'pivot_longer']);
 const WRITES = new Set([
   'insert', 'update', 'delete', 'create', 'drop', 'alter', 'truncate', 'merge', 'upsert', 'copy', 'export', 'import',
   'attach', 'detach', 'use', 'install', 'load', 'set', 'reset', 'pragma', 'call', 'checkpoint', 'vacuum',
-  'begin', 'commit', 'rollback', 'grant', 'revoke',
+  'begin', 'commit', 'rollback', 'grant', 'revoke', 'comment',
 ]);
 /** DuckDB's other statements: neither a query nor, as the console counts, a write. */
 const OTHERS = new Set(['analyze', 'prepare', 'execute', 'deallocate', 'abort', 'start', 'end', 'release', 'savepoint', 'transaction', 'force']);
@@ -25,6 +25,9 @@ export type NotReadOnly = { reason: 'empty' | 'several' } | { reason: 'notRead' 
   | { reason: 'unknown'; word: string; meant: string | null };
 
 export function whyNotReadOnly(sql: string): NotReadOnly | null {
+  // The DuckDB shell's own commands (".tables") are no SQL.
+  const dot = /^\s*(\.\w+)/.exec(sql);
+  if (dot) return { reason: 'unknown', word: dot[1], meant: null };
   const statements = words(sql);
   if (statements.length === 0) return { reason: 'empty' };
   if (statements.length > 1) return { reason: 'several' };
