@@ -4,6 +4,8 @@
 // needs no account. Only the destination goes in the link, never the searched place; nothing is
 // sent until the person follows it, and the link says it opens another site.
 
+import { isApproximate } from '../release/geo.ts';
+
 /** Where a route goes: the organization's position, how exact it is, and its street. */
 export interface Destination {
   latitude: number | null;
@@ -36,7 +38,7 @@ function routable(line: string): string | null {
 export function directionsHref(d: Destination): string | null {
   const line = text(d.address_line1);
   const street = line && routable(line);
-  const approximate = d.geo_precision === 'zip' || d.geo_precision === 'city';
+  const approximate = isApproximate(d.geo_precision);
   if (street && (approximate || d.latitude === null || d.longitude === null)) {
     const to = [street, text(d.city), [text(d.state), text(d.zip)].filter(Boolean).join(' ')].filter(Boolean).join(', ');
     return `https://www.openstreetmap.org/directions?to=${encodeURIComponent(to)}`;

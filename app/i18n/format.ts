@@ -1,6 +1,7 @@
 // Numbers, dates and the names the app gives a point, in the language on screen: Intl does the
 // formatting, so no locale data ships with the app.
 import i18next, { type TFunction } from 'i18next';
+import { isApproximate } from '../release/geo.ts';
 import { STATE_CODES } from '../search/place-in-text.ts';
 
 const locale = () => i18next.t('meta.locale');
@@ -17,7 +18,7 @@ export function formatNumber(n: number, fractionDigits?: number): string {
  * search, ahead of one downtown (SAMHSA's directory near Portsmouth, OH; a walkthrough).
  */
 export function milesText(t: TFunction, miles: number, precision: unknown): string {
-  return precision === 'zip' || precision === 'city' ? t('units.milesAbout', { miles: formatNumber(Math.max(1, Math.round(miles)), 0) })
+  return isApproximate(precision) ? t('units.milesAbout', { miles: formatNumber(Math.max(1, Math.round(miles)), 0) })
     : t('units.milesShort', { miles: formatNumber(miles, 1) });
 }
 

@@ -18,6 +18,9 @@ export const GEO_PRECISION: Record<string, { label: string; sentence: string }> 
   none: { label: 'not located', sentence: 'Location unknown: not shown on the map.' },
 };
 
+/** Whether a position is only its ZIP's or city's center (GEO_PRECISION). */
+export const isApproximate = (precision: unknown) => precision === 'zip' || precision === 'city';
+
 /**
  * The latitude/longitude box that holds every point within `miles` of a point, on the sphere the
  * haversine measures: the cap reaches δ north and south and asin(sin δ / cos φ) east and west
