@@ -77,10 +77,14 @@ test('a ZIP\'s nearest rows, read before the engine starts, are in the order Duc
     const shown = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-org-id')));
     expect(shown, `${zip} within ${miles} mi`).toEqual((await oracleIds({ zip, miles, data: release.data })).slice(0, shown.length));
     // Each row names its program (SAMHSA lists a provider's sites under one name: "TRI Center Inc" twice near 10001).
-    const programs = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelector('.program-line')?.textContent ?? null));
-    const named = new Map((await oracleRows(`SELECT org_id, program_name FROM read_parquet('${release.data}/organizations/*/*.parquet')
-      WHERE program_name IS NOT NULL`)).map((r) => [String(r.org_id), String(r.program_name)]));
+    const programs = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelector('.program-line:not(.street-line)')?.textContent ?? null));
+    const listed = await oracleRows(`SELECT org_id, program_name, address_line1 FROM read_parquet('${release.data}/organizations/*/*.parquet')`);
+    const named = new Map(listed.filter((r) => r.program_name !== null).map((r) => [String(r.org_id), String(r.program_name)]));
     expect(programs, `${zip}'s program names`).toEqual(shown.map((id) => named.get(id!) ?? null));
+    // Without one, its street (two "Focus Residential Group LLC" cards at 303 and 326 Gervais Rd read as one twice).
+    const streets = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelector('.street-line')?.textContent ?? null));
+    const street = new Map(listed.map((r) => [String(r.org_id), r.program_name === null ? (r.address_line1 as string | null) : null]));
+    expect(streets, `${zip}'s streets`).toEqual(shown.map((id) => street.get(id!) ?? null));
     if (zip === '10001') expect(programs.filter(Boolean).length, 'programs named near 10001').toBeGreaterThan(5);
   }
 });

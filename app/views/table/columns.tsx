@@ -32,12 +32,16 @@ export function resultColumns(t: TFunction, near: boolean, narrow: boolean, oneT
     );
   };
   // With its program's name under it: SAMHSA lists a provider's sites under one name ("TRI Center
-  // Inc" twice near 10001), which read as duplicates until the details were opened.
+  // Inc" twice near 10001), which read as duplicates until the details were opened. One line, cut
+  // with an ellipsis: the rows are of a fixed height (results-table.tsx).
   const nameButton = (r: ResultRow) => (
     <>
       {/* Its click is the row's too (results-table.tsx): opened once, not once here and once there. */}
       <button type="button" className="link-button" translate="no" onClick={(e) => { e.stopPropagation(); onSelect(r.org_id, r); }}>{r.name}</button>
-      {r.program_name && <span className="program-line" translate="no"><bdi>{r.program_name}</bdi></span>}
+      {r.program_name ? <span className="program-line" translate="no"><bdi>{r.program_name}</bdi></span>
+        // Without a program's name, its street in that line: two "Focus Residential Group LLC" cards
+        // near Portsmouth, OH read as one listing twice (303 and 326 Gervais Rd; a walkthrough).
+        : r.address_line1 && <span className="program-line street-line" translate="no"><bdi>{r.address_line1}</bdi></span>}
     </>
   );
   if (narrow) {
