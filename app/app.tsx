@@ -9,6 +9,7 @@ import { CopyLink } from './components/copy-link.tsx';
 import { DetailLoading, type DetailPreview } from './components/detail-top.tsx';
 import { EngineActivity, StartingNotice } from './components/engine-status.tsx';
 import { LanguageSwitch } from './components/language-switch.tsx';
+import { placeLabel } from './i18n/format.ts';
 import { pageTitle } from './shell/page-title.ts';
 import { PanelBoundary } from './components/panel-boundary.tsx';
 import { QueryFailed } from './components/query-failed.tsx';
@@ -247,7 +248,7 @@ export function App() {
   }, [search, failed]);
 
   const resolved = resolution.status === 'resolved' ? resolution.search : null;
-  const place = resolved?.near?.label ?? (resolved?.inState ? t(`data.states.${resolved.inState}`) : null);
+  const place = resolved?.near ? placeLabel(t, resolved.near.label) : resolved?.inState ? t(`data.states.${resolved.inState}`) : null;
   // A place typed and not (yet) found names no words alone: "detox" said a search of the whole country.
   const titleWords = state.where && !place ? '' : state.text;
   useEffect(() => {

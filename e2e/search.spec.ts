@@ -258,6 +258,11 @@ test.describe('with the location shared', () => {
     await page.goBack();
     await expect(page).not.toHaveURL(/[?&]org=/);
     await expect(page.locator('[data-total]')).toContainText('your location');
+    // In Spanish, in Spanish (it said "your location" on the Spanish page; a walkthrough).
+    await openDirectory(page, './?lang=es');
+    await page.getByRole('button', { name: 'Usar mi ubicación' }).click();
+    await expect(page.locator('[data-total]')).toContainText('de su ubicación', { timeout: 30_000 });
+    await expect(page).toHaveTitle(/su ubicación/);
     await openDirectory(page, `./?at=${encodeURIComponent('42.37,-71.1')}&r=25`);
     await expect(total(page)).toBeVisible({ timeout: 30_000 });
     expect(Number(await total(page).getAttribute('data-total'))).toBeGreaterThan(found);
@@ -290,6 +295,9 @@ test('an empty search offers what would find something, named as it is', async (
   await expect(total(page)).not.toHaveAttribute('data-total', '0', { timeout: 30_000 });
   // Focus goes to the results the offer gave, not to the page's start as the offer went (a person test).
   await expect(page.locator('#results-title')).toBeFocused();
+  // Words typed in quotes are said in the page's quotes alone (“"Phoenix House"” was doubled; a walkthrough).
+  await openDirectory(page, `./?where=02139&r=5&q=${encodeURIComponent('"zzzzqqqq"')}`);
+  await expect(page.getByRole('button', { name: 'Search without the words “zzzzqqqq”' })).toBeVisible({ timeout: 30_000 });
 });
 
 test('words alone that find nothing: no offer to drop them (nothing would be left to search), and the spelling offer leads to results', async ({ page }) => {

@@ -7,6 +7,7 @@ import { useFirstFound, type QueryState } from '../db/use-query.ts';
 import { keywordFilter, readText } from '../search/keywords.ts';
 import { nearestQuery, nearestReaches, type ResolvedSearch } from '../search/queries.ts';
 import { correctedText, spellingQueries, type Correction } from '../search/spelling.ts';
+import { placeLabel } from '../i18n/format.ts';
 import { RADII, type OrgType, type Radius, type SearchState } from '../search/state.ts';
 import { TextReading } from './text-reading.tsx';
 
@@ -34,6 +35,8 @@ function useNearest(search: ResolvedSearch | null): QueryState<{ miles: number |
 }
 
 const BACKGROUND = { background: true };
+/** Quotes typed around the words: said inside the page's own, they were doubled (“"Phoenix House"”). */
+const QUOTES = /^["“”«»]+|["“”«»]+$/g;
 
 /**
  * The search's words, each one no listing holds replaced by the nearest one a listing does
@@ -63,7 +66,8 @@ function useCorrected(search: ResolvedSearch | null): { text: string; radius: Ra
 export function ResultsSummary({ total, search, onChange, types, names }: Props) {
   const { t } = useTranslation();
   const { state } = search;
-  const label = search.near?.label ?? null;
+  // "your location" and "the chosen point" in the page's language (the Spanish page said them in English).
+  const label = search.near ? placeLabel(t, search.near.label) : null;
   const nearest = useNearest(total === 0 ? search : null);
   const corrected = useCorrected(total === 0 ? search : null);
   // The count and how the words were read appear together: the line alone late read as a second answer.
@@ -75,7 +79,7 @@ export function ResultsSummary({ total, search, onChange, types, names }: Props)
   // What clearing undoes, said as it is: "Remove the filters" for a search of words alone named nothing on screen.
   // Words alone, with no place, leave nothing to search without them (the first screen): not offered.
   const clear = chosen ? (state.text ? t('summary.removeFiltersAndWords') : t('summary.removeFilters'))
-    : state.text && (label || search.inState) ? t('summary.removeWords', { text: state.text }) : null;
+    : state.text && (label || search.inState) ? t('summary.removeWords', { text: state.text.trim().replace(QUOTES, '') }) : null;
   // A keyword that is also a filter: offer the filter, with the word taken out of the text; only
   // beside other terms, as alone the keyword already found all its filter finds ("detox" near
   // 59301 was advised the Detox filter, which found the same nothing).
@@ -101,11 +105,19 @@ export function ResultsSummary({ total, search, onChange, types, names }: Props)
           {label && (nearest.status === 'waiting' || nearest.status === 'running') && <>{' '}<span className="finding-nearest">{t('summary.findingNearest')}</span></>}
           {' '}{t('summary.youCould')}</p>
           <ul>
-            {corrected && (
-              <li><button type="button" className="link-button" onClick={() => onChange({ ...state, text: corrected.text, radius: corrected.radius ?? state.radius })}>
-                {corrected.radius ? t('summary.didYouMeanWithin', { text: corrected.text, count: corrected.radius }) : t('summary.didYouMean', { text: corrected.text })}
+            {asFilters.map(({ group, option }) => (
+              <li key={`${group}:${option.value}`}>
+                <Trans i18nKey="summary.useFilter" components={{ strong: <strong /> }} values={{
+                  filter: t(`data.filters.${group}.options.${option.value}.label`), hint: t(`data.filters.${group}.options.${option.value}.hint`),
+                }} />
+              </li>
+            ))}
+            {clear && (
+              <li><button type="button" className="link-button" onClick={() => onChange({ ...state, types: [], filters: {}, text: '' })}>
+                {clear}
               </button></li>
             )}
+            {/* Last, what is read after the count (the nearest's radius, a spelling): each came in above a link a finger was on. */}
             {label && reach && reach > state.radius && (
               <li><button type="button" className="link-button" onClick={() => onChange({ ...state, radius: reach })}>
                 {t('summary.searchWithin', { count: reach })}
@@ -118,16 +130,9 @@ export function ResultsSummary({ total, search, onChange, types, names }: Props)
                 {t('summary.searchWithin', { count: wider })}
               </button></li>
             )}
-            {asFilters.map(({ group, option }) => (
-              <li key={`${group}:${option.value}`}>
-                <Trans i18nKey="summary.useFilter" components={{ strong: <strong /> }} values={{
-                  filter: t(`data.filters.${group}.options.${option.value}.label`), hint: t(`data.filters.${group}.options.${option.value}.hint`),
-                }} />
-              </li>
-            ))}
-            {clear && (
-              <li><button type="button" className="link-button" onClick={() => onChange({ ...state, types: [], filters: {}, text: '' })}>
-                {clear}
+            {corrected && (
+              <li><button type="button" className="link-button" onClick={() => onChange({ ...state, text: corrected.text, radius: corrected.radius ?? state.radius })}>
+                {corrected.radius ? t('summary.didYouMeanWithin', { text: corrected.text, count: corrected.radius }) : t('summary.didYouMean', { text: corrected.text })}
               </button></li>
             )}
           </ul>
