@@ -56,7 +56,9 @@ test('a right-to-left override in a link or a listing cannot reverse the text ar
   expect(await echo.evaluate((e) => getComputedStyle(e).unicodeBidi)).toBe('isolate');
   // Listings' places come as isolated parts: a city cannot turn its state around.
   await openDirectory(page, './?where=02139&r=10');
-  const where = page.locator('tr[data-org-id]').first().locator('td bdi');
+  const where = page.locator('tr[data-org-id]').first().locator('td .place bdi');
   await expect(where).toHaveCount(2);
+  // And the street shown under a name without a program's.
+  await expect(page.locator('tr[data-org-id] .street-line bdi').first()).toBeAttached();
   await expect(page.getByRole('status').filter({ hasText: 'within 10 miles of' }).locator('bdi')).toHaveText('Cambridge, MA 02139');
 });
