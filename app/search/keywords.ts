@@ -223,6 +223,9 @@ export function wordForms(word: string): string[] {
 export const inEnglish = (word: string) => IN_ENGLISH.get(unpunctuated(bare(word.toLowerCase()))) ?? null;
 
 /** A word without the punctuation typed around it ("¡ayuda!", "detox,", "“hope”"). */
+/** Text without the quotes typed around it, to be said inside the page's own (“"Phoenix House"” was doubled). */
+export const unquoted = (text: string) => text.trim().replace(/^["“”«»]+|["“”«»]+$/g, '');
+
 export const unpunctuated = (word: string) => word.replace(/^[¡¿"“«‘'(]+|[.,;:!?"”»’')]+$/g, '');
 
 /**
@@ -269,7 +272,7 @@ export function readText(text: string): ReadText {
       asked ||= ASKS.has(plain[i]);
       // A run of them is one phrase, as it was typed.
       // Said in quotes of the page's own: the typed ones went inside them (“clinic"”).
-      const said = tokens[i].replace(/^["“”]+|["“”]+$/g, '') || tokens[i];
+      const said = unquoted(tokens[i]) || tokens[i];
       if (ignoring) read.ignored[read.ignored.length - 1] += ` ${said}`;
       else read.ignored.push(said);
     } else {
@@ -278,7 +281,10 @@ export function readText(text: string): ReadText {
       // Without the punctuation around it: a name typed in quotes, or a word before a full stop
       // ("cambridge."), was looked for with it and found nothing.
       // A short word keeps its stop ("st."): "st" lies in nearly every listing's words.
-      else if (!full()) read.words.push(unpunctuated(tokens[i]).length > 2 ? unpunctuated(tokens[i]) : tokens[i]);
+      else if (!full()) {
+        const word = unpunctuated(tokens[i]);
+        read.words.push(word.length > 2 ? word : tokens[i]);
+      }
     }
     ignoring = filler;
   }

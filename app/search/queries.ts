@@ -10,7 +10,7 @@ import { tableReadSql } from '../release/table-read.ts';
 import { quoteIdent } from '../release/sql-text.ts';
 import { FILTER_GROUP_BY_ID, FILTER_GROUPS, type FilterGroup } from './filters.ts';
 import { readText } from './keywords.ts';
-import { placeOfBox, stateTyped } from './place-in-text.ts';
+import { stateTyped } from './place-in-text.ts';
 import { and, join, or, raw, sql, type Sql } from '../release/sql.ts';
 import { hasText, matchesText, textRank } from './text-match.ts';
 import { SEARCH_ROWS, searchRows, SHOWN } from './search-rows.ts';
@@ -347,7 +347,7 @@ function readings(text: string, localNames: readonly string[]): { city: string; 
  * city with the most ZIP codes (the gazetteer has no population; "Boston" is Boston, MA). `typos`
  * 0 and one row means sure; otherwise the next rows are the "did you mean" choices.
  */
-export function locationQuery(where: string, localNames: readonly string[] = []): Sql | null {
+export function locationQuery(where: string): Sql | null {
   const text = where.trim();
   const zip = /^(\d{5})(?:-\d{4})?$/.exec(text);
   if (zip) {
@@ -361,7 +361,7 @@ export function locationQuery(where: string, localNames: readonly string[] = [])
       offset: 0,
     });
   }
-  return cityQuery([text], false, localNames);
+  return cityQuery([text], false, []);
 }
 
 /**
@@ -373,8 +373,7 @@ export function locationQuery(where: string, localNames: readonly string[] = [])
  * the typos forgiven must.
  */
 export function placeLookups(where: string, localNames: readonly string[] = []): Sql[] {
-  // A link's place as the form reads it ("Portsmouth, OH 45662" is its ZIP; "hazard ky near me" the town).
-  const text = placeOfBox(where).place;
+  const text = where.trim();
   // The place a name means first, then the name itself: its other towns are the offers beside.
   const texts = [PLACE_NAMES.get(text.toLowerCase().replace(/\s+/g, ' ')), text].filter((t) => t !== undefined);
   const exact = cityQuery(texts, true, localNames);

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { useDatabase } from '../db/use-database.ts';
 import { useFirstFound, type QueryState } from '../db/use-query.ts';
-import { keywordFilter, readText } from '../search/keywords.ts';
+import { keywordFilter, readText, unquoted } from '../search/keywords.ts';
 import { nearestQuery, nearestReaches, type ResolvedSearch } from '../search/queries.ts';
 import { correctedText, spellingQueries, type Correction } from '../search/spelling.ts';
 import { placeLabel } from '../i18n/format.ts';
@@ -35,8 +35,6 @@ function useNearest(search: ResolvedSearch | null): QueryState<{ miles: number |
 }
 
 const BACKGROUND = { background: true };
-/** Quotes typed around the words: said inside the page's own, they were doubled (“"Phoenix House"”). */
-const QUOTES = /^["“”«»]+|["“”«»]+$/g;
 
 /**
  * The search's words, each one no listing holds replaced by the nearest one a listing does
@@ -79,7 +77,7 @@ export function ResultsSummary({ total, search, onChange, types, names }: Props)
   // What clearing undoes, said as it is: "Remove the filters" for a search of words alone named nothing on screen.
   // Words alone, with no place, leave nothing to search without them (the first screen): not offered.
   const clear = chosen ? (state.text ? t('summary.removeFiltersAndWords') : t('summary.removeFilters'))
-    : state.text && (label || search.inState) ? t('summary.removeWords', { text: state.text.trim().replace(QUOTES, '') }) : null;
+    : state.text && (label || search.inState) ? t('summary.removeWords', { text: unquoted(state.text) }) : null;
   // A keyword that is also a filter: offer the filter, with the word taken out of the text; only
   // beside other terms, as alone the keyword already found all its filter finds ("detox" near
   // 59301 was advised the Detox filter, which found the same nothing).

@@ -36,12 +36,13 @@ export function useResolvedSearch(state: SearchState, manifest: Manifest | undef
   const { t } = useTranslation();
   // A state's name in the page's language is the state too ("Nueva York"); `t` changes with the language.
   const localNames = useMemo(() => localStateNames(t), [t]);
-  // The place as the form reads it ("Ohio near me" is Ohio), for a link too.
-  const typedState = state.at ? null : stateTyped(placeOfBox(state.where).place, localNames);
+  // The place as the form reads it, for a link too ("Portsmouth, OH 45662" is its ZIP, "Ohio near me" Ohio).
+  const where = useMemo(() => placeOfBox(state.where).place, [state.where]);
+  const typedState = state.at ? null : stateTyped(where, localNames);
   const byCode = typedState && !typedState.byName ? typedState.code : null;
   // A state's code alone is looked up nowhere; its name, among the cities too.
   const codeTyped = typedState?.byName === false;
-  const lookups = useMemo(() => (!state.at && state.where && !codeTyped ? placeLookups(state.where, localNames) : null), [state.at, state.where, codeTyped, localNames]);
+  const lookups = useMemo(() => (!state.at && where && !codeTyped ? placeLookups(where, localNames) : null), [state.at, where, codeTyped, localNames]);
   const zip = useQuery(lookups?.length === 1 ? lookups[0] : null);
   const city = useFirstFound(lookups && lookups.length > 1 ? lookups : null, anyRow);
   const lookup = lookups && lookups.length > 1 ? city : zip;
