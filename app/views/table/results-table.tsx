@@ -137,7 +137,10 @@ export function ResultsTable({ search, total, sort, onSort, selectedId, hoveredI
     count: pageScroll ? listed : 0,
     enabled: pageScroll,
     estimateSize: () => rowHeight,
-    overscan: 10,
+    // A frame is as tall as its content and the host's page scrolls it: its own viewport is not
+    // what the visitor sees. Every listed row is drawn; windowed, a frame still shrunk to a
+    // closing details panel dropped the focused row as it came back (the embed phone test's flake).
+    overscan: inFrame ? listed : 10,
     scrollMargin: top,
   });
   const virtualizer = pageScroll ? onPage : inBox;
