@@ -28,7 +28,7 @@ const listings = () => rows<Record<string, unknown>>(db, `
 describe('listings at one address', () => {
   it('keeps apart records that differ in program name, suite, phone, level of care or services', async () => {
     const loaded = await listings();
-    expect(loaded.map((l) => l.record)).toEqual([0, 1, 2, 4, 5, 6, 8, 9, 10, 11, 12]);
+    expect(loaded.map((l) => l.record)).toEqual([0, 1, 2, 4, 5, 6, 8, 9, 10, 11, 12, 13, 14]);
     const akeela = loaded.filter((l) => Number(l.record) <= 2);
     expect(akeela.map((l) => [l.program_name, l.suite, l.level_of_care])).toEqual([
       ['Outpatient Services', 'Suite 210', 'outpatient'],
@@ -80,6 +80,7 @@ describe('phones', () => {
     expect((await report('warnings')).map((w) => [w.record, w.field, w.message])).toEqual([
       ['12', 'intake_phones', 'dropped "intake closed": not a 10-digit US number'],
       ['12', 'phone', 'kept (907) 555-0130 of "907-555-0130 (front desk)": could not read "(front desk)"'],
+      ['13', 'latitude', 'coordinates (38.1104, -82.6002) are 25 mi from the ZIP\'s and the town\'s points, in a county neither is in; located by zip'],
     ]);
   });
 });
@@ -92,16 +93,16 @@ describe('a release from some of the source files, one of them generated', () =>
       .toEqual(['recovery_community_centers_master.json', 'recovery_organizations_master.json']);
     expect(result.manifest.not_provided).toEqual(['recovery_community_centers_master.json', 'recovery_organizations_master.json']);
     expect(result.fates.map((f) => [f.file, f.read, f.loaded, f.merged, f.rejected])).toEqual([
-      ['treatment_centers_master.json', 13, 11, 2, 0], ['master_directory.json', 1, 1, 0, 0],
+      ['treatment_centers_master.json', 15, 13, 2, 0], ['master_directory.json', 1, 1, 0, 0],
     ]);
   });
 
   it('marks each generated record, counts them, and dates the data by its real source', async () => {
     expect(await rows(db, 'SELECT org_type, generated, count(*)::INTEGER AS n FROM organizations GROUP BY ALL ORDER BY ALL'))
-      .toEqual([{ org_type: 'narr_residence', generated: true, n: 1 }, { org_type: 'treatment_center', generated: false, n: 11 }]);
+      .toEqual([{ org_type: 'narr_residence', generated: true, n: 1 }, { org_type: 'treatment_center', generated: false, n: 13 }]);
     expect(result.manifest).toMatchObject({
       synthetic: false, generated_records: 1, data_date: '2022-06-01',
-      org_type_counts: { treatment_center: 11, narr_residence: 1, recovery_center: 0, recovery_organization: 0 },
+      org_type_counts: { treatment_center: 13, narr_residence: 1, recovery_center: 0, recovery_organization: 0 },
     });
     expect(result.manifest.sources.map((s) => [s.file, s.synthetic, s.extraction_date]))
       .toEqual([['treatment_centers_master.json', false, '2022-06-01'], ['master_directory.json', true, '2024-11-01']]);
@@ -113,6 +114,20 @@ describe('a release from some of the source files, one of them generated', () =>
       { record: 0, geo_precision: 'source', location_source: 'SAMHSA locator 2021' },
       { record: 1, geo_precision: 'zip', location_source: null },
     ]);
+  });
+
+  it('places a listing at its ZIP when its coordinates lie far off in another county, not one far off in its own', async () => {
+    // Ashland, KY's listing as SAMHSA's locator placed a real one, 27 mi away near Louisa (Lawrence
+    // County, not Boyd): read as the nearest help from Louisa and routed there. Kodiak's true
+    // position is 38 mi from its ZIP's centroid, in the middle of the island, in the same borough.
+    const placed = await rows<{ record: number; geo_precision: string; latitude: number; location_source: string | null }>(db, `
+      SELECT source_index AS record, geo_precision, latitude, location_source FROM organizations
+      WHERE source_index IN (13, 14) AND org_type = 'treatment_center' ORDER BY 1`);
+    expect(placed.map((p) => [p.record, p.geo_precision, p.location_source])).toEqual([
+      [13, 'zip', null], [14, 'source', 'SAMHSA locator 2021'],
+    ]);
+    expect(placed[0].latitude).toBeCloseTo(38.47, 2);
+    expect(placed[1].latitude).toBeCloseTo(57.79, 2);
   });
 
   it('publishes the tables of the absent types, empty, with their columns', async () => {

@@ -4,6 +4,7 @@ import { listValue } from '@duckdb/node-api';
 import { fileURLToPath } from 'node:url';
 import { literal } from '../../app/release/sql-text.ts';
 import { type Db, loadMacros, rows, runFile } from './db.ts';
+import { loadCountyEdges } from './county-outlines.ts';
 import { gazetteerFile } from './gazetteer-cache.ts';
 import type { ZipCheck } from './zip-crosscheck.ts';
 
@@ -62,6 +63,7 @@ async function loadReference(db: Db): Promise<ZipCheck[]> {
   // row, which read the whole 1 MB file where the city rows of one letter would do.
   await db.run(`UPDATE gazetteer g SET zip_count = (SELECT count(*) FROM gazetteer z
     WHERE z.kind = 'zip' AND z.city = g.city AND z.state = g.state) WHERE g.kind = 'city'`);
+  await loadCountyEdges(db);
   return checks;
 }
 

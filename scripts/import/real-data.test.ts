@@ -3,9 +3,14 @@
 // JSON and the wide export.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rows } from '../build/db.ts';
+import { buildRelease } from '../build/pipeline.ts';
+import { openRelease, scratchDir } from '../build/test-release.ts';
 import { importSamhsa, type ImportResult } from './run-import.ts';
 import type { SourceRecord } from './source-record.ts';
+import { SOURCE_FILE, writeSourceFile } from './write-source.ts';
 
 const real = (name: string) => fileURLToPath(new URL(`../../../shared/real-world/${name}`, import.meta.url));
 const DIRECTORY = real('samhsa_national_directory_su_2022_facilities.csv');
@@ -73,6 +78,31 @@ describe.runIf(existsSync(DIRECTORY) && existsSync(GEOCODED))('the 2022 National
     expect(luminous).toMatchObject({ latitude: 34.6455636, longitude: -86.5417637, location_source: 'SAMHSA locator 2021 (geocoded)' });
     expect(document.header.data_source).toBe('SAMHSA National Directory 2022; positions from SAMHSA locator 2021 (geocoded)');
     expect(document.records.filter((r) => r.location_source === null).every((r) => r.latitude === null)).toBe(true);
+  });
+
+  it('built, places a listing at its ZIP where the locator put it far off, in a county neither its ZIP nor its town is in', async () => {
+    // Addiction Recovery Centers, 2221 Central Ave, Ashland, KY was 27 mi away near Louisa, read as
+    // the nearest help there and routed to (a walkthrough); Kodiak's true position, 38 mi from its
+    // ZIP's centroid in the same borough, stays.
+    const sources = scratchDir();
+    writeSourceFile(join(sources, SOURCE_FILE), joined.document.header, joined.document.records);
+    const outDir = join(scratchDir(), 'data');
+    const { manifest } = await buildRelease({ sourcesDir: sources, outDir });
+    const db = await openRelease(outDir, manifest);
+    try {
+      const astray = await rows<{ city: string; state: string; geo_precision: string; miles: number }>(db, `
+        SELECT o.city, o.state, o.geo_precision, regexp_extract(w.message, 'are (\\d+) mi', 1)::INTEGER AS miles
+        FROM read_csv(?, header = true, all_varchar = true) w JOIN organizations o ON o.org_id = w.id
+        WHERE w.message LIKE '%in a county neither is in%' ORDER BY miles`, [join(outDir, manifest.reports.warnings)]);
+      expect(astray.map((a) => `${a.city}, ${a.state} ${a.miles}`)).toEqual([
+        'Piedmont, OK 24', 'Oak Ridge, TN 26', 'Ashland, KY 27', 'Caguas, PR 37', 'Star, NC 43', 'Bartow, FL 51',
+        'Saint Just, PR 71', 'Dodson, MT 142', 'Chattaroy, WV 143']);
+      expect(new Set(astray.map((a) => a.geo_precision))).toEqual(new Set(['zip']));
+      const [kodiak] = await rows(db, `SELECT geo_precision FROM organizations WHERE city = 'Kodiak' AND name = 'Providence Kodiak Island'`);
+      expect(kodiak).toEqual({ geo_precision: 'source' });
+    } finally {
+      db.closeSync();
+    }
   });
 });
 

@@ -172,3 +172,13 @@ CREATE TABLE gazetteer (
   PRIMARY KEY (kind, key),
   CHECK ((kind = 'city') = (central_zip IS NOT NULL))
 );
+
+-- Not published: the counties' outlines, an edge a row (scripts/build/county-outlines.ts), to
+-- tell the county a point lies in (locate.sql).
+CREATE TABLE county_edges (
+  fips VARCHAR NOT NULL,            -- '21019': Boyd County, KY
+  lat1 DOUBLE NOT NULL,
+  lon1 DOUBLE NOT NULL,
+  lat2 DOUBLE NOT NULL,
+  lon2 DOUBLE NOT NULL
+);

@@ -40,6 +40,11 @@ SELECT * FROM (
         CASE coord_status WHEN 'zero' THEN 'zero' ELSE 'outside the US' END, geo_precision) END
   FROM resolved WHERE status <> 'rejected' AND coord_status IN ('swapped', 'zero', 'outside')
   UNION ALL
+  SELECT src_file, src_index, src_id, 'latitude',
+    format('coordinates ({}, {}) are {} mi from the ZIP''s and the town''s points, in a county neither is in; located by {}',
+      lat_raw, lon_raw, round(astray_miles)::INTEGER, geo_precision)
+  FROM resolved WHERE status <> 'rejected' AND astray_miles IS NOT NULL
+  UNION ALL
   SELECT src_file, src_index, src_id, 'address', 'could not be located: no known ZIP or city'
   FROM resolved WHERE status = 'loaded' AND geo_precision = 'none'
   UNION ALL
