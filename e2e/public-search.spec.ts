@@ -256,3 +256,25 @@ test('nothing found: the advice says the nearest is being looked for, then how f
   await expect(page.locator('[data-total]')).toHaveAttribute('data-total', '0', { timeout: 30_000 });
   await expect(advice).toContainText('Use the Detox filter under Filters');
 });
+
+test('a few results near a place offer the next radius that holds more, with how many, or say there is none', async ({ page }) => {
+  // "rehab center for teens" near Los Angeles found 2 within 25 miles and said nothing of what lay
+  // a little farther (a walkthrough on SAMHSA's directory).
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openDirectory(page, './?where=59301&r=25');
+  const total = page.locator('[data-total]');
+  const few = await oracleCount({ zip: '59301', miles: 25 });
+  const more = await oracleCount({ zip: '59301', miles: 50 });
+  expect(few).toBeGreaterThan(0);
+  expect(few).toBeLessThan(5);
+  expect(more).toBeGreaterThan(few);
+  await expect(total).toHaveAttribute('data-total', String(few), { timeout: 30_000 });
+  await page.getByRole('button', { name: `Search within 50 miles: ${more} results` }).click();
+  await expect(total).toHaveAttribute('data-total', String(more));
+  await expect(page.locator('.wider-advice')).toHaveCount(0);
+
+  // 97720: one result within 5 miles, and no more within 10 or 25.
+  await openDirectory(page, './?where=97720&r=5');
+  expect(await oracleCount({ zip: '97720', miles: 25 })).toBe(await oracleCount({ zip: '97720', miles: 5 }));
+  await expect(page.locator('.wider-advice')).toHaveText('No more within 25 miles.', { timeout: 30_000 });
+});

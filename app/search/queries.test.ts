@@ -11,7 +11,7 @@ import { startNodeWasmEngine } from '../../scripts/engines/node-wasm-engine.ts';
 import { statesNear } from '../release/geo.ts';
 import { buildRelease } from '../../scripts/build/pipeline.ts';
 import { scratchDir, scratchSources } from '../../scripts/build/test-release.ts';
-import { countOf, countQuery, DETAIL_COLUMNS, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, placeLookups, nearestQuery, nearestReaches, networkQuery, organizationQuery, placeKey, placeOf, placeSuggestionsQuery, pointsQuery, offeredServices, PAGE_SIZE, positionsQuery, resolveSearch, resultsQuery, serviceCodesQuery, categoriesOf, type ServiceCategory, withRelated, type ResolvedSearch } from './queries.ts';
+import { countOf, countQuery, DETAIL_COLUMNS, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, placeLookups, nearestQuery, nearestReaches, widerReaches, networkQuery, organizationQuery, placeKey, placeOf, placeSuggestionsQuery, pointsQuery, offeredServices, PAGE_SIZE, positionsQuery, resolveSearch, resultsQuery, serviceCodesQuery, categoriesOf, type ServiceCategory, withRelated, type ResolvedSearch } from './queries.ts';
 import { join as joinSql, likeLiteral, raw, sql, type Sql } from '../release/sql.ts';
 import { readText } from './keywords.ts';
 import { bindRelations, filesRelation, keptName, keyRelation, Relation, relationsIn, writeOtherwise } from '../release/relation.ts';
@@ -135,6 +135,22 @@ describe('the nearest results', () => {
       expect(first, near.label).toBeGreaterThanOrEqual(0);
       expect(found.slice(0, first).every((m) => m === null)).toBe(true);
       expect(found[first]).toBeCloseTo(everywhere!, 6);
+    }
+  });
+});
+
+describe('a wider radius for a few results', () => {
+  it('asks the next two radii how many each holds, as the search would count them there', async () => {
+    expect(widerReaches(5)).toEqual([10, 25]);
+    expect(widerReaches(250)).toEqual([500]);
+    expect(widerReaches(500)).toEqual([]);
+    for (const radius of [5, 25] as const) {
+      const s = search({ radius }, BOSTON);
+      for (const reach of widerReaches(radius)) {
+        const [row] = await run<{ reach: number; found: number }>(nearestQuery(s, manifest, reach)!);
+        const there = { ...s, state: { ...s.state, radius: reach }, states: statesNear(manifest, BOSTON.lat, BOSTON.lon, reach) };
+        expect(row, `${radius} → ${reach} mi`).toMatchObject({ reach, found: countOf(await run(countQuery(there))) });
+      }
     }
   });
 });

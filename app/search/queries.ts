@@ -266,23 +266,30 @@ export function countQuery(search: ResolvedSearch): Sql {
 export const countOf = (rows: readonly Record<string, unknown>[]): number => Number(rows[0]?.n ?? rows[0]?.total ?? 0);
 
 /**
- * When the radius holds nothing: how far the nearest match is within `reach` miles (the states
- * that far, and the box that holds the circle, which skips their other row groups), or the whole
- * country over when `reach` is null. Asked reach by reach (nearestReaches), the first that finds
- * one has found the nearest: asked of every state's files at once it read 2.4 MB at ×1 for a
- * link to 99723 at 5 miles, on a connection where the page makes no copies (db/metered.ts).
+ * How many match within `reach` miles (the states that far, and the box that holds the circle,
+ * which skips their other row groups), or the whole country over when `reach` is null, and how far
+ * the nearest is. When the radius holds nothing, asked reach by reach (nearestReaches), the first
+ * that finds one has found the nearest: asked of every state's files at once it read 2.4 MB at ×1
+ * for a link to 99723 at 5 miles, on a connection where the page makes no copies (db/metered.ts).
+ * When it holds a few, the next reaches are asked whether they hold more (widerReaches).
  */
 export function nearestQuery(search: ResolvedSearch, manifest: Manifest, reach: Radius | null): Sql | null {
   const { state, near } = search;
   if (!near) return null;
   const within: ResolvedSearch = reach === null ? { state, near: null }
     : { state: { ...state, radius: reach }, near, states: statesNear(manifest, near.lat, near.lon, reach) };
-  return sql`SELECT min(${distance(near)}) AS miles FROM ${from(within)}
+  return sql`SELECT ${reach}::INTEGER AS reach, count(*)::INTEGER AS found, min(${distance(near)}) AS miles FROM ${from(within)}
     WHERE o.latitude IS NOT NULL AND ${and([...scope(within), ...choices(state)])}`;
 }
 
 /** The reaches nearestQuery is asked at, in order: each radius the page offers beyond the search's, then everywhere. */
 export const nearestReaches = (radius: Radius): (Radius | null)[] => [...RADII.filter((r) => r > radius), null];
+
+/**
+ * The reaches asked whether they hold more than a radius's few results: the next two radii, not
+ * the country (a handful within 25 miles is help nearby; 500 miles away is not more of it).
+ */
+export const widerReaches = (radius: Radius): Radius[] => RADII.filter((r) => r > radius).slice(0, 2);
 
 /** Every result's position and type, for the map. */
 export function pointsQuery(search: ResolvedSearch): Sql {

@@ -1,11 +1,12 @@
 // The count, and what to try when nothing matched: the nearest results' distance with a search
-// that reaches them, the filters a keyword stands for, fewer filters, or a helpline.
+// that reaches them, the filters a keyword stands for, fewer filters, or a helpline; when a few
+// matched, a wider radius that holds more.
 import { useMemo } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { useDatabase } from '../db/use-database.ts';
 import { useFirstFound, type QueryState } from '../db/use-query.ts';
 import { keywordFilter, readText, unquoted } from '../search/keywords.ts';
-import { nearestQuery, nearestReaches, type ResolvedSearch } from '../search/queries.ts';
+import { nearestQuery, nearestReaches, widerReaches, type ResolvedSearch } from '../search/queries.ts';
 import { correctedText, spellingQueries, type Correction } from '../search/spelling.ts';
 import { placeLabel } from '../i18n/format.ts';
 import { RADII, type OrgType, type Radius, type SearchState } from '../search/state.ts';
@@ -35,6 +36,27 @@ function useNearest(search: ResolvedSearch | null): QueryState<{ miles: number |
 }
 
 const BACKGROUND = { background: true };
+
+/** Fewer results than this near a place, and the next radii are asked whether they hold more. */
+const FEW = 5;
+
+/**
+ * The first of the next radii holding more than the search's few results ("rehab center for teens"
+ * near Los Angeles found 2 within 25 miles, and said nothing of the 50 miles around: a walkthrough),
+ * with how many; `reach` null when neither does. Behind what the person asks next.
+ */
+function useWider(search: ResolvedSearch, total: number | null): QueryState<{ reach: Radius | null; found: number }> & { asked: Radius[] } {
+  const database = useDatabase();
+  const manifest = database.status === 'ready' ? database.db.manifest : null;
+  const few = total !== null && total > 0 && total < FEW;
+  const asked = useMemo(() => (search.near && few ? widerReaches(search.state.radius) : []), [search, few]);
+  const queries = useMemo(() => (manifest && asked.length ? asked.map((reach) => nearestQuery(search, manifest, reach)!) : null),
+    [search, manifest, asked]);
+  const state = useFirstFound<{ reach: Radius; found: number }>(queries, (rows) => rows[0].found > total!, BACKGROUND);
+  if (state.status !== 'done') return { ...state, asked };
+  const [row] = state.rows;
+  return { status: 'done', rows: [row.found > total! ? row : { reach: null, found: total! }], asked };
+}
 
 /**
  * The search's words, each one no listing holds replaced by the nearest one a listing does
@@ -68,11 +90,12 @@ export function ResultsSummary({ total, search, onChange, types, names }: Props)
   const label = search.near ? placeLabel(t, search.near.label) : null;
   const nearest = useNearest(total === 0 ? search : null);
   const corrected = useCorrected(total === 0 ? search : null);
+  const wider = useWider(search, total);
   // The count and how the words were read appear together: the line alone late read as a second answer.
   if (total === null || names === null) return <p className="results-summary" role="status">{t('summary.counting')}</p>;
   const miles = nearest.status === 'done' ? nearest.rows[0]?.miles ?? null : null;
   const reach = miles === null ? undefined : RADII.find((r) => r >= miles);
-  const wider = RADII.find((r) => r > state.radius);
+  const next = RADII.find((r) => r > state.radius);
   const chosen = state.types.length > 0 || Object.keys(state.filters).length > 0;
   // What clearing undoes, said as it is: "Remove the filters" for a search of words alone named nothing on screen.
   // Words alone, with no place, leave nothing to search without them (the first screen): not offered.
@@ -94,6 +117,22 @@ export function ResultsSummary({ total, search, onChange, types, names }: Props)
             : <Trans i18nKey="summary.country" count={total} components={{ strong: <strong /> }} />}
       </p>
       <TextReading text={state.text} types={types} names={names} />
+      {/* Its line is there from the count on, "Looking…" until it is known: the list under it does not move. */}
+      {wider.asked.length > 0 && (
+        <p className="wider-advice">
+          {(wider.status === 'waiting' || wider.status === 'running') && t('summary.lookingFarther')}
+          {wider.status === 'done' && (wider.rows[0].reach
+            ? <button type="button" className="link-button" onClick={() => onChange({ ...state, radius: wider.rows[0].reach! })}>
+              {t('summary.widerFinds', { count: wider.rows[0].found, radius: wider.rows[0].reach })}
+            </button>
+            : t('summary.noMoreWithin', { count: wider.asked.at(-1) }))}
+          {wider.status === 'failed' && (
+            <button type="button" className="link-button" onClick={() => onChange({ ...state, radius: wider.asked[0] })}>
+              {t('summary.searchWithin', { count: wider.asked[0] })}
+            </button>
+          )}
+        </p>
+      )}
       {total === 0 && (
         <div className="empty-advice">
           <p>{t('summary.nothing')}{miles !== null && <>{' '}<Trans i18nKey="summary.nearest" count={Math.ceil(miles)}
@@ -123,9 +162,9 @@ export function ResultsSummary({ total, search, onChange, types, names }: Props)
             )}
             {/* Wider only when the nearest could not be found out: offered while it was being read, it
                 offered a radius that found nothing, and then went away. */}
-            {label && nearest.status === 'failed' && wider && (
-              <li><button type="button" className="link-button" onClick={() => onChange({ ...state, radius: wider })}>
-                {t('summary.searchWithin', { count: wider })}
+            {label && nearest.status === 'failed' && next && (
+              <li><button type="button" className="link-button" onClick={() => onChange({ ...state, radius: next })}>
+                {t('summary.searchWithin', { count: next })}
               </button></li>
             )}
             {corrected && (
