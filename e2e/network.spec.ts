@@ -99,3 +99,39 @@ test('an opened organization is framed on the map with the places its links name
     return centered && w <= search[0] + 0.01 && s <= search[1] + 0.01 && e >= search[2] - 0.01 && n >= search[3] - 0.01;
   }, { message: 'the search in view again', timeout: 10_000 }).toBe(true);
 });
+
+test('a support placed at its ZIP\'s or town\'s center is about so far; one at its own position, to a tenth of a mile', async ({ page }) => {
+  // Two listings at one ZIP's center read "0.0 mi" apart (SAMHSA's directory; a walkthrough), as the
+  // list's "0.0 mi" did before it read "about 1 mi".
+  const db = await (await DuckDBInstance.create(':memory:')).connect();
+  let links: { related_org_id: string; distance_miles: number; related_geo_precision: string }[];
+  let orgId: string;
+  let atZipCenter: { org_id: string; zip: string };
+  try {
+    const reader = await db.runAndReadAll(`
+      SELECT r.org_id FROM read_parquet('dist/data/network_relationships/*.parquet') r
+      JOIN read_parquet('dist/data/organizations_by_id/*.parquet') o USING (org_id)
+      WHERE o.zip = '02139' AND o.geo_precision = 'source'
+      GROUP BY ALL HAVING count_if(r.related_geo_precision = 'zip') > 0 AND count_if(r.related_geo_precision = 'source') > 0
+      ORDER BY r.org_id LIMIT 1`);
+    orgId = String(reader.getRowObjectsJS()[0].org_id);
+    links = (await db.runAndReadAll(`SELECT related_org_id, distance_miles, related_geo_precision
+      FROM read_parquet('dist/data/network_relationships/*.parquet') WHERE org_id = '${orgId}'`)).getRowObjectsJS() as typeof links;
+    [atZipCenter] = (await db.runAndReadAll(`SELECT org_id, zip FROM read_parquet('dist/data/organizations_by_id/*.parquet')
+      WHERE geo_precision = 'zip' ORDER BY org_id LIMIT 1`)).getRowObjectsJS() as typeof atZipCenter[];
+  } finally {
+    db.closeSync();
+  }
+  await openDirectory(page, `./?where=02139&r=10&org=${orgId}`);
+  const table = page.getByRole('region', { name: 'Nearby supports' });
+  await expect(table.locator('tbody tr')).toHaveCount(links.length, { timeout: 30_000 });
+  for (const link of links) {
+    const cell = table.locator(`tr[data-related-id="${link.related_org_id}"] td[data-miles]`);
+    await expect(cell).toContainText(link.related_geo_precision === 'source'
+      ? `${link.distance_miles.toFixed(1)} mi` : `about ${Math.max(1, Math.round(link.distance_miles))} mi`);
+  }
+  await expect(page.locator('.detail-distance')).toHaveText(/^\d+\.\d miles from Cambridge, MA 02139 in a straight line\.$/);
+  // The details of one placed at the ZIP's center say so too: it was "0.0 miles from" the ZIP searched.
+  await openDirectory(page, `./?where=${atZipCenter.zip}&r=10&org=${atZipCenter.org_id}`);
+  await expect(page.locator('.detail-distance')).toHaveText(new RegExp(`^About 1 mile from .* ${atZipCenter.zip} in a straight line\\.$`), { timeout: 30_000 });
+});

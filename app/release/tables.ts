@@ -135,7 +135,7 @@ export const BY_ID = `SELECT o.* EXCLUDE (${NOT_BY_ID.join(', ')}), coalesce(${t
  * background (search/queries.ts positionsQuery). Written from organizations, which the build
  * checks each link names (scripts/build/integrity.ts).
  */
-export const LINK_NAMES = ['name', 'city', 'state'];
+export const LINK_NAMES = ['name', 'city', 'state', 'geo_precision'];
 export const LINKS = `SELECT r.*, ${LINK_NAMES.map((c) => `o.${c} AS related_${c}`).join(', ')}, k.${ORG_KEY}
   FROM network_relationships r JOIN organizations o ON o.org_id = r.related_org_id JOIN ${ORG_KEYS.table} k ON k.org_id = r.org_id`;
 

@@ -17,6 +17,8 @@ export interface NearbySupport extends Record<string, unknown> {
   name: string;
   city: string | null;
   state: string;
+  /** Where the organization is placed (its ZIP's or town's center: its distance is approximate). */
+  geo_precision: string | null;
 }
 
 interface Position extends Record<string, unknown> {

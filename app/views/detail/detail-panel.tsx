@@ -11,7 +11,7 @@ import { useQuery } from '../../db/use-query.ts';
 import { offeredServices, organizationQuery, serviceCodesQuery } from '../../search/queries.ts';
 import { usePlacedNetwork } from '../../shell/use-network.ts';
 import type { OrgType, Place } from '../../search/state.ts';
-import { milesBetween } from '../../release/geo.ts';
+import { isApproximate, milesBetween } from '../../release/geo.ts';
 import { formatNumber, placeLabel } from '../../i18n/format.ts';
 import { FieldValue, isPresent, SafeLink } from './field-value.tsx';
 import { MORE_DETAILS, TYPE_FIELDS, typeDetailOf } from '../../release/detail-fields.ts';
@@ -98,8 +98,12 @@ export function DetailPanel({ orgId, from, onSelect, onClose, preview }: Props) 
       </ContactActions>
       {from && at && (
         <p className="detail-distance">
-          <Trans i18nKey="detail.distance" values={{ miles: formatNumber(milesBetween(from, at), 1), place: placeLabel(t, from.label) }}
-            components={{ bdi: <bdi translate="no" /> }} />
+          {/* Placed at its ZIP's or town's center, it is only about so far (as the list says). */}
+          {isApproximate(row.geo_precision)
+            ? <Trans i18nKey="detail.distanceAbout" count={Math.max(1, Math.round(milesBetween(from, at)))} values={{ place: placeLabel(t, from.label) }}
+              components={{ bdi: <bdi translate="no" /> }} />
+            : <Trans i18nKey="detail.distance" values={{ miles: formatNumber(milesBetween(from, at), 1), place: placeLabel(t, from.label) }}
+              components={{ bdi: <bdi translate="no" /> }} />}
         </p>
       )}
       <p className="check-first">{t('detail.checkFirst')}</p>
@@ -118,7 +122,7 @@ export function DetailPanel({ orgId, from, onSelect, onClose, preview }: Props) 
         </section>
       )}
       {services.status === 'failed' && <QueryFailed error={services.error} onRetry={services.retry} />}
-      {network.status === 'done' && <NearbySupports rows={network.rows} onSelect={onSelect} />}
+      {network.status === 'done' && <NearbySupports rows={network.rows} placed={row.geo_precision} onSelect={onSelect} />}
       {network.status === 'failed' && <QueryFailed error={network.error} onRetry={network.retry} />}
       <details className="more-details">
         <summary>{t('detail.moreDetails')}</summary>

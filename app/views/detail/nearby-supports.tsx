@@ -6,7 +6,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { formatNumber, formatPercent } from '../../i18n/format.ts';
+import { formatNumber, formatPercent, milesText } from '../../i18n/format.ts';
+import { isApproximate } from '../../release/geo.ts';
 import type { OrgType } from '../../search/state.ts';
 import { IsolatedParts } from '../../components/isolated-parts.tsx';
 
@@ -20,6 +21,7 @@ interface Related extends Record<string, unknown> {
   address_line1: string | null;
   city: string | null;
   state: string;
+  geo_precision: string | null;
   distance_miles: number;
   travel_minutes: number;
   strength: number;
@@ -46,7 +48,11 @@ function whatItHolds(t: TFunction, rows: Related[]): string {
   return new Intl.ListFormat(locale, { type: 'conjunction' }).format(kinds);
 }
 
-export function NearbySupports({ rows, onSelect }: { rows: Related[]; onSelect: (orgId: string) => void }) {
+/**
+ * `placed` is the opened organization's own geo_precision: a distance from or to a ZIP's or town's
+ * center reads "about 1 mi" (two listings at one ZIP's center read "0.0 mi" apart).
+ */
+export function NearbySupports({ rows, placed, onSelect }: { rows: Related[]; placed: unknown; onSelect: (orgId: string) => void }) {
   const { t } = useTranslation();
   const [key, setKey] = useState<Key>('strength');
   if (!rows.length) return <p>{t('nearby.none')}</p>;
@@ -73,7 +79,7 @@ export function NearbySupports({ rows, onSelect }: { rows: Related[]; onSelect: 
                 <br /><span className="muted" translate="no"><IsolatedParts parts={[r.address_line1, r.city, r.state]} /></span>
               </td>
               <td>{adds(t, r)}<br /><span className="muted">{t(`data.orgType.${r.related_type}`)}</span></td>
-              <td data-miles={r.distance_miles}>{t('units.milesShort', { miles: formatNumber(r.distance_miles, 1) })}<br />
+              <td data-miles={r.distance_miles}>{milesText(t, r.distance_miles, isApproximate(placed) ? placed : r.geo_precision)}<br />
                 <span className="muted">{t('nearby.minutes', { minutes: formatNumber(r.travel_minutes) })}</span></td>
               <td>{formatPercent(r.strength)}</td>
             </tr>
