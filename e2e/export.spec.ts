@@ -35,7 +35,7 @@ test('CSV, JSON and Parquet hold the results in the order on screen', async ({ p
   expect(csv.suggestedFilename()).toMatch(/^recovery-support-cambridge-ma-02139-10mi-\d{4}-\d{2}-\d{2}\.csv$/);
   const csvText = withoutBom(readFileSync((await csv.path())!, 'utf8'));
   // The sample's rows say first that they are generated: a file leaves the page's notice behind.
-  expect(csvText.split('\n')[0]).toMatch(/^generated_sample,org_id,name,program_name,org_type,level_of_care,address_line1,address_line2,city,county,state,zip,phone/);
+  expect(csvText.split('\n')[0]).toMatch(/^generated_sample,org_id,name,program_name,org_type,level_of_care,address_line1,address_line2,city,county,county_source,state,zip,phone/);
   const ids = csvIds(csvText);
   expect(ids).toEqual(expected);
   const screen = await onScreen(page);
@@ -45,6 +45,9 @@ test('CSV, JSON and Parquet hold the results in the order on screen', async ({ p
   // a column for each category (one cell of every service mixed payment, genders and smoking policy).
   const cells = await csvCells((await csv.path())!);
   expect(cells.every((r) => r.generated_sample === 'true')).toBe(true);
+  // The sample names no county: each is the one holding where the listing is placed, and says so.
+  expect(cells.filter((r) => r.county === 'Middlesex').length).toBeGreaterThan(0);
+  for (const row of cells) expect(row.county_source).toBe(row.county ? 'position' : null);
   const payment = 'Payment/Insurance/Funding Accepted';
   expect(Object.keys(cells[0])).toEqual(expect.arrayContaining(['website', 'distance_miles', 'Type of Care', payment, 'Gender Accepted']));
   for (const row of cells) expect(row.distance_miles).toMatch(/^\d+(\.\d)?$/);

@@ -18,7 +18,8 @@ import type { OrgType } from './org-types.ts';
 // 15: organizations' (and organizations_by_id's) filter columns, FILTER_COLUMNS (tables.ts): a filtered search reads no type table.
 // 16: treatment_centers in one file, no longer partitioned by state and level of care (nothing the page does reads it by them).
 // 17: network_relationships' related_geo_precision: a support placed at its ZIP's center is "about" so far (LINK_NAMES).
-export const SCHEMA_VERSION = 17;
+// 18: organizations' county_source: a county the file does not give is the one holding the organization's position.
+export const SCHEMA_VERSION = 18;
 
 /** Where a release is published beside the page (the build's default `--out` is public/data). */
 export const RELEASE_FOLDER = 'data/';

@@ -104,7 +104,7 @@ export const CODE_SEPARATOR = ' ';
  * source_index 1.2), a third of what the two columns above add, and fewer columns for each
  * lookup to walk (a file of ~100 columns cost a pruned lookup of one column ~3 ms more).
  */
-export const NOT_BY_ID = ['geohash', 'zip4', 'county', 'data_source', 'source_file', 'source_index', 'source_id'];
+export const NOT_BY_ID = ['geohash', 'zip4', 'county', 'county_source', 'data_source', 'source_file', 'source_index', 'source_id'];
 const typeDetail = ORG_TYPES.map((type, i) => `CASE WHEN t${i}.org_id IS NOT NULL
   THEN to_json(struct_pack(${TYPE_FIELDS[type].map(([column]) => `${column} := t${i}.${column}`).join(', ')}))::VARCHAR END`);
 // The codes are listed, sorted, then joined: an aggregate ordered by code buffers every row of

@@ -238,7 +238,7 @@ export function exportQuery(search: ResolvedSearch, page: Pick<Page, 'sort' | 'd
   return sql`WITH found AS MATERIALIZED (SELECT o.*, ${dist} AS exact_distance FROM ${from(search)}
       WHERE ${and([...scope(search), ...choices(search.state)])})
     SELECT ${generated}o.org_id, o.name, o.program_name, o.org_type, w.level_of_care, o.address_line1, w.address_line2, o.city,
-      placed.county, o.state, o.zip, o.phone,
+      placed.county, placed.county_source, o.state, o.zip, o.phone,
       -- The numbers the details list beside the phone (a person test missed them in a CSV).
       (SELECT array_to_string(t.intake_phones, '; ') FROM treatment_centers t WHERE t.org_id = o.org_id) AS intake_phones,
       w.website, round(o.exact_distance, 1) AS distance_miles,

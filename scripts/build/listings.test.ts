@@ -130,6 +130,19 @@ describe('a release from some of the source files, one of them generated', () =>
     expect(placed[1].latitude).toBeCloseTo(57.79, 2);
   });
 
+  it('names the county holding where each is placed when the file names none, and says so', async () => {
+    // None of these listings gives a county (a county analyst's state had 45 of 439 without one).
+    const counties = await rows(db, `SELECT source_index AS record, county, county_source FROM organizations
+      WHERE source_index IN (0, 1, 13, 14) AND org_type = 'treatment_center' ORDER BY 1`);
+    expect(counties).toEqual([
+      { record: 0, county: 'Anchorage', county_source: 'position' },
+      { record: 1, county: 'Anchorage', county_source: 'position' },
+      // Placed at its ZIP's center, not the locator's point in Lawrence County.
+      { record: 13, county: 'Boyd', county_source: 'position' },
+      { record: 14, county: 'Kodiak Island', county_source: 'position' },
+    ]);
+  });
+
   it('publishes the tables of the absent types, empty, with their columns', async () => {
     for (const table of ['recovery_centers', 'recovery_organizations']) {
       expect(result.manifest.tables[table].rows).toBe(0);

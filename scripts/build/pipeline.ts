@@ -111,6 +111,8 @@ export async function buildRelease({ sourcesDir, outDir: out, memoryLimit, log =
         rejects_by_reason: await rows(db, `SELECT rejection.field AS field, regexp_replace(rejection.reason, '"[^"]*"', '"…"', 'g') AS reason,
           count(*) AS n FROM fates WHERE status = 'rejected' GROUP BY ALL ORDER BY n DESC, reason, field`),
         geo_precision: await rows(db, 'SELECT geo_precision, count(*) AS n FROM organizations GROUP BY ALL ORDER BY geo_precision'),
+        // How many counties the files gave, how many were taken from where each organization is placed, and how many are unknown.
+        county_source: await rows(db, `SELECT coalesce(county_source, 'none') AS county_source, count(*) AS n FROM organizations GROUP BY ALL ORDER BY 1`),
         gazetteer_checks: zipChecks,
         referential_integrity: integrity,
       }, null, 2));

@@ -4,7 +4,7 @@ import { listValue } from '@duckdb/node-api';
 import { fileURLToPath } from 'node:url';
 import { literal } from '../../app/release/sql-text.ts';
 import { type Db, loadMacros, rows, runFile } from './db.ts';
-import { loadCountyEdges } from './county-outlines.ts';
+import { loadCountyOutlines } from './county-outlines.ts';
 import { gazetteerFile } from './gazetteer-cache.ts';
 import type { ZipCheck } from './zip-crosscheck.ts';
 
@@ -63,7 +63,11 @@ async function loadReference(db: Db): Promise<ZipCheck[]> {
   // row, which read the whole 1 MB file where the city rows of one letter would do.
   await db.run(`UPDATE gazetteer g SET zip_count = (SELECT count(*) FROM gazetteer z
     WHERE z.kind = 'zip' AND z.city = g.city AND z.state = g.state) WHERE g.kind = 'city'`);
-  await loadCountyEdges(db);
+  await loadCountyOutlines(db);
+  // Which counties reach into each degree cell: a point meets the edges of those alone.
+  await db.run(`CREATE TABLE county_cells AS
+    SELECT fips, band, unnest(range(floor(min(least(lon1, lon2)))::INTEGER, floor(max(greatest(lon1, lon2)))::INTEGER + 1)) AS lon_cell
+    FROM county_edges GROUP BY fips, band`);
   return checks;
 }
 

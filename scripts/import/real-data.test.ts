@@ -100,6 +100,10 @@ describe.runIf(existsSync(DIRECTORY) && existsSync(GEOCODED))('the 2022 National
       expect(new Set(astray.map((a) => a.geo_precision))).toEqual(new Set(['zip']));
       const [kodiak] = await rows(db, `SELECT geo_precision FROM organizations WHERE city = 'Kodiak' AND name = 'Providence Kodiak Island'`);
       expect(kodiak).toEqual({ geo_precision: 'source' });
+      // A county for every Ohio listing: the locator's for those it placed, else the one holding the ZIP's center.
+      expect(await rows(db, `SELECT county_source, count(*)::INTEGER AS n, count(county)::INTEGER AS with_county FROM organizations
+        WHERE state = 'OH' GROUP BY ALL ORDER BY 1`)).toEqual([
+        { county_source: 'position', n: 45, with_county: 45 }, { county_source: 'source', n: 394, with_county: 394 }]);
     } finally {
       db.closeSync();
     }

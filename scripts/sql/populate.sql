@@ -9,7 +9,10 @@ CREATE OR REPLACE TEMP VIEW loaded AS
 SELECT res.*, s.r FROM resolved res JOIN staged s USING (file_order, src_index) WHERE res.status = 'loaded';
 
 INSERT INTO organizations
-SELECT org_id, org_type, name, program_name, other_names, address_line1, address_line2, city, state, zip, zip4, county,
+SELECT org_id, org_type, name, program_name, other_names, address_line1, address_line2, city, state, zip, zip4,
+  -- A county analyst's state had 45 of 439 listings without one (SAMHSA's directory gives it only
+  -- with a locator position): the county holding where each is placed, said to be that.
+  coalesce(county, position_county), CASE WHEN county IS NOT NULL THEN 'source' WHEN position_county IS NOT NULL THEN 'position' END,
   latitude, longitude, geo_precision,
   -- The source's word on its coordinates, when those are the ones used (geo_precision tells the rest).
   CASE WHEN geo_precision = 'source' THEN location_source END,

@@ -31,6 +31,9 @@ CREATE TABLE organizations (
   zip VARCHAR CHECK (regexp_matches(zip, '^\d{5}$')),
   zip4 VARCHAR CHECK (regexp_matches(zip4, '^\d{4}$')),
   county VARCHAR,
+  -- 'source': the file's; 'position': none given, the county holding where the record is placed
+  -- (locate.sql; geo_precision says how exactly: its ZIP's center may lie in a neighbouring county).
+  county_source VARCHAR CHECK (county_source IN ('source', 'position')),
   latitude DOUBLE CHECK (latitude BETWEEN -90 AND 90),
   longitude DOUBLE CHECK (longitude BETWEEN -180 AND 180),
   geo_precision VARCHAR NOT NULL CHECK (geo_precision IN ('source', 'zip', 'city', 'none')),
@@ -46,6 +49,7 @@ CREATE TABLE organizations (
   source_id VARCHAR,
   generated BOOLEAN NOT NULL,       -- from a file whose header says synthetic: true (the sample generator's)
   CHECK ((geo_precision = 'none') = (latitude IS NULL)),
+  CHECK ((county IS NULL) = (county_source IS NULL)),
   CHECK ((latitude IS NULL) = (longitude IS NULL) AND (latitude IS NULL) = (geohash IS NULL))
 );
 
@@ -173,10 +177,15 @@ CREATE TABLE gazetteer (
   CHECK ((kind = 'city') = (central_zip IS NOT NULL))
 );
 
--- Not published: the counties' outlines, an edge a row (scripts/build/county-outlines.ts), to
--- tell the county a point lies in (locate.sql).
+-- Not published: the counties and their outlines, an edge a row for each degree of latitude it
+-- spans (scripts/build/county-outlines.ts), to tell the county a point lies in (point-counties.sql).
+CREATE TABLE counties (
+  fips VARCHAR PRIMARY KEY,         -- '21019'
+  name VARCHAR NOT NULL             -- 'Boyd'
+);
 CREATE TABLE county_edges (
-  fips VARCHAR NOT NULL,            -- '21019': Boyd County, KY
+  fips VARCHAR NOT NULL,            -- → counties
+  band INTEGER NOT NULL,            -- a whole degree of latitude the edge spans (its floor)
   lat1 DOUBLE NOT NULL,
   lon1 DOUBLE NOT NULL,
   lat2 DOUBLE NOT NULL,
