@@ -124,7 +124,8 @@ describe('checkLinkNames', () => {
   /** Organizations A and B linked both ways, and `links`' rows written as network_relationships' one Parquet file. */
   async function written(links: string) {
     const db = await openDb();
-    await db.run(`CREATE TABLE organizations AS SELECT * FROM (VALUES ('A', 'Alpha', 'Boston', 'MA'), ('B', 'Beta', NULL, 'MA')) v(org_id, name, city, state)`);
+    await db.run(`CREATE TABLE organizations AS SELECT * FROM (VALUES ('A', 'Alpha', 'Boston', 'MA', 'source'), ('B', 'Beta', NULL, 'MA', 'zip'))
+      v(org_id, name, city, state, geo_precision)`);
     await db.run(`CREATE TABLE network_relationships AS SELECT * FROM (VALUES ('A', 'B'), ('B', 'A')) v(org_id, related_org_id)`);
     await db.run(`CREATE TABLE ${ORG_KEYS.table} AS ${ORG_KEYS.select}`);
     return { db, files: await writeFile(db, links) };
