@@ -16,7 +16,7 @@ export const COUNTS = { treatment: 40_296, narr: 404, rcc: 207, rco: 184 };
  * Stamped in every file's header; goes up whenever the output changes (the test pins the
  * output's hash to it), so build:data writes an older sample again (generate/stamp.ts).
  */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 const stamp = { extraction_date: '2024-11-01', synthetic: true, generator_version: GENERATOR_VERSION };
 
 type Rec = Record<string, unknown>;

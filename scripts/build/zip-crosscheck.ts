@@ -24,7 +24,8 @@ export interface ZipPoint extends LatLon {
   zip: string;
   city: string | null;
   state: string | null;
-  source: ZipSource;
+  /** Its source's, or its town's place for a rural ZIP (rural-zips.ts). */
+  source: ZipSource | 'town';
   /** The ZIP has a Census ZCTA: an area people live in, not only PO boxes or one building. */
   area: boolean;
 }

@@ -170,7 +170,7 @@ CREATE TABLE gazetteer (
   state VARCHAR,
   latitude FLOAT NOT NULL,          -- centroids: 4-byte floats keep them to about a metre
   longitude FLOAT NOT NULL,
-  source VARCHAR NOT NULL,          -- zip: geonames | zcta; city: place | zip-median (scripts/build/gazetteer.ts)
+  source VARCHAR NOT NULL,          -- zip: geonames | zcta | town; city: place | zip-median (scripts/build/gazetteer.ts)
   central_zip VARCHAR,              -- city: the ZIP whose point it takes ('New York, NY' searches as this ZIP)
   zip_count INTEGER,                -- city: how many ZIPs name it (the larger first where a name is ambiguous); zip: NULL
   PRIMARY KEY (kind, key),
