@@ -221,7 +221,7 @@ test('a misspelled name whose listings lie beyond the radius is offered as spell
   // Last among the offers: it comes after the count, and came in above a link a finger was on (a walkthrough).
   const offer = page.locator('.empty-advice li').last();
   await expect(offer).toHaveText('Search for “Phoenix House” within 50 miles (a spelling the listings use)', { timeout: 30_000 });
-  await expect(page.locator('.empty-advice li').first()).toHaveText('Search without the words “Pheonix House”');
+  await expect(page.locator('.empty-advice li').first()).toHaveText('Search without “Pheonix House”');
   await offer.getByRole('button').click();
   await expect(page).toHaveURL(/[?&]q=Phoenix\+House(&|$)/);
   await expect(page).toHaveURL(/[?&]r=50(&|$)/);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { KEYWORDS, keywordFilter, readText, wordForms } from './keywords.ts';
+import { KEYWORDS, keywordFilter, readText, withoutEachTerm, wordForms } from './keywords.ts';
 import { MAX_TEXT } from './state.ts';
 
 // SAMHSA's code reference as the build reads it: code, category_code, …
@@ -194,5 +194,15 @@ describe('reading typed text', () => {
     expect(keywordFilter(women, ['treatment_center', 'narr_residence'])?.group).toBe('gender');
     expect(keywordFilter(women, ['treatment_center'])).toBeNull();
     expect(keywordFilter(readText('detox').keywords[0].keyword, ['treatment_center'])?.option.value).toBe('detox');
+  });
+});
+
+describe('a search without one of its terms', () => {
+  it('gives each term with the text the others make, fillers left out; nothing for one term', () => {
+    expect(withoutEachTerm('teen detox')).toEqual([{ term: 'teen', rest: 'detox' }, { term: 'detox', rest: 'teen' }]);
+    expect(withoutEachTerm('i need detox for my son in hope house')).toEqual([
+      { term: 'detox', rest: 'hope house' }, { term: 'hope', rest: 'detox house' }, { term: 'house', rest: 'detox hope' }]);
+    expect(withoutEachTerm('detox')).toEqual([]);
+    expect(withoutEachTerm('help me please')).toEqual([]);
   });
 });

@@ -315,3 +315,16 @@ export function keywordFilter(keyword: Keyword, held?: readonly OrgType[]): { gr
   if (!group || !option || (held && !held.includes(group.appliesTo))) return null;
   return { group: groupId, option };
 }
+
+/**
+ * For a text of two terms or more, each term (a keyword as every phrase that named it, a word, a
+ * phone number) with the text the others make, fillers left out: what a search without it asks.
+ * "teen detox" near Louisa, KY found nothing, and the page advised the Adolescents and Detox
+ * filters, which the words already were (a walkthrough); the search without one word finds some.
+ */
+export function withoutEachTerm(text: string): { term: string; rest: string }[] {
+  const read = readText(text);
+  const terms = [...read.keywords.map((k) => k.said), ...read.words, ...read.phones.map((p) => p.typed)];
+  if (terms.length < 2) return [];
+  return terms.map((term, i) => ({ term, rest: terms.filter((_, j) => j !== i).join(' ') }));
+}

@@ -11,7 +11,7 @@ import { startNodeWasmEngine } from '../../scripts/engines/node-wasm-engine.ts';
 import { statesNear } from '../release/geo.ts';
 import { buildRelease } from '../../scripts/build/pipeline.ts';
 import { scratchDir, scratchSources } from '../../scripts/build/test-release.ts';
-import { countOf, countQuery, DETAIL_COLUMNS, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, placeLookups, nearestQuery, nearestReaches, widerReaches, networkQuery, organizationQuery, placeKey, placeOf, placeSuggestionsQuery, pointsQuery, offeredServices, PAGE_SIZE, positionsQuery, resolveSearch, resultsQuery, serviceCodesQuery, categoriesOf, type ServiceCategory, withRelated, type ResolvedSearch } from './queries.ts';
+import { countOf, countQuery, DETAIL_COLUMNS, exportQuery, facetKey, facetsQuery, locationQuery, MENTAL_HEALTH_ONLY, placeLookups, nearestQuery, nearestReaches, otherWordsQuery, widerReaches, networkQuery, organizationQuery, placeKey, placeOf, placeSuggestionsQuery, pointsQuery, offeredServices, PAGE_SIZE, positionsQuery, resolveSearch, resultsQuery, serviceCodesQuery, categoriesOf, type ServiceCategory, withRelated, type ResolvedSearch } from './queries.ts';
 import { join as joinSql, likeLiteral, raw, sql, type Sql } from '../release/sql.ts';
 import { readText } from './keywords.ts';
 import { bindRelations, filesRelation, keptName, keyRelation, Relation, relationsIn, writeOtherwise } from '../release/relation.ts';
@@ -152,6 +152,19 @@ describe('a wider radius for a few results', () => {
         expect(row, `${radius} → ${reach} mi`).toMatchObject({ reach, found: countOf(await run(countQuery(there))) });
       }
     }
+  });
+});
+
+describe('words that found nothing', () => {
+  it('counts, for each of other texts, what the search finds with it in the words\' place', async () => {
+    const s = search({ radius: 25, text: 'harbor zzqx' }, BOSTON);
+    expect(await ids(s)).toEqual([]);
+    const texts = ['harbor', 'zzqx', 'recovery'];
+    const rows = await run<{ i: number; found: number }>(otherWordsQuery(s, manifest, texts)!);
+    const expected = await Promise.all(texts.map(async (text) => countOf(await run(countQuery({ ...s, state: { ...s.state, text } })))));
+    expect(rows.sort((a, b) => a.i - b.i).map((r) => r.found)).toEqual(expected);
+    expect(expected[0]).toBeGreaterThan(0);
+    expect(otherWordsQuery(search({ text: 'a b' }), manifest, ['a'])).toBeNull();
   });
 });
 

@@ -282,6 +282,17 @@ export function nearestQuery(search: ResolvedSearch, manifest: Manifest, reach: 
     WHERE o.latitude IS NOT NULL AND ${and([...scope(within), ...choices(state)])}`;
 }
 
+/**
+ * How many a search near a place finds within its radius with each of `texts` for its words
+ * (keywords.ts withoutEachTerm): rows of `i`, the text's place in `texts`, the `text`, and
+ * `found`. Null away from a place or with no texts.
+ */
+export function otherWordsQuery(search: ResolvedSearch, manifest: Manifest, texts: readonly string[]): Sql | null {
+  if (!search.near || !texts.length) return null;
+  return join(texts.map((text, i) => sql`SELECT ${i}::INTEGER AS i, ${text} AS text, found
+    FROM (${nearestQuery({ ...search, state: { ...search.state, text } }, manifest, search.state.radius)!})`), ' UNION ALL ');
+}
+
 /** The reaches nearestQuery is asked at, in order: each radius the page offers beyond the search's, then everywhere. */
 export const nearestReaches = (radius: Radius): (Radius | null)[] => [...RADII.filter((r) => r > radius), null];
 

@@ -1,12 +1,12 @@
 // The count, and what to try when nothing matched: the nearest results' distance with a search
-// that reaches them, the filters a keyword stands for, fewer filters, or a helpline; when a few
-// matched, a wider radius that holds more.
+// that reaches them, fewer filters or words, a spelling the listings use, or a helpline; when a
+// few matched, a wider radius that holds more.
 import { useMemo } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { useDatabase } from '../db/use-database.ts';
-import { useFirstFound, type QueryState } from '../db/use-query.ts';
-import { keywordFilter, readText, unquoted } from '../search/keywords.ts';
-import { nearestQuery, nearestReaches, widerReaches, type ResolvedSearch } from '../search/queries.ts';
+import { useFirstFound, useQuery, type QueryState } from '../db/use-query.ts';
+import { unquoted, withoutEachTerm } from '../search/keywords.ts';
+import { nearestQuery, nearestReaches, otherWordsQuery, widerReaches, type ResolvedSearch } from '../search/queries.ts';
 import { correctedText, spellingQueries, type Correction } from '../search/spelling.ts';
 import { placeLabel } from '../i18n/format.ts';
 import { RADII, type OrgType, type Radius, type SearchState } from '../search/state.ts';
@@ -16,7 +16,7 @@ interface Props {
   total: number | null;
   search: ResolvedSearch;
   onChange: (next: SearchState) => void;
-  /** The types the release holds: a keyword's filter is offered only where it can hold something. */
+  /** The types the release holds: the reading names a keyword's filter only where it can hold something (text-reading.tsx). */
   types: readonly OrgType[];
   /** The service names the words' keywords stand for (text-reading.tsx), null while read: the count waits for them. */
   names: ReadonlyMap<string, string> | null;
@@ -26,16 +26,33 @@ interface Props {
  * How far the nearest match is, asked reach by reach (queries.ts nearestReaches): the next reach
  * only when this one found none, so most empty radii read a state or two, not the country.
  */
-function useNearest(search: ResolvedSearch | null): QueryState<{ miles: number | null }> {
+function useNearest(search: ResolvedSearch | null): QueryState<{ reach: Radius | null; found: number; miles: number | null }> {
   const database = useDatabase();
   const manifest = database.status === 'ready' ? database.db.manifest : null;
   // Written once a search, not on every render of the summary.
   const queries = useMemo(() => (search?.near && manifest
     ? nearestReaches(search.state.radius).map((reach) => nearestQuery(search, manifest, reach)!) : null), [search, manifest]);
-  return useFirstFound<{ miles: number | null }>(queries, (rows) => rows[0]?.miles != null);
+  return useFirstFound<{ reach: Radius | null; found: number; miles: number | null }>(queries, (rows) => rows[0]?.miles != null);
 }
 
 const BACKGROUND = { background: true };
+
+/**
+ * For words that found nothing near a place, the searches without one of them that find some, the
+ * most first (two at most), with how many: `term` left out, `rest` searched.
+ */
+function useWithoutATerm(search: ResolvedSearch | null): { term: string; rest: string; found: number }[] {
+  const database = useDatabase();
+  const manifest = database.status === 'ready' ? database.db.manifest : null;
+  const options = useMemo(() => (search?.near ? withoutEachTerm(search.state.text) : []), [search]);
+  const query = useMemo(() => (search && manifest ? otherWordsQuery(search, manifest, options.map((o) => o.rest)) : null),
+    [search, manifest, options]);
+  const counted = useQuery<{ i: number; text: string; found: number }>(query, BACKGROUND);
+  if (counted.status !== 'done') return [];
+  // Until the new search's query has run, the rows are the last search's.
+  return counted.rows.filter((r) => r.found > 0 && options[r.i]?.rest === r.text).sort((a, b) => b.found - a.found || a.i - b.i).slice(0, 2)
+    .map((r) => ({ ...options[r.i], found: r.found }));
+}
 
 /** Fewer results than this near a place, and the next radii are asked whether they hold more. */
 const FEW = 5;
@@ -91,22 +108,19 @@ export function ResultsSummary({ total, search, onChange, types, names }: Props)
   const nearest = useNearest(total === 0 ? search : null);
   const corrected = useCorrected(total === 0 ? search : null);
   const wider = useWider(search, total);
+  const withoutATerm = useWithoutATerm(total === 0 ? search : null);
   // The count and how the words were read appear together: the line alone late read as a second answer.
   if (total === null || names === null) return <p className="results-summary" role="status">{t('summary.counting')}</p>;
   const miles = nearest.status === 'done' ? nearest.rows[0]?.miles ?? null : null;
   const reach = miles === null ? undefined : RADII.find((r) => r >= miles);
+  // How many it finds, when that reach is the one asked (not when only the whole country held one).
+  const reachFinds = nearest.status === 'done' && nearest.rows[0]?.reach === reach ? nearest.rows[0].found : null;
   const next = RADII.find((r) => r > state.radius);
   const chosen = state.types.length > 0 || Object.keys(state.filters).length > 0;
   // What clearing undoes, said as it is: "Remove the filters" for a search of words alone named nothing on screen.
   // Words alone, with no place, leave nothing to search without them (the first screen): not offered.
   const clear = chosen ? (state.text ? t('summary.removeFiltersAndWords') : t('summary.removeFilters'))
     : state.text && (label || search.inState) ? t('summary.removeWords', { text: unquoted(state.text) }) : null;
-  // A keyword that is also a filter: offer the filter, with the word taken out of the text; only
-  // beside other terms, as alone the keyword already found all its filter finds ("detox" near
-  // 59301 was advised the Detox filter, which found the same nothing).
-  const read = readText(state.text);
-  const asFilters = read.keywords.length + read.words.length > 1
-    ? read.keywords.flatMap(({ keyword }) => keywordFilter(keyword, types) ?? []) : [];
   return (
     <div className="results-summary">
       <p role="status" data-total={total}>
@@ -142,13 +156,6 @@ export function ResultsSummary({ total, search, onChange, types, names }: Props)
           {label && (nearest.status === 'waiting' || nearest.status === 'running') && <>{' '}<span className="finding-nearest">{t('summary.findingNearest')}</span></>}
           {' '}{t('summary.youCould')}</p>
           <ul>
-            {asFilters.map(({ group, option }) => (
-              <li key={`${group}:${option.value}`}>
-                <Trans i18nKey="summary.useFilter" components={{ strong: <strong /> }} values={{
-                  filter: t(`data.filters.${group}.options.${option.value}.label`), hint: t(`data.filters.${group}.options.${option.value}.hint`),
-                }} />
-              </li>
-            ))}
             {clear && (
               <li><button type="button" className="link-button" onClick={() => onChange({ ...state, types: [], filters: {}, text: '' })}>
                 {clear}
@@ -157,7 +164,7 @@ export function ResultsSummary({ total, search, onChange, types, names }: Props)
             {/* Last, what is read after the count (the nearest's radius, a spelling): each came in above a link a finger was on. */}
             {label && reach && reach > state.radius && (
               <li><button type="button" className="link-button" onClick={() => onChange({ ...state, radius: reach })}>
-                {t('summary.searchWithin', { count: reach })}
+                {reachFinds === null ? t('summary.searchWithin', { count: reach }) : t('summary.widerFinds', { radius: reach, count: reachFinds })}
               </button></li>
             )}
             {/* Wider only when the nearest could not be found out: offered while it was being read, it
@@ -172,6 +179,11 @@ export function ResultsSummary({ total, search, onChange, types, names }: Props)
                 {corrected.radius ? t('summary.didYouMeanWithin', { text: corrected.text, count: corrected.radius }) : t('summary.didYouMean', { text: corrected.text })}
               </button></li>
             )}
+            {withoutATerm.map(({ term, rest, found }) => (
+              <li key={term}><button type="button" className="link-button" onClick={() => onChange({ ...state, text: rest })}>
+                {t('summary.withoutTerm', { term: unquoted(term), count: found })}
+              </button></li>
+            ))}
           </ul>
           <p><Trans i18nKey="summary.helpline" components={{ tel: <a className="phone-number" href="tel:+18006624357" /> }} /></p>
         </div>
