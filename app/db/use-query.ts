@@ -27,11 +27,29 @@ export function useRetry(key: string | null) {
   return { attempt: retried.n, afterFailure: retried.n > 0 && retried.key === key, retry };
 }
 
+type SetState<T> = (next: QueryState<T> | ((last: QueryState<T>) => QueryState<T>)) => void;
+
+/**
+ * A query's state, as set for its `key`. In the render after the key changes, before the effect
+ * that asks the new query has run, what was set is the last query's: returned as this one's, the
+ * last search's offer stood on the new one ("Search within 50 miles" on the search at 50; a
+ * review) and its rows were counted against the new total. It reads as asked, the last rows as
+ * `previous`, as the effect is about to say.
+ */
+function useKeyedState<T>(key: string | null): [QueryState<T>, SetState<T>] {
+  const [stored, setStored] = useState<{ key: string | null; state: QueryState<T> }>({ key, state: { status: 'waiting' } });
+  const set = useCallback<SetState<T>>((next) => setStored((last) => ({ key, state: typeof next === 'function' ? next(last.state) : next })), [key]);
+  if (stored.key === key) return [stored.state, set];
+  if (key === null) return [{ status: 'waiting' }, set];
+  const last = stored.state;
+  return [{ status: 'running', previous: last.status === 'done' ? last.rows : last.status === 'running' ? last.previous : undefined }, set];
+}
+
 export function useQuery<T extends Row>(query: Sql | null, options?: { background?: boolean }): QueryState<T> {
   const database = useDatabase();
-  const [state, setState] = useState<QueryState<T>>({ status: 'waiting' });
   // Sql values are rebuilt on every render; their text and parameters say whether it changed.
   const key = query ? JSON.stringify([query.text, query.params]) : null;
+  const [state, setState] = useKeyedState<T>(key);
   const { attempt, afterFailure, retry } = useRetry(key);
   // The query answered without the engine, whose answer the engine would only repeat.
   const early = useRef<string | null>(null);
@@ -85,8 +103,8 @@ export function useQuery<T extends Row>(query: Sql | null, options?: { backgroun
  */
 export function useFirstFound<T extends Row>(queries: readonly Sql[] | null, found: (rows: T[]) => boolean, options?: { background?: boolean }): QueryState<T> {
   const database = useDatabase();
-  const [state, setState] = useState<QueryState<T>>({ status: 'waiting' });
   const key = queries ? JSON.stringify(queries.map((q) => [q.text, q.params])) : null;
+  const [state, setState] = useKeyedState<T>(key);
   const { attempt, afterFailure, retry } = useRetry(key);
   useEffect(() => {
     if (queries === null || database.status !== 'ready') {

@@ -12,13 +12,16 @@ export function formatNumber(n: number, fractionDigits?: number): string {
     : { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(n);
 }
 
+/** Whole miles, at least one, for a distance from or to a ZIP's or town's center ("about 1 mi", not "0"). */
+export const aboutMiles = (miles: number) => Math.max(1, Math.round(miles));
+
 /**
  * A result's distance, "5.4 mi"; "about 1 mi" for one placed at its ZIP's or city's center
  * (`precision`, release/geo.ts), which is only that near: "0.0 mi" put it first for the ZIP's own
  * search, ahead of one downtown (SAMHSA's directory near Portsmouth, OH; a walkthrough).
  */
 export function milesText(t: TFunction, miles: number, precision: unknown): string {
-  return isApproximate(precision) ? t('units.milesAbout', { miles: formatNumber(Math.max(1, Math.round(miles)), 0) })
+  return isApproximate(precision) ? t('units.milesAbout', { miles: formatNumber(aboutMiles(miles), 0) })
     : t('units.milesShort', { miles: formatNumber(miles, 1) });
 }
 

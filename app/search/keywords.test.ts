@@ -203,6 +203,8 @@ describe('a search without one of its terms', () => {
     expect(withoutEachTerm('i need detox for my son in hope house')).toEqual([
       { term: 'detox', rest: 'hope house' }, { term: 'hope', rest: 'detox house' }, { term: 'house', rest: 'detox hope' }]);
     expect(withoutEachTerm('detox')).toEqual([]);
+    // A word typed twice is one term: two offers alike would stand side by side.
+    expect(withoutEachTerm('hope hope')).toEqual([]);
     expect(withoutEachTerm('help me please')).toEqual([]);
   });
 });

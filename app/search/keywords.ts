@@ -324,7 +324,7 @@ export function keywordFilter(keyword: Keyword, held?: readonly OrgType[]): { gr
  */
 export function withoutEachTerm(text: string): { term: string; rest: string }[] {
   const read = readText(text);
-  const terms = [...read.keywords.map((k) => k.said), ...read.words, ...read.phones.map((p) => p.typed)];
+  const terms = [...new Set([...read.keywords.map((k) => k.said), ...read.words, ...read.phones.map((p) => p.typed)])];
   if (terms.length < 2) return [];
   return terms.map((term, i) => ({ term, rest: terms.filter((_, j) => j !== i).join(' ') }));
 }

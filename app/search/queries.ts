@@ -284,12 +284,12 @@ export function nearestQuery(search: ResolvedSearch, manifest: Manifest, reach: 
 
 /**
  * How many a search near a place finds within its radius with each of `texts` for its words
- * (keywords.ts withoutEachTerm): rows of `i`, the text's place in `texts`, the `text`, and
- * `found`. Null away from a place or with no texts.
+ * (keywords.ts withoutEachTerm): rows of `i`, the text's place in `texts`, and `found`. Null
+ * away from a place or with no texts.
  */
 export function otherWordsQuery(search: ResolvedSearch, manifest: Manifest, texts: readonly string[]): Sql | null {
   if (!search.near || !texts.length) return null;
-  return join(texts.map((text, i) => sql`SELECT ${i}::INTEGER AS i, ${text} AS text, found
+  return join(texts.map((text, i) => sql`SELECT ${i}::INTEGER AS i, found
     FROM (${nearestQuery({ ...search, state: { ...search.state, text } }, manifest, search.state.radius)!})`), ' UNION ALL ');
 }
 

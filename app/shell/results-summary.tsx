@@ -47,10 +47,9 @@ function useWithoutATerm(search: ResolvedSearch | null): { term: string; rest: s
   const options = useMemo(() => (search?.near ? withoutEachTerm(search.state.text) : []), [search]);
   const query = useMemo(() => (search && manifest ? otherWordsQuery(search, manifest, options.map((o) => o.rest)) : null),
     [search, manifest, options]);
-  const counted = useQuery<{ i: number; text: string; found: number }>(query, BACKGROUND);
+  const counted = useQuery<{ i: number; found: number }>(query, BACKGROUND);
   if (counted.status !== 'done') return [];
-  // Until the new search's query has run, the rows are the last search's.
-  return counted.rows.filter((r) => r.found > 0 && options[r.i]?.rest === r.text).sort((a, b) => b.found - a.found || a.i - b.i).slice(0, 2)
+  return counted.rows.filter((r) => r.found > 0).sort((a, b) => b.found - a.found || a.i - b.i).slice(0, 2)
     .map((r) => ({ ...options[r.i], found: r.found }));
 }
 

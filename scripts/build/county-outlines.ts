@@ -1,5 +1,5 @@
 // Every county's outline (us-atlas: the Census Bureau's 1:10,000,000 cartographic boundaries) as
-// edges, for telling in SQL which county a point lies in (sql/point-counties.sql): no spatial
+// edges, for telling in SQL which county a point lies in (locate.sql): no spatial
 // extension can be loaded here, and a point-in-polygon test is a count of edges crossed.
 import { createRequire } from 'node:module';
 import { feature } from 'topojson-client';
@@ -11,11 +11,12 @@ const require = createRequire(import.meta.url);
 /**
  * A county's name as a reader tells it from a namesake: us-atlas names Baltimore city (24510)
  * and Baltimore County (24005) alike, as it does Virginia's independent cities (51510 and up) and
- * St. Louis city; SAMHSA writes "Baltimore City", "Richmond City".
+ * St. Louis city (29510); SAMHSA writes "Baltimore City", "Richmond City". (At 1:10,000,000 Falls
+ * Church, 51610, is a sliver no point falls in: its listings are Fairfax's.)
  */
 export function countyName(fips: string, name: string): string {
   const independentCity = ['24', '29', '51'].includes(fips.slice(0, 2)) && Number(fips.slice(2)) >= 510;
-  return independentCity && !/ city$/i.test(name) ? `${name} City` : name;
+  return independentCity ? `${name} City` : name;
 }
 
 /**

@@ -118,8 +118,8 @@ describe('a release from some of the source files, one of them generated', () =>
 
   it('places a listing at its ZIP when its coordinates lie far off in another county, not one far off in its own', async () => {
     // Ashland, KY's listing as SAMHSA's locator placed a real one, 27 mi away near Louisa (Lawrence
-    // County, not Boyd): read as the nearest help from Louisa and routed there. Kodiak's true
-    // position is 38 mi from its ZIP's centroid, in the middle of the island, in the same borough.
+    // County, not Boyd): read as the nearest help from Louisa and routed there. Troy, MT's is where
+    // a real one is, up the Yaak, 25 mi from its ZIP's and town's point, in the same county (Lincoln).
     const placed = await rows<{ record: number; geo_precision: string; latitude: number; location_source: string | null }>(db, `
       SELECT source_index AS record, geo_precision, latitude, location_source FROM organizations
       WHERE source_index IN (13, 14) AND org_type = 'treatment_center' ORDER BY 1`);
@@ -127,7 +127,7 @@ describe('a release from some of the source files, one of them generated', () =>
       [13, 'zip', null], [14, 'source', 'SAMHSA locator 2021'],
     ]);
     expect(placed[0].latitude).toBeCloseTo(38.47, 2);
-    expect(placed[1].latitude).toBeCloseTo(57.79, 2);
+    expect(placed[1].latitude).toBeCloseTo(48.83, 2);
   });
 
   it('names the county holding where each is placed when the file names none, and says so', async () => {
@@ -139,7 +139,7 @@ describe('a release from some of the source files, one of them generated', () =>
       { record: 1, county: 'Anchorage', county_source: 'position' },
       // Placed at its ZIP's center, not the locator's point in Lawrence County.
       { record: 13, county: 'Boyd', county_source: 'position' },
-      { record: 14, county: 'Kodiak Island', county_source: 'position' },
+      { record: 14, county: 'Lincoln', county_source: 'position' },
     ]);
   });
 

@@ -82,8 +82,8 @@ describe.runIf(existsSync(DIRECTORY) && existsSync(GEOCODED))('the 2022 National
 
   it('built, places a listing at its ZIP where the locator put it far off, in a county neither its ZIP nor its town is in', async () => {
     // Addiction Recovery Centers, 2221 Central Ave, Ashland, KY was 27 mi away near Louisa, read as
-    // the nearest help there and routed to (a walkthrough); Kodiak's true position, 38 mi from its
-    // ZIP's centroid in the same borough, stays.
+    // the nearest help there and routed to (a walkthrough); Turning Winds, up the Yaak 25 mi from
+    // Troy, MT's ZIP and town point in the same county, stays.
     const sources = scratchDir();
     writeSourceFile(join(sources, SOURCE_FILE), joined.document.header, joined.document.records);
     const outDir = join(scratchDir(), 'data');
@@ -98,8 +98,8 @@ describe.runIf(existsSync(DIRECTORY) && existsSync(GEOCODED))('the 2022 National
         'Piedmont, OK 24', 'Oak Ridge, TN 26', 'Ashland, KY 27', 'Caguas, PR 37', 'Star, NC 43', 'Bartow, FL 51',
         'Saint Just, PR 71', 'Dodson, MT 142', 'Chattaroy, WV 143']);
       expect(new Set(astray.map((a) => a.geo_precision))).toEqual(new Set(['zip']));
-      const [kodiak] = await rows(db, `SELECT geo_precision FROM organizations WHERE city = 'Kodiak' AND name = 'Providence Kodiak Island'`);
-      expect(kodiak).toEqual({ geo_precision: 'source' });
+      const [yaak] = await rows(db, `SELECT geo_precision FROM organizations WHERE city = 'Troy' AND state = 'MT' AND name = 'Turning Winds'`);
+      expect(yaak).toEqual({ geo_precision: 'source' });
       // A county for every Ohio listing: the locator's for those it placed, else the one holding the ZIP's center.
       expect(await rows(db, `SELECT county_source, count(*)::INTEGER AS n, count(county)::INTEGER AS with_county FROM organizations
         WHERE state = 'OH' GROUP BY ALL ORDER BY 1`)).toEqual([

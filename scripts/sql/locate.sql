@@ -23,7 +23,8 @@ LEFT JOIN (SELECT * FROM gazetteer WHERE kind = 'city') c ON c.key = lower(s.cit
 -- whose outline a ray from it eastward crosses an odd number of times, trying only the counties
 -- reaching into its degree cell and their edges in its band of latitude. A point off every
 -- outline (a coast drawn at 1:10,000,000, a territory us-atlas does not draw) has none; one on a
--- shared edge takes the first county by code.
+-- shared edge falls to one side of it by the test's strict inequality (the first county by code
+-- if, by rounding, to both).
 CREATE OR REPLACE TEMP TABLE point_counties AS
 WITH points AS (
   SELECT DISTINCT lat, lon FROM (

@@ -178,7 +178,7 @@ CREATE TABLE gazetteer (
 );
 
 -- Not published: the counties and their outlines, an edge a row for each degree of latitude it
--- spans (scripts/build/county-outlines.ts), to tell the county a point lies in (point-counties.sql).
+-- spans (scripts/build/county-outlines.ts), to tell the county a point lies in (locate.sql).
 CREATE TABLE counties (
   fips VARCHAR PRIMARY KEY,         -- '21019'
   name VARCHAR NOT NULL             -- 'Boyd'

@@ -12,7 +12,7 @@ import { offeredServices, organizationQuery, serviceCodesQuery } from '../../sea
 import { usePlacedNetwork } from '../../shell/use-network.ts';
 import type { OrgType, Place } from '../../search/state.ts';
 import { isApproximate, milesBetween } from '../../release/geo.ts';
-import { formatNumber, placeLabel } from '../../i18n/format.ts';
+import { aboutMiles, formatNumber, placeLabel } from '../../i18n/format.ts';
 import { FieldValue, isPresent, SafeLink } from './field-value.tsx';
 import { MORE_DETAILS, TYPE_FIELDS, typeDetailOf } from '../../release/detail-fields.ts';
 import { NearbySupports } from './nearby-supports.tsx';
@@ -100,7 +100,7 @@ export function DetailPanel({ orgId, from, onSelect, onClose, preview }: Props) 
         <p className="detail-distance">
           {/* Placed at its ZIP's or town's center, it is only about so far (as the list says). */}
           {isApproximate(row.geo_precision)
-            ? <Trans i18nKey="detail.distanceAbout" count={Math.max(1, Math.round(milesBetween(from, at)))} values={{ place: placeLabel(t, from.label) }}
+            ? <Trans i18nKey="detail.distanceAbout" count={aboutMiles(milesBetween(from, at))} values={{ place: placeLabel(t, from.label) }}
               components={{ bdi: <bdi translate="no" /> }} />
             : <Trans i18nKey="detail.distance" values={{ miles: formatNumber(milesBetween(from, at), 1), place: placeLabel(t, from.label) }}
               components={{ bdi: <bdi translate="no" /> }} />}

@@ -79,7 +79,7 @@ export function NearbySupports({ rows, placed, onSelect }: { rows: Related[]; pl
                 <br /><span className="muted" translate="no"><IsolatedParts parts={[r.address_line1, r.city, r.state]} /></span>
               </td>
               <td>{adds(t, r)}<br /><span className="muted">{t(`data.orgType.${r.related_type}`)}</span></td>
-              <td data-miles={r.distance_miles}>{milesText(t, r.distance_miles, isApproximate(placed) ? placed : r.geo_precision)}<br />
+              <td data-miles={r.distance_miles}>{milesText(t, r.distance_miles, [placed, r.geo_precision].find(isApproximate) ?? 'source')}<br />
                 <span className="muted">{t('nearby.minutes', { minutes: formatNumber(r.travel_minutes) })}</span></td>
               <td>{formatPercent(r.strength)}</td>
             </tr>
