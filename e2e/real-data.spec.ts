@@ -222,6 +222,8 @@ test('a misspelled name whose listings lie beyond the radius is offered as spell
   const offer = page.locator('.empty-advice li').last();
   await expect(offer).toHaveText('Search for “Phoenix House” within 50 miles (a spelling the listings use)', { timeout: 30_000 });
   await expect(page.locator('.empty-advice li').first()).toHaveText('Search without “Pheonix House”');
+  // Not the search without the misspelled word ("house" alone): the word is offered spelled right.
+  await expect(page.locator('.empty-advice')).not.toContainText('Search without “pheonix”');
   await offer.getByRole('button').click();
   await expect(page).toHaveURL(/[?&]q=Phoenix\+House(&|$)/);
   await expect(page).toHaveURL(/[?&]r=50(&|$)/);

@@ -77,10 +77,10 @@ function useWider(search: ResolvedSearch, total: number | null): QueryState<{ re
 /**
  * The search's words, each one no listing holds replaced by the nearest one a listing does
  * (spelling.ts), with the radius that reaches its nearest result when the word lies beyond the
- * search's (undefined: as searched). Null for no correction, one no radius offered reaches, and
- * while that radius is being found: the offer does not change under a finger.
+ * search's (undefined: as searched). Null for no correction or one no radius offered reaches;
+ * undefined while either is being found (the offer does not change under a finger).
  */
-function useCorrected(search: ResolvedSearch | null): { text: string; radius: Radius | undefined } | null {
+function useCorrected(search: ResolvedSearch | null): { text: string; radius: Radius | undefined } | null | undefined {
   const queries = useMemo(() => (search ? spellingQueries(search) : null), [search]);
   // Behind whatever the person asks next: the country's words are read at ×10 from every row (spelling.ts).
   const found = useFirstFound<Correction>(queries?.length ? queries : null, (rows) => rows.length > 0, BACKGROUND);
@@ -89,9 +89,12 @@ function useCorrected(search: ResolvedSearch | null): { text: string; radius: Ra
   const farther = text !== null && rows[0].farther;
   const corrected = useMemo(() => (search && farther ? { ...search, state: { ...search.state, text } } : null), [search, farther, text]);
   const nearest = useNearest(corrected);
+  if (!queries?.length || found.status === 'failed') return null;
+  if (found.status !== 'done') return undefined;
   if (text === null) return null;
   if (!farther) return { text, radius: undefined };
-  if (nearest.status !== 'done') return null;
+  if (nearest.status === 'failed') return null;
+  if (nearest.status !== 'done') return undefined;
   const miles = nearest.rows[0]?.miles;
   const radius = miles == null ? undefined : RADII.find((r) => r >= miles);
   // The words together found nowhere (each word alone is somewhere), or farther than any radius
@@ -178,7 +181,8 @@ export function ResultsSummary({ total, search, onChange, types, names }: Props)
                 {corrected.radius ? t('summary.didYouMeanWithin', { text: corrected.text, count: corrected.radius }) : t('summary.didYouMean', { text: corrected.text })}
               </button></li>
             )}
-            {withoutATerm.map(({ term, rest, found }) => (
+            {/* Once no spelling is offered: a misspelled word's offer is the search spelled right, not the search without it. */}
+            {corrected === null && withoutATerm.map(({ term, rest, found }) => (
               <li key={term}><button type="button" className="link-button" onClick={() => onChange({ ...state, text: rest })}>
                 {t('summary.withoutTerm', { term: unquoted(term), count: found })}
               </button></li>
