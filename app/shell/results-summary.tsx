@@ -22,13 +22,18 @@ interface Props {
   names: ReadonlyMap<string, string> | null;
 }
 
+/** The release's manifest once the engine is ready: the reaches' queries read the states that far (statesNear). */
+function useManifest() {
+  const database = useDatabase();
+  return database.status === 'ready' ? database.db.manifest : null;
+}
+
 /**
  * How far the nearest match is, asked reach by reach (queries.ts nearestReaches): the next reach
  * only when this one found none, so most empty radii read a state or two, not the country.
  */
 function useNearest(search: ResolvedSearch | null): QueryState<{ reach: Radius | null; found: number; miles: number | null }> {
-  const database = useDatabase();
-  const manifest = database.status === 'ready' ? database.db.manifest : null;
+  const manifest = useManifest();
   // Written once a search, not on every render of the summary.
   const queries = useMemo(() => (search?.near && manifest
     ? nearestReaches(search.state.radius).map((reach) => nearestQuery(search, manifest, reach)!) : null), [search, manifest]);
@@ -42,8 +47,7 @@ const BACKGROUND = { background: true };
  * most first (two at most), with how many: `term` left out, `rest` searched.
  */
 function useWithoutATerm(search: ResolvedSearch | null): { term: string; rest: string; found: number }[] {
-  const database = useDatabase();
-  const manifest = database.status === 'ready' ? database.db.manifest : null;
+  const manifest = useManifest();
   const options = useMemo(() => (search?.near ? withoutEachTerm(search.state.text) : []), [search]);
   const query = useMemo(() => (search && manifest ? otherWordsQuery(search, manifest, options.map((o) => o.rest)) : null),
     [search, manifest, options]);
@@ -62,8 +66,7 @@ const FEW = 5;
  * with how many; `reach` null when neither does. Behind what the person asks next.
  */
 function useWider(search: ResolvedSearch, total: number | null): QueryState<{ reach: Radius | null; found: number }> & { asked: Radius[] } {
-  const database = useDatabase();
-  const manifest = database.status === 'ready' ? database.db.manifest : null;
+  const manifest = useManifest();
   const few = total !== null && total > 0 && total < FEW;
   const asked = useMemo(() => (search.near && few ? widerReaches(search.state.radius) : []), [search, few]);
   const queries = useMemo(() => (manifest && asked.length ? asked.map((reach) => nearestQuery(search, manifest, reach)!) : null),
